@@ -1,0 +1,3 @@
+"""broadsheet: a keyboard-driven terminal news reader."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,129 @@
+"""The Textual app: styles, global keys, palette commands and theme memory; wiring only."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+import webbrowser
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .ingest.sanitize import clean_line
+from .paths import styles_dir
+from .palette import palette_commands
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .services import Services
+
+
+class BroadsheetApp(App):
+    CSS_PATH = [styles_dir() / "base.tcss", styles_dir() / "main.tcss", styles_dir() / "dialogs.tcss"]
+    TITLE = "broadsheet"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        services.call_on_ui = self._call_on_ui
+
+    def _call_on_ui(self, callback, *args) -> None:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            # The app has already stopped (a write finishing during quit): nothing to show.
+            pass
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        services = self.services
+        if services.settings.keymap:
+            self.set_keymap(services.settings.keymap)
+        self.theme = self._initial_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        services.writer.start()
+        for problem in services.config_problems:
+            self.notify(str(problem), title="Config problem", severity="warning", timeout=15)
+        if services.store.migration_backup:
+            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}", timeout=10)
+        if services.read_only_reason:
+            self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15)
+
+    def _initial_theme(self) -> str:
+        try:
+            remembered = self.services.store.session().get("theme")
+        except Exception:  # noqa: BLE001 - an unreadable session must not stop the app
+            remembered = None
+        for theme in (remembered, self.services.settings.theme):
+            if theme and theme in self.available_themes:
+                return theme
+        return "textual-dark"
+
+    def _remember_theme(self, theme) -> None:
+        self.services.save_session(theme=theme.name)
+
+    def check_writable(self, screen: Screen) -> bool:
+        reason = self.services.read_only_reason
+        if reason:
+            screen.notify(f"The library is read-only: {reason}", severity="warning", timeout=6)
+        return not reason
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self._help_sections()))
+
+    def _help_sections(self) -> list:
+        focused = self.focused
+        groups: dict[str, dict[str, Binding]] = {}
+        for key, active in self.screen.active_bindings.items():
+            node = active.node
+            if node is focused and focused is not None:
+                heading = f"{type(node).__name__} (focused pane)"
+            elif node is self:
+                heading = "Everywhere"
+            else:
+                heading = "On this screen"
+            merged = groups.setdefault(heading, {})
+            binding = active.binding
+            name = binding.id or binding.action
+            if name in merged:
+                merged[name] = replace(merged[name], key=f"{merged[name].key},{key}")
+            else:
+                merged[name] = replace(binding, key=key)
+        order = sorted(groups, key=lambda h: (h == "Everywhere", h == "On this screen"))
+        return [(heading, list(groups[heading].values())) for heading in order]
+
+    def open_link(self, screen: Screen, url: str) -> None:
+        url = clean_line(url)
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            screen.notify("This article has no web link to open." if not url else f"Not opening {url}: only http and https links are opened.", severity="warning")
+            return
+        screen.notify(f"Opening {url}", timeout=4)
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # webbrowser runs the browser with an argument list, never through a shell.
+        if not webbrowser.open(url):
+            self.call_from_thread(self.notify, f"No web browser found. The link is: {url}", severity="warning", timeout=10)
+
+    async def action_quit(self) -> None:
+        # Let queued writes finish, so nothing the user did is lost by leaving.
+        await asyncio.to_thread(self.services.writer.drain, 5.0)
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from palette_commands(self, screen)

@@ -1,0 +1,54 @@
+"""The command line: opens the library, runs one command, turns expected errors into one line."""
+
+from __future__ import annotations
+
+import sys
+
+from ..ingest.errors import IngestError
+from ..store import Store, StoreError
+from ..paths import library_home
+from ..seeds import ensure_seeded
+from . import commands
+from .parser import build_parser
+
+#: Each command is a function of (store, parsed arguments) returning an exit status.
+HANDLERS = {
+    "list": commands.list_articles,
+    "show": commands.show_article,
+    "stats": commands.show_stats,
+    "read": commands.mark_read,
+    "unread": commands.mark_unread,
+    "star": commands.star,
+    "unstar": commands.unstar,
+    "tag": commands.tag,
+    "untag": commands.untag,
+    "import": commands.import_paths,
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            _run_app(args)
+            return
+        store = Store.open(library_home(args.home))
+        ensure_seeded(store)
+        status = HANDLERS[args.command](store, args)
+    except (StoreError, IngestError) as error:
+        print(f"broadsheet: {error}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        # `broadsheet list | head` closes the pipe early: that is not an error.
+        sys.stderr.close()
+        sys.exit(0)
+    sys.exit(status or 0)
+
+
+def _run_app(args) -> None:
+    # Imported here so that scripting commands never pay for loading Textual.
+    from ..launch import run_app
+
+    run_app(home=args.home, config=args.config)

@@ -1,0 +1,109 @@
+"""Settings from the user's TOML file: read once at start, passed in, never global."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+DEFAULT_THEME = "textual-dark"
+SORT_ORDERS = ("date", "outlet", "title")
+
+EXAMPLE = """\
+# broadsheet settings. Every key is optional.
+theme = "textual-dark"        # or "textual-light", or any theme from the palette's theme list
+mark_read_on_open = true      # opening an article marks it read
+date_format = "%d %b %Y"      # strftime format for dates older than a week
+relative_dates = true         # "3 h", "2 d" for recent articles
+sort = "date"                 # date, outlet or title
+hide_read = false
+
+[keymap]                      # binding id = "key[,key...]"; `?` in the app lists the ids
+# "list.star" = "f"
+"""
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+    mark_read_on_open: bool = True
+    date_format: str = "%d %b %Y"
+    relative_dates: bool = True
+    sort: str = "date"
+    hide_read: bool = False
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """Something wrong in the config file, said so that the user can find and fix it."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
+    """Read the config; a missing file means defaults, a bad one means defaults plus problems.
+
+    A broken config must never keep the app from starting, so every problem is
+    collected and reported, and the affected setting (or the whole file, for a syntax
+    error) falls back to its default.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), [ConfigProblem(path, None, f"cannot be read ({error}); using defaults")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _line_of_error(str(error))
+        return Settings(), [ConfigProblem(path, line, f"{_strip_position(str(error))}; using defaults")]
+
+    problems: list[ConfigProblem] = []
+    values: dict = {}
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in data.items():
+        line = _line_of_key(text, key)
+        if key not in known:
+            problems.append(ConfigProblem(path, line, f"unknown setting {key!r} (ignored)"))
+            continue
+        expected = type(getattr(Settings(), key))
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(ConfigProblem(path, line, f"{key} should be a {expected.__name__}, not {value!r} (using the default)"))
+            continue
+        if key == "sort" and value not in SORT_ORDERS:
+            problems.append(ConfigProblem(path, line, f"sort must be one of {', '.join(SORT_ORDERS)} (using date)"))
+            continue
+        if key == "keymap":
+            value, bad = _clean_keymap(value)
+            problems += [ConfigProblem(path, _line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad]
+        values[key] = value
+    return Settings(**values), problems
+
+
+def _clean_keymap(keymap: dict) -> tuple[dict[str, str], list[str]]:
+    good = {k: v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
+    return good, [k for k in keymap if k not in good]
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _line_of_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _strip_position(message: str) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or message

@@ -1,0 +1,235 @@
+"""HTML pages and feed content fragments to a title and a Body, with selectolax."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..models import Block, Body
+from .links import LinkTable
+from .sanitize import clean_line, clean_text
+
+# Dropped with everything inside: code, chrome, forms and embeds are never article text.
+_DROPPED = frozenset(
+    "script style form iframe noscript svg nav footer object embed input button "
+    "template select textarea canvas head math".split()
+)
+# Elements that end the running paragraph where they start and where they end.
+_BREAKING = frozenset(
+    "p div section article main header aside figure figcaption address details summary "
+    "dl dt dd table thead tbody tfoot tr caption center fieldset legend body html".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS = frozenset({"ul", "ol", "menu"})
+
+# <br> is held as NUL until the paragraph's whitespace is collapsed: the parser never hands us a
+# NUL from the page itself (HTML parsing drops or replaces them).
+_BREAK = "\x00"
+_AROUND_BREAKS = re.compile(r" ?\x00 ?")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TINY_STYLE = re.compile(r"(?:width|height)\s*:\s*[0-2](?:\.\d+)?px", re.IGNORECASE)
+#: Images this small are tracking pixels or spacers, not pictures.
+PIXEL_MAX = 2
+
+
+def parse_html(html: str, *, base_url: str = "") -> tuple[str, Body]:
+    """Read a whole HTML page: its title (from <title> or <h1>) and its body.
+
+    Never raises on malformed markup: the parser repairs what it can and the rest is text.
+    """
+    tree = LexborHTMLParser(html)
+    root = _content_root(tree)
+    title = _title(tree, root)
+    body = _Walker(LinkTable(base_url)).run(root)
+    blocks = body.blocks
+    if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+        body = Body(blocks=blocks[1:], links=body.links)  # the title is shown apart already
+    return title, body
+
+
+def html_to_body(html: str, base_url: str = "") -> Body:
+    """Read an HTML fragment, such as a feed entry's content, that carries no title."""
+    tree = LexborHTMLParser(html)
+    return _Walker(LinkTable(base_url)).run(tree.body or tree.root)
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode:
+    # A lone <article> or <main> is the story; with several (a front page) read the whole body.
+    for selector in ("article", "main"):
+        found = tree.css(selector)
+        if len(found) == 1:
+            return found[0]
+    return tree.body or tree.root
+
+
+def _title(tree: LexborHTMLParser, root: LexborNode) -> str:
+    node = tree.css_first("title")
+    page_title = clean_line(node.text(deep=True)) if node else ""
+    node = root.css_first("h1") or tree.css_first("h1")
+    heading = clean_line(node.text(deep=True)) if node else ""
+    # <title> often carries the site name ("Story | Outlet"); an <h1> it contains is cleaner.
+    if heading and (not page_title or heading in page_title):
+        return heading
+    return page_title or heading
+
+
+def _hidden(attributes: dict) -> bool:
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_pixel(attributes: dict) -> bool:
+    for name in ("width", "height"):
+        value = (attributes.get(name) or "").strip().lower().removesuffix("px").strip()
+        try:
+            if value and float(value) <= PIXEL_MAX:
+                return True
+        except ValueError:
+            pass
+    style = attributes.get("style")
+    return bool(style and _TINY_STYLE.search(style))
+
+
+class _Walker:
+    """Walks the tree without recursion (deeply nested junk must not hit the recursion limit)."""
+
+    def __init__(self, links: LinkTable) -> None:
+        self.links = links
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        # Open containers that decide what running text becomes: ["li", depth, "3. "] or ["quote"].
+        self.context: list[list] = []
+        # Open lists: [ordered, last number given].
+        self.lists: list[list] = []
+        self.row_start = 0
+
+    def run(self, root: LexborNode) -> Body:
+        stack: list[tuple[LexborNode, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.leave(node)
+                continue
+            if self.enter(node):
+                stack.append((node, True))
+                # Sibling links are much cheaper than node.iter() in selectolax.
+                children = []
+                child = node.first_child
+                while child is not None:
+                    children.append((child, False))
+                    child = child.next
+                children.reverse()
+                stack.extend(children)
+        self.flush()
+        return Body(blocks=tuple(self.blocks), links=self.links.links)
+
+    def enter(self, node: LexborNode) -> bool:
+        """Handle an opening node; True when its children should be walked."""
+        tag = node.tag
+        if tag == "-text":
+            self.buffer.append(node.text_content or "")
+            return False
+        if tag in _DROPPED or tag.startswith("-"):
+            return False
+        attributes = node.attributes
+        if _hidden(attributes):
+            return False
+        if tag == "br":
+            self.buffer.append(_BREAK)
+        elif tag == "img":
+            if not _is_pixel(attributes):
+                self.flush()
+                alt = clean_line(attributes.get("alt") or "")
+                self.blocks.append(Block("image", f"[image: {alt}]" if alt else "[image]"))
+        elif tag == "hr":
+            self.flush()
+            self.blocks.append(Block("rule", ""))
+        elif tag == "pre":
+            self.flush()
+            text = clean_text(node.text(deep=True)).strip("\n")
+            if text.strip():
+                self.blocks.append(Block("preformatted", text))
+        elif tag in _HEADINGS or tag in _BREAKING:
+            self.flush()
+            if tag == "tr":
+                self.row_start = len(self.buffer)
+            return True
+        elif tag in ("td", "th"):
+            if any(part.strip() for part in self.buffer[self.row_start :]):
+                self.buffer.append(" | ")
+            return True
+        elif tag in _LISTS:
+            self.flush()
+            start = attributes.get("start") or "1"
+            self.lists.append([tag == "ol", int(start) - 1 if start.strip().isdigit() else 0])
+            return True
+        elif tag == "li":
+            self.flush()
+            prefix = ""
+            if self.lists and self.lists[-1][0]:
+                self.lists[-1][1] += 1
+                prefix = f"{self.lists[-1][1]}. "
+            self.context.append(["li", max(len(self.lists), 1), prefix])
+            return True
+        elif tag == "blockquote":
+            self.flush()
+            self.context.append(["quote"])
+            return True
+        elif tag == "a":
+            node_url = self.links.resolve(attributes.get("href") or "")
+            # Remember where the link text starts, to cite it only if it has any text.
+            self.context.append(["a", node_url, len(self.buffer)])
+            return True
+        else:
+            return True
+        return False
+
+    def leave(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag in _HEADINGS:
+            text = clean_line("".join(self.buffer).replace(_BREAK, " "))
+            self.buffer = []
+            if text:
+                self.blocks.append(Block("heading", text, _HEADINGS[tag]))
+        elif tag in _BREAKING:
+            self.flush()
+        elif tag in _LISTS:
+            self.flush()
+            self.lists.pop()
+        elif tag in ("li", "blockquote", "a"):
+            if tag == "a":
+                _, url, start = self.context.pop()
+                if url and any(part.strip() for part in self.buffer[start:]):
+                    self.buffer.append(f"[{self.links.cite(url)}]")
+                return
+            self.flush()
+            self.context.pop()
+
+    def flush(self) -> None:
+        """Turn the running text into a block of the kind its innermost container asks for."""
+        if not self.buffer:
+            return
+        # split() collapses every kind of whitespace run, NBSP included, at C speed.
+        text = " ".join("".join(self.buffer).split())
+        if _BREAK in text:
+            text = _AROUND_BREAKS.sub("\n", text)
+        self.buffer = []
+        self.row_start = 0
+        for entry in self.context:
+            if entry[0] == "a":
+                entry[2] = 0  # a link spanning blocks is cited after the text left in it
+        text = clean_text(text).strip()
+        if not text:
+            return
+        for entry in reversed(self.context):
+            if entry[0] == "li":
+                self.blocks.append(Block("list_item", entry[2] + text, min(entry[1], 6)))
+                entry[2] = ""  # text after a nested list continues the item: no second number
+                return
+            if entry[0] == "quote":
+                self.blocks.append(Block("quote", text))
+                return
+        self.blocks.append(Block("paragraph", text))

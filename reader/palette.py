@@ -1,0 +1,34 @@
+"""Every action of the main screen as a command-palette entry, titled "category: what it does"."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+#: (title, help, action name on the main screen). Palette and key call the same action.
+MAIN_SCREEN_COMMANDS = (
+    ("article: Next unread", "Open the next unread article (n)", "next_unread"),
+    ("article: Previous unread", "Open the previous unread article (p)", "previous_unread"),
+    ("article: Toggle read", "Mark the article read or unread (N)", "toggle_read"),
+    ("article: Star or unstar", "Star the article, or remove its star (s)", "star"),
+    ("article: Edit tags", "Add or remove the article's tags (t)", "edit_tags"),
+    ("article: Open in browser", "Open the article's link in a web browser (o)", "open_link"),
+    ("view: Mark all read", "Mark every article in the list read (A)", "mark_all_read"),
+    ("view: Search titles", "Filter the list by words in titles and outlets (/)", "search"),
+    ("view: Hide or show read", "Hide read articles, or show them again (H)", "toggle_hide_read"),
+    ("view: Change sort order", "Sort by date, outlet or title (O)", "cycle_sort"),
+    ("pane: Focus entities", "Move to the entity sidebar (e)", "focus_entities"),
+    ("pane: Toggle sidebar", "Show or hide the entity sidebar (E)", "toggle_sidebar"),
+    ("pane: Zoom reader", "Give the reader pane the full width, or restore the panes (z)", "toggle_zoom"),
+)
+
+
+def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+    from .screens.main import MainScreen
+
+    if isinstance(screen, MainScreen):
+        for title, help_text, action in MAIN_SCREEN_COMMANDS:
+            yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
+    yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)

@@ -1,0 +1,51 @@
+"""The services the app runs on, built once at start and handed to the App."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from .config import ConfigProblem, Settings
+from .store import Store
+from .writer import SerialWriter, WriteJob
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Services:
+    store: Store
+    settings: Settings
+    config_problems: list[ConfigProblem] = field(default_factory=list)
+    #: Why the library cannot be written, when it cannot ("" when it can).
+    read_only_reason: str = ""
+    #: The time "now" for relative dates; tests freeze it.
+    clock: Callable[[], datetime] = _utc_now
+    #: How often the app looks for changes made by other processes.
+    poll_seconds: float = 1.0
+    writer: SerialWriter = field(default_factory=SerialWriter)
+    #: Set by the app: runs a callable on the UI thread from any thread.
+    call_on_ui: Callable[..., Any] = lambda fn, *args: fn(*args)
+
+    def write(
+        self,
+        apply: Callable[[Store], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Queue a write; callbacks run on the UI thread once it is durably saved (or failed)."""
+        store = self.store
+        self.writer.submit(
+            WriteJob(
+                apply=lambda: apply(store),
+                done=(lambda result: self.call_on_ui(on_done, result)) if on_done else None,
+                failed=(lambda error: self.call_on_ui(on_error, error)) if on_error else None,
+            )
+        )
+
+    def save_session(self, **values) -> None:
+        if not self.read_only_reason:
+            self.write(lambda store: store.save_session(**values))

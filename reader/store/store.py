@@ -1,0 +1,238 @@
+"""The public face of the store: every other layer reads and writes the library through it."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Stats
+from . import schema
+from .errors import ReadOnlyStore
+from .feeds import Feeds
+from .files import translate_os_error
+from .library import Library
+from .lock import FileLock
+from .userstate import UserState, normalise_tag
+
+
+class Store:
+    """A library in one folder, safe to share between processes.
+
+    Writes take an inter-process lock on ``.lock``, re-read whatever another process
+    changed, write atomically and fsync before returning: once a method returns, the
+    change survives a crash. Reads need no lock, because files are only ever replaced
+    whole. A thread lock serialises this process's own threads, as TinyDB is not
+    thread-safe.
+    """
+
+    def __init__(self, home: Path, *, read_only: bool = False, lock_timeout: float = 5.0) -> None:
+        self.home = Path(home)
+        self.read_only = read_only
+        self._mutex = threading.RLock()
+        self.library = Library(self.home / "library", read_only)
+        self.user = UserState(self.home / "state", read_only)
+        self.feeds = Feeds(self.home / "feeds.json", read_only)
+        self._lock = FileLock(self.home / ".lock", lock_timeout, on_foreign_change=self._forget_caches)
+        #: Set when an older store was migrated on open: where its backup went.
+        self.migration_backup: Path | None = None
+
+    @classmethod
+    def open(cls, home: Path, *, read_only: bool = False, lock_timeout: float = 5.0) -> Store:
+        home = Path(home)
+        if not read_only:
+            try:
+                for folder in (home, home / "state", home / "library" / "meta", home / "library" / "bodies"):
+                    folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise translate_os_error(error, home) from error
+        store = cls(home, read_only=read_only, lock_timeout=lock_timeout)
+        version = schema.read_schema(home)
+        if version is None and not read_only:
+            with store.writing():
+                if schema.read_schema(home) is None:
+                    schema.write_schema(home)
+        elif version is not None and version < schema.SCHEMA:
+            if read_only:
+                raise ReadOnlyStore(f"the library at {home} needs upgrading, which a read-only open cannot do")
+            with store.writing():
+                if schema.read_schema(home) < schema.SCHEMA:
+                    store.migration_backup = schema.migrate(store, version)
+        # Whatever is on disk now is what this process starts from, not a change to report.
+        store._lock.acknowledge(store.generation())
+        return store
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the inter-process lock for a read-modify-write; nests freely."""
+        if self.read_only:
+            raise ReadOnlyStore(f"the library at {self.home} is open read-only")
+        with self._mutex, self._lock.held():
+            yield
+            self._lock.mark_dirty()
+
+    def _forget_caches(self) -> None:
+        self.library.forget_caches()
+        self.user.forget_caches()
+        self.feeds.forget_caches()
+
+    def generation(self) -> int:
+        """A counter that moves whenever any process writes: cheap to poll for changes."""
+        return self._lock.generation()
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another process wrote since this process last looked.
+
+        Our own writes move the generation too; the lock tells them apart, because it
+        sees every generation this process wrote or observed while holding it.
+        """
+        on_disk = self._lock.generation()
+        foreign = self._lock.take_foreign_change() or on_disk != self._lock.known_generation()
+        if foreign:
+            self._lock.acknowledge(on_disk)
+            self._forget_caches()
+        return foreign
+
+    def forget_generation(self) -> None:
+        """Make the next ``changed_elsewhere`` true, e.g. to re-read after a failed write."""
+        self._lock.acknowledge(-1)
+
+    # Articles ----------------------------------------------------------------------------
+
+    def add_articles(self, drafts: Iterable[ArticleDraft]) -> AddResult:
+        drafts = list(drafts)
+        with self.writing():
+            added, updated, unchanged = self.library.add(drafts)
+        return AddResult(tuple(added), tuple(updated), tuple(unchanged))
+
+    def resolve(self, ref: str) -> str:
+        with self._mutex:
+            return self.library.resolve(ref)
+
+    def article(self, ref: str) -> Article:
+        with self._mutex:
+            return self.library.get(self.library.resolve(ref))
+
+    def body(self, article: Article | str) -> Body:
+        with self._mutex:
+            if isinstance(article, str):
+                article = self.library.get(self.library.resolve(article))
+            return self.library.body(article)
+
+    def revisions(self, article: Article) -> list[tuple[str, Body]]:
+        with self._mutex:
+            return self.library.revision_bodies(article)
+
+    def iter_articles(self) -> Iterator[list[Article]]:
+        """All articles, a month at a time, newest month first, so a list can fill as it loads."""
+        for name in self.library.shard_names():
+            with self._mutex:
+                articles = self.library.shard_articles(name)
+            yield articles
+
+    def articles(self) -> list[Article]:
+        """Every article, newest first."""
+        everything = [article for chunk in self.iter_articles() for article in chunk]
+        everything.sort(key=lambda a: a.published, reverse=True)
+        return everything
+
+    def newest(self, limit: int, *, unread: bool = False, starred: bool = False, tag: str | None = None) -> list[Article]:
+        """The newest ``limit`` articles passing the filters, reading only as many months as needed."""
+        tag = normalise_tag(tag) if tag else None
+        read_ids = self.user.read_ids() if unread else set()
+        marks = self.user.all_marks() if (starred or tag) else {}
+        found: list[Article] = []
+        for chunk in self.iter_articles():
+            for article in chunk:
+                mark = marks.get(article.id, {})
+                if unread and article.id in read_ids:
+                    continue
+                if starred and not mark.get("starred"):
+                    continue
+                if tag and tag not in mark.get("tags", ()):
+                    continue
+                found.append(article)
+            # Shards are months: once a full month has been read and we have enough,
+            # nothing in an older month can be newer than what we hold.
+            if len(found) >= limit:
+                break
+        found.sort(key=lambda a: a.published, reverse=True)
+        return found[:limit]
+
+    def is_empty(self) -> bool:
+        with self._mutex:
+            return self.library.count() == 0
+
+    # The user's marks ----------------------------------------------------------------------
+
+    def state(self, article_id: str) -> ArticleState:
+        with self._mutex:
+            return self.user.state(article_id)
+
+    def states(self) -> tuple[set[str], dict[str, dict]]:
+        """(ids read, marks by id): what a list needs to draw every row."""
+        with self._mutex:
+            return self.user.read_ids(), self.user.all_marks()
+
+    def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
+        with self.writing():
+            return self.user.set_read(list(article_ids), read)
+
+    def set_starred(self, article_id: str, starred: bool) -> ArticleState:
+        with self.writing():
+            return self.user.update_mark(article_id, starred=starred)
+
+    def set_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
+        with self.writing():
+            return self.user.update_mark(article_id, tags=list(tags))
+
+    def add_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
+        with self.writing():
+            current = self.user.state(article_id).tags
+            return self.user.update_mark(article_id, tags=[*current, *tags])
+
+    def remove_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
+        with self.writing():
+            drop = {normalise_tag(t) for t in tags}
+            current = self.user.state(article_id).tags
+            return self.user.update_mark(article_id, tags=[t for t in current if t not in drop])
+
+    def tag_counts(self) -> Counter:
+        with self._mutex:
+            return Counter(tag for mark in self.user.all_marks().values() for tag in mark.get("tags", ()))
+
+    # Session (where the app was left) ------------------------------------------------------
+
+    def session(self) -> dict:
+        with self._mutex:
+            return dict(self.user.session.raw().get("app", {}))
+
+    def save_session(self, **values) -> None:
+        with self.writing():
+            current = dict(self.user.session.raw().get("app", {}))
+            if all(current.get(k) == v for k, v in values.items()):
+                return
+            current.update(values)
+            self.user.session.put("app", current)
+
+    # Counts ---------------------------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        with self._mutex:
+            ids = self.library.index()["ids"]
+            read_ids = self.user.read_ids()
+            marks = self.user.all_marks()
+            return Stats(
+                articles=len(ids),
+                unread=sum(1 for i in ids if i not in read_ids),
+                starred=sum(1 for m in marks.values() if m.get("starred")),
+                feeds=len(self.feeds.table.raw()),
+                tags=len({t for m in marks.values() for t in m.get("tags", ())}),
+                annotations=len(self.user.annotations.raw()),
+            )
+
+    def size_on_disk(self) -> int:
+        files = [p for p in self.home.rglob("*") if p.is_file() and "backups" not in p.parts]
+        return sum(p.stat().st_size for p in files)

@@ -1,0 +1,99 @@
+"""The user's own data: read state, stars, tags, annotations and the app's session, kept apart.
+
+Each kind lives in its own small file, so a keypress rewrites only the file it touches,
+whatever the size of the library.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import ArticleState, utc_now
+from .storage import KeyedTable, open_tinydb
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are single words, compared case-insensitively: "Venezuela " and "venezuela" are one."""
+    return "-".join(tag.strip().lower().split())
+
+
+class UserState:
+    def __init__(self, folder: Path, read_only: bool = False) -> None:
+        self.folder = folder
+        self._read_db = open_tinydb(folder / "read.json", read_only)
+        self._marks_db = open_tinydb(folder / "marks.json", read_only)
+        self._annotations_db = open_tinydb(folder / "annotations.json", read_only)
+        self._session_db = open_tinydb(folder / "session.json", read_only)
+
+    @property
+    def read(self) -> KeyedTable:
+        return self._read_db.table("read")
+
+    @property
+    def marks(self) -> KeyedTable:
+        return self._marks_db.table("marks")
+
+    @property
+    def annotations(self) -> KeyedTable:
+        return self._annotations_db.table("annotations")
+
+    @property
+    def session(self) -> KeyedTable:
+        return self._session_db.table("session")
+
+    def databases(self):
+        return (self._read_db, self._marks_db, self._annotations_db, self._session_db)
+
+    def forget_caches(self) -> None:
+        for db in self.databases():
+            db.storage.forget()
+
+    def signature(self) -> tuple:
+        return tuple(db.storage.signature() for db in self.databases())
+
+    # Reading -----------------------------------------------------------------------------
+
+    def state(self, article_id: str) -> ArticleState:
+        mark = self.marks.raw().get(article_id, {})
+        return ArticleState(
+            read=article_id in self.read.raw(),
+            starred=mark.get("starred", False),
+            tags=tuple(mark.get("tags", ())),
+        )
+
+    def read_ids(self) -> set[str]:
+        return set(self.read.raw())
+
+    def all_marks(self) -> dict[str, dict]:
+        return dict(self.marks.raw())
+
+    # Writing: the caller holds the store lock ----------------------------------------------
+
+    def set_read(self, article_ids: list[str], read: bool) -> list[str]:
+        """Mark articles read or unread; returns the ids whose state changed."""
+        table = self.read
+        current = table.raw()
+        if read:
+            changed = [i for i in article_ids if i not in current]
+            if changed:
+                at = utc_now().isoformat()
+                table.put_many({i: {"at": at} for i in changed})
+        else:
+            changed = [i for i in article_ids if i in current]
+            if changed:
+                table.delete_many(changed)
+        return changed
+
+    def update_mark(self, article_id: str, *, starred: bool | None = None, tags: list[str] | None = None) -> ArticleState:
+        table = self.marks
+        mark = dict(table.raw().get(article_id, {}))
+        if starred is not None:
+            mark["starred"] = starred
+        if tags is not None:
+            mark["tags"] = sorted({normalise_tag(t) for t in tags if normalise_tag(t)})
+        mark["at"] = utc_now().isoformat()
+        if not mark.get("starred") and not mark.get("tags"):
+            table.delete(article_id)
+        else:
+            table.put(article_id, mark)
+        return self.state(article_id)

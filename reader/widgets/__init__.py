@@ -1,0 +1,1 @@
+"""The main screen's panes: the article list, the reader pane and the entity sidebar."""

@@ -1,0 +1,212 @@
+"""The article list: one row per article, drawn lazily so 100,000 rows cost what a screenful does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..dates import short_date
+from ..ingest.sanitize import clean_line
+from ..listing import Listing
+from ..models import Article
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A Line API list: ``render_line`` draws only the rows on screen.
+
+    Textual's OptionList and DataTable build every row up front (9-12 s for 100,000);
+    here the cost of a redraw is the height of the pane, whatever the library's size.
+    The rows come from a ``Listing`` owned by the screen; this widget only draws them
+    and reports what the user highlighted or opened.
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "cursor_first", "First", show=False, id="list.first"),
+        Binding("G,end", "cursor_last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--marker",
+        "article-list--star",
+        "article-list--meta",
+        "article-list--tags",
+        "article-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row."""
+
+    class Highlighted(Message):
+        """The cursor moved onto an article."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    class Opened(Message):
+        """The user asked to open the highlighted article."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(
+        self,
+        listing: Listing,
+        *,
+        date_format: str = "%d %b %Y",
+        relative_dates: bool = True,
+        clock: Callable[[], datetime] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.listing = listing
+        self.date_format = date_format
+        self.relative_dates = relative_dates
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.empty_message = "Loading…"
+
+    # Data in ----------------------------------------------------------------------------------
+
+    def rows_changed(self, keep: str | None = None) -> None:
+        """The listing's rows changed: resize, and keep the cursor on ``keep`` if it is still there."""
+        self.virtual_size = Size(self.size.width, len(self.listing.rows))
+        index = self.listing.index_of(keep)
+        if index is None:
+            index = min(self.cursor, max(len(self.listing.rows) - 1, 0))
+        self.set_cursor(index, announce=keep is None or self.highlighted_id != keep)
+        self.refresh()
+
+    @property
+    def highlighted(self) -> Article | None:
+        rows = self.listing.rows
+        return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
+
+    @property
+    def highlighted_id(self) -> str | None:
+        article = self.highlighted
+        return article.id if article else None
+
+    def set_cursor(self, index: int, announce: bool = True) -> None:
+        rows = self.listing.rows
+        if not rows:
+            self.cursor = 0
+            return
+        index = max(0, min(index, len(rows) - 1))
+        self.set_reactive(ArticleList.cursor, index)
+        self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True)
+        self.refresh()
+        if announce:
+            self.post_message(self.Highlighted(rows[index]))
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.set_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.set_cursor(self.cursor - 1)
+
+    def action_cursor_first(self) -> None:
+        self.set_cursor(0)
+
+    def action_cursor_last(self) -> None:
+        self.set_cursor(len(self.listing.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self.set_cursor(self.cursor + max(self.size.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.set_cursor(self.cursor - max(self.size.height - 1, 1))
+
+    def action_open(self) -> None:
+        article = self.highlighted
+        if article is not None:
+            self.post_message(self.Opened(article))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self.listing.rows):
+            if index == self.cursor and event.chain >= 2:
+                self.action_open()
+            else:
+                self.set_cursor(index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.listing.rows))
+
+    # Drawing ------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index = y + int(self.scroll_y)
+        rows = self.listing.rows
+        if not rows:
+            if y == 0:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(f" {self.empty_message}"[:width].ljust(width), style)], width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(rows):
+            return Strip.blank(width, self.rich_style)
+        return self._row(rows[index], width, index == self.cursor)
+
+    def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
+        listing = self.listing
+        unread = not listing.is_read(article.id)
+        base = self.get_component_rich_style("article-list--unread" if unread else "article-list--read")
+        if is_cursor:
+            cursor_style = self.get_component_rich_style("article-list--cursor")
+            if not self.has_focus:
+                cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True) if cursor_style.bgcolor else cursor_style
+            base = base + cursor_style
+        marker_style = base + self.get_component_rich_style("article-list--marker")
+        star_style = base + self.get_component_rich_style("article-list--star")
+        meta_style = base + self.get_component_rich_style("article-list--meta")
+        tags_style = base + self.get_component_rich_style("article-list--tags")
+
+        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+        outlet = clean_line(article.outlet)
+        tags = " ".join(f"#{t}" for t in listing.tags(article.id))
+        # Columns give way from the right as the pane narrows: tags, then outlet.
+        right = [(f" {date:>11}", meta_style)]
+        if width >= 56 and outlet:
+            right.insert(0, (f" {outlet[:18]:<18}", meta_style))
+        if width >= 80 and tags:
+            right.insert(0, (f" {clean_line(tags)[:24]}", tags_style))
+        right_width = sum(len(text) for text, _ in right)
+        title_width = max(width - 4 - right_width, 0)
+        title = clean_line(article.title)
+        if cell_len(title) > title_width:
+            title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+        segments = [
+            Segment(" ●" if unread else "  ", marker_style),
+            Segment("★ " if listing.is_starred(article.id) else "  ", star_style),
+            Segment(set_cell_size(title, title_width), base),
+            *(Segment(text, style) for text, style in right),
+        ]
+        return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

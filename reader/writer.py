@@ -1,0 +1,64 @@
+"""One queue for every write the app makes, applied in order by a single background thread."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass
+class WriteJob:
+    #: Runs on the writer thread; must touch only the store.
+    apply: Callable[[], Any]
+    #: Runs on the writer thread with the result; it is the caller's job to hop to the UI.
+    done: Callable[[Any], None] | None = None
+    failed: Callable[[Exception], None] | None = None
+
+
+class SerialWriter:
+    """Writes happen off the UI thread but in the order the user made them.
+
+    Separate workers per keypress could land "star" after a quick "unstar"; one queue
+    and one thread cannot. ``drain`` lets the app wait for pending writes on quit, so
+    nothing the user did is lost by leaving.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[WriteJob | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="broadsheet-writer", daemon=True)
+            self._thread.start()
+
+    def submit(self, job: WriteJob) -> None:
+        self._jobs.put(job)
+
+    def drain(self, timeout: float = 10.0) -> bool:
+        """Wait until every submitted write is done; False if it took longer than ``timeout``."""
+        finished = threading.Event()
+        self._jobs.put(WriteJob(apply=finished.set))
+        return finished.wait(timeout) if self._thread else True
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            try:
+                result = job.apply()
+            except Exception as error:  # noqa: BLE001 - every failure is reported to the user
+                if job.failed:
+                    job.failed(error)
+                continue
+            if job.done:
+                job.done(result)

@@ -1,0 +1,176 @@
+"""Running the real app on a library in tmp_path with a frozen clock, and reading what it shows."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import AsyncIterator
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from reader.app import BroadsheetApp
+from reader.config import ConfigProblem, Settings
+from reader.models import Article
+from reader.services import Services
+from reader.store import Store
+from reader.widgets.article_list import ArticleList
+
+#: "Now" for every UI test, so relative dates and snapshots never drift.
+FROZEN_NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+
+#: The five seed articles, newest first, as the manifest describes them. The two of
+#: 20 November 2017 share a timestamp; they keep the manifest's order.
+SEEDS_NEWEST_FIRST = [
+    ("Antonio Ledezma", "Wikipedia"),
+    ("Exiled Caracas Mayor: Military Intervention Has Already Begun in Venezuela", "Breitbart"),
+    ("Escaped Venezuelan Opposition Leader Welcomed in Spain, Meets with Rajoy", "Venezuelanalysis"),
+    ("Ledezma Lands in Madrid; Opposition Sets Talks in the Dominican Republic", "Caracas Chronicles"),
+    ("Caracas Mayor Ledezma, Venezuela’s Most Inconvenient Political Prisoner, Flees to Colombia", "PanAm Post"),
+]
+SEED_TITLES = [title for title, _ in SEEDS_NEWEST_FIRST]
+CARACAS_CHRONICLES = SEED_TITLES[3]
+
+
+def frozen_clock() -> datetime:
+    return FROZEN_NOW
+
+
+class RecordingApp(BroadsheetApp):
+    """The app, keeping a list of the notifications it showed for the tests to read."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.notified: list[tuple[str, str, str]] = []
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True) -> None:
+        self.notified.append((severity, title, message))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+def build_app(
+    home: Path,
+    settings: Settings | None = None,
+    *,
+    config_problems: list[ConfigProblem] | None = None,
+    poll_seconds: float = 0.2,
+) -> RecordingApp:
+    """The app on the library at ``home``, as `broadsheet` would build it, with a frozen clock."""
+    services = Services(
+        store=Store.open(home),
+        settings=settings or Settings(),
+        config_problems=list(config_problems or []),
+        clock=frozen_clock,
+        poll_seconds=poll_seconds,
+    )
+    return RecordingApp(services)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the workers (library load, body load, store checks) are done and shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def drain(pilot: Pilot) -> None:
+    """Wait until every queued write is on disk, then let the UI handle what it reported."""
+    assert await asyncio.to_thread(pilot.app.services.writer.drain, 10.0)
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -> AsyncIterator[Pilot]:
+    """Start the app, wait for the library to load, and stop its writer afterwards."""
+    app = build_app(home, **options)
+    try:
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            yield pilot
+    finally:
+        app.services.writer.drain(10.0)
+        app.services.writer.stop()
+
+
+@pytest.fixture
+def start(home: Path):
+    """``async with start(**options) as pilot``: the app running on the test's library."""
+
+    def _start(**options):
+        return running(home, **options)
+
+    return _start
+
+
+# Reading the screen ------------------------------------------------------------------------------
+
+
+def article_list(app) -> ArticleList:
+    return app.screen.query_one(ArticleList)
+
+
+def titles(app) -> list[str]:
+    """The list's rows, top to bottom, as titles."""
+    return [article.title for article in article_list(app).listing.rows]
+
+
+def highlighted(app) -> Article:
+    article = article_list(app).highlighted
+    assert article is not None
+    return article
+
+
+def static_text(app, selector: str) -> str:
+    """The plain text a Static on the main screen shows."""
+    content = app.screen.query_one(selector, Static).content
+    return getattr(content, "plain", str(content))
+
+
+def reader_title(app) -> str:
+    """The first line of the reader pane's header: the title of the article it shows."""
+    return static_text(app, "#reader-header").split("\n", 1)[0]
+
+
+_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
+
+
+def screen_lines(app) -> list[str]:
+    """The terminal as the user sees it, one string per line, read from an exported screenshot."""
+    svg = app.export_screenshot()
+    cell = 12.2  # the screenshot's width of one terminal cell
+    lines: dict[int, list[str]] = {}
+    for x, _length, line, text in _TEXT.findall(svg):
+        row = lines.setdefault(int(line), [])
+        column = round(float(x) / cell)
+        current = "".join(row)
+        row[:] = [current.ljust(column)[:column] + html.unescape(text).replace("\xa0", " ").rstrip("\n")]
+    return ["".join(lines.get(i, [""])) for i in range(max(lines, default=-1) + 1)]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def list_lines(app) -> list[str]:
+    """The article list's part of the screen, one string per row."""
+    region = article_list(app).region
+    lines = screen_lines(app)[region.y : region.y + region.height]
+    return [line.ljust(region.right)[region.x : region.right] for line in lines]
+
+
+def row_line(app, title: str) -> str:
+    """The list row showing ``title`` (which may be cut short on screen)."""
+    matches = [line for line in list_lines(app) if title[:20] in line]
+    assert matches, f"no row of the list shows {title[:20]!r}"
+    return matches[0]
+
+
+def notifications(app, severity: str | None = None) -> list[str]:
+    """The notifications the app has shown (of one severity, if given), as "title: message"."""
+    return [f"{title}: {message}" if title else message for level, title, message in app.notified if severity in (None, level)]

@@ -1,0 +1,96 @@
+"""The help screen, the command palette and the theme the app remembers."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from reader.screens.help import HelpScreen
+from reader.screens.main import MainScreen
+from reader.store import Store
+
+from .conftest import SEED_TITLES, drain, running, screen_text, settle, titles
+
+
+async def test_question_mark_lists_the_keys_of_the_focused_pane(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "ArticleList (focused pane)" in text
+        for shown in ("Star", "article.star", "Next unread", "article.next_unread", "Open", "list.open", "On this screen"):
+            assert shown in text, shown
+        # j and down are one entry.
+        assert "down, j" in text or "j, down" in text
+        # The keys that work everywhere are further down the dialog.
+        await pilot.press("end")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Everywhere" in text and "app.help" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_follows_the_focused_pane(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("enter", "question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "ReaderPane (focused pane)" in text
+        assert "reader.comments" in text and "Comments" in text
+        assert "list.down" not in text
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.is_running
+
+
+async def test_ctrl_p_runs_a_command_by_part_of_its_name(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("N")  # the first article is read
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"hide or")
+        await pilot.pause(0.3)
+        assert "view: Hide or show read" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert titles(app) == SEED_TITLES[1:]
+        assert "unread only" in app.screen.sub_title
+
+
+async def test_theme_choice_survives_a_restart(home):
+    async with running(home) as pilot:
+        app = pilot.app
+        assert app.theme == "textual-dark"
+        app.theme = "textual-light"
+        await drain(pilot)
+    assert Store.open(home).session().get("theme") == "textual-light"
+    async with running(home) as pilot:
+        assert pilot.app.theme == "textual-light"
+        assert "-dark-mode" not in pilot.app.classes
+
+
+async def test_theme_chosen_in_the_palette_survives_a_restart(home):
+    async with running(home) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # "Theme" / "Change theme": opens the list of themes
+        await settle(pilot)
+        await pilot.press(*"l-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await drain(pilot)
+    async with running(home) as pilot:
+        assert pilot.app.theme == "textual-light"

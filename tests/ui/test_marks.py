@@ -1,0 +1,146 @@
+"""Stars and tags: what the list and the reader show, and what the store keeps."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from reader.screens.main import MainScreen
+from reader.screens.tags import TagEditor
+from reader.store import Store
+from reader.widgets.reader_pane import ReaderPane
+
+from .conftest import drain, highlighted, notifications, reader_title, row_line, screen_lines, settle, static_text
+
+
+async def test_s_stars_and_unstars_the_highlighted_article(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j", "s")
+        await settle(pilot)
+        target = highlighted(app)
+        assert row_line(app, target.title)[:4] == " ●★ "
+        assert "★ starred" in static_text(app, "#reader-header")
+        await drain(pilot)
+        assert app.services.store.state(target.id).starred
+        await pilot.press("s")
+        await settle(pilot)
+        assert "★" not in row_line(app, target.title)
+        assert "starred" not in static_text(app, "#reader-header")
+        await pilot.press("s")
+        await drain(pilot)
+    state = Store.open(home).state(target.id)
+    assert state.starred and not state.read
+
+
+async def test_s_in_the_reader_stars_the_open_article(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ReaderPane)
+        await pilot.press("s")
+        await drain(pilot)
+        opened = highlighted(app)
+        assert "★" in row_line(app, opened.title)
+    assert Store.open(home).state(opened.id).starred
+
+
+async def test_t_opens_the_tag_editor_and_enter_saves_the_tags(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagEditor)
+        target = app.screen_stack[-2].query_one("ArticleList").highlighted
+        assert target.title[:40] in str(app.screen.query_one("Label").content)
+        await pilot.press(*"Venezuela exile", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        await drain(pilot)
+        assert app.services.store.state(target.id).tags == ("exile", "venezuela")
+        header = static_text(app, "#reader-header")
+        assert "#exile" in header and "#venezuela" in header
+        assert any("Tags saved: #exile #venezuela" in n for n in notifications(app))
+    assert Store.open(home).state(target.id).tags == ("exile", "venezuela")
+
+
+async def test_list_rows_show_tags_on_a_wide_terminal(start):
+    async with start(size=(240, 48)) as pilot:
+        app = pilot.app
+        await pilot.press("t", *"ab", "enter")
+        await drain(pilot)
+        assert "#ab" in row_line(app, highlighted(app).title)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG reader/widgets/article_list.py ArticleList._row: the tags column needs a list at least "
+    "80 cells wide, which takes a terminal of ~240 columns with the sidebar (~200 without), so at "
+    "160x48 a tagged article's row never shows its #tags (the outlet column is dropped as well)",
+)
+async def test_list_rows_show_tags_at_160_columns(start):
+    async with start(size=(160, 48)) as pilot:
+        app = pilot.app
+        await pilot.press("t", *"ab", "enter")
+        await drain(pilot)
+        assert "#ab" in row_line(app, highlighted(app).title)
+
+
+async def test_tag_editor_starts_with_the_current_tags_and_can_remove_them(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("t", *"one two", "enter")
+        await drain(pilot)
+        target = highlighted(app)
+        await pilot.press("t")
+        await settle(pilot)
+        field = app.screen.query_one("#tag-input", Input)
+        assert field.value == "one two"
+        # Clear the field, then save: no tags left.
+        field.value = ""
+        await pilot.press("enter")
+        await drain(pilot)
+        assert "#one" not in static_text(app, "#reader-header")
+    assert Store.open(home).state(target.id).tags == ()
+
+
+async def test_tag_editor_suggests_a_tag_the_library_already_uses(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("t", *"venezuela", "enter")
+        await drain(pilot)
+        await pilot.press("j", "t")
+        await settle(pilot)
+        await pilot.press(*"ven")
+        await pilot.pause(0.1)
+        field = app.screen.query_one("#tag-input", Input)
+        assert field.value == "ven"
+        # The rest of the word is shown after what was typed.
+        input_line = screen_lines(app)[field.region.y + field.region.height // 2]
+        assert "venezuela" in input_line
+        # → accepts the suggestion, as the dialog's hint says.
+        await pilot.press("right")
+        assert field.value == "venezuela"
+        await pilot.press("enter")
+        await drain(pilot)
+        second = highlighted(app)
+        assert app.services.store.state(second.id).tags == ("venezuela",)
+
+
+async def test_escape_cancels_the_tag_editor_without_changes(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("t", *"keep", "enter")
+        await drain(pilot)
+        target = highlighted(app)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*" more", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert reader_title(app) == target.title
+        await drain(pilot)
+        assert "#keep" in static_text(app, "#reader-header")
+        assert "#more" not in static_text(app, "#reader-header")
+    assert Store.open(home).state(target.id).tags == ("keep",)

@@ -1,0 +1,217 @@
+"""The panes: scrolling the reader, reader comments, zoom, the sidebar, focus and quitting."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Collapsible
+
+from reader.widgets.entity_sidebar import EntitySidebar
+from reader.widgets.reader_pane import ReaderPane
+
+from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, reader_title, settle, static_text
+
+
+def reader(app) -> ReaderPane:
+    return app.screen.query_one(ReaderPane)
+
+
+def sidebar(app) -> EntitySidebar:
+    return app.screen.query_one(EntitySidebar)
+
+
+async def open_caracas_chronicles(pilot) -> None:
+    await pilot.press("j", "j", "j", "enter")
+    await settle(pilot)
+    assert reader_title(pilot.app) == CARACAS_CHRONICLES
+
+
+#: Found by the scrolling and zoom tests below.
+LOADING_BUG = (
+    "BUG reader/screens/main.py MainScreen.__init__ line 54 (`self.loading = True`) and line 118: "
+    "`loading` is Textual's own Widget.loading reactive, so the flag puts the whole screen into "
+    "Textual's loading state and leaves its layout stale once loaded: ReaderPane never gets a "
+    "virtual size (max_scroll_y stays 0, so space/b/j/k cannot scroll a long article) and the "
+    "-zoomed class (z) hides nothing on screen, until the terminal is resized. Shadowing the "
+    "attribute with a plain one makes both work"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=LOADING_BUG)
+async def test_space_and_b_scroll_the_reader_when_it_has_focus(start):
+    async with start() as pilot:
+        app = pilot.app
+        await open_caracas_chronicles(pilot)
+        pane = reader(app)
+        assert pane.max_scroll_y > 0
+        assert pane.scroll_y == 0
+        await pilot.press("space")
+        await settle(pilot)
+        first_page = pane.scroll_y
+        assert first_page > 0
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.scroll_y > first_page
+        await pilot.press("b")
+        await settle(pilot)
+        assert pane.scroll_y == first_page
+        await pilot.press("j")
+        await settle(pilot)
+        assert pane.scroll_y == first_page + 1
+        await pilot.press("g")
+        await settle(pilot)
+        assert pane.scroll_y == 0
+        # j scrolled the reader; the list's cursor did not move.
+        assert highlighted(app).title == CARACAS_CHRONICLES
+
+
+async def test_c_shows_the_reader_comments_apart_from_the_body(start):
+    async with start() as pilot:
+        app = pilot.app
+        await open_caracas_chronicles(pilot)
+        article = highlighted(app)
+        body = app.services.store.body(article)
+        assert body.comments, "the Caracas Chronicles seed has reader comments"
+        comments = app.screen.query_one("#reader-comments", Collapsible)
+        assert comments.display and comments.collapsed
+        assert f"({len(body.comments)})" in comments.title
+        first_comment = body.comments[0].text.splitlines()[0][:40]
+        assert first_comment not in static_text(app, "#reader-body")
+        assert "Metropolitan Mayor and political prisoner" in static_text(app, "#reader-body")
+        await pilot.press("c")
+        await settle(pilot)
+        assert not comments.collapsed
+        assert first_comment in static_text(app, "#reader-comments-text")
+        await pilot.press("c")
+        await settle(pilot)
+        assert comments.collapsed
+
+
+async def test_articles_without_comments_show_no_comments_section(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.screen.query_one("#reader-comments", Collapsible).display
+        await pilot.press("c")  # nothing to show: nothing happens
+        await settle(pilot)
+        assert not app.screen.query_one("#reader-comments", Collapsible).display
+
+
+@pytest.mark.xfail(strict=True, reason=LOADING_BUG)
+async def test_c_brings_the_comments_into_view(start):
+    async with start() as pilot:
+        app = pilot.app
+        await open_caracas_chronicles(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert reader(app).scroll_y > 0
+
+
+async def test_z_then_q_restores_the_panes(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.focused is reader(app)
+        assert reader_title(app) == SEED_TITLES[0]
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running
+        assert article_list(app).display
+        assert app.focused is article_list(app)
+
+
+@pytest.mark.xfail(strict=True, reason=LOADING_BUG)
+async def test_z_zooms_the_reader_and_q_returns_to_the_panes(start):
+    async with start() as pilot:
+        app = pilot.app
+        full_width = reader(app).size.width
+        await pilot.press("z")
+        await settle(pilot)
+        assert not article_list(app).display or article_list(app).size.width == 0
+        assert app.focused is reader(app)
+        assert reader(app).size.width > full_width
+        assert reader_title(app) == SEED_TITLES[0]
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running
+        assert article_list(app).size.width > 0
+        assert app.focused is article_list(app)
+        assert reader(app).size.width == full_width
+
+
+async def test_E_toggles_the_sidebar(start):
+    async with start() as pilot:
+        app = pilot.app
+        assert sidebar(app).display
+        await pilot.press("E")
+        await settle(pilot)
+        assert not sidebar(app).display
+        await pilot.press("E")
+        await settle(pilot)
+        assert sidebar(app).display
+
+
+async def test_narrow_terminal_hides_the_sidebar_until_E(start):
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        assert not sidebar(app).display
+        assert "Entities" not in static_text(app, "#entities-content") or not sidebar(app).display
+        await pilot.press("E")
+        await settle(pilot)
+        assert sidebar(app).display
+        assert sidebar(app).size.width > 0
+
+
+async def test_e_focuses_the_sidebar_even_when_hidden(start):
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("e")
+        await settle(pilot)
+        assert sidebar(app).display
+        assert app.focused is sidebar(app)
+
+
+async def test_tab_cycles_focus_list_reader_sidebar(start):
+    async with start() as pilot:
+        app = pilot.app
+        assert app.focused is article_list(app)
+        await pilot.press("tab")
+        assert app.focused is reader(app)
+        await pilot.press("tab")
+        assert app.focused is sidebar(app)
+        await pilot.press("tab")
+        assert app.focused is article_list(app)
+        await pilot.press("shift+tab")
+        assert app.focused is sidebar(app)
+
+
+async def test_tab_skips_the_hidden_sidebar(start):
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("tab", "tab")
+        assert app.focused is article_list(app)
+
+
+async def test_q_in_the_reader_goes_back_to_the_list(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is reader(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running
+        assert app.focused is article_list(app)
+        await pilot.press("escape")  # escape at the top level does not quit
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_q_in_the_list_quits(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert not app.is_running
