@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,21 +11,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from ..listing import Listing, ViewOptions
-from ..messages import BodyLoaded, LibraryChanged, LibraryLoaded, StoreFailed
+from ..messages import BodyLoaded
 from ..models import Article, ArticleState, Body
-from ..seeds import ensure_seeded
 from ..store import StoreError
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader_pane import ReaderPane
+from .library_sync import SORTS, LibrarySync
+from .panes import PaneNavigation
 from .tags import TagEditor
 
-SORTS = ("date", "outlet", "title")
-#: Below this width the sidebar folds away unless the user asks for it.
-NARROW = 120
 
 
-class MainScreen(Screen):
+class MainScreen(LibrarySync, PaneNavigation, Screen):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="article.previous_unread"),
@@ -54,7 +51,6 @@ class MainScreen(Screen):
         self.current: Article | None = None
         self.current_body: Body | None = None
         self.library_loading = True
-        self.sidebar_choice: bool | None = None
 
     @property
     def services(self):
@@ -84,92 +80,6 @@ class MainScreen(Screen):
         self.query_one(ArticleList).focus()
         self._update_header()
         self.load_library()
-
-    # Loading ------------------------------------------------------------------------------------
-
-    @work(thread=True, group="load", exit_on_error=False)
-    def load_library(self) -> None:
-        store = self.services.store
-        try:
-            ensure_seeded(store)
-        except StoreError as error:
-            self.post_message(StoreFailed(f"Could not add the sample articles: {error}"))
-        try:
-            session = store.session()
-            read_ids, marks = store.states()
-            chunks = store.iter_articles()
-            first = next(chunks, [])
-            self.post_message(LibraryLoaded(first, read_ids, marks, final=False, session=session))
-            rest = [article for chunk in chunks for article in chunk]
-            # A library of 100,000 articles is long-lived: keep the collector from
-            # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
-            gc.freeze()
-            self.post_message(LibraryLoaded(rest, read_ids, marks, final=True, session=session))
-        except StoreError as error:
-            self.post_message(StoreFailed(str(error), read_only=True))
-            self.post_message(LibraryLoaded([], set(), {}, final=True, session={}))
-
-    @on(LibraryLoaded)
-    def library_loaded(self, message: LibraryLoaded) -> None:
-        self.listing.set_states(message.read_ids, message.marks)
-        article_list = self.query_one(ArticleList)
-        first_batch = not self.listing.articles
-        if first_batch:
-            self._restore_view(message.session)
-        self.listing.extend(message.articles)
-        keep = article_list.highlighted_id if not first_batch else message.session.get("article")
-        article_list.rows_changed(keep=keep)
-        if message.final:
-            self.library_loading = False
-            self.set_interval(self.services.poll_seconds, self.poll_store)
-            article_list.empty_message = "No articles here. Press / to change the filter, H to show read articles."
-            article_list.refresh()
-        self._update_header()
-
-    def _restore_view(self, session: dict) -> None:
-        options = self.listing.options
-        sort = session.get("sort", options.sort)
-        self.listing.options = ViewOptions(
-            sort=sort if sort in SORTS else options.sort,
-            hide_read=bool(session.get("hide_read", options.hide_read)),
-        )
-
-    def poll_store(self) -> None:
-        self.check_store()
-
-    @work(thread=True, group="watch", exclusive=True, exit_on_error=False)
-    def check_store(self) -> None:
-        """Pick up what another process wrote (a cron fetch, a `broadsheet tag`)."""
-        store = self.services.store
-        try:
-            if not store.changed_elsewhere():
-                return
-            count_before = len(self.listing.articles)
-            read_ids, marks = store.states()
-            articles = store.articles() if store.library.count() != count_before else None
-        except StoreError as error:
-            self.post_message(StoreFailed(str(error)))
-            return
-        self.post_message(LibraryChanged(articles, read_ids, marks))
-
-    @on(LibraryChanged)
-    def library_changed(self, message: LibraryChanged) -> None:
-        article_list = self.query_one(ArticleList)
-        keep = article_list.highlighted_id
-        self.listing.set_states(message.read_ids, message.marks)
-        if message.articles is not None:
-            self.listing.replace(message.articles)
-        article_list.rows_changed(keep=keep)
-        if self.current is not None:
-            self.query_one(ReaderPane).show_state(self.current, self._state(self.current.id))
-        self._update_header()
-
-    @on(StoreFailed)
-    def store_failed(self, message: StoreFailed) -> None:
-        if message.read_only:
-            self.services.read_only_reason = message.message
-        self.notify(message.message, title="Library problem", severity="error", timeout=12)
-        self._update_header()
 
     # Showing an article ---------------------------------------------------------------------------
 
@@ -360,56 +270,3 @@ class MainScreen(Screen):
         persistent = {k: v for k, v in changes.items() if k in ("sort", "hide_read")}
         if persistent:
             self.services.save_session(**persistent)
-
-    def action_focus_entities(self) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        if not sidebar.display:
-            self.action_toggle_sidebar()
-        sidebar.focus()
-
-    def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        self.sidebar_choice = not sidebar.display
-        sidebar.display = self.sidebar_choice
-
-    def action_toggle_zoom(self) -> None:
-        zoomed = not self.has_class("-zoomed")
-        self.set_class(zoomed, "-zoomed")
-        if zoomed:
-            self.query_one(ReaderPane).focus()
-
-    def action_cycle_panes(self, step: int) -> None:
-        panes = [w for w in (self.query_one(ArticleList), self.query_one(ReaderPane), self.query_one(EntitySidebar)) if w.display and w.parent.display]
-        if self.has_class("-zoomed"):
-            panes = [self.query_one(ReaderPane)]
-        current = self.focused if self.focused in panes else panes[0]
-        panes[(panes.index(current) + step) % len(panes)].focus()
-
-    async def action_back(self) -> None:
-        if not self._go_back():
-            await self.app.action_quit()
-
-    def action_back_only(self) -> None:
-        self._go_back()
-
-    def _go_back(self) -> bool:
-        """Step back one level (close search, unzoom, return to the list); False at the top."""
-        search = self.query_one("#search", Input)
-        article_list = self.query_one(ArticleList)
-        if self.focused is search:
-            search.value = ""
-            search.display = False
-            article_list.focus()
-            return True
-        if self.has_class("-zoomed"):
-            self.set_class(False, "-zoomed")
-            article_list.focus()
-            return True
-        if self.focused is not article_list:
-            article_list.focus()
-            return True
-        return False
-
-    def on_resize(self) -> None:
-        if self.sidebar_choice is None:
-            self.query_one(EntitySidebar).display = self.size.width >= NARROW

@@ -84,6 +84,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.relative_dates = relative_dates
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.empty_message = "Loading…"
+        #: The article last reported as highlighted, so a refresh of the rows reports a
+        #: change of article (or the first one) and nothing else.
+        self._announced: str | None = None
 
     # Data in ----------------------------------------------------------------------------------
 
@@ -93,7 +96,9 @@ class ArticleList(ScrollView, can_focus=True):
         index = self.listing.index_of(keep)
         if index is None:
             index = min(self.cursor, max(len(self.listing.rows) - 1, 0))
-        self.set_cursor(index, announce=keep is None or self.highlighted_id != keep)
+        rows = self.listing.rows
+        moved = bool(rows) and rows[max(0, min(index, len(rows) - 1))].id != self._announced
+        self.set_cursor(index, announce=moved)
         self.refresh()
 
     @property
@@ -116,6 +121,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True)
         self.refresh()
         if announce:
+            self._announced = rows[index].id
             self.post_message(self.Highlighted(rows[index]))
 
     # Keys ---------------------------------------------------------------------------------------
@@ -188,10 +194,11 @@ class ArticleList(ScrollView, can_focus=True):
         tags = " ".join(f"#{t}" for t in listing.tags(article.id))
         # Columns give way from the right as the pane narrows: tags, then outlet.
         right = [(f" {date:>11}", meta_style)]
-        if width >= 56 and outlet:
-            right.insert(0, (f" {outlet[:18]:<18}", meta_style))
-        if width >= 80 and tags:
-            right.insert(0, (f" {clean_line(tags)[:24]}", tags_style))
+        if width >= 44 and outlet:
+            outlet_width = 12 if width < 70 else 18
+            right.insert(0, (f" {set_cell_size(outlet, outlet_width)}", meta_style))
+        if width >= 60 and tags:
+            right.insert(0, (f" {set_cell_size(clean_line(tags), min(20, width // 4))}", tags_style))
         right_width = sum(len(text) for text, _ in right)
         title_width = max(width - 4 - right_width, 0)
         title = clean_line(article.title)
