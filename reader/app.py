@@ -52,11 +52,11 @@ class BroadsheetApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         services.writer.start()
         for problem in services.config_problems:
-            self.notify(str(problem), title="Config problem", severity="warning", timeout=15)
+            self.notify(str(problem), title="Config problem", severity="warning", timeout=15, markup=False)
         if services.store.migration_backup:
-            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}", timeout=10)
+            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}", timeout=10, markup=False)
         if services.read_only_reason:
-            self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15)
+            self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15, markup=False)
 
     def _initial_theme(self) -> str:
         try:
@@ -74,7 +74,7 @@ class BroadsheetApp(App):
     def check_writable(self, screen: Screen) -> bool:
         reason = self.services.read_only_reason
         if reason:
-            screen.notify(f"The library is read-only: {reason}", severity="warning", timeout=6)
+            screen.notify(f"The library is read-only: {reason}", severity="warning", timeout=6, markup=False)
         return not reason
 
     # Actions ------------------------------------------------------------------------------------
@@ -108,16 +108,16 @@ class BroadsheetApp(App):
     def open_link(self, screen: Screen, url: str) -> None:
         url = clean_line(url)
         if urlsplit(url).scheme.lower() not in ("http", "https"):
-            screen.notify("This article has no web link to open." if not url else f"Not opening {url}: only http and https links are opened.", severity="warning")
+            screen.notify("This article has no web link to open." if not url else f"Not opening {url}: only http and https links are opened.", severity="warning", markup=False)
             return
-        screen.notify(f"Opening {url}", timeout=4)
+        screen.notify(f"Opening {url}", timeout=4, markup=False)
         self._open_in_browser(url)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
         # webbrowser runs the browser with an argument list, never through a shell.
         if not webbrowser.open(url):
-            self.call_from_thread(self.notify, f"No web browser found. The link is: {url}", severity="warning", timeout=10)
+            self.call_from_thread(self.notify, f"No web browser found. The link is: {url}", severity="warning", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
         # Let queued writes finish, so nothing the user did is lost by leaving.

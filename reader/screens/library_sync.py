@@ -20,6 +20,8 @@ class LibrarySync:
     """Mixed into MainScreen. Reads happen in thread workers that only post messages;
     the handlers, on the UI thread, update the listing and the panes."""
 
+    _article_to_restore: str | None = None
+
     @work(thread=True, group="load", exit_on_error=False)
     def load_library(self) -> None:
         store = self.services.store
@@ -27,20 +29,29 @@ class LibrarySync:
             ensure_seeded(store)
         except StoreError as error:
             self.post_message(StoreFailed(f"Could not add the sample articles: {error}"))
+        # Each part of the library is read on its own, so a damaged file costs only its part:
+        # a broken read.json still lists every article (read-only), and a broken month
+        # still lists the others.
+        session = self._read_part(store.session, {})
+        read_ids, marks = self._read_part(store.states, (set(), {}))
+        months = self._read_part(store.months, [])
+        first = self._read_part(lambda: store.articles_of_month(months[0]), []) if months else []
+        self.post_message(LibraryLoaded(first, read_ids, marks, final=False, session=session))
+        rest = []
+        for month in months[1:]:
+            rest.extend(self._read_part(lambda: store.articles_of_month(month), []))
+        # A library of 100,000 articles is long-lived: keep the collector from
+        # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
+        gc.freeze()
+        self.post_message(LibraryLoaded(rest, read_ids, marks, final=True, session=session))
+
+    def _read_part(self, read, fallback):
+        """Run one read; on a store error, report it, go read-only, and use ``fallback``."""
         try:
-            session = store.session()
-            read_ids, marks = store.states()
-            chunks = store.iter_articles()
-            first = next(chunks, [])
-            self.post_message(LibraryLoaded(first, read_ids, marks, final=False, session=session))
-            rest = [article for chunk in chunks for article in chunk]
-            # A library of 100,000 articles is long-lived: keep the collector from
-            # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
-            gc.freeze()
-            self.post_message(LibraryLoaded(rest, read_ids, marks, final=True, session=session))
+            return read()
         except StoreError as error:
             self.post_message(StoreFailed(str(error), read_only=True))
-            self.post_message(LibraryLoaded([], set(), {}, final=True, session={}))
+            return fallback
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.listing.set_states(message.read_ids, message.marks)
@@ -49,8 +60,13 @@ class LibrarySync:
         if first_batch:
             self._restore_view(message.session)
         self.listing.extend(message.articles)
-        keep = article_list.highlighted_id if not first_batch else message.session.get("article")
+        if first_batch:
+            # The article left open may be in any month: look for it in every batch.
+            self._article_to_restore = message.session.get("article")
+        keep = self._article_to_restore or article_list.highlighted_id
         article_list.rows_changed(keep=keep)
+        if self.listing.index_of(self._article_to_restore) is not None or message.final:
+            self._article_to_restore = None
         if message.final:
             self.library_loading = False
             self.set_interval(self.services.poll_seconds, self.poll_store)
@@ -98,5 +114,5 @@ class LibrarySync:
     def on_store_failed(self, message: StoreFailed) -> None:
         if message.read_only:
             self.services.read_only_reason = message.message
-        self.notify(message.message, title="Library problem", severity="error", timeout=12)
+        self.notify(message.message, title="Library problem", severity="error", timeout=12, markup=False)
         self._update_header()

@@ -155,7 +155,7 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         self._update_header()
 
     def _write_failed(self, error: Exception) -> None:
-        self.notify(f"Not saved: {error}", title="Library problem", severity="error", timeout=12)
+        self.notify(f"Not saved: {error}", title="Library problem", severity="error", timeout=12, markup=False)
         self.check_store_now()
 
     def check_store_now(self) -> None:
@@ -179,7 +179,7 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
 
         def done(state):
             if state is not None:
-                self.notify(f"Tags saved: {' '.join('#' + t for t in state.tags) or 'none'}", timeout=3)
+                self.notify(f"Tags saved: {' '.join('#' + t for t in state.tags) or 'none'}", timeout=3, markup=False)
 
         self.services.write(apply, on_done=done, on_error=self._write_failed)
 
@@ -202,7 +202,7 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         article_list = self.query_one(ArticleList)
         index = self.listing.next_unread(article_list.cursor, step)
         if index is None:
-            self.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3)
+            self.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3, markup=False)
             return
         article_list.set_cursor(index, announce=False)
         self.open_article(self.listing.rows[index])
@@ -216,7 +216,7 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         unread = [a.id for a in self.listing.rows if not self.listing.is_read(a.id)]
         if unread:
             self._set_read(unread, True)
-            self.notify(f"Marked {len(unread):,} articles read.", timeout=3)
+            self.notify(f"Marked {len(unread):,} articles read.", timeout=3, markup=False)
 
     def action_star(self) -> None:
         article = self._target
@@ -259,13 +259,15 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
     def action_cycle_sort(self) -> None:
         sort = SORTS[(SORTS.index(self.listing.options.sort) + 1) % len(SORTS)]
         self._change_view(sort=sort)
-        self.notify(f"Sorted by {sort}.", timeout=2)
+        self.notify(f"Sorted by {sort}.", timeout=2, markup=False)
 
     def _change_view(self, **changes) -> None:
         options = self.listing.options
-        self.listing.set_options(ViewOptions(**{**options.__dict__, **changes}))
         article_list = self.query_one(ArticleList)
-        article_list.rows_changed(keep=article_list.highlighted_id)
+        # Taken before the rows change: afterwards the cursor's row holds another article.
+        keep = article_list.highlighted_id
+        self.listing.set_options(ViewOptions(**{**options.__dict__, **changes}))
+        article_list.rows_changed(keep=keep)
         self._update_header()
         persistent = {k: v for k, v in changes.items() if k in ("sort", "hide_read")}
         if persistent:

@@ -44,6 +44,7 @@ class FileLock:
         with self._thread_lock:
             if self._depth == 0:
                 self._generation = generation
+                self._foreign_change = False
 
     def take_foreign_change(self) -> bool:
         """Whether a write by another process was noticed since the last call."""

@@ -125,12 +125,18 @@ class Store:
         with self._mutex:
             return self.library.revision_bodies(article)
 
+    def months(self) -> list[str]:
+        """The months the library holds articles for ("2017-11"), newest first."""
+        return self.library.shard_names()
+
+    def articles_of_month(self, month: str) -> list[Article]:
+        with self._mutex:
+            return self.library.shard_articles(month)
+
     def iter_articles(self) -> Iterator[list[Article]]:
         """All articles, a month at a time, newest month first, so a list can fill as it loads."""
-        for name in self.library.shard_names():
-            with self._mutex:
-                articles = self.library.shard_articles(name)
-            yield articles
+        for month in self.months():
+            yield self.articles_of_month(month)
 
     def articles(self) -> list[Article]:
         """Every article, newest first."""

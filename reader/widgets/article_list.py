@@ -117,9 +117,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = 0
             return
         index = max(0, min(index, len(rows) - 1))
+        previous, scroll_before = self.cursor, self.scroll_y
         self.set_reactive(ArticleList.cursor, index)
         self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True)
-        self.refresh()
+        if self.scroll_y == scroll_before:
+            # Only two rows changed: redrawing just them keeps a keypress cheap.
+            self.refresh_line(previous)
+            self.refresh_line(index)
+        else:
+            self.refresh()
         if announce:
             self._announced = rows[index].id
             self.post_message(self.Highlighted(rows[index]))

@@ -32,6 +32,8 @@ class EntitySidebar(VerticalScroll, can_focus=True):
 
     article_title: reactive[str] = reactive("")
 
+    _shown = ""
+
     def compose(self):
         yield Static(id="entities-content")
 
@@ -65,4 +67,8 @@ class EntitySidebar(VerticalScroll, can_focus=True):
                 for entity in group:
                     text.append(f"  {clean_line(entity.name)}")
                     text.append(f"  {entity.mentions}\n", style="dim")
-        content.update(text)
+        # Moving through the list changes the title on every keypress; skip the redraw
+        # when what the pane shows is the same (the common "not analysed yet" case).
+        if text.plain != self._shown:
+            self._shown = text.plain
+            content.update(text)

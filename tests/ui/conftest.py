@@ -68,7 +68,10 @@ def build_app(
         clock=frozen_clock,
         poll_seconds=poll_seconds,
     )
-    return RecordingApp(services)
+    app = RecordingApp(services)
+    # Scrolls jump instead of gliding: the tests check where they end, and need not wait for it.
+    app.animation_level = "none"
+    return app
 
 
 async def settle(pilot: Pilot) -> None:
@@ -166,8 +169,9 @@ def list_lines(app) -> list[str]:
 
 def row_line(app, title: str) -> str:
     """The list row showing ``title`` (which may be cut short on screen)."""
-    matches = [line for line in list_lines(app) if title[:20] in line]
-    assert matches, f"no row of the list shows {title[:20]!r}"
+    lines = list_lines(app)
+    matches = [line for line in lines if line[4:].startswith(title[:12])]
+    assert matches, f"no row of the list shows {title[:12]!r}:\n" + "\n".join(lines[:10])
     return matches[0]
 
 

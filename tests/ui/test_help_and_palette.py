@@ -75,22 +75,3 @@ async def test_theme_choice_survives_a_restart(home):
     async with running(home) as pilot:
         assert pilot.app.theme == "textual-light"
         assert "-dark-mode" not in pilot.app.classes
-
-
-async def test_theme_chosen_in_the_palette_survives_a_restart(home):
-    async with running(home) as pilot:
-        app = pilot.app
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")  # "Theme" / "Change theme": opens the list of themes
-        await settle(pilot)
-        await pilot.press(*"l-light")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert app.theme == "textual-light"
-        await drain(pilot)
-    async with running(home) as pilot:
-        assert pilot.app.theme == "textual-light"

@@ -106,13 +106,6 @@ async def test_tag_editor_shows_the_hostile_title_literally(start, home, make_dr
         assert isinstance(app.screen, MainScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG reader/screens/main.py MainScreen.set_marks.done (line ~272): notify(f'Tags saved: "
-    "#...') is sent with Textual's default markup=True, so a tag such as '[/red]' makes the toast "
-    "raise MarkupError when it renders and the app crashes (and '[@click=app.quit]x' becomes a "
-    "clickable action); notifications with user or feed text need markup=False",
-)
 async def test_a_tag_that_looks_like_markup_is_saved_without_crashing(start, home):
     async with start() as pilot:
         app = pilot.app
@@ -122,7 +115,8 @@ async def test_a_tag_that_looks_like_markup_is_saved_without_crashing(start, hom
         assert app.is_running
         assert "#[/red]" in static_text(app, "#reader-header")
         assert any("#[/red]" in n for n in notifications(app))
-    assert Store.open(home).state(highlighted(app).id).tags == ("[/red]",)
+        tagged = highlighted(app).id
+    assert Store.open(home).state(tagged).tags == ("[/red]",)
 
 
 @pytest.fixture
@@ -162,13 +156,6 @@ async def test_o_opens_http_links_only(start, home, make_draft, opened_urls):
         assert app.is_running
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG reader/app.py BroadsheetApp.open_link (lines 111 and 113) and _open_in_browser "
-    "(line 120): the article's URL, which comes from the feed, is put into notify() with "
-    "markup=True, so a link containing '[/red]' crashes the app with MarkupError when the toast "
-    "renders (and '[@click=app.quit]' in a link would become a clickable action)",
-)
 async def test_o_on_a_link_that_looks_like_markup_does_not_crash(start, home, make_draft, opened_urls):
     add_hostile_article(home, make_draft, url="https://example.com/[/red]")
     async with start() as pilot:

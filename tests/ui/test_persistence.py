@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timezone
 
-import pytest
 
 from reader.store import Store
 
@@ -43,29 +42,15 @@ async def test_restart_keeps_read_star_and_tags(home):
         assert "★ starred" in static_text(app, "#reader-header")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG reader/widgets/article_list.py ArticleList.rows_changed (announce=keep is None or "
-    "self.highlighted_id != keep) with MainScreen.library_loaded: when the article remembered in "
-    "the session is already at the cursor (row 0), Highlighted is never posted, so after a restart "
-    "the reader pane says 'Choose an article from the list.' although the cursor is on the article",
-)
 async def test_restart_returns_to_an_article_of_the_newest_month(home):
     async with running(home) as pilot:
         await pilot.press("j", "k", "enter")
         await drain(pilot)
     async with running(home) as pilot:
         assert highlighted(pilot.app).title == SEED_TITLES[0]
-        assert reader_title(pilot.app) == SEED_TITLES[0]  # fails: "Choose an article from the list."
+        assert reader_title(pilot.app) == SEED_TITLES[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG reader/screens/main.py MainScreen.library_loaded (keep = ...): the article saved in "
-    "the session is looked for only in the first batch (the newest month's shard); for the final "
-    "batch `keep` is whatever the cursor is on by then (row 0), so after a restart the cursor is "
-    "back on the newest article unless the one left open was published in the newest month",
-)
 async def test_restart_returns_to_the_article_left_open(home):
     async with running(home) as pilot:
         await pilot.press("j", "j", "j", "enter")  # the Caracas Chronicles seed, November 2017
