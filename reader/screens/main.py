@@ -166,7 +166,8 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         if not self.app.check_writable(self):
             return
         new_starred = self.listing.is_starred(article.id) if starred is None else starred
-        new_tags = self.listing.tags(article.id) if tags is None else tags
+        # Sorted as the store keeps them, so the order shown does not change after a restart.
+        new_tags = self.listing.tags(article.id) if tags is None else tuple(sorted(set(tags)))
         self.listing.note_mark(article.id, new_starred, new_tags)
         self._after_marks_changed()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timezone
 
-
 from reader.store import Store
 
 from .conftest import SEED_TITLES, article_list, drain, highlighted, reader_title, row_line, running, settle, static_text, titles

@@ -24,9 +24,6 @@ async def test_H_hides_read_articles_and_shows_them_again(start):
         assert "all articles" in app.screen.sub_title
 
 
-#: One bug, shown by the three tests below.
-
-
 async def test_hide_read_keeps_the_cursor_on_the_same_article(start):
     async with start() as pilot:
         app = pilot.app
