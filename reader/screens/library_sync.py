@@ -94,7 +94,7 @@ class LibrarySync:
                 return
             count_before = len(self.listing.articles)
             read_ids, marks = store.states()
-            articles = store.articles() if store.library.count() != count_before else None
+            articles = store.articles() if store.article_count() != count_before else None
         except StoreError as error:
             self.post_message(StoreFailed(str(error)))
             return

@@ -167,9 +167,12 @@ class Store:
         found.sort(key=lambda a: a.published, reverse=True)
         return found[:limit]
 
-    def is_empty(self) -> bool:
+    def article_count(self) -> int:
         with self._mutex:
-            return self.library.count() == 0
+            return self.library.count()
+
+    def is_empty(self) -> bool:
+        return self.article_count() == 0
 
     # The user's marks ----------------------------------------------------------------------
 

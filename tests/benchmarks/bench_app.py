@@ -33,7 +33,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.measure import Figure, median, p95, report
+from tests.benchmarks.measure import Figure, library_arguments, median, p95, report
 
 #: The brief's goals.
 LAUNCH_S = 1.5
@@ -376,16 +376,9 @@ def move_figures(run: dict, home: Path, moves: int, seed: int) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--feeds", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--cache", type=Path, help="library cache (default: $BROADSHEET_BENCH_CACHE or .bench/)")
+    parser = library_arguments(__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh processes for the launch figure")
     parser.add_argument("--moves", type=int, default=100, help="moves to the next article to time")
-    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
-    parser.add_argument("--profile", nargs="?", const="misses", choices=["misses", "all"],
-                        help="print a cProfile summary of each figure that misses (or of all timed figures)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-profile", choices=["launch", "moves"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

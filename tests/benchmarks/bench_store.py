@@ -8,7 +8,6 @@ it times never touch the cache. Exits 1 when a figure misses its goal.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import random
 import shutil
@@ -24,7 +23,7 @@ if __package__ in (None, ""):
 from reader.store import Store
 
 from tests.benchmarks.generate import cache_key, cached_library, default_cache, refresh_index
-from tests.benchmarks.measure import Figure, evict, median, p95, probe, profile_calls, report, timed
+from tests.benchmarks.measure import Figure, evict, library_arguments, median, p95, probe, profile_calls, report, timed
 
 MB = 1024 * 1024
 #: A keypress that writes (mark read, star, tag) must feel instant.
@@ -214,16 +213,9 @@ def bench_keypresses(home: Path, rng: random.Random, samples: int) -> list[Figur
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--feeds", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--cache", type=Path, help="library cache (default: $BROADSHEET_BENCH_CACHE or .bench/)")
+    parser = library_arguments(__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up figure")
     parser.add_argument("--samples", type=int, default=50, help="articles per keypress and body figure")
-    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
-    parser.add_argument("--profile", nargs="?", const="misses", choices=["misses", "all"],
-                        help="print a cProfile summary of each figure that misses (or of all timed figures)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import cProfile
 import io
 import json
@@ -141,3 +142,16 @@ def report(figures: list[Figure], *, profile: str | None, as_json: bool, header:
     if as_json:
         print(json.dumps({**header, "figures": [f.to_json() for f in figures]}, indent=2))
     return len(misses)
+
+
+def library_arguments(description: str) -> argparse.ArgumentParser:
+    """A parser with the options every benchmark shares: which library, and how to report."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--feeds", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, help="library cache (default: $BROADSHEET_BENCH_CACHE or .bench/)")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--profile", nargs="?", const="misses", choices=["misses", "all"],
+                        help="print a cProfile summary of each figure that misses (or of all timed figures)")
+    return parser
