@@ -1,0 +1,1 @@
+"""Feeds: fetch over HTTP, parse into article drafts, import and export subscriptions."""
