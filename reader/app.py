@@ -13,19 +13,23 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .fetching import FetchControl
 from .ingest.sanitize import clean_line
 from .paths import styles_dir
 from .palette import palette_commands
+from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .services import Services
 
 
-class BroadsheetApp(App):
-    CSS_PATH = [styles_dir() / "base.tcss", styles_dir() / "main.tcss", styles_dir() / "dialogs.tcss"]
+class BroadsheetApp(FetchControl, App):
+    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss")]
     TITLE = "broadsheet"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("R", "refresh_all", "Fetch all", id="app.refresh_all"),
+        Binding("F", "show_feeds", "Feeds", id="app.feeds"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
@@ -57,6 +61,7 @@ class BroadsheetApp(App):
             self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}", timeout=10, markup=False)
         if services.read_only_reason:
             self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15, markup=False)
+        self.start_auto_refresh()
 
     def _initial_theme(self) -> str:
         try:
@@ -105,6 +110,17 @@ class BroadsheetApp(App):
         order = sorted(groups, key=lambda h: (h == "Everywhere", h == "On this screen"))
         return [(heading, list(groups[heading].values())) for heading in order]
 
+    def action_show_feeds(self) -> None:
+        if isinstance(self.screen, FeedsScreen):
+            return
+        main = self.screen_stack[0]
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                main.show_feed(*choice)
+
+        self.push_screen(FeedsScreen(), chosen)
+
     def open_link(self, screen: Screen, url: str) -> None:
         url = clean_line(url)
         if urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -120,7 +136,9 @@ class BroadsheetApp(App):
             self.call_from_thread(self.notify, f"No web browser found. The link is: {url}", severity="warning", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
-        # Let queued writes finish, so nothing the user did is lost by leaving.
+        # A fetch stops at once (what it already parsed is still saved); queued writes
+        # finish, so nothing the user did is lost by leaving.
+        self.services.feeds.cancel()
         await asyncio.to_thread(self.services.writer.drain, 5.0)
         self.exit()
 

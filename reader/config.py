@@ -18,6 +18,9 @@ date_format = "%d %b %Y"      # strftime format for dates older than a week
 relative_dates = true         # "3 h", "2 d" for recent articles
 sort = "date"                 # date, outlet or title
 hide_read = false
+refresh_minutes = 0           # fetch every feed every N minutes while the app runs; 0: only on R
+fetch_concurrency = 16        # feed requests in flight at once
+fetch_per_host = 4            # ...and to any one site
 
 [keymap]                      # binding id = "key[,key...]"; `?` in the app lists the ids
 # "list.star" = "f"
@@ -32,7 +35,14 @@ class Settings:
     relative_dates: bool = True
     sort: str = "date"
     hide_read: bool = False
+    refresh_minutes: int = 0
+    fetch_concurrency: int = 16
+    fetch_per_host: int = 4
     keymap: dict[str, str] = field(default_factory=dict)
+
+
+#: Allowed ranges of the numeric settings.
+_LIMITS = {"refresh_minutes": (0, 7 * 24 * 60), "fetch_concurrency": (1, 256), "fetch_per_host": (1, 64)}
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,10 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
             continue
         if key == "sort" and value not in SORT_ORDERS:
             problems.append(ConfigProblem(path, line, f"sort must be one of {', '.join(SORT_ORDERS)} (using date)"))
+            continue
+        if key in _LIMITS and not _LIMITS[key][0] <= value <= _LIMITS[key][1]:
+            low, high = _LIMITS[key]
+            problems.append(ConfigProblem(path, line, f"{key} must be between {low} and {high} (using the default)"))
             continue
         if key == "keymap":
             value, bad = _clean_keymap(value)

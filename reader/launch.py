@@ -38,5 +38,6 @@ def run_app(home=None, config=None) -> None:
         BroadsheetApp(services).run()
     finally:
         # Whatever ended the app, writes already queued are finished before we exit.
+        services.feeds.close()
         services.writer.drain(10.0)
         services.writer.stop()

@@ -26,6 +26,9 @@ class ViewOptions:
     hide_read: bool = False
     #: Words that must all appear in the title or outlet (the search issue brings a real query).
     query: str = ""
+    #: Only articles from this source (a feed id), and the name the header shows for it.
+    source: str = ""
+    source_name: str = ""
 
 
 class Listing:
@@ -85,6 +88,8 @@ class Listing:
 
     def rebuild(self) -> None:
         rows: Iterable[Article] = self.articles.values()
+        if self.options.source:
+            rows = (a for a in rows if a.source == self.options.source)
         if self.options.hide_read:
             rows = (a for a in rows if a.id not in self.read_ids)
         words = fold(self.options.query).split()
@@ -125,11 +130,15 @@ class Listing:
 
     @property
     def unread_count(self) -> int:
-        return sum(1 for article_id in self.articles if article_id not in self.read_ids)
+        """Unread articles in the current view (one feed's, a search's...)."""
+        read_ids = self.read_ids
+        return sum(1 for article in self.rows if article.id not in read_ids)
 
     def describe(self) -> str:
         """The view in a few words, for the header: "unread · sorted by outlet · “maduro”"."""
         parts = ["unread only" if self.options.hide_read else "all articles"]
+        if self.options.source:
+            parts.insert(0, f"feed: {self.options.source_name or self.options.source}")
         if self.options.sort != "date":
             parts.append(f"by {self.options.sort}")
         if self.options.query:

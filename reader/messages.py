@@ -44,3 +44,19 @@ class StoreFailed(Message):
         super().__init__()
         self.message = message
         self.read_only = read_only
+
+
+class ArticlesArrived(Message):
+    """A fetch stored new or changed articles; the main screen reads and lists them."""
+
+    def __init__(self, article_ids: list[str]) -> None:
+        super().__init__()
+        self.article_ids = article_ids
+
+
+class FeedRemoved(Message):
+    """The user unsubscribed from a feed; its articles left the library."""
+
+    def __init__(self, feed_id: str) -> None:
+        super().__init__()
+        self.feed_id = feed_id

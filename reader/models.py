@@ -24,6 +24,11 @@ class Block:
             data["level"] = self.level
         return data
 
+    def __reduce__(self):
+        # Positional rebuilding pickles several times faster than the slots protocol, and
+        # parsed feeds cross from the parser processes by pickle.
+        return (Block, (self.kind, self.text, self.level))
+
     @classmethod
     def from_json(cls, data: dict) -> Block:
         return cls(kind=data["kind"], text=data["text"], level=data.get("level", 0))
@@ -41,6 +46,9 @@ class Comment:
     def to_json(self) -> dict:
         return {"text": self.text, "author": self.author, "depth": self.depth}
 
+    def __reduce__(self):
+        return (Comment, (self.text, self.author, self.depth))
+
     @classmethod
     def from_json(cls, data: dict) -> Comment:
         return cls(text=data["text"], author=data.get("author", ""), depth=data.get("depth", 0))
@@ -56,6 +64,9 @@ class Body:
     blocks: tuple[Block, ...] = ()
     links: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
+
+    def __reduce__(self):
+        return (Body, (self.blocks, self.links, self.comments))
 
     @property
     def text(self) -> str:
@@ -95,6 +106,9 @@ class ArticleDraft:
     published: datetime | None = None
     #: "news report", "blog brief", "encyclopedia entry", "feed item", "document"...
     kind: str = ""
+    #: The feed's own date string when it could not be read or was not believable (published
+    #: is None then), kept so the reason can be shown; "" otherwise.
+    published_raw: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,16 @@ class Article:
     comment_count: int = 0
     #: Where the current body lies in its shard's pack: (byte offset, byte length).
     body_ref: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """An earlier version of an article, kept when its outlet changed it."""
+
+    #: When we saw it replaced (ISO 8601, UTC).
+    replaced: str
+    title: str
+    body: Body
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +192,37 @@ class Stats:
     tags: int
     annotations: int
     extra: dict = field(default_factory=dict)
+
+
+#: A feed's status after its last fetch: never fetched, fine, failing, or gone for good (410).
+FEED_STATUSES = ("new", "ok", "failed", "gone")
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A subscription and how its last fetch went."""
+
+    id: str
+    url: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    #: The site the feed belongs to, from the feed itself.
+    site_url: str = ""
+    added: datetime | None = None
+    #: When a fetch was last attempted, and when one last succeeded.
+    last_fetch: datetime | None = None
+    last_success: datetime | None = None
+    status: str = "new"
+    #: Why the last fetch failed, in words a user understands; "" when it did not.
+    error: str = ""
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+    @property
+    def polled(self) -> bool:
+        """False once the server said the feed is gone (HTTP 410): refreshing skips it."""
+        return self.status != "gone"

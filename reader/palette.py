@@ -15,6 +15,8 @@ MAIN_SCREEN_COMMANDS = (
     ("article: Star or unstar", "Star the article, or remove its star (s)", "star"),
     ("article: Edit tags", "Add or remove the article's tags (t)", "edit_tags"),
     ("article: Open in browser", "Open the article's link in a web browser (o)", "open_link"),
+    ("article: Show changes", "Show what the outlet changed since the article was first fetched (D)", "show_changes"),
+    ("feed: Fetch this feed", "Fetch the feed of the listed feed or of the article under the cursor (r)", "refresh_feed"),
     ("view: Mark all read", "Mark every article in the list read (A)", "mark_all_read"),
     ("view: Search titles", "Filter the list by words in titles and outlets (/)", "search"),
     ("view: Hide or show read", "Hide read articles, or show them again (H)", "toggle_hide_read"),
@@ -31,4 +33,6 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     if isinstance(screen, MainScreen):
         for title, help_text, action in MAIN_SCREEN_COMMANDS:
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
+    yield SystemCommand("feed: Fetch all feeds", "Fetch every feed now (R)", app.action_refresh_all)
+    yield SystemCommand("feed: Manage feeds", "List, add, remove and open feeds (F)", app.action_show_feeds)
     yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)

@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 
 from .config import ConfigProblem, Settings
+from .feeds.http import FetchLimits
+from .feeds.runner import FeedRunner
 from .store import Store
 from .writer import SerialWriter, WriteJob
 
@@ -27,8 +29,15 @@ class Services:
     #: How often the app looks for changes made by other processes.
     poll_seconds: float = 1.0
     writer: SerialWriter = field(default_factory=SerialWriter)
+    #: Fetches feeds on a thread of its own; built from the store and settings if not given.
+    feeds: FeedRunner | None = None
     #: Set by the app: runs a callable on the UI thread from any thread.
     call_on_ui: Callable[..., Any] = lambda fn, *args: fn(*args)
+
+    def __post_init__(self) -> None:
+        if self.feeds is None:
+            limits = FetchLimits(concurrency=self.settings.fetch_concurrency, per_host=self.settings.fetch_per_host)
+            self.feeds = FeedRunner(self.store, limits)
 
     def write(
         self,

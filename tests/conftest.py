@@ -73,3 +73,12 @@ def draft(i: int, **overrides) -> ArticleDraft:
 def make_draft():
     """``make_draft(i, **overrides)``: an ArticleDraft; higher ``i`` means published earlier."""
     return draft
+
+
+@pytest.fixture
+def feed_server():
+    """A started FeedServer (tests/feedserver.py) on 127.0.0.1: ``feed_server.route("/feed", body=...)``."""
+    from tests.feedserver import FeedServer
+
+    with FeedServer() as server:
+        yield server

@@ -8,7 +8,8 @@ from ..ingest.errors import IngestError
 from ..store import Store, StoreError
 from ..paths import library_home
 from ..seeds import ensure_seeded
-from . import commands
+from ..feeds.errors import FeedError
+from . import commands, feed_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -23,6 +24,12 @@ HANDLERS = {
     "tag": commands.tag,
     "untag": commands.untag,
     "import": commands.import_paths,
+    "feeds add": feed_commands.add,
+    "feeds remove": feed_commands.remove,
+    "feeds list": feed_commands.list_feeds,
+    "feeds import": feed_commands.import_file,
+    "feeds export": feed_commands.export_file,
+    "fetch": feed_commands.fetch,
 }
 
 
@@ -34,8 +41,9 @@ def main(argv: list[str] | None = None) -> None:
             return
         store = Store.open(library_home(args.home))
         ensure_seeded(store)
-        status = HANDLERS[args.command](store, args)
-    except (StoreError, IngestError) as error:
+        command = f"feeds {args.feeds_command}" if args.command == "feeds" else args.command
+        status = HANDLERS[command](store, args)
+    except (StoreError, IngestError, FeedError, feed_commands.FeedCommandError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -43,11 +43,54 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", help="import text, Markdown or HTML files, or folders of them")
     importing.add_argument("paths", nargs="+", metavar="PATH")
     _json(importing)
+
+    _feed_commands(commands)
     return parser
+
+
+def _feed_commands(commands) -> None:
+    feeds = commands.add_parser("feeds", help="subscribe to feeds, list, import and export them")
+    actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="subscribe to a feed (or to the feed a web page advertises)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--title", metavar="T", help="a name for it (default: the feed's own title)")
+    add.add_argument("--tag", metavar="T", action="append", help="a tag for the feed (repeatable)")
+    add.add_argument("--yes", "-y", action="store_true", help="take the first feed a web page advertises without asking")
+    add.add_argument("--no-check", action="store_true", help="subscribe without fetching the URL first")
+    add.add_argument("--force", action="store_true", help="subscribe even if the URL cannot be fetched or read now")
+
+    remove = actions.add_parser("remove", help="unsubscribe; starred, tagged and annotated articles are kept")
+    remove.add_argument("feed", metavar="URL|ID")
+
+    _json(actions.add_parser("list", help="feeds with their status, last error and article counts"))
+
+    importing = actions.add_parser("import", help="subscribe to every feed in an OPML file or a newsboat urls file")
+    importing.add_argument("file", metavar="FILE")
+
+    export = actions.add_parser("export", help="write the subscriptions as OPML 2.0 (to stdout without FILE)")
+    export.add_argument("file", metavar="FILE", nargs="?")
+
+    fetch = commands.add_parser("fetch", help="fetch feeds and store new and changed articles")
+    fetch.add_argument("--feed", metavar="URL|ID", action="append", help="only this feed (repeatable)")
+    fetch.add_argument("--concurrency", type=_positive, default=16, metavar="N", help="requests in flight at once (default 16)")
+    fetch.add_argument("--per-host", type=_positive, default=4, metavar="N", help="requests in flight to one host (default 4)")
+    fetch.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)")
+    _json(fetch)
 
 
 def _json(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number of seconds") from None
+    if not 0 < number <= 3600:
+        raise argparse.ArgumentTypeError("must be between 0 and 3600 seconds")
+    return number
 
 
 def _positive(value: str) -> int:

@@ -132,7 +132,8 @@ class _Walker:
         if tag == "-text":
             self.buffer.append(node.text_content or "")
             return False
-        if tag in _DROPPED or tag.startswith("-"):
+        # Comments are "-comment"; processing instructions ("<?php ... ?>") have no tag at all.
+        if tag is None or tag in _DROPPED or tag.startswith("-"):
             return False
         attributes = node.attributes
         if _hidden(attributes):

@@ -17,13 +17,14 @@ from ..store import StoreError
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader_pane import ReaderPane
+from .feed_view import FeedView
 from .library_sync import SORTS, LibrarySync
 from .panes import PaneNavigation
 from .tags import TagEditor
 
 
 
-class MainScreen(LibrarySync, PaneNavigation, Screen):
+class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="article.previous_unread"),
@@ -32,6 +33,8 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         Binding("s", "star", "Star", id="article.star"),
         Binding("t", "edit_tags", "Tags", id="article.tags"),
         Binding("o", "open_link", "Browser", show=False, id="article.open_link"),
+        Binding("D", "show_changes", "Changes", show=False, id="article.changes"),
+        Binding("r", "refresh_feed", "Fetch feed", show=False, id="feed.refresh"),
         Binding("slash", "search", "Search", id="view.search"),
         Binding("H", "toggle_hide_read", "Hide read", show=False, id="view.hide_read"),
         Binding("O", "cycle_sort", "Sort", show=False, id="view.sort"),
@@ -79,6 +82,7 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         self.query_one("#search").display = False
         self.query_one(ArticleList).focus()
         self._update_header()
+        self.watch_fetching()
         self.load_library()
 
     # Showing an article ---------------------------------------------------------------------------
@@ -135,6 +139,8 @@ class MainScreen(LibrarySync, PaneNavigation, Screen):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
+        if self.app.fetch_status:
+            parts.append(self.app.fetch_status)
         if self.services.read_only_reason:
             parts.append("READ-ONLY")
         self.sub_title = " · ".join(parts)

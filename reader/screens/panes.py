@@ -65,6 +65,10 @@ class PaneNavigation:
         if self.focused is not article_list:
             article_list.focus()
             return True
+        if self.listing.options.source:
+            # Leaving one feed's list returns to every article.
+            self._change_view(source="", source_name="")
+            return True
         return False
 
     def on_resize(self) -> None:

@@ -9,7 +9,9 @@ from .errors import (
     StoreFull,
     StoreLocked,
     UnknownArticle,
+    UnknownFeed,
 )
+from .feed_methods import FeedCounts, FeedRemoval, FeedUpdate
 from .store import Store
 from .userstate import normalise_tag
 
@@ -23,5 +25,9 @@ __all__ = [
     "StoreFull",
     "StoreLocked",
     "UnknownArticle",
+    "UnknownFeed",
+    "FeedCounts",
+    "FeedRemoval",
+    "FeedUpdate",
     "normalise_tag",
 ]

@@ -58,3 +58,13 @@ class NewerSchema(StoreError):
 
 class StoreFull(StoreError):
     """The disk refused a write (full or quota); nothing was changed."""
+
+
+class UnknownFeed(StoreError):
+    def __init__(self, ref: str, candidates: list[str] | None = None) -> None:
+        if candidates:
+            shown = ", ".join(sorted(candidates)[:5])
+            super().__init__(f"{ref!r} matches {len(candidates)} feeds ({shown}); type more of it")
+        else:
+            super().__init__(f"no feed {ref!r} (give its URL or id, as `broadsheet feeds list` shows)")
+        self.ref = ref

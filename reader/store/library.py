@@ -2,53 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import orjson
 
-from ..models import Article, ArticleDraft, Body, parse_datetime, utc_now
+from ..models import Article, ArticleDraft, Body, Revision, utc_now
 from .bodies import BodyPacks
+from .docs import article_from_doc, content_hash, doc_from_draft, serialise_body
 from .errors import AmbiguousArticle, CorruptFile, UnknownArticle
 from .files import write_atomically
+from .library_index import ids_by_source, index_doc, is_index, new_id, signature, unindex
 from .storage import KeyedTinyDB, open_tinydb
-
-#: Length of a new article id in hex digits; 40 bits keeps collisions rare at a
-#: million articles, and a collision is resolved by lengthening the id.
-ID_LENGTH = 10
-
 
 def shard_of(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
-
-
-def content_hash(title: str, body: Body) -> str:
-    digest = hashlib.sha256(title.encode())
-    digest.update(orjson.dumps(body.to_json()))
-    return digest.hexdigest()[:16]
-
-
-def article_from_doc(article_id: str, shard: str, doc: dict) -> Article:
-    return Article(
-        id=article_id,
-        source=doc["source"],
-        guid=doc["guid"],
-        title=doc["title"],
-        outlet=doc.get("outlet", ""),
-        outlet_url=doc.get("outlet_url", ""),
-        author=doc.get("author", ""),
-        url=doc.get("url", ""),
-        published=parse_datetime(doc["published"]),
-        first_seen=parse_datetime(doc["first_seen"]),
-        kind=doc.get("kind", ""),
-        shard=shard,
-        content_hash=doc["hash"],
-        revisions=len(doc.get("revisions", ())),
-        comment_count=doc.get("comments", 0),
-        body_ref=tuple(doc["body"]),
-    )
 
 
 class Library:
@@ -101,17 +70,17 @@ class Library:
     # The index ---------------------------------------------------------------------------
 
     def index(self) -> dict:
-        signature = _signature(self.index_path)
-        if self._index is None or signature != self._index_signature:
+        on_disk = signature(self.index_path)
+        if self._index is None or on_disk != self._index_signature:
             try:
                 self._index = orjson.loads(self.index_path.read_bytes())
             except (FileNotFoundError, orjson.JSONDecodeError):
                 self._index = None
-            if not _is_index(self._index):
+            if not is_index(self._index):
                 self._index = self.rebuild_index(write=not self.read_only)
             else:
                 self._index = self._up_to_date(self._index)
-            self._index_signature = _signature(self.index_path)
+            self._index_signature = signature(self.index_path)
         return self._index
 
     def _up_to_date(self, index: dict) -> dict:
@@ -131,13 +100,13 @@ class Library:
 
     def shard_signatures(self) -> dict[str, list]:
         """Each shard file's identity, recorded in the index to tell when it fell behind."""
-        return {p.stem: list(_signature(p) or ()) for p in self.meta_folder.glob("*.json")}
+        return {p.stem: list(signature(p) or ()) for p in self.meta_folder.glob("*.json")}
 
     def rebuild_index(self, write: bool = True) -> dict:
         index: dict = {"ids": {}, "keys": {}, "links": {}, "shards": self.shard_signatures()}
         for name in self.shard_names():
             for article_id, doc in self._raw_shard(name).items():
-                _index_doc(index, article_id, name, doc)
+                index_doc(index, article_id, name, doc)
         if write:
             self._write_index(index)
         return index
@@ -146,7 +115,7 @@ class Library:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomically(self.index_path, orjson.dumps(index))
         self._index = index
-        self._index_signature = _signature(self.index_path)
+        self._index_signature = signature(self.index_path)
 
     def resolve(self, ref: str) -> str:
         """A full id, from a full id or an unambiguous prefix of one."""
@@ -178,10 +147,13 @@ class Library:
         # The article carries its body's address, so opening it never parses a month's metadata.
         return self.bodies.read(article.shard, article.body_ref)
 
-    def revision_bodies(self, article: Article) -> list[tuple[str, Body]]:
-        """Earlier versions of an article's body, oldest first, with when each was replaced."""
+    def revisions(self, article: Article) -> list[Revision]:
+        """Earlier versions of an article, oldest first, with when each was replaced."""
         doc = self._raw_shard(article.shard)[article.id]
-        return [(rev["replaced"], self.bodies.read(article.shard, tuple(rev["body"]))) for rev in doc.get("revisions", ())]
+        return [
+            Revision(rev["replaced"], rev.get("title", ""), self.bodies.read(article.shard, tuple(rev["body"])))
+            for rev in doc.get("revisions", ())
+        ]
 
     # Writing -----------------------------------------------------------------------------
 
@@ -208,7 +180,8 @@ class Library:
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
-        per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict | None]]] = {}
+        # Each body is serialised once, for its hash and for its pack.
+        per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict | None, bytes]]] = {}
         for draft in drafts:
             key = f"{draft.source}|{draft.guid}"
             existing = index["keys"].get(key)
@@ -216,37 +189,41 @@ class Library:
                 # The same story from another source: shown once, under its first copy.
                 unchanged.append(index["links"][draft.url])
                 continue
-            digest = content_hash(draft.title, draft.body)
+            serialised = serialise_body(draft.body)
+            digest = content_hash(draft.title, serialised)
             if existing:
                 shard = index["ids"][existing]
                 old = self._raw_shard(shard)[existing]
                 if old["hash"] == digest:
                     unchanged.append(existing)
                     continue
-                per_shard.setdefault(shard, []).append((existing, draft, digest, old))
+                per_shard.setdefault(shard, []).append((existing, draft, digest, old, serialised))
                 updated.append(existing)
             else:
-                article_id = _new_id(key, index["ids"])
+                article_id = new_id(key, index["ids"])
                 shard = shard_of(draft.published or now)
                 # Reserve the id now so two drafts in one batch cannot take the same one.
                 index["ids"][article_id] = shard
                 index["keys"][key] = article_id
                 if draft.url:
                     index["links"].setdefault(draft.url, article_id)
-                per_shard.setdefault(shard, []).append((article_id, draft, digest, None))
+                per_shard.setdefault(shard, []).append((article_id, draft, digest, None, serialised))
                 added.append(article_id)
         for shard, items in per_shard.items():
-            refs = self.bodies.append(shard, [draft.body for _, draft, _, _ in items])
+            refs = self.bodies.append(shard, [item[4] for item in items])
             docs = {}
-            for (article_id, draft, digest, old), ref in zip(items, refs):
-                doc = _doc_from_draft(draft, digest, ref, now)
+            for (article_id, draft, digest, old, _), ref in zip(items, refs):
+                doc = doc_from_draft(draft, digest, ref, now)
                 if old is not None:
                     doc["first_seen"] = old["first_seen"]
+                    if draft.published is None:
+                        # An undated edit keeps its place in the list rather than jumping to "now".
+                        doc["published"] = old["published"]
                     doc["revisions"] = old.get("revisions", []) + [
                         {"body": old["body"], "hash": old["hash"], "title": old["title"], "replaced": now.isoformat()}
                     ]
                 docs[article_id] = doc
-                _index_doc(index, article_id, shard, doc)
+                index_doc(index, article_id, shard, doc)
             self._write_docs(shard, docs)
         if added or updated:
             index["shards"] = self.shard_signatures()
@@ -256,6 +233,36 @@ class Library:
     def _write_docs(self, shard: str, docs: dict[str, dict]) -> None:
         self.meta_folder.mkdir(parents=True, exist_ok=True)
         self._shard(shard).table("articles").put_many(docs)
+
+    def remove(self, article_ids: Iterable[str]) -> int:
+        """Delete articles' metadata (the caller holds the store lock); returns how many went.
+
+        Their bodies stay in the packs as dead bytes: packs are append-only, so a crash
+        can never damage a body that is still in use.
+        """
+        index = self._index = self._up_to_date(self.index())
+        per_shard: dict[str, list[str]] = {}
+        for article_id in article_ids:
+            shard = index["ids"].get(article_id)
+            if shard:
+                per_shard.setdefault(shard, []).append(article_id)
+        removed: dict[str, dict] = {}
+        try:
+            for shard, ids in per_shard.items():
+                docs = self._raw_shard(shard)
+                removed.update({i: docs[i] for i in ids if i in docs})
+                self._shard(shard).table("articles").delete_many(ids)
+            if removed:
+                unindex(index, removed)
+                index["shards"] = self.shard_signatures()
+                self._write_index(index)
+        except BaseException:
+            self._index = None
+            raise
+        return len(removed)
+
+    def ids_by_source(self) -> dict[str, list[str]]:
+        return ids_by_source(self.index())
 
     def size_on_disk(self) -> int:
         meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
@@ -271,48 +278,3 @@ class Library:
             except CorruptFile as error:
                 problems.append(error)
         return problems
-
-
-def _doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime) -> dict:
-    return {
-        "source": draft.source,
-        "guid": draft.guid,
-        "title": draft.title,
-        "outlet": draft.outlet,
-        "outlet_url": draft.outlet_url,
-        "author": draft.author,
-        "url": draft.url,
-        "published": (draft.published or now).isoformat(),
-        "first_seen": now.isoformat(),
-        "kind": draft.kind,
-        "hash": digest,
-        "body": list(ref),
-        "comments": len(draft.body.comments),
-    }
-
-
-def _index_doc(index: dict, article_id: str, shard: str, doc: dict) -> None:
-    index["ids"][article_id] = shard
-    index["keys"][f"{doc['source']}|{doc['guid']}"] = article_id
-    if doc.get("url"):
-        index["links"].setdefault(doc["url"], article_id)
-
-
-def _new_id(key: str, taken: dict) -> str:
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    length = ID_LENGTH
-    while digest[:length] in taken:
-        length += 2
-    return digest[:length]
-
-
-def _is_index(data) -> bool:
-    return isinstance(data, dict) and all(isinstance(data.get(part), dict) for part in ("ids", "keys", "links"))
-
-
-def _signature(path: Path) -> tuple | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Stats
+from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Revision, Stats
 from . import schema
 from .errors import ReadOnlyStore
+from .feed_methods import FeedMethods
 from .feeds import Feeds
 from .files import translate_os_error
 from .library import Library
@@ -18,7 +19,7 @@ from .lock import FileLock
 from .userstate import UserState, normalise_tag
 
 
-class Store:
+class Store(FeedMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process
@@ -34,7 +35,7 @@ class Store:
         self._mutex = threading.RLock()
         self.library = Library(self.home / "library", read_only)
         self.user = UserState(self.home / "state", read_only)
-        self.feeds = Feeds(self.home / "feeds.json", read_only)
+        self.feeds_file = Feeds(self.home / "feeds.json", read_only)
         self._lock = FileLock(self.home / ".lock", lock_timeout, on_foreign_change=self._forget_caches)
         #: Set when an older store was migrated on open: where its backup went.
         self.migration_backup: Path | None = None
@@ -76,7 +77,7 @@ class Store:
     def _forget_caches(self) -> None:
         self.library.forget_caches()
         self.user.forget_caches()
-        self.feeds.forget_caches()
+        self.feeds_file.forget_caches()
 
     def generation(self) -> int:
         """A counter that moves whenever any process writes: cheap to poll for changes."""
@@ -121,9 +122,9 @@ class Store:
                 article = self.library.get(self.library.resolve(article))
             return self.library.body(article)
 
-    def revisions(self, article: Article) -> list[tuple[str, Body]]:
+    def revisions(self, article: Article) -> list[Revision]:
         with self._mutex:
-            return self.library.revision_bodies(article)
+            return self.library.revisions(article)
 
     def months(self) -> list[str]:
         """The months the library holds articles for ("2017-11"), newest first."""
@@ -237,7 +238,7 @@ class Store:
                 articles=len(ids),
                 unread=sum(1 for i in ids if i not in read_ids),
                 starred=sum(1 for m in marks.values() if m.get("starred")),
-                feeds=len(self.feeds.table.raw()),
+                feeds=len(self.feeds_file.table.raw()),
                 tags=len({t for m in marks.values() for t in m.get("tags", ())}),
                 annotations=len(self.user.annotations.raw()),
             )

@@ -67,6 +67,9 @@ class UserState:
     def all_marks(self) -> dict[str, dict]:
         return dict(self.marks.raw())
 
+    def annotated_ids(self) -> set[str]:
+        return {doc["article"] for doc in self.annotations.raw().values() if "article" in doc}
+
     # Writing: the caller holds the store lock ----------------------------------------------
 
     def set_read(self, article_ids: list[str], read: bool) -> list[str]:

@@ -208,6 +208,9 @@ class ArticleList(ScrollView, can_focus=True):
         right_width = sum(len(text) for text, _ in right)
         title_width = max(width - 4 - right_width, 0)
         title = clean_line(article.title)
+        if article.revisions:
+            # Edited by its outlet after we first fetched it (D in the reader shows how).
+            title = "✎ " + title
         if cell_len(title) > title_width:
             title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
         segments = [

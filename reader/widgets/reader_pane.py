@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
 
+from ..diffing import compare, summary
 from ..ingest.sanitize import clean_line, clean_text
-from ..models import Article, ArticleState, Body
+from ..models import Article, ArticleState, Body, Revision
 
 _LINK_REF = re.compile(r"\[\d+\]")
 
@@ -65,6 +66,27 @@ def body_text(body: Body) -> Text:
     return text
 
 
+_CHANGE_STYLES = {"same": "", "added": "bold green underline", "removed": "red strike"}
+
+
+def changes_text(article: Article, revisions: list[Revision], body: Body) -> Text:
+    """The current text with the last edit marked: removed words struck, added ones underlined."""
+    last = revisions[-1]
+    replaced = last.replaced
+    paragraphs = compare(last.body, body, last.title, article.title)
+    added, removed = summary(paragraphs)
+    text = Text()
+    times = f"{len(revisions)} times" if len(revisions) > 1 else "once"
+    text.append(f"Edited {times} since first fetched; the last edit, seen {replaced[:16].replace('T', ' ')} UTC, "
+                f"added {added} words and removed {removed}. D returns to the article.\n\n", style="italic dim")
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            text.append("\n\n")
+        for kind, piece in paragraph:
+            text.append(clean_text(piece), style=_CHANGE_STYLES[kind])
+    return text
+
+
 def comments_text(body: Body) -> Text:
     text = Text()
     for comment in body.comments:
@@ -96,10 +118,14 @@ class ReaderPane(VerticalScroll, can_focus=True):
         with Collapsible(title="Reader comments", collapsed=True, id="reader-comments"):
             yield Static("", id="reader-comments-text")
 
+    #: True while the body shows an edit's changes instead of the article.
+    showing_changes = False
+
     def on_mount(self) -> None:
         self.query_one("#reader-comments").display = False
 
     def show_article(self, article: Article, state: ArticleState, body: Body | None) -> None:
+        self.showing_changes = False
         self.query_one("#reader-header", Static).update(article_header(article, state))
         body_widget = self.query_one("#reader-body", Static)
         comments = self.query_one("#reader-comments", Collapsible)
@@ -114,6 +140,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
             comments.title = f"Reader comments ({count}) — c shows or folds them"
             comments.collapsed = True
             self.query_one("#reader-comments-text", Static).update(comments_text(body))
+        self.scroll_home(animate=False)
+
+    def show_changes(self, article: Article, revisions: list, body: Body) -> None:
+        self.showing_changes = True
+        self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
+        self.query_one("#reader-comments").display = False
         self.scroll_home(animate=False)
 
     def show_state(self, article: Article, state: ArticleState) -> None:

@@ -94,7 +94,7 @@ def _add_feeds(store: Store, prose: Prose, rng: random.Random, count: int) -> li
             titles.add(title)
             domain = "".join(c for c in title.lower() if c.isalnum()) + rng.choice([".com", ".org", ".net", ".news"])
             url = f"https://www.{domain}/feed.xml"
-            feed_id = store.feeds.add(url, title, rng.sample(FEED_TAGS, rng.randint(0, 2)))
+            feed_id, _ = store.feeds_file.add(url, title, rng.sample(FEED_TAGS, rng.randint(0, 2)))
             authors = [f"{rng.choice(prose.people).split()[0]} {prose.coin()}" for _ in range(rng.randint(2, 12))]
             outlets.append({"id": feed_id, "title": title, "domain": domain, "authors": authors, "kind": rng.choice(KINDS)})
     return outlets

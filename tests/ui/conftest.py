@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import time
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,6 +40,16 @@ CARACAS_CHRONICLES = SEED_TITLES[3]
 
 def frozen_clock() -> datetime:
     return FROZEN_NOW
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch: pytest.MonkeyPatch):
+    """Local times (a feed's last fetch, recent dates) show in UTC, whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 class RecordingApp(BroadsheetApp):
@@ -97,6 +108,7 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             await settle(pilot)
             yield pilot
     finally:
+        app.services.feeds.close()
         app.services.writer.drain(10.0)
         app.services.writer.stop()
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.store import Store
+
 from .conftest import build_app, settle
 
 
@@ -46,3 +48,29 @@ class TestMainScreen:
 class TestHelpScreen:
     def test_help_over_the_list(self, snap_compare, seeded_app):
         assert snap_compare(seeded_app, terminal_size=(120, 40), run_before=after("question_mark"))
+
+
+class TestFeedsScreen:
+    def test_feeds_with_their_status(self, snap_compare, home):
+        # Fetch states are written directly: a snapshot must not depend on a server or the clock.
+        store = Store.open(home)
+        subscribed = store.add_feeds([
+            ("https://globe.example/rss", "The Globe", ["world"]),
+            ("https://down.example/feed.xml", "", []),
+            ("https://gone.example/atom", "Gone Gazette", ["local"]),
+            ("https://new.example/feed", "Not Fetched Yet", []),
+        ])
+        globe, down, gone, _ = (feed.id for feed, _ in subscribed)
+        fetched = {"last_fetch": "2026-11-22T09:30:00+00:00"}
+        with store.writing():
+            store.feeds_file.record_fetches({
+                globe: {**fetched, "status": "ok", "last_success": fetched["last_fetch"], "site_url": "https://globe.example/"},
+                down: {**fetched, "status": "failed", "error": "HTTP 500 Internal Server Error"},
+                gone: {**fetched, "status": "gone", "error": "HTTP 410 Gone"},
+            })
+        app = build_app(home, poll_seconds=60)
+        try:
+            assert snap_compare(app, terminal_size=(120, 30), run_before=after("F", "j"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()

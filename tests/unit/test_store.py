@@ -143,7 +143,8 @@ def test_an_edited_article_keeps_its_id_marks_and_old_version(filled, make_draft
     assert article.first_seen == first_seen
     assert article.revisions == 1
     revisions = store.revisions(article)
-    assert [body for _, body in revisions] == [make_draft(2).body]
+    assert [r.body for r in revisions] == [make_draft(2).body]
+    assert [r.title for r in revisions] == ["Article number 2"]
     assert len(store.articles()) == 6
 
 

@@ -1,0 +1,138 @@
+"""The feed commands: subscribe, unsubscribe, list, import, export, and fetch."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ..feeds.http import FetchLimits
+from ..feeds.opml import write_opml
+from ..feeds.probe import Probe, probe_url
+from ..feeds.refresh import FeedOutcome, refresh_feeds
+from ..feeds.subscriptions import Subscription, normalise_feed_url
+from ..feeds.urls_file import read_subscription_file
+from ..ingest.sanitize import clean_line
+from ..store import Store
+from ..store.files import write_atomically
+from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
+from .output import print_json
+
+
+class FeedCommandError(Exception):
+    """A feed command cannot go on; the message says what to do instead."""
+
+
+def add(store: Store, args: Namespace) -> int:
+    url = normalise_feed_url(args.url)
+    title = args.title or ""
+    found_title = ""
+    if not args.no_check:
+        probe = asyncio.run(probe_url(url))
+        if probe.kind == "page":
+            url, found_title = _choose(probe, args.yes)
+        elif probe.kind == "failed":
+            if not args.force:
+                raise FeedCommandError(f"{url}: {probe.error} (--force subscribes anyway)")
+            print(f"warning: {clean_line(probe.error)}; subscribed anyway", file=sys.stderr)
+        else:
+            url, found_title = probe.url, probe.title
+    # The name found is the feed's own, not the user's: the feed's later renames still show.
+    feed, created = store.add_feed(url, title, args.tag or (), feed_title=found_title)
+    if created:
+        print(f"subscribed to {clean_line(feed.title or found_title or feed.url)} [{feed.id}] {clean_line(feed.url)}")
+    else:
+        print(f"already subscribed: {clean_line(feed.name)} [{feed.id}]")
+    return 0
+
+
+def _choose(probe: Probe, assume_yes: bool) -> tuple[str, str]:
+    """Ask which advertised feed to subscribe to; only a person at a terminal can answer."""
+    candidates = probe.candidates
+    print(f"{clean_line(probe.url)} is a web page; it advertises:")
+    for number, found in enumerate(candidates, 1):
+        print(f"  {number}. {clean_line(found.title) or '(untitled)'}  {clean_line(found.url)}")
+    if assume_yes:
+        return candidates[0].url, candidates[0].title
+    if not sys.stdin.isatty():
+        raise FeedCommandError("not subscribed: pass --yes to take the first feed, or give a feed's URL")
+    answer = input(f"Subscribe to which? [1-{len(candidates)}, Enter for 1, n to cancel] ").strip().lower()
+    if answer in ("n", "no", "q"):
+        raise FeedCommandError("not subscribed")
+    choice = int(answer) if answer.isdigit() else 1
+    if not 1 <= choice <= len(candidates):
+        raise FeedCommandError(f"no choice {answer!r}; not subscribed")
+    return candidates[choice - 1].url, candidates[choice - 1].title
+
+
+def remove(store: Store, args: Namespace) -> int:
+    removal = store.remove_feed(args.feed)
+    kept = f", {removal.kept} kept (starred, tagged or annotated)" if removal.kept else ""
+    print(f"unsubscribed from {clean_line(removal.feed.name)}: {removal.removed} articles removed{kept}")
+    return 0
+
+
+def list_feeds(store: Store, args: Namespace) -> int:
+    feeds = store.feeds()
+    counts = store.feed_counts()
+    if args.json:
+        print_json([feed_json(feed, counts.get(feed.id)) for feed in feeds])
+    elif not feeds:
+        print("no feeds yet: `broadsheet feeds add URL` or `broadsheet feeds import FILE`")
+    else:
+        for line in feed_rows(feeds, counts):
+            print(line)
+    return 0
+
+
+def import_file(store: Store, args: Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FeedCommandError(f"{path}: {error.strerror or error}") from error
+    result = read_subscription_file(data, path.name)
+    subscribed = store.add_feeds((s.url, s.title, s.tags) for s in result.subscriptions)
+    added = sum(created for _, created in subscribed)
+    for entry, reason in result.skipped:
+        print(f"skipped {clean_line(entry)[:120]}: {clean_line(reason)}", file=sys.stderr)
+    known = len(result.subscriptions) - added
+    print(f"imported {added} feeds" + (f", {known} already subscribed" if known else "") + (f", {len(result.skipped)} skipped" if result.skipped else ""))
+    return 0
+
+
+def export_file(store: Store, args: Namespace) -> int:
+    subscriptions = [Subscription(url=f.url, title=f.title, tags=f.tags, site_url=f.site_url) for f in store.feeds()]
+    document = write_opml(subscriptions)
+    if args.file and args.file != "-":
+        write_atomically(Path(args.file), document.encode())
+        print(f"exported {len(subscriptions)} feeds to {args.file}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+def fetch(store: Store, args: Namespace) -> int:
+    feeds = [store.feed(ref) for ref in args.feed] if args.feed else store.feeds()
+    if not feeds:
+        print("no feeds to fetch: `broadsheet feeds add URL` first", file=sys.stderr)
+        return 0
+    limits = FetchLimits(
+        concurrency=args.concurrency,
+        per_host=args.per_host,
+        connect_timeout=min(10.0, args.timeout),
+        deadline=args.timeout,
+    )
+
+    def progress(outcome: FeedOutcome, done: int, total: int) -> None:
+        if not args.json:
+            print(outcome_line(outcome, done, total), flush=True)
+
+    report = asyncio.run(refresh_feeds(store, feeds, limits, progress=progress))
+    if args.json:
+        print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
+                    "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})
+    else:
+        print(summary_line(report))
+    return 0

@@ -1,0 +1,81 @@
+"""How the command line prints feeds and fetch results; every server-given string is sanitised."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..feeds.refresh import FeedOutcome, RefreshReport
+from ..ingest.sanitize import clean_line
+from ..models import Feed
+from ..store import FeedCounts
+
+
+def _when(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else "never"
+
+
+def feed_json(feed: Feed, counts: FeedCounts | None) -> dict:
+    counts = counts or FeedCounts()
+    return {
+        "id": feed.id,
+        "title": feed.title,
+        "url": feed.url,
+        "site_url": feed.site_url,
+        "tags": list(feed.tags),
+        "last_fetch": feed.last_fetch.isoformat() if feed.last_fetch else None,
+        "last_success": feed.last_success.isoformat() if feed.last_success else None,
+        "status": feed.status,
+        "error": feed.error,
+        "articles": counts.articles,
+        "unread": counts.unread,
+    }
+
+
+def feed_rows(feeds: list[Feed], counts: dict[str, FeedCounts]) -> list[str]:
+    lines = []
+    for feed in feeds:
+        tally = counts.get(feed.id) or FeedCounts()
+        tags = " ".join(f"#{t}" for t in feed.tags)
+        lines.append(
+            f"{feed.id}  {feed.status:<6}  {tally.unread:>5}/{tally.articles:<5}  {_when(feed.last_fetch)}  "
+            f"{clean_line(feed.name)[:40]}" + (f"  {clean_line(tags)}" if tags else "")
+        )
+        lines.append(f"{'':10}{clean_line(feed.url)}")
+        if feed.error:
+            lines.append(f"{'':10}last error: {clean_line(feed.error)}")
+    return lines
+
+
+def outcome_json(outcome: FeedOutcome) -> dict:
+    return {
+        "id": outcome.feed.id,
+        "url": outcome.feed.url,
+        "title": outcome.feed.name,
+        "state": outcome.state,
+        "added": list(outcome.added),
+        "updated": list(outcome.updated),
+        "error": outcome.error,
+        "warnings": list(outcome.warnings),
+        "seconds": round(outcome.elapsed, 3),
+    }
+
+
+def outcome_line(outcome: FeedOutcome, done: int, total: int) -> str:
+    name = clean_line(outcome.feed.name)[:50]
+    if outcome.failed:
+        detail = f"{outcome.state}: {clean_line(outcome.error)}"
+    elif outcome.state == "updated":
+        detail = f"{len(outcome.added)} new, {len(outcome.updated)} changed"
+    else:
+        detail = outcome.state
+    return f"[{done}/{total}] {name}: {detail}"
+
+
+def summary_line(report: RefreshReport) -> str:
+    feeds = len(report.outcomes)
+    failed = len(report.failed)
+    return (
+        f"fetched {feeds} feed{'s' * (feeds != 1)} in {report.elapsed:.1f} s: "
+        f"{len(report.added)} new articles, {len(report.updated)} changed"
+        + (f", {failed} feed{'s' * (failed != 1)} failed" if failed else "")
+    )

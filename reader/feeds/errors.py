@@ -1,0 +1,7 @@
+"""The root of the feed layer's deliberate errors; each message is meant for the user."""
+
+from __future__ import annotations
+
+
+class FeedError(Exception):
+    """A feed URL, feed document or subscription file cannot be used, and why."""

@@ -1,0 +1,131 @@
+"""Fetched feed bytes to article drafts: parse_feed, and parse_job for a process pool."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ..ingest.sanitize import clean_line
+from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
+from .jsonfeed import read_json_feed
+from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed
+from .xmlfeed import read_xml_feed
+
+__all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
+
+_LEADING_SPACE = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
+# How web pages begin, after any XML declaration and comments. Checked on the first bytes only.
+_WEB_PAGE = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_SNIFF_BYTES = 65_536
+
+
+def parse_feed(
+    content: bytes,
+    *,
+    feed_id: str,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    outlet: str = "",
+    now: datetime | None = None,
+) -> ParsedFeed:
+    """Read an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.0/1.1 document into drafts.
+
+    ``url`` is the final URL the bytes came from (relative links resolve against it);
+    ``headers`` the response headers (only Content-Type and Content-Language are used);
+    ``outlet`` names the drafts' outlet, the feed's own title when empty; ``now`` is the
+    reference for refusing dates in the future (naive means UTC). Raises FeedParseError, with
+    a message fit to show the user, when the bytes are not a usable feed, and for nothing else.
+    """
+    if not isinstance(content, (bytes, bytearray, memoryview)):
+        # A str would be a programming error, and feedparser would take it for a URL or path.
+        raise TypeError(f"parse_feed wants the response bytes, not {type(content).__name__}")
+    content = bytes(content)
+    if not content or content.isspace():
+        raise FeedParseError("empty response")
+    if len(content) > MAX_FEED_BYTES:
+        raise FeedParseError(
+            f"feed too large: {len(content) / 1e6:.1f} MB (the limit is {MAX_FEED_BYTES // 1_000_000} MB)"
+        )
+    headers = {name.lower(): value for name, value in (headers or {}).items() if isinstance(value, str)}
+    now = now or datetime.now(timezone.utc)
+    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+    try:
+        return _parse(content, feed_id, url, headers, outlet, now)
+    except FeedParseError:
+        raise
+    except Exception as error:  # feedparser and friends on hostile input: any failure is the feed's
+        reason = f"{type(error).__name__}: {clean_line(str(error))[:200]}"
+        raise FeedParseError(f"not a feed: too malformed to read ({reason})") from error
+
+
+def _parse(
+    content: bytes, feed_id: str, url: str, headers: dict[str, str], outlet: str, now: datetime
+) -> ParsedFeed:
+    content_type = headers.get("content-type", "").lower()
+    start = _LEADING_SPACE.match(content).end()
+    warnings: list[str] = []
+    first = content[start : start + 1]
+    if first in (b"{", b"[") or ("json" in content_type and first != b"<"):
+        feed = read_json_feed(content)
+        title, title_is_html = feed.title, "<" not in feed.title
+        if feed.not_objects:
+            warnings.append(f"{plural_entries(feed.not_objects)} skipped: not JSON objects")
+    else:
+        if _WEB_PAGE.match(content[:_SNIFF_BYTES]):
+            raise FeedParseError("not a feed: looks like a web page")
+        try:
+            feed = read_xml_feed(content, url=url, headers=headers)
+        except FeedParseError:
+            if content_type.startswith(("text/html", "application/xhtml")):
+                raise FeedParseError("not a feed: looks like a web page") from None
+            raise
+        title, title_is_html = feed.title, feed.title_is_html
+        warnings.extend(feed.warnings)
+    title = text_line(title, title_is_html)[:MAX_TITLE_CHARS]
+    link = web_url(feed.link, url)
+    context = FeedContext(
+        feed_id=feed_id, feed_url=web_url(url, ""), outlet=outlet or title, outlet_url=link, now=now
+    )
+    drafts, skipped = build_drafts(feed.entries, context)
+    warnings.extend(skipped)
+    if feed.total > MAX_ENTRIES:
+        warnings.append(f"{plural_entries(feed.total - MAX_ENTRIES)} beyond the first {MAX_ENTRIES} dropped")
+    return ParsedFeed(title=title, link=link, version=feed.version, drafts=drafts, warnings=tuple(warnings))
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """parse_feed's arguments, as one picklable value to send to a worker process."""
+
+    content: bytes
+    feed_id: str
+    url: str
+    headers: Mapping[str, str] | None = None
+    outlet: str = ""
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A worker's answer: the feed, or why there is none (a message for the user)."""
+
+    feed: ParsedFeed | None
+    error: str = ""
+
+
+def parse_job(job: ParseJob) -> ParseOutcome:
+    """parse_feed for a process pool: never raises, so one bad feed cannot break a batch."""
+    try:
+        feed = parse_feed(
+            job.content, feed_id=job.feed_id, url=job.url, headers=job.headers, outlet=job.outlet, now=job.now
+        )
+    except FeedParseError as error:
+        return ParseOutcome(None, str(error) or "not a usable feed")
+    except Exception as error:  # a bug of ours: still an answer, not a dead worker or batch
+        return ParseOutcome(None, f"could not read the feed ({type(error).__name__})")
+    return ParseOutcome(feed)

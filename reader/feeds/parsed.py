@@ -1,0 +1,37 @@
+"""What the feed parser hands back (ParsedFeed, FeedParseError) and the limits it enforces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import ArticleDraft
+
+#: Larger responses are refused before parsing: no real feed comes near this.
+MAX_FEED_BYTES = 20_000_000
+#: Entries read from one feed; the rest are dropped with a warning (feeds list newest first).
+MAX_ENTRIES = 2_000
+#: Characters kept of one-line fields once cleaned.
+MAX_TITLE_CHARS = 1_000
+MAX_AUTHOR_CHARS = 200
+MAX_URL_CHARS = 4_096
+MAX_ID_CHARS = 1_024
+#: Characters of one entry's HTML or text handed to the converters; the rest is cut off.
+MAX_CONTENT_CHARS = 1_000_000
+
+
+class FeedParseError(Exception):
+    """A readable reason the bytes are not a usable feed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """One feed document read into drafts, with what the reader should know about it."""
+
+    title: str
+    #: The site the feed belongs to (http/https only), or "".
+    link: str
+    #: feedparser's version names ("rss20", "rss10", "atom10", "atom03"...), or "json10"/"json11".
+    version: str
+    drafts: tuple[ArticleDraft, ...]
+    #: Things that were wrong but did not stop the feed from being read.
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,48 @@
+"""Where feeds are parsed: worker processes for big jobs, so every core parses; a thread for small ones."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .parse import ParseJob, ParseOutcome, parse_job
+
+#: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
+#: runs yet: starting one costs about a third of a second. Anything bigger goes to the
+#: workers, because threads parse one at a time (the GIL) and slow the downloads too.
+INLINE_BELOW = 8 * 1024
+
+
+class ParserPool:
+    """Parses ParseJobs off the event loop. Worker processes start on first need and are reused."""
+
+    def __init__(self, workers: int | None = None, inline_below: int = INLINE_BELOW) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.inline_below = inline_below
+        self._executor: ProcessPoolExecutor | None = None
+
+    async def parse(self, job: ParseJob) -> ParseOutcome:
+        if self.workers < 2 or (self._executor is None and len(job.content) < self.inline_below):
+            return await asyncio.to_thread(parse_job, job)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._start(), parse_job, job)
+        except BrokenProcessPool:
+            # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
+            self.close()
+            return ParseOutcome(feed=None, error="the feed parser crashed on this feed")
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # "spawn", not fork: the app has threads running, and forking a threaded process
+            # can copy a held lock into the child and hang it.
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

@@ -1,0 +1,235 @@
+"""A fetch run: download feeds concurrently, parse on every core, store each feed's items.
+
+Three stages overlap. Downloads run on an asyncio loop; each downloaded feed goes to the
+parser pool; parsed feeds queue for a single writer, which stores whatever has piled up
+in one locked write (one batch per feed, several feeds per write), so a slow disk or a
+big feed never holds up the downloads. Nothing a server sends can remove anything: a
+failed feed only has its status changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Callable
+
+from ..models import Feed, utc_now
+from ..store import FeedUpdate, Store
+from .http import FetchLimits, FetchRequest, FetchResult, fetch_many
+from .items import split_items
+from .parse import ParseJob
+from .pool import ParserPool
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """How one feed's fetch went, for the progress line and the CLI's report."""
+
+    feed: Feed
+    #: "updated" (new or changed items), "unchanged", "not modified" (304), "failed", "gone".
+    state: str
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    elapsed: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.state in ("failed", "gone")
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    elapsed: float = 0.0
+    cancelled: bool = False
+
+    @property
+    def added(self) -> list[str]:
+        return [i for o in self.outcomes for i in o.added]
+
+    @property
+    def updated(self) -> list[str]:
+        return [i for o in self.outcomes for i in o.updated]
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.failed]
+
+
+Progress = Callable[[FeedOutcome, int, int], None]
+
+#: Seconds between two writes of parsed feeds, for them to pile up into one write.
+LINGER = 0.5
+
+
+async def refresh_feeds(
+    store: Store,
+    feeds: list[Feed],
+    limits: FetchLimits = FetchLimits(),
+    *,
+    progress: Progress | None = None,
+    pool: ParserPool | None = None,
+) -> RefreshReport:
+    """Fetch ``feeds`` (gone ones are skipped) and store what they bring.
+
+    ``progress(outcome, done, total)`` is called on the loop as each feed finishes.
+    Cancelling the task stops downloads at once; feeds already parsed are still stored.
+    """
+    started = time.perf_counter()
+    # Each feed once, however often it was named (`fetch --feed ID --feed URL`).
+    feeds = list({f.id: f for f in feeds if f.polled}.values())
+    run = _Run(store, {f.id: f for f in feeds}, progress, pool or ParserPool())
+    requests = [FetchRequest(url=f.url, key=f.id, etag=f.etag, last_modified=f.last_modified) for f in feeds]
+    writer = asyncio.create_task(run.write_loop())
+    try:
+        async with asyncio.TaskGroup() as parsing:
+            async for result in fetch_many(requests, limits):
+                parsing.create_task(run.handle(result))
+    except asyncio.CancelledError:
+        run.report.cancelled = True
+    finally:
+        await run.queue.put(None)
+        # Shielded, and waited for through any further cancel: what was parsed is written
+        # before the run returns, even while it is being cancelled (again).
+        while not writer.done():
+            try:
+                await asyncio.shield(writer)
+            except asyncio.CancelledError:
+                run.report.cancelled = True
+        if pool is None:
+            run.pool.close()
+    run.report.elapsed = time.perf_counter() - started
+    if run.report.cancelled:
+        raise asyncio.CancelledError
+    return run.report
+
+
+class _Run:
+    def __init__(self, store: Store, feeds: dict[str, Feed], progress: Progress | None, pool: ParserPool) -> None:
+        self.store = store
+        self.feeds = feeds
+        self.progress = progress
+        self.pool = pool
+        self.report = RefreshReport()
+        self.queue: asyncio.Queue[tuple[FeedUpdate, FeedOutcome] | None] = asyncio.Queue()
+        # Read now, before the writer starts: asking the store from the loop later would wait
+        # for its lock while a write is under way, and hold up every download meanwhile.
+        self.known = {feed_id: store.feed_item_digests(feed_id) for feed_id in feeds}
+        self.user_titles = {feed_id: store.feed_user_title(feed_id) for feed_id in feeds}
+
+    async def handle(self, result: FetchResult) -> None:
+        feed = self.feeds[result.request.key]
+        now = utc_now()
+        if not result.ok:
+            state = "gone" if result.gone else "failed"
+            changes = {"last_fetch": now.isoformat(), "status": state, "error": result.error, "error_kind": result.error_kind}
+            await self.queue.put((FeedUpdate(feed.id, (), changes), FeedOutcome(feed, state, error=result.error, elapsed=result.elapsed)))
+            return
+        changes = {"last_fetch": now.isoformat(), "status": "ok", "error": "", "error_kind": ""}
+        if result.permanent_redirect:
+            changes["url"] = result.permanent_redirect
+        if result.not_modified:
+            await self.queue.put((FeedUpdate(feed.id, (), changes), FeedOutcome(feed, "not modified", elapsed=result.elapsed)))
+            return
+        changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
+        content = result.content
+        items = split_items(content)
+        if items is not None:
+            changes["item_digests"] = list(items.digests)
+            content = items.without(self.known[feed.id])
+            if content is None:
+                outcome = FeedOutcome(feed, "unchanged", elapsed=result.elapsed)
+                await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
+                return
+        user_title = self.user_titles[feed.id]
+        parsed = await self.pool.parse(_job(feed, result, content, now, user_title))
+        if parsed.error:
+            changes = {"last_fetch": now.isoformat(), "status": "failed", "error": parsed.error, "error_kind": "parse"}
+            outcome = FeedOutcome(feed, "failed", error=parsed.error, elapsed=result.elapsed)
+            await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
+            return
+        changes |= {"feed_title": parsed.feed.title, "site_url": parsed.feed.link}
+        # Reported under the name it has now: a first fetch turns a bare URL into a title.
+        feed = replace(feed, title=user_title or parsed.feed.title)
+        # "updated" is settled by the write; a feed with no items at all has nothing to write.
+        state = "updated" if parsed.feed.drafts else "unchanged"
+        outcome = FeedOutcome(feed, state, warnings=parsed.feed.warnings, elapsed=result.elapsed)
+        await self.queue.put((FeedUpdate(feed.id, parsed.feed.drafts, changes), outcome))
+
+    async def write_loop(self) -> None:
+        """Store parsed feeds in few, large writes; status-only changes wait for the last one.
+
+        Each write rewrites the month's metadata and the index, so parsed feeds are let
+        pile up for LINGER seconds between writes. A feed that brought no articles (a 304,
+        a failure) is reported at once but written with the next batch of articles, or at
+        the end: a 304 costs no write of its own.
+        """
+        status_only: list[FeedUpdate] = []
+        last_write = -LINGER
+        done = False
+        while not done:
+            batch = [await self.queue.get()]
+            if batch[0] is not None and batch[0][0].drafts:
+                await self._gather(batch, last_write + LINGER)
+            while not self.queue.empty():
+                batch.append(self.queue.get_nowait())
+            if None in batch:
+                done = True
+                batch = [entry for entry in batch if entry is not None]
+            with_articles = [entry for entry in batch if entry[0].drafts]
+            for update, outcome in batch:
+                if not update.drafts:
+                    status_only.append(update)
+                    self._report(outcome)
+            if with_articles or (done and status_only):
+                await self._write(with_articles, status_only)
+                status_only = []
+                last_write = time.monotonic()
+
+    async def _gather(self, batch: list, until: float) -> None:
+        """Add what arrives to ``batch`` until the time ``until``, or the end of the run."""
+        while (left := until - time.monotonic()) > 0:
+            try:
+                entry = await asyncio.wait_for(self.queue.get(), left)
+            except TimeoutError:
+                return
+            batch.append(entry)
+            if entry is None:
+                return
+
+    async def _write(self, batch: list[tuple[FeedUpdate, FeedOutcome]], status_only: list[FeedUpdate]) -> None:
+        updates = [update for update, _ in batch] + status_only
+        try:
+            saved = await asyncio.to_thread(self.store.save_fetches, updates)
+        except Exception as error:  # the disk is full, the store is locked...: every feed in it says so
+            saved = {}
+            batch = [(u, FeedOutcome(o.feed, "failed", error=f"could not save: {error}", elapsed=o.elapsed)) for u, o in batch]
+        for update, outcome in batch:
+            result = saved.get(update.feed_id)
+            if result is not None and outcome.state == "updated":
+                state = "updated" if (result.added or result.updated) else "unchanged"
+                outcome = FeedOutcome(outcome.feed, state, result.added, result.updated, warnings=outcome.warnings, elapsed=outcome.elapsed)
+            self._report(outcome)
+
+    def _report(self, outcome: FeedOutcome) -> None:
+        self.report.outcomes.append(outcome)
+        if self.progress is not None:
+            self.progress(outcome, len(self.report.outcomes), len(self.feeds))
+
+
+def _job(feed: Feed, result: FetchResult, content: bytes, now: datetime, user_title: str) -> ParseJob:
+    return ParseJob(
+        content=content,
+        feed_id=feed.id,
+        url=result.final_url or feed.url,
+        headers=dict(result.headers),
+        # The name the user gave the feed is the outlet its articles show under; without one,
+        # the title the feed has in this very document (feed.title may be the one it had before).
+        outlet=user_title,
+        now=now,
+    )
+

@@ -1,0 +1,93 @@
+"""Small modal dialogs: ask for a line of text, confirm, or choose one of a few options."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class Prompt(ModalScreen[str | None]):
+    """One line of text; None if cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, question: str, placeholder: str = "", hint: str = "enter confirms · escape cancels") -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.placeholder = placeholder
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.question, markup=False)
+            yield Input(placeholder=self.placeholder, id="prompt-input")
+            yield Label(self.hint, classes="hint", markup=False)
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """Yes or no; escape and n say no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="dialog.yes"),
+        Binding("n,escape", "answer(False)", "No", id="dialog.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.question, markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class Choose(ModalScreen[int | None]):
+    """Pick one of several lines; returns its index, or None if cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, question: str, choices: list[str]) -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.question, markup=False)
+            # Text, not str: a choice may hold a web page's words, never to be read as markup.
+            yield OptionList(*(Option(Text(choice)) for choice in self.choices), id="choices")
+            yield Label("enter chooses · escape cancels", classes="hint", markup=False)
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

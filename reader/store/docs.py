@@ -1,0 +1,63 @@
+"""How an article lies in its month's metadata shard: draft to document to Article."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+import orjson
+
+from ..models import Article, ArticleDraft, Body, parse_datetime
+
+
+def serialise_body(body: Body) -> bytes:
+    """A body as stored in its pack (before compression), and as its content hash reads it."""
+    return orjson.dumps(body.to_json())
+
+
+def content_hash(title: str, serialised_body: bytes) -> str:
+    digest = hashlib.sha256(title.encode())
+    digest.update(serialised_body)
+    return digest.hexdigest()[:16]
+
+
+def article_from_doc(article_id: str, shard: str, doc: dict) -> Article:
+    return Article(
+        id=article_id,
+        source=doc["source"],
+        guid=doc["guid"],
+        title=doc["title"],
+        outlet=doc.get("outlet", ""),
+        outlet_url=doc.get("outlet_url", ""),
+        author=doc.get("author", ""),
+        url=doc.get("url", ""),
+        published=parse_datetime(doc["published"]),
+        first_seen=parse_datetime(doc["first_seen"]),
+        kind=doc.get("kind", ""),
+        shard=shard,
+        content_hash=doc["hash"],
+        revisions=len(doc.get("revisions", ())),
+        comment_count=doc.get("comments", 0),
+        body_ref=tuple(doc["body"]),
+    )
+
+
+def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime) -> dict:
+    return {
+        "source": draft.source,
+        "guid": draft.guid,
+        "title": draft.title,
+        "outlet": draft.outlet,
+        "outlet_url": draft.outlet_url,
+        "author": draft.author,
+        "url": draft.url,
+        "published": (draft.published or now).isoformat(),
+        "first_seen": now.isoformat(),
+        "kind": draft.kind,
+        "hash": digest,
+        "body": list(ref),
+        "comments": len(draft.body.comments),
+        # A date the feed gave but we could not trust (unreadable, before 1970, in the
+        # future): kept as it came, while "published" falls back to when we first saw it.
+        **({"published_raw": draft.published_raw} if getattr(draft, "published_raw", "") else {}),
+    }

@@ -1,0 +1,137 @@
+"""The Store's feed half: subscriptions, their counts, and saving what a fetch brought."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..models import AddResult, ArticleDraft, Feed
+from .userstate import normalise_tag
+
+
+@dataclass(frozen=True, slots=True)
+class FeedUpdate:
+    """One feed's share of a fetch: its new and changed articles and its new fetch state."""
+
+    feed_id: str
+    drafts: tuple[ArticleDraft, ...] = ()
+    #: Fetch fields for the feed record (status, error, etag, item_digests...).
+    changes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCounts:
+    articles: int = 0
+    unread: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRemoval:
+    feed: Feed
+    #: Articles deleted with the feed, and articles kept because the user marked them.
+    removed: int
+    kept: int
+
+
+class FeedMethods:
+    """Mixed into Store; uses its lock (``writing``), mutex and parts."""
+
+    def feeds(self) -> list[Feed]:
+        with self._mutex:
+            return sorted(self.feeds_file.feeds(), key=lambda f: (f.name.casefold(), f.url))
+
+    def feed(self, ref: str) -> Feed:
+        with self._mutex:
+            return self.feeds_file.get(self.feeds_file.resolve(ref))
+
+    def add_feed(self, url: str, title: str = "", tags: Iterable[str] = (), *, feed_title: str = "") -> tuple[Feed, bool]:
+        """Subscribe to ``url`` (already checked to be http/https); a known URL is left alone.
+
+        ``title`` is the user's name for the feed; ``feed_title`` the name the feed gave itself
+        when it was checked, shown until a fetch brings the current one.
+        """
+        with self.writing():
+            feed_id, created = self.feeds_file.add(url, title, _tags(tags))
+            if created and feed_title:
+                self.feeds_file.record_fetches({feed_id: {"feed_title": feed_title}})
+            return self.feeds_file.get(feed_id), created
+
+    def add_feeds(self, subscriptions: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[Feed, bool]]:
+        """Subscribe to many (url, title, tags) at once, as an import does; one write."""
+        with self.writing():
+            added = self.feeds_file.add_many([(url, title, _tags(tags)) for url, title, tags in subscriptions])
+            return [(self.feeds_file.get(feed_id), created) for feed_id, created in added]
+
+    def edit_feed(self, ref: str, *, title: str | None = None, tags: Iterable[str] | None = None) -> Feed:
+        with self.writing():
+            feed_id = self.feeds_file.resolve(ref)
+            fields = {}
+            if title is not None:
+                fields["title"] = title
+            if tags is not None:
+                fields["tags"] = _tags(tags)
+            self.feeds_file.edit(feed_id, **fields)
+            return self.feeds_file.get(feed_id)
+
+    def remove_feed(self, ref: str) -> FeedRemoval:
+        """Unsubscribe, deleting the feed's articles except those the user starred, tagged or annotated."""
+        with self.writing():
+            feed_id = self.feeds_file.resolve(ref)
+            feed = self.feeds_file.get(feed_id)
+            ids = self.library.ids_by_source().get(feed_id, [])
+            keep = set(self.user.all_marks()) | self.user.annotated_ids()
+            doomed = [i for i in ids if i not in keep]
+            removed = self.library.remove(doomed) if doomed else 0
+            self.user.set_read(doomed, False)
+            self.feeds_file.remove(feed_id)
+            if removed:
+                # Another feed may carry a removed story under the same link (stored once, under
+                # this feed): its next fetch reads every item again, so the story comes back.
+                self.feeds_file.forget_item_digests()
+            return FeedRemoval(feed, removed, len(ids) - len(doomed))
+
+    def feed_counts(self) -> dict[str, FeedCounts]:
+        """Articles and unread articles per source (feed id, or "seed" / "import")."""
+        with self._mutex:
+            read_ids = self.user.read_ids()
+            return {
+                source: FeedCounts(len(ids), sum(1 for i in ids if i not in read_ids))
+                for source, ids in self.library.ids_by_source().items()
+            }
+
+    def feed_item_digests(self, feed_id: str) -> frozenset[str]:
+        """Fingerprints of the items the feed sent last time, so unchanged ones skip parsing."""
+        with self._mutex:
+            return self.feeds_file.item_digests(feed_id)
+
+    def feed_user_title(self, feed_id: str) -> str:
+        """The name the user gave the feed; "" when it goes by the title the feed gives itself."""
+        with self._mutex:
+            return self.feeds_file.user_title(feed_id)
+
+    def save_fetches(self, updates: list[FeedUpdate]) -> dict[str, AddResult]:
+        """Store several feeds' fetch results in one locked write; returns each feed's share.
+
+        A feed removed while it was being fetched gets nothing stored.
+        """
+        with self.writing():
+            subscribed = self.feeds_file.all()
+            updates = [u for u in updates if u.feed_id in subscribed]
+            drafts = [d for u in updates for d in u.drafts]
+            added, updated, _ = self.library.add(drafts) if drafts else ([], [], [])
+            keys = self.library.index()["keys"]
+            added_set, updated_set = set(added), set(updated)
+            results = {}
+            for update in updates:
+                ids = [keys.get(f"{d.source}|{d.guid}") for d in update.drafts]
+                results[update.feed_id] = AddResult(
+                    added=tuple(i for i in ids if i in added_set),
+                    updated=tuple(i for i in ids if i in updated_set),
+                    unchanged=tuple(i for i in ids if i and i not in added_set and i not in updated_set),
+                )
+            self.feeds_file.record_fetches({u.feed_id: u.changes for u in updates if u.changes})
+            return results
+
+
+def _tags(tags: Iterable[str]) -> list[str]:
+    return sorted({normalise_tag(t) for t in tags if normalise_tag(t)})
