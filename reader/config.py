@@ -41,6 +41,9 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
 
 
+#: How a setting's expected type is named in a message.
+_KINDS = {bool: "true or false", int: "a whole number", str: "a string in quotes", dict: "a table"}
+
 #: Allowed ranges of the numeric settings.
 _LIMITS = {"refresh_minutes": (0, 7 * 24 * 60), "fetch_concurrency": (1, 256), "fetch_per_host": (1, 64)}
 
@@ -87,7 +90,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
             continue
         expected = type(getattr(Settings(), key))
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(ConfigProblem(path, line, f"{key} should be a {expected.__name__}, not {value!r} (using the default)"))
+            problems.append(ConfigProblem(path, line, f"{key} should be {_KINDS.get(expected, expected.__name__)}, not {value!r} (using the default)"))
             continue
         if key == "sort" and value not in SORT_ORDERS:
             problems.append(ConfigProblem(path, line, f"sort must be one of {', '.join(SORT_ORDERS)} (using date)"))

@@ -21,9 +21,9 @@ class FetchControl:
     feeds_version: reactive[int] = reactive(0)
 
     def start_auto_refresh(self) -> None:
-        minutes = self.services.settings.refresh_minutes
-        if minutes:
-            self.set_interval(minutes * 60, lambda: self.refresh_feeds(quiet=True), name="auto-refresh")
+        seconds = self.services.refresh_seconds
+        if seconds:
+            self.set_interval(seconds, lambda: self.refresh_feeds(quiet=True), name="auto-refresh")
 
     def action_refresh_all(self) -> None:
         self.refresh_feeds()

@@ -29,12 +29,16 @@ class Services:
     #: How often the app looks for changes made by other processes.
     poll_seconds: float = 1.0
     writer: SerialWriter = field(default_factory=SerialWriter)
+    #: Seconds between automatic fetches; None takes the config's refresh_minutes (0: never).
+    refresh_seconds: float | None = None
     #: Fetches feeds on a thread of its own; built from the store and settings if not given.
     feeds: FeedRunner | None = None
     #: Set by the app: runs a callable on the UI thread from any thread.
     call_on_ui: Callable[..., Any] = lambda fn, *args: fn(*args)
 
     def __post_init__(self) -> None:
+        if self.refresh_seconds is None:
+            self.refresh_seconds = self.settings.refresh_minutes * 60.0
         if self.feeds is None:
             limits = FetchLimits(concurrency=self.settings.fetch_concurrency, per_host=self.settings.fetch_per_host)
             self.feeds = FeedRunner(self.store, limits)

@@ -70,6 +70,7 @@ def build_app(
     *,
     config_problems: list[ConfigProblem] | None = None,
     poll_seconds: float = 0.2,
+    refresh_seconds: float | None = None,
 ) -> RecordingApp:
     """The app on the library at ``home``, as `broadsheet` would build it, with a frozen clock."""
     services = Services(
@@ -78,6 +79,7 @@ def build_app(
         config_problems=list(config_problems or []),
         clock=frozen_clock,
         poll_seconds=poll_seconds,
+        refresh_seconds=refresh_seconds,
     )
     app = RecordingApp(services)
     # Scrolls jump instead of gliding: the tests check where they end, and need not wait for it.

@@ -244,3 +244,21 @@ async def test_hostile_feed_text_is_shown_literally_and_never_acts(start, home, 
         await settle(pilot)
         assert "Evil [@click=app.quit] News" in screen_text(pilot.app)
         assert pilot.app.is_running
+
+
+async def test_the_auto_refresh_interval_fetches_without_a_key(start, home, feed_server):
+    subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)))
+    async with start(refresh_seconds=0.3) as pilot:
+        deadline = time.monotonic() + 5
+        while "Globe story one" not in titles(pilot.app) and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        assert "Globe story one" in titles(pilot.app)
+        # Quiet: an automatic fetch that found something says so; one that found nothing would not.
+        assert any(m.startswith("Fetched 1 feeds: 2 new") for m in notifications(pilot.app))
+
+
+async def test_without_an_interval_nothing_is_fetched_by_itself(start, home, feed_server):
+    subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)))
+    async with start() as pilot:
+        await pilot.pause(1.0)
+        assert feed_server.requests_to("/globe.xml") == []
