@@ -262,3 +262,15 @@ async def test_without_an_interval_nothing_is_fetched_by_itself(start, home, fee
     async with start() as pilot:
         await pilot.pause(1.0)
         assert feed_server.requests_to("/globe.xml") == []
+
+
+async def test_a_big_feed_is_parsed_in_worker_processes_from_inside_the_app(start, home, feed_server):
+    # Textual replaces stderr with an object without a file descriptor, which starting worker
+    # processes used to trip over: a feed too big to parse in a thread must still arrive.
+    items = [(f"b{n}", f"Big story {n}", "<p>" + "A long paragraph of news. " * 40 + "</p>") for n in range(30)]
+    subscribe(home, feed_server.route("/big.xml", body=rss("The Big Paper", items)))
+    async with start() as pilot:
+        await pilot.press("R")
+        await fetch_done(pilot, timeout=30)
+        assert "Fetched 1 feeds: 30 new, 0 changed." in notifications(pilot.app)
+        assert "Big story 29" in titles(pilot.app)
