@@ -1,0 +1,273 @@
+"""Canonical entities across the library: every way a name is written, merged into one entity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from .names import expands, initials, is_acronym, name_words, part_of_person, same_words, surnames
+from .normalise import fold, plain
+from .types import KINDS, ArticleEntities, Entity, Occurrence
+
+#: Words that only say what sort of unit a place is: "Guárico State" is Guárico.
+DESIGNATORS = frozenset("state province municipality region county department prefecture governorate".split())
+
+
+class _Forms:
+    """Union-find over folded names, with what the library says about each one."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.spellings: dict[str, Counter] = defaultdict(Counter)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, key: str, spelling: str, kind: str, article_id: str, count: int = 1) -> None:
+        self.find(key)
+        self.kinds[key][kind] += count
+        self.spellings[key][spelling] += count
+        self.articles[key].add(article_id)
+
+    def find(self, key: str) -> str:
+        parent = self.parent
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+    def kind(self, key: str) -> str:
+        return self.kinds[key].most_common(1)[0][0]
+
+    def shown(self, key: str) -> str:
+        return self.spellings[key].most_common(1)[0][0]
+
+
+def canonicalise(articles: Sequence[ArticleEntities], corrections: Iterable = ()) -> list[Entity]:
+    """Entities of the whole library, most mentioned first, with the user's corrections applied."""
+    from .corrections import apply_corrections  # corrections builds on this module's output
+
+    return apply_corrections(automatic_entities(articles), corrections)
+
+
+def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
+    forms = _Forms()
+    # A surname is resolved inside its own article first: "Rodríguez" next to "César Rodríguez"
+    # is César, whoever else the library calls Rodríguez.
+    local: dict[tuple[str, str], str] = {}
+    for article in articles:
+        kinds = {fold(m.text): m.kind for m in article.mentions}
+        for long, short in article.links:
+            lk, sk = fold(long), fold(short)
+            if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
+                local[(article.article_id, sk)] = lk
+        for mention in article.mentions:
+            key = local.get((article.article_id, fold(mention.text)), fold(mention.text))
+            forms.add(fold(mention.text), plain(mention.text), mention.kind, article.article_id)
+            forms.find(key)
+    for article in articles:
+        for long, short in article.links:
+            if (article.article_id, fold(short)) not in local:
+                forms.union(fold(short), fold(long))
+    _merge_people(forms)
+    _merge_spellings(forms)
+    _merge_acronyms(forms)
+    _merge_qualified(forms)
+    _merge_lone_surnames(forms)
+    return _build(articles, forms, local)
+
+
+def _people(forms: _Forms) -> list[str]:
+    return [k for k in list(forms.kinds) if forms.kind(k) == "person"]
+
+
+def _merge_people(forms: _Forms) -> None:
+    """Shorter full names into the one longer name they fit: "Antonio Ledezma" into "Antonio José
+    Ledezma Díaz"; never when two different people would fit ("Rodríguez")."""
+    people = sorted(_people(forms), key=lambda k: -len(k.split()))
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        by_first[_stem(key.split()[0])].append(key)
+    for short in people:
+        if len(short.split()) < 2:
+            continue
+        owners = {forms.find(long) for long in by_first[_stem(short.split()[0])]
+                  if long != short and part_of_person(short, long)}
+        owners.discard(forms.find(short))
+        if len(owners) == 1:
+            forms.union(short, owners.pop())
+
+
+def _stem(word: str) -> str:
+    # Typos rarely touch the first two letters: comparing only names that share them keeps a
+    # large library from comparing every name with every other.
+    return word[:2]
+
+
+def _merge_spellings(forms: _Forms) -> None:
+    """"Ledzema" and "Ledezma", "Lepoldo López" and "Leopoldo López": typos in real copy."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for key in forms.kinds:
+        words = name_words(key)
+        if words:
+            buckets[(len(words), _stem(words[-1]))].append(key)
+    for keys in buckets.values():
+        for i, a in enumerate(keys):
+            wa = name_words(a)
+            matches = {forms.find(b) for b in keys[i + 1:]
+                       if forms.kind(a) == forms.kind(b) and same_words(wa, name_words(b))}
+            matches.discard(forms.find(a))
+            if len(matches) == 1:
+                forms.union(a, matches.pop())
+
+
+def _merge_acronyms(forms: _Forms) -> None:
+    """"OAS" and "Organization of American States", when both occur and only one fits."""
+    by_letters: dict[str, set[str]] = defaultdict(set)
+    for key in forms.kinds:
+        shown = forms.shown(key)
+        if len(key.split()) >= 2 and forms.kind(key) != "person":
+            for letters in (initials(shown), initials(shown, with_particles=True)):
+                by_letters["".join(sorted(letters))].add(key)
+    for key in list(forms.kinds):
+        shown = forms.shown(key)
+        if not is_acronym(shown) or forms.kind(key) == "person":
+            continue
+        letters = "".join(sorted(c for c in shown.upper() if c.isalpha()))
+        matches = {forms.find(other) for other in by_letters.get(letters, ()) if expands(shown, forms.shown(other))}
+        matches.discard(forms.find(key))
+        if len(matches) == 1:
+            forms.union(key, matches.pop())
+
+
+def _merge_qualified(forms: _Forms) -> None:
+    """"Venezuelan Senate" = "Senate of Venezuela"; "Caracas Federal District" = "Federal
+    District"; "Guárico State" = "Guárico". A bare name joins a qualified one only when a
+    single qualifier is ever used with it: the Venezuelan and the Dominican foreign ministries
+    stay apart from each other and from a bare "Foreign Ministry"."""
+    places = _Places(k for k in forms.kinds if forms.kind(k) == "place" and len(k.split()) == 1)
+    cores: dict[str, set[str]] = defaultdict(set)
+    for key in list(forms.kinds):
+        if forms.kind(key) == "person":
+            continue
+        split = _qualified(key, places)
+        if split:
+            qualifier, core = split
+            cores[core].add(qualifier)
+            cores[f"{qualifier}|{core}"].add(key)
+        words = key.split()
+        if len(words) >= 2 and words[-1] in DESIGNATORS:
+            base = " ".join(words[:-1])
+            if base in forms.kinds and forms.kind(base) == "place":
+                forms.union(key, base)
+    for core, qualifiers in cores.items():
+        if "|" in core:
+            same = sorted(qualifiers)
+            for other in same[1:]:
+                forms.union(other, same[0])
+            continue
+        if len(qualifiers) == 1 and core in forms.kinds and forms.kind(core) != "person":
+            (qualifier,) = qualifiers
+            for key in cores[f"{qualifier}|{core}"]:
+                forms.union(key, core)
+
+
+def _qualified(key: str, places: _Places) -> tuple[str, str] | None:
+    words = key.split()
+    if len(words) < 2:
+        return None
+    place = places.of(words[0].removesuffix("'s"))
+    if place:
+        return place, " ".join(words[1:])
+    if len(words) >= 3 and words[-2] == "of":
+        place = places.of(words[-1])
+        if place:
+            return place, " ".join(words[:-2])
+    return None
+
+
+class _Places:
+    """One-word place names, found from themselves or from a demonym ("venezuelan", "kenyan")."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = set(names)
+        self.stems = {name[:-1]: name for name in self.names if len(name) >= 5}
+
+    def of(self, word: str) -> str | None:
+        if word in self.names:
+            return word
+        for cut in range(max(4, len(word) - 3), len(word)):
+            place = self.stems.get(word[:cut])
+            if place and place != word and len(word) - len(place) <= 2:
+                return place
+        return None
+
+
+def _merge_lone_surnames(forms: _Forms) -> None:
+    """A surname used alone, in an article without the full name, joins the one person who has it."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in _people(forms):
+        for word in surnames(key):
+            by_surname[_stem(word)].append(key)
+    for key in _people(forms):
+        if len(key.split()) != 1 or forms.find(key) != key:
+            continue
+        owners = {forms.find(p) for p in by_surname.get(_stem(key), ()) if part_of_person(key, p)}
+        if len(owners) == 1:
+            forms.union(key, owners.pop())
+
+
+def _build(articles: Sequence[ArticleEntities], forms: _Forms, local: dict[tuple[str, str], str]) -> list[Entity]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        for mention in article.mentions:
+            key = fold(mention.text)
+            root = forms.find(local.get((article.article_id, key), key))
+            counts[root][(article.article_id, plain(mention.text))] += 1
+            kinds[root][mention.kind] += 1
+    entities = []
+    for root, occ in counts.items():
+        aliases: Counter = Counter()
+        spread: dict[str, set[str]] = defaultdict(set)
+        for (article_id, alias), n in occ.items():
+            aliases[alias] += n
+            spread[alias].add(article_id)
+        name = _best_name(aliases, spread)
+        votes = tuple(sorted(((k, float(v)) for k, v in kinds[root].items()), key=lambda kv: -kv[1]))
+        kind = max(KINDS, key=lambda k: (kinds[root][k], -KINDS.index(k)))
+        occurrences = tuple(Occurrence(a, alias, n) for (a, alias), n in sorted(occ.items()))
+        entities.append(Entity(fold(name), name, kind, occurrences, votes=votes))
+    entities.sort(key=lambda e: (-e.mention_count, e.key))
+    return _unique_keys(entities)
+
+
+def _best_name(aliases: Counter, spread: dict[str, set[str]]) -> str:
+    """The name to show: a full name over an acronym or a lone surname, then the most widely
+    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name)."""
+    def rank(alias: str) -> tuple:
+        words = len(alias.split())
+        return (words >= 2 and not is_acronym(alias), len(spread[alias]), aliases[alias], words, alias)
+    return max(aliases, key=rank)
+
+
+def _unique_keys(entities: list[Entity]) -> list[Entity]:
+    seen: Counter = Counter()
+    unique = []
+    for entity in entities:
+        seen[entity.key] += 1
+        unique.append(entity if seen[entity.key] == 1 else entity.with_(key=f"{entity.key}#{seen[entity.key]}"))
+    return unique
+
+
+def merged_with(entities: Iterable[Entity], alias: str) -> Entity | None:
+    """The entity that has ``alias`` among its spellings (compared folded), if any."""
+    wanted = fold(alias)
+    for entity in entities:
+        if entity.key == wanted or fold(entity.name) == wanted or any(fold(a) == wanted for a in entity.aliases):
+            return entity
+    return None
