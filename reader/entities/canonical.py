@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from .names import expands, initials, is_acronym, name_words, part_of_person, same_words, surnames
+from .names import expands, initials, is_acronym, looks_like_person, name_words, part_of_person, same_words, surnames
 from .normalise import fold, plain
 from .types import KINDS, ArticleEntities, Entity, Occurrence
+
+#: A mention's own kind, against the article's evidence for its entity.
+MENTION_WEIGHT = 0.01
+#: Evidence from a first name or surname the library already knows as a person's.
+KNOWN_NAME_PART = 1.0
 
 #: Words that only say what sort of unit a place is: "Guárico State" is Guárico.
 DESIGNATORS = frozenset("state province municipality region county department prefecture governorate".split())
@@ -22,10 +27,10 @@ class _Forms:
         self.spellings: dict[str, Counter] = defaultdict(Counter)
         self.articles: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, key: str, spelling: str, kind: str, article_id: str, count: int = 1) -> None:
+    def add(self, key: str, spelling: str, kind: str, article_id: str, weight: float) -> None:
         self.find(key)
-        self.kinds[key][kind] += count
-        self.spellings[key][spelling] += count
+        self.kinds[key][kind] += weight
+        self.spellings[key][spelling] += 1
         self.articles[key].add(article_id)
 
     def find(self, key: str) -> str:
@@ -65,20 +70,50 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
             lk, sk = fold(long), fold(short)
             if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
                 local[(article.article_id, sk)] = lk
+        # The article's weighted evidence decides kinds; a mention's own kind only breaks ties
+        # (and stands in for the evidence in results stored without it).
+        weight = MENTION_WEIGHT if article.votes else 1.0
         for mention in article.mentions:
             key = local.get((article.article_id, fold(mention.text)), fold(mention.text))
-            forms.add(fold(mention.text), plain(mention.text), mention.kind, article.article_id)
+            forms.add(fold(mention.text), plain(mention.text), mention.kind, article.article_id, weight)
             forms.find(key)
+        for name, kind, vote in article.votes:
+            if fold(name) in forms.kinds:
+                forms.kinds[fold(name)][kind] += vote
     for article in articles:
         for long, short in article.links:
             if (article.article_id, fold(short)) not in local:
                 forms.union(fold(short), fold(long))
+    _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
     _merge_acronyms(forms)
     _merge_qualified(forms)
     _merge_lone_surnames(forms)
     return _build(articles, forms, local)
+
+
+def _learn_names(forms: _Forms) -> None:
+    """First names and surnames of people the library is sure of count for names it is not sure
+    of: "Jorge Rodríguez" makes "César Rodríguez Berrizbeitía" likelier a person. Learned from
+    the articles themselves, not from a list."""
+    given: set[str] = set()
+    family: set[str] = set()
+    unsure = []
+    for key, kinds in forms.kinds.items():
+        words = name_words(key)
+        total = sum(kinds.values())
+        if len(words) < 2 or not total:
+            continue
+        if kinds["person"] / total >= 0.75 and total >= 2:
+            given.add(words[0])
+            family.add(words[-1])
+        elif looks_like_person(forms.shown(key)):
+            unsure.append((key, words))
+    for key, words in unsure:
+        known = (words[0] in given) + any(word in family for word in words[1:])
+        if known:
+            forms.kinds[key]["person"] += KNOWN_NAME_PART * known
 
 
 def _people(forms: _Forms) -> list[str]:
@@ -229,7 +264,8 @@ def _build(articles: Sequence[ArticleEntities], forms: _Forms, local: dict[tuple
             key = fold(mention.text)
             root = forms.find(local.get((article.article_id, key), key))
             counts[root][(article.article_id, plain(mention.text))] += 1
-            kinds[root][mention.kind] += 1
+    for key, votes in forms.kinds.items():
+        kinds[forms.find(key)].update(votes)
     entities = []
     for root, occ in counts.items():
         aliases: Counter = Counter()
@@ -238,7 +274,7 @@ def _build(articles: Sequence[ArticleEntities], forms: _Forms, local: dict[tuple
             aliases[alias] += n
             spread[alias].add(article_id)
         name = _best_name(aliases, spread)
-        votes = tuple(sorted(((k, float(v)) for k, v in kinds[root].items()), key=lambda kv: -kv[1]))
+        votes = tuple(sorted(((k, round(v, 2)) for k, v in kinds[root].items() if v), key=lambda kv: -kv[1]))
         kind = max(KINDS, key=lambda k: (kinds[root][k], -KINDS.index(k)))
         occurrences = tuple(Occurrence(a, alias, n) for (a, alias), n in sorted(occ.items()))
         entities.append(Entity(fold(name), name, kind, occurrences, votes=votes))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
+from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS
 from .names import expands, is_acronym, looks_like_person, part_of_person
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
@@ -13,10 +14,23 @@ from .spans import Candidate, bare, next_word, previous_word
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
 HEAD_WORD = 2.5
+PLACE_OF = 2.5
 PERSON_SHAPE = 0.6
 PERSON_CLAUSE = 1.5
-PLACE_PREPOSITION = 0.3
+PLACE_PREPOSITION = 0.6
 ACRONYM = 0.4
+
+
+# "Jacqueline Faría, an official...", "Gul Bano, a 52-year-old widow".
+_APPOSITION = re.compile(
+    r", (?:a|an|the|his|her)? ?(?:[\w-]+ ){0,2}(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b"
+)
+
+
+# "the city of Cúcuta", "the border state of Tachira", "the capital of Norte de Santander".
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|village|state|province|region|municipality|capital|island|market|north|south|east|west) of $"
+)
 
 
 @dataclass
@@ -45,9 +59,9 @@ def head_kind(name: str) -> str | None:
     the last one found winning.
     """
     kind = None
-    for word in name.split():
+    for index, word in enumerate(name.split()):
         low = bare(word)
-        if low in PARTICLES:
+        if low in PARTICLES and index > 0:
             break
         if low in ORG_WORDS:
             kind = "organisation"
@@ -67,10 +81,12 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     if is_acronym(name):
         votes.append(("organisation", ACRONYM))
     after = text[candidate.end:candidate.end + 12].lstrip(" ,")
-    if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS:
+    if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS or _APPOSITION.match(text, candidate.end):
         votes.append(("person", PERSON_CLAUSE))
-    if bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS:
+    if bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS and not is_acronym(name):
         votes.append(("place", PLACE_PREPOSITION))
+    if _PLACE_OF.search(text, max(0, candidate.start - 30), candidate.start):
+        votes.append(("place", PLACE_OF))
     return votes
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from .cues import cue_candidates
 from .evidence import declared_links, group_names
 from .fallback import rule_candidates
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
+from .repair import repair
 from .spans import Candidate, clean
 from .types import ArticleEntities, Mention
 
@@ -51,8 +53,8 @@ class Extractor:
         items = list(articles)
         if model is None:
             for article_id, title, text in items:
-                mentions, links = analyse(title, text, None, None)
-                yield ArticleEntities(article_id, tuple(mentions), FALLBACK, self.note, tuple(links))
+                mentions, links, votes = analyse(title, text, None, None)
+                yield ArticleEntities(article_id, tuple(mentions), FALLBACK, self.note, tuple(links), tuple(votes))
             return
         prepared = [(prepare(title, join_lines=True), prepare(text)) for _, title, text in items]
         # Title-case headlines mislead the model ("Ledezma Lands", "Flees"): those are only
@@ -61,8 +63,8 @@ class Extractor:
         body_spans = model.spans([b.text for _, b in prepared])
         title_spans = model.spans(title_texts)
         for (article_id, title, text), (tp, bp), spans, tspans in zip(items, prepared, body_spans, title_spans):
-            mentions, links = analyse(title, text, spans, tspans, tp, bp)
-            yield ArticleEntities(article_id, tuple(mentions), model.name, "", tuple(links))
+            mentions, links, votes = analyse(title, text, spans, tspans, tp, bp)
+            yield ArticleEntities(article_id, tuple(mentions), model.name, "", tuple(links), tuple(votes))
 
 
 def analyse(
@@ -72,9 +74,9 @@ def analyse(
     title_spans: list[RawSpan] | None,
     tp: Prepared | None = None,
     bp: Prepared | None = None,
-) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """Mentions with offsets into the original ``title`` and ``text``, and the alias pairs the
-    article shows to be one entity."""
+) -> tuple[list[Mention], list[tuple[str, str]], list[tuple[str, str, float]]]:
+    """Mentions with offsets into the original ``title`` and ``text``, the alias pairs the
+    article shows to be one entity, and the evidence for each entity's kind."""
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
     body = _candidates(bp.text, body_spans)
@@ -100,19 +102,26 @@ def analyse(
                 continue
             start, end = prepared.to_original(candidate.start, candidate.end)
             mentions.append(Mention(candidate.text, kind, start, end, part))
-    pairs = sorted({(g.longest, name) for g in groups.values() if g.kind for name in g.names if name != g.longest})
-    return mentions, pairs
+    unique = {id(g): g for g in groups.values() if g.kind}.values()
+    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest})
+    votes = sorted((g.longest, kind, round(w, 2)) for g in unique for kind, w in g.votes.items() if w > 0)
+    return mentions, pairs, votes
 
 
 def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     if spans is None:
-        return _without_overlaps(rule_candidates(text))
+        found = _without_overlaps(rule_candidates(text))
+        return _without_overlaps(found + cue_candidates(text, [(c.start, c.end) for c in found]))
+    spans = repair(text, spans)
     found = []
     for span in spans:
         kind = LABEL_KINDS.get(span.label)
         if kind is not None:
             found.extend(clean(text, span.start, span.end, kind))
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    names = [(s.start, s.end) for s in spans if s.label != "NORP"]
+    nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
+    return _without_overlaps(found + cue_candidates(text, names, nationalities))
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,7 @@ TITLES = frozenset(
     president vice prime minister premier chancellor mayor governor senator congressman
     congresswoman deputy lawmaker legislator speaker chairman chairwoman chair chairperson
     secretary general attorney judge justice chief king queen prince princess duke pope
-    cardinal bishop archbishop reverend rev father sister brother mr mrs ms miss dr prof
+    cardinal bishop archbishop reverend rev mr mrs ms miss dr prof
     professor sir dame lord lady lt col colonel gen maj major capt captain sgt sergeant
     cmdr commander admiral marshal officer ambassador envoy consul spokesman spokeswoman
     spokesperson director executive ceo founder coach manager striker defender midfielder
@@ -33,7 +33,7 @@ ORG_WORDS = frozenset(
     corporation corp inc ltd llc plc group holdings airlines airways motors industries
     institute institution university universidad college school academy foundation fundacion
     trust society organization organisation organizacion network radio television tv news
-    times post herald journal gazette press agencia broadcasting channel club fc united
+    times post herald journal gazette press agencia broadcasting channel club fc
     church mission watch international secretariat directorate roundtable board endowment
     consortium cooperative partido frente ministerio consejo comision
     """.split()
@@ -87,4 +87,31 @@ FUNCTION_WORDS = frozenset(
 PERSON_FOLLOWERS = ("who", "whose", "himself", "herself")
 
 #: Place cues before a name ("in Madrid", "from Bogota"): weak, organisations take them too.
-PLACE_PREPOSITIONS = frozenset("in at from into across near outside inside towards toward via".split())
+PLACE_PREPOSITIONS = frozenset("in at from into across near outside inside towards toward via around throughout within".split())
+
+#: Lower-case nouns for a person that may stand before a name ("politician Diego Arria") or in
+#: an apposition after it ("Jacqueline Faría, an official").
+ROLE_NOUNS = frozenset(
+    """
+    politician activist lawyer attorney official candidate dissident opponent rival ally
+    businessman businesswoman entrepreneur student expert member adviser advisor aide
+    economist analyst writer author poet novelist singer actor actress artist player athlete
+    striker veteran widow widower wife husband son daughter mother uncle aunt cousin nephew
+    niece friend colleague partner negotiator diplomat militant commander officer soldier
+    priest photographer historian scientist researcher professor teacher doctor nurse
+    farmer worker resident citizen mayor governor minister president leader chairman
+    chairwoman founder spokesman spokeswoman spokesperson director owner
+    """.split()
+)
+
+#: Heads of names that are works, awards, laws or events, not people, organisations or places.
+NON_ENTITY_HEADS = frozenset(
+    """
+    prize award awards medal charter treaty accord accords agreement act law bill constitution
+    declaration protocol doctrine cup championship championships games olympics war revolution
+    massacre index
+    """.split()
+)
+
+#: Lower-case words after a one-word name that make it a portfolio ("Communications minister").
+PORTFOLIO_FOLLOWERS = frozenset("minister ministry secretary portfolio".split())

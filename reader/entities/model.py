@@ -16,6 +16,8 @@ _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "m
 
 #: Model labels kept, and the kind each one votes for.
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Nationality words are no entities, but where the model saw one no rule should find a name.
+_KEPT = {*LABEL_KINDS, "NORP"}
 
 
 class ModelUnavailable(Exception):
@@ -48,7 +50,7 @@ class Model:
         """The labelled spans of each text, in order."""
         with self._lock:
             return [
-                [RawSpan(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in LABEL_KINDS]
+                [RawSpan(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in _KEPT]
                 for doc in self._nlp.pipe(texts, batch_size=batch_size)
             ]
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PARTICLES, PLACE_WORDS, PREFIXES, TITLES
+from .lexicon import (
+    DETERMINERS,
+    FACILITY_WORDS,
+    FUNCTION_WORDS,
+    NON_ENTITY_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_WORDS,
+    PORTFOLIO_FOLLOWERS,
+    PREFIXES,
+    ROLE_NOUNS,
+    TITLES,
+)
 from .normalise import fold
 
 #: Words that soften a title ("former President") but say nothing about who follows.
@@ -62,10 +74,15 @@ def at_sentence_start(text: str, start: int) -> bool:
 def clean(text: str, start: int, end: int, kind: str | None, source: str = "model") -> list[Candidate]:
     """The names inside one raw span: cut at line breaks, trimmed, split at an owner's possessive."""
     found = []
-    for piece in re.finditer(r"[^\n]+", text[start:end]):
+    # Names hold no line break and, but for "Washington, D.C.", no comma: the model's "Eldoret,
+    # Ruto" is two.
+    pieces = list(re.finditer(r"[^\n,]+", text[start:end]))
+    # The label of a span the model ran across a comma is worth less to each part.
+    weight = 1.0 if "," not in text[start:end] else 0.5
+    for piece in pieces:
         s, e = start + piece.start(), start + piece.end()
         for s2, e2 in _split_owner(text, s, e):
-            candidate = _trim(text, s2, e2, kind, source)
+            candidate = _trim(text, s2, e2, kind, source, weight)
             if candidate is not None:
                 found.append(candidate)
     return found
@@ -80,9 +97,9 @@ def _split_owner(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-def _trim(text: str, start: int, end: int, kind: str | None, source: str) -> Candidate | None:
+def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight: float) -> Candidate | None:
     spans = tokens(text, start, end)
-    votes: list[tuple[str, float]] = [(kind, 1.0)] if kind else []
+    votes: list[tuple[str, float]] = [(kind, weight)] if kind else []
     # Trailing lower-case words: "CNE board", "Ramo Verde prison". Their head still says a kind.
     while spans and not _namelike(text[spans[-1][0]:spans[-1][1]], last=True):
         word = bare(text[spans[-1][0]:spans[-1][1]])
@@ -93,6 +110,8 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str) -> Can
     while spans:
         word = text[spans[0][0]:spans[0][1]]
         low = bare(word)
+        if word.isupper() and len(word) > 1:
+            break  # "AN Speaker": an abbreviation, whatever word it spells
         if low in DETERMINERS or low in MODIFIERS:
             spans.pop(0)
         elif word.lower().startswith(PREFIXES) and len(word) > 4:
@@ -124,13 +143,20 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str) -> Can
         name = text[s:e]
     if not _acceptable(text, s, e, name):
         return None
-    if titled or bare(previous_word(text, s)) in TITLES:
+    before = previous_word(text, s)
+    if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS):
         votes.append(("person", 3.0))
-    following = bare(next_word(text, e))
-    if following in FOLLOWING_PLACE:
-        votes.append(("place", 2.0))
-    elif following in FOLLOWING_ORG:
-        votes.append(("organisation", 2.0))
+    # "Aldao bridge", "Fearless People's Alliance party"; one word may come between: "Ramo
+    # Verde military jail", "Coordinadora Democrática opposition coalition".
+    after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
+    for position, word in enumerate(after.groups() if after else ()):
+        weight = 2.0 if position == 0 else 1.5
+        if word in FOLLOWING_PLACE:
+            votes.append(("place", weight))
+            break
+        if word in FOLLOWING_ORG:
+            votes.append(("organisation", weight))
+            break
     return Candidate(s, e, name, tuple(votes), source)
 
 
@@ -169,18 +195,49 @@ def _acceptable(text: str, start: int, end: int, name: str) -> bool:
     if not any(c.isalpha() for c in name):
         return False
     words = name.split()
-    if all(bare(w) in FUNCTION_WORDS or bare(w) in TITLES or bare(w) in MODIFIERS for w in words):
+    if all(_common(w) for w in words):
         return False
-    if text[end:end + 1] == ":" and at_line_start(text, start):
-        return False  # a field label: "Residence: Caracas"
+    if _field_label(text, start, end):
+        return False  # "Residence: Caracas", "- Term End1: 30 July 2000"
+    if bare(words[-1]) in NON_ENTITY_HEADS:
+        return False  # "Sakharov Prize", "Madrid Charter": works and awards
+    if len(words) == 1 and not name.isupper() and next_word(text, end) in PORTFOLIO_FOLLOWERS:
+        return False  # "Communications minister": a portfolio, not an organisation
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
-        return False  # "Escape from house arrest": an ordinary word that opens a line
+        return False  # "Meanwhile, ...": an ordinary word that opens a sentence
+    if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
+        return False  # "Escape from house arrest": a heading's first word
     return True
 
 
-def at_line_start(text: str, start: int) -> bool:
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    return not line.strip(" -*•")
+def _common(word: str) -> bool:
+    """A function word, a title or a modifier; "AN" or "US" in capitals is an abbreviation."""
+    if len(word) >= 2 and word.isupper():
+        return False
+    low = bare(word)
+    return low in FUNCTION_WORDS or low in TITLES or low in MODIFIERS
+
+
+def _opens_heading(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" =#-*•"):
+        return False
+    line_end = text.find("\n", start)
+    line = text[start:line_end if line_end >= 0 else len(text)].strip(" =#")
+    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":", "”", '"'))
+
+
+def _used_midsentence(text: str, name: str) -> bool:
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if not at_sentence_start(text, match.start()) and not _opens_heading(text, match.start()):
+            return True
+    return False
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    label = re.match(r"[ \t]*[-*•]?[ \t]*[^:\n]{1,40}:(?: |$)", text[line_start:line_start + 60])
+    return label is not None and line_start + label.end() > end
 
 
 def _used_lowercase(text: str, name: str) -> bool:

@@ -44,6 +44,9 @@ class ArticleEntities:
     #: (name, alias) pairs the article shows to be one entity: "Antonio Ledezma" and "Ledezma"
     #: in one story, "Democratic Unity Roundtable (MUD)". Canonical merging trusts these.
     links: tuple[tuple[str, str], ...] = ()
+    #: (name, kind, weight): the evidence the article gives for each entity's kind, summed
+    #: across the library to decide it.
+    votes: tuple[tuple[str, str, float], ...] = ()
 
     def to_json(self) -> dict:
         data = {"article_id": self.article_id, "mentions": [m.to_json() for m in self.mentions],
@@ -52,6 +55,8 @@ class ArticleEntities:
             data["note"] = self.note
         if self.links:
             data["links"] = [list(pair) for pair in self.links]
+        if self.votes:
+            data["votes"] = [list(vote) for vote in self.votes]
         return data
 
     @classmethod
@@ -62,6 +67,7 @@ class ArticleEntities:
             extractor=data.get("extractor", ""),
             note=data.get("note", ""),
             links=tuple((a, b) for a, b in data.get("links", ())),
+            votes=tuple((name, kind, weight) for name, kind, weight in data.get("votes", ())),
         )
 
 

@@ -20,7 +20,7 @@ KINDS = ("person", "organisation", "place")
 def norm(alias: str) -> str:
     """Gold and system aliases compare folded, without a leading "the" or a trailing "'s"."""
     folded = fold(alias)
-    folded = re.sub(r"^the ", "", folded)
+    folded = re.sub(r"^(?:the|a|an) ", "", folded)
     return re.sub(r"'s$", "", folded)
 
 
@@ -30,6 +30,12 @@ class GoldEntity:
     kind: str
     aliases: frozenset[str]
     optional: bool = False
+    #: Other acceptable spans for matching; not aliases, so not part of the merge score.
+    also: frozenset[str] = frozenset()
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.aliases | self.also
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ def load_gold(group: str) -> list[GoldArticle]:
         else:
             article_id, title, text = path.stem, data["title"], data["text"]
         entities = tuple(
-            GoldEntity(e["name"], e["kind"], frozenset(e["aliases"]), e.get("optional", False))
+            GoldEntity(e["name"], e["kind"], frozenset(e["aliases"]), e.get("optional", False),
+                       frozenset(e.get("also", ())))
             for e in data["entity"]
         )
         articles.append(GoldArticle(article_id, title, text, entities))
@@ -139,7 +146,7 @@ def score(gold: list[GoldArticle], found: list[ArticleEntities], entities: list[
 def _score_article(report: Report, article: GoldArticle, system: list[tuple[Entity, set[str]]]) -> None:
     used: set[int] = set()
     for gold in sorted(article.entities, key=lambda g: g.optional):
-        wanted = {norm(a) for a in gold.aliases}
+        wanted = {norm(a) for a in gold.names}
         matches = [i for i, (_, names) in enumerate(system) if names & wanted and i not in used]
         matches.sort(key=lambda i: -len(system[i][1] & wanted))
         used.update(matches)
@@ -175,7 +182,7 @@ def _score_mentions(report: Report, article: GoldArticle, found: ArticleEntities
     gold_spans: dict[tuple[str, int, int], str] = {}
     skip: dict[tuple[str, int, int], str] = {}
     for part, text in (("title", article.title), ("body", article.text)):
-        forms = sorted(((a, g) for g in article.entities for a in g.aliases), key=lambda x: -len(x[0]))
+        forms = sorted(((a, g) for g in article.entities for a in g.names), key=lambda x: -len(x[0]))
         taken: list[tuple[int, int]] = []
         for alias, gold in forms:
             for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text.replace("\xa0", " ")):
