@@ -173,7 +173,8 @@ def _merge_acronyms(forms: _Forms) -> None:
         if not is_acronym(shown) or forms.kind(key) == "person":
             continue
         letters = "".join(sorted(c for c in shown.upper() if c.isalpha()))
-        matches = {forms.find(other) for other in by_letters.get(letters, ()) if expands(shown, forms.shown(other))}
+        matches = {forms.find(other) for other in by_letters.get(letters, ())
+                   if forms.kind(other) == forms.kind(key) and expands(shown, forms.shown(other))}
         matches.discard(forms.find(key))
         if len(matches) == 1:
             forms.union(key, matches.pop())

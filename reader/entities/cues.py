@@ -19,6 +19,7 @@ _DATELINE = re.compile(r"^([A-ZÀ-ÖØ-Þ]{3,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*)(?:,[
 _PLACE_PREPOSITION = re.compile(rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)")
 _HEADED = re.compile(rf"({_CAP}(?: {_CAP})*) ([a-z]+)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 # "the city of Cúcuta", "the north of Punjab", "the market of La Hoyada".
 _PLACE_OF = re.compile(
     rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|"
@@ -54,7 +55,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: list[tuple[int
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
         if match.group(2) in PLACE_WORDS and not lone_opener:
-            offer(match.start(1), match.end(1), None, strong=True)
+            # A nationality word before a place noun stays one ("Venezuelan border state").
+            offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
     for match in _INTRODUCED_ROLES.finditer(text):

@@ -128,17 +128,31 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
                     tally[kind] += weight
         return max(tally, key=tally.get) if tally else None
 
+    first_seen: dict[str, int] = {}
+    for candidate in sorted(candidates, key=lambda c: c.start):
+        first_seen.setdefault(fold(candidate.text), candidate.start)
+
+    def introduced(root: str) -> int:
+        return min(first_seen[k] for k in display if find(k) == root)
+
     persons = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "person"]
     for key, name in sorted(display.items(), key=lambda item: len(item[1].split())):
         if is_acronym(name):
             continue
         owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])}
-        if not owners:
+        if owners:
+            count = sum(1 for c in candidates if fold(c.text) == key)
+            votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
+        elif " " not in name and _tally(votes[key]) == "person":
+            # A first name alone ("Kylian is finding his rhythm") when one person has it.
+            owners = {find(p) for p in persons if p.split()[0] == key}
+            if len(owners) != 1:
+                continue
+        else:
             continue
-        count = sum(1 for c in candidates if fold(c.text) == key)
-        votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
-        if len(owners) == 1:
-            union(key, owners.pop())
+        # Two people share the surname ("Shehbaz and Nawaz Sharif"): news introduces the one
+        # the story is about first and spells out the other, so the lone surname is the first.
+        union(key, min(owners, key=introduced))
 
     groups: dict[str, Group] = {}
     for key in display:
@@ -147,6 +161,13 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+def _tally(votes: list[tuple[str, float]]) -> str | None:
+    tally: dict[str, float] = defaultdict(float)
+    for kind, weight in votes:
+        tally[kind] += weight
+    return max(tally, key=tally.get) if tally else None
 
 
 def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:

@@ -80,11 +80,14 @@ def analyse(
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
     body = _candidates(bp.text, body_spans)
+    # Where the model saw a nationality word, no name is looked for again.
+    nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
     links, extra = declared_links(bp.text, body)
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
     names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
-    body = _without_overlaps(body + find_again(bp.text, names, [(c.start, c.end) for c in body]))
+    taken = [(c.start, c.end) for c in body] + nationalities
+    body = _without_overlaps(body + find_again(bp.text, names, taken))
     groups = group_names(bp.text, body, links)
 
     heading = find_again(tp.text, names, [], source="title")

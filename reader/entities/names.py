@@ -35,8 +35,8 @@ def expands(acronym: str, full: str) -> bool:
     """Whether ``full`` spells out ``acronym``, in English or in a Romance word order.
 
     "National Electoral Council" is the CNE (Consejo Nacional Electoral) and "National
-    Assembly" the AN: the same initials in another order. Two letters in another order match
-    too much, so that needs three.
+    Assembly" the AN: the same initials in another order. Short ones match by chance
+    too ("AN" for Asamblea Nacional); callers ask for a single candidate of the same kind.
     """
     acr = "".join(c for c in acronym.upper() if c.isalpha())
     if len(full.split()) < 2:
@@ -44,7 +44,7 @@ def expands(acronym: str, full: str) -> bool:
     for letters in (initials(full), initials(full, with_particles=True)):
         if letters == acr:
             return True
-        if len(acr) >= 3 and sorted(letters) == sorted(acr):
+        if sorted(letters) == sorted(acr):
             return True
     return False
 
@@ -82,6 +82,8 @@ def _damerau_at_most_one(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
+    if i == len(a):
+        return False  # "venezuela"/"venezuelan": a suffix is grammar, not a typo
     if len(a) == len(b):
         rest_same = a[i + 1:] == b[i + 1:]
         swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -33,17 +34,19 @@ def _surname_spellings(name: str) -> list[str]:
 def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source: str = "repeat") -> list[Candidate]:
     """Uncovered occurrences of ``names`` (longest first), as whole words, not inside a longer name.
 
-    Names are matched as written, and in capitals for datelines ("FRANKFURT —").
+    Names are matched with or without their accents ("Mbappe" for Mbappé), and in capitals
+    for datelines ("FRANKFURT —").
     """
     found: list[Candidate] = []
     occupied = sorted(taken)
-    for name in names:
+    plain_text = unaccented(text)
+    for name in sorted({unaccented(n) for n in names}, key=len, reverse=True):
         forms = {name}
         if len(name) >= 4 and name.upper() != name:
             forms.add(name.upper())
         for form in forms:
             pattern = re.compile(rf"(?<![\w@#'’-]){re.escape(form)}(?=(?:['’]s)?(?![\w-]))")
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(plain_text):
                 start, end = match.span()
                 if _overlaps(occupied, start, end):
                     continue
@@ -51,7 +54,7 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
                     continue
                 if " " not in name and at_sentence_start(text, start) and name.lower() in _lower_words(text):
                     continue
-                found.append(Candidate(start, end, name, (), source))
+                found.append(Candidate(start, end, text[start:end], (), source))
                 occupied.append((start, end))
                 occupied.sort()
     return found
@@ -68,6 +71,18 @@ def _preceded_by_name(text: str, start: int) -> bool:
     low = bare(word)
     return word[:1].isupper() and low not in PARTICLES and low not in FUNCTION_WORDS and low not in TITLES \
         and not word.endswith((",", ".", ":", ";"))
+
+
+def unaccented(text: str) -> str:
+    """Accents dropped letter by letter, so offsets stay those of ``text``."""
+    return "".join(_BASE.get(c, c) for c in text)
+
+
+_BASE = {
+    c: unicodedata.normalize("NFD", c)[0]
+    for c in map(chr, range(0xC0, 0x250))
+    if unicodedata.normalize("NFD", c)[0].isascii() and unicodedata.normalize("NFD", c) != c
+}
 
 
 @lru_cache(maxsize=4)
