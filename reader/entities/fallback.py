@@ -8,7 +8,10 @@ from .evidence import head_kind
 from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
 from .spans import Candidate, at_sentence_start, bare, clean
 
-_WORD = re.compile(r"[^\W\d_][\w'’.\-–]*|\d+\w*", re.UNICODE)
+# Words, with an initial's dot ("J. Smith") but not a sentence's full stop.
+_WORD = re.compile(r"[^\W\d_](?:\.(?=\s[A-Z])|[\w'’\-–]*)|\d+\w*", re.UNICODE)
+# Nationality words and their plurals: "Venezuelan", "Spanish", "Europeans", "Congolese".
+_DEMONYM = re.compile(r"(?:ian|ean|can|lan|ese|ish)s?$|ans$")
 # Connectors allowed inside a run only when a capitalised word follows ("Bank of England").
 _CONNECTORS = PARTICLES - {"the", "and", "y", "e"} | {"and"}
 #: Without a model a bare name is most often a place; everything else outvotes this.
@@ -20,12 +23,27 @@ def rule_candidates(text: str) -> list[Candidate]:
     lower_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
     found: list[Candidate] = []
     for start, end in _runs(text):
+        if text[start - 1:start] in ("@", "#"):
+            continue  # a handle or a hashtag
         start = _skip_opening_word(text, start, end, lower_words)
         if start is None:
             continue
         for candidate in _split_and(text, start, end):
-            found.extend(c.vote(*DEFAULT) for c in clean(text, candidate[0], candidate[1], None, "rule"))
+            for found_one in clean(text, candidate[0], candidate[1], None, "rule"):
+                if " " not in found_one.text and (
+                    _DEMONYM.search(found_one.text) or _only_opens_sentences(text, found_one)
+                ):
+                    continue
+                found.append(found_one.vote(*DEFAULT))
     return found
+
+
+def _only_opens_sentences(text: str, candidate: Candidate) -> bool:
+    """A lone word never seen capitalised mid-sentence is an ordinary word ("Upon", "Greetings")."""
+    if not at_sentence_start(text, candidate.start):
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}(?![\w-])")
+    return all(at_sentence_start(text, m.start()) for m in pattern.finditer(text))
 
 
 def _runs(text: str):
@@ -54,7 +72,7 @@ def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() and bare(word) not in FUNCTION_WORDS
 
 
 def fold_word(word: str) -> str:

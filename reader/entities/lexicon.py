@@ -78,6 +78,7 @@ FUNCTION_WORDS = frozenset(
     what who why how after before during while since until meanwhile however although though
     today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     mr mrs ms dr according also then some many most more other another each every no not
     yes so please follow sign subscribe read watch share tweet photo video update breaking
     """.split()
