@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import PARTICLES
 from .normalise import fold
@@ -49,9 +50,10 @@ def expands(acronym: str, full: str) -> bool:
     return False
 
 
-def name_words(name: str) -> list[str]:
-    """Folded words of a name without particles: "Norte de Santander" -> ["norte", "santander"]."""
-    return [w for w in fold(name).split() if w not in PARTICLES]
+@lru_cache(maxsize=1 << 16)
+def name_words(name: str) -> tuple[str, ...]:
+    """Folded words of a name without particles: "Norte de Santander" -> ("norte", "santander")."""
+    return tuple(w for w in fold(name).split() if w not in PARTICLES)
 
 
 def surnames(name: str) -> list[str]:
@@ -91,7 +93,7 @@ def _damerau_at_most_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-def same_words(a: list[str], b: list[str]) -> bool:
+def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Word lists equal up to typos; in a name of several words, at least one word exactly equal."""
     if len(a) != len(b) or not a:
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that stand for a space: NBSP and its narrow cousin, the U+2000 spaces, ideographic.
 _SPACES = {"\u00a0", "\u202f", "\u2007", "\u3000", "\t", "\u205f"} | {chr(c) for c in range(0x2000, 0x200B)}
@@ -49,6 +50,7 @@ def prepare(text: str, *, join_lines: bool = False) -> Prepared:
     return Prepared("".join(out), tuple(origin))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names are folded over and over
 def fold(name: str) -> str:
     """The form two spellings of one name share: no accents, no case, plain punctuation."""
     name = name.translate(_APOSTROPHES).translate(_DASHES)

@@ -32,31 +32,34 @@ def _surname_spellings(name: str) -> list[str]:
 
 
 def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source: str = "repeat") -> list[Candidate]:
-    """Uncovered occurrences of ``names`` (longest first), as whole words, not inside a longer name.
+    """Uncovered occurrences of ``names`` (the longest where several fit), as whole words, not
+    inside a longer name.
 
     Names are matched with or without their accents ("Mbappe" for Mbappé), and in capitals
     for datelines ("FRANKFURT —").
     """
+    forms = set()
+    for name in names:
+        forms.add(unaccented(name))
+        if len(name) >= 4 and name.upper() != name:
+            forms.add(unaccented(name.upper()))
+    if not forms:
+        return []
+    # One pass with every name: an alternation tries the longest first at each position.
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w@#'’-])(?:{alternation})(?=(?:['’]s)?(?![\w-]))")
     found: list[Candidate] = []
     occupied = sorted(taken)
-    plain_text = unaccented(text)
-    for name in sorted({unaccented(n) for n in names}, key=len, reverse=True):
-        forms = {name}
-        if len(name) >= 4 and name.upper() != name:
-            forms.add(name.upper())
-        for form in forms:
-            pattern = re.compile(rf"(?<![\w@#'’-]){re.escape(form)}(?=(?:['’]s)?(?![\w-]))")
-            for match in pattern.finditer(plain_text):
-                start, end = match.span()
-                if _overlaps(occupied, start, end):
-                    continue
-                if follows_name(text, end) or _preceded_by_name(text, start):
-                    continue
-                if " " not in name and at_sentence_start(text, start) and name.lower() in _lower_words(text):
-                    continue
-                found.append(Candidate(start, end, text[start:end], (), source))
-                occupied.append((start, end))
-                occupied.sort()
+    for match in pattern.finditer(unaccented(text)):
+        start, end = match.span()
+        if _overlaps(occupied, start, end):
+            continue
+        if follows_name(text, end) or _preceded_by_name(text, start):
+            continue
+        word = match.group()
+        if " " not in word and at_sentence_start(text, start) and word.lower() in _lower_words(text):
+            continue
+        found.append(Candidate(start, end, text[start:end], (), source))
     return found
 
 
