@@ -45,7 +45,7 @@ class Extractor:
         return self._model
 
     def extract(self, title: str, text: str) -> list[Mention]:
-        return list(self.extract_many([("", title, text)]))[0].mentions
+        return list(next(self.extract_many([("", title, text)])).mentions)
 
     def extract_many(self, articles: Iterable[tuple[str, str, str]]) -> Iterator[ArticleEntities]:
         """(article id, title, body text) -> ArticleEntities, in order; the model runs in batches."""
