@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from .cues import cue_candidates
@@ -79,7 +80,7 @@ def analyse(
     article shows to be one entity, and the evidence for each entity's kind."""
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
-    body = _candidates(bp.text, body_spans)
+    body = _split_pairs(_candidates(bp.text, body_spans))
     # Where the model saw a nationality word, no name is looked for again.
     nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
     links, extra = declared_links(bp.text, body)
@@ -125,6 +126,22 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     return _without_overlaps(found + cue_candidates(text, names, nationalities))
+
+
+def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:
+    """"Colombia-Venezuela border": a hyphenated pair of names the article also uses alone is two
+    names. "Guinea-Bissau", whose halves never stand alone, stays one."""
+    alone = {c.text for c in candidates}
+    result = []
+    for candidate in candidates:
+        parts = re.split(r"[-–]", candidate.text)
+        if len(parts) == 2 and all(p in alone for p in parts) and " " not in candidate.text:
+            cut = candidate.start + len(parts[0])
+            result.append(Candidate(candidate.start, cut, parts[0], candidate.votes, candidate.source))
+            result.append(Candidate(cut + 1, candidate.end, parts[1], candidate.votes, candidate.source))
+        else:
+            result.append(candidate)
+    return result
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -156,6 +156,8 @@ def _merge_qualified(forms: Forms) -> None:
         if forms.kind(key) == "person":
             continue
         split = _qualified(key, places)
+        if split and split[1] in places.names:
+            split = None  # "Colombia-Venezuela" is two places, not a kind of Venezuela
         if split:
             qualifier, core = split
             cores[core].add(qualifier)
