@@ -25,8 +25,10 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
     # A surname is resolved inside its own article first: "Rodríguez" next to "César Rodríguez"
     # is César, whoever else the library calls Rodríguez.
     local: dict[tuple[str, str], str] = {}
-    for article in articles:
-        kinds = {fold(m.text): m.kind for m in article.mentions}
+    # A name is usually written several times in an article: each spelling is looked at once.
+    written = [Counter((m.text, m.kind) for m in article.mentions) for article in articles]
+    for article, spellings in zip(articles, written):
+        kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
         for long, short in article.links:
             lk, sk = fold(long), fold(short)
             if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
@@ -34,9 +36,9 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
         # The article's weighted evidence decides kinds; a mention's own kind only breaks ties
         # (and stands in for the evidence in results stored without it).
         weight = MENTION_WEIGHT if article.votes else 1.0
-        for mention in article.mentions:
-            key = local.get((article.article_id, fold(mention.text)), fold(mention.text))
-            forms.add(fold(mention.text), plain(mention.text), mention.kind, article.article_id, weight)
+        for (text, kind), count in spellings.items():
+            key = local.get((article.article_id, fold(text)), fold(text))
+            forms.add(fold(text), plain(text), kind, article.article_id, weight, count)
             forms.find(key)
         for name, kind, vote in article.votes:
             if fold(name) in forms.kinds:
@@ -46,17 +48,17 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
             if (article.article_id, fold(short)) not in local:
                 forms.union(fold(short), fold(long))
     merge_all(forms)
-    return _build(articles, forms, local)
+    return _build(articles, written, forms, local)
 
 
-def _build(articles: Sequence[ArticleEntities], forms: Forms, local: dict[tuple[str, str], str]) -> list[Entity]:
+def _build(articles: Sequence[ArticleEntities], written: list[Counter], forms: Forms, local: dict[tuple[str, str], str]) -> list[Entity]:
     counts: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
-    for article in articles:
-        for mention in article.mentions:
-            key = fold(mention.text)
+    for article, spellings in zip(articles, written):
+        for (text, _), count in spellings.items():
+            key = fold(text)
             root = forms.find(local.get((article.article_id, key), key))
-            counts[root][(article.article_id, plain(mention.text))] += 1
+            counts[root][(article.article_id, plain(text))] += count
     for key, votes in forms.kinds.items():
         kinds[forms.find(key)].update(votes)
     entities = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from .names import expands, initials, is_acronym, looks_like_person, name_words, part_of_person, same_words, surnames
+from .names import NEAR_LENGTH, expands, initials, is_acronym, looks_like_person, name_words, part_of_person, same_words, surnames
 
 #: Evidence from a first name or surname the library already knows as a person's.
 KNOWN_NAME_PART = 1.0
@@ -23,10 +24,13 @@ class Forms:
         self.spellings: dict[str, Counter] = defaultdict(Counter)
         self.articles: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, key: str, spelling: str, kind: str, article_id: str, weight: float) -> None:
+    def add(self, key: str, spelling: str, kind: str, article_id: str, weight: float, count: int = 1) -> None:
+        """``count`` mentions of one spelling in one article."""
         self.find(key)
-        self.kinds[key][kind] += weight
-        self.spellings[key][spelling] += 1
+        kinds = self.kinds[key]
+        for _ in range(count):  # added one by one, so the sums are those of one add per mention
+            kinds[kind] += weight
+        self.spellings[key][spelling] += count
         self.articles[key].add(article_id)
 
     def find(self, key: str) -> str:
@@ -42,10 +46,13 @@ class Forms:
             self.parent[ra] = rb
 
     def kind(self, key: str) -> str:
-        return self.kinds[key].most_common(1)[0][0]
+        # max() keeps the first of equals, as most_common(1) does, at a fraction of the cost.
+        kinds = self.kinds[key]
+        return max(kinds, key=kinds.__getitem__)
 
     def shown(self, key: str) -> str:
-        return self.spellings[key].most_common(1)[0][0]
+        spellings = self.spellings[key]
+        return max(spellings, key=spellings.__getitem__)
 
 
 def merge_all(forms: Forms) -> None:
@@ -85,18 +92,52 @@ def _people(forms: Forms) -> list[str]:
     return [k for k in list(forms.kinds) if forms.kind(k) == "person"]
 
 
+class _NearIndex:
+    """Keys by the words they hold, found again from any word within one edit of one of them.
+
+    Each word is filed under itself and, when long enough for ``near`` to allow a typo, under
+    each way of dropping one letter: two words one edit apart always share one of those. The
+    rules then check only the few keys that share one, not every pair in the library. A word
+    may be filed under a place (its position in the name), to be found only there.
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple, set[str]] = defaultdict(set)
+
+    def add(self, key: str, word: str, place: int = 0) -> None:
+        for variant in _variants(word):
+            self._keys[(place, variant)].add(key)
+
+    def near(self, word: str, place: int = 0) -> set[str]:
+        found: set[str] = set()
+        for variant in _variants(word):
+            found |= self._keys.get((place, variant), set())
+        return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> frozenset[str]:
+    if len(word) < NEAR_LENGTH:
+        return frozenset((word,))
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
+
+
 def _merge_people(forms: Forms) -> None:
     """Shorter full names into the one longer name they fit: "Antonio Ledezma" into "Antonio José
     Ledezma Díaz"; never when two different people would fit ("Rodríguez")."""
     people = sorted(_people(forms), key=lambda k: -len(k.split()))
-    by_first: dict[str, list[str]] = defaultdict(list)
+    # A longer name holds the shorter one's last word somewhere after its first.
+    later_words = _NearIndex()
     for key in people:
-        by_first[_stem(key.split()[0])].append(key)
+        for word in name_words(key)[1:]:
+            later_words.add(key, word)
     for short in people:
-        if len(short.split()) < 2:
+        words = name_words(short)
+        if len(short.split()) < 2 or not words:
             continue
-        owners = {forms.find(long) for long in by_first[_stem(short.split()[0])]
-                  if long != short and part_of_person(short, long)}
+        stem = _stem(short.split()[0])
+        owners = {forms.find(long) for long in later_words.near(words[-1])
+                  if long != short and _stem(long.split()[0]) == stem and part_of_person(short, long)}
         owners.discard(forms.find(short))
         if len(owners) == 1:
             forms.union(short, owners.pop())
@@ -115,11 +156,19 @@ def _merge_spellings(forms: Forms) -> None:
         words = name_words(key)
         if words:
             buckets[(len(words), _stem(words[-1]))].append(key)
+    kinds = {key: forms.kind(key) for key in forms.kinds}
     for keys in buckets.values():
+        order = {key: i for i, key in enumerate(keys)}
+        # Names of one bucket have as many words: every word must be near its counterpart.
+        words_at = _NearIndex()
+        for key in keys:
+            for place, word in enumerate(name_words(key)):
+                words_at.add(key, word, place)
         for i, a in enumerate(keys):
             wa = name_words(a)
-            matches = {forms.find(b) for b in keys[i + 1:]
-                       if forms.kind(a) == forms.kind(b) and same_words(wa, name_words(b))}
+            candidates = set.intersection(*(words_at.near(word, place) for place, word in enumerate(wa)))
+            later = sorted((b for b in candidates if order[b] > i), key=order.__getitem__)
+            matches = {forms.find(b) for b in later if kinds[a] == kinds[b] and same_words(wa, name_words(b))}
             matches.discard(forms.find(a))
             if len(matches) == 1:
                 forms.union(a, matches.pop())
@@ -212,13 +261,18 @@ class _Places:
 
 def _merge_lone_surnames(forms: Forms) -> None:
     """A surname used alone, in an article without the full name, joins the one person who has it."""
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in _people(forms):
+    people = _people(forms)
+    by_surname = _NearIndex()
+    stems: dict[str, set[str]] = defaultdict(set)
+    for key in people:
         for word in surnames(key):
-            by_surname[_stem(word)].append(key)
-    for key in _people(forms):
+            by_surname.add(key, word)
+            stems[key].add(_stem(word))
+    for key in people:
         if len(key.split()) != 1 or forms.find(key) != key:
             continue
-        owners = {forms.find(p) for p in by_surname.get(_stem(key), ()) if part_of_person(key, p)}
+        words = name_words(key)
+        candidates = by_surname.near(words[0]) if words else ()
+        owners = {forms.find(p) for p in candidates if _stem(key) in stems[p] and part_of_person(key, p)}
         if len(owners) == 1:
             forms.union(key, owners.pop())

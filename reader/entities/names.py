@@ -68,12 +68,16 @@ def surnames(name: str) -> list[str]:
     return found
 
 
+#: Words shorter than this are never typos of each other: "Hansen" need not be Jansen.
+NEAR_LENGTH = 7
+
+
 def near(a: str, b: str) -> bool:
     """Folded words within one edit (a swap counts as one) and long enough for that to be a
     typo rather than another name: "Ledzema" is Ledezma, "Hansen" need not be Jansen."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 7 or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < NEAR_LENGTH or abs(len(a) - len(b)) > 1:
         return False
     return _damerau_at_most_one(a, b)
 

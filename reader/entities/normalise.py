@@ -60,6 +60,7 @@ def fold(name: str) -> str:
     return " ".join(stripped.casefold().replace("-", " ").split())
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(name: str) -> str:
     """Spaces collapsed and apostrophes unified, case and accents kept: the alias as displayed."""
     return " ".join(name.translate(_APOSTROPHES).split())

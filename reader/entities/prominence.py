@@ -24,6 +24,17 @@ class Prominence:
     score: float
 
 
+def lead_end(body) -> int:
+    """Where the first paragraph block ends in ``body.text`` (a ``Body``); without one, the
+    first block stands in, as an infobox or a list still opens the article."""
+    offset = 0
+    for block in body.blocks:
+        if block.kind == "paragraph":
+            return offset + len(block.text)
+        offset += len(block.text) + 2
+    return len(body.blocks[0].text) if body.blocks else 0
+
+
 def alias_index(entities: Iterable[Entity]) -> dict[tuple[str, str], Entity]:
     """(article id, folded alias) -> entity: how an article's mentions find their entity."""
     index = {}

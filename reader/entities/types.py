@@ -144,3 +144,12 @@ class Entity:
             corrected=data.get("corrected", False),
             votes=tuple((kind, weight) for kind, weight in data.get("votes", ())),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntities:
+    """An article's saved extraction, with where its first paragraph ends (for prominence)."""
+
+    article: ArticleEntities
+    #: End offset in ``Body.text`` of the first paragraph block: mentions before it are the lead.
+    lead_end: int
