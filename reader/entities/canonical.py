@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from .corrections import apply_corrections
 from .merging import Forms, merge_all
@@ -13,6 +14,8 @@ from .types import KINDS, ArticleEntities, Entity, Occurrence
 
 #: A mention's own kind, against the article's evidence for its entity.
 MENTION_WEIGHT = 0.01
+
+_TEXT_AND_KIND = attrgetter("text", "kind")
 
 
 def canonicalise(articles: Sequence[ArticleEntities], corrections: Iterable = ()) -> list[Entity]:
@@ -25,21 +28,26 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
     # A surname is resolved inside its own article first: "Rodríguez" next to "César Rodríguez"
     # is César, whoever else the library calls Rodríguez.
     local: dict[tuple[str, str], str] = {}
-    # A name is usually written several times in an article: each spelling is looked at once.
-    written = [Counter((m.text, m.kind) for m in article.mentions) for article in articles]
+    # A name is usually written several times in an article: each spelling is looked at once,
+    # and what is learnt of it is kept for _build as (article id, key, alias, mentions).
+    written = [Counter(map(_TEXT_AND_KIND, article.mentions)) for article in articles]
+    groups: list[tuple[str, str, str, int]] = []
     for article, spellings in zip(articles, written):
+        article_id = article.article_id
         kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
         for long, short in article.links:
             lk, sk = fold(long), fold(short)
             if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
-                local[(article.article_id, sk)] = lk
+                local[(article_id, sk)] = lk
         # The article's weighted evidence decides kinds; a mention's own kind only breaks ties
         # (and stands in for the evidence in results stored without it).
         weight = MENTION_WEIGHT if article.votes else 1.0
         for (text, kind), count in spellings.items():
-            key = local.get((article.article_id, fold(text)), fold(text))
-            forms.add(fold(text), plain(text), kind, article.article_id, weight, count)
+            folded, shown = fold(text), plain(text)
+            key = local.get((article_id, folded), folded)
+            forms.add(folded, shown, kind, article_id, weight, count)
             forms.find(key)
+            groups.append((article_id, key, shown, count))
         for name, kind, vote in article.votes:
             if fold(name) in forms.kinds:
                 forms.kinds[fold(name)][kind] += vote
@@ -48,17 +56,15 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
             if (article.article_id, fold(short)) not in local:
                 forms.union(fold(short), fold(long))
     merge_all(forms)
-    return _build(articles, written, forms, local)
+    return _build(groups, forms)
 
 
-def _build(articles: Sequence[ArticleEntities], written: list[Counter], forms: Forms, local: dict[tuple[str, str], str]) -> list[Entity]:
+def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity]:
     counts: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
-    for article, spellings in zip(articles, written):
-        for (text, _), count in spellings.items():
-            key = fold(text)
-            root = forms.find(local.get((article.article_id, key), key))
-            counts[root][(article.article_id, plain(text))] += count
+    find = forms.find
+    for article_id, key, shown, count in groups:
+        counts[find(key)][(article_id, shown)] += count
     for key, votes in forms.kinds.items():
         kinds[forms.find(key)].update(votes)
     entities = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..models import Article
@@ -21,42 +21,42 @@ class EntityMethods:
     def entity_results(self, article_ids: Iterable[str] | None = None) -> dict[str, StoredEntities]:
         """Saved results of the given articles (default: all), leaving out any made from an
         older version of the article."""
-        with self._mutex:
-            found = {}
-            for month, hashes in self._current_hashes(article_ids).items():
-                for article_id, (made_from, stored) in self.entity_files.parsed(month, _parse).items():
-                    if hashes.get(article_id) == made_from:
-                        found[article_id] = stored
-            return found
+        found = {}
+        for month, hashes in self._current_hashes(article_ids):
+            with self._mutex:
+                parsed = self.entity_files.parsed(month, _parse)
+            for article_id, (made_from, stored) in parsed.items():
+                if hashes.get(article_id) == made_from:
+                    found[article_id] = stored
+        return found
 
     def analysed_ids(self, article_ids: Iterable[str] | None = None) -> set[str]:
         """Which of the articles (default: all) have results for their current content."""
-        with self._mutex:
-            return {
-                article_id
-                for month, hashes in self._current_hashes(article_ids).items()
-                for article_id, made_from in self.entity_files.hashes(month).items()
-                if hashes.get(article_id) == made_from
-            }
+        found = set()
+        for month, hashes in self._current_hashes(article_ids):
+            with self._mutex:
+                made_from = self.entity_files.hashes(month)
+            found.update(i for i, h in made_from.items() if hashes.get(i) == h)
+        return found
 
     def unanalysed_ids(self, limit: int | None = None, *, extractor: str | None = None) -> list[str]:
         """Articles with no results, or results of an older version, newest first.
 
         With ``extractor``, results another extractor made count as missing too: how results
-        of the fallback are redone once the model is there.
+        of the fallback are redone once the model is there. The lock is taken a month at a
+        time, so that a large library does not keep the reader waiting.
         """
         found: list[tuple[str, str]] = []
-        with self._mutex:
-            for month in self.library.shard_names():
+        for month in self.library.shard_names():
+            with self._mutex:
                 docs = self.library.shard_docs(month)
                 records = self.entity_files.raw(month)
                 for article_id, doc in docs.items():
-                    record = records.get(article_id)
-                    if _wanted(record, doc["hash"], extractor):
+                    if _wanted(records.get(article_id), doc["hash"], extractor):
                         found.append((doc["published"], article_id))
-                # Months are whole: once one is read and we have enough, no older one is newer.
-                if limit is not None and len(found) >= limit:
-                    break
+            # Months are whole: once one is read and we have enough, no older one is newer.
+            if limit is not None and len(found) >= limit:
+                break
         found.sort(reverse=True)
         return [article_id for _, article_id in found[:limit]]
 
@@ -116,19 +116,23 @@ class EntityMethods:
         for month, ids in per_month.items():
             self.entity_files.remove(month, ids)
 
-    def _current_hashes(self, article_ids: Iterable[str] | None) -> dict[str, dict[str, str]]:
-        """month -> {article id: current content hash} for the articles asked about."""
+    def _current_hashes(self, article_ids: Iterable[str] | None) -> Iterator[tuple[str, dict[str, str]]]:
+        """(month, {article id: current content hash}) for the articles asked about, a month at a time."""
         if article_ids is None:
-            return {month: {i: doc["hash"] for i, doc in self.library.shard_docs(month).items()}
-                    for month in self.library.shard_names()}
-        shards = self.library.index()["ids"]
+            for month in self.library.shard_names():
+                with self._mutex:
+                    hashes = {i: doc["hash"] for i, doc in self.library.shard_docs(month).items()}
+                yield month, hashes
+            return
         per_month: dict[str, dict[str, str]] = {}
-        for article_id in article_ids:
-            month = shards.get(article_id)
-            doc = self.library.shard_docs(month).get(article_id) if month else None
-            if doc is not None:
-                per_month.setdefault(month, {})[article_id] = doc["hash"]
-        return per_month
+        with self._mutex:
+            shards = self.library.index()["ids"]
+            for article_id in article_ids:
+                month = shards.get(article_id)
+                doc = self.library.shard_docs(month).get(article_id) if month else None
+                if doc is not None:
+                    per_month.setdefault(month, {})[article_id] = doc["hash"]
+        yield from per_month.items()
 
 
 def _wanted(record, current_hash: str, extractor: str | None) -> bool:
