@@ -28,7 +28,7 @@ class Mention:
     @classmethod
     def from_json(cls, data: list) -> Mention:
         text, kind, start, end, part = data
-        return cls(text=text, kind=kind, start=start, end=end, part=part)
+        return cls(text, kind, start, end, part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class ArticleEntities:
     def from_json(cls, data: dict) -> ArticleEntities:
         return cls(
             article_id=data["article_id"],
-            mentions=tuple(Mention.from_json(m) for m in data.get("mentions", ())),
+            mentions=tuple(map(Mention.from_json, data.get("mentions", ()))),
             extractor=data.get("extractor", ""),
             note=data.get("note", ""),
             links=tuple((a, b) for a, b in data.get("links", ())),

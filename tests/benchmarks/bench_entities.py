@@ -1,8 +1,11 @@
-"""Entity extraction speed and memory on 7 KB articles made from the seeds.
+"""Entity extraction speed and memory: the extractor on its own, then the background analyser.
 
-Run from the project root: ``python tests/benchmarks/bench_entities.py [--articles N]``.
-Prints articles/s for the model alone, the full spaCy pipeline (for comparison), extraction
-with the quality layer, the fallback, and canonical merging; and the worker's resident memory.
+Run from the project root: ``python tests/benchmarks/bench_entities.py [--articles N] [--analyse N]``.
+First, on 7 KB articles made from the seeds: articles/s for the model alone, the full spaCy
+pipeline (for comparison), extraction with the quality layer, the fallback, and canonical
+merging. Then, on generated libraries (see generate.py), figures with goals: EntityAnalyser end
+to end (worker process, writes included), its worker's peak memory, how soon the open article
+is analysed with the rest queued, and building the EntityLibrary. Exits 1 when a goal is missed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 from reader.entities import Extractor, canonicalise  # noqa: E402
 from reader.entities.model import MODEL_PACKAGE, shared_model  # noqa: E402
 from reader.seeds import seed_drafts  # noqa: E402
+
+from tests.benchmarks.bench_analyser import analyser_figures  # noqa: E402
+from tests.benchmarks.measure import report  # noqa: E402
 
 SIZE = 7000
 
@@ -49,11 +55,23 @@ def rate(label: str, count: int, seconds: float, extra: str = "") -> None:
     print(f"{label:38} {count / seconds:8.1f} articles/s  ({seconds:.2f} s for {count}){extra}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--library", type=int, default=2000, help="articles for the merging figure")
+    parser.add_argument("--analyse", type=int, default=1000, help="generated articles the analyser works through")
+    parser.add_argument("--build", type=int, default=2000, help="generated articles for the EntityLibrary figure")
+    parser.add_argument("--only-analyser", action="store_true", help="skip the extractor figures")
+    parser.add_argument("--json", action="store_true", help="also print the analyser figures as JSON")
     args = parser.parse_args()
+    if not args.only_analyser:
+        extractor_figures(args)
+    figures, header = analyser_figures(args.analyse, args.build)
+    misses = report(figures, profile=None, as_json=args.json, header=header)
+    return 1 if misses else 0
+
+
+def extractor_figures(args) -> None:
     items = articles(args.articles)
     size = sum(len(t) for _, _, t in items) / len(items)
     print(f"{len(items)} articles of {size / 1000:.1f} KB on average; RSS at start {rss():.0f} MiB")
@@ -104,4 +122,4 @@ def _max_rss() -> float:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
