@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,8 +93,13 @@ _cache: dict[str, Model | ModelUnavailable] = {}
 _cache_lock = threading.Lock()
 
 
-def shared_model(package: str = MODEL_PACKAGE) -> Model:
-    """One model per process, loaded on first use; a failure is remembered, not retried."""
+def shared_model(package: str | None = None) -> Model:
+    """One model per process, loaded on first use; a failure is remembered, not retried.
+
+    $BROADSHEET_ENTITY_MODEL names another spaCy package (a bigger model, or a missing one
+    to see how the app copes without).
+    """
+    package = package or os.environ.get("BROADSHEET_ENTITY_MODEL") or MODEL_PACKAGE
     with _cache_lock:
         found = _cache.get(package)
         if found is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import time
 import warnings
 from collections import deque
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Article, Body
+from ..spawning import quiet_child, real_stderr
 from ..store import Store, StoreError, UnknownArticle
 from .extract import FALLBACK, Extractor
 from .prominence import lead_end
@@ -43,15 +43,8 @@ class WorkerProcess:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process = context.Process(target=run, args=(child, str(home), use_model), name="broadsheet-entities", daemon=True)
-        # Textual replaces sys.stderr with an object whose fileno() is -1, and multiprocessing
-        # hands that descriptor to the processes it starts ("bad value(s) in fds_to_keep").
-        shown = sys.stderr
-        if not _has_descriptor(shown):
-            sys.stderr = sys.__stderr__
-        try:
+        with real_stderr():  # the app's stderr has no descriptor to hand on
             self.process.start()
-        finally:
-            sys.stderr = shown
         child.close()  # so that a dead worker reads as end-of-file here
 
     @property
@@ -85,13 +78,6 @@ class WorkerProcess:
                 end()
                 process.join(1.0)
         conn.close()
-
-
-def _has_descriptor(stream) -> bool:
-    try:
-        return stream is not None and stream.fileno() >= 0
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def analyse_article(extractor: Extractor, article: Article, body: Body) -> tuple[ArticleEntities, int]:
@@ -152,13 +138,7 @@ def _quiet() -> None:
         os.nice(5)  # the reader stays responsive while this process works
     except OSError:
         pass
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            os.dup2(devnull, stream.fileno())
-        except (AttributeError, OSError, ValueError):
-            pass
-    os.close(devnull)
+    quiet_child()
 
 
 def analyse_now(

@@ -8,6 +8,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from ..spawning import quiet_child, real_stderr
 from .parse import ParseJob, ParseOutcome, parse_job
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
@@ -29,7 +30,10 @@ class ParserPool:
             return await asyncio.to_thread(parse_job, job)
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._start(), parse_job, job)
+            # The first job starts the worker processes (see real_stderr).
+            with real_stderr():
+                pending = loop.run_in_executor(self._start(), parse_job, job)
+            return await pending
         except BrokenProcessPool:
             # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
             self.close()
@@ -39,7 +43,9 @@ class ParserPool:
         if self._executor is None:
             # "spawn", not fork: the app has threads running, and forking a threaded process
             # can copy a held lock into the child and hang it.
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=quiet_child
+            )
         return self._executor
 
     def close(self) -> None:
