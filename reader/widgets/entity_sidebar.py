@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -100,6 +101,9 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     def watch_cursor(self) -> None:
         self._draw()
 
+    def on_resize(self) -> None:
+        self._draw(force=True)
+
     def on_focus(self) -> None:
         self._draw(force=True)
 
@@ -143,8 +147,13 @@ class EntitySidebar(VerticalScroll, can_focus=True):
                     if index == self.cursor:
                         cursor_line = text.plain.count("\n")
                     style = "reverse" if selected else ("bold" if entity.leading else "")
-                    text.append(f" {clean_line(entity.name)}", style=style)
                     count = f" {entity.mentions}" + (f" in {entity.articles}" if self.scope == "list" else "")
+                    # One line per entity, the name cut short rather than wrapped under its count.
+                    room = max(8, self.scrollable_content_region.width - len(count) - 2)
+                    name = clean_line(entity.name)
+                    if cell_len(name) > room:
+                        name = set_cell_size(name, room - 1) + "…"
+                    text.append(f" {name}", style=style)
                     text.append(count + "\n", style="dim")
                     index += 1
             text.append("\nenter lists its articles · m its mentions · i details · a article/list", style="dim")
