@@ -13,18 +13,21 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .entity_control import EntityControl
 from .fetching import FetchControl
 from .ingest.sanitize import clean_line
 from .paths import styles_dir
 from .palette import palette_commands
+from .screens.dialogs import Prompt
+from .screens.entity import EntityScreen
 from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .services import Services
 
 
-class BroadsheetApp(FetchControl, App):
-    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss")]
+class BroadsheetApp(FetchControl, EntityControl, App):
+    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss")]
     TITLE = "broadsheet"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -62,6 +65,7 @@ class BroadsheetApp(FetchControl, App):
         if services.read_only_reason:
             self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15, markup=False)
         self.start_auto_refresh()
+        self.start_analysis()
 
     def _initial_theme(self) -> str:
         try:
@@ -121,6 +125,34 @@ class BroadsheetApp(FetchControl, App):
 
         self.push_screen(FeedsScreen(), chosen)
 
+    def show_entity(self, key: str) -> None:
+        """The entity's own screen; what is chosen there is shown on the main screen."""
+        main = self.screen_stack[0]
+
+        def chosen(choice: tuple | None) -> None:
+            if choice is None:
+                return
+            if choice[0] == "mention":
+                main.jump_to_mention(*choice[1:])
+            elif choice[0] == "article":
+                main.jump_to_article(choice[1])
+            elif choice[0] == "entity":
+                self.show_entity(choice[1])
+
+        self.push_screen(EntityScreen(key), chosen)
+
+    def action_find_entity(self) -> None:
+        def named(name: str | None) -> None:
+            library = self.entity_library
+            entity = library.find(name) if (name and library) else None
+            if entity is None:
+                if name:
+                    self.notify(f"No person, organisation or place called {clean_line(name)} has been found yet.", severity="warning", markup=False)
+                return
+            self.show_entity(entity.key)
+
+        self.push_screen(Prompt("Which person, organisation or place?", placeholder="any of its names"), named)
+
     def open_link(self, screen: Screen, url: str) -> None:
         url = clean_line(url)
         if urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -139,6 +171,7 @@ class BroadsheetApp(FetchControl, App):
         # A fetch stops at once (what it already parsed is still saved); queued writes
         # finish, so nothing the user did is lost by leaving.
         self.services.feeds.cancel()
+        await asyncio.to_thread(self.stop_analysis)
         await asyncio.to_thread(self.services.writer.drain, 5.0)
         self.exit()
 

@@ -34,9 +34,11 @@ def run_app(home=None, config=None) -> None:
 
     from .app import BroadsheetApp
 
+    app = BroadsheetApp(services)
     try:
-        BroadsheetApp(services).run()
+        app.run()
     finally:
+        app.stop_analysis()
         # Whatever ended the app, writes already queued are finished before we exit.
         services.feeds.close()
         services.writer.drain(10.0)

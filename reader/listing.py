@@ -29,6 +29,9 @@ class ViewOptions:
     #: Only articles from this source (a feed id), and the name the header shows for it.
     source: str = ""
     source_name: str = ""
+    #: Only these articles (those naming an entity), and what the header calls the filter.
+    article_ids: frozenset[str] | None = None
+    filter_name: str = ""
 
 
 class Listing:
@@ -90,6 +93,9 @@ class Listing:
         rows: Iterable[Article] = self.articles.values()
         if self.options.source:
             rows = (a for a in rows if a.source == self.options.source)
+        if self.options.article_ids is not None:
+            ids = self.options.article_ids
+            rows = (a for a in rows if a.id in ids)
         if self.options.hide_read:
             rows = (a for a in rows if a.id not in self.read_ids)
         words = fold(self.options.query).split()
@@ -139,6 +145,8 @@ class Listing:
         parts = ["unread only" if self.options.hide_read else "all articles"]
         if self.options.source:
             parts.insert(0, f"feed: {self.options.source_name or self.options.source}")
+        if self.options.article_ids is not None:
+            parts.insert(0, self.options.filter_name or "filtered")
         if self.options.sort != "date":
             parts.append(f"by {self.options.sort}")
         if self.options.query:

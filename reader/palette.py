@@ -35,4 +35,5 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
     yield SystemCommand("feed: Fetch all feeds", "Fetch every feed now (R)", app.action_refresh_all)
     yield SystemCommand("feed: Manage feeds", "List, add, remove and open feeds (F)", app.action_show_feeds)
+    yield SystemCommand("entity: Find an entity", "Show a person, organisation or place by any of its names", app.action_find_entity)
     yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)

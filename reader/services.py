@@ -31,6 +31,10 @@ class Services:
     writer: SerialWriter = field(default_factory=SerialWriter)
     #: Seconds between automatic fetches; None takes the config's refresh_minutes (0: never).
     refresh_seconds: float | None = None
+    #: Whether the app analyses articles for entities in the background, and with the
+    #: spaCy model (False: the simpler rule-based extractor; tests use it for speed).
+    analyse_entities: bool = True
+    entity_model: bool = True
     #: Fetches feeds on a thread of its own; built from the store and settings if not given.
     feeds: FeedRunner | None = None
     #: Set by the app: runs a callable on the UI thread from any thread.

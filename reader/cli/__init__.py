@@ -9,7 +9,7 @@ from ..store import Store, StoreError
 from ..paths import library_home
 from ..seeds import ensure_seeded
 from ..feeds.errors import FeedError
-from . import commands, feed_commands
+from . import commands, entity_commands, feed_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -30,6 +30,9 @@ HANDLERS = {
     "feeds import": feed_commands.import_file,
     "feeds export": feed_commands.export_file,
     "fetch": feed_commands.fetch,
+    "analyse": entity_commands.analyse,
+    "entities": entity_commands.list_entities,
+    "entity": entity_commands.show_entity,
 }
 
 
@@ -43,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
         ensure_seeded(store)
         command = f"feeds {args.feeds_command}" if args.command == "feeds" else args.command
         status = HANDLERS[command](store, args)
-    except (StoreError, IngestError, FeedError, feed_commands.FeedCommandError) as error:
+    except (StoreError, IngestError, FeedError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json(importing)
 
     _feed_commands(commands)
+    _entity_commands(commands)
     return parser
 
 
@@ -77,6 +78,30 @@ def _feed_commands(commands) -> None:
     fetch.add_argument("--per-host", type=_positive, default=4, metavar="N", help="requests in flight to one host (default 4)")
     fetch.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)")
     _json(fetch)
+
+
+def _entity_commands(commands) -> None:
+    kinds = ["person", "organisation", "place"]
+    analyse = commands.add_parser("analyse", help="find the people, organisations and places in articles not analysed yet")
+    analyse.add_argument("--limit", type=_positive, metavar="N", help="at most N articles, newest first")
+    analyse.add_argument("--no-model", action="store_true", help="use the simpler rules instead of the spaCy model")
+
+    listing = commands.add_parser("entities", help="list the people, organisations and places found, most mentioned first")
+    listing.add_argument("--article", metavar="ID", help="only those named in this article, most prominent first")
+    listing.add_argument("--type", choices=kinds, help="only this kind")
+    listing.add_argument("--all", action="store_true", help="hidden ones too")
+    _json(listing)
+
+    one = commands.add_parser("entity", help="show one person, organisation or place, or correct it")
+    one.add_argument("name", metavar="NAME", help="any of its names")
+    fix = one.add_mutually_exclusive_group()
+    fix.add_argument("--rename", metavar="NEW", help="call it NEW")
+    fix.add_argument("--type", choices=kinds, help="it is of this kind")
+    fix.add_argument("--hide", action="store_true", help="leave it out of lists")
+    fix.add_argument("--show", action="store_true", help="list it again")
+    fix.add_argument("--merge", metavar="OTHER", help="OTHER is the same one: fold it in")
+    fix.add_argument("--split", metavar="ALIAS", help="ALIAS is someone or something else: take it out")
+    _json(one)
 
 
 def _json(command: argparse.ArgumentParser) -> None:

@@ -20,6 +20,8 @@ class FeedView:
     # being defined, and this is a mixin.
     def on_articles_arrived(self, message: ArticlesArrived) -> None:
         self.read_arrivals(message.article_ids)
+        # New and edited articles are analysed in the background, never holding up a fetch.
+        self.app.analyse_later(message.article_ids)
 
     @work(thread=True, group="arrivals", exit_on_error=False)
     def read_arrivals(self, article_ids: list[str]) -> None:

@@ -17,6 +17,7 @@ from ..store import StoreError
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader_pane import ReaderPane
+from .entity_view import EntityView
 from .feed_view import FeedView
 from .library_sync import SORTS, LibrarySync
 from .panes import PaneNavigation
@@ -24,7 +25,7 @@ from .tags import TagEditor
 
 
 
-class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
+class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="article.previous_unread"),
@@ -83,6 +84,7 @@ class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
         self.query_one(ArticleList).focus()
         self._update_header()
         self.watch_fetching()
+        self.watch_entities()
         self.load_library()
 
     # Showing an article ---------------------------------------------------------------------------
@@ -100,9 +102,10 @@ class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
             return
         self.current, self.current_body = article, None
         self.query_one(ReaderPane).show_article(article, self._state(article.id), None)
-        sidebar = self.query_one(EntitySidebar)
-        sidebar.article_title = article.title
-        sidebar.entities = None
+        self.query_one(EntitySidebar).article_title = article.title
+        self._mentions_of = None
+        self.fill_sidebar()
+        self.app.analyse_first(article.id)
         self.load_body(article)
 
     def open_article(self, article: Article) -> None:
@@ -131,6 +134,7 @@ class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
             return
         self.current_body = message.body
         pane.show_article(self.current, self._state(self.current.id), message.body)
+        self._show_pending_passage()
 
     def _state(self, article_id: str) -> ArticleState:
         return ArticleState(self.listing.is_read(article_id), self.listing.is_starred(article_id), self.listing.tags(article_id))
@@ -139,8 +143,7 @@ class MainScreen(LibrarySync, FeedView, PaneNavigation, Screen):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
-        if self.app.fetch_status:
-            parts.append(self.app.fetch_status)
+        parts += [status for status in (self.app.fetch_status, self.app.analysis_status) if status]
         if self.services.read_only_reason:
             parts.append("READ-ONLY")
         self.sub_title = " · ".join(parts)

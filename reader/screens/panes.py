@@ -65,6 +65,11 @@ class PaneNavigation:
         if self.focused is not article_list:
             article_list.focus()
             return True
+        if self.listing.options.article_ids is not None:
+            # Leaving an entity's articles returns to the list it was chosen from.
+            self._entity_filter = None
+            self._change_view(article_ids=None, filter_name="")
+            return True
         if self.listing.options.source:
             # Leaving one feed's list returns to every article.
             self._change_view(source="", source_name="")

@@ -81,6 +81,7 @@ class FeedMethods:
             ids = self.library.ids_by_source().get(feed_id, [])
             keep = set(self.user.all_marks()) | self.user.annotated_ids()
             doomed = [i for i in ids if i not in keep]
+            self._drop_entity_results(doomed)
             removed = self.library.remove(doomed) if doomed else 0
             self.user.set_read(doomed, False)
             self.feeds_file.remove(feed_id)

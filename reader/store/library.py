@@ -55,6 +55,10 @@ class Library:
     def _raw_shard(self, name: str) -> dict:
         return self._shard(name).table("articles").raw()
 
+    def shard_docs(self, name: str) -> dict[str, dict]:
+        """A month's documents as stored, by id; callers must not mutate them."""
+        return self._raw_shard(name)
+
     def shard_articles(self, name: str) -> list[Article]:
         return [article_from_doc(i, name, doc) for i, doc in self._raw_shard(name).items()]
 

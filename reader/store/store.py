@@ -10,6 +10,8 @@ from typing import Iterable, Iterator
 
 from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Revision, Stats
 from . import schema
+from .entity_methods import EntityMethods
+from .entity_results import CorrectionLog, EntityResults
 from .errors import ReadOnlyStore
 from .feed_methods import FeedMethods
 from .feeds import Feeds
@@ -19,7 +21,7 @@ from .lock import FileLock
 from .userstate import UserState, normalise_tag
 
 
-class Store(FeedMethods):
+class Store(FeedMethods, EntityMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process
@@ -36,6 +38,8 @@ class Store(FeedMethods):
         self.library = Library(self.home / "library", read_only)
         self.user = UserState(self.home / "state", read_only)
         self.feeds_file = Feeds(self.home / "feeds.json", read_only)
+        self.entity_files = EntityResults(self.home / "entities", read_only)
+        self.corrections_file = CorrectionLog(self.home / "state" / "entity_corrections.json", read_only)
         self._lock = FileLock(self.home / ".lock", lock_timeout, on_foreign_change=self._forget_caches)
         #: Set when an older store was migrated on open: where its backup went.
         self.migration_backup: Path | None = None
@@ -78,6 +82,8 @@ class Store(FeedMethods):
         self.library.forget_caches()
         self.user.forget_caches()
         self.feeds_file.forget_caches()
+        self.entity_files.forget_caches()
+        self.corrections_file.forget_caches()
 
     def generation(self) -> int:
         """A counter that moves whenever any process writes: cheap to poll for changes."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,8 +10,8 @@ from textual.widgets import Collapsible, Static
 from ..diffing import compare, summary
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article, ArticleState, Body, Revision
+from .body_render import RenderedBody, render_body
 
-_LINK_REF = re.compile(r"\[\d+\]")
 
 
 def article_header(article: Article, state: ArticleState) -> Text:
@@ -34,36 +32,7 @@ def article_header(article: Article, state: ArticleState) -> Text:
 
 
 def body_text(body: Body) -> Text:
-    """The body as styled text. Styles are applied by span, so nothing in the article is
-    ever read as Rich markup: "[bold]" in a feed stays the seven characters it is."""
-    text = Text()
-    previous = None
-    for block in body.blocks:
-        content = clean_text(block.text)
-        if previous is not None:
-            tight = previous == "list_item" and block.kind == "list_item"
-            text.append("\n" if tight else "\n\n")
-        if block.kind == "heading":
-            text.append(content, style="bold underline" if block.level <= 2 else "bold")
-        elif block.kind == "list_item":
-            text.append("  " * max(block.level - 1, 0) + "• " + content)
-        elif block.kind == "quote":
-            text.append("\n".join("▎ " + line for line in content.splitlines()), style="italic")
-        elif block.kind == "preformatted":
-            text.append(content, style="dim")
-        elif block.kind in ("image", "rule"):
-            text.append(content or "―" * 20, style="dim")
-        else:
-            text.append(content)
-        previous = block.kind
-    for match in _LINK_REF.finditer(text.plain):
-        text.stylize("bold", match.start(), match.end())
-    if body.links:
-        text.append("\n\nLinks\n", style="bold")
-        for number, url in enumerate(body.links, 1):
-            text.append(f"[{number}] ", style="bold")
-            text.append(clean_line(url) + "\n", style="underline")
-    return text
+    return render_body(body).text
 
 
 _CHANGE_STYLES = {"same": "", "added": "bold green underline", "removed": "red strike"}
@@ -120,6 +89,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     #: True while the body shows an edit's changes instead of the article.
     showing_changes = False
+    _rendered: RenderedBody | None = None
 
     def on_mount(self) -> None:
         self.query_one("#reader-comments").display = False
@@ -133,7 +103,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
             body_widget.update(Text("Loading…", style="dim"))
             comments.display = False
             return
-        body_widget.update(body_text(body))
+        self._rendered = render_body(body)
+        body_widget.update(self._rendered.text)
         comments.display = bool(body.comments)
         if body.comments:
             count = len(body.comments)
@@ -147,6 +118,30 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
         self.query_one("#reader-comments").display = False
         self.scroll_home(animate=False)
+
+    def highlight(self, ranges: list[tuple[int, int]], current: int | None) -> bool:
+        """Mark these Body.text ranges and scroll to the current one; False if it is not drawn."""
+        rendered = self._rendered
+        if rendered is None or self.showing_changes:
+            return False
+        text = rendered.highlighted(ranges, current)
+        self.query_one("#reader-body", Static).update(text)
+        if current is None:
+            return True
+        drawn = rendered.position(ranges[current][0])
+        if drawn is None:
+            return False
+        body = self.query_one("#reader-body", Static)
+        width = max(body.content_region.width, 10)
+        lines = text.wrap(self.app.console, width)
+        line, seen = 0, 0
+        for number, wrapped in enumerate(lines):
+            seen += len(wrapped.plain) + (0 if wrapped.plain.endswith("\n") else 1)
+            if seen > drawn:
+                line = number
+                break
+        self.scroll_to(y=max(0, body.virtual_region.y + line - self.size.height // 3), animate=False)
+        return True
 
     def show_state(self, article: Article, state: ArticleState) -> None:
         """Refresh the header only (read, star, tags changed)."""

@@ -71,6 +71,7 @@ def build_app(
     config_problems: list[ConfigProblem] | None = None,
     poll_seconds: float = 0.2,
     refresh_seconds: float | None = None,
+    analyse_entities: bool = False,
 ) -> RecordingApp:
     """The app on the library at ``home``, as `broadsheet` would build it, with a frozen clock."""
     services = Services(
@@ -80,6 +81,8 @@ def build_app(
         clock=frozen_clock,
         poll_seconds=poll_seconds,
         refresh_seconds=refresh_seconds,
+        # Off unless a test is about entities: each analyser starts a worker process.
+        analyse_entities=analyse_entities,
     )
     app = RecordingApp(services)
     # Scrolls jump instead of gliding: the tests check where they end, and need not wait for it.
@@ -110,6 +113,7 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             await settle(pilot)
             yield pilot
     finally:
+        app.stop_analysis()
         app.services.feeds.close()
         app.services.writer.drain(10.0)
         app.services.writer.stop()

@@ -74,3 +74,21 @@ class TestFeedsScreen:
         finally:
             app.services.writer.drain(10.0)
             app.services.writer.stop()
+
+
+class TestEntities:
+    def test_sidebar_of_an_analysed_article(self, snap_compare, home):
+        # Analysed before the app starts (with the model, as a user's library would be), so the
+        # snapshot does not wait on the background analysis.
+        from reader.entities.analyser import analyse_now
+        from reader.seeds import ensure_seeded
+
+        store = Store.open(home)
+        ensure_seeded(store)
+        analyse_now(store)
+        app = build_app(home, poll_seconds=60)
+        try:
+            assert snap_compare(app, terminal_size=(160, 48), run_before=after("j", "j", "j", "enter", "e", "j"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()

@@ -1,0 +1,110 @@
+"""Canonical entities across the library: every way a name is written, merged into one entity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+
+from .corrections import apply_corrections
+from .merging import Forms, merge_all
+from .names import is_acronym, part_of_person
+from .normalise import fold, plain
+from .types import KINDS, ArticleEntities, Entity, Occurrence
+
+#: A mention's own kind, against the article's evidence for its entity.
+MENTION_WEIGHT = 0.01
+
+_TEXT_AND_KIND = attrgetter("text", "kind")
+
+
+def canonicalise(articles: Sequence[ArticleEntities], corrections: Iterable = ()) -> list[Entity]:
+    """Entities of the whole library, most mentioned first, with the user's corrections applied."""
+    return apply_corrections(automatic_entities(articles), corrections)
+
+
+def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
+    forms = Forms()
+    # A surname is resolved inside its own article first: "Rodríguez" next to "César Rodríguez"
+    # is César, whoever else the library calls Rodríguez.
+    local: dict[tuple[str, str], str] = {}
+    # A name is usually written several times in an article: each spelling is looked at once,
+    # and what is learnt of it is kept for _build as (article id, key, alias, mentions).
+    written = [Counter(map(_TEXT_AND_KIND, article.mentions)) for article in articles]
+    groups: list[tuple[str, str, str, int]] = []
+    for article, spellings in zip(articles, written):
+        article_id = article.article_id
+        kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
+        for long, short in article.links:
+            lk, sk = fold(long), fold(short)
+            if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
+                local[(article_id, sk)] = lk
+        # The article's weighted evidence decides kinds; a mention's own kind only breaks ties
+        # (and stands in for the evidence in results stored without it).
+        weight = MENTION_WEIGHT if article.votes else 1.0
+        for (text, kind), count in spellings.items():
+            folded, shown = fold(text), plain(text)
+            key = local.get((article_id, folded), folded)
+            forms.add(folded, shown, kind, article_id, weight, count)
+            forms.find(key)
+            groups.append((article_id, key, shown, count))
+        for name, kind, vote in article.votes:
+            if fold(name) in forms.kinds:
+                forms.kinds[fold(name)][kind] += vote
+    for article in articles:
+        for long, short in article.links:
+            if (article.article_id, fold(short)) not in local:
+                forms.union(fold(short), fold(long))
+    merge_all(forms)
+    return _build(groups, forms)
+
+
+def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    find = forms.find
+    for article_id, key, shown, count in groups:
+        counts[find(key)][(article_id, shown)] += count
+    for key, votes in forms.kinds.items():
+        kinds[forms.find(key)].update(votes)
+    entities = []
+    for root, occ in counts.items():
+        aliases: Counter = Counter()
+        spread: dict[str, set[str]] = defaultdict(set)
+        for (article_id, alias), n in occ.items():
+            aliases[alias] += n
+            spread[alias].add(article_id)
+        name = _best_name(aliases, spread)
+        votes = tuple(sorted(((k, round(v, 2)) for k, v in kinds[root].items() if v), key=lambda kv: -kv[1]))
+        kind = max(KINDS, key=lambda k: (kinds[root][k], -KINDS.index(k)))
+        occurrences = tuple(Occurrence(a, alias, n) for (a, alias), n in sorted(occ.items()))
+        entities.append(Entity(fold(name), name, kind, occurrences, votes=votes))
+    entities.sort(key=lambda e: (-e.mention_count, e.key))
+    return _unique_keys(entities)
+
+
+def _best_name(aliases: Counter, spread: dict[str, set[str]]) -> str:
+    """The name to show: a full name over an acronym or a lone surname, then the most widely
+    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name)."""
+    def rank(alias: str) -> tuple:
+        words = len(alias.split())
+        return (words >= 2 and not is_acronym(alias), len(spread[alias]), aliases[alias], words, alias)
+    return max(aliases, key=rank)
+
+
+def _unique_keys(entities: list[Entity]) -> list[Entity]:
+    seen: Counter = Counter()
+    unique = []
+    for entity in entities:
+        seen[entity.key] += 1
+        unique.append(entity if seen[entity.key] == 1 else entity.with_(key=f"{entity.key}#{seen[entity.key]}"))
+    return unique
+
+
+def merged_with(entities: Iterable[Entity], alias: str) -> Entity | None:
+    """The entity that has ``alias`` among its spellings (compared folded), if any."""
+    wanted = fold(alias)
+    for entity in entities:
+        if entity.key == wanted or fold(entity.name) == wanted or any(fold(a) == wanted for a in entity.aliases):
+            return entity
+    return None

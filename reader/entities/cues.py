@@ -1,0 +1,103 @@
+"""Names the model tends to miss, found by the way news copy writes them."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
+from .names import looks_like_person
+from .spans import Candidate, at_sentence_start, bare, clean
+
+#: Capital-letter abbreviations that are not names.
+COMMON_ABBREVIATIONS = frozenset(
+    "AM PM OK TV CEO CFO COO CTO GDP VAT MP MPS PHD DNA HIV AIDS USD EUR GBP JPY ID PS FAQ RIP LOL "
+    "BTW IPO AI IT PR HR QA FYI ASAP DIY NB AKA ETA VIP SUV PDF URL HTML CCTV LGBT LGBTQ".split()
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_ACRONYM = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z0-9&]{1,6}(?![\w/-])")
+_DATELINE = re.compile(r"^([A-ZÀ-ÖØ-Þ]{3,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*)(?:,[^—–\n]{0,40})?\s+[—–-]\s")
+_PLACE_PREPOSITION = re.compile(rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)")
+_HEADED = re.compile(rf"({_CAP}(?: {_CAP})*) ([a-z]+)\b")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
+# "the city of Cúcuta", "the north of Punjab", "the market of La Hoyada".
+_PLACE_OF = re.compile(
+    rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|"
+    rf"north|south|east|west|centre|center|outskirts|suburbs|shores) of ({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
+)
+# "Isabel Schnabel, the executive board member": a name introduced by what the person is.
+_INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})\b")
+
+
+def cue_candidates(text: str, taken: list[tuple[int, int]], weak: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """Candidates where ``taken`` (the model's names) has nothing. ``weak`` spans (the model's
+    nationality words) give way to a strong cue: "Guárico state" is no nationality."""
+    found: list[Candidate] = []
+    occupied = list(taken)
+    soft = list(weak)
+
+    def offer(start: int, end: int, kind: str | None, weight: float = 0.0, strong: bool = False) -> None:
+        if any(s < end and start < e for s, e in occupied):
+            return
+        if not strong and any(s < end and start < e for s, e in soft):
+            return
+        for candidate in clean(text, start, end, None, "cue"):
+            if kind:
+                candidate = candidate.vote(kind, weight)
+            found.append(candidate)
+            occupied.append((candidate.start, candidate.end))
+
+    dateline = _DATELINE.match(text)
+    if dateline:
+        offer(dateline.start(1), dateline.end(1), "place", 2.0, strong=True)
+    for start, end in _bracketed_long_names(text):
+        offer(start, end, None)
+    for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
+        lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
+        if match.group(2) in PLACE_WORDS and not lone_opener:
+            # A nationality word before a place noun stays one ("Venezuelan border state").
+            offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
+    for match in _PLACE_OF.finditer(text):
+        offer(match.start(1), match.end(1), "place", 1.0, strong=True)
+    for match in _INTRODUCED_ROLES.finditer(text):
+        if looks_like_person(match.group(1)):
+            offer(match.start(1), match.end(1), "person", 1.0)
+    for match in _PLACE_PREPOSITION.finditer(text):
+        if bare(match.group(1).split()[0]) not in FUNCTION_WORDS | TITLES:
+            offer(match.start(1), match.end(1), "place", 1.0)
+    for match in _ACRONYM.finditer(text):
+        word = match.group()
+        if word in COMMON_ABBREVIATIONS or _ROMAN.match(word) or _shouting(text, match.start(), match.end()):
+            continue
+        offer(match.start(), match.end(), None)
+    return found
+
+
+_INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", "|".join(sorted(ROLE_NOUNS))))
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether the word sits among other capitalised words: a headline in capitals, not a name."""
+    before = re.search(r"(\S+)\s$", text[max(0, start - 30):start])
+    after = re.match(r"\s(\S+)", text[end:end + 30])
+    return any(m and len(m.group(1)) > 2 and m.group(1).isupper() for m in (before, after))
+
+
+def _bracketed_long_names(text: str):
+    """"The Coalition of Organizations for the Right to Health and Life (Codevida)": the words
+    before a bracketed short name, back to the first that is neither capitalised nor a linking
+    word."""
+    for match in re.finditer(r" \(([A-ZÀ-ÖØ-Þ][\w-]*)\)", text):
+        words = list(re.finditer(r"\S+", text[max(0, match.start() - 200):match.start()]))
+        offset = max(0, match.start() - 200)
+        start = None
+        for word in reversed(words):
+            token = word.group()
+            if token[:1].isupper() and not token.endswith((",", ".", ";", ":")):
+                start = offset + word.start()
+            elif bare(token) in PARTICLES | {"to"} and start is not None:
+                continue
+            else:
+                break
+        if start is not None:
+            yield start, match.start()

@@ -1,0 +1,164 @@
+"""Extraction for one article: model (or fallback) spans, repaired, grouped, typed and found again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from .cues import cue_candidates
+from .evidence import declared_links, group_names
+from .fallback import rule_candidates
+from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
+from .normalise import Prepared, fold, is_title_case, prepare
+from .recall import find_again, search_names
+from .repair import repair
+from .spans import Candidate, clean
+from .types import ArticleEntities, Mention
+
+FALLBACK = "fallback"
+
+
+class Extractor:
+    """Finds the people, organisations and places in articles.
+
+    The model loads on first use; if it cannot, the rule-based fallback runs and ``note`` says
+    why, so the UI can tell the user what to install.
+    """
+
+    def __init__(self, load: Callable[[], Model] | None = shared_model) -> None:
+        self._load = load
+        self._model: Model | None = None
+        self._tried = load is None
+        self.note = "" if load is not None else "the model is switched off"
+
+    @property
+    def name(self) -> str:
+        model = self._ensure()
+        return model.name if model else FALLBACK
+
+    def _ensure(self) -> Model | None:
+        if not self._tried:
+            self._tried = True
+            try:
+                self._model = self._load()
+            except ModelUnavailable as error:
+                self.note = error.reason
+        return self._model
+
+    def extract(self, title: str, text: str) -> list[Mention]:
+        return list(next(self.extract_many([("", title, text)])).mentions)
+
+    def extract_many(self, articles: Iterable[tuple[str, str, str]]) -> Iterator[ArticleEntities]:
+        """(article id, title, body text) -> ArticleEntities, in order; the model runs in batches."""
+        model = self._ensure()
+        items = list(articles)
+        if model is None:
+            for article_id, title, text in items:
+                mentions, links, votes = analyse(title, text, None, None)
+                yield ArticleEntities(article_id, tuple(mentions), FALLBACK, self.note, tuple(links), tuple(votes))
+            return
+        prepared = [(prepare(title, join_lines=True), prepare(text)) for _, title, text in items]
+        # Title-case headlines mislead the model ("Ledezma Lands", "Flees"): those are only
+        # searched for names the body already has.
+        title_texts = [t.text if t.text and not is_title_case(t.text) else "" for t, _ in prepared]
+        body_spans = model.spans([b.text for _, b in prepared])
+        title_spans = model.spans(title_texts)
+        for (article_id, title, text), (tp, bp), spans, tspans in zip(items, prepared, body_spans, title_spans):
+            mentions, links, votes = analyse(title, text, spans, tspans, tp, bp)
+            yield ArticleEntities(article_id, tuple(mentions), model.name, "", tuple(links), tuple(votes))
+
+
+def analyse(
+    title: str,
+    text: str,
+    body_spans: list[RawSpan] | None,
+    title_spans: list[RawSpan] | None,
+    tp: Prepared | None = None,
+    bp: Prepared | None = None,
+) -> tuple[list[Mention], list[tuple[str, str]], list[tuple[str, str, float]]]:
+    """Mentions with offsets into the original ``title`` and ``text``, the alias pairs the
+    article shows to be one entity, and the evidence for each entity's kind."""
+    tp = tp or prepare(title, join_lines=True)
+    bp = bp or prepare(text)
+    body = _split_pairs(_candidates(bp.text, body_spans))
+    # Where the model saw a nationality word, no name is looked for again.
+    nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
+    links, extra = declared_links(bp.text, body)
+    body = _without_overlaps(body + extra)
+    groups = group_names(bp.text, body, links)
+    names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
+    taken = [(c.start, c.end) for c in body] + nationalities
+    body = _without_overlaps(body + find_again(bp.text, names, taken))
+    groups = group_names(bp.text, body, links)
+
+    heading = find_again(tp.text, names, [], source="title")
+    if title_spans:
+        heading = _without_overlaps(heading + _candidates(tp.text, title_spans))
+    title_groups = group_names(tp.text, heading, [])
+
+    mentions = []
+    for part, prepared, candidates, own in (("title", tp, heading, title_groups), ("body", bp, body, groups)):
+        for candidate in candidates:
+            key = fold(candidate.text)
+            group = groups.get(key) or own.get(key)
+            kind = group.kind if group else None
+            if kind is None:
+                continue
+            start, end = prepared.to_original(candidate.start, candidate.end)
+            mentions.append(Mention(candidate.text, kind, start, end, part))
+    unique = {id(g): g for g in groups.values() if g.kind}.values()
+    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest})
+    votes = sorted((g.longest, kind, round(w, 2)) for g in unique for kind, w in g.votes.items() if w > 0)
+    return mentions, pairs, votes
+
+
+def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
+    if spans is None:
+        found = _without_overlaps(rule_candidates(text))
+        return _without_overlaps(found + cue_candidates(text, [(c.start, c.end) for c in found]))
+    spans = repair(text, spans)
+    found = []
+    for span in spans:
+        kind = LABEL_KINDS.get(span.label)
+        if kind is not None:
+            found.extend(clean(text, span.start, span.end, kind))
+    found = _without_overlaps(found)
+    names = [(s.start, s.end) for s in spans if s.label != "NORP"]
+    nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
+    return _without_overlaps(found + cue_candidates(text, names, nationalities))
+
+
+def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:
+    """"Colombia-Venezuela border": a hyphenated pair of names the article also uses alone is two
+    names. "Guinea-Bissau", whose halves never stand alone, stays one."""
+    alone = {c.text for c in candidates}
+    result = []
+    for candidate in candidates:
+        parts = re.split(r"[-–]", candidate.text)
+        if len(parts) == 2 and all(p in alone for p in parts) and " " not in candidate.text:
+            cut = candidate.start + len(parts[0])
+            result.append(Candidate(candidate.start, cut, parts[0], candidate.votes, candidate.source))
+            result.append(Candidate(cut + 1, candidate.end, parts[1], candidate.votes, candidate.source))
+        else:
+            result.append(candidate)
+    return result
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longer of two overlapping spans; the earlier one on a tie."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+_default: Extractor | None = None
+
+
+def extract(title: str, text: str) -> list[Mention]:
+    """Mentions in one article, with the process-wide model (loaded on first call)."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(title, text)

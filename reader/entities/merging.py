@@ -1,0 +1,278 @@
+"""The rules that decide which folded names are one entity across the library."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .names import NEAR_LENGTH, expands, initials, is_acronym, looks_like_person, name_words, part_of_person, same_words, surnames
+
+#: Evidence from a first name or surname the library already knows as a person's.
+KNOWN_NAME_PART = 1.0
+
+#: Words that only say what sort of unit a place is: "Guárico State" is Guárico.
+DESIGNATORS = frozenset("state province municipality region county department prefecture governorate".split())
+
+
+class Forms:
+    """Union-find over folded names, with what the library says about each one."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.spellings: dict[str, Counter] = defaultdict(Counter)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, key: str, spelling: str, kind: str, article_id: str, weight: float, count: int = 1) -> None:
+        """``count`` mentions of one spelling in one article."""
+        self.find(key)
+        kinds = self.kinds[key]
+        for _ in range(count):  # added one by one, so the sums are those of one add per mention
+            kinds[kind] += weight
+        self.spellings[key][spelling] += count
+        self.articles[key].add(article_id)
+
+    def find(self, key: str) -> str:
+        parent = self.parent
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+    def kind(self, key: str) -> str:
+        # max() keeps the first of equals, as most_common(1) does, at a fraction of the cost.
+        kinds = self.kinds[key]
+        return max(kinds, key=kinds.__getitem__)
+
+    def shown(self, key: str) -> str:
+        spellings = self.spellings[key]
+        return max(spellings, key=spellings.__getitem__)
+
+
+def merge_all(forms: Forms) -> None:
+    """Every library-wide rule, in the order that lets each build on the last."""
+    _learn_names(forms)
+    _merge_people(forms)
+    _merge_spellings(forms)
+    _merge_acronyms(forms)
+    _merge_qualified(forms)
+    _merge_lone_surnames(forms)
+
+
+def _learn_names(forms: Forms) -> None:
+    """First names and surnames of people the library is sure of count for names it is not sure
+    of: "Jorge Rodríguez" makes "César Rodríguez Berrizbeitía" likelier a person. Learned from
+    the articles themselves, not from a list."""
+    given: set[str] = set()
+    family: set[str] = set()
+    unsure = []
+    for key, kinds in forms.kinds.items():
+        words = name_words(key)
+        total = sum(kinds.values())
+        if len(words) < 2 or not total:
+            continue
+        if kinds["person"] / total >= 0.75 and total >= 2:
+            given.add(words[0])
+            family.add(words[-1])
+        elif looks_like_person(forms.shown(key)):
+            unsure.append((key, words))
+    for key, words in unsure:
+        known = (words[0] in given) + any(word in family for word in words[1:])
+        if known:
+            forms.kinds[key]["person"] += KNOWN_NAME_PART * known
+
+
+def _people(forms: Forms) -> list[str]:
+    return [k for k in list(forms.kinds) if forms.kind(k) == "person"]
+
+
+class _NearIndex:
+    """Keys by the words they hold, found again from any word within one edit of one of them.
+
+    Each word is filed under itself and, when long enough for ``near`` to allow a typo, under
+    each way of dropping one letter: two words one edit apart always share one of those. The
+    rules then check only the few keys that share one, not every pair in the library. A word
+    may be filed under a place (its position in the name), to be found only there.
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple, set[str]] = defaultdict(set)
+
+    def add(self, key: str, word: str, place: int = 0) -> None:
+        for variant in _variants(word):
+            self._keys[(place, variant)].add(key)
+
+    def near(self, word: str, place: int = 0) -> set[str]:
+        found: set[str] = set()
+        for variant in _variants(word):
+            found |= self._keys.get((place, variant), set())
+        return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> frozenset[str]:
+    if len(word) < NEAR_LENGTH:
+        return frozenset((word,))
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
+
+
+def _merge_people(forms: Forms) -> None:
+    """Shorter full names into the one longer name they fit: "Antonio Ledezma" into "Antonio José
+    Ledezma Díaz"; never when two different people would fit ("Rodríguez")."""
+    people = sorted(_people(forms), key=lambda k: -len(k.split()))
+    # A longer name holds the shorter one's last word somewhere after its first.
+    later_words = _NearIndex()
+    for key in people:
+        for word in name_words(key)[1:]:
+            later_words.add(key, word)
+    for short in people:
+        words = name_words(short)
+        if len(short.split()) < 2 or not words:
+            continue
+        stem = _stem(short.split()[0])
+        owners = {forms.find(long) for long in later_words.near(words[-1])
+                  if long != short and _stem(long.split()[0]) == stem and part_of_person(short, long)}
+        owners.discard(forms.find(short))
+        if len(owners) == 1:
+            forms.union(short, owners.pop())
+
+
+def _stem(word: str) -> str:
+    # Typos rarely touch the first two letters: comparing only names that share them keeps a
+    # large library from comparing every name with every other.
+    return word[:2]
+
+
+def _merge_spellings(forms: Forms) -> None:
+    """"Ledzema" and "Ledezma", "Lepoldo López" and "Leopoldo López": typos in real copy."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for key in forms.kinds:
+        words = name_words(key)
+        if words:
+            buckets[(len(words), _stem(words[-1]))].append(key)
+    kinds = {key: forms.kind(key) for key in forms.kinds}
+    for keys in buckets.values():
+        order = {key: i for i, key in enumerate(keys)}
+        # Names of one bucket have as many words: every word must be near its counterpart.
+        words_at = _NearIndex()
+        for key in keys:
+            for place, word in enumerate(name_words(key)):
+                words_at.add(key, word, place)
+        for i, a in enumerate(keys):
+            wa = name_words(a)
+            candidates = set.intersection(*(words_at.near(word, place) for place, word in enumerate(wa)))
+            later = sorted((b for b in candidates if order[b] > i), key=order.__getitem__)
+            matches = {forms.find(b) for b in later if kinds[a] == kinds[b] and same_words(wa, name_words(b))}
+            matches.discard(forms.find(a))
+            if len(matches) == 1:
+                forms.union(a, matches.pop())
+
+
+def _merge_acronyms(forms: Forms) -> None:
+    """"OAS" and "Organization of American States", when both occur and only one fits."""
+    by_letters: dict[str, set[str]] = defaultdict(set)
+    for key in forms.kinds:
+        shown = forms.shown(key)
+        if len(key.split()) >= 2 and forms.kind(key) != "person":
+            for letters in (initials(shown), initials(shown, with_particles=True)):
+                by_letters["".join(sorted(letters))].add(key)
+    for key in list(forms.kinds):
+        shown = forms.shown(key)
+        if not is_acronym(shown) or forms.kind(key) == "person":
+            continue
+        letters = "".join(sorted(c for c in shown.upper() if c.isalpha()))
+        matches = {forms.find(other) for other in by_letters.get(letters, ())
+                   if forms.kind(other) == forms.kind(key) and expands(shown, forms.shown(other))}
+        matches.discard(forms.find(key))
+        if len(matches) == 1:
+            forms.union(key, matches.pop())
+
+
+def _merge_qualified(forms: Forms) -> None:
+    """"Venezuelan Senate" = "Senate of Venezuela"; "Caracas Federal District" = "Federal
+    District"; "Guárico State" = "Guárico". A bare name joins a qualified one only when a
+    single qualifier is ever used with it: the Venezuelan and the Dominican foreign ministries
+    stay apart from each other and from a bare "Foreign Ministry"."""
+    places = _Places(k for k in forms.kinds if forms.kind(k) == "place" and len(k.split()) == 1)
+    cores: dict[str, set[str]] = defaultdict(set)
+    for key in list(forms.kinds):
+        if forms.kind(key) == "person":
+            continue
+        split = _qualified(key, places)
+        if split and split[1] in places.names:
+            split = None  # "Colombia-Venezuela" is two places, not a kind of Venezuela
+        if split:
+            qualifier, core = split
+            cores[core].add(qualifier)
+            cores[f"{qualifier}|{core}"].add(key)
+        words = key.split()
+        if len(words) >= 2 and words[-1] in DESIGNATORS:
+            base = " ".join(words[:-1])
+            if base in forms.kinds and forms.kind(base) == "place":
+                forms.union(key, base)
+    for core, qualifiers in cores.items():
+        if "|" in core:
+            same = sorted(qualifiers)
+            for other in same[1:]:
+                forms.union(other, same[0])
+            continue
+        if len(qualifiers) == 1 and core in forms.kinds and forms.kind(core) != "person":
+            (qualifier,) = qualifiers
+            for key in cores[f"{qualifier}|{core}"]:
+                forms.union(key, core)
+
+
+def _qualified(key: str, places: _Places) -> tuple[str, str] | None:
+    words = key.split()
+    if len(words) < 2:
+        return None
+    place = places.of(words[0].removesuffix("'s"))
+    if place:
+        return place, " ".join(words[1:])
+    if len(words) >= 3 and words[-2] == "of":
+        place = places.of(words[-1])
+        if place:
+            return place, " ".join(words[:-2])
+    return None
+
+
+class _Places:
+    """One-word place names, found from themselves or from a demonym ("venezuelan", "kenyan")."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = set(names)
+        self.stems = {name[:-1]: name for name in self.names if len(name) >= 5}
+
+    def of(self, word: str) -> str | None:
+        if word in self.names:
+            return word
+        for cut in range(max(4, len(word) - 3), len(word)):
+            place = self.stems.get(word[:cut])
+            if place and place != word and len(word) - len(place) <= 2:
+                return place
+        return None
+
+
+def _merge_lone_surnames(forms: Forms) -> None:
+    """A surname used alone, in an article without the full name, joins the one person who has it."""
+    people = _people(forms)
+    by_surname = _NearIndex()
+    stems: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        for word in surnames(key):
+            by_surname.add(key, word)
+            stems[key].add(_stem(word))
+    for key in people:
+        if len(key.split()) != 1 or forms.find(key) != key:
+            continue
+        words = name_words(key)
+        candidates = by_surname.near(words[0]) if words else ()
+        owners = {forms.find(p) for p in candidates if _stem(key) in stems[p] and part_of_person(key, p)}
+        if len(owners) == 1:
+            forms.union(key, owners.pop())

@@ -1,0 +1,138 @@
+"""Comparisons between names: acronyms, surnames, full names and near-miss spellings."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import PARTICLES
+from .normalise import fold
+
+#: Words that open a place name and so rule out a person ("San Juan", "La Hoyada", "New Era").
+PLACE_OPENERS = frozenset(
+    "el la las los le les al the san santa santo saint st sao norte sur north south east west "
+    "new upper lower great greater port fort mount lake cape".split()
+)
+
+
+def is_acronym(name: str) -> bool:
+    """"OAS", "PSUV", "IACHR": one short token written in capitals."""
+    word = name.strip()
+    if " " in word or not 2 <= len(word) <= 7:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def initials(name: str, with_particles: bool = False) -> str:
+    parts = re.split(r"[\s\-–]+", name)
+    return "".join(
+        p[0].upper() for p in parts
+        if p and p[0].isalpha() and (with_particles or fold(p) not in PARTICLES)
+    )
+
+
+def expands(acronym: str, full: str) -> bool:
+    """Whether ``full`` spells out ``acronym``, in English or in a Romance word order.
+
+    "National Electoral Council" is the CNE (Consejo Nacional Electoral) and "National
+    Assembly" the AN: the same initials in another order. Short ones match by chance
+    too ("AN" for Asamblea Nacional); callers ask for a single candidate of the same kind.
+    """
+    acr = "".join(c for c in acronym.upper() if c.isalpha())
+    if len(full.split()) < 2:
+        return False
+    for letters in (initials(full), initials(full, with_particles=True)):
+        if letters == acr:
+            return True
+        if sorted(letters) == sorted(acr):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def name_words(name: str) -> tuple[str, ...]:
+    """Folded words of a name without particles: "Norte de Santander" -> ("norte", "santander")."""
+    return tuple(w for w in fold(name).split() if w not in PARTICLES)
+
+
+def surnames(name: str) -> list[str]:
+    """The words a person is called by alone: the last, and in a four-part Spanish name the
+    paternal surname before it ("Antonio José Ledezma Díaz" -> Díaz, Ledezma)."""
+    parts = name_words(name)
+    if len(parts) < 2:
+        return []
+    found = [parts[-1]]
+    if len(parts) >= 4:
+        found.append(parts[-2])
+    return found
+
+
+#: Words shorter than this are never typos of each other: "Hansen" need not be Jansen.
+NEAR_LENGTH = 7
+
+
+def near(a: str, b: str) -> bool:
+    """Folded words within one edit (a swap counts as one) and long enough for that to be a
+    typo rather than another name: "Ledzema" is Ledezma, "Hansen" need not be Jansen."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < NEAR_LENGTH or abs(len(a) - len(b)) > 1:
+        return False
+    return _damerau_at_most_one(a, b)
+
+
+def _damerau_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if i == len(a):
+        return False  # "venezuela"/"venezuelan": a suffix is grammar, not a typo
+    if len(a) == len(b):
+        rest_same = a[i + 1:] == b[i + 1:]
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        return rest_same or swapped
+    return a[i:] == b[i + 1:]
+
+
+def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Word lists equal up to typos; in a name of several words, at least one word exactly equal."""
+    if len(a) != len(b) or not a:
+        return False
+    return (len(a) == 1 or any(x == y for x, y in zip(a, b))) and all(near(x, y) for x, y in zip(a, b))
+
+
+def part_of_person(short: str, full: str) -> bool:
+    """Whether ``short`` is a shorter way of writing the person ``full``.
+
+    "Antonio Ledezma" in "Antonio José Ledezma Díaz", "César Rodríguez" in "César Rodríguez
+    Berrizbeitía": the first name agrees and every other word appears later in the full name,
+    in order. A lone word must be one of the full name's surnames.
+    """
+    s, f = name_words(short), name_words(full)
+    if not s or len(s) >= len(f):
+        return False
+    if len(s) == 1:
+        return any(near(s[0], x) for x in surnames(full))
+    if not near(s[0], f[0]):
+        return False
+    position = 1
+    for word in s[1:]:
+        while position < len(f) and not near(word, f[position]):
+            position += 1
+        if position == len(f):
+            return False
+        position += 1
+    return True
+
+
+def looks_like_person(name: str) -> bool:
+    """Shape only: two to four capitalised words, none of them a particle or a place opener."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 4:
+        return False
+    if fold(parts[0]) in PLACE_OPENERS:
+        return False
+    return all(p[:1].isupper() and p[1:2].islower() and fold(p) not in PARTICLES for p in parts)

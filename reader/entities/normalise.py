@@ -1,0 +1,80 @@
+"""Text preparation before extraction, and the folded form names are compared in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that stand for a space: NBSP and its narrow cousin, the U+2000 spaces, ideographic.
+_SPACES = {"\u00a0", "\u202f", "\u2007", "\u3000", "\t", "\u205f"} | {chr(c) for c in range(0x2000, 0x200B)}
+# Characters that vanish: soft hyphens and zero-width marks split a name for the model but not
+# for a reader.
+_INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Text ready for the model, with the way back to offsets in the original string."""
+
+    text: str
+    #: ``origin[i]`` is the original offset of ``text[i]``; one extra entry for the end.
+    origin: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        # The end maps through the last character kept, so a span never swallows a removed one.
+        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+
+
+def prepare(text: str, *, join_lines: bool = False) -> Prepared:
+    """Spaces made plain, invisible marks dropped; line breaks kept unless ``join_lines``.
+
+    Body text keeps its line breaks: they separate blocks, captions and infobox fields, and no
+    name runs across one. A headline's breaks are only layout, so titles are joined.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        if char in _SPACES or (char == "\r"):
+            char = " "
+        elif char == "\n" and join_lines:
+            char = " "
+        out.append(char)
+        origin.append(index)
+    origin.append(len(text))
+    return Prepared("".join(out), tuple(origin))
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand names are folded over and over
+def fold(name: str) -> str:
+    """The form two spellings of one name share: no accents, no case, plain punctuation."""
+    name = name.translate(_APOSTROPHES).translate(_DASHES)
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = re.sub(r"[.]", "", stripped)
+    return " ".join(stripped.casefold().replace("-", " ").split())
+
+
+@lru_cache(maxsize=1 << 16)
+def plain(name: str) -> str:
+    """Spaces collapsed and apostrophes unified, case and accents kept: the alias as displayed."""
+    return " ".join(name.translate(_APOSTROPHES).split())
+
+
+def words(name: str) -> list[str]:
+    """The folded words of a name."""
+    return fold(name).split()
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a headline capitalises its words, which makes capitals useless as a name cue."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    if len(long_words) < 2:
+        return True
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.7

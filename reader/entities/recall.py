@@ -1,0 +1,93 @@
+"""Finding a name again: mentions the model missed, and names in the headline."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .evidence import follows_name
+from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
+from .names import surnames
+from .spans import Candidate, at_sentence_start, bare, previous_word
+
+
+def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = ()) -> list[str]:
+    """The strings worth looking for: every name found, and the surnames of people."""
+    names = set(groups_kinds)
+    for name, kind in groups_kinds.items():
+        if kind == "person":
+            for word in _surname_spellings(name):
+                names.add(word)
+    names.update(extra_surnames)
+    return sorted((n for n in names if len(n) >= 3 and bare(n) not in FUNCTION_WORDS),
+                  key=len, reverse=True)
+
+
+def _surname_spellings(name: str) -> list[str]:
+    # surnames() folds; find the same words as written in the name.
+    wanted = set(surnames(name))
+    return [w for w in name.split() if bare(w) in wanted]
+
+
+def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source: str = "repeat") -> list[Candidate]:
+    """Uncovered occurrences of ``names`` (the longest where several fit), as whole words, not
+    inside a longer name.
+
+    Names are matched with or without their accents ("Mbappe" for Mbappé), and in capitals
+    for datelines ("FRANKFURT —").
+    """
+    forms = set()
+    for name in names:
+        forms.add(unaccented(name))
+        if len(name) >= 4 and name.upper() != name:
+            forms.add(unaccented(name.upper()))
+    if not forms:
+        return []
+    # One pass with every name: an alternation tries the longest first at each position.
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w@#'’-])(?:{alternation})(?=(?:['’]s)?(?![\w-]))")
+    found: list[Candidate] = []
+    occupied = sorted(taken)
+    for match in pattern.finditer(unaccented(text)):
+        start, end = match.span()
+        if _overlaps(occupied, start, end):
+            continue
+        if follows_name(text, end) or _preceded_by_name(text, start):
+            continue
+        word = match.group()
+        if " " not in word and at_sentence_start(text, start) and word.lower() in _lower_words(text):
+            continue
+        found.append(Candidate(start, end, text[start:end], (), source))
+    return found
+
+
+def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in occupied)
+
+
+def _preceded_by_name(text: str, start: int) -> bool:
+    if at_sentence_start(text, start) or text[start - 1:start] != " ":
+        return False
+    word = previous_word(text, start)
+    low = bare(word)
+    return word[:1].isupper() and low not in PARTICLES and low not in FUNCTION_WORDS and low not in TITLES \
+        and not word.endswith((",", ".", ":", ";"))
+
+
+def unaccented(text: str) -> str:
+    """Accents dropped letter by letter, so offsets stay those of ``text``."""
+    return "".join(_BASE.get(c, c) for c in text)
+
+
+_BASE = {
+    c: unicodedata.normalize("NFD", c)[0]
+    for c in map(chr, range(0xC0, 0x250))
+    if unicodedata.normalize("NFD", c)[0].isascii() and unicodedata.normalize("NFD", c) != c
+}
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][\w-]*\b", text))

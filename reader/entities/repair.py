@@ -1,0 +1,95 @@
+"""Mending the model's raw spans before cleaning: fragments joined, names cut short extended."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import FUNCTION_WORDS, TITLES
+from .model import RawSpan
+from .spans import at_sentence_start, bare
+
+# Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
+# Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a
+# person or a country: "Rajoy of Spain" is two things.
+_CONTINUE = re.compile(r"^ (of|for|de|del|la|las|los|do|da|dos|das|di|du|von|van|der|al|y)( [A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+_NOT_AFTER_PEOPLE = {"of", "for"}
+_NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+_PREV_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)([ \-–])$")
+_PRIORITY = {"FAC": 4, "ORG": 3, "PERSON": 2, "GPE": 1, "LOC": 1}
+
+
+def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
+    """Join spans the model cut apart ("Coordinadora" "Democrática"), take in the rest of a name
+    it stopped short of ("Fatherland" for All), and stop nothing at a line break (cleaning cuts
+    there)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    spans = _join_neighbours(text, spans)
+    blocked = [(s.start, s.end) for s in spans]
+    mended = []
+    for span in spans:
+        if span.label == "NORP":
+            mended.append(span)
+            continue
+        start, end = _extend(text, span, blocked)
+        mended.append(RawSpan(start, end, span.label))
+    return _join_neighbours(text, mended)
+
+
+def _join_neighbours(text: str, spans: list[RawSpan]) -> list[RawSpan]:
+    joined: list[RawSpan] = []
+    for span in spans:
+        if joined and span.label != "NORP" and joined[-1].label != "NORP":
+            last = joined[-1]
+            gap = text[last.end:span.start]
+            places = last.label in ("GPE", "LOC") and span.label in ("GPE", "LOC")
+            # "Colombia-Venezuela border" names two countries; "Madrid–Barajas Airport" one airport.
+            owner = re.search(r"['’]s?$", text[last.start:last.end])  # "Watch's Americas division"
+            if (gap in ("", " ") or (gap in ("-", "–") and not places)) and not owner \
+                    and "\n" not in text[last.start:span.end]:
+                label = max(last.label, span.label, key=lambda lab: _PRIORITY.get(lab, 0))
+                joined[-1] = RawSpan(last.start, span.end, label)
+                continue
+        joined.append(span)
+    return joined
+
+
+def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while True:
+        rest = text[end:end + 80]
+        more = _CONTINUE.match(rest)
+        if more and not (span.label in ("PERSON", "GPE") and more.group(1) in _NOT_AFTER_PEOPLE):
+            candidate_end = end + more.end()
+            if not _hits(blocked, end + 1, candidate_end, span):
+                end = candidate_end
+                continue
+        nxt = _NEXT_CAPITAL.match(rest)
+        owner = re.search(r"['’]s?$", text[start:end])  # "Watch's Americas division": stop
+        if nxt and not owner and _joinable(nxt.group(2)) and not _hits(blocked, end + 1, end + nxt.end(), span):
+            end += nxt.end()
+            continue
+        break
+    while True:
+        prev = _PREV_CAPITAL.search(text[max(0, start - 40):start])
+        if not prev:
+            break
+        word_start = start - len(prev.group(0))
+        word = prev.group(1)
+        if not _joinable(word) or at_sentence_start(text, word_start) or _hits(blocked, word_start, start - 1, span):
+            break
+        start = word_start
+    return start, end
+
+
+def _joinable(word: str) -> bool:
+    low = bare(word)
+    return (
+        low not in TITLES
+        and low not in FUNCTION_WORDS
+        and not re.search(r"['’]s?$", word)
+        and not word.isupper()  # "GN officers": an acronym beside a name is another thing
+    )
+
+
+def _hits(blocked: list[tuple[int, int]], start: int, end: int, own: RawSpan) -> bool:
+    return any(s < end and start < e and (s, e) != (own.start, own.end) for s, e in blocked)

@@ -1,0 +1,245 @@
+"""Span repair: turn the model's raw spans into clean names, with the evidence each one carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    DETERMINERS,
+    FACILITY_WORDS,
+    FUNCTION_WORDS,
+    NON_ENTITY_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_WORDS,
+    PORTFOLIO_FOLLOWERS,
+    PREFIXES,
+    ROLE_NOUNS,
+    TITLES,
+)
+from .normalise import fold
+
+#: Words that soften a title ("former President") but say nothing about who follows.
+MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
+#: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
+FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
+FOLLOWING_ORG = frozenset("party movement coalition alliance foundation company group network".split())
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_JUNK = re.compile(r"[@#/\\=<>]|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cleaned name in the prepared text and the kinds its context votes for."""
+
+    start: int
+    end: int
+    text: str
+    votes: tuple[tuple[str, float], ...] = ()
+    #: The source of the span: "model", "repeat" (found again by name), "rule" (fallback).
+    source: str = "model"
+
+    def vote(self, kind: str, weight: float) -> Candidate:
+        return Candidate(self.start, self.end, self.text, self.votes + ((kind, weight),), self.source)
+
+
+def bare(token: str) -> str:
+    """A token folded and stripped of edge punctuation and a possessive, for word tests."""
+    return _POSSESSIVE.sub("", fold(token.strip(_EDGE)))
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def previous_word(text: str, start: int) -> str:
+    match = re.search(r"(\S+)\s*$", text[max(0, start - 40):start])
+    return match.group(1) if match else ""
+
+
+def next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*(\S+)", text[end:end + 40])
+    return match.group(1) if match else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:;\n—–"
+
+
+def clean(text: str, start: int, end: int, kind: str | None, source: str = "model") -> list[Candidate]:
+    """The names inside one raw span: cut at line breaks, trimmed, split at an owner's possessive."""
+    found = []
+    # Names hold no line break and, but for "Washington, D.C.", no comma: the model's "Eldoret,
+    # Ruto" is two.
+    pieces = list(re.finditer(r"[^\n,]+", text[start:end]))
+    # The label of a span the model ran across a comma is worth less to each part.
+    weight = 1.0 if "," not in text[start:end] else 0.5
+    for piece in pieces:
+        s, e = start + piece.start(), start + piece.end()
+        for s2, e2 in _split_owner(text, s, e):
+            candidate = _trim(text, s2, e2, kind, source, weight)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _split_owner(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    # "Ministry's Conventions Center": a building named after its owner is two things.
+    parts = re.split(r"(?<=\w)['’]s\s+", text[start:end])
+    if len(parts) == 2 and bare(parts[1].split()[-1]) in FACILITY_WORDS and parts[1][:1].isupper():
+        cut = start + len(parts[0])
+        return [(start, cut), (end - len(parts[1]), end)]
+    return [(start, end)]
+
+
+def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight: float) -> Candidate | None:
+    spans = tokens(text, start, end)
+    votes: list[tuple[str, float]] = [(kind, weight)] if kind else []
+    # Trailing lower-case words: "CNE board", "Ramo Verde prison". Their head still says a kind.
+    while spans and not _namelike(text[spans[-1][0]:spans[-1][1]], last=True):
+        word = bare(text[spans[-1][0]:spans[-1][1]])
+        if word in FOLLOWING_PLACE:
+            votes.append(("place", 2.0))
+        spans.pop()
+    titled = False
+    while spans:
+        word = text[spans[0][0]:spans[0][1]]
+        low = bare(word)
+        if word.isupper() and len(word) > 1:
+            break  # "AN Speaker": an abbreviation, whatever word it spells
+        if low in DETERMINERS or low in MODIFIERS:
+            spans.pop(0)
+        elif word.lower().startswith(PREFIXES) and len(word) > 4:
+            cut = word.index("-") + 1
+            spans[0] = (spans[0][0] + cut, spans[0][1])
+        elif low in TITLES and len(spans) > 1 and not _possessive(word) and _person_tail(text, spans[1:]):
+            spans.pop(0)
+            titled = True
+        else:
+            break
+    # A title inside: "Spanish President Mariano Rajoy", "Caracas Mayor Ledezma".
+    for index in range(1, len(spans) - 1):
+        word = text[spans[index][0]:spans[index][1]]
+        if bare(word) in TITLES and not _possessive(word) and _person_tail(text, spans[index + 1:]):
+            spans = spans[index + 1:]
+            titled = True
+            break
+    if not spans:
+        return None
+    s, e = spans[0][0], spans[-1][1]
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE + ".":
+        e -= 1
+    name = text[s:e]
+    possessive = _POSSESSIVE.search(name)
+    if possessive:
+        e -= len(possessive.group(0))
+        name = text[s:e]
+    if not _acceptable(text, s, e, name):
+        return None
+    before = previous_word(text, s)
+    if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS):
+        votes.append(("person", 3.0))
+    # "Aldao bridge", "Fearless People's Alliance party"; one word may come between: "Ramo
+    # Verde military jail", "Coordinadora Democrática opposition coalition".
+    after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
+    for position, word in enumerate(after.groups() if after else ()):
+        weight = 2.0 if position == 0 else 1.5
+        if word in FOLLOWING_PLACE:
+            votes.append(("place", weight))
+            break
+        if word in FOLLOWING_ORG:
+            votes.append(("organisation", weight))
+            break
+    return Candidate(s, e, name, tuple(votes), source)
+
+
+def _possessive(word: str) -> bool:
+    return bool(_POSSESSIVE.search(word.rstrip(_EDGE)))
+
+
+def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether what follows a title reads as a person's name: capitalised, no institution head."""
+    if not spans or len(spans) > 5:
+        return False
+    for s, e in spans:
+        word = text[s:e]
+        low = bare(word)
+        if low in PARTICLES or low in ORG_WORDS or low in PLACE_WORDS or low in TITLES:
+            return False
+        if not word[:1].isupper():
+            return False
+    return True
+
+
+def _namelike(word: str, last: bool = False) -> bool:
+    core = word.strip(_EDGE)
+    if not core:
+        return False
+    if core[0].isupper() or core[0].isdigit():
+        return True
+    return not last and bare(core) in PARTICLES
+
+
+def _acceptable(text: str, start: int, end: int, name: str) -> bool:
+    if len(name) < 2 or not any(c.isupper() for c in name) or _JUNK.search(name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES):
+        return False
+    if not any(c.isalpha() for c in name):
+        return False
+    words = name.split()
+    if all(_common(w) for w in words):
+        return False
+    if _field_label(text, start, end):
+        return False  # "Residence: Caracas", "- Term End1: 30 July 2000"
+    if bare(words[-1]) in NON_ENTITY_HEADS:
+        return False  # "Sakharov Prize", "Madrid Charter": works and awards
+    if len(words) == 1 and not name.isupper() and next_word(text, end) in PORTFOLIO_FOLLOWERS:
+        return False  # "Communications minister": a portfolio, not an organisation
+    if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
+        return False  # "Meanwhile, ...": an ordinary word that opens a sentence
+    if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
+        return False  # "Escape from house arrest": a heading's first word
+    return True
+
+
+def _common(word: str) -> bool:
+    """A function word, a title or a modifier; "AN" or "US" in capitals is an abbreviation."""
+    if len(word) >= 2 and word.isupper():
+        return False
+    low = bare(word)
+    return low in FUNCTION_WORDS or low in TITLES or low in MODIFIERS
+
+
+def _opens_heading(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" =#-*•"):
+        return False
+    line_end = text.find("\n", start)
+    line = text[start:line_end if line_end >= 0 else len(text)].strip(" =#")
+    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":", "”", '"'))
+
+
+def _used_midsentence(text: str, name: str) -> bool:
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if not at_sentence_start(text, match.start()) and not _opens_heading(text, match.start()):
+            return True
+    return False
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    label = re.match(r"[ \t]*[-*•]?[ \t]*[^:\n]{1,40}:(?: |$)", text[line_start:line_start + 60])
+    return label is not None and line_start + label.end() > end
+
+
+def _used_lowercase(text: str, name: str) -> bool:
+    word = name.lower()
+    return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

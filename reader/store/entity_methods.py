@@ -1,0 +1,147 @@
+"""The Store's entity half: extraction results per article, and the user's corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..models import Article
+
+if TYPE_CHECKING:
+    from ..entities import ArticleEntities, Correction, StoredEntities
+
+
+class EntityMethods:
+    """Mixed into Store; uses its lock (``writing``), mutex and parts.
+
+    reader.entities is imported inside the methods: every command opens the store, and only
+    the entity commands should pay for loading the entity code.
+    """
+
+    def entity_results(self, article_ids: Iterable[str] | None = None) -> dict[str, StoredEntities]:
+        """Saved results of the given articles (default: all), leaving out any made from an
+        older version of the article."""
+        found = {}
+        for month, hashes in self._current_hashes(article_ids):
+            with self._mutex:
+                parsed = self.entity_files.parsed(month, _parse)
+            for article_id, (made_from, stored) in parsed.items():
+                if hashes.get(article_id) == made_from:
+                    found[article_id] = stored
+        return found
+
+    def analysed_ids(self, article_ids: Iterable[str] | None = None) -> set[str]:
+        """Which of the articles (default: all) have results for their current content."""
+        found = set()
+        for month, hashes in self._current_hashes(article_ids):
+            with self._mutex:
+                made_from = self.entity_files.hashes(month)
+            found.update(i for i, h in made_from.items() if hashes.get(i) == h)
+        return found
+
+    def unanalysed_ids(self, limit: int | None = None, *, extractor: str | None = None) -> list[str]:
+        """Articles with no results, or results of an older version, newest first.
+
+        With ``extractor``, results another extractor made count as missing too: how results
+        of the fallback are redone once the model is there. The lock is taken a month at a
+        time, so that a large library does not keep the reader waiting.
+        """
+        found: list[tuple[str, str]] = []
+        for month in self.library.shard_names():
+            with self._mutex:
+                docs = self.library.shard_docs(month)
+                records = self.entity_files.raw(month)
+                for article_id, doc in docs.items():
+                    if _wanted(records.get(article_id), doc["hash"], extractor):
+                        found.append((doc["published"], article_id))
+            # Months are whole: once one is read and we have enough, no older one is newer.
+            if limit is not None and len(found) >= limit:
+                break
+        found.sort(reverse=True)
+        return [article_id for _, article_id in found[:limit]]
+
+    def save_entity_results(self, items: list[tuple[Article, ArticleEntities, int]]) -> list[str]:
+        """Store (article, its entities, its lead's end) results: one write per month touched.
+
+        Each is recorded against the content hash of the article as it was analysed; an
+        article removed meanwhile is skipped. Returns the ids saved.
+        """
+        with self.writing():
+            shards = self.library.index()["ids"]
+            per_month: dict[str, dict[str, dict]] = {}
+            for article, entities, lead_end in items:
+                if shards.get(article.id) != article.shard:
+                    continue
+                per_month.setdefault(article.shard, {})[article.id] = {
+                    "hash": article.content_hash,
+                    "lead_end": lead_end,
+                    "data": entities.to_json(),
+                }
+            for month, records in per_month.items():
+                self.entity_files.put(month, records)
+            return [article_id for records in per_month.values() for article_id in records]
+
+    def entity_problems(self) -> list[str]:
+        """Damaged results files met since the last call, each reported once."""
+        with self._mutex:
+            return self.entity_files.take_problems()
+
+    def entity_corrections(self) -> list[Correction]:
+        from ..entities import Correction
+
+        with self._mutex:
+            return [Correction.from_json(record) for record in self.corrections_file.all()]
+
+    def add_entity_correction(self, correction: Correction) -> None:
+        """Record a correction after the others; durable when this returns."""
+        with self.writing():
+            self.corrections_file.append(correction.to_json())
+
+    def remove_last_entity_correction(self) -> Correction | None:
+        """Undo the latest correction; returns it, or None when there was none."""
+        from ..entities import Correction
+
+        with self.writing():
+            record = self.corrections_file.pop()
+            return Correction.from_json(record) if record is not None else None
+
+    def _drop_entity_results(self, article_ids: list[str]) -> None:
+        """Forget removed articles' results; the caller holds the lock, before the library
+        forgets which month they were in."""
+        shards = self.library.index()["ids"]
+        per_month: dict[str, list[str]] = {}
+        for article_id in article_ids:
+            if article_id in shards:
+                per_month.setdefault(shards[article_id], []).append(article_id)
+        for month, ids in per_month.items():
+            self.entity_files.remove(month, ids)
+
+    def _current_hashes(self, article_ids: Iterable[str] | None) -> Iterator[tuple[str, dict[str, str]]]:
+        """(month, {article id: current content hash}) for the articles asked about, a month at a time."""
+        if article_ids is None:
+            for month in self.library.shard_names():
+                with self._mutex:
+                    hashes = {i: doc["hash"] for i, doc in self.library.shard_docs(month).items()}
+                yield month, hashes
+            return
+        per_month: dict[str, dict[str, str]] = {}
+        with self._mutex:
+            shards = self.library.index()["ids"]
+            for article_id in article_ids:
+                month = shards.get(article_id)
+                doc = self.library.shard_docs(month).get(article_id) if month else None
+                if doc is not None:
+                    per_month.setdefault(month, {})[article_id] = doc["hash"]
+        yield from per_month.items()
+
+
+def _wanted(record, current_hash: str, extractor: str | None) -> bool:
+    if not isinstance(record, dict) or not isinstance(record.get("data"), dict) or record.get("hash") != current_hash:
+        return True
+    return extractor is not None and record["data"].get("extractor") != extractor
+
+
+def _parse(record: dict) -> StoredEntities:
+    from ..entities import ArticleEntities, StoredEntities
+
+    return StoredEntities(ArticleEntities.from_json(record["data"]), int(record.get("lead_end", 0)))

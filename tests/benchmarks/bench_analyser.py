@@ -1,0 +1,157 @@
+"""The background entity analyser on generated libraries: throughput, memory, the open article first.
+
+Used by bench_entities.py, which prints these figures after the extractor's own.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from reader.entities import EntityLibrary
+from reader.entities.analyser import EntityAnalyser, analyse_now
+from reader.store import Store
+
+from tests.benchmarks.generate import copy_library, cached_library
+from tests.benchmarks.measure import Figure
+
+#: Feeds of the generated libraries: the articles spread over two years of monthly shards.
+FEEDS = 50
+#: The open article must fill the sidebar within a second, whatever is queued.
+PRIORITY_SECONDS = 1.0
+BUILD_SECONDS = 1.0
+PRIORITY_RUNS = 5
+
+
+class Reports:
+    """The analyser's callbacks, with the time each batch of ids was reported."""
+
+    def __init__(self) -> None:
+        self.when: dict[str, float] = {}
+        self.problems: list[str] = []
+        self._changed = threading.Condition()
+
+    def analysed(self, ids: list[str]) -> None:
+        now = time.perf_counter()
+        with self._changed:
+            for article_id in ids:
+                self.when.setdefault(article_id, now)
+            self._changed.notify_all()
+
+    def wait_for(self, condition, timeout: float) -> bool:
+        with self._changed:
+            return self._changed.wait_for(condition, timeout)
+
+
+def analyser_figures(count: int, build_count: int) -> tuple[list[Figure], dict]:
+    source, info = cached_library(count, FEEDS)
+    build_source, _ = cached_library(build_count, FEEDS)
+    print(f"analyser: generated libraries of {count:,} and {build_count:,} articles", flush=True)
+    with tempfile.TemporaryDirectory(prefix="broadsheet-bench-entities-") as scratch:
+        scratch = Path(scratch)
+        figures = throughput(copy_library(source, scratch / "throughput"), count)
+        figures += priority(copy_library(source, scratch / "priority"))
+        figures += build(copy_library(build_source, scratch / "build"), build_count)
+    return figures, {"articles": count, "build_articles": build_count, "feeds": FEEDS}
+
+
+def throughput(home: Path, count: int) -> list[Figure]:
+    """Every article of a library analysed by EntityAnalyser, writes included."""
+    store = Store.open(home)
+    reports = Reports()
+    analyser = EntityAnalyser(store, on_analysed=reports.analysed, on_problem=reports.problems.append)
+    started = time.perf_counter()
+    analyser.start()
+    while not analyser.extractor_name:
+        time.sleep(0.01)
+    ready = time.perf_counter()
+    pid = analyser.worker_pid
+    peak = 0.0
+    while not reports.wait_for(lambda: len(reports.when) >= count, 1.0):
+        peak = max(peak, _peak_rss(pid))
+    finished = time.perf_counter()
+    peak = max(peak, _peak_rss(pid))
+    analyser.stop()
+    assert store.unanalysed_ids() == [], "the analyser left articles unanalysed"
+    rate = count / (finished - ready)
+    return [
+        Figure("analyser start (spawn + model load)", ready - started, "s",
+               detail=f"extractor {analyser.extractor_name}{'; ' + analyser.note if analyser.note else ''}"),
+        Figure(f"analyser throughput, {count:,} articles", rate, "articles/s",
+               detail=f"{rate:.1f}/s after start, writes included; {count / (finished - started):.1f}/s with start"),
+        Figure("analyser worker peak RSS (VmHWM)", peak, "MB"),
+    ]
+
+
+def priority(home: Path) -> list[Figure]:
+    """How soon an unanalysed article the reader opens is reported, with the library queued."""
+    store = Store.open(home)
+    queued = store.unanalysed_ids()
+    reports = Reports()
+    analyser = EntityAnalyser(store, on_analysed=reports.analysed)
+    analyser.start()
+    try:
+        reports.wait_for(lambda: reports.when, 60)  # the worker is up and working through the queue
+        waits = []
+        for run in range(PRIORITY_RUNS):
+            article_id = queued[-1 - run]  # oldest first: at the back of the queue
+            pending = analyser.pending
+            asked = time.perf_counter()
+            analyser.prioritise(article_id)
+            assert reports.wait_for(lambda: article_id in reports.when, 30), "the open article was never analysed"
+            waits.append(reports.when[article_id] - asked)
+            time.sleep(0.3)
+    finally:
+        analyser.stop()
+    return [
+        Figure(f"open article analysed, {pending:,} queued (median of {PRIORITY_RUNS})", statistics.median(waits), "s",
+               goal=PRIORITY_SECONDS, detail="each: " + ", ".join(f"{w:.2f}" for w in waits)),
+    ]
+
+
+def build(home: Path, count: int) -> list[Figure]:
+    """Reading every stored result and building the library view, as the app does after a batch.
+
+    The results come from the fallback, which names more (and noisier) entities than the
+    model and so gives merging more to do.
+    """
+    store = Store.open(home)
+    analyse_now(store, use_model=False)
+    started = time.perf_counter()
+    results = Store.open(home).entity_results()
+    read = time.perf_counter() - started
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        library = EntityLibrary.build(results, store.entity_corrections())
+        times.append(time.perf_counter() - started)
+    ids = list(results) * (5000 // len(results) + 1)
+    started = time.perf_counter()
+    library.across(ids[:5000])
+    across = time.perf_counter() - started
+    return [
+        Figure(f"read {count:,} stored results (fresh store)", read, "s"),
+        Figure(f"EntityLibrary.build, {count:,} articles (best of 3)", min(times), "s", goal=BUILD_SECONDS,
+               detail=f"{len(library):,} entities; each: " + ", ".join(f"{t:.2f}" for t in times)),
+        Figure("across() over 5,000 article ids", across * 1000, "ms"),
+    ]
+
+
+def _peak_rss(pid: int | None) -> float:
+    """VmHWM of a process in MB (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, TypeError):
+        pass
+    try:
+        return psutil.Process(pid).memory_info().rss / 2**20
+    except (psutil.Error, TypeError, ValueError):
+        return 0.0

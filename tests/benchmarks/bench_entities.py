@@ -1,0 +1,125 @@
+"""Entity extraction speed and memory: the extractor on its own, then the background analyser.
+
+Run from the project root: ``python tests/benchmarks/bench_entities.py [--articles N] [--analyse N]``.
+First, on 7 KB articles made from the seeds: articles/s for the model alone, the full spaCy
+pipeline (for comparison), extraction with the quality layer, the fallback, and canonical
+merging. Then, on generated libraries (see generate.py), figures with goals: EntityAnalyser end
+to end (worker process, writes included), its worker's peak memory, how soon the open article
+is analysed with the rest queued, and building the EntityLibrary. Exits 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.entities import Extractor, canonicalise  # noqa: E402
+from reader.entities.model import MODEL_PACKAGE, shared_model  # noqa: E402
+from reader.seeds import seed_drafts  # noqa: E402
+
+from tests.benchmarks.bench_analyser import analyser_figures  # noqa: E402
+from tests.benchmarks.measure import report  # noqa: E402
+
+SIZE = 7000
+
+
+def articles(count: int) -> list[tuple[str, str, str]]:
+    """Seed bodies cut or repeated to 7 KB at a paragraph break, each with its title."""
+    drafts = seed_drafts(ROOT / "seeds")
+    made = []
+    for index in range(count):
+        draft = drafts[index % len(drafts)]
+        text = draft.body.text
+        while len(text) < SIZE:
+            text += "\n\n" + draft.body.text
+        cut = text.rfind("\n\n", 0, SIZE)
+        made.append((f"a{index}", draft.title, text[:cut if cut > SIZE // 2 else SIZE]))
+    return made
+
+
+def rss() -> float:
+    return psutil.Process(os.getpid()).memory_info().rss / 2**20
+
+
+def rate(label: str, count: int, seconds: float, extra: str = "") -> None:
+    print(f"{label:38} {count / seconds:8.1f} articles/s  ({seconds:.2f} s for {count}){extra}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--library", type=int, default=2000, help="articles for the merging figure")
+    parser.add_argument("--analyse", type=int, default=1000, help="generated articles the analyser works through")
+    parser.add_argument("--build", type=int, default=2000, help="generated articles for the EntityLibrary figure")
+    parser.add_argument("--only-analyser", action="store_true", help="skip the extractor figures")
+    parser.add_argument("--json", action="store_true", help="also print the analyser figures as JSON")
+    args = parser.parse_args()
+    if not args.only_analyser:
+        extractor_figures(args)
+    figures, header = analyser_figures(args.analyse, args.build)
+    misses = report(figures, profile=None, as_json=args.json, header=header)
+    return 1 if misses else 0
+
+
+def extractor_figures(args) -> None:
+    items = articles(args.articles)
+    size = sum(len(t) for _, _, t in items) / len(items)
+    print(f"{len(items)} articles of {size / 1000:.1f} KB on average; RSS at start {rss():.0f} MiB")
+
+    start = time.perf_counter()
+    model = shared_model()
+    print(f"model {model.name} loaded (ner only) in {time.perf_counter() - start:.2f} s; RSS {rss():.0f} MiB")
+    texts = [t for _, _, t in items]
+    model.spans(texts[:2])  # warm up
+
+    start = time.perf_counter()
+    model.spans(texts)
+    rate("model alone (ner only)", len(texts), time.perf_counter() - start)
+
+    import spacy
+
+    full = spacy.load(MODEL_PACKAGE)
+    list(full.pipe(texts[:2]))
+    start = time.perf_counter()
+    list(full.pipe(texts, batch_size=8))
+    rate("full spaCy pipeline (comparison)", len(texts), time.perf_counter() - start)
+    del full
+    gc.collect()
+
+    extractor = Extractor()
+    start = time.perf_counter()
+    found = list(extractor.extract_many(items))
+    rate("extraction with the quality layer", len(items), time.perf_counter() - start,
+         f"; RSS {rss():.0f} MiB")
+
+    start = time.perf_counter()
+    list(Extractor(load=None).extract_many(items))
+    rate("fallback (no model)", len(items), time.perf_counter() - start)
+
+    # A library: the same results under many ids, so merging sees realistic repetition.
+    library = [replace(found[i % len(found)], article_id=f"lib{i}") for i in range(args.library)]
+    start = time.perf_counter()
+    entities = canonicalise(library)
+    rate("canonical merging", len(library), time.perf_counter() - start, f" -> {len(entities)} entities")
+    print(f"peak RSS {psutil.Process(os.getpid()).memory_info().rss / 2**20:.0f} MiB "
+          f"(max resident {_max_rss():.0f} MiB)")
+
+
+def _max_rss() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Entities in the app: the sidebar fills for the open article, filters, mentions, the entity screen."""
+
+from __future__ import annotations
+
+import time
+
+from textual.widgets import OptionList, Static
+
+from reader.screens.entity import EntityScreen
+from reader.store import Store
+from reader.widgets.entity_sidebar import EntitySidebar
+from reader.widgets.reader_pane import ReaderPane
+
+from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, notifications, settle, static_text, titles
+
+
+async def analysed(pilot, timeout: float = 30.0) -> EntitySidebar:
+    """Wait until the sidebar shows the open article's entities."""
+    sidebar = pilot.app.screen_stack[0].query_one(EntitySidebar)
+    deadline = time.monotonic() + timeout
+    while not sidebar.entities and time.monotonic() < deadline:
+        await pilot.pause(0.1)
+    assert sidebar.entities, f"the sidebar never filled: {pilot.app.analysis_status!r} {pilot.app.analysis_note!r}"
+    return sidebar
+
+
+async def open_caracas_chronicles(pilot, everything: bool = True) -> EntitySidebar:
+    """Open the article and wait for its entities (and, by default, every seed's)."""
+    article_list(pilot.app).set_cursor(titles(pilot.app).index(CARACAS_CHRONICLES))
+    await pilot.press("enter")
+    await settle(pilot)
+    sidebar = await analysed(pilot)
+    deadline = time.monotonic() + 30
+    while everything and len(pilot.app.entity_library.article_ids) < 5 and time.monotonic() < deadline:
+        await pilot.pause(0.1)
+    return sidebar
+
+
+def names(sidebar: EntitySidebar, kind: str) -> list[str]:
+    return [e.name for e in sidebar.entities if e.kind == kind]
+
+
+def select(sidebar: EntitySidebar, name: str) -> None:
+    sidebar.cursor = [e.name for e in sidebar._rows()].index(name)
+
+
+async def test_the_open_article_gets_its_people_organisations_and_places(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        assert names(sidebar, "person")[0] == "Antonio Ledezma"  # the most prominent comes first
+        assert {"Mariano Rajoy", "Julio Borges", "Nicolás Maduro"} <= set(names(sidebar, "person"))
+        assert {"Madrid", "Venezuela", "Dominican Republic"} <= set(names(sidebar, "place"))
+        assert "Organization of American States" in names(sidebar, "organisation")
+        assert "Venezuelan" not in {e.name for e in sidebar.entities}  # nationality words are not entities
+        ledezma = next(e for e in sidebar.entities if e.name == "Antonio Ledezma")
+        assert ledezma.mentions >= 4 and ledezma.leading
+        text = static_text(pilot.app, "#entities-content")
+        assert text.index("People") < text.index("Organisations") < text.index("Places")
+
+
+async def test_enter_on_an_entity_lists_the_articles_naming_it(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e")
+        select(sidebar, "Mariano Rajoy")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(titles(pilot.app)) == sorted([SEED_TITLES[2], SEED_TITLES[3]])
+        assert "entity: Mariano Rajoy" in pilot.app.screen.sub_title
+        await pilot.press("escape")
+        assert titles(pilot.app) == SEED_TITLES
+
+
+async def test_m_highlights_the_mentions_and_steps_through_them(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e")
+        select(sidebar, "Mariano Rajoy")
+        await pilot.press("m")
+        assert notifications(pilot.app)[-1] == "Mariano Rajoy: mention 1 of 2 (m: next)"
+        body = pilot.app.screen.query_one("#reader-body", Static).content
+        marked = [body.plain[span.start:span.end] for span in body.spans if "yellow" in str(span.style)]
+        assert marked == ["Mariano Rajoy"]
+        await pilot.press("m")
+        assert notifications(pilot.app)[-1] == "Mariano Rajoy: mention 2 of 2 (m: next)"
+        body = pilot.app.screen.query_one("#reader-body", Static).content
+        assert [body.plain[s.start:s.end] for s in body.spans if "yellow" in str(s.style)] == ["Rajoy"]
+
+
+async def test_the_list_scope_counts_entities_across_the_list(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e", "a")
+        await settle(pilot)
+        assert sidebar.scope == "list"
+        ledezma = next(e for e in sidebar.entities if e.name == "Antonio Ledezma")
+        assert ledezma.articles == 5
+        assert "Entities in this list" in static_text(pilot.app, "#entities-content")
+
+
+async def test_the_entity_screen_shows_names_articles_and_mentions_and_jumps_to_one(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e")
+        select(sidebar, "Mariano Rajoy")
+        await pilot.press("i")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EntityScreen)
+        summary = static_text(pilot.app, "#entity-summary")
+        assert summary.startswith("Mariano Rajoy  person") and "Rajoy (" in summary
+        options = screen.query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert rows[0].startswith("Articles (2) from 2 outlets")
+        assert any("Often named with" in row for row in rows) and any("Antonio Ledezma" in row for row in rows)
+        mention_rows = [i for i in range(options.option_count) if options.get_option_at_index(i).id.split("|")[1] == "mention"]
+        assert len(mention_rows) >= 4
+        options.highlighted = mention_rows[-1]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, EntityScreen)
+        assert pilot.app.screen.query_one(ReaderPane).showing_changes is False
+        body = pilot.app.screen.query_one("#reader-body", Static).content
+        assert [body.plain[s.start:s.end] for s in body.spans if "yellow" in str(s.style)] in (["Rajoy"], ["Mariano Rajoy"])
+        assert highlighted(pilot.app).title in (SEED_TITLES[2], SEED_TITLES[3])
+
+
+async def test_a_correction_is_saved_and_survives_a_restart(start, home):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e")
+        select(sidebar, "Mariano Rajoy")
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.press(*"President Mariano Rajoy Brey", "enter")
+        deadline = time.monotonic() + 10
+        while "President Mariano Rajoy Brey" not in static_text(pilot.app, "#entity-summary") and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        assert static_text(pilot.app, "#entity-summary").startswith("President Mariano Rajoy Brey  person")
+    assert [c.action for c in Store.open(home).entity_corrections()] == ["rename"]
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        assert "President Mariano Rajoy Brey" in names(sidebar, "person")
+        assert "Mariano Rajoy" not in names(sidebar, "person")
+
+
+async def test_without_the_model_the_sidebar_says_why_and_simpler_rules_fill_it(start, monkeypatch):
+    monkeypatch.setenv("BROADSHEET_ENTITY_MODEL", "no_such_model_package")
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot, everything=False)
+        assert "Antonio Ledezma" in names(sidebar, "person")
+        assert "no_such_model_package" in sidebar.note and sidebar.note.startswith("Simpler extractor in use")
+        assert any("simpler rules" in m for m in notifications(pilot.app, "warning"))
+        assert pilot.app.is_running

@@ -1,0 +1,287 @@
+"""Entities without the model: text preparation, name rules, merging, corrections, JSON, fallback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.entities import (
+    ArticleEntities,
+    Correction,
+    Entity,
+    Extractor,
+    Mention,
+    ModelUnavailable,
+    alias_index,
+    apply_corrections,
+    canonicalise,
+    rank,
+    stale,
+)
+from reader.entities.model import load_model
+from reader.entities.names import expands, near, part_of_person
+from reader.entities.normalise import fold, is_title_case, prepare
+
+
+def article(article_id: str, *mentions: tuple[str, str], links=(), votes=()) -> ArticleEntities:
+    return ArticleEntities(
+        article_id,
+        tuple(Mention(text, kind, i * 10, i * 10 + len(text)) for i, (text, kind) in enumerate(mentions)),
+        "test",
+        links=tuple(links),
+        votes=tuple(votes),
+    )
+
+
+def entity_of(entities: list[Entity], alias: str) -> Entity:
+    found = [e for e in entities if any(fold(a) == fold(alias) for a in e.aliases)]
+    assert len(found) == 1, (alias, [e.aliases for e in found])
+    return found[0]
+
+
+# Text preparation
+
+def test_prepare_keeps_the_way_back_to_original_offsets():
+    original = "Mayor Antonio\u00a0Le\u200bdezma met\u00a0Rajoy."
+    prepared = prepare(original)
+    assert prepared.text == "Mayor Antonio Ledezma met Rajoy."
+    start = prepared.text.index("Antonio Ledezma")
+    s, e = prepared.to_original(start, start + len("Antonio Ledezma"))
+    assert original[s:e] == "Antonio\u00a0Le\u200bdezma"
+
+
+def test_titles_are_joined_and_bodies_keep_their_line_breaks():
+    assert prepare("Kenya's Supreme Court\nUpholds Ruto Victory", join_lines=True).text == (
+        "Kenya's Supreme Court Upholds Ruto Victory"
+    )
+    assert "\n" in prepare("Residence: Caracas\n- Office: Mayor").text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Nicolás Maduro", "Nicolas Maduro"), ("Chávez’s", "chavez's"), ("Madrid–Barajas", "madrid-barajas")],
+)
+def test_fold_ignores_accents_case_and_punctuation_styles(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_title_case_headlines_are_recognised():
+    assert is_title_case("Escaped Venezuelan Opposition Leader Welcomed in Spain, Meets with Rajoy")
+    assert not is_title_case("Floods displace thousands in northern Pakistan as rivers burst")
+
+
+# Name rules
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Ledezma", "Antonio José Ledezma Díaz", True),
+        ("Antonio Ledezma", "Antonio José Ledezma Díaz", True),
+        ("Ledzema", "Antonio Ledezma", True),
+        ("César Rodríguez", "César Rodríguez Berrizbeitía", True),
+        ("Jorge Rodríguez", "Delcy Rodríguez", False),
+        ("Felipe González", "Elyangélica González", False),
+        ("Rodríguez", "Jorge Rodríguez", True),
+        ("Jorge", "Jorge Rodríguez", False),  # a first name alone is decided inside an article
+    ],
+)
+def test_shorter_forms_of_a_persons_name(short, full, same):
+    assert part_of_person(short, full) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("ledzema", "ledezma", True), ("lepoldo", "leopoldo", True), ("hansen", "jansen", False),
+     ("venezuela", "venezuelan", False), ("rodriguez", "rodriguez", True)],
+)
+def test_near_spellings_are_typos_not_other_words(a, b, same):
+    assert near(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("acronym", "full", "same"),
+    [("OAS", "Organization of American States", True), ("IACHR", "Inter American Commission on Human Rights", True),
+     ("CNE", "National Electoral Council", True), ("PSG", "Paris Saint-Germain", True),
+     ("OAS", "Democratic Unity Roundtable", False)],
+)
+def test_acronyms_and_expansions(acronym, full, same):
+    assert expands(acronym, full) is same
+
+
+# Canonical entities
+
+def test_the_ways_one_person_is_written_become_one_entity():
+    entities = canonicalise([
+        article("a", ("Antonio Ledezma", "person"), ("Ledezma", "person"), ("Ledezma", "place"),
+                links=[("Antonio Ledezma", "Ledezma")]),
+        article("b", ("Antonio José Ledezma Díaz", "person"), ("Ledezma", "person"),
+                links=[("Antonio José Ledezma Díaz", "Ledezma")]),
+        article("c", ("Antonio Ledezma", "person"), ("Ledzema", "person"), links=[("Antonio Ledezma", "Ledzema")]),
+        article("d", ("Ledezma", "person")),  # a surname alone, in an article without the full name
+    ])
+    ledezma = entity_of(entities, "Ledzema")
+    assert ledezma.name == "Antonio Ledezma"
+    assert ledezma.kind == "person"
+    assert set(ledezma.aliases) == {"Antonio Ledezma", "Ledezma", "Antonio José Ledezma Díaz", "Ledzema"}
+    assert set(ledezma.articles) == {"a", "b", "c", "d"}
+    assert len(entities) == 1
+
+
+def test_accents_acronyms_and_qualifiers_merge():
+    entities = canonicalise([
+        article("a", ("Nicolás Maduro", "person"), ("OAS", "organisation"), ("Organization of American States", "organisation"),
+                ("Venezuela", "place"), ("Venezuelan Senate", "organisation")),
+        article("b", ("Nicolas Maduro", "person"), ("OAS", "organisation"), ("Senate of Venezuela", "organisation")),
+    ])
+    assert entity_of(entities, "Nicolas Maduro").aliases == {"Nicolás Maduro": 1, "Nicolas Maduro": 1}
+    assert entity_of(entities, "OAS").name == "Organization of American States"
+    assert entity_of(entities, "Venezuelan Senate") is entity_of(entities, "Senate of Venezuela")
+
+
+def test_different_entities_sharing_a_word_stay_apart():
+    entities = canonicalise([
+        article("a", ("Jorge Rodríguez", "person"), ("Delcy Rodríguez", "person"),
+                ("Venezuela", "place"), ("Venezuela’s Foreign Ministry", "organisation"),
+                ("Dominican Foreign Ministry", "organisation"), ("Foreign Ministry", "organisation")),
+        article("b", ("Felipe González", "person"), ("Rodríguez", "person")),
+        article("c", ("Elyangélica González", "person"), ("González", "person")),
+    ])
+    names = {e.name for e in entities}
+    assert {"Jorge Rodríguez", "Delcy Rodríguez", "Felipe González", "Elyangélica González"} <= names
+    assert entity_of(entities, "Dominican Foreign Ministry") is not entity_of(entities, "Venezuela’s Foreign Ministry")
+    assert entity_of(entities, "Foreign Ministry") is not entity_of(entities, "Dominican Foreign Ministry")
+    # With two candidates, a lone surname is left alone rather than given to either.
+    assert entity_of(entities, "Rodríguez").name == "Rodríguez"
+    assert entity_of(entities, "González").name == "González"
+
+
+def test_the_kind_follows_the_weight_of_evidence_not_the_count():
+    entities = canonicalise([
+        article("a", ("Ledezma", "place"), ("Ledezma", "place"), ("Ledezma", "place"),
+                votes=[("Ledezma", "place", 3.0), ("Ledezma", "person", 6.0)]),
+    ])
+    assert entities[0].kind == "person"
+
+
+# Corrections
+
+def _library():
+    return [
+        article("a", ("Antonio Ledezma", "person"), ("Ledezma", "person"), ("Caracas", "place"),
+                ("MUD", "organisation"), links=[("Antonio Ledezma", "Ledezma")]),
+        article("b", ("Democratic Unity Roundtable", "organisation"), ("Caracas", "organisation"), ("Caracas", "place")),
+    ]
+
+
+def test_corrections_rename_merge_split_retype_and_hide():
+    corrections = [
+        Correction("rename", "Ledezma", "Antonio Ledezma (mayor)"),
+        Correction("merge", "Democratic Unity Roundtable", "MUD"),
+        Correction("split", "Ledezma"),
+        Correction("retype", "Caracas", "place"),
+        Correction("hide", "Antonio Ledezma (mayor)"),
+    ]
+    entities = canonicalise(_library(), corrections)
+    mud = entity_of(entities, "MUD")
+    assert mud.name == "Democratic Unity Roundtable" and set(mud.aliases) == {"MUD", "Democratic Unity Roundtable"}
+    mayor = entity_of(entities, "Antonio Ledezma")
+    assert mayor.name == "Antonio Ledezma (mayor)" and mayor.hidden and set(mayor.aliases) == {"Antonio Ledezma"}
+    assert entity_of(entities, "Ledezma").name == "Ledezma"
+    assert entity_of(entities, "Caracas").kind == "place"
+    assert all(e.corrected for e in (mud, mayor))
+
+
+def test_corrections_survive_re_extraction_and_report_what_they_no_longer_find():
+    corrections = [Correction("merge", "Democratic Unity Roundtable", "MUD"), Correction("hide", "Caracas")]
+    # A later run sees another article set: the corrections still find their entities by alias.
+    later = _library() + [article("c", ("MUD", "organisation"), ("Caracas", "place"))]
+    entities = canonicalise(later, corrections)
+    assert entity_of(entities, "MUD").articles == {"a": 1, "b": 1, "c": 1}
+    assert entity_of(entities, "Caracas").hidden
+    gone = [Correction("rename", "Podemos", "We Can")]
+    assert stale(canonicalise(later), corrections + gone) == gone
+    assert canonicalise(later, gone) == canonicalise(later)
+
+
+def test_corrections_are_validated():
+    with pytest.raises(ValueError):
+        Correction("retype", "Caracas", "city")
+    with pytest.raises(ValueError):
+        Correction("delete", "Caracas")
+
+
+def test_apply_corrections_is_pure():
+    entities = canonicalise(_library())
+    before = [e.to_json() for e in entities]
+    apply_corrections(entities, [Correction("merge", "Caracas", "Ledezma")])
+    assert [e.to_json() for e in entities] == before
+
+
+# JSON
+
+def test_results_round_trip_through_json():
+    found = _library()
+    for item in found:
+        assert ArticleEntities.from_json(json.loads(json.dumps(item.to_json()))) == item
+    for entity in canonicalise(found):
+        assert Entity.from_json(json.loads(json.dumps(entity.to_json()))) == entity
+    correction = Correction("retype", "Caracas", "place")
+    assert Correction.from_json(json.loads(json.dumps(correction.to_json()))) == correction
+
+
+# Prominence
+
+def test_prominence_ranks_headline_and_lead_entities_first():
+    found = ArticleEntities("a", (
+        Mention("Rajoy", "person", 0, 5, "title"),
+        Mention("Rajoy", "person", 10, 15), Mention("Madrid", "place", 300, 306),
+        Mention("Madrid", "place", 400, 406), Mention("Madrid", "place", 500, 506),
+    ))
+    ranked = rank(found, alias_index(canonicalise([found])), lead_end=100)
+    assert [p.name for p in ranked] == ["Rajoy", "Madrid"]
+    assert ranked[0].in_title and ranked[0].in_lead and ranked[1].mentions == 3
+
+
+# Fallback and model loading
+
+def test_a_missing_model_is_reported_with_a_reason():
+    with pytest.raises(ModelUnavailable) as raised:
+        load_model("no_such_model_package_xyz")
+    assert "no_such_model_package_xyz" in raised.value.reason
+
+
+def test_the_fallback_extracts_and_says_why_it_ran():
+    def broken():
+        raise ModelUnavailable("spaCy is not installed (pip install spacy)")
+
+    extractor = Extractor(load=broken)
+    title = "Mayor Ledezma Flees to Colombia"
+    text = ("CARACAS — Former Caracas Mayor Antonio Ledezma fled to Colombia on Friday. Ledezma met "
+            "officials of the Organization of American States (OAS) in Bogota.")
+    (result,) = extractor.extract_many([("x", title, text)])
+    assert result.extractor == "fallback" and "spaCy is not installed" in result.note
+    by_text = {m.text: m.kind for m in result.mentions}
+    assert by_text["Antonio Ledezma"] == "person" and by_text["Ledezma"] == "person"
+    assert by_text["Organization of American States"] == "organisation" and by_text["OAS"] == "organisation"
+    assert {"Colombia", "Bogota"} <= set(by_text)
+    for mention in result.mentions:
+        source = title if mention.part == "title" else text
+        assert source[mention.start:mention.end] == mention.text
+
+
+def test_mention_offsets_point_into_the_original_text():
+    text = "Spain’s prime minister met Antonio\u00a0Ledezma in Madrid.\n\nLedezma’s escape drew cheers."
+    (result,) = Extractor(load=None).extract_many([("x", "", text)])
+    for mention in result.mentions:
+        assert text[mention.start:mention.end].replace("\u00a0", " ") == mention.text
+    assert any(m.text == "Antonio Ledezma" for m in result.mentions)
+
+
+def test_importing_entities_loads_no_model():
+    import subprocess
+    import sys
+
+    code = "import sys, reader.entities; print('spacy' in sys.modules, 'textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False False", result.stderr

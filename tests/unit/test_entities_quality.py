@@ -1,0 +1,64 @@
+"""Extraction quality against the hand-made gold: the seeds and four articles the rules never saw.
+
+Run with ``-s`` to see the per-type tables; ``-k quality`` to run only these.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from entities_score import load_gold, run_system, score
+from reader.entities import Extractor
+from reader.entities.model import MODEL_PACKAGE, ModelUnavailable, shared_model
+
+
+def _model_or_skip():
+    try:
+        return shared_model()
+    except ModelUnavailable as error:
+        pytest.skip(f"{MODEL_PACKAGE}: {error.reason}")
+
+
+@pytest.fixture(scope="module", params=["seeds", "own"])
+def model_report(request):
+    _model_or_skip()
+    gold = load_gold(request.param)
+    found, entities = run_system(gold, Extractor())
+    report = score(gold, found, entities)
+    print(f"\n== {request.param} (model)\n{report.table()}")
+    return request.param, report
+
+
+@pytest.fixture(scope="module", params=["seeds", "own"])
+def fallback_report(request):
+    gold = load_gold(request.param)
+    found, entities = run_system(gold, Extractor(load=None))
+    report = score(gold, found, entities)
+    print(f"\n== {request.param} (fallback)\n{report.table()}")
+    return request.param, report
+
+
+# Floors a little under what the rules reach today, so a change that costs quality fails here.
+MODEL_FLOORS = {
+    "seeds": {"typed": 0.94, "untyped": 0.96, "merge": 0.90, "merge_strict": 0.85},
+    "own": {"typed": 0.89, "untyped": 0.95, "merge": 0.90, "merge_strict": 0.75},
+}
+
+
+def test_quality_with_the_model(model_report):
+    group, report = model_report
+    floors = MODEL_FLOORS[group]
+    assert report.overall.f1 >= floors["typed"], report.table() + "\n" + "\n".join(report.errors)
+    assert report.untyped.f1 >= floors["untyped"], report.table()
+    for kind, counts in report.by_kind.items():
+        assert counts.f1 >= 0.85, f"{kind}\n{report.table()}"
+    ok, total = report.merge_found
+    assert ok / total >= floors["merge"], report.table() + "\n" + "\n".join(report.errors)
+    ok, total = report.merge_strict
+    assert ok / total >= floors["merge_strict"], report.table()
+
+
+def test_quality_of_the_fallback(fallback_report):
+    group, report = fallback_report
+    assert report.untyped.f1 >= 0.88, report.table()
+    assert report.overall.f1 >= (0.84 if group == "seeds" else 0.74), report.table()
