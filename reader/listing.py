@@ -24,7 +24,7 @@ def fold(text: str) -> str:
 class ViewOptions:
     sort: str = "date"
     hide_read: bool = False
-    #: Words that must all appear in the title or outlet (the search issue brings a real query).
+    #: Words that must all appear in the title or outlet.
     query: str = ""
     #: Only articles from this source (a feed id), and the name the header shows for it.
     source: str = ""
