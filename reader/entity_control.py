@@ -63,7 +63,22 @@ class EntityControl:
             self.analyser.enqueue(article_ids)
 
     def _analysed(self, article_ids: list[str]) -> None:
+        main = self.screen_stack[0]
+        current = getattr(main, "current", None)
+        if current is not None and current.id in article_ids:
+            # Rebuilding a big library takes seconds; the open article's own entities are
+            # shown at once from its result alone, then replaced by the library's.
+            self._build_article_entities(current.id)
         self.rebuild_entities()
+
+    @work(thread=True, group="entities-open", exclusive=True, exit_on_error=False)
+    def _build_article_entities(self, article_id: str) -> None:
+        store = self.services.store
+        try:
+            library = EntityLibrary.build(store.entity_results([article_id]), store.entity_corrections())
+        except StoreError:
+            return
+        self.call_from_thread(self.screen_stack[0].show_article_entities, article_id, library)
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.analysis_status = f"analysing {done:,}/{total:,}" if done < total else ""

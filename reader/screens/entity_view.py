@@ -31,10 +31,16 @@ class EntityView:
         if self._entity_filter is not None and self.listing.options.article_ids is not None:
             self.filter_by_entity(*self._entity_filter, quiet=True)
 
-    def fill_sidebar(self) -> None:
+    def show_article_entities(self, article_id: str, library) -> None:
+        """The open article's entities from its own result, while the library catches up."""
+        known = self.app.entity_library
+        if self.current is not None and self.current.id == article_id and (known is None or article_id not in known.article_ids):
+            self.fill_sidebar(library)
+
+    def fill_sidebar(self, library=None) -> None:
         """Show the open article's entities (or the list's, in list scope) from the library."""
         sidebar = self.query_one(EntitySidebar)
-        library = self.app.entity_library
+        library = library or self.app.entity_library
         if sidebar.scope == "list":
             if library is None:
                 sidebar.entities = None
@@ -68,7 +74,9 @@ class EntityView:
         library = self.app.entity_library
         if library is None:
             return
-        ids = frozenset(library.articles_mentioning(key))
+        # A key from the open article's provisional entities may not be the library's: the
+        # name finds it then.
+        ids = frozenset(library.articles_mentioning(key) or library.articles_mentioning(name))
         if quiet and ids == self.listing.options.article_ids:
             return
         self._entity_filter = (key, name)
@@ -87,6 +95,8 @@ class EntityView:
         article = self.current
         if library is None or article is None or self.current_body is None:
             return
+        if library.get(key) is None and (found := library.find(name)) is not None:
+            key = found.key
         ranges = [(m.start, m.end) for m in library.mentions(article.id, key) if m.part == "body"]
         if not ranges:
             self.notify(f"{name} is named only in the headline.", timeout=3, markup=False)
