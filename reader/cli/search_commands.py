@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from argparse import Namespace
+from contextlib import closing
 
 from ..ingest.sanitize import clean_line
 from ..search import IndexDamaged, SearchIndex, Searcher, index_path, store_resolver, sync, unparse
@@ -19,15 +20,15 @@ QUIET_BELOW = 2_000
 
 def search(store: Store, args: Namespace) -> int:
     query = " ".join(args.query)
-    index = open_index(store)
-    try:
-        results = _searcher(store, index).search(query, limit=args.limit)
-    except IndexDamaged as error:
-        # Derived data: say so, start it afresh and answer from the rebuilt index.
-        _note(f"{error}; rebuilding it now")
-        index.discard_file()
-        index = open_index(store)
-        results = _searcher(store, index).search(query, limit=args.limit)
+    with closing(open_index(store)) as index:
+        try:
+            results = _searcher(store, index).search(query, limit=args.limit)
+        except IndexDamaged as error:
+            # Derived data: say so, start it afresh and answer from the rebuilt index.
+            _note(f"{error}; rebuilding it now")
+            index.discard_file()
+            with closing(open_index(store)) as fresh:
+                results = _searcher(store, fresh).search(query, limit=args.limit)
     for note in results.notes:
         _note(note)
     read_ids, marks = store.states()
@@ -57,22 +58,28 @@ def search(store: Store, args: Namespace) -> int:
 
 def reindex(store: Store, args: Namespace) -> int:
     index = open_index(store, catch_up=False)
-    index.reset()
-    started = time.perf_counter()
-    report = _sync(store, index, always_tell=True)
-    index.optimize()
-    seconds = time.perf_counter() - started
+    try:
+        index.reset()
+    except IndexDamaged:
+        index.discard_file()  # too damaged to empty in place: start a new file
+        index = open_index(store, catch_up=False)
+    with closing(index):
+        started = time.perf_counter()
+        report = _sync(store, index, always_tell=True)
+        index.optimize()
+        seconds = time.perf_counter() - started
+        size = index.size_on_disk() / 1024 / 1024
     rate = f" ({report.added / seconds:,.0f} per second)" if seconds > 0 and report.added else ""
-    size = index.size_on_disk() / 1024 / 1024
     print(f"indexed {report.added} article{'s' * (report.added != 1)} in {seconds:.1f} s{rate}; the index takes {size:.1f} MB")
     return 0
 
 
 def list_views(store: Store, args: Namespace) -> int:
     views = SavedViews(store).list()
-    index = open_index(store) if views else None
-    read_ids, _ = store.states()
-    found = counts(views, _searcher(store, index), read_ids) if index else {}
+    found = {}
+    if views:
+        with closing(open_index(store)) as index:
+            found = counts(views, _searcher(store, index), store.states()[0])
     if args.json:
         print_json([
             {"name": v.name, "query": v.query, "total": found[v.key].total, "unread": found[v.key].unread}
@@ -112,7 +119,13 @@ def open_index(store: Store, *, catch_up: bool = True) -> SearchIndex:
     if index.notice:
         _note(index.notice)
     if catch_up:
-        _sync(store, index)
+        try:
+            _sync(store, index)
+        except IndexDamaged as error:
+            _note(f"{error}; rebuilding it now")
+            index.discard_file()
+            index = SearchIndex.open(index_path(store.home))
+            _sync(store, index)
     return index
 
 

@@ -19,7 +19,9 @@ def quoted(term: Text) -> str:
     """One term as an FTS5 string: always quoted (with quotes doubled), so AND, NEAR, ``:``,
     ``^`` or ``*`` typed by the user are plain text. A quoted string of several words is a
     phrase to FTS5, which is what a hyphenated word ("e-mail") should be too."""
-    return '"' + term.text.replace('"', '""') + '"' + (" *" if term.prefix else "")
+    # NUL would end the query string early inside SQLite.
+    text = term.text.replace("\x00", " ").replace('"', '""')
+    return f'"{text}"' + (" *" if term.prefix else "")
 
 
 def is_text_only(node: Node) -> bool:
