@@ -79,7 +79,7 @@ def list_views(store: Store, args: Namespace) -> int:
     found = {}
     if views:
         with closing(open_index(store)) as index:
-            found = counts(views, _searcher(store, index), store.states()[0])
+            found = counts(views, _searcher(store, index))
     if args.json:
         print_json([
             {"name": v.name, "query": v.query, "total": found[v.key].total, "unread": found[v.key].unread}

@@ -20,15 +20,14 @@ def _from_batch(*positions: int) -> str:
     return ", ".join(f"json_extract(value, '$[{n}]')" for n in positions)
 
 
-# A batch is two JSON arrays: rows of rowid and _COLUMNS in order, and the bodies. The bodies
-# are iterated, each one the value itself (JSON-parsing a row holding a body for every column
-# taken from it would cost more than indexing it); the short fields are looked up in the rows,
-# whose parse SQLite keeps for the whole statement.
+# A batch goes in as two JSON arrays: docs rows (rowid, then _COLUMNS in order) and the bodies.
+# The FTS rows are made from the docs rows just written, joined by rowid, with each body the
+# value json_each yields: no JSON holding a body is parsed more than once.
 _INSERT_DOCS = f"INSERT INTO docs(rowid, {', '.join(_COLUMNS)}) SELECT {_from_batch(*range(len(_COLUMNS) + 1))} FROM json_each(?)"
 _INSERT_FTS = (
-    "INSERT INTO fts(rowid, title, body, author, outlet, tags, notes) SELECT "
-    + ", ".join(f"json_extract(?1, '$[' || key || '][{n}]')" if n is not None else "value" for n in (0, 10, None, 12, 11, 13, 14))
-    + " FROM json_each(?2)"
+    "INSERT INTO fts(rowid, title, body, author, outlet, tags, notes)"
+    " SELECT d.rowid, d.title, b.value, d.author, d.outlet, d.tags, d.notes"
+    " FROM json_each(?) AS b CROSS JOIN docs AS d ON d.rowid = ? + b.key"
 )
 #: What removing a row needs to know of it.
 OLD_ROW = "rowid, hash, extra, shard, body_at, body_size, body_digest, title, author, outlet, tags, notes"
@@ -109,7 +108,7 @@ def write(db: sqlite3.Connection, store: Store, docs: list[Doc]) -> tuple[int, i
         for n, d in enumerate(wanted.values(), 1)
     ])
     db.execute(_INSERT_DOCS, (rows,))
-    db.execute(_INSERT_FTS, (rows, orjson.dumps([d.fields.body for d in wanted.values()])))
+    db.execute(_INSERT_FTS, (orjson.dumps([d.fields.body for d in wanted.values()]), base + 1))
     return len(wanted) - updated, updated
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import IndexBusy, IndexDamaged
+from .errors import IndexBusy, IndexDamaged, SearchError
 from .fts import COLUMNS, TOKENIZER
 
 #: Bump when the tables change: an index of another version is emptied and rebuilt.
@@ -70,6 +70,8 @@ def translate(error: sqlite3.Error, path: Path) -> Exception:
         return IndexBusy(f"the search index {path} is busy: another broadsheet process is writing it; try again in a moment")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or type(error) is sqlite3.DatabaseError:
         return IndexDamaged(f"the search index {path} is damaged ({error}); `broadsheet reindex` rebuilds it")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_AUTH")):
+        return SearchError(f"the search index {path} cannot be used ({error}); search needs it to be readable and writable")
     return error
 
 
@@ -96,12 +98,16 @@ class SearchIndex:
         """Open (creating it if needed) the index at ``path``; a damaged file is replaced by an
         empty one, with ``notice`` saying so. Raises IndexBusy if another process holds it."""
         index = cls(path, timeout)
-        index.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            index.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SearchError(f"cannot make the folder for the search index {index.path}: {error.strerror or error}") from None
         try:
             index._prepare()
         except (sqlite3.DatabaseError, IndexDamaged) as error:
-            if isinstance(translate(error, index.path), IndexBusy):
-                raise translate(error, index.path) from None
+            problem = translate(error, index.path) if isinstance(error, sqlite3.Error) else error
+            if isinstance(problem, SearchError) and not isinstance(problem, IndexDamaged):
+                raise problem from None  # busy, or unusable (read-only, disk full...): not the file's fault
             index.notice = f"the search index {index.path} was unreadable ({error}); it is being rebuilt from the library"
             index.discard_file()
             index._prepare()

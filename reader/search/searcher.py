@@ -95,6 +95,12 @@ class Searcher:
             # An orphaned FTS row took a place on the page: ask again, through docs.
         return db.execute(*steps.select(limit=limit, offset=offset)).fetchall()
 
+    def count(self, query: str | Node) -> int:
+        """How many articles match, counted by SQLite alone."""
+        _, steps, _ = self._plan(query)
+        with self.index.errors():
+            return self.index.connection().execute(*steps.count(orphans=self.index.orphans() > 0)).fetchone()[0]
+
     def matching_ids(self, query: str | Node) -> list[str]:
         """Every matching article id in order (best first, or newest first), without snippets:
         what a list of results or a saved view's counts need."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Set
 from dataclasses import dataclass
 
 from ..ingest.sanitize import clean_line
@@ -13,7 +12,7 @@ from ..store import Store
 from ..store.storage import KeyedTable, open_tinydb
 from .errors import ViewError
 from .parser import parse
-from .query import Everything
+from .query import And, Everything, Filter
 from .searcher import Searcher
 
 MAX_NAME = 60
@@ -97,12 +96,14 @@ class SavedViews:
             raise ViewError(f"there is already a saved view called {name!r}")
 
 
-def counts(views: list[View], searcher: Searcher, read: Set[str]) -> dict[str, ViewCount]:
-    """Articles and unread articles in each view, by view key."""
+def counts(views: list[View], searcher: Searcher) -> dict[str, ViewCount]:
+    """Articles and unread articles in each view, by view key: counted in SQL, as the view's
+    query and the same with ``is:unread`` added, so no list of ids is made."""
     found = {}
     for view in views:
-        ids = searcher.matching_ids(view.query)
-        found[view.key] = ViewCount(len(ids), sum(1 for i in ids if i not in read))
+        query = parse(view.query)
+        unread = And((query, Filter("is", "unread")))
+        found[view.key] = ViewCount(searcher.count(query), searcher.count(unread))
     return found
 
 

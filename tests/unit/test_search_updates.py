@@ -231,3 +231,22 @@ def test_two_processes_syncing_at_once_index_each_article_once(store, make_draft
     index = SearchIndex.open(index_path(store.home))
     assert index.count() == 300 and len(ids(index, store, "kakapo")) == 300
     assert index.orphans() == 0 and fts_is_sound(index)
+
+
+def test_an_index_missing_its_tables_is_made_again(store, make_draft):
+    store.add_articles([make_draft(1)])
+    path = index_path(store.home)
+    index = SearchIndex.open(path)
+    index.connection().execute("DROP TABLE meta")
+    index.close()
+    again = SearchIndex.open(path)
+    assert "unreadable" in again.notice and sync(again, store).added == 1
+
+
+def test_unreadable_annotations_are_a_problem_not_a_failure(store, index, make_draft):
+    [article_id] = store.add_articles([make_draft(1)]).added
+    (store.home / "state" / "annotations.json").write_text("{broken")
+    store.user.forget_caches()
+    report = sync(index, store)
+    assert report.added == 1 and any("annotations.json" in p for p in report.problems)
+    assert ids(index, store, "paragraph") == [article_id]

@@ -95,7 +95,7 @@ def test_unread_counts_per_view(store, views):
     searcher = Searcher(index, store)
     rajoy = searcher.matching_ids("rajoy")
     store.mark_read(rajoy)
-    found = counts(views.list(), searcher, store.states()[0])
+    found = counts(views.list(), searcher)
     total_madrid_or_rajoy = len(searcher.matching_ids("madrid OR rajoy"))
     assert found[spain.key] == ViewCount(total_madrid_or_rajoy, total_madrid_or_rajoy - len(rajoy))
     assert found[unread.key] == ViewCount(3, 3)
