@@ -18,7 +18,6 @@ from .plan import IdSet, Plan, plan
 from .query import Filter, Node
 
 
-
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One result on the page asked for."""
@@ -131,7 +130,8 @@ class Searcher:
                 return _marked(term, facts[0])
             return self._entity_ids(term, notes), False
 
-        return node, plan(node, ids), tuple(dict.fromkeys(notes))
+        steps = plan(node, ids)  # fills ``notes`` as it asks for the sets
+        return node, steps, tuple(dict.fromkeys(notes))
 
     def _entity_ids(self, term: Filter, notes: list[str]) -> Set[str]:
         resolver = self.entities() if self.entities is not None else None
