@@ -56,6 +56,8 @@ class PaneNavigation:
         if self.focused is search:
             search.value = ""
             search.display = False
+            self.query_one("#search-error").display = False
+            self.clear_search()
             article_list.focus()
             return True
         if self.has_class("-zoomed"):
@@ -66,9 +68,11 @@ class PaneNavigation:
             article_list.focus()
             return True
         if self.listing.options.article_ids is not None:
-            # Leaving an entity's articles returns to the list it was chosen from.
+            # Leaving an entity's articles (or a search's, or a view's) returns to the list.
             self._entity_filter = None
-            self._change_view(article_ids=None, filter_name="")
+            self.active_query = ""
+            self.query_one(ArticleList).snippets = {}
+            self._change_view(article_ids=None, ranked=None, filter_name="")
             return True
         if self.listing.options.source:
             # Leaving one feed's list returns to every article.

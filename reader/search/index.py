@@ -217,7 +217,19 @@ class SearchIndex:
         names = [self.path, self.path.with_name(self.path.name + "-wal")]
         return sum(p.stat().st_size for p in names if p.exists())
 
+    def release(self) -> None:
+        """Close this thread's connection: a worker thread that is done with the index calls
+        it, so that short-lived threads do not each leave a connection open."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            self._local.db = None
+            with self._guard:
+                if db in self._connections:
+                    self._connections.remove(db)
+            db.close()
+
     def close(self) -> None:
+        """Close every connection; the index can still be used, and opens new ones."""
         with self._guard:
             for db in self._connections:
                 db.close()

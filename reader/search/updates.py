@@ -185,6 +185,7 @@ def _produce(index, store, stale, user, cancelled, problems) -> Iterator[tuple[s
         except BaseException as error:  # handed to the caller's thread to raise there
             handover.put(("error", "", error))
         finally:
+            index.release()
             handover.put(None)
 
     thread = threading.Thread(target=work, name="search-sync", daemon=True)

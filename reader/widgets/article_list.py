@@ -7,6 +7,7 @@ from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -20,6 +21,10 @@ from ..dates import short_date
 from ..ingest.sanitize import clean_line
 from ..listing import Listing
 from ..models import Article
+
+
+#: How the words a search matched stand out in a result's row.
+MATCH_STYLE = Style(bold=True, underline=True)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -84,6 +89,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.relative_dates = relative_dates
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.empty_message = "Loading…"
+        #: Search results' marked titles and snippets by article id, set by the screen.
+        self.snippets: dict[str, tuple] = {}
         #: The article last reported as highlighted, so a refresh of the rows reports a
         #: change of article (or the first one) and nothing else.
         self._announced: str | None = None
@@ -211,15 +218,35 @@ class ArticleList(ScrollView, can_focus=True):
         if article.revisions:
             # Edited by its outlet after we first fetched it (D in the reader shows how).
             title = "✎ " + title
-        if cell_len(title) > title_width:
-            title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+        found = self.snippets.get(article.id)
+        if found is not None:
+            middle = self._found_segments(found, title_width, base, meta_style)
+        else:
+            if cell_len(title) > title_width:
+                title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+            middle = [Segment(set_cell_size(title, title_width), base)]
         segments = [
             Segment(" ●" if unread else "  ", marker_style),
             Segment("★ " if listing.is_starred(article.id) else "  ", star_style),
-            Segment(set_cell_size(title, title_width), base),
+            *middle,
             *(Segment(text, style) for text, style in right),
         ]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def _found_segments(self, found, width: int, base: Style, meta: Style) -> list[Segment]:
+        """A search result: its title, then a line of the text around the match, the matched
+        words underlined in both; built from spans, never from markup."""
+        title, snippet = found
+        text = Text(clean_line(title.text), style=base, no_wrap=True)
+        for start, end in title.marks:
+            text.stylize(MATCH_STYLE, start, end)
+        if snippet.text:
+            offset = len(text) + 3
+            text.append(" — " + clean_line(snippet.text), style=meta)
+            for start, end in snippet.marks:
+                text.stylize(MATCH_STYLE, offset + start, offset + end)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return list(text.render(self.app.console))
 
     def on_focus(self) -> None:
         self.refresh()

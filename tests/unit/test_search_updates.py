@@ -250,3 +250,10 @@ def test_unreadable_annotations_are_a_problem_not_a_failure(store, index, make_d
     report = sync(index, store)
     assert report.added == 1 and any("annotations.json" in p for p in report.problems)
     assert ids(index, store, "paragraph") == [article_id]
+
+
+def test_syncs_leave_no_connections_behind(store, index, make_draft):
+    store.add_articles([make_draft(i) for i in range(3)])
+    for _ in range(3):
+        sync(index, store)
+    assert len(index._connections) == 1  # this thread's; the reading thread closed its own
