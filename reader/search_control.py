@@ -71,6 +71,8 @@ class SearchControl:
             sync(self.searcher.index, self.services.store, progress=progress, cancelled=self._stop.is_set)
         except SearchError as error:
             self.call_from_thread(self.notify, f"The search index could not be updated: {error}", severity="warning", markup=False)
+        finally:
+            self.searcher.index.release()  # this thread's connection
         self.call_from_thread(self._synced)
 
     def _synced(self) -> None:

@@ -64,7 +64,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         try:
             views = SavedViews(store).list()
             searcher = self.app.searcher
-            tallies = counts(views, searcher, store.states()[0]) if searcher is not None else {}
+            tallies = counts(views, searcher) if searcher is not None else {}
             self.post_message(self.Loaded(views, tallies))
         except (SearchError, Exception) as error:  # noqa: BLE001 - shown to the user, never lost
             self.post_message(self.Loaded([], {}, str(error)))
