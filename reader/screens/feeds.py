@@ -69,8 +69,19 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.title = "broadsheet — feeds"
         self.query_one("#feeds-empty").display = False
-        self.watch(self.app, "feeds_version", lambda _: self.load_feeds(), init=False)
+        self.watch(self.app, "feeds_version", lambda _: self._reload_soon(), init=False)
         self.watch(self.app, "fetch_status", self._show_status)
+        self.load_feeds()
+
+    _reload_timer = None
+
+    def _reload_soon(self) -> None:
+        """A fetch reports feed after feed: the table is read again at most twice a second."""
+        if self._reload_timer is None:
+            self._reload_timer = self.set_timer(0.5, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_timer = None
         self.load_feeds()
 
     def _show_status(self, status: str) -> None:
