@@ -85,7 +85,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         self.load_feeds()
 
     def _show_status(self, status: str) -> None:
-        self.sub_title = status or f"{len(self.feeds)} feeds · enter lists a feed's articles · R fetches all"
+        count = len(self.feeds)
+        self.sub_title = status or f"{count} feed{'s' * (count != 1)} · enter lists a feed's articles · R fetches all"
 
     @work(thread=True, group="feeds", exclusive=True, exit_on_error=False)
     def load_feeds(self) -> None:
