@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .config import SORT_ORDERS
+from .ingest.sanitize import clean_line
 from .models import Article
 
 
@@ -149,9 +150,10 @@ class Listing:
         """The view in a few words, for the header: "unread · sorted by outlet · “maduro”"."""
         parts = ["unread only" if self.options.hide_read else "all articles"]
         if self.options.source:
-            parts.insert(0, f"feed: {self.options.source_name or self.options.source}")
+            # A feed's or an entity's name came from a server: one clean line in the header.
+            parts.insert(0, f"feed: {clean_line(self.options.source_name or self.options.source)}")
         if self.options.article_ids is not None:
-            parts.insert(0, self.options.filter_name or "filtered")
+            parts.insert(0, clean_line(self.options.filter_name) or "filtered")
         if self.options.sort != "date":
             parts.append(f"by {self.options.sort}")
         if self.options.query:

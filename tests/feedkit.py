@@ -8,10 +8,9 @@ import sys
 from dataclasses import dataclass
 from html import escape
 
-import orjson
 import pytest
 
-from reader.cli import main
+from tests.clikit import run_cli
 
 #: A date every item gets unless it says otherwise: in the past, so it is believed.
 DATE = "Mon, 06 May 2024 10:00:00 GMT"
@@ -71,35 +70,9 @@ def go_offline(monkeypatch: pytest.MonkeyPatch) -> Resolver:
     return resolver
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return orjson.loads(self.out)
-
-    def assert_fails_with(self, *fragments: str) -> None:
-        """Exit 1 with exactly one `broadsheet: ...` line on stderr naming what went wrong."""
-        assert self.code == 1, (self.out, self.err)
-        lines = self.err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("broadsheet: "), self.err
-        assert "Traceback" not in self.err + self.out
-        for fragment in fragments:
-            assert fragment in lines[0], lines[0]
-
-
 def cli_runner(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch):
     """``run(*argv) -> Run``: `broadsheet ARGS...` in this process, offline, with no terminal on stdin."""
     go_offline(monkeypatch)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
 
-    def run(*argv) -> Run:
-        with pytest.raises(SystemExit) as exit_:
-            main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        code = exit_.value.code
-        return Run(0 if code is None else code, out, err)
-
-    return run
+    return lambda *argv: run_cli(capsys, *argv)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -75,9 +75,10 @@ class EntityLibrary:
         return len(self.entities)
 
     @property
-    def article_ids(self) -> set[str]:
-        """Every analysed article, whether or not it names anyone."""
-        return set(self._results)
+    def article_ids(self) -> KeysView[str]:
+        """Every analysed article, whether or not it names anyone (a view: asked on every
+        cursor move, so never copied)."""
+        return self._results.keys()
 
     def get(self, key: str) -> Entity | None:
         return self._by_key.get(key)

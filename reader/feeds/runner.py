@@ -28,6 +28,7 @@ class FeedRunner:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
         self._guard = threading.Lock()
+        self._cancel_asked = False
 
     @property
     def running(self) -> bool:
@@ -43,6 +44,7 @@ class FeedRunner:
         with self._guard:
             if self.running:
                 return False
+            self._cancel_asked = False
             self._thread = threading.Thread(
                 target=self._run, args=(feeds, on_progress, on_done), name="feed-fetch", daemon=True
             )
@@ -55,6 +57,8 @@ class FeedRunner:
             task = loop.create_task(refresh_feeds(self.store, feeds, self.limits, progress=on_progress, pool=self._pool))
             with self._guard:
                 self._loop, self._task = loop, task
+                if self._cancel_asked:  # quit came before the run had begun
+                    task.cancel()
             report = loop.run_until_complete(task)
         except asyncio.CancelledError:
             on_done(None, None)
@@ -70,6 +74,7 @@ class FeedRunner:
     def cancel(self, wait: float = 0.0) -> None:
         """Stop the current run (downloads stop at once; what was parsed is still saved)."""
         with self._guard:
+            self._cancel_asked = True
             loop, task = self._loop, self._task
         if loop is not None and task is not None:
             loop.call_soon_threadsafe(task.cancel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import work
+
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntityMention, EntitySidebar
 from ..widgets.reader_pane import ReaderPane
@@ -38,18 +40,13 @@ class EntityView:
             self.fill_sidebar(library)
 
     def fill_sidebar(self, library=None) -> None:
-        """Show the open article's entities (or the list's, in list scope) from the library."""
+        """Show the open article's entities from the library (in list scope: the list's)."""
         sidebar = self.query_one(EntitySidebar)
         library = library or self.app.entity_library
         if sidebar.scope == "list":
-            if library is None:
-                sidebar.entities = None
-                return
-            ids = [a.id for a in self.listing.rows]
-            sidebar.entities = tuple(
-                EntityMention(e.name, e.kind, mentions, key=e.key, articles=articles)
-                for e, mentions, articles in library.across(ids)[:60]
-            )
+            # Counted for the list, not the article: a cursor move changes nothing here.
+            if library is not self._list_counted_for:
+                self.count_list_entities()
             return
         article = self.current
         if article is None or library is None or article.id not in library.article_ids:
@@ -61,10 +58,43 @@ class EntityView:
             for item in library.for_article(article.id)
         )
 
+    _list_counted_for = None
+
+    def count_list_entities(self) -> None:
+        """Count the entities across every row of the list, off the UI thread (a list may hold
+        100,000 articles); called when the scope, the library or the list changes."""
+        library = self.app.entity_library
+        self._list_counted_for = library
+        if library is None:
+            self.query_one(EntitySidebar).entities = None
+            return
+        self._count_across(library, [a.id for a in self.listing.rows])
+
+    @work(thread=True, group="entities-list", exclusive=True, exit_on_error=False)
+    def _count_across(self, library, article_ids: list[str]) -> None:
+        entities = tuple(
+            EntityMention(e.name, e.kind, mentions, key=e.key, articles=articles)
+            for e, mentions, articles in library.across(article_ids)[:60]
+        )
+        self.app.call_from_thread(self._show_list_entities, entities)
+
+    def list_changed(self) -> None:
+        """The list's rows changed (a filter, a sort): the list scope counts them again."""
+        if self.query_one(EntitySidebar).scope == "list":
+            self.count_list_entities()
+
+    def _show_list_entities(self, entities: tuple[EntityMention, ...]) -> None:
+        sidebar = self.query_one(EntitySidebar)
+        if sidebar.scope == "list":
+            sidebar.entities = entities
+
     def on_entity_sidebar_scope_toggled(self, message: EntitySidebar.ScopeToggled) -> None:
         sidebar = self.query_one(EntitySidebar)
         sidebar.scope = "list" if sidebar.scope == "article" else "article"
-        self.fill_sidebar()
+        if sidebar.scope == "list":
+            self.count_list_entities()
+        else:
+            self.fill_sidebar()
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.filter_by_entity(message.key, message.name)

@@ -10,8 +10,16 @@ from ..widgets.article_list import ArticleList
 from ..widgets.reader_pane import ReaderPane
 
 
+#: Seconds new articles wait to be listed, so that a fetch reporting feed after feed
+#: re-sorts a long list once for many feeds rather than once for each.
+ARRIVALS_PAUSE = 0.25
+
+
 class FeedView:
     """Mixed into MainScreen."""
+
+    #: Ids of new and changed articles waiting to be read and listed; None when none wait.
+    _arrived: list[str] | None = None
 
     def watch_fetching(self) -> None:
         self.watch(self.app, "fetch_status", lambda _: self._update_header(), init=False)
@@ -20,19 +28,28 @@ class FeedView:
     # Handlers are named on_*, not @on-decorated: @on only registers methods of the class
     # being defined, and this is a mixin.
     def on_articles_arrived(self, message: ArticlesArrived) -> None:
-        self.read_arrivals(message.article_ids)
         # New and edited articles are analysed in the background, never holding up a fetch.
         self.app.analyse_later(message.article_ids)
+        if self._arrived is None:
+            self._arrived = []
+            self.set_timer(ARRIVALS_PAUSE, self._list_arrivals)
+        self._arrived.extend(message.article_ids)
+
+    def _list_arrivals(self) -> None:
+        article_ids, self._arrived = self._arrived or [], None
+        self.read_arrivals(article_ids)
 
     @work(thread=True, group="arrivals", exit_on_error=False)
     def read_arrivals(self, article_ids: list[str]) -> None:
         store = self.services.store
-        try:
-            articles = [store.article(i) for i in article_ids]
-        except StoreError:
-            # Removed again in the meantime (the feed was unsubscribed): nothing to show.
-            return
-        self.app.call_from_thread(self._add_arrivals, articles)
+        articles = []
+        for article_id in dict.fromkeys(article_ids):
+            try:
+                articles.append(store.article(article_id))
+            except StoreError:
+                continue  # removed again meanwhile (its feed was unsubscribed): nothing to show
+        if articles:
+            self.app.call_from_thread(self._add_arrivals, articles)
 
     def _add_arrivals(self, articles) -> None:
         article_list = self.query_one(ArticleList)

@@ -69,12 +69,24 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.title = "broadsheet — feeds"
         self.query_one("#feeds-empty").display = False
-        self.watch(self.app, "feeds_version", lambda _: self.load_feeds(), init=False)
+        self.watch(self.app, "feeds_version", lambda _: self._reload_soon(), init=False)
         self.watch(self.app, "fetch_status", self._show_status)
         self.load_feeds()
 
+    _reload_timer = None
+
+    def _reload_soon(self) -> None:
+        """A fetch reports feed after feed: the table is read again at most twice a second."""
+        if self._reload_timer is None:
+            self._reload_timer = self.set_timer(0.5, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_timer = None
+        self.load_feeds()
+
     def _show_status(self, status: str) -> None:
-        self.sub_title = status or f"{len(self.feeds)} feeds · enter lists a feed's articles · R fetches all"
+        count = len(self.feeds)
+        self.sub_title = status or f"{count} feed{'s' * (count != 1)} · enter lists a feed's articles · R fetches all"
 
     @work(thread=True, group="feeds", exclusive=True, exit_on_error=False)
     def load_feeds(self) -> None:

@@ -285,6 +285,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, SearchView, PaneNavigation, 
         keep = article_list.highlighted_id
         self.listing.set_options(ViewOptions(**{**options.__dict__, **changes}))
         article_list.rows_changed(keep=keep)
+        self.list_changed()
         self._update_header()
         persistent = {k: v for k, v in changes.items() if k in ("sort", "hide_read")}
         if persistent:

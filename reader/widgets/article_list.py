@@ -176,7 +176,8 @@ class ArticleList(ScrollView, can_focus=True):
     # Drawing ------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        # Not size.width: that includes the scrollbar, which would hide the date's last letter.
+        width = self.scrollable_content_region.width
         index = y + int(self.scroll_y)
         rows = self.listing.rows
         if not rows:

@@ -31,10 +31,6 @@ def article_header(article: Article, state: ArticleState) -> Text:
     return text
 
 
-def body_text(body: Body) -> Text:
-    return render_body(body).text
-
-
 _CHANGE_STYLES = {"same": "", "added": "bold green underline", "removed": "red strike"}
 
 

@@ -40,8 +40,18 @@ def names(sidebar: EntitySidebar, kind: str) -> list[str]:
     return [e.name for e in sidebar.entities if e.kind == kind]
 
 
-def select(sidebar: EntitySidebar, name: str) -> None:
+async def press_on(pilot, sidebar: EntitySidebar, name: str, key: str) -> None:
+    """Focus the sidebar, put its cursor on ``name`` and press ``key``."""
+    await pilot.press("e")
     sidebar.cursor = [e.name for e in sidebar._rows()].index(name)
+    await pilot.press(key)
+    await settle(pilot)
+
+
+def marked_words(app) -> list[str]:
+    """The words the reader pane shows highlighted as the current mention."""
+    body = app.screen.query_one("#reader-body", Static).content
+    return [body.plain[span.start:span.end] for span in body.spans if "yellow" in str(span.style)]
 
 
 async def test_the_open_article_gets_its_people_organisations_and_places(start):
@@ -61,10 +71,7 @@ async def test_the_open_article_gets_its_people_organisations_and_places(start):
 async def test_enter_on_an_entity_lists_the_articles_naming_it(start):
     async with start(analyse_entities=True) as pilot:
         sidebar = await open_caracas_chronicles(pilot)
-        await pilot.press("e")
-        select(sidebar, "Mariano Rajoy")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_on(pilot, sidebar, "Mariano Rajoy", "enter")
         assert sorted(titles(pilot.app)) == sorted([SEED_TITLES[2], SEED_TITLES[3]])
         assert "entity: Mariano Rajoy" in pilot.app.screen.sub_title
         await pilot.press("escape")
@@ -74,17 +81,12 @@ async def test_enter_on_an_entity_lists_the_articles_naming_it(start):
 async def test_m_highlights_the_mentions_and_steps_through_them(start):
     async with start(analyse_entities=True) as pilot:
         sidebar = await open_caracas_chronicles(pilot)
-        await pilot.press("e")
-        select(sidebar, "Mariano Rajoy")
-        await pilot.press("m")
+        await press_on(pilot, sidebar, "Mariano Rajoy", "m")
         assert notifications(pilot.app)[-1] == "Mariano Rajoy: mention 1 of 2 (m: next)"
-        body = pilot.app.screen.query_one("#reader-body", Static).content
-        marked = [body.plain[span.start:span.end] for span in body.spans if "yellow" in str(span.style)]
-        assert marked == ["Mariano Rajoy"]
+        assert marked_words(pilot.app) == ["Mariano Rajoy"]
         await pilot.press("m")
         assert notifications(pilot.app)[-1] == "Mariano Rajoy: mention 2 of 2 (m: next)"
-        body = pilot.app.screen.query_one("#reader-body", Static).content
-        assert [body.plain[s.start:s.end] for s in body.spans if "yellow" in str(s.style)] == ["Rajoy"]
+        assert marked_words(pilot.app) == ["Rajoy"]
 
 
 async def test_the_list_scope_counts_entities_across_the_list(start):
@@ -98,13 +100,27 @@ async def test_the_list_scope_counts_entities_across_the_list(start):
         assert "Entities in this list" in static_text(pilot.app, "#entities-content")
 
 
+async def test_the_list_scope_is_counted_per_list_not_per_cursor_move(start, monkeypatch):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await pilot.press("e", "a")
+        await settle(pilot)
+        library = pilot.app.entity_library
+        counted = []
+        monkeypatch.setattr(type(library), "across", lambda self, ids: counted.append(len(ids)) or [])
+        article_list(pilot.app).focus()
+        await pilot.press("j", "j", "k")
+        await settle(pilot)
+        assert counted == [] and sidebar.entities  # moving the cursor recounted nothing
+        await pilot.press("H")  # hide read: the list changes, so it is counted again
+        await settle(pilot)
+        assert counted == [len(titles(pilot.app))]
+
+
 async def test_the_entity_screen_shows_names_articles_and_mentions_and_jumps_to_one(start):
     async with start(analyse_entities=True) as pilot:
         sidebar = await open_caracas_chronicles(pilot)
-        await pilot.press("e")
-        select(sidebar, "Mariano Rajoy")
-        await pilot.press("i")
-        await settle(pilot)
+        await press_on(pilot, sidebar, "Mariano Rajoy", "i")
         screen = pilot.app.screen
         assert isinstance(screen, EntityScreen)
         summary = static_text(pilot.app, "#entity-summary")
@@ -120,18 +136,14 @@ async def test_the_entity_screen_shows_names_articles_and_mentions_and_jumps_to_
         await settle(pilot)
         assert not isinstance(pilot.app.screen, EntityScreen)
         assert pilot.app.screen.query_one(ReaderPane).showing_changes is False
-        body = pilot.app.screen.query_one("#reader-body", Static).content
-        assert [body.plain[s.start:s.end] for s in body.spans if "yellow" in str(s.style)] in (["Rajoy"], ["Mariano Rajoy"])
+        assert marked_words(pilot.app) in (["Rajoy"], ["Mariano Rajoy"])
         assert highlighted(pilot.app).title in (SEED_TITLES[2], SEED_TITLES[3])
 
 
 async def test_a_correction_is_saved_and_survives_a_restart(start, home):
     async with start(analyse_entities=True) as pilot:
         sidebar = await open_caracas_chronicles(pilot)
-        await pilot.press("e")
-        select(sidebar, "Mariano Rajoy")
-        await pilot.press("i")
-        await settle(pilot)
+        await press_on(pilot, sidebar, "Mariano Rajoy", "i")
         await pilot.press("r")
         await pilot.press(*"President Mariano Rajoy Brey", "enter")
         deadline = time.monotonic() + 10

@@ -36,6 +36,7 @@ async def fetch_done(pilot, timeout: float = 10.0) -> None:
             break
     else:
         raise AssertionError(f"the fetch did not finish: {notifications(app)}")
+    await pilot.pause(0.4)  # new articles are listed in batches, a quarter of a second apart
     await settle(pilot)
 
 

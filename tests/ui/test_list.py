@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.config import Settings
 from reader.store import Store
 from reader.widgets.reader_pane import ReaderPane
@@ -12,6 +14,7 @@ from .conftest import (
     article_list,
     drain,
     highlighted,
+    list_lines,
     notifications,
     reader_title,
     row_line,
@@ -161,3 +164,13 @@ async def test_A_marks_every_article_in_view_read(start, home):
     store = Store.open(home)
     read_ids, _ = store.states()
     assert len(read_ids) == 5
+
+
+async def test_a_list_longer_than_the_pane_still_shows_every_date_whole(start, home, make_draft):
+    # With more rows than fit, a scrollbar appears: it must not cover the date's last letter.
+    Store.open(home).add_articles([make_draft(i) for i in range(80)])
+    async with start(size=(100, 24)) as pilot:
+        rows = [line for line in list_lines(pilot.app) if "Article number" in line]
+        assert len(rows) > 10
+        assert all(re.search(r"\d\d \w{3} \d{4}", line) for line in rows), rows[:3]
+        assert "28 Mar 2024" in rows[0]

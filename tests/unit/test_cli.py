@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -13,8 +12,8 @@ import orjson
 import pytest
 
 from reader import __version__
-from reader.cli import main
 from reader.store import Store
+from tests.clikit import run_cli
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,38 +32,11 @@ LIST_FIELDS = {"id": str, "title": str, "outlet": str, "published": str, "read":
 STATS_FIELDS = ["articles", "unread", "starred", "feeds", "tags", "annotations"]
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return orjson.loads(self.out)
-
-    def assert_fails_with(self, *fragments: str) -> None:
-        """Exit 1 with exactly one `broadsheet: ...` line on stderr naming what went wrong."""
-        assert self.code == 1, (self.out, self.err)
-        lines = self.err.splitlines()
-        assert len(lines) == 1, self.err
-        assert lines[0].startswith("broadsheet: ")
-        assert "Traceback" not in self.err + self.out
-        for fragment in fragments:
-            assert fragment in lines[0]
-
-
 @pytest.fixture
 def cli(capsys):
     """Run `broadsheet ARGS...` in this process, as the console script would."""
 
-    def run(*argv) -> Run:
-        with pytest.raises(SystemExit) as exit_:
-            main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        code = exit_.value.code
-        return Run(0 if code is None else code, out, err)
-
-    return run
+    return lambda *argv: run_cli(capsys, *argv)
 
 
 def run_process(*argv, timeout: float = 60, cwd=None) -> subprocess.CompletedProcess:

@@ -3,47 +3,23 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-import orjson
 import pytest
 
 from reader.cli import main
 from reader.models import Block, Body
 from reader.seeds import seed_drafts
 from reader.store import Store
+from tests.clikit import run_cli
 
 WIKI = "Antonio Ledezma"  # the title of the seed that is Ledezma's encyclopedia entry
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return orjson.loads(self.out)
-
-    def assert_fails_with(self, *fragments: str) -> None:
-        assert self.code == 1, (self.out, self.err)
-        lines = self.err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("broadsheet: "), self.err
-        assert "Traceback" not in self.err + self.out
-        for fragment in fragments:
-            assert fragment in lines[0]
-
-
 @pytest.fixture
 def cli(capsys):
-    def run(*argv) -> Run:
-        with pytest.raises(SystemExit) as exit_:
-            main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return Run(exit_.value.code or 0, out, err)
-
-    return run
+    return lambda *argv: run_cli(capsys, *argv)
 
 
 @pytest.fixture(scope="module")
