@@ -19,7 +19,7 @@ MAIN_SCREEN_COMMANDS = (
     ("feed: Fetch this feed", "Fetch the feed of the listed feed or of the article under the cursor (r)", "refresh_feed"),
     ("view: Mark all read", "Mark every article in the list read (A)", "mark_all_read"),
     ("view: Search", "Search titles, text, authors, outlets, tags and notes with the query language (/)", "search"),
-    ("view: Next search match", "Move to the next match of the search in the open article (])", "next_match(1)"),
+    ("view: Next search match", "Move to the next match of the search in the open article (>)", "next_match(1)"),
     ("view: Hide or show read", "Hide read articles, or show them again (H)", "toggle_hide_read"),
     ("view: Change sort order", "Sort by date, outlet or title (O)", "cycle_sort"),
     ("pane: Focus entities", "Move to the entity sidebar (e)", "focus_entities"),

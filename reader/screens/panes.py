@@ -54,9 +54,7 @@ class PaneNavigation:
         search = self.query_one("#search", Input)
         article_list = self.query_one(ArticleList)
         if self.focused is search:
-            search.value = ""
-            search.display = False
-            self.query_one("#search-error").display = False
+            self.close_search_box()
             self.clear_search()
             article_list.focus()
             return True
@@ -70,6 +68,8 @@ class PaneNavigation:
         if self.listing.options.article_ids is not None:
             # Leaving an entity's articles (or a search's, or a view's) returns to the list.
             self._entity_filter = None
+            if self.active_query:
+                self.close_search_box()
             self.active_query = ""
             self.query_one(ArticleList).snippets = {}
             self._change_view(article_ids=None, ranked=None, filter_name="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import work
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ..search import QueryError, SearchError, body_matches
 from ..widgets.article_list import ArticleList
@@ -85,6 +85,15 @@ class SearchView:
 
     _view_name = ""
 
+    def close_search_box(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        search.display = False
+        self.query_one("#search-error").display = False
+
     def clear_search(self) -> None:
         if self.active_query or self.listing.options.query:
             self._run_query("")
@@ -106,8 +115,8 @@ class SearchView:
 
     def action_next_match(self, step: int = 1) -> None:
         if not self._matches:
-            self.notify("No search matches in this article." if self.active_query else "Search first (/): ] and [ step through its matches.", timeout=3, markup=False)
+            self.notify("No search matches in this article." if self.active_query else "Search first (/): > and < step through its matches.", timeout=3, markup=False)
             return
         self._match_index = (self._match_index + step) % len(self._matches)
         self.query_one(ReaderPane).highlight(self._matches, self._match_index)
-        self.notify(f"Match {self._match_index + 1} of {len(self._matches)}", timeout=2, markup=False)
+        self.notify(f"Match {self._match_index + 1} of {len(self._matches)} (> next, < previous)", timeout=2, markup=False)

@@ -235,16 +235,24 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
     def _found_segments(self, found, width: int, base: Style, meta: Style) -> list[Segment]:
-        """A search result: its title, then a line of the text around the match, the matched
+        """A search result: its title, then a piece of the text around the match, the matched
         words underlined in both; built from spans, never from markup."""
         title, snippet = found
-        text = Text(clean_line(title.text), style=base, no_wrap=True)
-        for start, end in title.marks:
+        title_text, title_marks = clean_line(title.text), title.marks
+        if snippet.text and not (title_marks and title_marks[0][1] <= width):
+            # The match is not in the visible title: shorten the title so the words that
+            # matched in the text are on screen.
+            keep = min(len(title_text), max(width // 3, 12))
+            if keep < len(title_text):
+                title_text, title_marks = title_text[: keep - 1] + "…", ()
+        text = Text(title_text, style=base, no_wrap=True)
+        for start, end in title_marks:
             text.stylize(MATCH_STYLE, start, end)
         if snippet.text:
+            shown, marks = _around_first_mark(clean_line(snippet.text), snippet.marks, width - len(text) - 3)
             offset = len(text) + 3
-            text.append(" — " + clean_line(snippet.text), style=meta)
-            for start, end in snippet.marks:
+            text.append(" — " + shown, style=meta)
+            for start, end in marks:
                 text.stylize(MATCH_STYLE, offset + start, offset + end)
         text.truncate(width, overflow="ellipsis", pad=True)
         return list(text.render(self.app.console))
@@ -254,3 +262,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _around_first_mark(text: str, marks, room: int) -> tuple[str, tuple]:
+    """The snippet from a word or so before its first match, so the match fits in ``room``."""
+    lead = max(2, min(24, room // 4))
+    if not marks or marks[0][1] <= room - 1:
+        return text, tuple(marks)
+    cut = text.rfind(" ", marks[0][0] - 2 * lead, marks[0][0] - lead) + 1 or marks[0][0] - lead
+    shift = cut - 1  # one character for the ellipsis
+    return "…" + text[cut:], tuple((start - shift, end - shift) for start, end in marks if start >= cut)
