@@ -117,6 +117,11 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
     try:
         async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
+            # On a busy machine the library's last batch can still be on its way.
+            deadline = time.monotonic() + 10
+            while getattr(app.screen_stack[0], "library_loading", False) and time.monotonic() < deadline:
+                await pilot.pause(0.05)
+            await settle(pilot)
             yield pilot
     finally:
         app.stop_search()

@@ -9,7 +9,7 @@ from reader.search.views import SavedViews
 from reader.store import Store
 from reader.widgets.body_render import CURRENT_STYLE, MENTION_STYLE
 
-from .conftest import SEED_TITLES, article_list, drain, highlighted, notifications, reader_title, searched, settle, titles
+from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles
 
 
 def underlined_in_row(app, row: int) -> list[str]:
