@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from .entity_control import EntityControl
 from .fetching import FetchControl
+from .search_control import SearchControl
 from .ingest.sanitize import clean_line
 from .paths import styles_dir
 from .palette import palette_commands
@@ -22,17 +23,19 @@ from .screens.dialogs import Prompt
 from .screens.entity import EntityScreen
 from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
+from .screens.views import ViewsScreen
 from .screens.main import MainScreen
 from .services import Services
 
 
-class BroadsheetApp(FetchControl, EntityControl, App):
+class BroadsheetApp(FetchControl, EntityControl, SearchControl, App):
     CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss")]
     TITLE = "broadsheet"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("R", "refresh_all", "Fetch all", id="app.refresh_all"),
         Binding("F", "show_feeds", "Feeds", id="app.feeds"),
+        Binding("V", "show_views", "Views", id="app.views"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
@@ -66,6 +69,7 @@ class BroadsheetApp(FetchControl, EntityControl, App):
             self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15, markup=False)
         self.start_auto_refresh()
         self.start_analysis()
+        self.start_search()
 
     def _initial_theme(self) -> str:
         try:
@@ -125,6 +129,17 @@ class BroadsheetApp(FetchControl, EntityControl, App):
 
         self.push_screen(FeedsScreen(), chosen)
 
+    def action_show_views(self) -> None:
+        if isinstance(self.screen, ViewsScreen):
+            return
+        main = self.screen_stack[0]
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                main.open_view(*choice)
+
+        self.push_screen(ViewsScreen(main.active_query), chosen)
+
     def show_entity(self, key: str) -> None:
         """The entity's own screen; what is chosen there is shown on the main screen."""
         main = self.screen_stack[0]
@@ -171,6 +186,7 @@ class BroadsheetApp(FetchControl, EntityControl, App):
         # A fetch stops at once (what it already parsed is still saved); queued writes
         # finish, so nothing the user did is lost by leaving.
         self.services.feeds.cancel()
+        self.stop_search()
         await asyncio.to_thread(self.stop_analysis)
         await asyncio.to_thread(self.services.writer.drain, 5.0)
         self.exit()

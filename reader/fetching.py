@@ -73,6 +73,8 @@ class FetchControl:
     def _fetch_finished(self, report: RefreshReport | None, error: BaseException | None, quiet: bool) -> None:
         self.fetch_status = ""
         self.feeds_version += 1
+        # New and changed articles become searchable; the index follows in the background.
+        self.update_index()
         if error is not None:
             self.notify(f"The fetch stopped: {error}", severity="error", timeout=10, markup=False)
         elif report is not None and (not quiet or report.added):

@@ -38,6 +38,7 @@ def run_app(home=None, config=None) -> None:
     try:
         app.run()
     finally:
+        app.stop_search()
         app.stop_analysis()
         # Whatever ended the app, writes already queued are finished before we exit.
         services.feeds.close()

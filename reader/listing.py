@@ -33,6 +33,8 @@ class ViewOptions:
     #: Only these articles (those naming an entity), and what the header calls the filter.
     article_ids: frozenset[str] | None = None
     filter_name: str = ""
+    #: Search results best first: the order the list keeps while sorted "by date".
+    ranked: tuple[str, ...] | None = None
 
 
 class Listing:
@@ -108,6 +110,9 @@ class Listing:
             rows.sort(key=lambda a: fold(a.outlet) or "\uffff")
         elif self.options.sort == "title":
             rows.sort(key=lambda a: fold(a.title))
+        elif self.options.ranked is not None:
+            position = {article_id: number for number, article_id in enumerate(self.options.ranked)}
+            rows.sort(key=lambda a: position.get(a.id, len(position)))
         else:
             rows.sort(key=lambda a: a.published, reverse=True)
         self.rows = rows

@@ -18,7 +18,8 @@ MAIN_SCREEN_COMMANDS = (
     ("article: Show changes", "Show what the outlet changed since the article was first fetched (D)", "show_changes"),
     ("feed: Fetch this feed", "Fetch the feed of the listed feed or of the article under the cursor (r)", "refresh_feed"),
     ("view: Mark all read", "Mark every article in the list read (A)", "mark_all_read"),
-    ("view: Search titles", "Filter the list by words in titles and outlets (/)", "search"),
+    ("view: Search", "Search titles, text, authors, outlets, tags and notes with the query language (/)", "search"),
+    ("view: Next search match", "Move to the next match of the search in the open article (>)", "next_match(1)"),
     ("view: Hide or show read", "Hide read articles, or show them again (H)", "toggle_hide_read"),
     ("view: Change sort order", "Sort by date, outlet or title (O)", "cycle_sort"),
     ("pane: Focus entities", "Move to the entity sidebar (e)", "focus_entities"),
@@ -35,5 +36,6 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
     yield SystemCommand("feed: Fetch all feeds", "Fetch every feed now (R)", app.action_refresh_all)
     yield SystemCommand("feed: Manage feeds", "List, add, remove and open feeds (F)", app.action_show_feeds)
+    yield SystemCommand("view: Saved views", "List, open, add, rename and delete saved views (V)", app.action_show_views)
     yield SystemCommand("entity: Find an entity", "Show a person, organisation or place by any of its names", app.action_find_entity)
     yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)

@@ -9,7 +9,8 @@ from ..store import Store, StoreError
 from ..paths import library_home
 from ..seeds import ensure_seeded
 from ..feeds.errors import FeedError
-from . import commands, entity_commands, feed_commands
+from ..search.errors import QueryError, SearchError
+from . import commands, entity_commands, feed_commands, search_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -33,6 +34,12 @@ HANDLERS = {
     "analyse": entity_commands.analyse,
     "entities": entity_commands.list_entities,
     "entity": entity_commands.show_entity,
+    "search": search_commands.search,
+    "reindex": search_commands.reindex,
+    "views list": search_commands.list_views,
+    "views add": search_commands.add_view,
+    "views remove": search_commands.remove_view,
+    "views rename": search_commands.rename_view,
 }
 
 
@@ -44,9 +51,17 @@ def main(argv: list[str] | None = None) -> None:
             return
         store = Store.open(library_home(args.home))
         ensure_seeded(store)
-        command = f"feeds {args.feeds_command}" if args.command == "feeds" else args.command
+        command = args.command
+        if command in ("feeds", "views"):
+            command = f"{command} {getattr(args, command + '_command')}"
         status = HANDLERS[command](store, args)
-    except (StoreError, IngestError, FeedError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
+    except QueryError as error:
+        # The query with a caret under the fault, after the one error line.
+        print(f"broadsheet: bad query: {error}", file=sys.stderr)
+        for line in error.caret_lines():
+            print(f"  {line}", file=sys.stderr)
+        sys.exit(1)
+    except (StoreError, SearchError, IngestError, FeedError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

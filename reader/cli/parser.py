@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _feed_commands(commands)
     _entity_commands(commands)
+    _search_commands(commands)
     return parser
 
 
@@ -102,6 +103,34 @@ def _entity_commands(commands) -> None:
     fix.add_argument("--merge", metavar="OTHER", help="OTHER is the same one: fold it in")
     fix.add_argument("--split", metavar="ALIAS", help="ALIAS is someone or something else: take it out")
     _json(one)
+
+
+def _search_commands(commands) -> None:
+    search = commands.add_parser(
+        "search",
+        help="find articles by words and filters, best matches first",
+        description="Words must all match (OR between two terms: either); \"a phrase\", prefix*, -word or NOT word "
+        "to leave out, parentheses; is:unread|read|starred|annotated, tag:T, outlet:NAME (feed:), author:NAME, "
+        "entity:NAME, type:person|organisation|place, after:2017-11-01, before:2018. A query starting with - "
+        "goes after --: `broadsheet search -- -colombia ledezma`.",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="the query (several arguments are joined with spaces)")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="show the best N (default 20)")
+    _json(search)
+
+    views = commands.add_parser("views", help="saved searches: list them with their unread counts, add, rename, remove")
+    actions = views.add_subparsers(dest="views_command", metavar="ACTION", required=True)
+    _json(actions.add_parser("list", help="every saved view with its unread and total counts"))
+    add = actions.add_parser("add", help="save a query under a name")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("query", nargs="+", metavar="QUERY")
+    remove = actions.add_parser("remove", help="forget a saved view")
+    remove.add_argument("name", metavar="NAME")
+    rename = actions.add_parser("rename", help="give a saved view another name")
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+
+    commands.add_parser("reindex", help="rebuild the search index from the library")
 
 
 def _json(command: argparse.ArgumentParser) -> None:

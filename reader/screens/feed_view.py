@@ -23,6 +23,7 @@ class FeedView:
 
     def watch_fetching(self) -> None:
         self.watch(self.app, "fetch_status", lambda _: self._update_header(), init=False)
+        self.watch(self.app, "index_status", lambda _: self._update_header(), init=False)
 
     # Handlers are named on_*, not @on-decorated: @on only registers methods of the class
     # being defined, and this is a mixin.

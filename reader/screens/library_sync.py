@@ -69,6 +69,8 @@ class LibrarySync:
             self._article_to_restore = None
         if message.final:
             self.library_loading = False
+            # The seeds may have just been added: the search index catches up.
+            self.app.update_index()
             self.set_interval(self.services.poll_seconds, self.poll_store)
             article_list.empty_message = "No articles here. Press / to change the filter, H to show read articles."
             article_list.refresh()
@@ -106,6 +108,7 @@ class LibrarySync:
         self.listing.set_states(message.read_ids, message.marks)
         if message.articles is not None:
             self.listing.replace(message.articles)
+            self.app.update_index()
         article_list.rows_changed(keep=keep)
         if self.current is not None:
             self.query_one(ReaderPane).show_state(self.current, self._state(self.current.id))

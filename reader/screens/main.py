@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 
 from ..listing import Listing, ViewOptions
 from ..messages import BodyLoaded
@@ -21,11 +21,12 @@ from .entity_view import EntityView
 from .feed_view import FeedView
 from .library_sync import SORTS, LibrarySync
 from .panes import PaneNavigation
+from .search_view import SearchView
 from .tags import TagEditor
 
 
 
-class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
+class MainScreen(LibrarySync, FeedView, EntityView, SearchView, PaneNavigation, Screen):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="article.previous_unread"),
@@ -36,6 +37,8 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
         Binding("o", "open_link", "Browser", show=False, id="article.open_link"),
         Binding("D", "show_changes", "Changes", show=False, id="article.changes"),
         Binding("r", "refresh_feed", "Fetch feed", show=False, id="feed.refresh"),
+        Binding("greater_than_sign", "next_match(1)", "Next match", show=False, id="search.next_match"),
+        Binding("less_than_sign", "next_match(-1)", "Previous match", show=False, id="search.previous_match"),
         Binding("slash", "search", "Search", id="view.search"),
         Binding("H", "toggle_hide_read", "Hide read", show=False, id="view.hide_read"),
         Binding("O", "cycle_sort", "Sort", show=False, id="view.sort"),
@@ -63,7 +66,8 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
     def compose(self) -> ComposeResult:
         settings = self.services.settings
         yield Header(show_clock=False)
-        yield Input(placeholder="Filter titles and outlets… (enter: back to the list, escape: clear)", id="search")
+        yield Input(placeholder='Search: words, "phrases", vene*, is:unread, tag:T, outlet:X, entity:"Name", after:2017-11-01, OR, -word… (enter: to the list, escape: clear)', id="search")
+        yield Static("", id="search-error")
         with Horizontal(id="panes"):
             yield ArticleList(
                 self.listing,
@@ -81,6 +85,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
         settings = self.services.settings
         self.listing.options = ViewOptions(sort=settings.sort, hide_read=settings.hide_read)
         self.query_one("#search").display = False
+        self.query_one("#search-error").display = False
         self.query_one(ArticleList).focus()
         self._update_header()
         self.watch_fetching()
@@ -134,6 +139,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
             return
         self.current_body = message.body
         pane.show_article(self.current, self._state(self.current.id), message.body)
+        self._mark_matches()
         self._show_pending_passage()
 
     def _state(self, article_id: str) -> ArticleState:
@@ -143,7 +149,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
-        parts += [status for status in (self.app.fetch_status, self.app.analysis_status) if status]
+        parts += [status for status in (self.app.fetch_status, self.app.analysis_status, self.app.index_status) if status]
         if self.services.read_only_reason:
             parts.append("READ-ONLY")
         self.sub_title = " · ".join(parts)
@@ -188,6 +194,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
             return None
 
         def done(state):
+            self.app.update_index()  # tags are searchable
             if state is not None:
                 self.notify(f"Tags saved: {' '.join('#' + t for t in state.tags) or 'none'}", timeout=3, markup=False)
 
@@ -257,7 +264,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, PaneNavigation, Screen):
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        self._change_view(query=event.value)
+        self.search_for(event.value)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:

@@ -54,8 +54,8 @@ class PaneNavigation:
         search = self.query_one("#search", Input)
         article_list = self.query_one(ArticleList)
         if self.focused is search:
-            search.value = ""
-            search.display = False
+            self.close_search_box()
+            self.clear_search()
             article_list.focus()
             return True
         if self.has_class("-zoomed"):
@@ -66,9 +66,13 @@ class PaneNavigation:
             article_list.focus()
             return True
         if self.listing.options.article_ids is not None:
-            # Leaving an entity's articles returns to the list it was chosen from.
+            # Leaving an entity's articles (or a search's, or a view's) returns to the list.
             self._entity_filter = None
-            self._change_view(article_ids=None, filter_name="")
+            if self.active_query:
+                self.close_search_box()
+            self.active_query = ""
+            self.query_one(ArticleList).snippets = {}
+            self._change_view(article_ids=None, ranked=None, filter_name="")
             return True
         if self.listing.options.source:
             # Leaving one feed's list returns to every article.

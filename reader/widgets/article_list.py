@@ -7,6 +7,7 @@ from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -20,6 +21,10 @@ from ..dates import short_date
 from ..ingest.sanitize import clean_line
 from ..listing import Listing
 from ..models import Article
+
+
+#: How the words a search matched stand out in a result's row.
+MATCH_STYLE = Style(bold=True, underline=True)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -84,6 +89,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.relative_dates = relative_dates
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.empty_message = "Loading…"
+        #: Search results' marked titles and snippets by article id, set by the screen.
+        self.snippets: dict[str, tuple] = {}
         #: The article last reported as highlighted, so a refresh of the rows reports a
         #: change of article (or the first one) and nothing else.
         self._announced: str | None = None
@@ -212,18 +219,56 @@ class ArticleList(ScrollView, can_focus=True):
         if article.revisions:
             # Edited by its outlet after we first fetched it (D in the reader shows how).
             title = "✎ " + title
-        if cell_len(title) > title_width:
-            title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+        found = self.snippets.get(article.id)
+        if found is not None:
+            middle = self._found_segments(found, title_width, base, meta_style)
+        else:
+            if cell_len(title) > title_width:
+                title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+            middle = [Segment(set_cell_size(title, title_width), base)]
         segments = [
             Segment(" ●" if unread else "  ", marker_style),
             Segment("★ " if listing.is_starred(article.id) else "  ", star_style),
-            Segment(set_cell_size(title, title_width), base),
+            *middle,
             *(Segment(text, style) for text, style in right),
         ]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def _found_segments(self, found, width: int, base: Style, meta: Style) -> list[Segment]:
+        """A search result: its title, then a piece of the text around the match, the matched
+        words underlined in both; built from spans, never from markup."""
+        title, snippet = found
+        title_text, title_marks = clean_line(title.text), title.marks
+        if snippet.text and not (title_marks and title_marks[0][1] <= width):
+            # The match is not in the visible title: shorten the title so the words that
+            # matched in the text are on screen.
+            keep = min(len(title_text), max(width // 3, 12))
+            if keep < len(title_text):
+                title_text, title_marks = title_text[: keep - 1] + "…", ()
+        text = Text(title_text, style=base, no_wrap=True)
+        for start, end in title_marks:
+            text.stylize(MATCH_STYLE, start, end)
+        if snippet.text:
+            shown, marks = _around_first_mark(clean_line(snippet.text), snippet.marks, width - len(text) - 3)
+            offset = len(text) + 3
+            text.append(" — " + shown, style=meta)
+            for start, end in marks:
+                text.stylize(MATCH_STYLE, offset + start, offset + end)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return list(text.render(self.app.console))
 
     def on_focus(self) -> None:
         self.refresh()
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _around_first_mark(text: str, marks, room: int) -> tuple[str, tuple]:
+    """The snippet from a word or so before its first match, so the match fits in ``room``."""
+    lead = max(2, min(24, room // 4))
+    if not marks or marks[0][1] <= room - 1:
+        return text, tuple(marks)
+    cut = text.rfind(" ", marks[0][0] - 2 * lead, marks[0][0] - lead) + 1 or marks[0][0] - lead
+    shift = cut - 1  # one character for the ellipsis
+    return "…" + text[cut:], tuple((start - shift, end - shift) for start, end in marks if start >= cut)

@@ -31,20 +31,26 @@ class Figure:
     #: Runs the measured operation under cProfile and returns a summary; used for a MISS.
     profile: Callable[[], str] | None = field(default=None, repr=False)
     profile_text: str = ""
+    #: For a rate (articles/s), where the goal is a floor rather than a ceiling.
+    at_least: bool = False
 
     @property
     def status(self) -> str:
         if self.goal is None:
             return "info"
-        return "PASS" if self.value <= self.goal else "MISS"
+        met = self.value >= self.goal if self.at_least else self.value <= self.goal
+        return "PASS" if met else "MISS"
 
     def line(self) -> str:
-        goal = f"goal <= {_format(self.goal, self.unit)}" if self.goal is not None else "(no goal)"
+        sign = ">=" if self.at_least else "<="
+        goal = f"goal {sign} {_format(self.goal, self.unit)}" if self.goal is not None else "(no goal)"
         detail = f"  [{self.detail}]" if self.detail else ""
         return f"{self.name:<46} {_format(self.value, self.unit):>12}  {goal:<18} {self.status}{detail}"
 
     def to_json(self) -> dict:
         data = {"name": self.name, "value": self.value, "unit": self.unit, "goal": self.goal, "status": self.status}
+        if self.at_least:
+            data["at_least"] = True
         if self.detail:
             data["detail"] = self.detail
         if self.profile_text:

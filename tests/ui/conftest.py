@@ -98,6 +98,12 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def searched(pilot: Pilot) -> None:
+    """Wait for a query typed in the search box to have run (it waits for typing to pause)."""
+    await pilot.pause(0.3)
+    await settle(pilot)
+
+
 async def drain(pilot: Pilot) -> None:
     """Wait until every queued write is on disk, then let the UI handle what it reported."""
     assert await asyncio.to_thread(pilot.app.services.writer.drain, 10.0)
@@ -111,8 +117,14 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
     try:
         async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
+            # On a busy machine the library's last batch can still be on its way.
+            deadline = time.monotonic() + 10
+            while getattr(app.screen_stack[0], "library_loading", False) and time.monotonic() < deadline:
+                await pilot.pause(0.05)
+            await settle(pilot)
             yield pilot
     finally:
+        app.stop_search()
         app.stop_analysis()
         app.services.feeds.close()
         app.services.writer.drain(10.0)

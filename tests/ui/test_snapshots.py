@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.search.views import SavedViews
 from reader.store import Store
 
-from .conftest import build_app, settle
+from .conftest import build_app, searched, settle
 
 
 @pytest.fixture
@@ -89,6 +90,26 @@ class TestEntities:
         app = build_app(home, poll_seconds=60)
         try:
             assert snap_compare(app, terminal_size=(160, 48), run_before=after("j", "j", "j", "enter", "e", "j"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
+
+
+class TestSearch:
+    def test_results_with_marked_words(self, snap_compare, seeded_app):
+        async def run_before(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("slash", *"madrid", "enter")
+            await searched(pilot)
+
+        assert snap_compare(seeded_app, terminal_size=(160, 48), run_before=run_before)
+
+    def test_saved_views_with_counts(self, snap_compare, home):
+        SavedViews(Store.open(home)).add("Exile in Spain", "spain OR madrid")
+        SavedViews(Store.open(home)).add("Unread about the OAS", 'is:unread "organization of american states"')
+        app = build_app(home, poll_seconds=60)
+        try:
+            assert snap_compare(app, terminal_size=(120, 30), run_before=after("V"))
         finally:
             app.services.writer.drain(10.0)
             app.services.writer.stop()

@@ -1,0 +1,168 @@
+"""Search in the app: ranked results with marked words, matches in the reader, bad queries, saved views."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from reader.screens.views import ViewsScreen
+from reader.search.views import SavedViews
+from reader.store import Store
+from reader.widgets.body_render import CURRENT_STYLE, MENTION_STYLE
+
+from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles
+
+
+def underlined_in_row(app, row: int) -> list[str]:
+    """The words drawn underlined (a search match) in a row of the list, as the user sees them."""
+    strip = article_list(app).render_line(row)
+    return [segment.text for segment in strip if segment.style is not None and segment.style.underline]
+
+
+def marked_in_reader(app) -> list[str]:
+    """The words the reader pane marks as matches, the current one included."""
+    body = app.screen.query_one("#reader-body", Static).content
+    return [body.plain[span.start:span.end] for span in body.spans if str(span.style) in (MENTION_STYLE, CURRENT_STYLE)]
+
+
+def current_match(app) -> list[str]:
+    body = app.screen.query_one("#reader-body", Static).content
+    return [body.plain[span.start:span.end] for span in body.spans if str(span.style) == CURRENT_STYLE]
+
+
+async def search(pilot, query: str) -> None:
+    await pilot.press("slash", *query)
+    await searched(pilot)
+
+
+async def test_matched_words_are_marked_in_the_list_and_the_reader_and_stepped_through(start):
+    async with start() as pilot:
+        app = pilot.app
+        await search(pilot, "madrid")
+        assert titles(app)[0] == SEED_TITLES[3]  # "…Lands in Madrid…": a title match outranks body matches
+        assert underlined_in_row(app, 0) == ["Madrid"]
+        # A result matching in its text only shows a snippet of it, the word marked.
+        body_only = titles(app).index(SEED_TITLES[2])
+        assert "Madrid" in underlined_in_row(app, body_only)
+        await pilot.press("escape", "escape")
+        await search(pilot, "rajoy OR madrid")
+        await pilot.press("enter")
+        article_list(app).set_cursor(titles(app).index(SEED_TITLES[3]))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader_title(app) == SEED_TITLES[3]
+        marked = marked_in_reader(app)
+        # Its text names Madrid once and Rajoy twice.
+        assert sorted(marked) == ["Madrid", "Rajoy", "Rajoy"]
+        await pilot.press("greater_than_sign")
+        assert current_match(app) == ["Madrid"]
+        assert notifications(app)[-1].startswith(f"Match 1 of {len(marked)}")
+        await pilot.press("greater_than_sign")
+        assert notifications(app)[-1].startswith(f"Match 2 of {len(marked)}")
+        await pilot.press("less_than_sign", "less_than_sign")
+        assert notifications(app)[-1].startswith(f"Match {len(marked)} of {len(marked)}")
+
+
+async def test_stems_prefixes_and_phrases(start):
+    async with start() as pilot:
+        app = pilot.app
+        await search(pilot, "escaping")  # the texts say "escape", "escaped"
+        escaped = set(titles(app))
+        assert SEED_TITLES[2] in escaped
+        await pilot.press("escape")
+        await search(pilot, "dominic*")
+        assert titles(app)[0] == SEED_TITLES[3]
+        await pilot.press("escape")
+        await search(pilot, '"talks in the dominican republic"')
+        assert titles(app) == [SEED_TITLES[3]]
+
+
+async def test_a_bad_query_points_at_the_mistake_and_keeps_the_list(start):
+    async with start() as pilot:
+        app = pilot.app
+        await search(pilot, "(madrid OR")
+        error = app.screen.query_one("#search-error", Static)
+        assert error.display
+        shown = error.content.plain.splitlines()
+        assert "(madrid OR" in shown[1] and shown[2].strip() == "^"
+        assert titles(app) == SEED_TITLES  # nothing narrowed, nothing crashed
+        await pilot.press("backspace", "backspace", "backspace", "right_parenthesis")
+        await searched(pilot)
+        assert not error.display
+        assert SEED_TITLES[3] in titles(app)
+
+
+async def test_filters_of_the_query_language_use_the_users_marks(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j", "j", "s")  # star the third article
+        await drain(pilot)
+        await search(pilot, "is:starred")
+        assert titles(app) == [SEED_TITLES[2]]
+        await pilot.press("escape")
+        await search(pilot, "ledezma -outlet:wikipedia before:2017-11-20")
+        assert titles(app) == [SEED_TITLES[4]]
+
+
+async def test_escape_from_the_results_clears_the_search_box_too(start):
+    async with start() as pilot:
+        app = pilot.app
+        await search(pilot, "madrid")
+        await pilot.press("enter")
+        assert app.focused is article_list(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        search_box = app.screen.query_one("#search", Input)
+        assert titles(app) == SEED_TITLES
+        assert not search_box.display and search_box.value == ""
+        assert "search:" not in app.screen.sub_title
+
+
+async def test_an_article_added_while_running_is_found(start, home, make_draft):
+    async with start() as pilot:
+        app = pilot.app
+        Store.open(home).add_articles([make_draft(1, title="Quokka census", outlet="Wildlife Desk")])
+        for _ in range(30):  # the app notices another process's change on its next check
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if "Quokka census" in titles(app):
+                break
+        await settle(pilot)
+        await search(pilot, "quokkas")
+        assert titles(app) == ["Quokka census"]
+
+
+async def test_a_search_saved_as_a_view_is_listed_with_counts_opened_renamed_and_deleted(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await search(pilot, "spain OR madrid")
+        found = titles(app)
+        await pilot.press("enter", "V")
+        await settle(pilot)
+        assert isinstance(app.screen, ViewsScreen)
+        await pilot.press("a", *"Exile", "enter")
+        await drain(pilot)
+        await settle(pilot)
+        assert [(v.name, v.query) for v in SavedViews(Store.open(home)).list()] == [("Exile", "spain OR madrid")]
+        table = app.screen.query_one(DataTable)
+        name, unread, total, query = (cell.plain for cell in table.get_row_at(0))
+        assert (name, unread, total, query) == ("Exile", str(len(found)), str(len(found)), "spain OR madrid")
+        await pilot.press("r", *"Spain", "enter")
+        await drain(pilot)
+        await settle(pilot)
+        assert [v.name for v in SavedViews(Store.open(home)).list()] == ["Spain"]
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert titles(app) == SEED_TITLES
+        await pilot.press("V")
+        await settle(pilot)
+        await pilot.press("enter")
+        await searched(pilot)
+        assert titles(app) == found and "view: Spain" in app.screen.sub_title
+        await pilot.press("V")
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.press("y")
+        await drain(pilot)
+        await settle(pilot)
+    assert SavedViews(Store.open(home)).list() == []
+
