@@ -9,7 +9,8 @@ from ..store import Store, StoreError
 from ..paths import library_home
 from ..seeds import ensure_seeded
 from ..feeds.errors import FeedError
-from . import commands, entity_commands, feed_commands
+from ..annotations.model import AnnotationError
+from . import annotation_commands, commands, entity_commands, feed_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -33,6 +34,10 @@ HANDLERS = {
     "analyse": entity_commands.analyse,
     "entities": entity_commands.list_entities,
     "entity": entity_commands.show_entity,
+    "annotations": annotation_commands.list_annotations,
+    "annotate": annotation_commands.annotate,
+    "export": annotation_commands.export,
+    "import annotations": annotation_commands.import_file,
 }
 
 
@@ -44,9 +49,9 @@ def main(argv: list[str] | None = None) -> None:
             return
         store = Store.open(library_home(args.home))
         ensure_seeded(store)
-        command = f"feeds {args.feeds_command}" if args.command == "feeds" else args.command
+        command = _command_name(args)
         status = HANDLERS[command](store, args)
-    except (StoreError, IngestError, FeedError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
+    except (StoreError, IngestError, FeedError, AnnotationError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
@@ -56,6 +61,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(0)
     sys.exit(status or 0)
+
+
+def _command_name(args) -> str:
+    if args.command == "feeds":
+        return f"feeds {args.feeds_command}"
+    # `import annotations FILE` reads an annotation export; `import ./annotations` is a folder.
+    if args.command == "import" and len(args.paths) == 2 and args.paths[0] == "annotations":
+        return "import annotations"
+    return args.command
 
 
 def _run_app(args) -> None:
