@@ -16,7 +16,7 @@ from .model import AnnotationError
 #: Characters of context kept either side of a quote.
 CONTEXT = 32
 #: An approximate match must be at least this similar to the old quote (difflib ratio).
-MIN_SIMILARITY = 0.6
+MIN_SIMILARITY = 0.75
 #: Occurrences looked at for a quote (or a piece of one) that is everywhere: "the".
 MAX_OCCURRENCES = 500
 
@@ -57,6 +57,8 @@ class AmbiguousQuote(AnnotationError):
 
 def select(text: str, start: int, end: int) -> Selector:
     """The selector for ``text[start:end]``, with up to CONTEXT characters either side."""
+    if start == end:
+        raise AnnotationError("nothing is selected: a highlight needs some text of the article")
     if not 0 <= start < end <= len(text):
         raise AnnotationError(f"the selection {start}-{end} is not a range of the article's text")
     if not text[start:end].strip():

@@ -45,7 +45,7 @@ def _by_article(annotations: list[Annotation], articles: dict[str, Article]) -> 
 # Characters that start Markdown inline syntax (emphasis, code, links, HTML, tables, strikeout).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 # What makes a line a heading, quote, list item, rule, setext underline or indented code.
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
 
 
 def escape_markdown(text: str) -> str:
@@ -55,9 +55,15 @@ def escape_markdown(text: str) -> str:
         line = _INLINE.sub(r"\\\1", line.rstrip())
         # Leading spaces would make an indented code block: keep them, visibly, as no-break spaces.
         stripped = line.lstrip(" \t")
-        line = "\u00a0" * (len(line) - len(stripped)) + _LINE_START.sub(r"\1\\\2", stripped)
+        line = "\u00a0" * (len(line) - len(stripped)) + _LINE_START.sub(_escape_line_start, stripped)
         lines.append(line)
     return "\n".join(lines)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    marker = match.group(1)
+    # "1. " starts a list: escape the dot after the number, not the number.
+    return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
 
 
 def _paragraph(text: str, prefix: str = "") -> list[str]:
