@@ -6,8 +6,10 @@ bodies), so exporting thousands costs no more than reading the metadata.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
+from datetime import datetime, timezone
 from urllib.parse import quote as percent_encode
 
 import orjson
@@ -16,6 +18,7 @@ from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article, utc_now
 from .model import ARTICLE_NOTE, Annotation
 
+_LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)
 FORMAT = "broadsheet-annotations"
 VERSION = 1
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -33,11 +36,11 @@ def _by_article(annotations: list[Annotation], articles: dict[str, Article]) -> 
     for group in groups.values():
         group.sort(key=lambda a: (not a.is_article_note, a.start, a.created.isoformat() if a.created else ""))
 
-    def newest(article_id: str) -> str:
+    def newest(article_id: str) -> tuple:
         article = articles.get(article_id)
-        return article.published.isoformat() if article else ""
+        return (article.published, article_id) if article else (_LONG_AGO, article_id)
 
-    return [(i, groups[i]) for i in sorted(groups, key=lambda i: (newest(i), i), reverse=True)]
+    return [(i, groups[i]) for i in sorted(groups, key=newest, reverse=True)]
 
 
 # Markdown ------------------------------------------------------------------------------------
@@ -48,10 +51,17 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
 
 
+# Most titles, quotes and notes hold none of these, and skip the per-line work below.
+_ANY_SYNTAX = re.compile(r"[\\`*_\[\]<>|~\n]")
+
+
 def escape_markdown(text: str) -> str:
     """Text that Markdown shows as written: a note cannot open a heading, link, list or HTML tag."""
+    text = clean_text(text)
+    if not text or (text[0].isalpha() and not text[-1].isspace() and _ANY_SYNTAX.search(text) is None):
+        return text
     lines = []
-    for line in clean_text(text).split("\n"):
+    for line in text.split("\n"):
         line = _INLINE.sub(r"\\\1", line.rstrip())
         # Leading spaces would make an indented code block: keep them, visibly, as no-break spaces.
         stripped = line.lstrip(" \t")
@@ -84,6 +94,18 @@ def _link(url: str) -> str:
 
 
 def to_markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:
+    # Tens of thousands of small strings and no cycles: collector passes over the caller's
+    # large heap (a whole library's metadata) would cost more than the export itself.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _markdown(annotations, articles)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:
     count = f"{len(annotations)} annotation{'s' * (len(annotations) != 1)}"
     out = ["# Annotations", "", f"{count}, exported {utc_now():%Y-%m-%d %H:%M} UTC by broadsheet.", ""]
     for article_id, group in _by_article(annotations, articles):
