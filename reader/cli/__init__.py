@@ -9,8 +9,9 @@ from ..store import Store, StoreError
 from ..paths import library_home
 from ..seeds import ensure_seeded
 from ..feeds.errors import FeedError
+from ..annotations.model import AnnotationError
 from ..search.errors import QueryError, SearchError
-from . import commands, entity_commands, feed_commands, search_commands
+from . import annotation_commands, commands, entity_commands, feed_commands, search_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -40,6 +41,10 @@ HANDLERS = {
     "views add": search_commands.add_view,
     "views remove": search_commands.remove_view,
     "views rename": search_commands.rename_view,
+    "annotations": annotation_commands.list_annotations,
+    "annotate": annotation_commands.annotate,
+    "export": annotation_commands.export,
+    "import annotations": annotation_commands.import_file,
 }
 
 
@@ -51,9 +56,7 @@ def main(argv: list[str] | None = None) -> None:
             return
         store = Store.open(library_home(args.home))
         ensure_seeded(store)
-        command = args.command
-        if command in ("feeds", "views"):
-            command = f"{command} {getattr(args, command + '_command')}"
+        command = _command_name(args)
         status = HANDLERS[command](store, args)
     except QueryError as error:
         # The query with a caret under the fault, after the one error line.
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         for line in error.caret_lines():
             print(f"  {line}", file=sys.stderr)
         sys.exit(1)
-    except (StoreError, SearchError, IngestError, FeedError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
+    except (StoreError, SearchError, IngestError, FeedError, AnnotationError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
@@ -71,6 +74,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(0)
     sys.exit(status or 0)
+
+
+def _command_name(args) -> str:
+    if args.command in ("feeds", "views"):
+        return f"{args.command} {getattr(args, args.command + '_command')}"
+    # `import annotations FILE` reads an annotation export; `import ./annotations` is a folder.
+    if args.command == "import" and len(args.paths) == 2 and args.paths[0] == "annotations":
+        return "import annotations"
+    return args.command
 
 
 def _run_app(args) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from ..annotations.model import KINDS as ANNOTATION_KINDS
 
 DESCRIPTION = "A keyboard-driven terminal news reader. With no command, opens the reader."
 EPILOG = "Article ids may be given in full or by any unambiguous prefix. `broadsheet COMMAND --help` for details."
@@ -40,13 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("id", metavar="ID")
         command.add_argument("tags", nargs="+", metavar="TAG")
 
-    importing = commands.add_parser("import", help="import text, Markdown or HTML files, or folders of them")
+    importing = commands.add_parser(
+        "import", help="import text, Markdown or HTML files, or folders of them; `import annotations FILE` reads an annotation export",
+        epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON or W3C); "
+        "to import a folder named annotations, write ./annotations.",
+    )
     importing.add_argument("paths", nargs="+", metavar="PATH")
     _json(importing)
 
     _feed_commands(commands)
     _entity_commands(commands)
     _search_commands(commands)
+    _annotation_commands(commands)
     return parser
 
 
@@ -131,6 +137,27 @@ def _search_commands(commands) -> None:
     rename.add_argument("new", metavar="NEW")
 
     commands.add_parser("reindex", help="rebuild the search index from the library")
+
+
+def _annotation_commands(commands) -> None:
+    listing = commands.add_parser("annotations", help="list highlights and notes, newest first")
+    listing.add_argument("--tag", metavar="T", help="only those with this tag")
+    listing.add_argument("--article", metavar="ID", help="only those on this article")
+    _json(listing)
+
+    annotate = commands.add_parser("annotate", help="highlight a passage of an article, or write a note on the whole article")
+    annotate.add_argument("id", metavar="ID")
+    annotate.add_argument("--quote", metavar="TEXT", help="the passage, exactly as in `broadsheet show ID` (without it, --note is on the article)")
+    annotate.add_argument("--prefix", metavar="P", help="text just before the passage, when it occurs more than once")
+    annotate.add_argument("--suffix", metavar="S", help="text just after the passage, when it occurs more than once")
+    annotate.add_argument("--note", metavar="TEXT", help="your note (with no --quote: the article's note; empty removes it)")
+    annotate.add_argument("--tag", metavar="T", action="append", help="a tag (repeatable)")
+    annotate.add_argument("--kind", choices=list(ANNOTATION_KINDS), default="highlight", help="default: highlight")
+
+    export = commands.add_parser("export", help="write out your annotations as Markdown, JSON or W3C Web Annotations")
+    export.add_argument("what", choices=["annotations"], metavar="annotations")
+    export.add_argument("--format", choices=["md", "json", "w3c"], default="md", help="default: md")
+    export.add_argument("--out", metavar="FILE", help="write to FILE (atomically) instead of stdout")
 
 
 def _json(command: argparse.ArgumentParser) -> None:

@@ -76,10 +76,14 @@ class _UserText:
 
 def user_signature(store: Store) -> str:
     """Identity of the files holding tags and annotations: a change means re-checking them."""
+    state = store.home / "state"
+    # Annotations are split over several files (state/annotations/*.json); an older
+    # library may still have the single state/annotations.json.
+    paths = [state / "marks.json", state / "annotations.json", *sorted((state / "annotations").glob("*.json"))]
     parts = []
-    for name in ("marks.json", "annotations.json"):
+    for path in paths:
         try:
-            st = (store.home / "state" / name).stat()
+            st = path.stat()
             parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
         except FileNotFoundError:
             parts.append("-")

@@ -120,6 +120,9 @@ class FeedMethods:
             updates = [u for u in updates if u.feed_id in subscribed]
             drafts = [d for u in updates for d in u.drafts]
             added, updated, _ = self.library.add(drafts) if drafts else ([], [], [])
+            if updated:
+                # An outlet edited these articles: highlights on them move with the text.
+                self._reanchor_changed(updated)
             keys = self.library.index()["keys"]
             added_set, updated_set = set(added), set(updated)
             results = {}

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Revision, Stats
 from . import schema
+from .annotation_methods import AnnotationMethods
 from .entity_methods import EntityMethods
 from .entity_results import CorrectionLog, EntityResults
 from .errors import ReadOnlyStore
@@ -21,7 +22,7 @@ from .lock import FileLock
 from .userstate import UserState, normalise_tag
 
 
-class Store(FeedMethods, EntityMethods):
+class Store(FeedMethods, EntityMethods, AnnotationMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process
@@ -112,6 +113,8 @@ class Store(FeedMethods, EntityMethods):
         drafts = list(drafts)
         with self.writing():
             added, updated, unchanged = self.library.add(drafts)
+            if updated:
+                self._reanchor_changed(updated)
         return AddResult(tuple(added), tuple(updated), tuple(unchanged))
 
     def resolve(self, ref: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import ArticleState, utc_now
+from .annotation_files import AnnotationFiles
 from .storage import KeyedTable, open_tinydb
 
 
@@ -22,7 +23,7 @@ class UserState:
         self.folder = folder
         self._read_db = open_tinydb(folder / "read.json", read_only)
         self._marks_db = open_tinydb(folder / "marks.json", read_only)
-        self._annotations_db = open_tinydb(folder / "annotations.json", read_only)
+        self._annotations = AnnotationFiles(folder / "annotations", folder / "annotations.json", read_only)
         self._session_db = open_tinydb(folder / "session.json", read_only)
 
     @property
@@ -34,19 +35,21 @@ class UserState:
         return self._marks_db.table("marks")
 
     @property
-    def annotations(self) -> KeyedTable:
-        return self._annotations_db.table("annotations")
+    def annotations(self) -> AnnotationFiles:
+        """Annotation documents by id, split over several files (see annotation_files.py)."""
+        return self._annotations
 
     @property
     def session(self) -> KeyedTable:
         return self._session_db.table("session")
 
     def databases(self):
-        return (self._read_db, self._marks_db, self._annotations_db, self._session_db)
+        return (self._read_db, self._marks_db, *self._annotations.databases(), self._session_db)
 
     def forget_caches(self) -> None:
         for db in self.databases():
             db.storage.forget()
+        self._annotations.forget()
 
     def signature(self) -> tuple:
         return tuple(db.storage.signature() for db in self.databases())

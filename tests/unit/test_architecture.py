@@ -9,7 +9,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
-CORE_MODULES = ["reader.models", "reader.store", "reader.cli", "reader.seeds", "reader.ingest", "reader.feeds.refresh", "reader.feeds.runner", "reader.feeds.probe", "reader.diffing", "reader.entities", "reader.search"]
+CORE_MODULES = ["reader.models", "reader.store", "reader.annotations", "reader.cli", "reader.seeds", "reader.ingest", "reader.feeds.refresh", "reader.feeds.runner", "reader.feeds.probe", "reader.diffing", "reader.entities", "reader.search"]
 
 
 def test_import_linter_contracts_are_kept():

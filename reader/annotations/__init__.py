@@ -1,0 +1,1 @@
+"""Highlights and notes on articles: the model, anchoring to the text, export and import."""

@@ -1,0 +1,157 @@
+"""The Store's annotation half: highlights and notes, article notes, undo, and re-anchoring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from ..annotations.anchoring import Placement, Selector, reattach, select
+from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, stamped
+from ..models import Article, utc_now
+from .errors import UnknownArticle
+
+
+def _newest_first(annotations: Iterable[Annotation]) -> list[Annotation]:
+    return sorted(annotations, key=lambda a: (a.created.isoformat() if a.created else "", a.id), reverse=True)
+
+
+class AnnotationMethods:
+    """Mixed into Store; uses its lock (``writing``), mutex and parts.
+
+    Every write holds the store lock and is durable when the method returns.
+    """
+
+    # Reading -------------------------------------------------------------------------------
+
+    def annotations(self, article_id: str | None = None) -> list[Annotation]:
+        """Annotations (article notes included), newest first; only one article's when given."""
+        with self._mutex:
+            files = self.user.annotations
+            docs = files.of_article(article_id) if article_id else files.raw()
+            return _newest_first(Annotation.from_doc(i, d) for i, d in docs.items())
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        with self._mutex:
+            doc = self.user.annotations.get(annotation_id)
+        if doc is None:
+            raise UnknownAnnotation(annotation_id)
+        return Annotation.from_doc(annotation_id, doc)
+
+    def article_note(self, article_id: str) -> Annotation | None:
+        """The note on the whole article, if it has one."""
+        return next((a for a in self.annotations(article_id) if a.is_article_note), None)
+
+    def annotated_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The articles' metadata by id, without their bodies; ids no longer stored are left out."""
+        found = {}
+        with self._mutex:
+            for article_id in set(article_ids):
+                try:
+                    found[article_id] = self.library.get(article_id)
+                except UnknownArticle:
+                    pass
+        return found
+
+    def article_id_for_url(self, url: str) -> str | None:
+        with self._mutex:
+            return self.library.index()["links"].get(url) if url else None
+
+    # Writing -------------------------------------------------------------------------------
+
+    def add_annotation(
+        self, article_id: str, start: int, end: int, *, kind: str = "highlight", note: str = "",
+        tags: Iterable[str] = (), text: str | None = None,
+    ) -> Annotation:
+        """Highlight ``text[start:end]`` of the article (its ``Body.text``, read if not given)."""
+        article_id = self.resolve(article_id)
+        if text is None:
+            text = self.body(article_id).text
+        selector = select(text, start, end)
+        return self.save_annotation(Annotation(
+            id="", article=article_id, kind=kind, quote=selector.quote, prefix=selector.prefix,
+            suffix=selector.suffix, start=selector.start, end=selector.end, note=note, tags=tuple(tags),
+        ))
+
+    def save_annotation(self, annotation: Annotation) -> Annotation:
+        """Store a new or changed annotation: cleaned and checked, given an id and times."""
+        annotation = stamped(checked(annotation))
+        with self.writing():
+            if annotation.article not in self.library.index()["ids"]:
+                raise UnknownArticle(annotation.article)
+            self.user.annotations.put(annotation.id, annotation.to_doc())
+        return annotation
+
+    def update_annotation(
+        self, annotation_id: str, *, note: str | None = None, tags: Iterable[str] | None = None, kind: str | None = None,
+    ) -> Annotation:
+        with self.writing():
+            current = self.annotation(annotation_id)
+            if kind is not None and current.is_article_note != (kind == ARTICLE_NOTE):
+                raise AnnotationError("a highlight cannot become an article note, nor the other way round")
+            changed = replace(
+                current,
+                note=current.note if note is None else note,
+                tags=current.tags if tags is None else tuple(tags),
+                kind=current.kind if kind is None else kind,
+            )
+            return self.save_annotation(changed)
+
+    def delete_annotation(self, annotation_id: str) -> Annotation:
+        """Remove an annotation; returns it, so that ``restore_annotation`` can undo."""
+        with self.writing():
+            gone = self.annotation(annotation_id)
+            self.user.annotations.delete(annotation_id)
+        return gone
+
+    def restore_annotation(self, annotation: Annotation) -> Annotation:
+        """Put back a deleted annotation as it was: same id, same times."""
+        annotation = checked(annotation)
+        with self.writing():
+            self.user.annotations.put(annotation.id, annotation.to_doc())
+        return annotation
+
+    def set_article_note(self, article_id: str, text: str) -> Annotation | None:
+        """Set the note on the whole article; empty text removes it. Returns the note, or None."""
+        article_id = self.resolve(article_id)
+        with self.writing():
+            current = self.article_note(article_id)
+            if not text.strip():
+                if current is not None:
+                    self.user.annotations.delete(current.id)
+                return None
+            note = current or Annotation(id="", article=article_id, kind=ARTICLE_NOTE)
+            return self.save_annotation(replace(note, note=text))
+
+    def reanchor_annotations(self, article_id: str, text: str) -> list[tuple[Annotation, Placement]]:
+        """Find each of the article's highlights in its new ``text`` and store where they are now.
+
+        An annotation whose passage is gone keeps its quote and note and is flagged orphaned;
+        one that is found again loses the flag. Returns each highlight with how it was placed.
+        """
+        with self.writing():
+            placed = []
+            changed = {}
+            for annotation in self.annotations(article_id):
+                if annotation.is_article_note:
+                    continue
+                old = Selector(annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end)
+                placement = reattach(text, old)
+                now = placement.selector
+                moved = replace(
+                    annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix, start=now.start,
+                    end=now.end, orphaned=placement.orphaned,
+                )
+                if moved != annotation:
+                    moved = replace(moved, updated=utc_now())
+                    changed[moved.id] = moved.to_doc()
+                placed.append((moved, placement))
+            if changed:
+                self.user.annotations.put_many(changed)
+            return placed
+
+    def _reanchor_changed(self, article_ids: Iterable[str]) -> None:
+        """After articles' bodies changed, re-anchor those that carry annotations (the caller holds the lock)."""
+        annotated = self.user.annotated_ids()
+        for article_id in article_ids:
+            if article_id in annotated:
+                self.reanchor_annotations(article_id, self.library.body(self.library.get(article_id)).text)
