@@ -117,6 +117,19 @@ def test_tags_and_annotations_are_searched_as_words(store, index, make_draft):
     assert index.orphans() == 0 and fts_is_sound(index)
 
 
+def test_a_note_saved_through_the_store_is_found_and_its_edit_replaces_it(store, index, make_draft):
+    [article_id] = store.add_articles([make_draft(1)]).added
+    sync(index, store)
+    text = store.body(store.article(article_id)).text
+    saved = store.add_annotation(article_id, 0, text.index(" "), note="the okapi question")
+    assert sync(index, store).updated == 1
+    assert ids(index, store, "okapi") == [article_id]
+    store.update_annotation(saved.id, note="about a pangolin")
+    sync(index, store)
+    assert ids(index, store, "okapi") == [] and ids(index, store, "pangolin") == [article_id]
+    assert ids(index, store, "is:annotated") == [article_id]
+
+
 def test_a_cancelled_sync_keeps_what_it_did_and_the_next_one_finishes(store, index, make_draft, monkeypatch):
     monkeypatch.setattr(updates, "BATCH", 2)
     store.add_articles([make_draft(i) for i in range(8)])
