@@ -12,7 +12,7 @@ import orjson
 
 from ..models import parse_datetime, utc_now
 from .anchoring import Selector, reattach
-from .export import ANNOTATION_URN, ARTICLE_URN, FORMAT, MOTIVATIONS, VERSION, W3C_CONTEXT
+from .export import ANNOTATION_URN, ARTICLE_URN, FORMAT, MOTIVATIONS, VERSION
 from .model import ARTICLE_NOTE, MAX_NOTE, MAX_QUOTE, Annotation, AnnotationError, checked, new_id
 
 if TYPE_CHECKING:
