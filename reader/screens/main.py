@@ -17,6 +17,7 @@ from ..store import StoreError
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader_pane import ReaderPane
+from .annotation_view import AnnotationView
 from .entity_view import EntityView
 from .feed_view import FeedView
 from .library_sync import SORTS, LibrarySync
@@ -26,7 +27,7 @@ from .tags import TagEditor
 
 
 
-class MainScreen(LibrarySync, FeedView, EntityView, SearchView, PaneNavigation, Screen):
+class MainScreen(LibrarySync, FeedView, EntityView, SearchView, AnnotationView, PaneNavigation, Screen):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="article.previous_unread"),
@@ -40,6 +41,8 @@ class MainScreen(LibrarySync, FeedView, EntityView, SearchView, PaneNavigation, 
         Binding("greater_than_sign", "next_match(1)", "Next match", show=False, id="search.next_match"),
         Binding("less_than_sign", "next_match(-1)", "Previous match", show=False, id="search.previous_match"),
         Binding("slash", "search", "Search", id="view.search"),
+        Binding("u", "undo", "Undo", show=False, id="annotation.undo"),
+        Binding("W", "article_note", "Article note", show=False, id="annotation.article_note"),
         Binding("H", "toggle_hide_read", "Hide read", show=False, id="view.hide_read"),
         Binding("O", "cycle_sort", "Sort", show=False, id="view.sort"),
         Binding("e", "focus_entities", "Entities", show=False, id="pane.entities"),
@@ -141,6 +144,7 @@ class MainScreen(LibrarySync, FeedView, EntityView, SearchView, PaneNavigation, 
         pane.show_article(self.current, self._state(self.current.id), message.body)
         self._mark_matches()
         self._show_pending_passage()
+        self.load_annotations(self.current.id)
 
     def _state(self, article_id: str) -> ArticleState:
         return ArticleState(self.listing.is_read(article_id), self.listing.is_starred(article_id), self.listing.tags(article_id))

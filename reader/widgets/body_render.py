@@ -37,6 +37,46 @@ class RenderedBody:
         # Every line of a quote is drawn after a bar: shift by one prefix per line passed.
         return drawn_start + inside + prefix * block_text.count("\n", 0, inside)
 
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the Body.text range [start, end) is drawn, in pieces: one per block and per
+        line of a quote (the bars between are not part of it)."""
+        pieces = []
+        for body_start, block_text, _drawn, prefix, mappable in self.blocks:
+            low, high = max(start, body_start), min(end, body_start + len(block_text))
+            if low >= high or not mappable:
+                continue
+            line_start = low
+            while line_start < high:
+                line_end = block_text.find("\n", line_start - body_start) if prefix else -1
+                line_end = high if line_end < 0 else min(high, body_start + line_end)
+                drawn = self.position(line_start)
+                if drawn is not None and line_end > line_start:
+                    pieces.append((drawn, drawn + line_end - line_start))
+                line_start = line_end + 1
+        return pieces
+
+    def body_offset(self, drawn: int) -> int:
+        """The Body.text offset drawn at ``drawn`` (the nearest one, between blocks)."""
+        index = bisect_right([b[2] for b in self.blocks], drawn) - 1
+        if index < 0:
+            return 0
+        body_start, block_text, drawn_start, prefix, mappable = self.blocks[index]
+        inside = max(drawn - drawn_start, 0)
+        if not mappable:
+            return body_start
+        if prefix:
+            # Take back the bar drawn before each line of a quote.
+            line_starts, seen = [0], 0
+            for line in block_text.split("\n")[:-1]:
+                seen += len(line) + 1
+                line_starts.append(seen)
+            for number in range(len(line_starts) - 1, -1, -1):
+                drawn_line = line_starts[number] + prefix * number
+                if inside >= drawn_line:
+                    inside = line_starts[number] + max(inside - drawn_line, 0)
+                    break
+        return body_start + min(inside, len(block_text))
+
     def highlighted(self, ranges: list[tuple[int, int]], current: int | None) -> Text:
         """A copy with the given Body.text ranges marked, the current one most strongly."""
         text = self.text.copy()
