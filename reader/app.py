@@ -19,6 +19,7 @@ from .search_control import SearchControl
 from .ingest.sanitize import clean_line
 from .paths import styles_dir
 from .palette import palette_commands
+from .screens.annotations import AnnotationsScreen
 from .screens.dialogs import Prompt
 from .screens.entity import EntityScreen
 from .screens.feeds import FeedsScreen
@@ -29,13 +30,14 @@ from .services import Services
 
 
 class BroadsheetApp(FetchControl, EntityControl, SearchControl, App):
-    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss")]
+    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss")]
     TITLE = "broadsheet"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("R", "refresh_all", "Fetch all", id="app.refresh_all"),
         Binding("F", "show_feeds", "Feeds", id="app.feeds"),
         Binding("V", "show_views", "Views", id="app.views"),
+        Binding("M", "show_annotations", "Annotations", id="app.annotations"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
@@ -139,6 +141,21 @@ class BroadsheetApp(FetchControl, EntityControl, SearchControl, App):
                 main.open_view(*choice)
 
         self.push_screen(ViewsScreen(main.active_query), chosen)
+
+    def action_show_annotations(self) -> None:
+        if isinstance(self.screen, AnnotationsScreen):
+            return
+        main = self.screen_stack[0]
+
+        def entity_articles(name: str) -> set[str] | None:
+            library = self.entity_library
+            return library.articles_mentioning(name) if library is not None else None
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                main.jump_to_annotation(*choice)
+
+        self.push_screen(AnnotationsScreen(main.listing.articles, entity_articles), chosen)
 
     def show_entity(self, key: str) -> None:
         """The entity's own screen; what is chosen there is shown on the main screen."""

@@ -40,5 +40,6 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("feed: Fetch all feeds", "Fetch every feed now (R)", app.action_refresh_all)
     yield SystemCommand("feed: Manage feeds", "List, add, remove and open feeds (F)", app.action_show_feeds)
     yield SystemCommand("view: Saved views", "List, open, add, rename and delete saved views (V)", app.action_show_views)
+    yield SystemCommand("annotation: All annotations", "Every highlight and note, newest first, filtered as you type (M)", app.action_show_annotations)
     yield SystemCommand("entity: Find an entity", "Show a person, organisation or place by any of its names", app.action_find_entity)
     yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)

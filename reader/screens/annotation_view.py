@@ -50,7 +50,8 @@ class AnnotationView:
             pane.show_annotations(message.annotations)
             pending, self._select_after_load = self._select_after_load, None
             if pending is not None:
-                pane.select_highlight(pending)
+                # After the refresh that lays the text out, so the passage can be scrolled to.
+                self.call_after_refresh(pane.select_highlight, pending)
 
     _select_after_load: str | None = None
 
@@ -145,6 +146,22 @@ class AnnotationView:
 
         title = "A note on the whole article" + ("" if not before else " (empty it to remove the note)")
         self.app.push_screen(NoteEditor(title, note=before, with_kind=False), save)
+
+    def jump_to_annotation(self, article_id: str, annotation_id: str) -> None:
+        """From the annotations screen: open the article at the passage, its note shown."""
+        if self.listing.articles.get(article_id) is None:
+            self.notify("That article is not in the library any more.", timeout=4, markup=False)
+            return
+        if self.listing.index_of(article_id) is None:
+            # Hidden by a search, an entity's or a feed's list, or by hiding read articles:
+            # go back to every article.
+            self.clear_search()
+            self._change_view(article_ids=None, ranked=None, filter_name="", source="", source_name="", hide_read=False)
+        self._select_after_load = annotation_id
+        already_open = self.current is not None and self.current.id == article_id and self.current_body is not None
+        self.jump_to_article(article_id)
+        if already_open:
+            self.load_annotations(article_id)
 
     def action_article_note(self) -> None:
         self.on_article_note_requested()

@@ -23,7 +23,7 @@ def article_note_text(note: Annotation | None, orphans: list[Annotation]) -> Tex
     text = Text()
     if note is not None:
         text.append("Your note", style="bold")
-        text.append("  (a edits it)\n", style="dim")
+        text.append("  (W edits it)\n", style="dim")
         text.append(clean_text(note.note))
     if orphans:
         if text:
