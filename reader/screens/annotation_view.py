@@ -44,6 +44,13 @@ class AnnotationView:
             return
         self.post_message(AnnotationsLoaded(article_id, annotations))
 
+    @work(thread=True, group="annotations-warm", exit_on_error=False)
+    def warm_annotations(self) -> None:
+        try:
+            self.services.store.annotations()
+        except (StoreError, AnnotationError):
+            pass  # the annotations screen reports it when opened
+
     def on_annotations_loaded(self, message: AnnotationsLoaded) -> None:
         pane = self.query_one(ReaderPane)
         if pane.article_id == message.article_id and pane.body_text:

@@ -71,6 +71,8 @@ class LibrarySync:
             self.library_loading = False
             # The seeds may have just been added: the search index catches up.
             self.app.update_index()
+            # Read the annotations now, in the background, so the annotations screen opens at once.
+            self.warm_annotations()
             self.set_interval(self.services.poll_seconds, self.poll_store)
             article_list.empty_message = "No articles here. Press / to change the filter, H to show read articles."
             article_list.refresh()

@@ -113,3 +113,60 @@ class TestSearch:
         finally:
             app.services.writer.drain(10.0)
             app.services.writer.stop()
+
+
+def annotated_home(home):
+    """The seeds with three highlights of different kinds and notes on Caracas Chronicles,
+    and a note on the article, all dated so the snapshot never drifts."""
+    from datetime import datetime, timedelta, timezone
+
+    from reader.annotations.anchoring import select
+    from reader.annotations.model import Annotation
+    from reader.seeds import ensure_seeded
+
+    store = Store.open(home)
+    ensure_seeded(store)
+    article = next(a for a in store.articles() if a.outlet == "Caracas Chronicles")
+    text = store.body(article).text
+    day = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+    for hours, (quote, kind, note, tags) in enumerate([
+        ("arrived in Madrid on Saturday after escaping custody", "highlight", "", ()),
+        ("an unfriendly act", "disagree", "Which act? The meeting itself, or what Rajoy said there?", ("diplomacy",)),
+        ("set to take place on December 1st and 2nd", "question", "Did the talks happen on those dates?", ("follow-up", "talks")),
+    ]):
+        start = text.index(quote)
+        chosen = select(text, start, start + len(quote))
+        store.save_annotation(Annotation(id="", article=article.id, kind=kind, quote=chosen.quote, prefix=chosen.prefix,
+                                         suffix=chosen.suffix, start=chosen.start, end=chosen.end, note=note, tags=tags,
+                                         created=day + timedelta(hours=hours)))
+    store.save_annotation(Annotation(id="", article=article.id, kind="article-note", note="Compare with how Venezuelanalysis tells the meeting.",
+                                     created=day - timedelta(hours=1)))
+    return article
+
+
+class TestAnnotations:
+    def test_highlights_drawn_with_the_note_of_the_current_one(self, snap_compare, home):
+        annotated_home(home)
+        app = build_app(home, poll_seconds=60)
+
+        async def run_before(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("j", "j", "j", "enter")
+            await settle(pilot)
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await settle(pilot)
+
+        try:
+            assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
+
+    def test_the_annotations_screen(self, snap_compare, home):
+        annotated_home(home)
+        app = build_app(home, poll_seconds=60)
+        try:
+            assert snap_compare(app, terminal_size=(140, 30), run_before=after("M"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
