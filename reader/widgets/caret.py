@@ -92,25 +92,29 @@ class CaretKeys:
 
     def selection(self) -> tuple[int, int] | None:
         """The selected range in visual mode, trimmed of spaces at its ends; None if empty."""
-        if not self.visual:
+        if not self.visual or self.anchor == self.caret_at:
+            # Nothing is selected until the caret moves (the caret alone is drawn).
             return None
         low, high = sorted((self.anchor, self.caret_at))
         start, end = passages.trimmed(self.body_text, low, high + 1)
         return (start, end) if end > start else None
 
     def action_caret(self, unit: str, step: int) -> None:
+        """Forwards, the caret goes to the last character of the next word or sentence, so
+        the selection takes in whole words; backwards, to the start of one."""
         text, at = self.body_text, self.caret_at
         if unit == "char":
             at = passages.clamp(text, at + step)
         elif unit == "word":
-            at = passages.next_word(text, at, step)
-            if step > 0 and at > self.anchor:
-                # Extending forwards takes in the whole of the word reached.
-                at = max(passages.word_end(text, at) - 1, at) if at != self.caret_at else at
+            at = passages.word_end(text, at + 1) - 1 if step > 0 else passages.next_word(text, at, -1)
         elif unit == "sentence":
-            at = passages.next_sentence(text, at, step)
-            if step > 0 and self.anchor < at:
-                at = passages.sentence_bounds(text, at)[1] - 1 if at == self.caret_at else at
+            if step > 0:
+                end = passages.sentence_bounds(text, at)[1]
+                if at >= end - 1:
+                    end = passages.sentence_bounds(text, passages.next_sentence(text, at, 1))[1]
+                at = max(end - 1, at)
+            else:
+                at = passages.next_sentence(text, at, -1)
         else:
             at = passages.next_paragraph(text, at, step)
         self._move_caret(at)

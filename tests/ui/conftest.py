@@ -122,6 +122,10 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             while getattr(app.screen_stack[0], "library_loading", False) and time.monotonic() < deadline:
                 await pilot.pause(0.05)
             await settle(pilot)
+            if not article_list(app).listing.rows:
+                # Shown with a failing test's output: why the list is empty, if it should not be.
+                print("empty list at start; loading:", getattr(app.screen_stack[0], "library_loading", None),
+                      "notifications:", app.notified)
             yield pilot
     finally:
         app.stop_search()
