@@ -21,9 +21,18 @@ class LibrarySync:
     the handlers, on the UI thread, update the listing and the panes."""
 
     _article_to_restore: str | None = None
+    #: Set by the loading thread once it has posted all it read (or given up): the first
+    #: load is over once the messages it posted are handled.
+    load_done = False
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_library(self) -> None:
+        try:
+            self._load_library()
+        finally:
+            self.load_done = True
+
+    def _load_library(self) -> None:
         store = self.services.store
         try:
             ensure_seeded(store)

@@ -117,9 +117,10 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
     try:
         async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
-            # On a busy machine the library's last batch can still be on its way.
-            deadline = time.monotonic() + 10
-            while getattr(app.screen_stack[0], "library_loading", False) and time.monotonic() < deadline:
+            # On a busy machine the main screen may not have started loading yet when the
+            # first settle looks for workers: wait for the load to be over.
+            deadline = time.monotonic() + 30
+            while not getattr(app.screen_stack[0], "load_done", True) and time.monotonic() < deadline:
                 await pilot.pause(0.05)
             await settle(pilot)
             if not article_list(app).listing.rows:
