@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from pathlib import Path
 
 from .errors import ReadOnlyStore, StoreError, StoreFull
@@ -16,7 +17,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     is fsynced before the rename, and the folder is fsynced after it so the rename itself
     survives a power cut.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # Unique per thread, not only per process: two threads of the app may both refresh a
+    # derived file (the library's index) at once, and must not rename each other's temp file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:

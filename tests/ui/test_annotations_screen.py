@@ -15,7 +15,7 @@ from reader.widgets.annotation_list import AnnotationList
 from reader.widgets.reader_marks import CURRENT_HIGHLIGHT
 from reader.widgets.reader_pane import ReaderPane
 
-from .conftest import CARACAS_CHRONICLES, SEED_TITLES, reader_title, settle, titles
+from .conftest import SEED_TITLES, reader_title, settle, titles
 
 DAY = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
