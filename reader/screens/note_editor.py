@@ -33,7 +33,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     which has no tags or kind). Dismissed with the draft, or None on escape."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
+        # Not a priority binding: ctrl+s must queue behind the keys typed just before it, or
+        # a fast typist's last letters would be missing from what is saved.
+        Binding("ctrl+s", "save", "Save", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
