@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from ..models import Article
 from .model import Annotation
@@ -23,6 +23,14 @@ def fold(text: str) -> str:
     """Lower case without accents: "Nicolás" and "nicolas" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def searchable(annotation: Annotation, article: Article | None) -> str:
+    """What free words are matched against, folded: worked out once per annotation, not per
+    keystroke of the filter."""
+    parts = (annotation.quote, annotation.note, " ".join(annotation.tags),
+             article.title if article else "", article.outlet if article else "")
+    return fold(" ".join(parts))
 
 
 @dataclass
@@ -52,9 +60,11 @@ class AnnotationFilter:
         self,
         rows: Iterable[tuple[Annotation, Article | None]],
         entity_articles: Callable[[str], set[str] | None] | None = None,
+        folded: Mapping[str, str] | None = None,
     ) -> list[tuple[Annotation, Article | None]]:
         """The rows that match every term. ``entity_articles(name)`` gives the ids of the
-        articles naming an entity (None: no such entity)."""
+        articles naming an entity (None: no such entity); ``folded`` maps annotation ids to
+        their ``searchable`` text, when worked out beforehand."""
         allowed: set[str] | None = None
         for name in self.fields.get("entity", []):
             ids = entity_articles(name) if entity_articles is not None else None
@@ -67,8 +77,9 @@ class AnnotationFilter:
             if not self._fields_hold(annotation, article):
                 continue
             if self.words:
-                haystack = fold(" ".join((annotation.quote, annotation.note, " ".join(annotation.tags),
-                                          article.title if article else "", article.outlet if article else "")))
+                haystack = folded.get(annotation.id) if folded is not None else None
+                if haystack is None:
+                    haystack = searchable(annotation, article)
                 if not all(word in haystack for word in self.words):
                     continue
             kept.append((annotation, article))

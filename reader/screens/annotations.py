@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from ..annotations.filtering import AnnotationFilter
+from ..annotations.filtering import AnnotationFilter, searchable
 from ..annotations.model import Annotation, AnnotationError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
@@ -44,6 +44,8 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self.articles = articles
         self.entity_articles = entity_articles
         self.all_rows: list[tuple[Annotation, Article | None]] = []
+        #: Each annotation's folded words, worked out off the UI thread on the first filter.
+        self.folded: dict[str, str] | None = None
         self._timer = None
 
     @property
@@ -81,7 +83,17 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
     def loaded(self, message: Loaded) -> None:
         if message.error:
             self.notify(f"Your annotations cannot be read: {message.error}", severity="error", markup=False)
-        self.all_rows = message.rows
+        self.all_rows, self.folded = message.rows, None
+        self._apply_filter()
+
+    @work(thread=True, group="annotations-fold", exclusive=True, exit_on_error=False)
+    def fold_rows(self) -> None:
+        """Fold every annotation's words once, in a thread; the filter then only compares."""
+        folded = {annotation.id: searchable(annotation, article) for annotation, article in self.all_rows}
+        self.app.call_from_thread(self._folded, folded)
+
+    def _folded(self, folded: dict[str, str]) -> None:
+        self.folded = folded
         self._apply_filter()
 
     @on(Input.Changed, "#annotations-filter")
@@ -97,7 +109,10 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
     def _apply_filter(self) -> None:
         text = self.query_one("#annotations-filter", Input).value
         chosen = AnnotationFilter.parse(text)
-        rows = self.all_rows if chosen.empty else chosen.apply(self.all_rows, self.entity_articles)
+        if chosen.words and self.folded is None:
+            self.fold_rows()  # filters again when done
+            return
+        rows = self.all_rows if chosen.empty else chosen.apply(self.all_rows, self.entity_articles, self.folded)
         listing = self.query_one(AnnotationList)
         listing.empty_message = ("No annotation matches the filter." if self.all_rows else
                                  "No highlights or notes yet. In the reader, v selects a passage and h highlights it.")

@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..ingest.sanitize import clean_line
-from ..search import SearchError
 from ..search.views import SavedViews, View, counts
 from .dialogs import Confirm, Prompt
 
@@ -66,7 +65,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             searcher = self.app.searcher
             tallies = counts(views, searcher) if searcher is not None else {}
             self.post_message(self.Loaded(views, tallies))
-        except (SearchError, Exception) as error:  # noqa: BLE001 - shown to the user, never lost
+        except Exception as error:  # noqa: BLE001 - any failure is shown to the user, never lost
             self.post_message(self.Loaded([], {}, str(error)))
 
     @on(Loaded)

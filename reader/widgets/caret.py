@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Static
 
 from ..annotations import passages
 
-#: Caret moves: action argument -> (unit, step).
+#: The actions of visual mode, enabled only in it.
 _CARET_ACTIONS = {"caret", "caret_line", "select_unit", "restart_selection", "leave_visual_mode"}
 
 
@@ -212,8 +213,6 @@ class HighlightKeys:
 
     def _mouse_selection(self) -> tuple[int, int] | None:
         """The passage selected with the mouse in the article's text, as Body.text offsets."""
-        from textual.widgets import Static
-
         body = self.query_one("#reader-body", Static)
         selection = self.screen.selections.get(body)
         if selection is None or self._rendered is None or self.showing_changes:

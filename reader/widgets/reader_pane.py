@@ -108,7 +108,7 @@ class ReaderPane(CaretKeys, HighlightKeys, VerticalScroll, can_focus=True):
         """Draw the open article's highlights (placed ones in the text, orphans above it)."""
         current = self.current_annotation
         self.annotations = sorted((a for a in annotations if not a.is_article_note), key=lambda a: (a.orphaned, a.start))
-        placed = [a for a in self.annotations if not a.orphaned]
+        placed = self.placed
         self.mark_layers.highlights = [Highlight(a.id, a.start, a.end, a.kind) for a in placed]
         ids = [a.id for a in placed]
         self.mark_layers.current_highlight = ids.index(current.id) if current is not None and current.id in ids else None
@@ -119,14 +119,19 @@ class ReaderPane(CaretKeys, HighlightKeys, VerticalScroll, can_focus=True):
     _article_note: Annotation | None = None
 
     @property
+    def placed(self) -> list[Annotation]:
+        """The highlights drawn in the text (not the orphans), in reading order."""
+        return [a for a in self.annotations if not a.orphaned]
+
+    @property
     def current_annotation(self) -> Annotation | None:
         """The highlight stepped to with ] or [ (or just made), if any."""
         index = self.mark_layers.current_highlight if hasattr(self, "mark_layers") else None
-        placed = [a for a in self.annotations if not a.orphaned]
+        placed = self.placed
         return placed[index] if index is not None and index < len(placed) else None
 
     def step_highlight(self, step: int) -> Annotation | None:
-        placed = [a for a in self.annotations if not a.orphaned]
+        placed = self.placed
         if not placed:
             return None
         index = self.mark_layers.current_highlight
@@ -142,7 +147,7 @@ class ReaderPane(CaretKeys, HighlightKeys, VerticalScroll, can_focus=True):
 
     def select_highlight(self, annotation_id: str | None) -> None:
         """Make this highlight current (None: none), scroll to it and show its note."""
-        placed = [a for a in self.annotations if not a.orphaned]
+        placed = self.placed
         ids = [a.id for a in placed]
         self.mark_layers.current_highlight = ids.index(annotation_id) if annotation_id in ids else None
         self._show_notes()
@@ -160,21 +165,27 @@ class ReaderPane(CaretKeys, HighlightKeys, VerticalScroll, can_focus=True):
         below = self.query_one("#highlight-note", Static)
         below.display = current is not None
         if current is not None:
-            placed = [a for a in self.annotations if not a.orphaned]
+            placed = self.placed
             below.update(highlight_note_text(current, placed.index(current) + 1, len(placed)))
 
     # Positions on screen ---------------------------------------------------------------------------
 
+    _line_cache: tuple | None = None
+
     def _line_starts(self) -> list[int]:
-        """The drawn offset where each screen line of the body starts, as the body wraps now."""
+        """The drawn offset where each screen line of the body starts, as the body wraps now.
+        Kept until the text or the width changes: every caret move asks for it."""
         if self._rendered is None:
             return [0]
         width = max(self.query_one("#reader-body", Static).content_region.width, 10)
+        if self._line_cache is not None and self._line_cache[0] is self._rendered and self._line_cache[1] == width:
+            return self._line_cache[2]
         starts, offset = [], 0
         for line in self._rendered.text.plain.split("\n"):
             starts.append(offset)
             starts.extend(offset + cut for cut in divide_line(line, width, fold=True))
             offset += len(line) + 1
+        self._line_cache = (self._rendered, width, starts)
         return starts
 
     def _line_of(self, drawn: int, starts: list[int]) -> int:

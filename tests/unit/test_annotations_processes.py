@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 import pytest
 
 from reader.store import Store
+
+from tests.processkit import child, run_together
 
 #: Open the library named in argv[1]; annotate the article in argv[2] by character ranges.
 PRELUDE = """
@@ -37,10 +37,6 @@ for n in range(int(sys.argv[4])):
     store.add_annotation(article, 0, 7, note=f"{name} {n}", text=text)
 print("done", flush=True)
 """
-
-
-def child(script: str, *args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
 @pytest.mark.slow
@@ -74,13 +70,6 @@ def test_two_processes_annotating_at_once_lose_nothing(home, make_draft):
     article = store.add_articles([make_draft(1)]).added[0]
     each = 60
     writers = [child(SAVE_SHARE, home, article, name, each) for name in ("left", "right")]
-    for writer in writers:
-        assert writer.stdout.readline().strip() == "ready"
-    for writer in writers:
-        writer.stdin.write("go\n")
-        writer.stdin.flush()
-    for writer in writers:
-        out, _ = writer.communicate(timeout=120)
-        assert writer.returncode == 0 and out.strip() == "done"
+    run_together(writers, timeout=120)
     notes = {a.note for a in Store.open(home).annotations()}
     assert notes == {f"{name} {n}" for name in ("left", "right") for n in range(each)}

@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import orjson
 import pytest
 
-from reader.cli import main
 from reader.cli.search_output import marked_line
 from reader.search import Snippet, index_path
+
+from tests.clikit import run_cli
 
 VA = "Escaped Venezuelan Opposition Leader Welcomed in Spain, Meets with Rajoy"
 CC = "Ledezma Lands in Madrid; Opposition Sets Talks in the Dominican Republic"
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return orjson.loads(self.out)
-
-    def assert_fails_with(self, *fragments: str) -> None:
-        assert self.code == 1, (self.out, self.err)
-        lines = self.err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("broadsheet: "), self.err
-        assert "Traceback" not in self.err + self.out
-        for fragment in fragments:
-            assert fragment in lines[0]
-
-
 @pytest.fixture
 def cli(capsys):
-    def run(*argv) -> Run:
-        with pytest.raises(SystemExit) as exit_:
-            main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        code = exit_.value.code
-        return Run(0 if code is None else code, out, err)
-
-    return run
+    return lambda *argv: run_cli(capsys, *argv)
 
 
 def test_search_prints_ranked_rows_with_snippets(cli):

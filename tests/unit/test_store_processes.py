@@ -11,6 +11,8 @@ import pytest
 
 from reader.store import Store
 
+from tests.processkit import child, run_together
+
 #: Shared by the child scripts: open the library named in argv[1] and build drafts by number.
 PRELUDE = """
 import sys
@@ -44,10 +46,6 @@ while True:
     print(kind, n, flush=True)
     n += 1
 """
-
-
-def child(script: str, *args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
 def acknowledged(output: str) -> dict[str, set[int]]:
@@ -117,14 +115,7 @@ def test_two_processes_writing_at_once_lose_nothing(home, make_draft):
     store = Store.open(home)
     target = store.add_articles([make_draft(0)]).added[0]
     writers = [child(WRITE_SHARE, home, name, target) for name in ("left", "right")]
-    for writer in writers:
-        assert writer.stdout.readline().strip() == "ready"
-    for writer in writers:
-        writer.stdin.write("go\n")
-        writer.stdin.flush()
-    for writer in writers:
-        out, _ = writer.communicate(timeout=60)
-        assert writer.returncode == 0 and out.strip() == "done"
+    run_together(writers, timeout=60)
 
     after = Store.open(home)
     read_ids, marks = after.states()
