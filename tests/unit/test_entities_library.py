@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -171,17 +170,11 @@ def synthetic(count: int, seed: int = 5) -> dict[str, StoredEntities]:
     return results
 
 
-def test_building_over_two_thousand_articles_takes_under_a_second():
+def test_a_library_of_two_thousand_articles_counts_each_article_once():
+    # How fast this is, is a benchmark figure (bench_entities.py: building the library view).
     results = synthetic(2000)
-    best = min(_timed(lambda: EntityLibrary.build(results)) for _ in range(2))
-    assert best < 1.0, best
     library = EntityLibrary.build(results)
     ids = list(results) * 3  # 6,000 ids, as the sidebar's whole-list view may ask
-    assert _timed(lambda: library.across(ids)) < 0.1
-    assert library.across(ids)[0][2] <= 2000
-
-
-def _timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+    counted = library.across(ids)
+    assert counted and counted == library.across(list(results)), "an id asked for twice counted twice"
+    assert counted[0][2] <= 2000

