@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -106,7 +107,7 @@ class SearchIndex:
         except OSError as error:
             raise SearchError(f"cannot make the folder for the search index {index.path}: {error.strerror or error}") from None
         try:
-            index._prepare()
+            index._prepare_waiting()
         except (sqlite3.DatabaseError, IndexDamaged) as error:
             problem = translate(error, index.path) if isinstance(error, sqlite3.Error) else error
             if isinstance(problem, SearchError) and not isinstance(problem, IndexDamaged):
@@ -115,6 +116,22 @@ class SearchIndex:
             index.discard_file()
             index._prepare()
         return index
+
+    def _prepare_waiting(self) -> None:
+        """``_prepare``, retried while another process holds the file. Switching a new file to
+        write-ahead logging, or recovering its log, answers SQLITE_BUSY at once, without the
+        busy timeout: two processes opening the index together would otherwise fail."""
+        deadline = time.monotonic() + self.timeout
+        pause = 0.01
+        while True:
+            try:
+                self._prepare()
+                return
+            except sqlite3.OperationalError as error:
+                if not isinstance(translate(error, self.path), IndexBusy) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
     def _prepare(self) -> None:
         db = self.connection()
