@@ -8,21 +8,15 @@ words match the quote, the note, the tags and the article's title, ignoring case
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from ..models import Article
+from ..text import fold
 from .model import Annotation
 
 _TERM = re.compile(r'(\w+):"([^"]*)"?|(\w+):(\S+)|"([^"]*)"?|(\S+)')
 FIELDS = ("tag", "outlet", "entity", "kind", "is")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Nicolás" and "nicolas" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def searchable(annotation: Annotation, article: Article | None) -> str:

@@ -1,4 +1,5 @@
-"""Reading annotation exports back (ours and W3C), matching their articles and re-anchoring them.
+"""Reading annotation exports back (ours and W3C) into checked annotations; ``Store.import_annotations``
+then matches their articles and re-anchors them.
 
 The whole file is read and checked before anything is written, so a bad file changes nothing.
 """
@@ -6,17 +7,12 @@ The whole file is read and checked before anything is written, so a bad file cha
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import orjson
 
-from ..models import parse_datetime, utc_now
-from .anchoring import Selector, reattach
+from ..models import parse_datetime
 from .export import ANNOTATION_URN, ARTICLE_URN, FORMAT, MOTIVATIONS, VERSION
-from .model import ARTICLE_NOTE, MAX_NOTE, MAX_QUOTE, Annotation, AnnotationError, checked, new_id
-
-if TYPE_CHECKING:
-    from ..store import Store
+from .model import ARTICLE_NOTE, MAX_NOTE, MAX_QUOTE, Annotation, AnnotationError, checked
 
 #: An export of 100,000 annotations is about 50 MB; anything bigger is not one of ours.
 MAX_FILE = 200 * 1024 * 1024
@@ -183,59 +179,3 @@ def _w3c(item: dict) -> Incoming:
         # No position given: place it by its quote alone.
         annotation = replace(annotation, start=0, end=len(annotation.quote))
     return Incoming(annotation, "" if source.startswith(ARTICLE_URN) else source)
-
-
-# Into the store --------------------------------------------------------------------------------
-
-
-def import_annotations(store: Store, incoming: list[Incoming]) -> ImportReport:
-    """Add what is new, matched to this library's articles and re-anchored to their current text; one write."""
-    with store.writing():
-        existing = store.annotations()
-        known_ids = {a.id for a in existing}
-        known = {_identity(a) for a in existing}
-        article_notes = {a.article for a in existing if a.is_article_note}
-        texts: dict[str, str] = {}
-        new: dict[str, dict] = {}
-        skipped = unmatched = orphaned = 0
-        for item in incoming:
-            annotation = item.annotation
-            article_id = _match(store, annotation.article, item.article_url)
-            if article_id is None:
-                unmatched += 1
-                continue
-            annotation = replace(annotation, article=article_id)
-            if annotation.is_article_note:
-                if annotation.id in known_ids or article_id in article_notes:
-                    skipped += 1
-                    continue
-                article_notes.add(article_id)
-            else:
-                if article_id not in texts:
-                    texts[article_id] = store.body(article_id).text
-                old = Selector(annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end)
-                placement = reattach(texts[article_id], old)
-                now = placement.selector
-                annotation = replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix,
-                                     start=now.start, end=now.end, orphaned=placement.orphaned)
-            if annotation.id in known_ids or _identity(annotation) in known:
-                skipped += 1
-                continue
-            annotation = replace(annotation, id=annotation.id or new_id(), created=annotation.created or utc_now())
-            known_ids.add(annotation.id)
-            known.add(_identity(annotation))
-            orphaned += annotation.orphaned
-            new[annotation.id] = replace(annotation, updated=annotation.updated or annotation.created).to_doc()
-        if new:
-            store.user.annotations.put_many(new)
-    return ImportReport(len(new), skipped, unmatched, orphaned)
-
-
-def _identity(annotation: Annotation) -> tuple:
-    return (annotation.article, annotation.quote, annotation.start, annotation.end, annotation.note)
-
-
-def _match(store: Store, article_id: str, url: str) -> str | None:
-    if article_id and article_id in store.library.index()["ids"]:
-        return article_id
-    return store.article_id_for_url(url)

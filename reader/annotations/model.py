@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
+from ..text import normalise_tag
 
 #: What a highlight says about its passage. An article note is an annotation with no
 #: passage: kind ARTICLE_NOTE, an empty quote and start == end == 0.
@@ -123,9 +124,6 @@ def clean_note(note: str) -> str:
 
 def clean_tags(tags) -> tuple[str, ...]:
     """Tags as stored: cleaned, normalised like article tags, without repeats, sorted."""
-    # Imported here: the store imports this module, and userstate is part of the store.
-    from ..store.userstate import normalise_tag
-
     if isinstance(tags, str) or not all(isinstance(tag, str) for tag in tags):
         raise AnnotationError("tags must be a list of words")
     normalised = {normalise_tag(clean_line(tag)) for tag in tags}

@@ -87,6 +87,6 @@ def _command_name(args) -> str:
 
 def _run_app(args) -> None:
     # Imported here so that scripting commands never pay for loading Textual.
-    from ..launch import run_app
+    from ..tui.launch import run_app
 
     run_app(home=args.home, config=args.config)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from ..annotations.anchoring import find_quote
 from ..annotations.export import to_json, to_markdown, to_w3c
-from ..annotations.imports import BadImport, import_annotations, parse_export
+from ..annotations.imports import BadImport, parse_export
 from ..annotations.model import Annotation
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
-from ..store import Store, normalise_tag
+from ..store import Store
+from ..text import normalise_tag
 from ..store.files import write_atomically
 from .output import print_json
 
@@ -100,7 +101,7 @@ def import_file(store: Store, args: Namespace) -> int:
         data = path.read_bytes()
     except OSError as error:
         raise BadImport(f"{path}: {error.strerror or error}") from error
-    report = import_annotations(store, parse_export(data, path.name))
+    report = store.import_annotations(parse_export(data, path.name))
     parts = [f"imported {report.imported} annotations"]
     if report.skipped:
         parts.append(f"{report.skipped} already here")

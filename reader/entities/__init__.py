@@ -9,7 +9,7 @@ from .extract import Extractor, extract
 from .library import ArticleEntity, EntityLibrary
 from .model import MODEL_PACKAGE, ModelUnavailable
 from .prominence import Prominence, alias_index, lead_end, rank
-from .types import KINDS, ArticleEntities, Entity, Mention, Occurrence, StoredEntities
+from ..models.entities import KINDS, ArticleEntities, Entity, Mention, Occurrence, StoredEntities
 
 __all__ = [
     "KINDS",

@@ -10,7 +10,7 @@ from .corrections import apply_corrections
 from .merging import Forms, merge_all
 from .names import is_acronym, part_of_person
 from .normalise import fold, plain
-from .types import KINDS, ArticleEntities, Entity, Occurrence
+from ..models.entities import KINDS, ArticleEntities, Entity, Occurrence
 
 #: A mention's own kind, against the article's evidence for its entity.
 MENTION_WEIGHT = 0.01

@@ -3,43 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-
+from ..models.entities import KINDS, Correction, Entity, Occurrence
 from .normalise import fold
-from .types import KINDS, Entity, Occurrence
-
-ACTIONS = ("rename", "merge", "split", "retype", "hide", "show")
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """One thing the user said about an entity.
-
-    ``alias`` names the entity by any spelling it has (or its key), never by a run's ids, so a
-    correction still finds its entity after re-extraction. ``value`` is the new name (rename),
-    an alias of the entity to fold in (merge), the kind (retype); unused for split, hide, show.
-    A split takes ``alias`` itself off into an entity of its own.
-    """
-
-    action: str
-    alias: str
-    value: str = ""
-
-    def __post_init__(self) -> None:
-        if self.action not in ACTIONS:
-            raise ValueError(f"unknown correction {self.action!r}; expected one of {', '.join(ACTIONS)}")
-        if self.action == "retype" and self.value not in KINDS:
-            raise ValueError(f"unknown kind {self.value!r}; expected one of {', '.join(KINDS)}")
-
-    def to_json(self) -> dict:
-        data = {"action": self.action, "alias": self.alias}
-        if self.value:
-            data["value"] = self.value
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> Correction:
-        return cls(action=data["action"], alias=data["alias"], value=data.get("value", ""))
 
 
 def apply_corrections(entities: Iterable[Entity], corrections: Iterable[Correction]) -> list[Entity]:

@@ -13,7 +13,7 @@ from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
 from .spans import Candidate, clean
-from .types import ArticleEntities, Mention
+from ..models.entities import ArticleEntities, Mention
 
 FALLBACK = "fallback"
 

@@ -12,7 +12,7 @@ from .canonical import automatic_entities
 from .corrections import Correction, apply_corrections, stale
 from .normalise import fold
 from .prominence import alias_index, rank
-from .types import Entity, Mention, StoredEntities
+from ..models.entities import Entity, Mention, StoredEntities
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .normalise import fold
-from .types import ArticleEntities, Entity
+from ..models.entities import ArticleEntities, Entity
 
 #: Being in the headline or the opening paragraph counts as this many extra mentions.
 TITLE_WEIGHT = 3.0

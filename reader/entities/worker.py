@@ -17,7 +17,7 @@ from ..spawning import quiet_child, real_stderr
 from ..store import Store, StoreError, UnknownArticle
 from .extract import FALLBACK, Extractor
 from .prominence import lead_end
-from .types import ArticleEntities
+from ..models.entities import ArticleEntities
 
 #: Threads the numeric libraries may use: one, so extraction never takes every core from the UI.
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")

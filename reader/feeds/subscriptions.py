@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from ..ingest.sanitize import clean_line
-from ..store.userstate import normalise_tag
+from ..text import normalise_tag
 from .errors import FeedError
 
 #: Longer than any real feed address; a longer "URL" is a pasted document or an attack.

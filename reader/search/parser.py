@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..store.userstate import normalise_tag
+from ..text import normalise_tag
 from .errors import QueryError
 from .query import KINDS, STATES, And, DateFilter, Everything, Filter, Node, Not, Or, Text
 

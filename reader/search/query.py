@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Union
 
-from ..listing import fold
+from ..text import fold
 
 #: The states ``is:`` accepts.
 STATES = ("unread", "read", "starred", "annotated")

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ..ingest.sanitize import clean_line
-from ..listing import fold
+from ..text import fold
 from ..models import utc_now
 from ..store import Store
 from ..store.storage import KeyedTable, open_tinydb

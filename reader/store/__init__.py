@@ -13,7 +13,6 @@ from .errors import (
 )
 from .feed_methods import FeedCounts, FeedRemoval, FeedUpdate
 from .store import Store
-from .userstate import normalise_tag
 
 __all__ = [
     "AmbiguousArticle",
@@ -29,5 +28,4 @@ __all__ = [
     "FeedCounts",
     "FeedRemoval",
     "FeedUpdate",
-    "normalise_tag",
 ]

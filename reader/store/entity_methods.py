@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from ..models import Article
-
-if TYPE_CHECKING:
-    from ..entities import ArticleEntities, Correction, StoredEntities
+from ..models.entities import ArticleEntities, Correction, StoredEntities
 
 
 class EntityMethods:
-    """Mixed into Store; uses its lock (``writing``), mutex and parts.
-
-    reader.entities is imported inside the methods: every command opens the store, and only
-    the entity commands should pay for loading the entity code.
-    """
+    """Mixed into Store; uses its lock (``writing``), mutex and parts."""
 
     def entity_results(self, article_ids: Iterable[str] | None = None) -> dict[str, StoredEntities]:
         """Saved results of the given articles (default: all), leaving out any made from an
@@ -87,8 +80,6 @@ class EntityMethods:
             return self.entity_files.take_problems()
 
     def entity_corrections(self) -> list[Correction]:
-        from ..entities import Correction
-
         with self._mutex:
             return [Correction.from_json(record) for record in self.corrections_file.all()]
 
@@ -99,8 +90,6 @@ class EntityMethods:
 
     def remove_last_entity_correction(self) -> Correction | None:
         """Undo the latest correction; returns it, or None when there was none."""
-        from ..entities import Correction
-
         with self.writing():
             record = self.corrections_file.pop()
             return Correction.from_json(record) if record is not None else None
@@ -142,6 +131,4 @@ def _wanted(record, current_hash: str, extractor: str | None) -> bool:
 
 
 def _parse(record: dict) -> StoredEntities:
-    from ..entities import ArticleEntities, StoredEntities
-
     return StoredEntities(ArticleEntities.from_json(record["data"]), int(record.get("lead_end", 0)))

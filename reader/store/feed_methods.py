@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..models import AddResult, ArticleDraft, Feed
-from .userstate import normalise_tag
+from ..text import normalise_tag
 
 
 @dataclass(frozen=True, slots=True)

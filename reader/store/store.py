@@ -19,7 +19,8 @@ from .feeds import Feeds
 from .files import translate_os_error
 from .library import Library
 from .lock import FileLock
-from .userstate import UserState, normalise_tag
+from ..text import normalise_tag
+from .userstate import UserState
 
 
 class Store(FeedMethods, EntityMethods, AnnotationMethods):

@@ -9,13 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import ArticleState, utc_now
+from ..text import normalise_tag
 from .annotation_files import AnnotationFiles
 from .storage import KeyedTable, open_tinydb
-
-
-def normalise_tag(tag: str) -> str:
-    """Tags are single words, compared case-insensitively: "Venezuela " and "venezuela" are one."""
-    return "-".join(tag.strip().lower().split())
 
 
 class UserState:

@@ -124,11 +124,11 @@ def bench_screen(home: Path, runs: int) -> list[Figure]:
     annotation, painted. Timed inside the app with a message hook, as bench_app.py does."""
     import asyncio
 
-    from reader.app import BroadsheetApp
+    from reader.tui.app import BroadsheetApp
     from reader.config import Settings
-    from reader.messages import LibraryLoaded
-    from reader.screens.annotations import AnnotationsScreen
-    from reader.services import Services
+    from reader.tui.messages import LibraryLoaded
+    from reader.tui.screens.annotations import AnnotationsScreen
+    from reader.tui.services import Services
 
     async def drive() -> list[float]:
         loaded, shown = asyncio.Event(), asyncio.Event()

@@ -132,12 +132,12 @@ class ThreadProfiles:
 def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
     """Launch the app on ``home``, wait for the whole library, optionally time ``moves`` moves."""
     imports_started = time.perf_counter()
-    from reader.app import BroadsheetApp
+    from reader.tui.app import BroadsheetApp
     from reader.config import Settings
-    from reader.messages import BodyLoaded, LibraryLoaded
-    from reader.services import Services
+    from reader.tui.messages import BodyLoaded, LibraryLoaded
+    from reader.tui.services import Services
     from reader.store import Store
-    from reader.widgets.article_list import ArticleList
+    from reader.tui.widgets.article_list import ArticleList
 
     import_seconds = time.perf_counter() - imports_started
     profiles = ThreadProfiles() if profile else None
@@ -188,7 +188,7 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
         if profiles and profile == "launch":
             profiles.start()
         started = time.perf_counter()
-        store = Store.open(home)  # as reader.launch.run_app does, before building the app
+        store = Store.open(home)  # as reader.tui.launch.run_app does, before building the app
         marks["store_open"] = time.perf_counter() - started
         services = Services(store=store, settings=Settings())
         app = BroadsheetApp(services)
@@ -323,7 +323,7 @@ def bench_launch(home: Path, runs: int, moves: int, seed: int) -> tuple[list[Fig
             f"{med(lambda r: r['marks']['store_open']) * 1000:.0f} ms, app built {med(lambda r: r['marks']['app_built']) * 1000:.0f} ms, "
             f"run_test ready {med(lambda r: r['marks']['run_test_ready']):.3f} s, first month "
             f"({first_load(timed[0])['articles']:,} articles) reached the screen {med(lambda r: first_load(r)['arrived']):.3f} s; "
-            f"imports (textual, reader.app) {med(lambda r: r['import_seconds']):.3f} s before that, "
+            f"imports (textual, reader.tui.app) {med(lambda r: r['import_seconds']):.3f} s before that, "
             f"whole process {med(lambda r: r['wall_seconds']):.2f} s",
             profile=lambda: run_child(home, 0, seed, "launch")["profile"],
         ),

@@ -22,12 +22,12 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from reader.app import BroadsheetApp  # noqa: E402
+from reader.tui.app import BroadsheetApp  # noqa: E402
 from reader.config import Settings  # noqa: E402
 from reader.models import ArticleDraft  # noqa: E402
-from reader.services import Services  # noqa: E402
+from reader.tui.services import Services  # noqa: E402
 from reader.store import Store  # noqa: E402
-from reader.widgets.entity_sidebar import EntitySidebar  # noqa: E402
+from reader.tui.widgets.entity_sidebar import EntitySidebar  # noqa: E402
 from tests.benchmarks.measure import Figure, median, report  # noqa: E402
 from tests.benchmarks.prose import Prose  # noqa: E402
 

@@ -15,12 +15,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from reader.app import BroadsheetApp
+from reader.tui.app import BroadsheetApp
 from reader.config import ConfigProblem, Settings
 from reader.models import Article
-from reader.services import Services
+from reader.tui.services import Services
 from reader.store import Store
-from reader.widgets.article_list import ArticleList
+from reader.tui.widgets.article_list import ArticleList
 
 #: "Now" for every UI test, so relative dates and snapshots never drift.
 FROZEN_NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)

@@ -17,12 +17,12 @@ from textual.widgets import Input, RadioSet, Static, TextArea
 from reader.annotations import passages
 from reader.annotations.model import Annotation
 from reader.models import Block, Body
-from reader.screens.main import MainScreen
-from reader.screens.note_editor import NoteEditor
+from reader.tui.screens.main import MainScreen
+from reader.tui.screens.note_editor import NoteEditor
 from reader.seeds import ensure_seeded
 from reader.store import Store
-from reader.widgets.reader_marks import CARET_STYLE, CURRENT_HIGHLIGHT, KIND_STYLES, SELECTION_STYLE
-from reader.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader_marks import CARET_STYLE, CURRENT_HIGHLIGHT, KIND_STYLES, SELECTION_STYLE
+from reader.tui.widgets.reader_pane import ReaderPane
 
 from .conftest import CARACAS_CHRONICLES, article_list, drain, notifications, reader_title, screen_lines, settle, titles
 

@@ -6,10 +6,10 @@ import time
 
 from textual.widgets import OptionList, Static
 
-from reader.screens.entity import EntityScreen
+from reader.tui.screens.entity import EntityScreen
 from reader.store import Store
-from reader.widgets.entity_sidebar import EntitySidebar
-from reader.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.entity_sidebar import EntitySidebar
+from reader.tui.widgets.reader_pane import ReaderPane
 
 from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, notifications, settle, static_text, titles
 

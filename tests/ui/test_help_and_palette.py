@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from reader.screens.help import HelpScreen
-from reader.screens.main import MainScreen
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.main import MainScreen
 from reader.store import Store
 
 from .conftest import SEED_TITLES, drain, running, screen_text, settle, titles

@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from reader.models import Block, Body, Comment
-from reader.screens.main import MainScreen
-from reader.screens.tags import TagEditor
+from reader.tui.screens.main import MainScreen
+from reader.tui.screens.tags import TagEditor
 from reader.store import Store
 
 from .conftest import article_list, drain, highlighted, notifications, reader_title, row_line, screen_text, settle, static_text

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from reader.screens.main import MainScreen
-from reader.screens.tags import TagEditor
+from reader.tui.screens.main import MainScreen
+from reader.tui.screens.tags import TagEditor
 from reader.store import Store
-from reader.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader_pane import ReaderPane
 
 from .conftest import drain, highlighted, notifications, reader_title, row_line, screen_lines, settle, static_text
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from reader.screens.views import ViewsScreen
+from reader.tui.screens.views import ViewsScreen
 from reader.search.views import SavedViews
 from reader.store import Store
-from reader.widgets.body_render import CURRENT_STYLE, MENTION_STYLE
+from reader.tui.widgets.body_render import CURRENT_STYLE, MENTION_STYLE
 
 from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles
 

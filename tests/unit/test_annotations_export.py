@@ -6,7 +6,7 @@ import orjson
 import pytest
 
 from reader.annotations.export import escape_markdown, to_json, to_markdown, to_w3c
-from reader.annotations.imports import BadImport, import_annotations, parse_export
+from reader.annotations.imports import BadImport, parse_export
 from reader.store import Store
 
 FORMATS = {"json": to_json, "w3c": to_w3c}
@@ -41,11 +41,11 @@ def test_an_export_imported_into_a_library_with_the_same_articles_gives_the_same
 
     target = Store.open(tmp_path / "two")
     target.add_articles([make_draft(i) for i in range(1, 4)])
-    report = import_annotations(target, parse_export(data))
+    report = target.import_annotations(parse_export(data))
     assert (report.imported, report.skipped, report.unmatched, report.orphaned) == (3, 0, 0, 0)
     assert comparable(target) == comparable(source)
 
-    again = import_annotations(target, parse_export(data))
+    again = target.import_annotations(parse_export(data))
     assert (again.imported, again.skipped) == (0, 3)
     assert len(target.annotations()) == 3
 
@@ -75,7 +75,7 @@ def test_an_import_matches_articles_by_link_when_ids_differ_and_reports_the_unkn
     # Same links, other sources: other ids. Article 3 is missing, article 1's text was edited.
     target.add_articles([make_draft(1, source="elsewhere", body=source.body(source.annotations()[-1].article)),
                          make_draft(2, source="elsewhere")])
-    report = import_annotations(target, parse_export(data))
+    report = target.import_annotations(parse_export(data))
     assert (report.imported, report.unmatched) == (2, 1)
     assert {a.article for a in target.annotations()} <= {a.id for a in target.articles()}
 
@@ -91,7 +91,7 @@ def test_an_import_reanchors_to_the_current_text_and_keeps_orphans(tmp_path, mak
         make_draft(2, body=Body(blocks=(Block("paragraph", "Rewritten entirely."),))),
         make_draft(3),
     ])
-    report = import_annotations(target, parse_export(export(source, "json")))
+    report = target.import_annotations(parse_export(export(source, "json")))
     assert (report.imported, report.orphaned) == (3, 1)
     moved = next(a for a in target.annotations() if a.quote == "Paragraph two")
     assert target.body(moved.article).text[moved.start : moved.end] == "Paragraph two" and not moved.orphaned
@@ -113,7 +113,7 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_is_written(tmp_p
     fill(store, make_draft)
     before = comparable(store)
     with pytest.raises(BadImport, match=message):
-        import_annotations(store, parse_export(data, "bad.json"))
+        store.import_annotations(parse_export(data, "bad.json"))
     assert comparable(store) == before
 
 

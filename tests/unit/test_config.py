@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Settings, load_settings
-from reader.services import Services
+from reader.tui.services import Services
 from reader.store import Store
 
 

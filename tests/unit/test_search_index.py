@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.listing import fold
+from reader.text import fold
 from reader.search import SearchIndex, Searcher, UserFacts, body_matches, index_path, sync
 from reader.seeds import ensure_seeded
 from reader.store import Store

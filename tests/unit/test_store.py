@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from reader.models import Block, Body
-from reader.store import AmbiguousArticle, ReadOnlyStore, Store, UnknownArticle, normalise_tag
+from reader.store import AmbiguousArticle, ReadOnlyStore, Store, UnknownArticle
+from reader.text import normalise_tag
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The terminal UI: everything that imports Textual, and nothing else."""

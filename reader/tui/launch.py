@@ -1,0 +1,46 @@
+"""Start the app: read the config, open the library (read-only if we must), run, save on exit."""
+
+from __future__ import annotations
+
+import sys
+
+from ..config import load_settings
+from ..paths import config_file, library_home
+from .services import Services
+from ..store import CorruptFile, ReadOnlyStore, Store, StoreError
+
+
+def open_store(home) -> tuple[Store | None, str]:
+    """The library, and why it is read-only ("" if it is not). None when it cannot be opened at all."""
+    try:
+        return Store.open(home), ""
+    except (ReadOnlyStore, CorruptFile) as error:
+        reason = str(error)
+    except StoreError as error:
+        return None, str(error)
+    try:
+        return Store.open(home, read_only=True), reason
+    except StoreError as error:
+        return None, str(error)
+
+
+def run_app(home=None, config=None) -> None:
+    settings, problems = load_settings(config_file(config))
+    store, reason = open_store(library_home(home))
+    if store is None:
+        print(f"broadsheet: {reason}", file=sys.stderr)
+        sys.exit(1)
+    services = Services(store=store, settings=settings, config_problems=problems, read_only_reason=reason)
+
+    from .app import BroadsheetApp
+
+    app = BroadsheetApp(services)
+    try:
+        app.run()
+    finally:
+        app.stop_search()
+        app.stop_analysis()
+        # Whatever ended the app, writes already queued are finished before we exit.
+        services.feeds.close()
+        services.writer.drain(10.0)
+        services.writer.stop()

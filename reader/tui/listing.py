@@ -1,0 +1,155 @@
+"""The article list's content: every article, the user's marks, and the current view of them.
+
+Pure Python, so the list's rules (sorting, hiding read, filtering, next unread) are
+tested without a terminal and the widget only draws what this hands it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..config import SORT_ORDERS
+from ..ingest.sanitize import clean_line
+from ..models import Article
+from ..text import fold
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    sort: str = "date"
+    hide_read: bool = False
+    #: Words that must all appear in the title or outlet.
+    query: str = ""
+    #: Only articles from this source (a feed id), and the name the header shows for it.
+    source: str = ""
+    source_name: str = ""
+    #: Only these articles (those naming an entity), and what the header calls the filter.
+    article_ids: frozenset[str] | None = None
+    filter_name: str = ""
+    #: Search results best first: the order the list keeps while sorted "by date".
+    ranked: tuple[str, ...] | None = None
+
+
+class Listing:
+    def __init__(self) -> None:
+        self.articles: dict[str, Article] = {}
+        self.read_ids: set[str] = set()
+        self.marks: dict[str, dict] = {}
+        self.options = ViewOptions()
+        #: The visible rows, in order.
+        self.rows: list[Article] = []
+        self._folded_titles: dict[str, str] = {}
+
+    # Content ---------------------------------------------------------------------------------
+
+    def replace(self, articles: Iterable[Article]) -> None:
+        self.articles = {a.id: a for a in articles}
+        self._folded_titles = {}
+        self.rebuild()
+
+    def extend(self, articles: Iterable[Article]) -> None:
+        for article in articles:
+            self.articles[article.id] = article
+        self.rebuild()
+
+    def set_states(self, read_ids: set[str], marks: dict[str, dict]) -> None:
+        self.read_ids = read_ids
+        self.marks = marks
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self.read_ids
+
+    def is_starred(self, article_id: str) -> bool:
+        return bool(self.marks.get(article_id, {}).get("starred"))
+
+    def tags(self, article_id: str) -> tuple[str, ...]:
+        return tuple(self.marks.get(article_id, {}).get("tags", ()))
+
+    def note_read(self, article_ids: Iterable[str], read: bool) -> None:
+        """Record a read-state change in memory; rows stay put until the view is rebuilt,
+        so an article read while "hide read" is on does not vanish from under the cursor."""
+        for article_id in article_ids:
+            (self.read_ids.add if read else self.read_ids.discard)(article_id)
+
+    def note_mark(self, article_id: str, starred: bool, tags: tuple[str, ...]) -> None:
+        if starred or tags:
+            self.marks[article_id] = {"starred": starred, "tags": list(tags)}
+        else:
+            self.marks.pop(article_id, None)
+
+    # The view ----------------------------------------------------------------------------------
+
+    def set_options(self, options: ViewOptions) -> None:
+        if options.sort not in SORT_ORDERS:
+            raise ValueError(f"unknown sort order {options.sort!r}")
+        self.options = options
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        rows: Iterable[Article] = self.articles.values()
+        if self.options.source:
+            rows = (a for a in rows if a.source == self.options.source)
+        if self.options.article_ids is not None:
+            ids = self.options.article_ids
+            rows = (a for a in rows if a.id in ids)
+        if self.options.hide_read:
+            rows = (a for a in rows if a.id not in self.read_ids)
+        words = fold(self.options.query).split()
+        if words:
+            rows = (a for a in rows if all(w in self._folded(a) for w in words))
+        rows = list(rows)
+        if self.options.sort == "outlet":
+            rows.sort(key=lambda a: a.published, reverse=True)
+            rows.sort(key=lambda a: fold(a.outlet) or "\uffff")
+        elif self.options.sort == "title":
+            rows.sort(key=lambda a: fold(a.title))
+        elif self.options.ranked is not None:
+            position = {article_id: number for number, article_id in enumerate(self.options.ranked)}
+            rows.sort(key=lambda a: position.get(a.id, len(position)))
+        else:
+            rows.sort(key=lambda a: a.published, reverse=True)
+        self.rows = rows
+
+    def _folded(self, article: Article) -> str:
+        folded = self._folded_titles.get(article.id)
+        if folded is None:
+            folded = self._folded_titles[article.id] = fold(f"{article.title} {article.outlet}")
+        return folded
+
+    def index_of(self, article_id: str | None) -> int | None:
+        if article_id is None:
+            return None
+        for index, article in enumerate(self.rows):
+            if article.id == article_id:
+                return index
+        return None
+
+    def next_unread(self, start: int, step: int) -> int | None:
+        """The nearest unread row after (step=1) or before (step=-1) ``start``."""
+        index = start + step
+        while 0 <= index < len(self.rows):
+            if self.rows[index].id not in self.read_ids:
+                return index
+            index += step
+        return None
+
+    @property
+    def unread_count(self) -> int:
+        """Unread articles in the current view (one feed's, a search's...)."""
+        read_ids = self.read_ids
+        return sum(1 for article in self.rows if article.id not in read_ids)
+
+    def describe(self) -> str:
+        """The view in a few words, for the header: "unread · sorted by outlet · “maduro”"."""
+        parts = ["unread only" if self.options.hide_read else "all articles"]
+        if self.options.source:
+            # A feed's or an entity's name came from a server: one clean line in the header.
+            parts.insert(0, f"feed: {clean_line(self.options.source_name or self.options.source)}")
+        if self.options.article_ids is not None:
+            parts.insert(0, clean_line(self.options.filter_name) or "filtered")
+        if self.options.sort != "date":
+            parts.append(f"by {self.options.sort}")
+        if self.options.query:
+            parts.append(f"“{self.options.query}”")
+        return " · ".join(parts)

@@ -1,0 +1,168 @@
+"""The annotations screen: every highlight and note in the library, newest first, filtered
+as you type; enter goes to the passage in its article."""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Header, Input, Static
+
+from ...annotations.filtering import AnnotationFilter, searchable
+from ...annotations.model import Annotation, AnnotationError
+from ...ingest.sanitize import clean_line, clean_text
+from ...models import Article
+from ...store import StoreError
+from ..widgets.annotation_list import AnnotationList, AnnotationRow
+from ..widgets.reader_notes import KIND_NAMES
+
+#: Seconds of no typing before the filter runs again.
+DEBOUNCE = 0.1
+
+
+class AnnotationsScreen(Screen[tuple[str, str] | None]):
+    """Dismissed with (article id, annotation id) to show that passage, or None."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="annotations.filter"),
+        Binding("escape,q", "close", "Back", id="annotations.close"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, rows: list[tuple[Annotation, Article | None]], error: str = "") -> None:
+            super().__init__()
+            self.rows, self.error = rows, error
+
+    def __init__(self, articles: Mapping[str, Article], entity_articles: Callable[[str], set[str] | None]) -> None:
+        super().__init__()
+        #: The articles the main screen already holds: no metadata is read again here.
+        self.articles = articles
+        self.entity_articles = entity_articles
+        self.all_rows: list[tuple[Annotation, Article | None]] = []
+        #: Each annotation's folded words, worked out off the UI thread on the first filter.
+        self.folded: dict[str, str] | None = None
+        self._timer = None
+
+    @property
+    def services(self):
+        return self.app.services
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Input(placeholder='Filter: words, tag:T, outlet:NAME, entity:"Name", kind:question, is:orphaned  (/ to type, enter: to the list)',
+                    id="annotations-filter")
+        yield AnnotationList(id="annotations-list")
+        yield Static("", id="annotation-detail")
+        # A line of keys rather than a Footer: the Footer's widgets cost a third of the time
+        # this screen takes to open, and the screen has four keys.
+        yield Static(Text.assemble((" enter", "bold"), " go to the passage   ", ("/", "bold"), " filter   ",
+                                   ("j k", "bold"), " move   ", ("escape", "bold"), " back   ", ("?", "bold"), " help"),
+                     id="annotations-keys")
+
+    def on_mount(self) -> None:
+        self.title = "broadsheet — annotations"
+        self.sub_title = "loading…"
+        self.query_one(AnnotationList).focus()
+        self.load()
+
+    @work(thread=True, group="annotations-screen", exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        try:
+            annotations = self.services.store.annotations()
+        except (StoreError, AnnotationError) as error:
+            self.post_message(self.Loaded([], str(error)))
+            return
+        self.post_message(self.Loaded([(a, self.articles.get(a.article)) for a in annotations]))
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        if message.error:
+            self.notify(f"Your annotations cannot be read: {message.error}", severity="error", markup=False)
+        self.all_rows, self.folded = message.rows, None
+        self._apply_filter()
+
+    @work(thread=True, group="annotations-fold", exclusive=True, exit_on_error=False)
+    def fold_rows(self) -> None:
+        """Fold every annotation's words once, in a thread; the filter then only compares."""
+        folded = {annotation.id: searchable(annotation, article) for annotation, article in self.all_rows}
+        self.app.call_from_thread(self._folded, folded)
+
+    def _folded(self, folded: dict[str, str]) -> None:
+        self.folded = folded
+        self._apply_filter()
+
+    @on(Input.Changed, "#annotations-filter")
+    def filter_changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._apply_filter)
+
+    @on(Input.Submitted, "#annotations-filter")
+    def filter_submitted(self) -> None:
+        self.query_one(AnnotationList).focus()
+
+    def _apply_filter(self) -> None:
+        text = self.query_one("#annotations-filter", Input).value
+        chosen = AnnotationFilter.parse(text)
+        if chosen.words and self.folded is None:
+            self.fold_rows()  # filters again when done
+            return
+        rows = self.all_rows if chosen.empty else chosen.apply(self.all_rows, self.entity_articles, self.folded)
+        listing = self.query_one(AnnotationList)
+        listing.empty_message = ("No annotation matches the filter." if self.all_rows else
+                                 "No highlights or notes yet. In the reader, v selects a passage and h highlights it.")
+        listing.set_rows([AnnotationRow(a, article) for a, article in rows])
+        articles = len({a.article for a, _ in rows})
+        total = len(self.all_rows)
+        shown = f"{len(rows):,} of {total:,}" if len(rows) != total else f"{total:,}"
+        self.sub_title = f"{shown} annotation{'s' if total != 1 else ''} on {articles:,} article{'s' if articles != 1 else ''} · newest first"
+
+    @on(AnnotationList.Moved)
+    def moved(self, message: AnnotationList.Moved) -> None:
+        detail = self.query_one("#annotation-detail", Static)
+        detail.update(_detail(message.row) if message.row else "")
+        detail.display = message.row is not None
+
+    @on(AnnotationList.Chosen)
+    def chosen(self, message: AnnotationList.Chosen) -> None:
+        if message.row.article is None:
+            self.notify("That article is no longer in the library; the annotation is kept.", timeout=4, markup=False)
+            return
+        self.dismiss((message.row.annotation.article, message.row.annotation.id))
+
+    def action_filter(self) -> None:
+        self.query_one("#annotations-filter", Input).focus()
+
+    def action_close(self) -> None:
+        search = self.query_one("#annotations-filter", Input)
+        if self.focused is search and search.value:
+            search.value = ""
+            self.query_one(AnnotationList).focus()
+            return
+        self.dismiss(None)
+
+
+def _detail(row: AnnotationRow) -> Text:
+    """The selected annotation in full: its article, the passage, the note and tags."""
+    annotation, article = row.annotation, row.article
+    text = Text()
+    if article is not None:
+        text.append(clean_line(article.title) + "\n", style="bold")
+        text.append(f"{clean_line(article.outlet)} · {article.published:%d %B %Y}\n", style="italic")
+    kind = "Note on the article" if annotation.is_article_note else KIND_NAMES.get(annotation.kind, annotation.kind)
+    text.append(kind + ("  (the passage is gone from the current text)" if annotation.orphaned else ""), style="dim")
+    if annotation.tags:
+        text.append("  " + " ".join("#" + clean_line(t) for t in annotation.tags), style="bold")
+    text.append("\n")
+    if annotation.quote:
+        quote = clean_text(annotation.quote)
+        text.append("“" + (quote if len(quote) < 800 else quote[:800] + "…") + "”\n", style="italic")
+    if annotation.note:
+        note = clean_text(annotation.note)
+        text.append(note if len(note) < 1500 else note[:1500] + "…")
+    return text

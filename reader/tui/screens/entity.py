@@ -1,0 +1,232 @@
+"""The entity screen: one entity's names, articles, companions and every mention in context."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...entities.corrections import Correction
+from ...models.entities import KINDS
+from ...ingest.sanitize import clean_line
+from ...store import StoreError
+from .dialogs import Choose, Prompt
+
+#: Characters of text shown on each side of a mention.
+CONTEXT = 60
+KIND_NAMES = {"person": "person", "organisation": "organisation", "place": "place"}
+
+
+class EntityScreen(Screen[tuple | None]):
+    """Dismissed with ("mention", article id, start, end), ("article", id), ("entity", key), or None."""
+
+    BINDINGS = [
+        Binding("r", "rename", "Rename", id="entity.rename"),
+        Binding("t", "retype", "Type", id="entity.retype"),
+        Binding("M", "merge", "Merge", id="entity.merge"),
+        Binding("x", "split", "Split alias", id="entity.split"),
+        Binding("h", "hide", "Hide/show", id="entity.hide"),
+        Binding("u", "undo", "Undo", id="entity.undo"),
+        Binding("escape,q", "close", "Back", id="entity.close"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, rows: list[tuple[str, Text]]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.entity = None
+
+    @property
+    def services(self):
+        return self.app.services
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="entity-summary")
+        yield OptionList(id="entity-rows")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "broadsheet — entity"
+        self.watch(self.app, "entity_library", lambda _: self.refresh_entity())
+
+    def refresh_entity(self) -> None:
+        library = self.app.entity_library
+        entity = library.find(self.key) if library is not None else None
+        if entity is None and self.entity is not None and library is not None:
+            entity = library.find(self.entity.name)  # renamed or merged: follow it
+        if entity is None:
+            self.query_one("#entity-summary", Static).update(Text("This entity is not in the library (any more).", style="italic"))
+            return
+        self.entity, self.key = entity, entity.key
+        self.query_one("#entity-summary", Static).update(self._summary(entity, library))
+        self.load_rows(entity, library)
+
+    def _summary(self, entity, library) -> Text:
+        text = Text()
+        text.append(clean_line(entity.name), style="bold")
+        text.append(f"  {KIND_NAMES.get(entity.kind, entity.kind)}", style="italic")
+        if entity.hidden:
+            text.append("  (hidden from the sidebar; h shows it)", style="dim")
+        text.append(f"\n{entity.mention_count:,} mentions in {len(entity.articles):,} articles\n", style="dim")
+        aliases = sorted(entity.aliases.items(), key=lambda item: -item[1])
+        text.append("Also written: ", style="bold")
+        text.append(", ".join(f"{clean_line(a)} ({n})" for a, n in aliases))
+        return text
+
+    @work(thread=True, group="entity", exclusive=True, exit_on_error=False)
+    def load_rows(self, entity, library) -> None:
+        store = self.services.store
+        rows: list[tuple[str, Text]] = []
+        articles = []
+        for article_id in entity.articles:
+            try:
+                articles.append(store.article(article_id))
+            except StoreError:
+                continue
+        articles.sort(key=lambda a: a.published, reverse=True)
+        outlets = sorted({clean_line(a.outlet) for a in articles if a.outlet})
+        rows.append(("", Text(f"Articles ({len(articles)}) from {len(outlets)} outlets: {', '.join(outlets)}", style="bold underline")))
+        for article in articles:
+            rows.append((f"article|{article.id}", Text.assemble((f"{article.published:%d %b %Y}  ", "dim"), (clean_line(article.outlet)[:18].ljust(18), "dim"), "  ", clean_line(article.title))))
+        companions = library.cooccurring(entity.key, limit=8)
+        if companions:
+            rows.append(("", Text("Often named with", style="bold underline")))
+            for other, together in companions:
+                rows.append((f"entity|{other.key}", Text.assemble(clean_line(other.name), (f"  {other.kind}, in {together} of the same articles", "dim"))))
+        rows.append(("", Text("Every mention", style="bold underline")))
+        for article in articles:
+            try:
+                body = store.body(article)
+            except StoreError:
+                continue
+            for mention in library.mentions(article.id, entity.key):
+                source = article.title if mention.part == "title" else body.text
+                rows.append((f"mention|{article.id}|{mention.start}|{mention.end}|{mention.part}", _context(source, mention.start, mention.end, article)))
+        self.post_message(self.Loaded(rows))
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(text, id=f"{number}|{key}", disabled=not key) for number, (key, text) in enumerate(message.rows)])
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        _, kind, *rest = event.option.id.split("|")
+        if kind == "article":
+            self.dismiss(("article", rest[0]))
+        elif kind == "entity":
+            self.dismiss(("entity", rest[0]))
+        elif kind == "mention":
+            article_id, start, end, part = rest
+            self.dismiss(("mention", article_id, int(start), int(end)) if part == "body" else ("article", article_id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # Corrections -------------------------------------------------------------------------------
+
+    def _correct(self, correction: Correction, done_message: str) -> None:
+        if not self.app.check_writable(self):
+            return
+
+        def done(_) -> None:
+            self.notify(done_message + " (u undoes it)", timeout=4, markup=False)
+            self.app.rebuild_entities()
+
+        self.services.write(lambda store: store.add_entity_correction(correction), on_done=done,
+                            on_error=lambda error: self.notify(f"Not saved: {error}", severity="error", markup=False))
+
+    def action_rename(self) -> None:
+        if self.entity is None:
+            return
+        entity = self.entity
+
+        def renamed(name: str | None) -> None:
+            if name and name != entity.name:
+                self._correct(Correction("rename", entity.name, clean_line(name)), f"Renamed to {clean_line(name)}.")
+
+        self.app.push_screen(Prompt(f"A new name for {clean_line(entity.name)}"), renamed)
+
+    def action_retype(self) -> None:
+        if self.entity is None:
+            return
+        entity = self.entity
+        kinds = [k for k in KINDS if k != entity.kind]
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._correct(Correction("retype", entity.name, kinds[index]), f"{clean_line(entity.name)} is now a {kinds[index]}.")
+
+        self.app.push_screen(Choose(f"What is {clean_line(entity.name)}?", kinds), chosen)
+
+    def action_merge(self) -> None:
+        if self.entity is None:
+            return
+        entity = self.entity
+
+        def named(other: str | None) -> None:
+            library = self.app.entity_library
+            found = library.find(other) if (other and library) else None
+            if found is None or found.key == entity.key:
+                if other:
+                    self.notify(f"No other entity is called {clean_line(other)}.", severity="warning", markup=False)
+                return
+            self._correct(Correction("merge", entity.name, found.name), f"{clean_line(found.name)} merged into {clean_line(entity.name)}.")
+
+        self.app.push_screen(Prompt(f"Merge which entity into {clean_line(entity.name)}? (any of its names)"), named)
+
+    def action_split(self) -> None:
+        if self.entity is None:
+            return
+        aliases = [a for a in self.entity.aliases if a != self.entity.name] or list(self.entity.aliases)
+        if len(self.entity.aliases) < 2:
+            self.notify("This entity has only one name; there is nothing to split off.", timeout=3, markup=False)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._correct(Correction("split", aliases[index]), f"{clean_line(aliases[index])} is now an entity of its own.")
+
+        self.app.push_screen(Choose("Which name is a different entity?", [clean_line(a) for a in aliases]), chosen)
+
+    def action_hide(self) -> None:
+        if self.entity is not None:
+            action = "show" if self.entity.hidden else "hide"
+            self._correct(Correction(action, self.entity.name), f"{clean_line(self.entity.name)} is {'shown' if action == 'show' else 'hidden'} in the sidebar.")
+
+    def action_undo(self) -> None:
+        def done(correction) -> None:
+            if correction is None:
+                self.notify("No correction to undo.", timeout=3, markup=False)
+                return
+            self.notify(f"Undone: {correction.action} {clean_line(correction.alias)}.", timeout=3, markup=False)
+            self.app.rebuild_entities()
+
+        self.services.write(lambda store: store.remove_last_entity_correction(), on_done=done)
+
+
+def _context(text: str, start: int, end: int, article) -> Text:
+    """A line of text around a mention, the mention in bold, with where it is from."""
+    before = " ".join(text[max(0, start - CONTEXT):start].split())
+    after = " ".join(text[end:end + CONTEXT].split())
+    return Text.assemble(
+        (f"{clean_line(article.outlet)[:14]:<14} ", "dim"),
+        ("…" + clean_line(before) + " ", ""),
+        (clean_line(text[start:end]), "bold reverse"),
+        (" " + clean_line(after) + "…", ""),
+    )

@@ -1,0 +1,239 @@
+"""The feeds screen: subscriptions with their status and errors; add, remove, fetch, open one."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...feeds.errors import FeedError
+from ...feeds.probe import Probe, probe_url
+from ...feeds.subscriptions import normalise_feed_url
+from ...ingest.sanitize import clean_line
+from ..messages import FeedRemoved
+from ...models import Feed
+from ...store import FeedCounts, StoreError
+from .dialogs import Choose, Confirm, Prompt
+
+_STATUS_STYLES = {"ok": "green", "failed": "bold red", "gone": "dim red", "new": "yellow"}
+
+
+class FeedsScreen(Screen[tuple[str, str] | None]):
+    """Dismissed with (feed id, name) to list that feed's articles, or None."""
+
+    BINDINGS = [
+        Binding("enter", "open_feed", "Open", id="feeds.open"),
+        Binding("a", "add_feed", "Add", id="feeds.add"),
+        Binding("d,delete", "remove_feed", "Remove", id="feeds.remove"),
+        Binding("r", "refresh_feed", "Fetch", id="feeds.refresh"),
+        Binding("escape,q", "close", "Back", id="feeds.close"),
+        # The list keys of the article list, so moving around feels the same on every screen.
+        Binding("j", "move(1)", "Down", show=False, id="feeds.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="feeds.up"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, feeds: list[Feed], counts: dict[str, FeedCounts]) -> None:
+            super().__init__()
+            self.feeds = feeds
+            self.counts = counts
+
+    class Probed(Message):
+        def __init__(self, probe: Probe) -> None:
+            super().__init__()
+            self.probe = probe
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feeds: list[Feed] = []
+
+    @property
+    def services(self):
+        return self.app.services
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        table = DataTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
+        table.add_columns("Status", "Feed", "Unread", "Articles", "Last fetch", "Tags")
+        yield table
+        yield Static(Text("No feeds yet. Press a to subscribe to one (a feed's URL, or a web page that has one).", style="italic"), id="feeds-empty")
+        yield Static("", id="feed-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "broadsheet — feeds"
+        self.query_one("#feeds-empty").display = False
+        self.watch(self.app, "feeds_version", lambda _: self._reload_soon(), init=False)
+        self.watch(self.app, "fetch_status", self._show_status)
+        self.load_feeds()
+
+    _reload_timer = None
+
+    def _reload_soon(self) -> None:
+        """A fetch reports feed after feed: the table is read again at most twice a second."""
+        if self._reload_timer is None:
+            self._reload_timer = self.set_timer(0.5, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_timer = None
+        self.load_feeds()
+
+    def _show_status(self, status: str) -> None:
+        count = len(self.feeds)
+        self.sub_title = status or f"{count} feed{'s' * (count != 1)} · enter lists a feed's articles · R fetches all"
+
+    @work(thread=True, group="feeds", exclusive=True, exit_on_error=False)
+    def load_feeds(self) -> None:
+        store = self.services.store
+        try:
+            self.post_message(self.Loaded(store.feeds(), store.feed_counts()))
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        table = self.query_one(DataTable)
+        selected = self._selected()
+        self.feeds = message.feeds
+        table.clear()
+        for feed in self.feeds:
+            counts = message.counts.get(feed.id) or FeedCounts()
+            when = f"{feed.last_fetch.astimezone():%d %b %H:%M}" if feed.last_fetch else "never"
+            table.add_row(
+                Text(feed.status, style=_STATUS_STYLES.get(feed.status, "")),
+                Text(clean_line(feed.name)[:60]),
+                Text(f"{counts.unread:,}", style="bold" if counts.unread else "dim"),
+                Text(f"{counts.articles:,}"),
+                Text(when),
+                Text(clean_line(" ".join(f"#{t}" for t in feed.tags))),
+                key=feed.id,
+            )
+        if selected is not None:
+            index = next((i for i, f in enumerate(self.feeds) if f.id == selected.id), 0)
+            table.move_cursor(row=index, animate=False)
+        table.display = bool(self.feeds)
+        self.query_one("#feeds-empty").display = not self.feeds
+        self._show_status(self.app.fetch_status)
+        self._show_detail()
+
+    def _selected(self) -> Feed | None:
+        table = self.query_one(DataTable)
+        if not self.feeds or not 0 <= table.cursor_row < len(self.feeds):
+            return None
+        return self.feeds[table.cursor_row]
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        feed = self._selected()
+        detail = Text()
+        if feed is not None:
+            detail.append(clean_line(feed.url) + "\n", style="underline")
+            if feed.site_url:
+                detail.append(f"site: {clean_line(feed.site_url)}\n", style="dim")
+            if feed.error:
+                detail.append(f"last error: {clean_line(feed.error)}\n", style="red")
+            if feed.status == "gone":
+                detail.append("The server says this feed is gone for good; it is no longer fetched.\n", style="italic")
+            if feed.last_success:
+                detail.append(f"last new content: {feed.last_success.astimezone():%d %b %Y %H:%M}", style="dim")
+        self.query_one("#feed-detail", Static).update(detail)
+
+    @on(DataTable.RowSelected)
+    def action_open_feed(self) -> None:
+        feed = self._selected()
+        if feed is not None:
+            self.dismiss((feed.id, feed.name))
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_refresh_feed(self) -> None:
+        feed = self._selected()
+        if feed is not None:
+            self.app.refresh_feeds([feed.id])
+
+    # Removing ----------------------------------------------------------------------------------
+
+    def action_remove_feed(self) -> None:
+        feed = self._selected()
+        if feed is None or not self.app.check_writable(self):
+            return
+        question = (
+            f"Unsubscribe from {clean_line(feed.name)}?\n\nIts articles are removed from the library, "
+            "except those you starred, tagged or annotated."
+        )
+        self.app.push_screen(Confirm(question, yes="Unsubscribe", no="Keep"), lambda yes: yes and self._remove(feed))
+
+    def _remove(self, feed: Feed) -> None:
+        def done(removal) -> None:
+            kept = f"; kept {removal.kept} starred, tagged or annotated" if removal.kept else ""
+            self.notify(f"Unsubscribed from {clean_line(feed.name)}: {removal.removed} articles removed{kept}.", markup=False)
+            self.app.screen_stack[0].post_message(FeedRemoved(feed.id))
+            self.load_feeds()
+
+        def failed(error: Exception) -> None:
+            self.notify(f"Not removed: {error}", severity="error", markup=False)
+
+        self.services.write(lambda store: store.remove_feed(feed.id), on_done=done, on_error=failed)
+
+    # Adding ------------------------------------------------------------------------------------
+
+    def action_add_feed(self) -> None:
+        if not self.app.check_writable(self):
+            return
+        prompt = Prompt("Subscribe to a feed", placeholder="https://… — a feed, or a web page that advertises one")
+        self.app.push_screen(prompt, self._check_url)
+
+    def _check_url(self, text: str | None) -> None:
+        if not text:
+            return
+        try:
+            url = normalise_feed_url(text)
+        except (FeedError, ValueError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Checking {url}…", timeout=3, markup=False)
+        self.probe(url)
+
+    @work(thread=True, group="probe", exclusive=True, exit_on_error=False)
+    def probe(self, url: str) -> None:
+        self.post_message(self.Probed(asyncio.run(probe_url(url))))
+
+    @on(Probed)
+    def probed(self, message: Probed) -> None:
+        probe = message.probe
+        if probe.kind == "feed":
+            self._subscribe(probe.url, "")
+        elif probe.kind == "page":
+            choices = [f"{clean_line(c.title) or '(untitled)'} — {clean_line(c.url)}" for c in probe.candidates]
+
+            def chosen(index: int | None) -> None:
+                if index is not None:
+                    self._subscribe(probe.candidates[index].url, "")
+
+            self.app.push_screen(Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen)
+        else:
+            question = f"{clean_line(probe.url)}: {clean_line(probe.error)}.\n\nSubscribe anyway?"
+            self.app.push_screen(Confirm(question, yes="Subscribe", no="Cancel"), lambda yes: yes and self._subscribe(probe.url, ""))
+
+    def _subscribe(self, url: str, title: str) -> None:
+        def done(result) -> None:
+            feed, created = result
+            if created:
+                self.notify(f"Subscribed to {clean_line(feed.name)}; fetching it now.", markup=False)
+                self.app.refresh_feeds([feed.id])
+            else:
+                self.notify(f"Already subscribed to {clean_line(feed.name)}.", markup=False)
+            self.load_feeds()
+
+        self.services.write(lambda store: store.add_feed(url, title), on_done=done, on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False))

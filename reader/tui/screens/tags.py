@@ -1,0 +1,57 @@
+"""The tag editor: a one-line dialog that completes tags the library already uses."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label
+
+from ...ingest.sanitize import clean_line
+from ...text import normalise_tag
+
+
+class TagSuggester(Suggester):
+    """Completes the last word typed from the library's existing tags."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.known = known
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(" ")
+        if not last:
+            return None
+        for tag in self.known:
+            if tag.startswith(last.lstrip("#").lower()) and tag != last:
+                return f"{head} {tag}".lstrip() if head else tag
+        return None
+
+
+class TagEditor(ModalScreen[tuple[str, ...] | None]):
+    """Returns the new tags, or None if the user cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
+
+    def __init__(self, title: str, tags: tuple[str, ...], known: list[str]) -> None:
+        super().__init__()
+        self.article_title = title
+        self.tags = tags
+        self.known = known
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tag-dialog"):
+            yield Label(f"Tags for “{clean_line(self.article_title)[:60]}”", markup=False)
+            yield Input(" ".join(self.tags), placeholder="words separated by spaces", suggester=TagSuggester(self.known), id="tag-input")
+            yield Label("enter saves · → accepts a suggestion · escape cancels", classes="hint", markup=False)
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        tags = tuple(dict.fromkeys(t for t in (normalise_tag(w.lstrip("#")) for w in event.value.split()) if t))
+        self.dismiss(tags)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,68 @@
+"""The services the app runs on, built once at start and handed to the App."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from ..config import ConfigProblem, Settings
+from ..feeds.http import FetchLimits
+from ..feeds.runner import FeedRunner
+from ..store import Store
+from .writer import SerialWriter, WriteJob
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Services:
+    store: Store
+    settings: Settings
+    config_problems: list[ConfigProblem] = field(default_factory=list)
+    #: Why the library cannot be written, when it cannot ("" when it can).
+    read_only_reason: str = ""
+    #: The time "now" for relative dates; tests freeze it.
+    clock: Callable[[], datetime] = _utc_now
+    #: How often the app looks for changes made by other processes.
+    poll_seconds: float = 1.0
+    writer: SerialWriter = field(default_factory=SerialWriter)
+    #: Seconds between automatic fetches; None takes the config's refresh_minutes (0: never).
+    refresh_seconds: float | None = None
+    #: Whether the app analyses articles for entities in the background, and with the
+    #: spaCy model (False: the simpler rule-based extractor; tests use it for speed).
+    analyse_entities: bool = True
+    entity_model: bool = True
+    #: Fetches feeds on a thread of its own; built from the store and settings if not given.
+    feeds: FeedRunner | None = None
+    #: Set by the app: runs a callable on the UI thread from any thread.
+    call_on_ui: Callable[..., Any] = lambda fn, *args: fn(*args)
+
+    def __post_init__(self) -> None:
+        if self.refresh_seconds is None:
+            self.refresh_seconds = self.settings.refresh_minutes * 60.0
+        if self.feeds is None:
+            limits = FetchLimits(concurrency=self.settings.fetch_concurrency, per_host=self.settings.fetch_per_host)
+            self.feeds = FeedRunner(self.store, limits)
+
+    def write(
+        self,
+        apply: Callable[[Store], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Queue a write; callbacks run on the UI thread once it is durably saved (or failed)."""
+        store = self.store
+        self.writer.submit(
+            WriteJob(
+                apply=lambda: apply(store),
+                done=(lambda result: self.call_on_ui(on_done, result)) if on_done else None,
+                failed=(lambda error: self.call_on_ui(on_error, error)) if on_error else None,
+            )
+        )
+
+    def save_session(self, **values) -> None:
+        if not self.read_only_reason:
+            self.write(lambda store: store.save_session(**values))

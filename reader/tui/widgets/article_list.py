@@ -1,0 +1,274 @@
+"""The article list: one row per article, drawn lazily so 100,000 rows cost what a screenful does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.text import Text
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..dates import short_date
+from ...ingest.sanitize import clean_line
+from ..listing import Listing
+from ...models import Article
+
+
+#: How the words a search matched stand out in a result's row.
+MATCH_STYLE = Style(bold=True, underline=True)
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A Line API list: ``render_line`` draws only the rows on screen.
+
+    Textual's OptionList and DataTable build every row up front (9-12 s for 100,000);
+    here the cost of a redraw is the height of the pane, whatever the library's size.
+    The rows come from a ``Listing`` owned by the screen; this widget only draws them
+    and reports what the user highlighted or opened.
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "cursor_first", "First", show=False, id="list.first"),
+        Binding("G,end", "cursor_last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--marker",
+        "article-list--star",
+        "article-list--meta",
+        "article-list--tags",
+        "article-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row."""
+
+    class Highlighted(Message):
+        """The cursor moved onto an article."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    class Opened(Message):
+        """The user asked to open the highlighted article."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(
+        self,
+        listing: Listing,
+        *,
+        date_format: str = "%d %b %Y",
+        relative_dates: bool = True,
+        clock: Callable[[], datetime] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.listing = listing
+        self.date_format = date_format
+        self.relative_dates = relative_dates
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.empty_message = "Loading…"
+        #: Search results' marked titles and snippets by article id, set by the screen.
+        self.snippets: dict[str, tuple] = {}
+        #: The article last reported as highlighted, so a refresh of the rows reports a
+        #: change of article (or the first one) and nothing else.
+        self._announced: str | None = None
+
+    # Data in ----------------------------------------------------------------------------------
+
+    def rows_changed(self, keep: str | None = None) -> None:
+        """The listing's rows changed: resize, and keep the cursor on ``keep`` if it is still there."""
+        self.virtual_size = Size(self.size.width, len(self.listing.rows))
+        index = self.listing.index_of(keep)
+        if index is None:
+            index = min(self.cursor, max(len(self.listing.rows) - 1, 0))
+        rows = self.listing.rows
+        moved = bool(rows) and rows[max(0, min(index, len(rows) - 1))].id != self._announced
+        self.set_cursor(index, announce=moved)
+        self.refresh()
+
+    @property
+    def highlighted(self) -> Article | None:
+        rows = self.listing.rows
+        return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
+
+    @property
+    def highlighted_id(self) -> str | None:
+        article = self.highlighted
+        return article.id if article else None
+
+    def set_cursor(self, index: int, announce: bool = True) -> None:
+        rows = self.listing.rows
+        if not rows:
+            self.cursor = 0
+            return
+        index = max(0, min(index, len(rows) - 1))
+        previous, scroll_before = self.cursor, self.scroll_y
+        self.set_reactive(ArticleList.cursor, index)
+        self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True)
+        if self.scroll_y == scroll_before:
+            # Only two rows changed: redrawing just them keeps a keypress cheap.
+            self.refresh_line(previous)
+            self.refresh_line(index)
+        else:
+            self.refresh()
+        if announce:
+            self._announced = rows[index].id
+            self.post_message(self.Highlighted(rows[index]))
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.set_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.set_cursor(self.cursor - 1)
+
+    def action_cursor_first(self) -> None:
+        self.set_cursor(0)
+
+    def action_cursor_last(self) -> None:
+        self.set_cursor(len(self.listing.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self.set_cursor(self.cursor + max(self.size.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.set_cursor(self.cursor - max(self.size.height - 1, 1))
+
+    def action_open(self) -> None:
+        article = self.highlighted
+        if article is not None:
+            self.post_message(self.Opened(article))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self.listing.rows):
+            if index == self.cursor and event.chain >= 2:
+                self.action_open()
+            else:
+                self.set_cursor(index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.listing.rows))
+
+    # Drawing ------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        # Not size.width: that includes the scrollbar, which would hide the date's last letter.
+        width = self.scrollable_content_region.width
+        index = y + int(self.scroll_y)
+        rows = self.listing.rows
+        if not rows:
+            if y == 0:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(f" {self.empty_message}"[:width].ljust(width), style)], width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(rows):
+            return Strip.blank(width, self.rich_style)
+        return self._row(rows[index], width, index == self.cursor)
+
+    def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
+        listing = self.listing
+        unread = not listing.is_read(article.id)
+        base = self.get_component_rich_style("article-list--unread" if unread else "article-list--read")
+        if is_cursor:
+            cursor_style = self.get_component_rich_style("article-list--cursor")
+            if not self.has_focus:
+                cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True) if cursor_style.bgcolor else cursor_style
+            base = base + cursor_style
+        marker_style = base + self.get_component_rich_style("article-list--marker")
+        star_style = base + self.get_component_rich_style("article-list--star")
+        meta_style = base + self.get_component_rich_style("article-list--meta")
+        tags_style = base + self.get_component_rich_style("article-list--tags")
+
+        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+        outlet = clean_line(article.outlet)
+        tags = " ".join(f"#{t}" for t in listing.tags(article.id))
+        # Columns give way from the right as the pane narrows: tags, then outlet.
+        right = [(f" {date:>11}", meta_style)]
+        if width >= 44 and outlet:
+            outlet_width = 12 if width < 70 else 18
+            right.insert(0, (f" {set_cell_size(outlet, outlet_width)}", meta_style))
+        if width >= 60 and tags:
+            right.insert(0, (f" {set_cell_size(clean_line(tags), min(20, width // 4))}", tags_style))
+        right_width = sum(len(text) for text, _ in right)
+        title_width = max(width - 4 - right_width, 0)
+        title = clean_line(article.title)
+        if article.revisions:
+            # Edited by its outlet after we first fetched it (D in the reader shows how).
+            title = "✎ " + title
+        found = self.snippets.get(article.id)
+        if found is not None:
+            middle = self._found_segments(found, title_width, base, meta_style)
+        else:
+            if cell_len(title) > title_width:
+                title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+            middle = [Segment(set_cell_size(title, title_width), base)]
+        segments = [
+            Segment(" ●" if unread else "  ", marker_style),
+            Segment("★ " if listing.is_starred(article.id) else "  ", star_style),
+            *middle,
+            *(Segment(text, style) for text, style in right),
+        ]
+        return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def _found_segments(self, found, width: int, base: Style, meta: Style) -> list[Segment]:
+        """A search result: its title, then a piece of the text around the match, the matched
+        words underlined in both; built from spans, never from markup."""
+        title, snippet = found
+        title_text, title_marks = clean_line(title.text), title.marks
+        if snippet.text and not (title_marks and title_marks[0][1] <= width):
+            # The match is not in the visible title: shorten the title so the words that
+            # matched in the text are on screen.
+            keep = min(len(title_text), max(width // 3, 12))
+            if keep < len(title_text):
+                title_text, title_marks = title_text[: keep - 1] + "…", ()
+        text = Text(title_text, style=base, no_wrap=True)
+        for start, end in title_marks:
+            text.stylize(MATCH_STYLE, start, end)
+        if snippet.text:
+            shown, marks = _around_first_mark(clean_line(snippet.text), snippet.marks, width - len(text) - 3)
+            offset = len(text) + 3
+            text.append(" — " + shown, style=meta)
+            for start, end in marks:
+                text.stylize(MATCH_STYLE, offset + start, offset + end)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return list(text.render(self.app.console))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def _around_first_mark(text: str, marks, room: int) -> tuple[str, tuple]:
+    """The snippet from a word or so before its first match, so the match fits in ``room``."""
+    lead = max(2, min(24, room // 4))
+    if not marks or marks[0][1] <= room - 1:
+        return text, tuple(marks)
+    cut = text.rfind(" ", marks[0][0] - 2 * lead, marks[0][0] - lead) + 1 or marks[0][0] - lead
+    shift = cut - 1  # one character for the ellipsis
+    return "…" + text[cut:], tuple((start - shift, end - shift) for start, end in marks if start >= cut)

@@ -1,0 +1,186 @@
+"""The entity sidebar: who and what the open article (or the whole list) is about, by kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ...ingest.sanitize import clean_line
+
+#: Kinds in the order the sidebar lists them.
+GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One entity as the sidebar shows it: its name, kind and how often it is named."""
+
+    name: str
+    kind: str
+    mentions: int
+    #: The canonical entity's key, which the screen uses to act on it.
+    key: str = ""
+    #: In "list" scope: how many articles of the list name it.
+    articles: int = 0
+    #: Named in the headline or the first paragraph (article scope).
+    leading: bool = False
+
+
+class EntitySidebar(VerticalScroll, can_focus=True):
+    """Fed by the screen through reactives; sends what the user chose as messages."""
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Down", show=False, id="entities.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="entities.up"),
+        Binding("enter", "choose", "List its articles", id="entities.filter"),
+        Binding("m", "mentions", "Mentions", id="entities.mentions"),
+        Binding("i", "inspect", "Details", id="entities.inspect"),
+        Binding("a", "toggle_scope", "Article/list", id="entities.scope"),
+    ]
+
+    class Chosen(Message):
+        """Enter: list the articles that mention this entity."""
+
+        def __init__(self, key: str, name: str) -> None:
+            super().__init__()
+            self.key, self.name = key, name
+
+    class MentionsWanted(Message):
+        """m: highlight this entity's mentions in the reader and step to the next one."""
+
+        def __init__(self, key: str, name: str) -> None:
+            super().__init__()
+            self.key, self.name = key, name
+
+    class Inspected(Message):
+        """i: open the entity's own screen."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    class ScopeToggled(Message):
+        """a: switch between the open article's entities and the whole list's."""
+
+    entities: reactive[tuple[EntityMention, ...] | None] = reactive(None)
+    """The entities shown, most prominent first; None until the article is analysed."""
+
+    article_title: reactive[str] = reactive("")
+    #: "article": the open article's entities; "list": across the article list.
+    scope: reactive[str] = reactive("article")
+    #: A line about the analysis: progress, or why a simpler extractor is in use.
+    note: reactive[str] = reactive("")
+
+    cursor: reactive[int] = reactive(0)
+    _shown = ""
+
+    def compose(self):
+        yield Static(id="entities-content")
+
+    def watch_entities(self) -> None:
+        self.cursor = min(self.cursor, max(len(self._rows()) - 1, 0))
+        self._draw()
+
+    def watch_article_title(self) -> None:
+        self._draw()
+
+    def watch_scope(self) -> None:
+        self.cursor = 0
+        self._draw()
+
+    def watch_note(self) -> None:
+        self._draw()
+
+    def watch_cursor(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw(force=True)
+
+    def on_focus(self) -> None:
+        self._draw(force=True)
+
+    def on_blur(self) -> None:
+        self._draw(force=True)
+
+    def _rows(self) -> list[EntityMention]:
+        """The entities in the order they are drawn (grouped by kind)."""
+        entities = self.entities or ()
+        return [e for kind, _ in GROUPS for e in entities if e.kind == kind]
+
+    @property
+    def selected(self) -> EntityMention | None:
+        rows = self._rows()
+        return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
+
+    def _draw(self, force: bool = False) -> None:
+        content = self.query_one("#entities-content", Static)
+        text = Text()
+        heading = "Entities in this list" if self.scope == "list" else "Entities"
+        text.append(f"{heading}\n", style="bold")
+        cursor_line = 0
+        if self.note:
+            text.append(clean_line(self.note) + "\n", style="dim italic")
+        if self.scope == "article" and not self.article_title:
+            text.append("\nOpen an article to see the people, organisations and places it names.", style="dim")
+        elif self.entities is None:
+            text.append("\nNot analysed yet.\n\n", style="italic")
+            text.append("People, organisations and places named here appear once the analysis reaches them.", style="dim")
+        elif not self.entities:
+            text.append("\nNo people, organisations or places found.", style="dim")
+        else:
+            index = 0
+            for kind, title in GROUPS:
+                group = [e for e in self.entities if e.kind == kind]
+                if not group:
+                    continue
+                text.append(f"\n{title}\n", style="bold underline")
+                for entity in group:
+                    selected = index == self.cursor and self.has_focus
+                    if index == self.cursor:
+                        cursor_line = text.plain.count("\n")
+                    style = "reverse" if selected else ("bold" if entity.leading else "")
+                    count = f" {entity.mentions}" + (f" in {entity.articles}" if self.scope == "list" else "")
+                    # One line per entity, the name cut short rather than wrapped under its count.
+                    room = max(8, self.scrollable_content_region.width - len(count) - 2)
+                    name = clean_line(entity.name)
+                    if cell_len(name) > room:
+                        name = set_cell_size(name, room - 1) + "…"
+                    text.append(f" {name}", style=style)
+                    text.append(count + "\n", style="dim")
+                    index += 1
+            text.append("\nenter lists its articles · m its mentions · i details · a article/list", style="dim")
+        # Moving through the list changes the title on every keypress; skip the redraw
+        # when what the pane shows is the same (the common "not analysed yet" case).
+        if force or text.plain != self._shown or self.has_focus:
+            self._shown = text.plain
+            content.update(text)
+        if self.has_focus:
+            self.scroll_to(y=max(0, cursor_line - self.size.height // 2), animate=False)
+
+    def action_move(self, step: int) -> None:
+        rows = self._rows()
+        if rows:
+            self.cursor = max(0, min(self.cursor + step, len(rows) - 1))
+
+    def action_choose(self) -> None:
+        if (entity := self.selected) is not None:
+            self.post_message(self.Chosen(entity.key, entity.name))
+
+    def action_mentions(self) -> None:
+        if (entity := self.selected) is not None:
+            self.post_message(self.MentionsWanted(entity.key, entity.name))
+
+    def action_inspect(self) -> None:
+        if (entity := self.selected) is not None:
+            self.post_message(self.Inspected(entity.key))
+
+    def action_toggle_scope(self) -> None:
+        self.post_message(self.ScopeToggled())
