@@ -8,15 +8,17 @@ from typing import Iterator
 import orjson
 
 from ..ingest.sanitize import clean_line, clean_text
-from ..models import Article, Body
+from ..models import Article, Body, Marks
+
+NO_MARKS = Marks()
 
 
 def print_json(data) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def article_json(article: Article, read_ids: set[str], marks: dict[str, dict]) -> dict:
-    mark = marks.get(article.id, {})
+def article_json(article: Article, read_ids: set[str], marks: dict[str, Marks]) -> dict:
+    mark = marks.get(article.id, NO_MARKS)
     return {
         "id": article.id,
         "title": article.title,
@@ -26,33 +28,33 @@ def article_json(article: Article, read_ids: set[str], marks: dict[str, dict]) -
         "published": article.published.isoformat(),
         "kind": article.kind,
         "read": article.id in read_ids,
-        "starred": bool(mark.get("starred")),
-        "tags": list(mark.get("tags", ())),
+        "starred": mark.starred,
+        "tags": list(mark.tags),
         "comments": article.comment_count,
     }
 
 
-def article_row(article: Article, read_ids: set[str], marks: dict[str, dict]) -> str:
+def article_row(article: Article, read_ids: set[str], marks: dict[str, Marks]) -> str:
     """One line: id, unread dot, star, date, outlet, title and tags; every field sanitised."""
-    mark = marks.get(article.id, {})
-    flags = ("•" if article.id not in read_ids else " ") + ("★" if mark.get("starred") else " ")
-    tags = " ".join(f"#{t}" for t in mark.get("tags", ()))
+    mark = marks.get(article.id, NO_MARKS)
+    flags = ("•" if article.id not in read_ids else " ") + ("★" if mark.starred else " ")
+    tags = " ".join(f"#{t}" for t in mark.tags)
     outlet = clean_line(article.outlet)[:20]
     row = f"{article.id}  {flags} {article.published:%Y-%m-%d}  {outlet:<20}  {clean_line(article.title)}"
     return f"{row}  {clean_line(tags)}" if tags else row
 
 
-def body_lines(article: Article, body: Body, read_ids: set[str], marks: dict[str, dict], with_comments: bool) -> Iterator[str]:
-    mark = marks.get(article.id, {})
+def body_lines(article: Article, body: Body, read_ids: set[str], marks: dict[str, Marks], with_comments: bool) -> Iterator[str]:
+    mark = marks.get(article.id, NO_MARKS)
     yield clean_line(article.title)
     details = [article.outlet, article.author, f"{article.published:%Y-%m-%d %H:%M} UTC"]
     yield " · ".join(clean_line(d) for d in details if d)
     if article.url:
         yield clean_line(article.url)
     status = ["read" if article.id in read_ids else "unread"]
-    if mark.get("starred"):
+    if mark.starred:
         status.append("starred")
-    status += [f"#{t}" for t in mark.get("tags", ())]
+    status += [f"#{t}" for t in mark.tags]
     yield f"[{article.id}] " + " ".join(status)
     for block in body.blocks:
         yield ""

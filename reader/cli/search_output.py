@@ -6,7 +6,9 @@ import os
 import sys
 
 from ..ingest.sanitize import clean_line
+from ..models import Marks
 from ..search import Hit, Snippet
+from .output import NO_MARKS
 
 BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
 
@@ -41,10 +43,10 @@ def _clean(text: str) -> str:
     return (" " if text[:1].isspace() else "") + cleaned + (" " if text[-1:].isspace() else "")
 
 
-def hit_lines(hit: Hit, read_ids: set[str], marks: dict[str, dict], start: str = "", end: str = "") -> list[str]:
+def hit_lines(hit: Hit, read_ids: set[str], marks: dict[str, Marks], start: str = "", end: str = "") -> list[str]:
     """Two lines per result: id, unread dot, star, date, outlet and marked title; then the snippet."""
-    mark = marks.get(hit.article_id, {})
-    flags = ("•" if hit.article_id not in read_ids else " ") + ("★" if mark.get("starred") else " ")
+    mark = marks.get(hit.article_id, NO_MARKS)
+    flags = ("•" if hit.article_id not in read_ids else " ") + ("★" if mark.starred else " ")
     outlet = clean_line(hit.outlet)[:20]
     lines = [f"{hit.article_id}  {flags} {hit.published:%Y-%m-%d}  {outlet:<20}  {marked_line(hit.title, start, end)}"]
     snippet = marked_line(hit.snippet, start, end)
@@ -53,8 +55,8 @@ def hit_lines(hit: Hit, read_ids: set[str], marks: dict[str, dict], start: str =
     return lines
 
 
-def hit_json(hit: Hit, read_ids: set[str], marks: dict[str, dict]) -> dict:
-    mark = marks.get(hit.article_id, {})
+def hit_json(hit: Hit, read_ids: set[str], marks: dict[str, Marks]) -> dict:
+    mark = marks.get(hit.article_id, NO_MARKS)
     return {
         "id": hit.article_id,
         "title": hit.title.text,
@@ -64,8 +66,8 @@ def hit_json(hit: Hit, read_ids: set[str], marks: dict[str, dict]) -> dict:
         "published": hit.published.isoformat(),
         "score": hit.score,
         "read": hit.article_id in read_ids,
-        "starred": bool(mark.get("starred")),
-        "tags": list(mark.get("tags", ())),
+        "starred": mark.starred,
+        "tags": list(mark.tags),
         "snippet": hit.snippet.text,
         "snippet_marks": [list(m) for m in hit.snippet.marks],
     }

@@ -64,7 +64,7 @@ def digest(text: str) -> str:
 def read_body(store: Store, shard: str, ref: tuple[int, int]) -> str:
     """An article's Body.text from its address in the store's packs, without reading its month's
     metadata. Raises StoreError if the pack is missing or damaged."""
-    return store.library.bodies.read(shard, ref).text
+    return store.body_at(shard, ref).text
 
 
 def doc_for(article: Article, body: str, tags: str, notes: str, extra: str) -> Doc:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
+from ..models import Marks
+
 if TYPE_CHECKING:
     from ..entities import EntityLibrary
     from ..store import Store
@@ -17,20 +19,20 @@ class UserFacts:
     """The user's marks as ``is:`` and ``tag:`` read them; the app may pass the ones it holds."""
 
     read: Set[str] = frozenset()
-    #: Marks by article id, as ``Store.states()`` gives them ({"starred": bool, "tags": [...]}).
-    marks: Mapping[str, dict] = field(default_factory=dict)
+    #: Stars and tags by article id, as ``Store.states()`` gives them.
+    marks: Mapping[str, Marks] = field(default_factory=dict)
     annotated: Set[str] = frozenset()
 
     @classmethod
     def from_store(cls, store: Store) -> UserFacts:
         read, marks = store.states()
-        return cls(read, marks, store.user.annotated_ids())
+        return cls(read, marks, store.annotated_ids())
 
     def starred(self) -> set[str]:
-        return {i for i, m in self.marks.items() if m.get("starred")}
+        return {i for i, m in self.marks.items() if m.starred}
 
     def tagged(self, tag: str) -> set[str]:
-        return {i for i, m in self.marks.items() if tag in m.get("tags", ())}
+        return {i for i, m in self.marks.items() if tag in m.tags}
 
 
 class EntityResolver(Protocol):

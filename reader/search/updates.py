@@ -54,17 +54,12 @@ class _UserText:
         self.complete = True
         try:
             _, marks = store.states()
-            self.tags = {i: " ".join(m.get("tags", ())) for i, m in marks.items() if m.get("tags")}
-            annotations = store.user.annotations.raw()
+            self.tags = {i: " ".join(m.tags) for i, m in marks.items() if m.tags}
+            notes = store.annotation_words()
         except StoreError as error:
             problems.append(str(error))
             self.complete = False
             return
-        notes: dict[str, list[str]] = {}
-        for doc in annotations.values():
-            if isinstance(doc, dict) and isinstance(doc.get("article"), str):
-                words = [str(doc.get(key) or "") for key in ("quote", "note")]
-                notes.setdefault(doc["article"], []).extend(w for w in words if w)
         self.notes = {i: "\n".join(parts) for i, parts in notes.items() if parts}
 
     def of(self, article_id: str) -> tuple[str, str, str]:
@@ -72,22 +67,6 @@ class _UserText:
         tags, notes = self.tags.get(article_id, ""), self.notes.get(article_id, "")
         digest = hashlib.blake2b(f"{tags}\0{notes}".encode(), digest_size=8).hexdigest() if tags or notes else ""
         return tags, notes, digest
-
-
-def user_signature(store: Store) -> str:
-    """Identity of the files holding tags and annotations: a change means re-checking them."""
-    state = store.home / "state"
-    # Annotations are split over several files (state/annotations/*.json); an older
-    # library may still have the single state/annotations.json.
-    paths = [state / "marks.json", state / "annotations.json", *sorted((state / "annotations").glob("*.json"))]
-    parts = []
-    for path in paths:
-        try:
-            st = path.stat()
-            parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-        except FileNotFoundError:
-            parts.append("-")
-    return "|".join(parts)
 
 
 def sync(
@@ -112,8 +91,8 @@ def sync(
             rebuilt = True
         # Signatures are taken before anything is read: a month written meanwhile is seen as
         # changed again next time.
-        months = store.library.shard_signatures()
-        user_sig = user_signature(store)
+        months = store.month_signatures()
+        user_sig = store.user_signature()
         seen = orjson.loads(index.meta("shards", "{}"))
         user = _UserText(store, problems)
         db = index.connection()
@@ -121,9 +100,7 @@ def sync(
         for month in sorted(indexed_months - set(months)):
             _remove(index, store, [r[0] for r in db.execute("SELECT id FROM docs WHERE shard = ?", (month,))], counts)
         stale = [m for m in sorted(months, reverse=True) if seen.get(m) != months[m]]
-        sizes: dict[str, int] = {}
-        for shard in store.library.index()["ids"].values():
-            sizes[shard] = sizes.get(shard, 0) + 1
+        sizes = store.month_sizes()
         total = sum(sizes.get(m, 0) for m in stale)
         done = 0
         for kind, month, payload in _produce(index, store, stale, user, cancelled, problems):

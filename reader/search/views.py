@@ -9,7 +9,6 @@ from ..ingest.sanitize import clean_line
 from ..text import fold
 from ..models import utc_now
 from ..store import Store
-from ..store.storage import KeyedTable, open_tinydb
 from .errors import ViewError
 from .parser import parse
 from .query import And, Everything, Filter
@@ -39,11 +38,7 @@ class SavedViews:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._db = open_tinydb(store.home / "state" / "views.json", store.read_only)
-
-    @property
-    def _table(self) -> KeyedTable:
-        return self._db.table("views")
+        self._table = store.user_table("views")
 
     def list(self) -> list[View]:
         """Every view, oldest first (the order they were made in)."""

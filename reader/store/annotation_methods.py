@@ -45,6 +45,23 @@ class AnnotationMethods:
             self._all_annotations = cached
         return list(cached[1])
 
+    def annotation_words(self) -> dict[str, list[str]]:
+        """Per article, the quotes and notes of its annotations: what search indexes. Read from
+        the documents as stored, so one malformed annotation costs only its own words."""
+        with self._mutex:
+            docs = self.user.annotations.raw()
+        words: dict[str, list[str]] = {}
+        for doc in docs.values():
+            if isinstance(doc, dict) and isinstance(doc.get("article"), str):
+                parts = [str(doc.get(key) or "") for key in ("quote", "note")]
+                words.setdefault(doc["article"], []).extend(w for w in parts if w)
+        return words
+
+    def annotated_ids(self) -> set[str]:
+        """Articles with at least one highlight or note."""
+        with self._mutex:
+            return self.user.annotated_ids()
+
     def annotation(self, annotation_id: str) -> Annotation:
         with self._mutex:
             doc = self.user.annotations.get(annotation_id)

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Revision, Stats
+from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Marks, Revision, Stats
 from . import schema
 from .annotation_methods import AnnotationMethods
+from .changes import ChangeMethods
 from .entity_methods import EntityMethods
 from .entity_results import CorrectionLog, EntityResults
 from .errors import ReadOnlyStore
@@ -23,7 +24,7 @@ from ..text import normalise_tag
 from .userstate import UserState
 
 
-class Store(FeedMethods, EntityMethods, AnnotationMethods):
+class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process
@@ -191,10 +192,12 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods):
         with self._mutex:
             return self.user.state(article_id)
 
-    def states(self) -> tuple[set[str], dict[str, dict]]:
-        """(ids read, marks by id): what a list needs to draw every row."""
+    def states(self) -> tuple[set[str], dict[str, Marks]]:
+        """(ids read, stars and tags by id of the articles that have any): what a list needs to
+        draw every row."""
         with self._mutex:
-            return self.user.read_ids(), self.user.all_marks()
+            read_ids, marks = self.user.read_ids(), self.user.all_marks()
+        return read_ids, {i: Marks(bool(m.get("starred")), tuple(m.get("tags", ()))) for i, m in marks.items()}
 
     def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
         with self.writing():

@@ -50,6 +50,22 @@ class UserState:
     def signature(self) -> tuple:
         return tuple(db.storage.signature() for db in self.databases())
 
+    def signature_of_words(self) -> str:
+        """Identity of the files holding tags and annotations, read from the disk each time (an
+        index in another process asks whether they changed since it last looked)."""
+        # Annotations are split over several files (annotations/*.json); an older library may
+        # still have the single annotations.json.
+        paths = [self.folder / "marks.json", self.folder / "annotations.json",
+                 *sorted((self.folder / "annotations").glob("*.json"))]
+        parts = []
+        for path in paths:
+            try:
+                st = path.stat()
+                parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+            except FileNotFoundError:
+                parts.append("-")
+        return "|".join(parts)
+
     # Reading -----------------------------------------------------------------------------
 
     def state(self, article_id: str) -> ArticleState:

@@ -1,77 +1,104 @@
-"""The Textual app: styles, global keys, palette commands and theme memory; wiring only."""
+"""The Textual app: styles, global keys, the background parts it owns and what they report."""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 import webbrowser
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from textual import work
+from textual import on
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from .background.analysis import EntityControl
-from .background.fetching import FetchControl
-from .background.indexing import SearchControl
+from ..entities.library import EntityLibrary
 from ..ingest.sanitize import clean_line
 from ..paths import styles_dir
-from .commands import palette_commands
-from .screens.annotations import AnnotationsScreen
-from .screens.dialogs import Prompt
-from .screens.entity import EntityScreen
-from .screens.feeds import FeedsScreen
-from .screens.help import HelpScreen
-from .screens.views import ViewsScreen
+from .background.analysis import Analysis
+from .background.fetching import Fetching
+from .background.indexing import Indexing
+from .commands import Command, bindings, palette_entries
+from .messages import FeedRemoved, Notice, StoreFailed
+from .screens.help import HelpScreen, help_sections
 from .screens.main import MainScreen
+from .screens.main.keys import COMMANDS as MAIN_COMMANDS
 from .services import Services
+from .workers import run_in_thread
+from .writer import Writes
+
+STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss")
+
+#: The keys that work on every screen; their palette entries act on the main screen.
+APP_COMMANDS = (
+    Command("app.help", "question_mark", "help", "Help", "Help", "List the keys of the focused pane", show=True),
+    Command("app.refresh_all", "R", "refresh_all", "Fetch all", "Fetch all feeds", "Fetch every feed now",
+            category="feed", show=True),
+    Command("app.feeds", "F", "show_feeds", "Feeds", "Manage feeds", "List, add, remove and open feeds",
+            category="feed", show=True),
+    Command("app.views", "V", "show_views", "Views", "Saved views",
+            "List, open, add, rename and delete saved views", category="view", show=True),
+    Command("app.annotations", "M", "show_annotations", "Annotations", "All annotations",
+            "Every highlight and note, newest first, filtered as you type", category="annotation", show=True),
+    Command("app.quit", "ctrl+q", "quit", "Quit", priority=True),
+)
+FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
 
 
-class BroadsheetApp(FetchControl, EntityControl, SearchControl, App):
-    CSS_PATH = [styles_dir() / name for name in ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss")]
+class BroadsheetApp(App[None]):
+    CSS_PATH = [styles_dir() / name for name in STYLES]
     TITLE = "broadsheet"
-    BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("R", "refresh_all", "Fetch all", id="app.refresh_all"),
-        Binding("F", "show_feeds", "Feeds", id="app.feeds"),
-        Binding("V", "show_views", "Views", id="app.views"),
-        Binding("M", "show_annotations", "Annotations", id="app.annotations"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-    ]
+    BINDINGS = bindings(APP_COMMANDS)
+
+    #: Why the library cannot be written ("" when it can): from the start, or a failure since.
+    read_only: reactive[str] = reactive("")
+    #: "" when idle, else the progress line the header shows ("fetching 37/200 feeds").
+    fetch_status: reactive[str] = reactive("")
+    #: Bumped after every fetched feed, so screens listing feeds know to read them again.
+    feeds_version: reactive[int] = reactive(0)
+    #: Canonical entities across the library; None until first built.
+    entity_library: reactive[EntityLibrary | None] = reactive(None, always_update=True)
+    #: "" when idle, else a progress line ("analysing 37/1,000").
+    analysis_status: reactive[str] = reactive("")
+    #: Why the simpler extractor is in use, when it is ("" otherwise).
+    analysis_note: reactive[str] = reactive("")
+    #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
+    index_status: reactive[str] = reactive("")
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        services.call_on_ui = self._call_on_ui
-
-    def _call_on_ui(self, callback, *args) -> None:
-        try:
-            self.call_from_thread(callback, *args)
-        except RuntimeError:
-            # The app has already stopped (a write finishing during quit): nothing to show.
-            pass
+        self.set_reactive(BroadsheetApp.read_only, services.read_only_reason)
+        store = services.store
+        self.writes = Writes(services.writer, store, self)
+        self.fetching = Fetching(services.feeds, store, self)
+        self.analysis = Analysis(store, self, enabled=services.analyse_entities and not services.read_only_reason,
+                                 use_model=services.entity_model)
+        self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
+        self.main = MainScreen()
 
     def get_default_screen(self) -> Screen:
-        return MainScreen()
+        return self.main
 
     def on_mount(self) -> None:
         services = self.services
         if services.settings.keymap:
             self.set_keymap(services.settings.keymap)
         self.theme = self._initial_theme()
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.save_session(theme=theme.name))
         services.writer.start()
         for problem in services.config_problems:
             self.notify(str(problem), title="Config problem", severity="warning", timeout=15, markup=False)
         if services.store.migration_backup:
-            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}", timeout=10, markup=False)
-        if services.read_only_reason:
-            self.notify(services.read_only_reason, title="Read-only", severity="error", timeout=15, markup=False)
-        self.start_auto_refresh()
-        self.start_analysis()
-        self.start_search()
+            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}",
+                        timeout=10, markup=False)
+        if self.read_only:
+            self.notify(self.read_only, title="Read-only", severity="error", timeout=15, markup=False)
+        if services.refresh_seconds:
+            self.set_interval(services.refresh_seconds, lambda: self.fetching.fetch(quiet=True), name="auto-refresh")
+        self.analysis.start()
+        self.indexing.start()
 
     def _initial_theme(self) -> str:
         try:
@@ -83,131 +110,168 @@ class BroadsheetApp(FetchControl, EntityControl, SearchControl, App):
                 return theme
         return "textual-dark"
 
-    def _remember_theme(self, theme) -> None:
-        self.services.save_session(theme=theme.name)
-
     def check_writable(self, screen: Screen) -> bool:
-        reason = self.services.read_only_reason
-        if reason:
-            screen.notify(f"The library is read-only: {reason}", severity="warning", timeout=6, markup=False)
-        return not reason
+        if self.read_only:
+            screen.notify(f"The library is read-only: {self.read_only}", severity="warning", timeout=6, markup=False)
+        return not self.read_only
 
-    # Actions ------------------------------------------------------------------------------------
-
-    def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(self._help_sections()))
-
-    def _help_sections(self) -> list:
-        focused = self.focused
-        groups: dict[str, dict[str, Binding]] = {}
-        for key, active in self.screen.active_bindings.items():
-            node = active.node
-            if node is focused and focused is not None:
-                heading = f"{type(node).__name__} (focused pane)"
-            elif node is self:
-                heading = "Everywhere"
-            else:
-                heading = "On this screen"
-            merged = groups.setdefault(heading, {})
-            binding = active.binding
-            name = binding.id or binding.action
-            if name in merged:
-                merged[name] = replace(merged[name], key=f"{merged[name].key},{key}")
-            else:
-                merged[name] = replace(binding, key=key)
-        order = sorted(groups, key=lambda h: (h == "Everywhere", h == "On this screen"))
-        return [(heading, list(groups[heading].values())) for heading in order]
-
-    def action_show_feeds(self) -> None:
-        if isinstance(self.screen, FeedsScreen):
-            return
-        main = self.screen_stack[0]
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                main.show_feed(*choice)
-
-        self.push_screen(FeedsScreen(), chosen)
-
-    def action_show_views(self) -> None:
-        if isinstance(self.screen, ViewsScreen):
-            return
-        main = self.screen_stack[0]
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                main.open_view(*choice)
-
-        self.push_screen(ViewsScreen(main.active_query), chosen)
-
-    def action_show_annotations(self) -> None:
-        if isinstance(self.screen, AnnotationsScreen):
-            return
-        main = self.screen_stack[0]
-
-        def entity_articles(name: str) -> set[str] | None:
-            library = self.entity_library
-            return library.articles_mentioning(name) if library is not None else None
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                main.jump_to_annotation(*choice)
-
-        self.push_screen(AnnotationsScreen(main.listing.articles, entity_articles), chosen)
-
-    def show_entity(self, key: str) -> None:
-        """The entity's own screen; what is chosen there is shown on the main screen."""
-        main = self.screen_stack[0]
-
-        def chosen(choice: tuple | None) -> None:
-            if choice is None:
-                return
-            if choice[0] == "mention":
-                main.jump_to_mention(*choice[1:])
-            elif choice[0] == "article":
-                main.jump_to_article(choice[1])
-            elif choice[0] == "entity":
-                self.show_entity(choice[1])
-
-        self.push_screen(EntityScreen(key), chosen)
-
-    def action_find_entity(self) -> None:
-        def named(name: str | None) -> None:
-            library = self.entity_library
-            entity = library.find(name) if (name and library) else None
-            if entity is None:
-                if name:
-                    self.notify(f"No person, organisation or place called {clean_line(name)} has been found yet.", severity="warning", markup=False)
-                return
-            self.show_entity(entity.key)
-
-        self.push_screen(Prompt("Which person, organisation or place?", placeholder="any of its names"), named)
+    def save_session(self, **values: object) -> None:
+        """Remember where the user is (the article, the view, the theme) for the next start."""
+        if not self.read_only:
+            self.writes.submit(lambda store: store.save_session(**values))
 
     def open_link(self, screen: Screen, url: str) -> None:
         url = clean_line(url)
         if urlsplit(url).scheme.lower() not in ("http", "https"):
-            screen.notify("This article has no web link to open." if not url else f"Not opening {url}: only http and https links are opened.", severity="warning", markup=False)
+            screen.notify("This article has no web link to open." if not url else
+                          f"Not opening {url}: only http and https links are opened.", severity="warning", markup=False)
             return
         screen.notify(f"Opening {url}", timeout=4, markup=False)
-        self._open_in_browser(url)
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
         # webbrowser runs the browser with an argument list, never through a shell.
-        if not webbrowser.open(url):
-            self.call_from_thread(self.notify, f"No web browser found. The link is: {url}", severity="warning", timeout=10, markup=False)
+        run_in_thread(self, lambda: webbrowser.open(url) or self.post_message(
+            Notice(f"No web browser found. The link is: {url}", severity="warning", timeout=10)), group="app.browser")
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections(self.screen, self.focused, self)))
+
+    def action_refresh_all(self) -> None:
+        self.refresh_feeds()
+
+    def refresh_feeds(self, feed_ids: list[str] | None = None) -> None:
+        if self.check_writable(self.screen) and (refused := self.fetching.fetch(feed_ids)):
+            self.notify(refused, timeout=3, markup=False)
+
+    def action_show_feeds(self) -> None:
+        self.main.go.feeds()
+
+    def action_show_views(self) -> None:
+        self.main.go.views()
+
+    def action_show_annotations(self) -> None:
+        self.main.go.annotations()
 
     async def action_quit(self) -> None:
         # A fetch stops at once (what it already parsed is still saved); queued writes
         # finish, so nothing the user did is lost by leaving.
-        self.services.feeds.cancel()
-        self.stop_search()
-        await asyncio.to_thread(self.stop_analysis)
+        self.fetching.cancel()
+        self.indexing.stop()
+        await asyncio.to_thread(self.analysis.stop)
         await asyncio.to_thread(self.services.writer.drain, 5.0)
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from palette_commands(self, screen)
+        if isinstance(screen, MainScreen):
+            yield from palette_entries(screen, MAIN_COMMANDS, screen.run_action)
+        yield from palette_entries(screen, APP_COMMANDS, self.run_action)
+        yield SystemCommand(*FIND_ENTITY, self.main.go.find_entity)
+
+    # What the background parts report -------------------------------------------------------------
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place an unexpected error in any worker surfaces: every worker runs on the
+        app (workers.run_in_thread), and expected failures are reported by the work itself."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.log.error(f"worker {event.worker.name!r} failed: {error!r}")
+            self.notify(f"Something went wrong ({event.worker.name}): {error}", title="Unexpected error",
+                        severity="error", timeout=15, markup=False)
+
+    @on(Writes.Done)
+    def written(self, message: Writes.Done) -> None:
+        if message.then is not None:
+            message.then(message.result)
+
+    @on(Writes.Failed)
+    def write_failed(self, message: Writes.Failed) -> None:
+        if message.then is not None:
+            message.then(message.error)
+        else:
+            self.notify(f"Not saved: {message.error}", title="Library problem", severity="error", timeout=12, markup=False)
+
+    @on(Notice)
+    def notice(self, message: Notice) -> None:
+        self.notify(message.text, title=message.title, severity=message.severity,  # type: ignore[arg-type]
+                    timeout=message.timeout, markup=False)
+
+    @on(StoreFailed)
+    def store_failed(self, message: StoreFailed) -> None:
+        if message.read_only:
+            self.read_only = message.message
+        self.notify(message.message, title="Library problem", severity="error", timeout=12, markup=False)
+
+    @on(FeedRemoved)
+    def feed_removed(self, message: FeedRemoved) -> None:
+        self.main.feed.feed_removed(message.feed_id)
+
+    @on(Fetching.Started)
+    def fetch_started(self, message: Fetching.Started) -> None:
+        self.fetch_status = f"fetching 0/{message.total} feeds"
+
+    @on(Fetching.Progressed)
+    def fetched_one(self, message: Fetching.Progressed) -> None:
+        self.fetch_status = f"fetching {message.done}/{message.total} feeds"
+        self.feeds_version += 1
+        arrived = list(message.outcome.added + message.outcome.updated)
+        if arrived:
+            # New and edited articles are analysed in the background, never holding up a fetch.
+            self.analysis.enqueue(arrived)
+            self.main.feed.arrived(message.articles)
+
+    @on(Fetching.Finished)
+    def fetch_finished(self, message: Fetching.Finished) -> None:
+        self.fetch_status = ""
+        self.feeds_version += 1
+        self.indexing.update()  # new and changed articles become searchable
+        report = message.report
+        if message.error is not None:
+            self.notify(f"The fetch stopped: {message.error}", severity="error", timeout=10, markup=False)
+        elif report is not None and (not message.quiet or report.added):
+            failed = len(report.failed)
+            summary = f"Fetched {len(report.outcomes)} feeds: {len(report.added)} new, {len(report.updated)} changed"
+            if failed:
+                summary += f", {failed} failed (F shows why)"
+            self.notify(summary + ".", severity="warning" if failed else "information", timeout=6, markup=False)
+
+    @on(Analysis.Analysed)
+    def analysed(self, message: Analysis.Analysed) -> None:
+        current = self.main.current
+        if current is not None and current.id in message.article_ids:
+            self.analysis.build_for_article(current.id)
+        self.analysis.rebuild()
+
+    @on(Analysis.Progressed)
+    def analysis_progressed(self, message: Analysis.Progressed) -> None:
+        self.analysis_status = f"analysing {message.done:,}/{message.total:,}" if message.done < message.total else ""
+
+    @on(Analysis.Problem)
+    def analysis_problem(self, message: Analysis.Problem) -> None:
+        self.analysis_note = message.text
+        self.notify(message.text, title="Entities", severity="warning", timeout=10, markup=False)
+
+    @on(Analysis.LibraryBuilt)
+    def entities_built(self, message: Analysis.LibraryBuilt) -> None:
+        if message.library is not None:
+            self.entity_library = message.library
+        self.analysis.built(message.seconds)
+
+    @on(Analysis.ArticleBuilt)
+    def article_entities_built(self, message: Analysis.ArticleBuilt) -> None:
+        self.main.sidebar.show_provisional(message.article_id, message.library)
+
+    @on(Indexing.Opened)
+    def index_opened(self, message: Indexing.Opened) -> None:
+        self.indexing.opened(message.searcher)
+
+    @on(Indexing.Progressed)
+    def index_progressed(self, message: Indexing.Progressed) -> None:
+        self.index_status = message.status
+
+    @on(Indexing.Synced)
+    def index_synced(self) -> None:
+        self.index_status = ""
+        self.indexing.synced()

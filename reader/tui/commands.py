@@ -1,45 +1,72 @@
-"""Every action of the main screen as a command-palette entry, titled "category: what it does"."""
+"""One list of commands feeds the keys and the command palette, so a remapped key shows in both.
+
+Each command is a binding (its id, default keys, the action, a short label for the footer and
+help) and a palette entry titled "category: what it does". Screens build their BINDINGS from
+these lists; the palette lists the commands of the screen it was opened on, with the keys that
+are bound to them now (after the user's keymap).
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
-#: (title, help, action name on the main screen). Palette and key call the same action.
-MAIN_SCREEN_COMMANDS = (
-    ("article: Next unread", "Open the next unread article (n)", "next_unread"),
-    ("article: Previous unread", "Open the previous unread article (p)", "previous_unread"),
-    ("article: Toggle read", "Mark the article read or unread (N)", "toggle_read"),
-    ("article: Star or unstar", "Star the article, or remove its star (s)", "star"),
-    ("article: Edit tags", "Add or remove the article's tags (t)", "edit_tags"),
-    ("article: Open in browser", "Open the article's link in a web browser (o)", "open_link"),
-    ("article: Show changes", "Show what the outlet changed since the article was first fetched (D)", "show_changes"),
-    ("feed: Fetch this feed", "Fetch the feed of the listed feed or of the article under the cursor (r)", "refresh_feed"),
-    ("view: Mark all read", "Mark every article in the list read (A)", "mark_all_read"),
-    ("view: Search", "Search titles, text, authors, outlets, tags and notes with the query language (/)", "search"),
-    ("view: Next search match", "Move to the next match of the search in the open article (>)", "next_match(1)"),
-    ("view: Previous search match", "Move to the previous match of the search in the open article (<)", "next_match(-1)"),
-    ("annotation: Note on the article", "Write or edit your note on the whole open article (W)", "article_note"),
-    ("annotation: Undo", "Undo the last highlight, note or deletion of this session (u)", "undo"),
-    ("view: Hide or show read", "Hide read articles, or show them again (H)", "toggle_hide_read"),
-    ("view: Change sort order", "Sort by date, outlet or title (O)", "cycle_sort"),
-    ("pane: Focus entities", "Move to the entity sidebar (e)", "focus_entities"),
-    ("pane: Toggle sidebar", "Show or hide the entity sidebar (E)", "toggle_sidebar"),
-    ("pane: Zoom reader", "Give the reader pane the full width, or restore the panes (z)", "toggle_zoom"),
-)
 
 
-def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
-    from .screens.main import MainScreen
+def describe_keys(keys: str) -> str:
+    """Keys as a person reads them: "/" for slash, "j, down" for "j,down"."""
+    names = {"slash": "/", "question_mark": "?"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
-    if isinstance(screen, MainScreen):
-        for title, help_text, action in MAIN_SCREEN_COMMANDS:
-            yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
-    yield SystemCommand("feed: Fetch all feeds", "Fetch every feed now (R)", app.action_refresh_all)
-    yield SystemCommand("feed: Manage feeds", "List, add, remove and open feeds (F)", app.action_show_feeds)
-    yield SystemCommand("view: Saved views", "List, open, add, rename and delete saved views (V)", app.action_show_views)
-    yield SystemCommand("annotation: All annotations", "Every highlight and note, newest first, filtered as you type (M)", app.action_show_annotations)
-    yield SystemCommand("entity: Find an entity", "Show a person, organisation or place by any of its names", app.action_find_entity)
-    yield SystemCommand("app: Help", "List the keys of the focused pane (?)", app.action_help)
+
+@dataclass(frozen=True)
+class Command:
+    #: The binding id, which the keymap in config.toml names ("article.star").
+    id: str
+    keys: str
+    action: str
+    #: Short, for the footer and the help screen.
+    label: str
+    #: For the palette: its title after the category, and a line of help.
+    title: str = ""
+    help: str = ""
+    category: str = ""
+    show: bool = False
+    priority: bool = False
+    key_display: str | None = None
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.label, show=self.show, priority=self.priority,
+                       key_display=self.key_display, tooltip=self.help, id=self.id)
+
+    @property
+    def in_palette(self) -> bool:
+        return bool(self.title)
+
+    @property
+    def palette_title(self) -> str:
+        return f"{self.category or self.id.split('.')[0]}: {self.title}"
+
+
+def bindings(commands: Iterable[Command]) -> list[Binding]:
+    return [command.binding() for command in commands]
+
+
+def bound_keys(screen: Screen, binding_id: str) -> str:
+    """The keys that run a binding on this screen now (after the keymap), for the palette."""
+    keys = [key for key, active in screen.active_bindings.items() if active.binding.id == binding_id]
+    return describe_keys(",".join(keys)) if keys else ""
+
+
+def palette_entries(screen: Screen, commands: Sequence[Command], run) -> Iterable[SystemCommand]:
+    """The commands as palette entries; ``run(action)`` runs one the way its key does."""
+    for command in commands:
+        if not command.in_palette:
+            continue
+        keys = bound_keys(screen, command.id)
+        help_text = f"{command.help} ({keys})" if keys else command.help
+        yield SystemCommand(command.palette_title, help_text, lambda action=command.action: run(action))

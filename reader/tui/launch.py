@@ -38,8 +38,8 @@ def run_app(home=None, config=None) -> None:
     try:
         app.run()
     finally:
-        app.stop_search()
-        app.stop_analysis()
+        app.indexing.stop()
+        app.analysis.stop()
         # Whatever ended the app, writes already queued are finished before we exit.
         services.feeds.close()
         services.writer.drain(10.0)

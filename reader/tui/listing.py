@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..config import SORT_ORDERS
 from ..ingest.sanitize import clean_line
-from ..models import Article
+from ..models import Article, ArticleState, Marks
 from ..text import fold
 
 
@@ -31,11 +31,14 @@ class ViewOptions:
     ranked: tuple[str, ...] | None = None
 
 
+NO_MARKS = Marks()
+
+
 class Listing:
     def __init__(self) -> None:
         self.articles: dict[str, Article] = {}
         self.read_ids: set[str] = set()
-        self.marks: dict[str, dict] = {}
+        self.marks: dict[str, Marks] = {}
         self.options = ViewOptions()
         #: The visible rows, in order.
         self.rows: list[Article] = []
@@ -53,7 +56,7 @@ class Listing:
             self.articles[article.id] = article
         self.rebuild()
 
-    def set_states(self, read_ids: set[str], marks: dict[str, dict]) -> None:
+    def set_states(self, read_ids: set[str], marks: dict[str, Marks]) -> None:
         self.read_ids = read_ids
         self.marks = marks
 
@@ -61,10 +64,19 @@ class Listing:
         return article_id in self.read_ids
 
     def is_starred(self, article_id: str) -> bool:
-        return bool(self.marks.get(article_id, {}).get("starred"))
+        return self.marks.get(article_id, NO_MARKS).starred
 
     def tags(self, article_id: str) -> tuple[str, ...]:
-        return tuple(self.marks.get(article_id, {}).get("tags", ()))
+        return self.marks.get(article_id, NO_MARKS).tags
+
+    def state(self, article_id: str) -> ArticleState:
+        """What the reader's header says of the article: read, starred, its tags."""
+        mark = self.marks.get(article_id, NO_MARKS)
+        return ArticleState(article_id in self.read_ids, mark.starred, mark.tags)
+
+    def known_tags(self) -> list[str]:
+        """Every tag in use, for completing the tag editor."""
+        return sorted({tag for mark in self.marks.values() for tag in mark.tags})
 
     def note_read(self, article_ids: Iterable[str], read: bool) -> None:
         """Record a read-state change in memory; rows stay put until the view is rebuilt,
@@ -74,7 +86,7 @@ class Listing:
 
     def note_mark(self, article_id: str, starred: bool, tags: tuple[str, ...]) -> None:
         if starred or tags:
-            self.marks[article_id] = {"starred": starred, "tags": list(tags)}
+            self.marks[article_id] = Marks(starred, tuple(tags))
         else:
             self.marks.pop(article_id, None)
 

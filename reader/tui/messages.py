@@ -1,62 +1,37 @@
-"""Messages that cross from background workers to the screens."""
+"""Messages that cross screens or come from the app's background parts to any screen.
+
+Messages a widget or part sends to its own screen are nested in their sender instead
+(``ArticleList.Opened``, ``LibraryFeed.Loaded``).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 
-from ..models import Article, Body
 
-
-class LibraryLoaded(Message):
-    """A batch of articles read from the store (the newest month first, then the rest)."""
-
-    def __init__(self, articles: list[Article], read_ids: set[str], marks: dict, final: bool, session: dict) -> None:
-        super().__init__()
-        self.articles = articles
-        self.read_ids = read_ids
-        self.marks = marks
-        self.final = final
-        self.session = session
-
-
-class LibraryChanged(Message):
-    """Another process wrote to the store; ``articles`` is None when only marks changed."""
-
-    def __init__(self, articles: list[Article] | None, read_ids: set[str], marks: dict) -> None:
-        super().__init__()
-        self.articles = articles
-        self.read_ids = read_ids
-        self.marks = marks
-
-
-class BodyLoaded(Message):
-    def __init__(self, article_id: str, body: Body | None, error: str = "") -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.body = body
-        self.error = error
-
-
+@dataclass
 class StoreFailed(Message):
-    """A read or write failed; the message is for the user."""
+    """A read or write failed; ``message`` is for the user. With ``read_only``, the app can no
+    longer write (a damaged file): it goes read-only and says so."""
 
-    def __init__(self, message: str, read_only: bool = False) -> None:
-        super().__init__()
-        self.message = message
-        self.read_only = read_only
-
-
-class ArticlesArrived(Message):
-    """A fetch stored new or changed articles; the main screen reads and lists them."""
-
-    def __init__(self, article_ids: list[str]) -> None:
-        super().__init__()
-        self.article_ids = article_ids
+    message: str
+    read_only: bool = False
 
 
+@dataclass
 class FeedRemoved(Message):
-    """The user unsubscribed from a feed; its articles left the library."""
+    """The user unsubscribed from a feed; its unmarked articles left the library."""
 
-    def __init__(self, feed_id: str) -> None:
-        super().__init__()
-        self.feed_id = feed_id
+    feed_id: str
+
+
+@dataclass
+class Notice(Message):
+    """Something a background part has to tell the user; always shown as plain text."""
+
+    text: str
+    severity: str = "information"
+    title: str = ""
+    timeout: float | None = None

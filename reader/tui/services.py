@@ -1,16 +1,16 @@
-"""The services the app runs on, built once at start and handed to the App."""
+"""What the app runs on, built once at start (by launch.py, or a test) and handed to the App."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable
 
 from ..config import ConfigProblem, Settings
 from ..feeds.http import FetchLimits
 from ..feeds.runner import FeedRunner
 from ..store import Store
-from .writer import SerialWriter, WriteJob
+from .writer import SerialWriter
 
 
 def _utc_now() -> datetime:
@@ -22,7 +22,8 @@ class Services:
     store: Store
     settings: Settings
     config_problems: list[ConfigProblem] = field(default_factory=list)
-    #: Why the library cannot be written, when it cannot ("" when it can).
+    #: Why the library could not be opened for writing ("" when it could). The app's
+    #: ``read_only`` reactive starts from this and follows what happens later.
     read_only_reason: str = ""
     #: The time "now" for relative dates; tests freeze it.
     clock: Callable[[], datetime] = _utc_now
@@ -36,9 +37,7 @@ class Services:
     analyse_entities: bool = True
     entity_model: bool = True
     #: Fetches feeds on a thread of its own; built from the store and settings if not given.
-    feeds: FeedRunner | None = None
-    #: Set by the app: runs a callable on the UI thread from any thread.
-    call_on_ui: Callable[..., Any] = lambda fn, *args: fn(*args)
+    feeds: FeedRunner = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         if self.refresh_seconds is None:
@@ -46,23 +45,3 @@ class Services:
         if self.feeds is None:
             limits = FetchLimits(concurrency=self.settings.fetch_concurrency, per_host=self.settings.fetch_per_host)
             self.feeds = FeedRunner(self.store, limits)
-
-    def write(
-        self,
-        apply: Callable[[Store], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
-        """Queue a write; callbacks run on the UI thread once it is durably saved (or failed)."""
-        store = self.store
-        self.writer.submit(
-            WriteJob(
-                apply=lambda: apply(store),
-                done=(lambda result: self.call_on_ui(on_done, result)) if on_done else None,
-                failed=(lambda error: self.call_on_ui(on_error, error)) if on_error else None,
-            )
-        )
-
-    def save_session(self, **values) -> None:
-        if not self.read_only_reason:
-            self.write(lambda store: store.save_session(**values))

@@ -1,18 +1,25 @@
-"""One queue for every write the app makes, applied in order by a single background thread."""
+"""One queue for every write the app makes, applied in order by a single background thread,
+and the app's side of it: what a write's caller hears back comes as a message."""
 
 from __future__ import annotations
 
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+from ..store import Store
 
 
 @dataclass
 class WriteJob:
     #: Runs on the writer thread; must touch only the store.
     apply: Callable[[], Any]
-    #: Runs on the writer thread with the result; it is the caller's job to hop to the UI.
+    #: Runs on the writer thread with the result, or with the error.
     done: Callable[[Any], None] | None = None
     failed: Callable[[Exception], None] | None = None
 
@@ -62,3 +69,38 @@ class SerialWriter:
                 continue
             if job.done:
                 job.done(result)
+
+
+class Writes:
+    """Queue a change to the store; what happens next is said by a message to the app, which
+    runs the caller's ``on_done`` or ``on_error`` on the UI thread, in the order written.
+    A write is durable (fsynced) before its ``Done`` is posted."""
+
+    @dataclass
+    class Done(Message):
+        then: Callable[[Any], None] | None
+        result: Any
+
+    @dataclass
+    class Failed(Message):
+        then: Callable[[Exception], None] | None
+        error: Exception
+
+    def __init__(self, writer: SerialWriter, store: Store, app: MessagePump) -> None:
+        self._writer = writer
+        self._store = store
+        self._app = app
+
+    def submit(
+        self,
+        apply: Callable[[Store], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        store, app = self._store, self._app
+        self._writer.submit(WriteJob(
+            apply=lambda: apply(store),
+            # post_message is safe from any thread, and does nothing once the app has closed.
+            done=lambda result: app.post_message(Writes.Done(on_done, result)),
+            failed=lambda error: app.post_message(Writes.Failed(on_error, error)),
+        ))

@@ -126,7 +126,7 @@ def bench_screen(home: Path, runs: int) -> list[Figure]:
 
     from reader.tui.app import BroadsheetApp
     from reader.config import Settings
-    from reader.tui.messages import LibraryLoaded
+    from reader.tui.screens.main.library_feed import LibraryFeed
     from reader.tui.screens.annotations import AnnotationsScreen
     from reader.tui.services import Services
 
@@ -136,7 +136,7 @@ def bench_screen(home: Path, runs: int) -> list[Figure]:
         rows_seen: list[int] = []
 
         def hook(message) -> None:
-            if isinstance(message, LibraryLoaded) and message.final:
+            if isinstance(message, LibraryFeed.Loaded) and message.final:
                 loaded.set()
             elif isinstance(message, AnnotationsScreen.Loaded) and app is not None:
                 screen = app.screen
@@ -154,7 +154,7 @@ def bench_screen(home: Path, runs: int) -> list[Figure]:
             await asyncio.wait_for(loaded.wait(), 120)
             # The search index of a copied library would be built now, competing for the
             # CPU; it is not what this figure is about.
-            app.stop_search()
+            app.indexing.stop()
             await pilot.pause(1.0)
             for _ in range(runs):
                 shown.clear()

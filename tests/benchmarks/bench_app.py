@@ -9,7 +9,7 @@ with ``App.run_test(size=(160, 48))`` on a private copy of the cached benchmark 
 What "shown" means here: the benchmark never uses Pilot to press keys or to wait (Pilot
 adds tens of milliseconds of its own). It passes a ``message_hook`` to ``run_test``, which
 Textual calls as each message reaches a widget, just before the widget handles it. When
-a ``LibraryLoaded`` or ``BodyLoaded`` reaches the main screen, the hook asks that screen
+a ``LibraryFeed.Loaded`` or ``LibraryFeed.BodyLoaded`` reaches the main screen, the hook asks that screen
 for ``call_after_refresh``. Textual runs that callback after the screen has handled the
 message and everything queued behind it, and after its next repaint, that is once the
 compositor has rendered the changed widgets' lines. The time is read there, with
@@ -134,7 +134,7 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
     imports_started = time.perf_counter()
     from reader.tui.app import BroadsheetApp
     from reader.config import Settings
-    from reader.tui.messages import BodyLoaded, LibraryLoaded
+    from reader.tui.screens.main.library_feed import LibraryFeed
     from reader.tui.services import Services
     from reader.store import Store
     from reader.tui.widgets.article_list import ArticleList
@@ -155,7 +155,7 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
         def hook(message) -> None:
             if id(message) in seen or app is None:
                 return
-            if isinstance(message, LibraryLoaded):
+            if isinstance(message, LibraryFeed.Loaded):
                 seen[id(message)] = message
                 arrived = time.perf_counter()
                 screen = app.screen
@@ -173,7 +173,7 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
                         all_shown.set()
 
                 screen.call_after_refresh(shown)
-            elif isinstance(message, BodyLoaded) and pending and message.article_id == pending["id"]:
+            elif isinstance(message, LibraryFeed.BodyLoaded) and pending and message.article_id == pending["id"]:
                 seen[id(message)] = message
                 pending["arrived"] = time.perf_counter()
                 screen, future = app.screen, pending["future"]

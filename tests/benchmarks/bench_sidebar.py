@@ -63,7 +63,7 @@ async def measure(home: Path, opens: int) -> tuple[list[float], str]:
             times.append(time.perf_counter() - started)
             await pilot.pause(0.5)
         status = app.analysis_status
-        app.stop_analysis()
+        app.analysis.stop()
     return times, status
 
 

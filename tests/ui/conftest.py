@@ -14,8 +14,10 @@ from typing import AsyncIterator
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from reader.tui.app import BroadsheetApp
+from reader.tui.writer import Writes
 from reader.config import ConfigProblem, Settings
 from reader.models import Article
 from reader.tui.services import Services
@@ -90,11 +92,21 @@ def build_app(
     return app
 
 
+async def workers_done(app) -> None:
+    """Wait for every worker running now. One that a newer job of its group replaced (exclusive)
+    ends cancelled, which Textual's wait_for_complete raises as an error; that is no failure."""
+    for worker in list(app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            pass
+
+
 async def settle(pilot: Pilot) -> None:
     """Wait until the workers (library load, body load, store checks) are done and shown."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 
@@ -105,8 +117,12 @@ async def searched(pilot: Pilot) -> None:
 
 
 async def drain(pilot: Pilot) -> None:
-    """Wait until every queued write is on disk, then let the UI handle what it reported."""
+    """Wait until every queued write is on disk and the app has handled what each reported
+    (the writer's messages are handled in order, so one more posted after them comes last)."""
     assert await asyncio.to_thread(pilot.app.services.writer.drain, 10.0)
+    handled = asyncio.Event()
+    pilot.app.post_message(Writes.Done(lambda _: handled.set(), None))
+    await asyncio.wait_for(handled.wait(), 10)
     await pilot.pause()
 
 
@@ -120,17 +136,17 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             # On a busy machine the main screen may not have started loading yet when the
             # first settle looks for workers: wait for the load to be over.
             deadline = time.monotonic() + 30
-            while not getattr(app.screen_stack[0], "load_done", True) and time.monotonic() < deadline:
+            while not app.main.load_done and time.monotonic() < deadline:
                 await pilot.pause(0.05)
             await settle(pilot)
             if not article_list(app).listing.rows:
                 # Shown with a failing test's output: why the list is empty, if it should not be.
-                print("empty list at start; loading:", getattr(app.screen_stack[0], "library_loading", None),
+                print("empty list at start; loading:", app.main.library_loading,
                       "notifications:", app.notified)
             yield pilot
     finally:
-        app.stop_search()
-        app.stop_analysis()
+        app.indexing.stop()
+        app.analysis.stop()
         app.services.feeds.close()
         app.services.writer.drain(10.0)
         app.services.writer.stop()

@@ -21,8 +21,8 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.screens.note_editor import NoteEditor
 from reader.seeds import ensure_seeded
 from reader.store import Store
-from reader.tui.widgets.reader_marks import CARET_STYLE, CURRENT_HIGHLIGHT, KIND_STYLES, SELECTION_STYLE
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.marks import CARET_STYLE, CURRENT_HIGHLIGHT, KIND_STYLES, SELECTION_STYLE
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import CARACAS_CHRONICLES, article_list, drain, notifications, reader_title, screen_lines, settle, titles
 
@@ -227,7 +227,7 @@ async def test_j_and_k_move_the_caret_by_screen_lines(start, home):
     async with start() as pilot:
         app = pilot.app
         reader = await open_article(pilot)
-        lines = reader._line_starts()
+        lines = reader.line_starts()
         await pilot.press("v", "j")
         assert reader.caret_at == lines[1]  # same column (0) one wrapped line down
         first_line = reader.body_text[: lines[1] + 1]

@@ -12,8 +12,8 @@ from reader.tui.screens.annotations import AnnotationsScreen
 from reader.seeds import ensure_seeded
 from reader.store import Store
 from reader.tui.widgets.annotation_list import AnnotationList
-from reader.tui.widgets.reader_marks import CURRENT_HIGHLIGHT
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.marks import CURRENT_HIGHLIGHT
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import SEED_TITLES, reader_title, settle, titles
 

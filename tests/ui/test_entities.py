@@ -9,7 +9,7 @@ from textual.widgets import OptionList, Static
 from reader.tui.screens.entity import EntityScreen
 from reader.store import Store
 from reader.tui.widgets.entity_sidebar import EntitySidebar
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, notifications, settle, static_text, titles
 
@@ -43,7 +43,7 @@ def names(sidebar: EntitySidebar, kind: str) -> list[str]:
 async def press_on(pilot, sidebar: EntitySidebar, name: str, key: str) -> None:
     """Focus the sidebar, put its cursor on ``name`` and press ``key``."""
     await pilot.press("e")
-    sidebar.cursor = [e.name for e in sidebar._rows()].index(name)
+    sidebar.cursor = [e.name for e in sidebar.rows()].index(name)
     await pilot.press(key)
     await settle(pilot)
 

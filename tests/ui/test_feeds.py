@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from reader.store import Store
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.pane import ReaderPane
 from tests.feedserver import Route
 
 from .conftest import article_list, highlighted, notifications, screen_text, settle, static_text, titles

@@ -6,7 +6,7 @@ import re
 
 from reader.config import Settings
 from reader.store import Store
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import (
     SEED_TITLES,

@@ -7,7 +7,7 @@ from textual.widgets import Input
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.tags import TagEditor
 from reader.store import Store
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import drain, highlighted, notifications, reader_title, row_line, screen_lines, settle, static_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Collapsible
 
 from reader.tui.widgets.entity_sidebar import EntitySidebar
-from reader.tui.widgets.reader_pane import ReaderPane
+from reader.tui.widgets.reader.pane import ReaderPane
 
 from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, reader_title, settle, static_text
 

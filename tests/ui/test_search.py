@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Static
 from reader.tui.screens.views import ViewsScreen
 from reader.search.views import SavedViews
 from reader.store import Store
-from reader.tui.widgets.body_render import CURRENT_STYLE, MENTION_STYLE
+from reader.tui.widgets.reader.body_render import CURRENT_STYLE, MENTION_STYLE
 
 from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles
 

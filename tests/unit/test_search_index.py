@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.models import Marks
 from reader.text import fold
 from reader.search import SearchIndex, Searcher, UserFacts, body_matches, index_path, sync
 from reader.seeds import ensure_seeded
@@ -207,7 +208,7 @@ def test_marks_filters_read_the_users_data(searcher, store, titles):
 
 
 def test_the_app_may_hand_over_its_own_marks(index, store, titles):
-    searcher = Searcher(index, store, facts=lambda: UserFacts(read={titles[WIKI]}, marks={titles[CC]: {"tags": ["x"]}}))
+    searcher = Searcher(index, store, facts=lambda: UserFacts(read={titles[WIKI]}, marks={titles[CC]: Marks(tags=("x",))}))
     assert found(searcher, "is:read") == [WIKI]
     assert found(searcher, "tag:x") == [CC]
 

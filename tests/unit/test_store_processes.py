@@ -79,7 +79,7 @@ def test_every_acknowledged_write_survives_kill_9(home, make_draft):
         after = Store.open(home)
         read_ids, marks = after.states()
         assert {f"r{n}" for n in expected["read"]} <= read_ids
-        assert {f"t{n}" for n in expected["tag"]} <= set(marks[target]["tags"])
+        assert {f"t{n}" for n in expected["tag"]} <= set(marks[target].tags)
         titles = {a.title for a in after.articles()}
         assert {f"Child article {n}" for n in expected["add"]} <= titles
         # Whatever is listed can be opened, including an article whose write was cut short.
@@ -120,7 +120,7 @@ def test_two_processes_writing_at_once_lose_nothing(home, make_draft):
     after = Store.open(home)
     read_ids, marks = after.states()
     assert read_ids == {f"{name}-{n}" for name in ("left", "right") for n in range(200)}
-    assert set(marks[target]["tags"]) == {f"{name}-tag-{n}" for name in ("left", "right") for n in range(50)}
+    assert set(marks[target].tags) == {f"{name}-tag-{n}" for name in ("left", "right") for n in range(50)}
     assert after.tag_counts().total() == 100
 
 

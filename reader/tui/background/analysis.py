@@ -1,123 +1,137 @@
-"""The app's side of entity analysis: run the analyser, rebuild the entity library, show progress."""
+"""Entity analysis for the app: the analyser's worker process, rebuilding the entity library, progress."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
-from textual import work
-from textual.reactive import reactive
+from textual.dom import DOMNode
+from textual.message import Message
 
 from ...entities.analyser import EntityAnalyser
 from ...entities.library import EntityLibrary
-from ...store import StoreError
-
+from ...store import Store, StoreError
+from ..messages import Notice
+from ..workers import run_in_thread
 
 #: The pause after a rebuild of the entity library, as a multiple of how long it took, so
 #: rebuilding takes at most a third of one core; small libraries rebuild at once.
 REBUILD_PAUSE = 2.0
 
 
-class EntityControl:
-    """Mixed into the App. The analyser extracts in a worker process and calls back on its
-    own thread; the callbacks hop onto the UI thread. The entity library (canonical entities
-    over every stored result, with the user's corrections) is rebuilt off the UI thread
-    after each batch, and screens watch ``entity_library``."""
+class Analysis:
+    """The analyser extracts in a worker process and reports from its own thread; the entity
+    library (canonical entities over every stored result, with the user's corrections) is
+    rebuilt in a worker of the app after each batch. Everything comes back as messages to
+    the app, which keeps the library in its ``entity_library`` reactive for the screens."""
 
-    #: Canonical entities across the library; None until first built.
-    entity_library: reactive[EntityLibrary | None] = reactive(None, always_update=True)
-    #: "" when idle, else a progress line ("analysing 37/1,000").
-    analysis_status: reactive[str] = reactive("")
-    #: Why the simpler extractor is in use, when it is ("" otherwise).
-    analysis_note: reactive[str] = reactive("")
-    #: Whether results arrived while a rebuild was running or pausing.
-    _rebuild_wanted = False
-    _rebuilding = False
-    analyser: EntityAnalyser | None = None
+    @dataclass
+    class Analysed(Message):
+        article_ids: list[str]
 
-    def start_analysis(self) -> None:
-        services = self.services
-        self.rebuild_entities()
-        if not services.analyse_entities or services.read_only_reason:
+    @dataclass
+    class Progressed(Message):
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, Analysis.Progressed)  # only the latest count matters
+
+    @dataclass
+    class Problem(Message):
+        text: str
+
+    @dataclass
+    class LibraryBuilt(Message):
+        library: EntityLibrary | None
+        seconds: float
+
+    @dataclass
+    class ArticleBuilt(Message):
+        """One article's entities from its own result, while the library catches up."""
+
+        article_id: str
+        library: EntityLibrary
+
+    def __init__(self, store: Store, app: DOMNode, *, enabled: bool, use_model: bool) -> None:
+        self._store = store
+        self._app = app
+        self._enabled = enabled
+        self._use_model = use_model
+        self._analyser: EntityAnalyser | None = None
+        #: Whether results arrived while a rebuild was running or pausing after one.
+        self._rebuild_wanted = False
+        self._rebuilding = False
+
+    def start(self) -> None:
+        self.rebuild()
+        if not self._enabled:
             return
-        call = services.call_on_ui
-        self.analyser = EntityAnalyser(
-            services.store,
-            on_analysed=lambda ids: call(self._analysed, ids),
-            on_progress=lambda done, total: call(self._analysis_progress, done, total),
-            on_problem=lambda message: call(self._analysis_problem, message),
-            use_model=services.entity_model,
+        post = self._app.post_message
+        self._analyser = EntityAnalyser(
+            self._store,
+            on_analysed=lambda ids: post(self.Analysed(ids)),
+            on_progress=lambda done, total: post(self.Progressed(done, total)),
+            on_problem=lambda text: post(self.Problem(text)),
+            use_model=self._use_model,
         )
-        self.analyser.start()
+        self._analyser.start()
 
-    def stop_analysis(self) -> None:
-        if self.analyser is not None:
-            self.analyser.stop()
+    def stop(self) -> None:
+        if self._analyser is not None:
+            self._analyser.stop()
 
-    def analyse_first(self, article_id: str) -> None:
+    def prioritise(self, article_id: str) -> None:
         """The open article jumps the queue, so its sidebar fills within a second."""
-        if self.analyser is not None:
-            self.analyser.prioritise(article_id)
+        if self._analyser is not None:
+            self._analyser.prioritise(article_id)
 
-    def analyse_later(self, article_ids: list[str]) -> None:
-        if self.analyser is not None and article_ids:
-            self.analyser.enqueue(article_ids)
+    def enqueue(self, article_ids: list[str]) -> None:
+        if self._analyser is not None and article_ids:
+            self._analyser.enqueue(article_ids)
 
-    def _analysed(self, article_ids: list[str]) -> None:
-        main = self.screen_stack[0]
-        current = getattr(main, "current", None)
-        if current is not None and current.id in article_ids:
-            # Rebuilding a big library takes seconds; the open article's own entities are
-            # shown at once from its result alone, then replaced by the library's.
-            self._build_article_entities(current.id)
-        self.rebuild_entities()
+    # The entity library ---------------------------------------------------------------------
 
-    @work(thread=True, group="entities-open", exclusive=True, exit_on_error=False)
-    def _build_article_entities(self, article_id: str) -> None:
-        store = self.services.store
+    def build_for_article(self, article_id: str) -> None:
+        """Rebuilding a big library takes seconds: the open article's own entities are built
+        from its result alone, to be shown at once and replaced by the library's."""
+        run_in_thread(self._app, lambda: self._build_one(article_id), group="entities.article", exclusive=True)
+
+    def _build_one(self, article_id: str) -> None:
         try:
-            library = EntityLibrary.build(store.entity_results([article_id]), store.entity_corrections())
+            library = EntityLibrary.build(self._store.entity_results([article_id]), self._store.entity_corrections())
         except StoreError:
             return
-        self.call_from_thread(self.screen_stack[0].show_article_entities, article_id, library)
+        self._app.post_message(self.ArticleBuilt(article_id, library))
 
-    def _analysis_progress(self, done: int, total: int) -> None:
-        self.analysis_status = f"analysing {done:,}/{total:,}" if done < total else ""
-
-    def _analysis_problem(self, message: str) -> None:
-        self.analysis_note = message
-        self.notify(message, title="Entities", severity="warning", timeout=10, markup=False)
-
-    def rebuild_entities(self) -> None:
+    def rebuild(self) -> None:
         """Rebuild the library off the UI thread; requests during a rebuild fold into one more."""
         if self._rebuilding:
             self._rebuild_wanted = True
             return
         self._rebuilding = True
-        self._build_entity_library()
+        run_in_thread(self._app, self._build_library, group="entities.library")
 
-    @work(thread=True, group="entities", exit_on_error=False)
-    def _build_entity_library(self) -> None:
-        store = self.services.store
+    def _build_library(self) -> None:
         started = time.perf_counter()
         try:
-            library = EntityLibrary.build(store.entity_results(), store.entity_corrections())
+            library = EntityLibrary.build(self._store.entity_results(), self._store.entity_corrections())
         except StoreError as error:
             library = None
-            self.call_from_thread(self.notify, f"Entities cannot be read: {error}", severity="error", markup=False)
-        self.call_from_thread(self._built, library, time.perf_counter() - started)
+            self._app.post_message(Notice(f"Entities cannot be read: {error}", severity="error"))
+        self._app.post_message(self.LibraryBuilt(library, time.perf_counter() - started))
 
-    def _built(self, library: EntityLibrary | None, took: float) -> None:
-        if library is not None:
-            self.entity_library = library
-        # During a long analysis results arrive every second, and a rebuild of a big library
-        # takes seconds: the next one waits in proportion, so the app's process is not kept busy.
-        if took < 0.05:
-            self._rebuild_pause_over()
+    def built(self, seconds: float) -> None:
+        """After a rebuild: during a long analysis results arrive every second, and a rebuild of a
+        big library takes seconds, so the next one waits in proportion to keep the app's process
+        from staying busy."""
+        if seconds < 0.05:
+            self._pause_over()
         else:
-            self.set_timer(REBUILD_PAUSE * took, self._rebuild_pause_over)
+            self._app.set_timer(REBUILD_PAUSE * seconds, self._pause_over)
 
-    def _rebuild_pause_over(self) -> None:
+    def _pause_over(self) -> None:
         self._rebuilding = False
         if self._rebuild_wanted:
             self._rebuild_wanted = False
-            self.rebuild_entities()
+            self.rebuild()

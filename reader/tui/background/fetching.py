@@ -1,85 +1,95 @@
-"""The app's side of fetching: start runs (R, r, the timer), show progress, hand new articles on."""
+"""Fetching feeds for the app (R, r, the timer): runs on the FeedRunner's thread, reports by message."""
 
 from __future__ import annotations
 
-from textual import work
-from textual.reactive import reactive
+from dataclasses import dataclass
+
+from textual.dom import DOMNode
+from textual.message import Message
 
 from ...feeds.refresh import FeedOutcome, RefreshReport
-from ..messages import ArticlesArrived
-from ...store import StoreError
+from ...feeds.runner import FeedRunner
+from ...models import Article, Feed
+from ...store import Store, StoreError
+from ..messages import Notice
+from ..workers import run_in_thread
 
 
-class FetchControl:
-    """Mixed into the App. The fetch itself runs on the FeedRunner's own thread; its
-    callbacks hop onto the UI thread, update ``fetch_status`` (which screens watch) and
-    pass the ids of new and changed articles to the main screen."""
+class Fetching:
+    """One fetch run at a time. The feeds to fetch are read in a worker of the app, the run
+    itself happens on the FeedRunner's own thread, and the articles each feed stored are read
+    back there too, so that nothing of a fetch ever runs on the UI thread."""
 
-    #: "" when idle, else the progress line the header shows ("fetching 37/200 feeds").
-    fetch_status: reactive[str] = reactive("")
-    #: Bumped after every fetched feed, so screens listing feeds know to re-read them.
-    feeds_version: reactive[int] = reactive(0)
+    @dataclass
+    class Started(Message):
+        total: int
 
-    def start_auto_refresh(self) -> None:
-        seconds = self.services.refresh_seconds
-        if seconds:
-            self.set_interval(seconds, lambda: self.refresh_feeds(quiet=True), name="auto-refresh")
+    @dataclass
+    class Progressed(Message):
+        """One more feed is done; ``articles`` are the ones it added or changed, as stored."""
 
-    def action_refresh_all(self) -> None:
-        self.refresh_feeds()
+        outcome: FeedOutcome
+        done: int
+        total: int
+        articles: list[Article]
 
-    def refresh_feeds(self, feed_ids: list[str] | None = None, *, quiet: bool = False) -> None:
-        """Fetch the given feeds (every feed when None) unless a fetch is already running."""
-        if not self.check_writable(self.screen):
-            return
-        if self.services.feeds.running:
-            if not quiet:
-                self.notify("A fetch is already running.", timeout=3, markup=False)
-            return
-        self._gather_feeds(feed_ids, quiet)
+    @dataclass
+    class Finished(Message):
+        report: RefreshReport | None
+        error: BaseException | None
+        quiet: bool
 
-    @work(thread=True, group="fetch-start", exclusive=True, exit_on_error=False)
-    def _gather_feeds(self, feed_ids: list[str] | None, quiet: bool) -> None:
-        store = self.services.store
+    def __init__(self, runner: FeedRunner, store: Store, app: DOMNode) -> None:
+        self._runner = runner
+        self._store = store
+        self._app = app
+
+    @property
+    def running(self) -> bool:
+        return self._runner.running
+
+    def fetch(self, feed_ids: list[str] | None = None, *, quiet: bool = False) -> str:
+        """Fetch the given feeds (every feed when None); the reason it did not start, or ""."""
+        if self._runner.running:
+            return "A fetch is already running."
+        run_in_thread(self._app, lambda: self._gather(feed_ids, quiet), group="fetch.start", exclusive=True)
+        return ""
+
+    def _gather(self, feed_ids: list[str] | None, quiet: bool) -> None:
         try:
-            feeds = [store.feed(i) for i in feed_ids] if feed_ids else store.feeds()
+            feeds = [self._store.feed(i) for i in feed_ids] if feed_ids else self._store.feeds()
         except StoreError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self._app.post_message(Notice(str(error), severity="error"))
             return
-        feeds = [f for f in feeds if f.polled]
-        if not feeds:
+        polled = [f for f in feeds if f.polled]
+        if not polled:
             if not quiet:
-                self.call_from_thread(self.notify, "No feeds to fetch. Press F to add one.", timeout=5, markup=False)
+                self._app.post_message(Notice("No feeds to fetch. Press F to add one.", timeout=5))
             return
-        self.call_from_thread(self._begin, feeds, quiet)
+        self._start(polled, quiet)
 
-    def _begin(self, feeds, quiet: bool) -> None:
-        call = self.services.call_on_ui
-        started = self.services.feeds.start(
+    def _start(self, feeds: list[Feed], quiet: bool) -> None:
+        post = self._app.post_message
+        if self._runner.start(
             feeds,
-            on_progress=lambda outcome, done, total: call(self._fetched_one, outcome, done, total),
-            on_done=lambda report, error: call(self._fetch_finished, report, error, quiet),
-        )
-        if started:
-            self.fetch_status = f"fetching 0/{len(feeds)} feeds"
+            on_progress=lambda outcome, done, total: post(self.Progressed(outcome, done, total, self._stored(outcome))),
+            on_done=lambda report, error: post(self.Finished(report, error, quiet)),
+        ):
+            post(self.Started(len(feeds)))
 
-    def _fetched_one(self, outcome: FeedOutcome, done: int, total: int) -> None:
-        self.fetch_status = f"fetching {done}/{total} feeds"
-        self.feeds_version += 1
-        arrived = outcome.added + outcome.updated
-        if arrived:
-            self.screen_stack[0].post_message(ArticlesArrived(list(arrived)))
+    def _stored(self, outcome: FeedOutcome) -> list[Article]:
+        """The feed's new and changed articles as the store has them now (on the fetch thread)."""
+        articles = []
+        for article_id in dict.fromkeys(outcome.added + outcome.updated):
+            try:
+                articles.append(self._store.article(article_id))
+            except StoreError:
+                continue  # removed again meanwhile (its feed was unsubscribed)
+        return articles
 
-    def _fetch_finished(self, report: RefreshReport | None, error: BaseException | None, quiet: bool) -> None:
-        self.fetch_status = ""
-        self.feeds_version += 1
-        # New and changed articles become searchable; the index follows in the background.
-        self.update_index()
-        if error is not None:
-            self.notify(f"The fetch stopped: {error}", severity="error", timeout=10, markup=False)
-        elif report is not None and (not quiet or report.added):
-            failed = len(report.failed)
-            summary = f"Fetched {len(report.outcomes)} feeds: {len(report.added)} new, {len(report.updated)} changed"
-            if failed:
-                summary += f", {failed} failed (F shows why)"
-            self.notify(summary + ".", severity="warning" if failed else "information", timeout=6, markup=False)
+    def cancel(self) -> None:
+        """Stop the run at once; what was already downloaded and parsed is kept."""
+        self._runner.cancel()
+
+    def close(self) -> None:
+        self._runner.close()

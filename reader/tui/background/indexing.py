@@ -1,83 +1,111 @@
-"""The app's side of search: open and keep the index in step, and answer queries off the UI thread."""
+"""The search index for the app: opened and kept in step in workers; queries go through ``searcher``."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from textual import work
-from textual.reactive import reactive
+from textual.dom import DOMNode
+from textual.message import Message
 
+from ...entities.library import EntityLibrary
 from ...search import LibraryResolver, SearchError, SearchIndex, Searcher, UserFacts, index_path, sync
+from ...store import Store
+from ..messages import Notice
+from ..workers import run_in_thread
+
+#: Below this many articles to index, no progress is shown: it is over in a moment.
+QUIET_SYNC = 500
 
 
-class SearchControl:
-    """Mixed into the App. The index is derived data beside the library: it is opened and
-    brought up to date in a thread worker at start and after each fetch; queries run in
-    workers of the screens, through ``searcher``. Until it is ready, search says so."""
+class Indexing:
+    """The index is derived data beside the library: it is opened, then brought up to date at
+    start and after each change (a fetch, a tag, a note); calls during a sync fold into one more.
+    Until the index is open, ``searcher`` is None and search says so."""
 
-    #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
-    index_status: reactive[str] = reactive("")
-    searcher: Searcher | None = None
-    _sync_again = False
-    _syncing = False
+    @dataclass
+    class Opened(Message):
+        searcher: Searcher
 
-    def start_search(self) -> None:
+    @dataclass
+    class Progressed(Message):
+        #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
+        status: str
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, Indexing.Progressed)  # only the latest count matters
+
+    @dataclass
+    class Synced(Message):
+        pass
+
+    def __init__(self, store: Store, app: DOMNode, entities: Callable[[], EntityLibrary | None],
+                 writable: Callable[[], bool]) -> None:
+        self._store = store
+        self._app = app
+        self._entities = entities
+        self._writable = writable
         self._stop = threading.Event()
-        self._open_index()
+        self.searcher: Searcher | None = None
+        self._syncing = False
+        self._sync_again = False
 
-    def stop_search(self) -> None:
-        stop = getattr(self, "_stop", None)
-        if stop is not None:
-            stop.set()
+    def start(self) -> None:
+        run_in_thread(self._app, self._open, group="search.open")
 
-    @work(thread=True, group="search-open", exit_on_error=False)
-    def _open_index(self) -> None:
-        store = self.services.store
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _open(self) -> None:
+        store = self._store
         try:
             index = SearchIndex.open(index_path(store.home))
         except SearchError as error:
-            self.call_from_thread(self.notify, f"Search is unavailable: {error}", severity="error", markup=False)
+            self._app.post_message(Notice(f"Search is unavailable: {error}", severity="error"))
             return
         if index.notice:
-            self.call_from_thread(self.notify, index.notice, title="Search", severity="warning", markup=False)
+            self._app.post_message(Notice(index.notice, title="Search", severity="warning"))
 
-        def facts() -> UserFacts:
-            return UserFacts.from_store(store)
-
-        def entities():
-            library = self.entity_library
+        def entities() -> LibraryResolver | None:
+            library = self._entities()
             return LibraryResolver(library) if library is not None else None
 
-        self.searcher = Searcher(index, store, facts=facts, entities=entities)
-        self.call_from_thread(self.update_index)
+        searcher = Searcher(index, store, facts=lambda: UserFacts.from_store(store), entities=entities)
+        self._app.post_message(self.Opened(searcher))
 
-    def update_index(self) -> None:
-        """Bring the index up to date (after a fetch, a tag change...); calls fold into one."""
-        if self.searcher is None or self.services.read_only_reason:
+    def opened(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.update()
+
+    def update(self) -> None:
+        """Bring the index up to date; calls while a sync runs fold into one more after it."""
+        if self.searcher is None or not self._writable():
             return
         if self._syncing:
             self._sync_again = True
             return
         self._syncing = True
-        self._sync_index()
+        searcher = self.searcher
+        run_in_thread(self._app, lambda: self._sync(searcher), group="search.sync")
 
-    @work(thread=True, group="search-sync", exit_on_error=False)
-    def _sync_index(self) -> None:
+    def _sync(self, searcher: Searcher) -> None:
+        post = self._app.post_message
+
         def progress(done: int, total: int) -> None:
-            if total > 500:
-                self.call_from_thread(setattr, self, "index_status", f"indexing {done:,}/{total:,}" if done < total else "")
+            if total > QUIET_SYNC:
+                post(self.Progressed(f"indexing {done:,}/{total:,}" if done < total else ""))
 
         try:
-            sync(self.searcher.index, self.services.store, progress=progress, cancelled=self._stop.is_set)
+            sync(searcher.index, self._store, progress=progress, cancelled=self._stop.is_set)
         except SearchError as error:
-            self.call_from_thread(self.notify, f"The search index could not be updated: {error}", severity="warning", markup=False)
+            post(Notice(f"The search index could not be updated: {error}", severity="warning"))
         finally:
-            self.searcher.index.release()  # this thread's connection
-        self.call_from_thread(self._synced)
+            searcher.index.release()  # this thread's connection
+            post(self.Synced())
 
-    def _synced(self) -> None:
+    def synced(self) -> None:
         self._syncing = False
-        self.index_status = ""
         if self._sync_again:
             self._sync_again = False
-            self.update_index()
+            self.update()

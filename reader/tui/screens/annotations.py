@@ -3,10 +3,13 @@ as you type; enter goes to the passage in its article."""
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, cast
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -19,7 +22,11 @@ from ...ingest.sanitize import clean_line, clean_text
 from ...models import Article
 from ...store import StoreError
 from ..widgets.annotation_list import AnnotationList, AnnotationRow
-from ..widgets.reader_notes import KIND_NAMES
+from ..widgets.reader.notes import KIND_NAMES
+from ..workers import run_in_thread
+
+if TYPE_CHECKING:
+    from ..app import BroadsheetApp
 
 #: Seconds of no typing before the filter runs again.
 DEBOUNCE = 0.1
@@ -33,10 +40,14 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         Binding("escape,q", "close", "Back", id="annotations.close"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, rows: list[tuple[Annotation, Article | None]], error: str = "") -> None:
-            super().__init__()
-            self.rows, self.error = rows, error
+        rows: list[tuple[Annotation, Article | None]]
+        error: str = ""
+
+    @dataclass
+    class Folded(Message):
+        folded: dict[str, str]
 
     def __init__(self, articles: Mapping[str, Article], entity_articles: Callable[[str], set[str] | None]) -> None:
         super().__init__()
@@ -49,8 +60,8 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self._timer = None
 
     @property
-    def services(self):
-        return self.app.services
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -70,10 +81,12 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self.query_one(AnnotationList).focus()
         self.load()
 
-    @work(thread=True, group="annotations-screen", exclusive=True, exit_on_error=False)
     def load(self) -> None:
+        run_in_thread(self, self._load, group="annotations.load", exclusive=True)
+
+    def _load(self) -> None:
         try:
-            annotations = self.services.store.annotations()
+            annotations = self.broadsheet.services.store.annotations()
         except (StoreError, AnnotationError) as error:
             self.post_message(self.Loaded([], str(error)))
             return
@@ -86,14 +99,18 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self.all_rows, self.folded = message.rows, None
         self._apply_filter()
 
-    @work(thread=True, group="annotations-fold", exclusive=True, exit_on_error=False)
     def fold_rows(self) -> None:
         """Fold every annotation's words once, in a thread; the filter then only compares."""
-        folded = {annotation.id: searchable(annotation, article) for annotation, article in self.all_rows}
-        self.app.call_from_thread(self._folded, folded)
+        rows = self.all_rows
 
-    def _folded(self, folded: dict[str, str]) -> None:
-        self.folded = folded
+        def fold() -> None:
+            self.post_message(self.Folded({annotation.id: searchable(annotation, article) for annotation, article in rows}))
+
+        run_in_thread(self, fold, group="annotations.fold", exclusive=True)
+
+    @on(Folded)
+    def _folded(self, message: Folded) -> None:
+        self.folded = message.folded
         self._apply_filter()
 
     @on(Input.Changed, "#annotations-filter")

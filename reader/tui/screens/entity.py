@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -11,11 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...entities.corrections import Correction
+from ...entities.library import EntityLibrary
+from ...models.entities import Correction, Entity
 from ...models.entities import KINDS
 from ...ingest.sanitize import clean_line
 from ...store import StoreError
+from ..workers import run_in_thread
 from .dialogs import Choose, Prompt
+
+if TYPE_CHECKING:
+    from ..app import BroadsheetApp
 
 #: Characters of text shown on each side of a mention.
 CONTEXT = 60
@@ -35,10 +43,9 @@ class EntityScreen(Screen[tuple | None]):
         Binding("escape,q", "close", "Back", id="entity.close"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, rows: list[tuple[str, Text]]) -> None:
-            super().__init__()
-            self.rows = rows
+        rows: list[tuple[str, Text]]
 
     def __init__(self, key: str) -> None:
         super().__init__()
@@ -46,8 +53,8 @@ class EntityScreen(Screen[tuple | None]):
         self.entity = None
 
     @property
-    def services(self):
-        return self.app.services
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -60,7 +67,7 @@ class EntityScreen(Screen[tuple | None]):
         self.watch(self.app, "entity_library", lambda _: self.refresh_entity())
 
     def refresh_entity(self) -> None:
-        library = self.app.entity_library
+        library = self.broadsheet.entity_library
         entity = library.find(self.key) if library is not None else None
         if entity is None and self.entity is not None and library is not None:
             entity = library.find(self.entity.name)  # renamed or merged: follow it
@@ -83,9 +90,11 @@ class EntityScreen(Screen[tuple | None]):
         text.append(", ".join(f"{clean_line(a)} ({n})" for a, n in aliases))
         return text
 
-    @work(thread=True, group="entity", exclusive=True, exit_on_error=False)
-    def load_rows(self, entity, library) -> None:
-        store = self.services.store
+    def load_rows(self, entity: Entity, library: EntityLibrary) -> None:
+        run_in_thread(self, lambda: self._load_rows(entity, library), group="entity.rows", exclusive=True)
+
+    def _load_rows(self, entity: Entity, library: EntityLibrary) -> None:
+        store = self.broadsheet.services.store
         rows: list[tuple[str, Text]] = []
         articles = []
         for article_id in entity.articles:
@@ -141,14 +150,14 @@ class EntityScreen(Screen[tuple | None]):
     # Corrections -------------------------------------------------------------------------------
 
     def _correct(self, correction: Correction, done_message: str) -> None:
-        if not self.app.check_writable(self):
+        if not self.broadsheet.check_writable(self):
             return
 
         def done(_) -> None:
             self.notify(done_message + " (u undoes it)", timeout=4, markup=False)
-            self.app.rebuild_entities()
+            self.broadsheet.analysis.rebuild()
 
-        self.services.write(lambda store: store.add_entity_correction(correction), on_done=done,
+        self.broadsheet.writes.submit(lambda store: store.add_entity_correction(correction), on_done=done,
                             on_error=lambda error: self.notify(f"Not saved: {error}", severity="error", markup=False))
 
     def action_rename(self) -> None:
@@ -180,7 +189,7 @@ class EntityScreen(Screen[tuple | None]):
         entity = self.entity
 
         def named(other: str | None) -> None:
-            library = self.app.entity_library
+            library = self.broadsheet.entity_library
             found = library.find(other) if (other and library) else None
             if found is None or found.key == entity.key:
                 if other:
@@ -215,9 +224,9 @@ class EntityScreen(Screen[tuple | None]):
                 self.notify("No correction to undo.", timeout=3, markup=False)
                 return
             self.notify(f"Undone: {correction.action} {clean_line(correction.alias)}.", timeout=3, markup=False)
-            self.app.rebuild_entities()
+            self.broadsheet.analysis.rebuild()
 
-        self.services.write(lambda store: store.remove_last_entity_correction(), on_done=done)
+        self.broadsheet.writes.submit(lambda store: store.remove_last_entity_correction(), on_done=done)
 
 
 def _context(text: str, start: int, end: int, article) -> Text:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
 import asyncio
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -16,10 +19,14 @@ from ...feeds.errors import FeedError
 from ...feeds.probe import Probe, probe_url
 from ...feeds.subscriptions import normalise_feed_url
 from ...ingest.sanitize import clean_line
-from ..messages import FeedRemoved
+from ..messages import FeedRemoved, Notice
+from ..workers import run_in_thread
 from ...models import Feed
 from ...store import FeedCounts, StoreError
 from .dialogs import Choose, Confirm, Prompt
+
+if TYPE_CHECKING:
+    from ..app import BroadsheetApp
 
 _STATUS_STYLES = {"ok": "green", "failed": "bold red", "gone": "dim red", "new": "yellow"}
 
@@ -38,24 +45,22 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         Binding("k", "move(-1)", "Up", show=False, id="feeds.up"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, feeds: list[Feed], counts: dict[str, FeedCounts]) -> None:
-            super().__init__()
-            self.feeds = feeds
-            self.counts = counts
+        feeds: list[Feed]
+        counts: dict[str, FeedCounts]
 
+    @dataclass
     class Probed(Message):
-        def __init__(self, probe: Probe) -> None:
-            super().__init__()
-            self.probe = probe
+        probe: Probe
 
     def __init__(self) -> None:
         super().__init__()
         self.feeds: list[Feed] = []
 
     @property
-    def services(self):
-        return self.app.services
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -88,13 +93,15 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         count = len(self.feeds)
         self.sub_title = status or f"{count} feed{'s' * (count != 1)} · enter lists a feed's articles · R fetches all"
 
-    @work(thread=True, group="feeds", exclusive=True, exit_on_error=False)
     def load_feeds(self) -> None:
-        store = self.services.store
+        run_in_thread(self, self._load_feeds, group="feeds.load", exclusive=True)
+
+    def _load_feeds(self) -> None:
+        store = self.broadsheet.services.store
         try:
             self.post_message(self.Loaded(store.feeds(), store.feed_counts()))
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.post_message(Notice(str(error), severity="error"))
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
@@ -119,7 +126,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             table.move_cursor(row=index, animate=False)
         table.display = bool(self.feeds)
         self.query_one("#feeds-empty").display = not self.feeds
-        self._show_status(self.app.fetch_status)
+        self._show_status(self.broadsheet.fetch_status)
         self._show_detail()
 
     def _selected(self) -> Feed | None:
@@ -160,13 +167,13 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def action_refresh_feed(self) -> None:
         feed = self._selected()
         if feed is not None:
-            self.app.refresh_feeds([feed.id])
+            self.broadsheet.refresh_feeds([feed.id])
 
     # Removing ----------------------------------------------------------------------------------
 
     def action_remove_feed(self) -> None:
         feed = self._selected()
-        if feed is None or not self.app.check_writable(self):
+        if feed is None or not self.broadsheet.check_writable(self):
             return
         question = (
             f"Unsubscribe from {clean_line(feed.name)}?\n\nIts articles are removed from the library, "
@@ -178,18 +185,18 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         def done(removal) -> None:
             kept = f"; kept {removal.kept} starred, tagged or annotated" if removal.kept else ""
             self.notify(f"Unsubscribed from {clean_line(feed.name)}: {removal.removed} articles removed{kept}.", markup=False)
-            self.app.screen_stack[0].post_message(FeedRemoved(feed.id))
+            self.post_message(FeedRemoved(feed.id))  # the app tells the main screen
             self.load_feeds()
 
         def failed(error: Exception) -> None:
             self.notify(f"Not removed: {error}", severity="error", markup=False)
 
-        self.services.write(lambda store: store.remove_feed(feed.id), on_done=done, on_error=failed)
+        self.broadsheet.writes.submit(lambda store: store.remove_feed(feed.id), on_done=done, on_error=failed)
 
     # Adding ------------------------------------------------------------------------------------
 
     def action_add_feed(self) -> None:
-        if not self.app.check_writable(self):
+        if not self.broadsheet.check_writable(self):
             return
         prompt = Prompt("Subscribe to a feed", placeholder="https://… — a feed, or a web page that advertises one")
         self.app.push_screen(prompt, self._check_url)
@@ -205,9 +212,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         self.notify(f"Checking {url}…", timeout=3, markup=False)
         self.probe(url)
 
-    @work(thread=True, group="probe", exclusive=True, exit_on_error=False)
     def probe(self, url: str) -> None:
-        self.post_message(self.Probed(asyncio.run(probe_url(url))))
+        run_in_thread(self, lambda: self.post_message(self.Probed(asyncio.run(probe_url(url)))), group="feeds.probe",
+                      exclusive=True)
 
     @on(Probed)
     def probed(self, message: Probed) -> None:
@@ -231,9 +238,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             feed, created = result
             if created:
                 self.notify(f"Subscribed to {clean_line(feed.name)}; fetching it now.", markup=False)
-                self.app.refresh_feeds([feed.id])
+                self.broadsheet.refresh_feeds([feed.id])
             else:
                 self.notify(f"Already subscribed to {clean_line(feed.name)}.", markup=False)
             self.load_feeds()
 
-        self.services.write(lambda store: store.add_feed(url, title), on_done=done, on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False))
+        self.broadsheet.writes.submit(lambda store: store.add_feed(url, title), on_done=done, on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False))

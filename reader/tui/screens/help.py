@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..commands import describe_keys
 
-def describe_keys(keys: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "space": "space", "shift+tab": "shift+tab"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+def help_sections(screen: Screen, focused: DOMNode | None, app: App) -> list[tuple[str, list[Binding]]]:
+    """The keys active on ``screen``, grouped: the focused pane's first, then the screen's, then
+    those of the whole app; a binding with several keys is one entry."""
+    groups: dict[str, dict[str, Binding]] = {}
+    for key, active in screen.active_bindings.items():
+        node = active.node
+        if node is focused and focused is not None:
+            heading = f"{type(node).__name__} (focused pane)"
+        elif node is app:
+            heading = "Everywhere"
+        else:
+            heading = "On this screen"
+        merged = groups.setdefault(heading, {})
+        binding = active.binding
+        name = binding.id or binding.action
+        if name in merged:
+            merged[name] = replace(merged[name], key=f"{merged[name].key},{key}")
+        else:
+            merged[name] = replace(binding, key=key)
+    order = sorted(groups, key=lambda h: (h == "Everywhere", h == "On this screen"))
+    return [(heading, list(groups[heading].values())) for heading in order]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -11,8 +14,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...ingest.sanitize import clean_line
-from ...search.views import SavedViews, View, counts
+from ...search.views import SavedViews, View, ViewCount, counts
+from ..workers import run_in_thread
 from .dialogs import Confirm, Prompt
+
+if TYPE_CHECKING:
+    from ..app import BroadsheetApp
 
 
 class ViewsScreen(Screen[tuple[str, str] | None]):
@@ -28,10 +35,11 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         Binding("escape,q", "close", "Back", id="views.close"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, views: list[View], tallies: dict, error: str = "") -> None:
-            super().__init__()
-            self.views, self.tallies, self.error = views, tallies, error
+        views: list[View]
+        tallies: dict[str, ViewCount]
+        error: str = ""
 
     def __init__(self, suggested_query: str = "") -> None:
         super().__init__()
@@ -40,8 +48,8 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         self.views: list[View] = []
 
     @property
-    def services(self):
-        return self.app.services
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -57,12 +65,14 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         self.query_one("#views-empty").display = False
         self.load_views()
 
-    @work(thread=True, group="views", exclusive=True, exit_on_error=False)
     def load_views(self) -> None:
-        store = self.services.store
+        run_in_thread(self, self._load_views, group="views.load", exclusive=True)
+
+    def _load_views(self) -> None:
+        store = self.broadsheet.services.store
         try:
             views = SavedViews(store).list()
-            searcher = self.app.searcher
+            searcher = self.broadsheet.indexing.searcher
             tallies = counts(views, searcher) if searcher is not None else {}
             self.post_message(self.Loaded(views, tallies))
         except Exception as error:  # noqa: BLE001 - any failure is shown to the user, never lost
@@ -108,14 +118,14 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         self.dismiss(None)
 
     def _write(self, change, done_message: str) -> None:
-        if not self.app.check_writable(self):
+        if not self.broadsheet.check_writable(self):
             return
 
         def done(_) -> None:
             self.notify(done_message, timeout=3, markup=False)
             self.load_views()
 
-        self.services.write(lambda store: change(SavedViews(store)), on_done=done,
+        self.broadsheet.writes.submit(lambda store: change(SavedViews(store)), on_done=done,
                             on_error=lambda error: self.notify(str(error), severity="error", markup=False))
 
     def action_add(self) -> None:

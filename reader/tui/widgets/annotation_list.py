@@ -19,7 +19,7 @@ from textual.strip import Strip
 from ...annotations.model import Annotation
 from ...ingest.sanitize import clean_line
 from ...models import Article
-from .reader_marks import KIND_STYLES
+from .reader.marks import KIND_STYLES
 
 _MARKERS = {"highlight": "▌", "question": "?", "disagree": "✗", "article-note": "¶"}
 

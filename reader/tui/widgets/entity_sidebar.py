@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -12,7 +13,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
+from ..workers import run_in_thread
 
 #: Kinds in the order the sidebar lists them.
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
@@ -34,7 +37,8 @@ class EntityMention:
 
 
 class EntitySidebar(VerticalScroll, can_focus=True):
-    """Fed by the screen through reactives; sends what the user chose as messages."""
+    """Fills itself from the entity library and the open article the screen gives it (or, in list
+    scope, from every row of the list, counted in a worker); sends what the user chose as messages."""
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", show=False, id="entities.down"),
@@ -66,8 +70,11 @@ class EntitySidebar(VerticalScroll, can_focus=True):
             super().__init__()
             self.key = key
 
-    class ScopeToggled(Message):
-        """a: switch between the open article's entities and the whole list's."""
+    @dataclass
+    class Counted(Message):
+        """The entities across the list, counted off the UI thread."""
+
+        entities: tuple[EntityMention, ...]
 
     entities: reactive[tuple[EntityMention, ...] | None] = reactive(None)
     """The entities shown, most prominent first; None until the article is analysed."""
@@ -81,11 +88,79 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     cursor: reactive[int] = reactive(0)
     _shown = ""
 
+    def __init__(self, list_ids: Callable[[], list[str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The ids of the list's rows, for the list scope.
+        self._list_ids = list_ids
+        self.library: EntityLibrary | None = None
+        self._article_id = ""
+        #: The library the list scope last counted with: a cursor move changes nothing there.
+        self._counted_for: EntityLibrary | None = None
+
+    # What the screen tells it -------------------------------------------------------------------
+
+    def show_article(self, article_id: str, title: str) -> None:
+        self._article_id = article_id
+        self.article_title = title
+        self.fill()
+
+    def library_changed(self, library: EntityLibrary | None) -> None:
+        self.library = library
+        self.fill()
+
+    def show_provisional(self, article_id: str, library: EntityLibrary) -> None:
+        """The open article's entities from its own result, while the whole library catches up."""
+        known = self.library
+        if article_id == self._article_id and (known is None or article_id not in known.article_ids):
+            self.fill(library)
+
+    def list_changed(self) -> None:
+        """The list's rows changed (a filter, a sort): the list scope counts them again."""
+        if self.scope == "list":
+            self._count_list()
+
+    def fill(self, library: EntityLibrary | None = None) -> None:
+        """The open article's entities, most prominent first (in list scope: the list's)."""
+        library = library or self.library
+        if self.scope == "list":
+            if library is not self._counted_for:
+                self._count_list()
+            return
+        if not self._article_id or library is None or self._article_id not in library.article_ids:
+            self.entities = None
+            return
+        self.entities = tuple(
+            EntityMention(item.entity.name, item.entity.kind, item.mentions, key=item.entity.key,
+                          leading=item.in_headline or item.in_lead)
+            for item in library.for_article(self._article_id)
+        )
+
+    def _count_list(self) -> None:
+        """Count across every row of the list, off the UI thread (a list may hold 100,000)."""
+        library = self._counted_for = self.library
+        if library is None:
+            self.entities = None
+            return
+        article_ids = self._list_ids()
+
+        def count() -> None:
+            entities = tuple(
+                EntityMention(e.name, e.kind, mentions, key=e.key, articles=articles)
+                for e, mentions, articles in library.across(article_ids)[:60]
+            )
+            self.post_message(self.Counted(entities))
+
+        run_in_thread(self, count, group="sidebar.count", exclusive=True)
+
+    def on_entity_sidebar_counted(self, message: Counted) -> None:
+        if self.scope == "list":
+            self.entities = message.entities
+
     def compose(self):
         yield Static(id="entities-content")
 
     def watch_entities(self) -> None:
-        self.cursor = min(self.cursor, max(len(self._rows()) - 1, 0))
+        self.cursor = min(self.cursor, max(len(self.rows()) - 1, 0))
         self._draw()
 
     def watch_article_title(self) -> None:
@@ -110,14 +185,14 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     def on_blur(self) -> None:
         self._draw(force=True)
 
-    def _rows(self) -> list[EntityMention]:
+    def rows(self) -> list[EntityMention]:
         """The entities in the order they are drawn (grouped by kind)."""
         entities = self.entities or ()
         return [e for kind, _ in GROUPS for e in entities if e.kind == kind]
 
     @property
     def selected(self) -> EntityMention | None:
-        rows = self._rows()
+        rows = self.rows()
         return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
 
     def _draw(self, force: bool = False) -> None:
@@ -166,7 +241,7 @@ class EntitySidebar(VerticalScroll, can_focus=True):
             self.scroll_to(y=max(0, cursor_line - self.size.height // 2), animate=False)
 
     def action_move(self, step: int) -> None:
-        rows = self._rows()
+        rows = self.rows()
         if rows:
             self.cursor = max(0, min(self.cursor + step, len(rows) - 1))
 
@@ -183,4 +258,9 @@ class EntitySidebar(VerticalScroll, can_focus=True):
             self.post_message(self.Inspected(entity.key))
 
     def action_toggle_scope(self) -> None:
-        self.post_message(self.ScopeToggled())
+        """a: switch between the open article's entities and the whole list's."""
+        self.scope = "list" if self.scope == "article" else "article"
+        if self.scope == "list":
+            self._count_list()
+        else:
+            self.fill()

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from ...ingest.sanitize import clean_line, clean_text
-from ...models import Body
+from ....ingest.sanitize import clean_line, clean_text
+from ....models import Body
 
 _LINK_REF = re.compile(r"\[\d+\]")
 MENTION_STYLE = "on dark_goldenrod"

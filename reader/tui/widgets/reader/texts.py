@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...diffing import compare, summary
-from ...ingest.sanitize import clean_line, clean_text
-from ...models import Article, ArticleState, Body, Revision
+from ....diffing import compare, summary
+from ....ingest.sanitize import clean_line, clean_text
+from ....models import Article, ArticleState, Body, Revision
 
 
 def article_header(article: Article, state: ArticleState) -> Text:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...annotations.model import Annotation
-from ...ingest.sanitize import clean_line, clean_text
-from .reader_marks import KIND_STYLES
+from ....annotations.model import Annotation
+from ....ingest.sanitize import clean_line, clean_text
+from .marks import KIND_STYLES
 
 KIND_NAMES = {"highlight": "Highlight", "question": "Question", "disagree": "Disagree"}
 #: Orphaned highlights listed above the text, at most; the annotations screen has them all.

@@ -1,0 +1,39 @@
+"""What the Store's method groups (feed_methods, entity_methods, annotation_methods, changes)
+use of the Store itself, declared once so that each group reads, and type-checks, alone."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..models import Article, Body
+    from .entity_results import CorrectionLog, EntityResults
+    from .feeds import Feeds
+    from .library import Library
+    from .userstate import UserState
+
+
+class StoreBase:
+    """Declared, not implemented: store.py's Store provides these."""
+
+    home: Path
+    read_only: bool
+    _mutex: threading.RLock
+    library: Library
+    user: UserState
+    feeds_file: Feeds
+    entity_files: EntityResults
+    corrections_file: CorrectionLog
+
+    def writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def body(self, article: Article | str) -> Body:
+        raise NotImplementedError
+
+    def iter_articles(self) -> Iterator[list[Article]]:
+        raise NotImplementedError

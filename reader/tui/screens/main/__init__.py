@@ -1,0 +1,306 @@
+"""The main screen: the article list, the reader pane and the entity sidebar, composed; the keys
+that act on them; and the state that flows down to them (the open article, its body, the view)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ....config import SORT_ORDERS
+from ....entities.library import EntityLibrary
+from ....models import Article, Body
+from ...commands import bindings
+from ...listing import Listing, ViewOptions
+from ...widgets.article_list import ArticleList
+from ...widgets.entity_sidebar import EntitySidebar
+from ...widgets.reader.pane import ReaderPane
+from ...widgets.search_box import SearchBox
+from .annotating import Annotator
+from .destinations import Destinations
+from .filters import Filters
+from .keys import COMMANDS
+from .library_feed import LibraryFeed
+from .marking import Marking
+from .navigation import Panes
+
+if TYPE_CHECKING:
+    from ...app import BroadsheetApp
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings(COMMANDS)
+
+    #: The article in the reader pane, and its body once loaded.
+    current: reactive[Article | None] = reactive(None)
+    current_body: reactive[Body | None] = reactive(None)
+    #: How the list is sorted and filtered; every change rebuilds the rows.
+    view: reactive[ViewOptions] = reactive(ViewOptions, always_update=True)
+    #: The search whose results the list shows ("" when none): its words are marked in the reader.
+    active_query: reactive[str] = reactive("")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listing = Listing()
+        self.library_loading = True
+
+    @property
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
+
+    @property
+    def load_done(self) -> bool:
+        return self.feed.load_done
+
+    def compose(self) -> ComposeResult:
+        services = self.broadsheet.services
+        yield Header(show_clock=False)
+        yield SearchBox(lambda: self.broadsheet.indexing.searcher, id="search-box")
+        with Horizontal(id="panes"):
+            yield ArticleList(self.listing, date_format=services.settings.date_format, clock=services.clock,
+                              relative_dates=services.settings.relative_dates, id="articles")
+            yield ReaderPane(id="reader")
+            yield EntitySidebar(lambda: [a.id for a in self.listing.rows], id="entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app, services = self.broadsheet, self.broadsheet.services
+        self.title = "broadsheet"
+        self.articles, self.reader = self.query_one(ArticleList), self.query_one(ReaderPane)
+        self.sidebar, self.search_box = self.query_one(EntitySidebar), self.query_one(SearchBox)
+        self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
+        self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self._write_failed)
+        self.annotator = Annotator(app, self, self.reader)
+        self.panes = Panes(self, self.articles, self.reader, self.sidebar)
+        self.go = Destinations(app, self)
+        self.filters = Filters(app, self)
+        self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
+        self.articles.focus()
+        for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
+            self.watch(app, status, lambda _: self.update_header(), init=False)
+        self.watch(app, "entity_library", self._entities_changed)
+        self.watch(app, "analysis_note", lambda note: setattr(
+            self.sidebar, "note", f"Simpler extractor in use: {note}" if note else ""))
+        self.feed.load()
+
+    def update_header(self) -> None:
+        app = self.broadsheet
+        parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
+        if self.library_loading:
+            parts.append("loading library…")
+        parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status) if status]
+        if app.read_only:
+            parts.append("READ-ONLY")
+        self.sub_title = " · ".join(parts)
+
+    # The state flowing down ---------------------------------------------------------------------
+
+    def watch_current(self, article: Article | None) -> None:
+        if article is not None:
+            self.reader.show_article(article, self.listing.state(article.id), None)
+            self.sidebar.show_article(article.id, article.title)
+            self.broadsheet.analysis.prioritise(article.id)
+            self.feed.load_body(article)
+
+    def watch_current_body(self, body: Body | None) -> None:
+        if body is not None and self.current is not None:
+            self.reader.show_article(self.current, self.listing.state(self.current.id), body)
+            self.go.show_pending_passage()
+            self.annotator.load(self.current.id)
+
+    def watch_view(self, options: ViewOptions) -> None:
+        keep = self.articles.highlighted_id  # before the rows change, which moves the cursor's article
+        self.listing.set_options(options)
+        self.articles.rows_changed(keep=keep)
+        self.sidebar.list_changed()
+        self.update_header()
+
+    def watch_active_query(self, query: str) -> None:
+        self.reader.set_query(query)
+
+    def change_view(self, **changes: object) -> None:
+        self.view = replace(self.view, **changes)  # type: ignore[arg-type]
+        if persistent := {k: v for k, v in changes.items() if k in ("sort", "hide_read")}:
+            self.broadsheet.save_session(**persistent)
+
+    def show_article(self, article: Article, *, again: bool = False) -> None:
+        """Show an article in the reader (``again``: even if it is the one shown, e.g. edited)."""
+        if again or self.current is None or self.current.id != article.id or self.current_body is None:
+            self.current_body = None
+            self.current = article
+
+    def open_article(self, article: Article) -> None:
+        self.show_article(article)
+        if self.broadsheet.services.settings.mark_read_on_open and not self.listing.is_read(article.id):
+            self.marking.set_read([article.id], True)
+        self.broadsheet.save_session(article=article.id)
+        self.reader.focus()
+
+    @property
+    def target(self) -> Article | None:
+        """What the article keys act on: the open article in the reader, else the list's cursor."""
+        if self.focused is self.reader and self.current is not None:
+            return self.current
+        return self.articles.highlighted or self.current
+
+    def marks_changed(self) -> None:
+        self.articles.refresh()
+        if self.current is not None:
+            self.reader.show_state(self.current, self.listing.state(self.current.id))
+        self.update_header()
+
+    def _write_failed(self, error: Exception) -> None:
+        self.notify(f"Not saved: {error}", title="Library problem", severity="error", timeout=12, markup=False)
+        self.feed.check_now()
+
+    # What the parts report ------------------------------------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.show_article(message.article)
+
+    @on(ArticleList.Opened)
+    def _opened(self, message: ArticleList.Opened) -> None:
+        self.open_article(message.article)
+
+    @on(LibraryFeed.Loaded)
+    def _loaded(self, message: LibraryFeed.Loaded) -> None:
+        self.feed.loaded(message)
+
+    @on(LibraryFeed.Changed)
+    def _changed(self, message: LibraryFeed.Changed) -> None:
+        self.feed.changed(message)
+
+    @on(LibraryFeed.Arrived)
+    def _arrived(self, message: LibraryFeed.Arrived) -> None:
+        self.feed.add_arrivals(message)
+
+    @on(LibraryFeed.BodyLoaded)
+    def _body_loaded(self, message: LibraryFeed.BodyLoaded) -> None:
+        if self.current is not None and self.current.id == message.article_id:
+            if message.body is None:
+                self.reader.show_message(f"This article's text cannot be shown: {message.error}")
+            self.current_body = message.body
+
+    @on(LibraryFeed.ChangesLoaded)
+    def _changes_loaded(self, message: LibraryFeed.ChangesLoaded) -> None:
+        if self.current is not None and self.current.id == message.article.id:
+            self.reader.show_changes(message.article, message.revisions, message.body)
+
+    @on(Annotator.Loaded)
+    def _annotations_loaded(self, message: Annotator.Loaded) -> None:
+        self.annotator.loaded(message)
+
+    @on(ReaderPane.AnnotateRequested)
+    def _annotate(self, message: ReaderPane.AnnotateRequested) -> None:
+        self.annotator.annotate(message)
+
+    @on(ReaderPane.EditRequested)
+    def _edit_annotation(self, message: ReaderPane.EditRequested) -> None:
+        self.annotator.edit(message.annotation_id)
+
+    @on(ReaderPane.DeleteRequested)
+    def _delete_annotation(self, message: ReaderPane.DeleteRequested) -> None:
+        self.annotator.delete(message.annotation_id)
+
+    @on(ReaderPane.ArticleNoteRequested)
+    def action_article_note(self) -> None:
+        if self.current is not None:
+            self.annotator.article_note(self.current.id)
+
+    @on(SearchBox.Answered)
+    def _answered(self, message: SearchBox.Answered) -> None:
+        self.filters.answered(message)
+
+    @on(SearchBox.Cleared)
+    def clear_search(self) -> None:
+        self.filters.clear_search()
+
+    @on(SearchBox.Unindexed)
+    def _unindexed(self, message: SearchBox.Unindexed) -> None:
+        self.change_view(query=message.text)  # until the index opens, words in titles and outlets narrow the list
+
+    @on(SearchBox.Submitted)
+    def _search_submitted(self) -> None:
+        self.articles.focus()
+
+    @on(EntitySidebar.Chosen)
+    def _entity_chosen(self, message: EntitySidebar.Chosen) -> None:
+        self.filters.show_entity(message.key, message.name)
+
+    @on(EntitySidebar.MentionsWanted)
+    def _mentions_wanted(self, message: EntitySidebar.MentionsWanted) -> None:
+        if (library := self.broadsheet.entity_library) is not None and self.current_body is not None:
+            self.reader.step_mentions(library, message.key, message.name)
+
+    @on(EntitySidebar.Inspected)
+    def _entity_inspected(self, message: EntitySidebar.Inspected) -> None:
+        self.go.entity(message.key)
+
+    def on_resize(self) -> None:
+        self.panes.resized(self.size.width)
+
+    def _entities_changed(self, library: EntityLibrary | None) -> None:
+        self.sidebar.library_changed(library)
+        self.filters.library_changed(library)
+
+    # Keys (the article keys act on ``target``) ------------------------------------------------------
+
+    def action_next_unread(self) -> None:
+        self.go.unread(1)
+
+    def action_previous_unread(self) -> None:
+        self.go.unread(-1)
+
+    def action_article(self, verb: str) -> None:
+        """N, s, t and o act on ``target``: read or unread, the star, the tags, the link."""
+        if (article := self.target) is not None:
+            act = {"read": self.marking.toggle_read, "star": self.marking.toggle_star, "tags": self.marking.edit_tags,
+                   "link": lambda a: self.broadsheet.open_link(self, a.url)}[verb]
+            act(article)
+
+    def action_mark_all_read(self) -> None:
+        self.marking.mark_all_read()
+
+    def action_show_changes(self) -> None:
+        self.feed.toggle_changes(self.reader)
+
+    def action_refresh_feed(self) -> None:
+        self.feed.fetch_listed(self.target)
+
+    def action_next_match(self, step: int = 1) -> None:
+        self.reader.step_match(step)
+
+    def action_search(self) -> None:
+        self.search_box.open()
+
+    def action_undo(self) -> None:
+        self.annotator.undo()
+
+    def action_toggle_hide_read(self) -> None:
+        self.change_view(hide_read=not self.view.hide_read)
+
+    def action_cycle_sort(self) -> None:
+        sort = SORT_ORDERS[(SORT_ORDERS.index(self.view.sort) + 1) % len(SORT_ORDERS)]
+        self.change_view(sort=sort)
+        self.notify(f"Sorted by {sort}.", timeout=2, markup=False)
+
+    def action_pane(self, verb: str, step: int = 1) -> None:
+        """e, E, z, tab and shift+tab change the layout: focus, the sidebar, zoom."""
+        panes = self.panes
+        act = {"entities": panes.focus_entities, "sidebar": panes.toggle_sidebar, "zoom": panes.toggle_zoom,
+               "cycle": lambda: panes.cycle(step)}[verb]
+        act()
+
+    async def action_back(self) -> None:
+        if not self.panes.go_back(self):
+            await self.broadsheet.action_quit()
+
+    def action_back_only(self) -> None:
+        self.panes.go_back(self)

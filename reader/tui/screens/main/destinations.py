@@ -1,0 +1,145 @@
+"""The screens the main screen opens (feeds, saved views, annotations, an entity), and what a
+choice made there shows back on the main screen: a feed's list, a view, a passage, an article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ....ingest.sanitize import clean_line
+from ..annotations import AnnotationsScreen
+from ..dialogs import Prompt
+from ..entity import EntityScreen
+from ..feeds import FeedsScreen
+from ..views import ViewsScreen
+
+if TYPE_CHECKING:
+    from ...app import BroadsheetApp
+    from . import MainScreen
+
+
+class Destinations:
+    def __init__(self, app: BroadsheetApp, screen: MainScreen) -> None:
+        self._app = app
+        self._screen = screen
+        #: A passage to mark once its article's body is on screen: (article id, start, end).
+        self._pending_passage: tuple[str, int, int] | None = None
+
+    def feeds(self) -> None:
+        if isinstance(self._app.screen, FeedsScreen):
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                feed_id, name = choice
+                self._screen.change_view(source=feed_id, source_name=name)  # escape returns to every article
+                self._screen.articles.focus()
+
+        self._app.push_screen(FeedsScreen(), chosen)
+
+    def views(self) -> None:
+        if isinstance(self._app.screen, ViewsScreen):
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                name, query = choice  # run like a search, named in the header
+                self._screen.search_box.run(query, view_name=name)
+
+        self._app.push_screen(ViewsScreen(self._screen.active_query), chosen)
+
+    def annotations(self) -> None:
+        if isinstance(self._app.screen, AnnotationsScreen):
+            return
+
+        def entity_articles(name: str) -> set[str] | None:
+            library = self._app.entity_library
+            return library.articles_mentioning(name) if library is not None else None
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self._to_annotation(*choice)
+
+        self._app.push_screen(AnnotationsScreen(self._screen.listing.articles, entity_articles), chosen)
+
+    def entity(self, key: str) -> None:
+        """The entity's own screen; what is chosen there is shown here."""
+        def chosen(choice: tuple | None) -> None:
+            if choice is None:
+                return
+            if choice[0] == "mention":
+                _, article_id, start, end = choice
+                self.article(article_id, passage=(start, end))
+            elif choice[0] == "article":
+                self.article(choice[1])
+            elif choice[0] == "entity":
+                self.entity(choice[1])
+
+        self._app.push_screen(EntityScreen(key), chosen)
+
+    def find_entity(self) -> None:
+        def named(name: str | None) -> None:
+            library = self._app.entity_library
+            entity = library.find(name) if (name and library) else None
+            if entity is not None:
+                self.entity(entity.key)
+            elif name:
+                self._app.notify(f"No person, organisation or place called {clean_line(name)} has been found yet.",
+                                 severity="warning", markup=False)
+
+        self._app.push_screen(Prompt("Which person, organisation or place?", placeholder="any of its names"), named)
+
+    # Back on the main screen --------------------------------------------------------------------------
+
+    def unread(self, step: int) -> None:
+        """n and p: open the next (or previous) unread article of the list."""
+        screen = self._screen
+        index = screen.listing.next_unread(screen.articles.cursor, step)
+        if index is None:
+            screen.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3, markup=False)
+            return
+        screen.articles.set_cursor(index, announce=False)
+        screen.open_article(screen.listing.rows[index])
+
+    def article(self, article_id: str, passage: tuple[int, int] | None = None) -> None:
+        """Open an article, and mark a passage of it once it shows."""
+        screen = self._screen
+        article = screen.listing.articles.get(article_id)
+        if article is None:
+            return
+        if passage is not None:
+            self._pending_passage = (article_id, *passage)
+        index = screen.listing.index_of(article_id)
+        if index is not None:
+            screen.articles.set_cursor(index, announce=False)
+        screen.open_article(article)
+        self.show_pending_passage()
+
+    def show_pending_passage(self) -> None:
+        """Mark the passage asked for once its article's body is on screen (called again when
+        the body has loaded)."""
+        screen = self._screen
+        if self._pending_passage is None or screen.current is None or screen.current_body is None:
+            return
+        article_id, start, end = self._pending_passage
+        if screen.current.id == article_id:
+            self._pending_passage = None
+            # After the refresh that lays the body out, so the passage can be scrolled to.
+            screen.call_after_refresh(screen.reader.highlight, [(start, end)], 0)
+
+    def _to_annotation(self, article_id: str, annotation_id: str) -> None:
+        """From the annotations screen: open the article at the passage, its note shown."""
+        screen = self._screen
+        if screen.listing.articles.get(article_id) is None:
+            screen.notify("That article is not in the library any more.", timeout=4, markup=False)
+            return
+        if screen.listing.index_of(article_id) is None:
+            # Hidden by a search, an entity's or a feed's list, or by hiding read articles:
+            # go back to every article.
+            screen.clear_search()
+            screen.change_view(article_ids=None, ranked=None, filter_name="", source="", source_name="",
+                               hide_read=False)
+        screen.annotator.select_after_load = annotation_id
+        already_open = screen.current is not None and screen.current.id == article_id and screen.current_body is not None
+        self.article(article_id)
+        if already_open:
+            screen.annotator.load(article_id)

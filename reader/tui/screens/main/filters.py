@@ -1,0 +1,72 @@
+"""What narrows the main screen's list: a search's results (or a saved view's), and the articles
+naming an entity, which follow the analysis as it finds more of them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ....entities.library import EntityLibrary
+from ...widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from ...app import BroadsheetApp
+    from . import MainScreen
+
+
+class Filters:
+    def __init__(self, app: BroadsheetApp, screen: MainScreen) -> None:
+        self._app = app
+        self._screen = screen
+        #: The entity (key, name) whose articles the list shows, or None.
+        self.entity: tuple[str, str] | None = None
+
+    # A search ---------------------------------------------------------------------------------------
+
+    def answered(self, message: SearchBox.Answered) -> None:
+        screen = self._screen
+        screen.search_box.answered()
+        screen.active_query = message.query
+        screen.articles.snippets = {hit.article_id: (hit.title, hit.snippet) for hit in message.hits}
+        label = f"view: {message.view_name}" if message.view_name else f"search: {message.query}"
+        screen.change_view(article_ids=frozenset(message.ids), ranked=tuple(message.ids), filter_name=label, query="")
+        if message.ids:
+            screen.articles.set_cursor(0)  # a new search starts at its best match
+
+    def clear_search(self) -> None:
+        screen = self._screen
+        screen.active_query = ""
+        screen.articles.snippets = {}
+        screen.change_view(article_ids=None, ranked=None, filter_name="", query="")
+
+    def leave(self) -> None:
+        """Back from an entity's articles (or a search's, or a view's) to the whole list."""
+        screen = self._screen
+        self.entity = None
+        if screen.active_query:
+            screen.search_box.close()
+        screen.active_query = ""
+        screen.articles.snippets = {}
+        screen.change_view(article_ids=None, ranked=None, filter_name="")
+
+    # An entity --------------------------------------------------------------------------------------
+
+    def show_entity(self, key: str, name: str, quiet: bool = False) -> None:
+        if (library := self._app.entity_library) is None:
+            return
+        screen = self._screen
+        # A key from the open article's provisional entities may not be the library's: the name finds it.
+        ids = frozenset(library.articles_mentioning(key) or library.articles_mentioning(name))
+        if quiet and ids == screen.view.article_ids:
+            return
+        self.entity = (key, name)
+        screen.change_view(article_ids=ids, filter_name=f"entity: {name}")
+        if not quiet:
+            screen.articles.focus()
+            more = " (more as the analysis goes on)" if self._app.analysis_status else ""
+            screen.notify(f"{len(ids):,} articles name {name}{more}; escape lists every article again.",
+                          timeout=4, markup=False)
+
+    def library_changed(self, library: EntityLibrary | None) -> None:
+        """The analysis found more: the list of the entity's articles grows with it."""
+        if self.entity is not None and library is not None and self._screen.view.article_ids is not None:
+            self.show_entity(*self.entity, quiet=True)

@@ -1,0 +1,261 @@
+"""Reading the library for the main screen: the first load, changes made by other processes,
+articles a fetch stored, and article bodies. Reads run in workers that only post messages."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.message import Message
+
+from ....config import SORT_ORDERS
+from ....models import Article, Body, Marks, Revision
+from ....seeds import ensure_seeded
+from ....store import Store, StoreError
+from ...listing import Listing
+from ...messages import Notice, StoreFailed
+from ...widgets.article_list import ArticleList
+from ...widgets.reader.pane import ReaderPane
+from ...workers import run_in_thread
+
+if TYPE_CHECKING:
+    from . import MainScreen
+
+#: Seconds new articles wait to be listed, so that a fetch reporting feed after feed
+#: re-sorts a long list once for many feeds rather than once for each.
+ARRIVALS_PAUSE = 0.25
+
+T = TypeVar("T")
+
+
+class LibraryFeed:
+    """Feeds the screen's list what the store holds. Reads come back as messages to the screen,
+    whose handlers hand them back here to be put in the list."""
+
+    @dataclass
+    class Loaded(Message):
+        """A batch of articles read at start (the newest month first, then the rest)."""
+
+        articles: list[Article]
+        read_ids: set[str]
+        marks: dict[str, Marks]
+        final: bool
+        session: dict
+
+    @dataclass
+    class Changed(Message):
+        """Another process wrote to the store; ``articles`` is None when only marks changed."""
+
+        articles: list[Article] | None
+        read_ids: set[str]
+        marks: dict[str, Marks]
+
+    @dataclass
+    class Arrived(Message):
+        """Articles a fetch added or changed, as stored, gathered over a moment."""
+
+        articles: list[Article]
+
+    @dataclass
+    class BodyLoaded(Message):
+        article_id: str
+        body: Body | None
+        error: str = ""
+
+    @dataclass
+    class ChangesLoaded(Message):
+        article: Article
+        revisions: list[Revision]
+        body: Body
+
+    def __init__(self, store: Store, screen: MainScreen, listing: Listing, articles: ArticleList, *,
+                 poll_seconds: float) -> None:
+        self._store = store
+        self._screen = screen
+        self._listing = listing
+        self._articles = articles
+        self._poll_seconds = poll_seconds
+        self._arrived: list[Article] | None = None
+        self._article_to_restore: str | None = None
+        #: Set once the loading thread has posted all it read (or given up): the first load is
+        #: over when the messages it posted are handled.
+        self.load_done = False
+
+    # The first load ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        run_in_thread(self._screen, self._load, group="main.load")
+
+    def _load(self) -> None:
+        try:
+            self._read_everything()
+        finally:
+            self.load_done = True
+
+    def _read_everything(self) -> None:
+        store, post = self._store, self._screen.post_message
+        try:
+            ensure_seeded(store)
+        except StoreError as error:
+            post(StoreFailed(f"Could not add the sample articles: {error}"))
+        # Each part of the library is read on its own, so a damaged file costs only its part:
+        # a broken read.json still lists every article (read-only), and a broken month
+        # still lists the others.
+        session: dict = self._part(store.session, {})
+        read_ids, marks = self._part(store.states, (set(), {}))
+        months: list[str] = self._part(store.months, [])
+        first: list[Article] = self._part(lambda: store.articles_of_month(months[0]), []) if months else []
+        post(self.Loaded(first, read_ids, marks, final=False, session=session))
+        rest: list[Article] = []
+        for month in months[1:]:
+            rest.extend(self._part(lambda month=month: store.articles_of_month(month), []))
+        # A library of 100,000 articles is long-lived: keep the collector from
+        # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
+        gc.freeze()
+        post(self.Loaded(rest, read_ids, marks, final=True, session=session))
+
+    def _part(self, read: Callable[[], T], fallback: T) -> T:
+        """Run one read; on a store error, report it, go read-only, and use ``fallback``."""
+        try:
+            return read()
+        except StoreError as error:
+            self._screen.post_message(StoreFailed(str(error), read_only=True))
+            return fallback
+
+    # Changes made elsewhere -----------------------------------------------------------------------
+
+    def start_polling(self) -> None:
+        self._screen.set_interval(self._poll_seconds, self.check)
+
+    def check(self) -> None:
+        """Pick up what another process wrote (a cron fetch, a `broadsheet tag`)."""
+        run_in_thread(self._screen, self._check, group="main.watch", exclusive=True)
+
+    def check_now(self) -> None:
+        """Look again even if nothing seems to have changed (after a failed write)."""
+        self._store.forget_generation()
+        self.check()
+
+    def _check(self) -> None:
+        store = self._store
+        try:
+            if not store.changed_elsewhere():
+                return
+            count_before = len(self._listing.articles)
+            read_ids, marks = store.states()
+            articles = store.articles() if store.article_count() != count_before else None
+        except StoreError as error:
+            self._screen.post_message(StoreFailed(str(error)))
+            return
+        self._screen.post_message(self.Changed(articles, read_ids, marks))
+
+    # Arrivals, bodies, revisions --------------------------------------------------------------------
+
+    def arrived(self, articles: list[Article]) -> None:
+        if self._arrived is None:
+            self._arrived = []
+            self._screen.set_timer(ARRIVALS_PAUSE, self._list_arrivals)
+        self._arrived.extend(articles)
+
+    def _list_arrivals(self) -> None:
+        articles, self._arrived = self._arrived or [], None
+        if articles:
+            self._screen.post_message(self.Arrived(list({a.id: a for a in articles}.values())))
+
+    def load_body(self, article: Article) -> None:
+        run_in_thread(self._screen, lambda: self._body(article), group="main.body", exclusive=True)
+
+    def _body(self, article: Article) -> None:
+        try:
+            body = self._store.body(article)
+        except StoreError as error:
+            self._screen.post_message(self.BodyLoaded(article.id, None, str(error)))
+            return
+        self._screen.post_message(self.BodyLoaded(article.id, body))
+
+    def load_changes(self, article: Article) -> None:
+        run_in_thread(self._screen, lambda: self._changes(article), group="main.body", exclusive=True)
+
+    def _changes(self, article: Article) -> None:
+        try:
+            revisions = self._store.revisions(article)
+            body = self._store.body(article)
+        except StoreError as error:
+            self._screen.post_message(Notice(str(error), severity="error"))
+            return
+        self._screen.post_message(self.ChangesLoaded(article, revisions, body))
+
+    # Into the list --------------------------------------------------------------------------------
+
+    def loaded(self, message: Loaded) -> None:
+        listing, articles = self._listing, self._articles
+        listing.set_states(message.read_ids, message.marks)
+        if not listing.articles:
+            self._restore_view(message.session)
+            # The article left open may be in any month: look for it in every batch.
+            self._article_to_restore = message.session.get("article")
+        listing.extend(message.articles)
+        articles.rows_changed(keep=self._article_to_restore or articles.highlighted_id)
+        if listing.index_of(self._article_to_restore) is not None or message.final:
+            self._article_to_restore = None
+        if message.final:
+            self._screen.library_loading = False
+            self.start_polling()
+            articles.empty_message = "No articles here. Press / to change the filter, H to show read articles."
+            articles.refresh()
+            self._screen.broadsheet.indexing.update()  # the seeds may have just been added
+            self._screen.annotator.warm()
+        self._screen.update_header()
+
+    def changed(self, message: Changed) -> None:
+        keep = self._articles.highlighted_id
+        self._listing.set_states(message.read_ids, message.marks)
+        if message.articles is not None:
+            self._listing.replace(message.articles)
+            self._screen.broadsheet.indexing.update()
+        self._articles.rows_changed(keep=keep)
+        self._screen.marks_changed()
+
+    def add_arrivals(self, message: Arrived) -> None:
+        # The cursor stays on the article it was on, wherever the new rows land.
+        keep = self._articles.highlighted_id
+        self._listing.extend(message.articles)
+        self._articles.rows_changed(keep=keep)
+        screen = self._screen
+        edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id), None)
+        if edited is not None and screen.current is not None and edited.content_hash != screen.current.content_hash:
+            screen.show_article(edited, again=True)  # the outlet edited the open article: the new text
+        screen.update_header()
+
+    def _restore_view(self, session: dict) -> None:
+        """Start where the user left: the sort and hide-read of the last session."""
+        view = self._screen.view
+        sort = session.get("sort", view.sort)
+        self._screen.view = replace(view, sort=sort if sort in SORT_ORDERS else view.sort,
+                                    hide_read=bool(session.get("hide_read", view.hide_read)))
+
+    def toggle_changes(self, reader: ReaderPane) -> None:
+        """D: what the outlet changed in the open article, or back to the article."""
+        screen = self._screen
+        if screen.current is None or not screen.current.revisions:
+            screen.notify("This article has not changed since it was first fetched.", timeout=3, markup=False)
+        elif reader.showing_changes:
+            reader.show_article(screen.current, self._listing.state(screen.current.id), screen.current_body)
+        else:
+            self.load_changes(screen.current)
+
+    def fetch_listed(self, article: Article | None) -> None:
+        """r: fetch the feed being listed, else the feed of the article under the cursor."""
+        source = self._screen.view.source or (article.source if article is not None else "")
+        if not source or source in ("seed", "import"):
+            self._screen.notify("This article is not from a feed; R fetches every feed.", timeout=4, markup=False)
+        else:
+            self._screen.broadsheet.refresh_feeds([source])
+
+    def feed_removed(self, feed_id: str) -> None:
+        """The user unsubscribed (on the feeds screen): its unmarked articles are gone."""
+        if self._screen.view.source == feed_id:
+            self._screen.change_view(source="", source_name="")
+        self.check_now()

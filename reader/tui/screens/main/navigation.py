@@ -1,0 +1,84 @@
+"""Moving between the main screen's panes: focus, zoom and the sidebar; the layout, not the data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from ...widgets.article_list import ArticleList
+from ...widgets.entity_sidebar import EntitySidebar
+from ...widgets.reader.pane import ReaderPane
+
+if TYPE_CHECKING:
+    from . import MainScreen
+
+#: Below this width the sidebar folds away unless the user asks for it.
+NARROW = 120
+
+
+class Panes:
+    def __init__(self, screen: Screen, articles: ArticleList, reader: ReaderPane, sidebar: EntitySidebar) -> None:
+        self._screen = screen
+        self._articles = articles
+        self._reader = reader
+        self._sidebar = sidebar
+        #: The user's explicit choice for the sidebar; None follows the terminal's width.
+        self.sidebar_choice: bool | None = None
+
+    @property
+    def zoomed(self) -> bool:
+        return self._screen.has_class("-zoomed")
+
+    def focus_entities(self) -> None:
+        if not self._sidebar.display:
+            self.toggle_sidebar()
+        self._sidebar.focus()
+
+    def toggle_sidebar(self) -> None:
+        self.sidebar_choice = not self._sidebar.display
+        self._sidebar.display = self.sidebar_choice
+
+    def toggle_zoom(self) -> None:
+        zoomed = not self.zoomed
+        self._screen.set_class(zoomed, "-zoomed")
+        if zoomed:
+            self._reader.focus()
+
+    def unzoom(self) -> None:
+        self._screen.set_class(False, "-zoomed")
+
+    def cycle(self, step: int) -> None:
+        panes = [self._reader] if self.zoomed else [
+            w for w in (self._articles, self._reader, self._sidebar) if w.display and w.parent and w.parent.display
+        ]
+        focused = self._screen.focused
+        current = focused if focused in panes else panes[0]
+        panes[(panes.index(current) + step) % len(panes)].focus()  # type: ignore[arg-type]
+
+    def resized(self, width: int) -> None:
+        if self.sidebar_choice is None:
+            self._sidebar.display = width >= NARROW
+
+    def go_back(self, screen: MainScreen) -> bool:
+        """Step back one level: close the search box, unzoom, return to the list, then from a
+        filtered list (an entity's, a search's, a view's, a feed's) to every article. False when
+        there is nowhere further back (q then quits)."""
+        if screen.focused is screen.search_box.input:
+            screen.search_box.close()
+            if screen.active_query or screen.view.query:
+                screen.clear_search()
+        elif self.zoomed:
+            self.unzoom()
+        elif screen.focused is not self._articles:
+            pass
+        elif screen.view.article_ids is not None:
+            screen.filters.leave()
+            return True
+        elif screen.view.source:
+            screen.change_view(source="", source_name="")
+            return True
+        else:
+            return False
+        self._articles.focus()
+        return True

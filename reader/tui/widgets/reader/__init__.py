@@ -1,0 +1,1 @@
+"""The reader pane and what it draws: the body, its layers (highlights, matches, the caret), notes."""

@@ -1,0 +1,302 @@
+"""The reader pane: an article's header and body drawn as plain text, never as markup, with
+the user's highlights, search matches or an entity's mentions, and the caret of visual mode
+drawn over it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Collapsible, Static
+
+from ....annotations import passages
+from ....annotations.model import Annotation
+from ....entities.library import EntityLibrary
+from ....models import Article, ArticleState, Body, Revision
+from .body_render import RenderedBody, render_body
+from .caret import CARET_ACTIONS, CARET_BINDINGS, HIGHLIGHT_BINDINGS, Caret
+from .highlights import HighlightKeys, Highlights
+from .layout import BodyLayout
+from .marks import MarkLayers
+from .steps import Steps
+from .texts import article_header, changes_text, comments_text
+
+
+class ReaderPane(VerticalScroll, can_focus=True):
+    """Shows one article; scrolls with j/k and space/b when focused. What the user asks of
+    their highlights is posted as messages: the screen does the writing."""
+
+    BINDINGS = [
+        *CARET_BINDINGS,
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page down", key_display="space", id="reader.page_down"),
+        Binding("b,pageup", "page_up", "Page up", key_display="b", id="reader.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "End", show=False, id="reader.end"),
+        Binding("c", "toggle_comments", "Comments", id="reader.comments"),
+        *HIGHLIGHT_BINDINGS,
+    ]
+
+    @dataclass
+    class AnnotateRequested(Message):
+        """Highlight Body.text[start:end] of the open article (with a note: open the editor)."""
+
+        article_id: str
+        start: int
+        end: int
+        with_note: bool = False
+
+    @dataclass
+    class EditRequested(Message):
+        annotation_id: str
+
+    @dataclass
+    class DeleteRequested(Message):
+        annotation_id: str
+
+    @dataclass
+    class ArticleNoteRequested(Message):
+        """Write or edit the note on the whole open article."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article_id = ""
+        #: The open article's text (Body.text), which every offset refers to.
+        self.body_text = ""
+        #: True while the body shows an edit's changes instead of the article.
+        self.showing_changes = False
+        self.mark_layers = MarkLayers()
+        self.caret = Caret()
+        self.highlights = Highlights(self)
+        self.keys = HighlightKeys(self)
+        self.body_layout = BodyLayout()
+        self._rendered: RenderedBody | None = None
+        self.steps = Steps(self)
+
+    def compose(self):
+        yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
+        yield Static("", id="article-note")
+        yield Static("", id="reader-body")
+        with Collapsible(title="Reader comments", collapsed=True, id="reader-comments"):
+            yield Static("", id="reader-comments-text")
+        yield Static("", id="highlight-note")
+
+    def on_mount(self) -> None:
+        for hidden in ("#reader-comments", "#article-note", "#highlight-note"):
+            self.query_one(hidden).display = False
+
+    # What tests and the screen read of visual mode.
+    @property
+    def visual(self) -> bool:
+        return self.caret.visual
+
+    @property
+    def caret_at(self) -> int:
+        return self.caret.at
+
+    @property
+    def anchor(self) -> int:
+        return self.caret.anchor
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        return self.highlights.annotations
+
+    @property
+    def current_annotation(self) -> Annotation | None:
+        return self.highlights.current
+
+    @property
+    def article_note(self) -> Annotation | None:
+        return self.highlights.article_note
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CARET_ACTIONS:
+            return self.caret.visual
+        return super().check_action(action, parameters)
+
+    # The article ----------------------------------------------------------------------------------
+
+    def show_article(self, article: Article, state: ArticleState, body: Body | None) -> None:
+        self.showing_changes = False
+        if article.id != self.article_id:
+            self.leave_visual()
+            self.mark_layers = MarkLayers()
+            self.highlights.clear()
+            self.steps.forget_mentions()
+        self.article_id = article.id
+        self.query_one("#reader-header", Static).update(article_header(article, state))
+        body_widget = self.query_one("#reader-body", Static)
+        comments = self.query_one("#reader-comments", Collapsible)
+        if body is None:
+            self._rendered, self.body_text = None, ""
+            body_widget.update(Text("Loading…", style="dim"))
+            comments.display = False
+            return
+        self._rendered, self.body_text = render_body(body), body.text
+        self.steps.mark_query()
+        self.redraw()
+        comments.display = bool(body.comments)
+        if body.comments:
+            comments.title = f"Reader comments ({len(body.comments)}) — c shows or folds them"
+            comments.collapsed = True
+            self.query_one("#reader-comments-text", Static).update(comments_text(body))
+        self.scroll_home(animate=False)
+
+    def show_state(self, article: Article, state: ArticleState) -> None:
+        """Refresh the header only (read, star, tags changed)."""
+        self.query_one("#reader-header", Static).update(article_header(article, state))
+
+    def show_changes(self, article: Article, revisions: list[Revision], body: Body) -> None:
+        self.showing_changes = True
+        self.leave_visual()
+        self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
+        self.query_one("#reader-comments").display = False
+        self.scroll_home(animate=False)
+
+    def show_message(self, message: str) -> None:
+        self._rendered, self.body_text = None, ""
+        self.leave_visual()
+        self.query_one("#reader-header", Static).update(Text(message, style="dim"))
+        self.query_one("#reader-body", Static).update("")
+        self.query_one("#reader-comments").display = False
+
+    def redraw(self) -> None:
+        """Draw the article's text with the current layers (highlights, matches, caret)."""
+        if self._rendered is not None and not self.showing_changes:
+            self.query_one("#reader-body", Static).update(self.mark_layers.draw(self._rendered))
+
+    def highlight(self, ranges: list[tuple[int, int]], current: int | None) -> bool:
+        """Mark these Body.text ranges and scroll to the current one; False if it is not drawn."""
+        if self._rendered is None or self.showing_changes:
+            return False
+        self.mark_layers.matches, self.mark_layers.current_match = list(ranges), current
+        self.redraw()
+        return current is None or self.scroll_to_offset(ranges[current][0])
+
+    def action_toggle_comments(self) -> None:
+        comments = self.query_one("#reader-comments", Collapsible)
+        if comments.display:
+            comments.collapsed = not comments.collapsed
+            if not comments.collapsed:
+                self.scroll_to_widget(comments, top=True, animate=False)
+
+    # Search matches and an entity's mentions, stepped through by > < and m.
+    def set_query(self, query: str) -> None:
+        self.steps.set_query(query)
+
+    def step_match(self, step: int) -> None:
+        self.steps.step_match(step)
+
+    def step_mentions(self, library: EntityLibrary, key: str, name: str) -> None:
+        self.steps.step_mentions(library, key, name)
+
+    # Positions on screen ---------------------------------------------------------------------------
+
+    def line_starts(self) -> list[int]:
+        return self.body_layout.line_starts(self._rendered, self.query_one("#reader-body", Static).content_region.width)
+
+    def scroll_to_offset(self, offset: int, *, only_if_hidden: bool = False) -> bool:
+        """Scroll so the Body.text offset is in view (a third of the way down); False if the
+        offset is not drawn."""
+        drawn = self._rendered.position(offset) if self._rendered is not None else None
+        if drawn is None:
+            return False
+        line = self.body_layout.line_of(drawn, self.line_starts())
+        y = self.query_one("#reader-body", Static).virtual_region.y + line
+        if only_if_hidden and self.scroll_y <= y < self.scroll_y + self.size.height - 1:
+            return True
+        self.scroll_to(y=max(0, y - self.size.height // 3), animate=False)
+        return True
+
+    def offset_at_top(self) -> int:
+        """The Body.text offset of the first line of the body in view."""
+        if self._rendered is None:
+            return 0
+        body = self.query_one("#reader-body", Static)
+        line = max(int(self.scroll_y) - body.virtual_region.y, 0)
+        starts = self.line_starts()
+        return self._rendered.body_offset(starts[min(line, len(starts) - 1)])
+
+    def mouse_selection(self) -> tuple[int, int] | None:
+        """The passage selected with the mouse in the article's text, as Body.text offsets."""
+        selection = self.screen.selections.get(self.query_one("#reader-body", Static))
+        if selection is None or self._rendered is None or self.showing_changes:
+            return None
+        plain = self._rendered.text.plain
+        lines = plain.split("\n")
+
+        def drawn(offset, default: int) -> int:
+            if offset is None:
+                return default
+            x, y = offset
+            return sum(len(line) + 1 for line in lines[:y]) + x
+
+        low = drawn(selection.start, 0)
+        high = drawn(selection.end, len(plain))
+        start, end = passages.trimmed(self.body_text, self._rendered.body_offset(low), self._rendered.body_offset(high))
+        return (start, end) if end > start else None
+
+    # Visual mode -----------------------------------------------------------------------------------
+
+    def enter_visual(self) -> bool:
+        if not self.body_text or self.showing_changes:
+            return False
+        self.caret.enter(self.body_text, self.offset_at_top(), at_paragraph=True)
+        self._caret_moved(scroll=False)
+        self.refresh_bindings()
+        return True
+
+    def leave_visual(self) -> None:
+        if not self.caret.visual:
+            return
+        self.caret.leave()
+        self.mark_layers.selection, self.mark_layers.caret = None, None
+        self.redraw()
+        self.refresh_bindings()
+
+    def _caret_moved(self, scroll: bool = True) -> None:
+        self.mark_layers.selection, self.mark_layers.caret = self.caret.drawn()
+        self.redraw()
+        if scroll:
+            self.scroll_to_offset(self.caret.at, only_if_hidden=True)
+
+    def action_leave_visual_mode(self) -> None:
+        self.leave_visual()
+
+    def action_caret(self, unit: str, step: int) -> None:
+        self.caret.move(self.body_text, unit, step)
+        self._caret_moved()
+
+    def action_caret_line(self, step: int) -> None:
+        if self._rendered is not None:
+            self.caret.move_line(self.body_text, self._rendered, self.line_starts(), self.body_layout.line_of, step)
+            self._caret_moved()
+
+    def action_select_unit(self, unit: str) -> None:
+        self.caret.select_unit(self.body_text, unit)
+        self._caret_moved()
+
+    def action_restart_selection(self) -> None:
+        self.caret.restart()
+        self._caret_moved(scroll=False)
+
+    # The highlight keys, kept with the highlights they act on.
+    def action_visual_mode(self) -> None:
+        self.keys.visual_mode()
+
+    def action_highlight(self, with_note: bool) -> None:
+        self.keys.highlight(with_note)
+
+    def action_highlight_unit(self, unit: str) -> None:
+        self.keys.highlight_unit(unit)
+
+    def action_step_highlights(self, step: int) -> None:
+        self.keys.step_highlights(step)
+
+    def action_delete_highlight(self) -> None:
+        self.keys.delete_highlight()
