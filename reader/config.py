@@ -10,23 +10,6 @@ from pathlib import Path
 DEFAULT_THEME = "textual-dark"
 SORT_ORDERS = ("date", "outlet", "title")
 
-EXAMPLE = """\
-# broadsheet settings. Every key is optional.
-theme = "textual-dark"        # or "textual-light", or any theme from the palette's theme list
-mark_read_on_open = true      # opening an article marks it read
-date_format = "%d %b %Y"      # strftime format for dates older than a week
-relative_dates = true         # "3 h", "2 d" for recent articles
-sort = "date"                 # date, outlet or title
-hide_read = false
-refresh_minutes = 0           # fetch every feed every N minutes while the app runs; 0: only on R
-fetch_concurrency = 16        # feed requests in flight at once
-fetch_per_host = 4            # ...and to any one site
-
-[keymap]                      # binding id = "key[,key...]"; `?` in the app lists the ids
-# "list.star" = "f"
-"""
-
-
 @dataclass(frozen=True)
 class Settings:
     theme: str = DEFAULT_THEME

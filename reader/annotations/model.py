@@ -9,6 +9,7 @@ from datetime import datetime
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
 from ..text import normalise_tag
+from ..errors import BroadsheetError
 
 #: What a highlight says about its passage. An article note is an annotation with no
 #: passage: kind ARTICLE_NOTE, an empty quote and start == end == 0.
@@ -24,7 +25,7 @@ MAX_TAG = 64
 MAX_TAGS = 50
 
 
-class AnnotationError(Exception):
+class AnnotationError(BroadsheetError):
     """An annotation cannot be saved, found or imported; the message is meant for the user."""
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from ..ingest.errors import IngestError
-from ..store import Store, StoreError
+from ..errors import BroadsheetError
 from ..paths import library_home
+from ..search.errors import QueryError
 from ..seeds import ensure_seeded
-from ..feeds.errors import FeedError
-from ..annotations.model import AnnotationError
-from ..search.errors import QueryError, SearchError
+from ..store import Store
 from . import annotation_commands, commands, entity_commands, feed_commands, search_commands
 from .parser import build_parser
 
@@ -64,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         for line in error.caret_lines():
             print(f"  {line}", file=sys.stderr)
         sys.exit(1)
-    except (StoreError, SearchError, IngestError, FeedError, AnnotationError, feed_commands.FeedCommandError, entity_commands.EntityCommandError) as error:
+    except BroadsheetError as error:
         print(f"broadsheet: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -9,13 +9,14 @@ from argparse import Namespace
 from ..ingest.sanitize import clean_line
 from ..store import Store
 from .output import print_json
+from ..errors import BroadsheetError
 
 # reader.entities is imported inside the commands: every other command would pay for it.
 
 NOTHING_ANALYSED = "no article has been analysed yet: `broadsheet analyse` finds the people, organisations and places in them"
 
 
-class EntityCommandError(Exception):
+class EntityCommandError(BroadsheetError):
     """An entity command cannot go on; the message says why."""
 
 

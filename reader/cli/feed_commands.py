@@ -18,9 +18,10 @@ from ..store import Store
 from ..store.files import write_atomically
 from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
 from .output import print_json
+from ..errors import BroadsheetError
 
 
-class FeedCommandError(Exception):
+class FeedCommandError(BroadsheetError):
     """A feed command cannot go on; the message says what to do instead."""
 
 

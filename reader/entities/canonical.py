@@ -100,11 +100,3 @@ def _unique_keys(entities: list[Entity]) -> list[Entity]:
         unique.append(entity if seen[entity.key] == 1 else entity.with_(key=f"{entity.key}#{seen[entity.key]}"))
     return unique
 
-
-def merged_with(entities: Iterable[Entity], alias: str) -> Entity | None:
-    """The entity that has ``alias`` among its spellings (compared folded), if any."""
-    wanted = fold(alias)
-    for entity in entities:
-        if entity.key == wanted or fold(entity.name) == wanted or any(fold(a) == wanted for a in entity.aliases):
-            return entity
-    return None

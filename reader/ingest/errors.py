@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from ..errors import BroadsheetError
 
 
-class IngestError(Exception):
+class IngestError(BroadsheetError):
     """A document could not be read; the message names the file and says why."""
 
     def __init__(self, path: Path, reason: str) -> None:

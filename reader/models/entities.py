@@ -9,9 +9,6 @@ from dataclasses import dataclass, field, replace
 KINDS = ("person", "organisation", "place")
 
 #: Where a mention sits: offsets are into the article's title or into its ``Body.text``.
-PARTS = ("title", "body")
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One place an entity is named. ``text`` is the name as written, less titles and "the"."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from ..errors import BroadsheetError
 
 
-class SearchError(Exception):
+class SearchError(BroadsheetError):
     """Root of every error search raises on purpose; its message is meant for the user."""
 
 

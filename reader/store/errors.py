@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from ..errors import BroadsheetError
 
 
-class StoreError(Exception):
+class StoreError(BroadsheetError):
     """Root of every error the store raises on purpose; its message is meant for the user."""
 
 

@@ -62,17 +62,6 @@ class FeedMethods:
             added = self.feeds_file.add_many([(url, title, _tags(tags)) for url, title, tags in subscriptions])
             return [(self.feeds_file.get(feed_id), created) for feed_id, created in added]
 
-    def edit_feed(self, ref: str, *, title: str | None = None, tags: Iterable[str] | None = None) -> Feed:
-        with self.writing():
-            feed_id = self.feeds_file.resolve(ref)
-            fields = {}
-            if title is not None:
-                fields["title"] = title
-            if tags is not None:
-                fields["tags"] = _tags(tags)
-            self.feeds_file.edit(feed_id, **fields)
-            return self.feeds_file.get(feed_id)
-
     def remove_feed(self, ref: str) -> FeedRemoval:
         """Unsubscribe, deleting the feed's articles except those the user starred, tagged or annotated."""
         with self.writing():

@@ -106,11 +106,6 @@ class Feeds:
     def remove(self, feed_id: str) -> None:
         self.table.delete(feed_id)
 
-    def edit(self, feed_id: str, **fields) -> None:
-        doc = dict(self.table.raw()[feed_id])
-        doc.update(fields)
-        self.table.put(feed_id, doc)
-
     def forget_item_digests(self) -> None:
         """Make every feed's next fetch parse all its items, known or not."""
         stale = {

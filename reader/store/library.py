@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import orjson
 
@@ -61,10 +61,6 @@ class Library:
 
     def shard_articles(self, name: str) -> list[Article]:
         return [article_from_doc(i, name, doc) for i, doc in self._raw_shard(name).items()]
-
-    def iter_newest_shards(self) -> Iterator[list[Article]]:
-        for name in self.shard_names():
-            yield self.shard_articles(name)
 
     def forget_caches(self) -> None:
         for db in self._shards.values():
@@ -272,13 +268,3 @@ class Library:
         meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
         index = self.index_path.stat().st_size if self.index_path.exists() else 0
         return meta + index + self.bodies.size_on_disk()
-
-    def check_shards(self) -> list[CorruptFile]:
-        """Every unreadable shard, so the app can say which part of the library is damaged."""
-        problems = []
-        for name in self.shard_names():
-            try:
-                self._raw_shard(name)
-            except CorruptFile as error:
-                problems.append(error)
-        return problems

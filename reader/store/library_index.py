@@ -36,11 +36,6 @@ def new_id(key: str, taken: dict) -> str:
     return digest[:length]
 
 
-def ids_of_source(index: dict, source: str) -> list[str]:
-    prefix = f"{source}|"
-    return [article_id for key, article_id in index["keys"].items() if key.startswith(prefix)]
-
-
 def ids_by_source(index: dict) -> dict[str, list[str]]:
     """Article ids grouped by source (feed id, "seed", "import")."""
     groups: dict[str, list[str]] = {}

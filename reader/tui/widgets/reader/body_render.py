@@ -77,16 +77,6 @@ class RenderedBody:
                     break
         return body_start + min(inside, len(block_text))
 
-    def highlighted(self, ranges: list[tuple[int, int]], current: int | None) -> Text:
-        """A copy with the given Body.text ranges marked, the current one most strongly."""
-        text = self.text.copy()
-        for number, (start, end) in enumerate(ranges):
-            drawn = self.position(start)
-            if drawn is not None:
-                text.stylize(CURRENT_STYLE if number == current else MENTION_STYLE, drawn, drawn + (end - start))
-        return text
-
-
 def render_body(body: Body) -> RenderedBody:
     """The body as styled text. Styles are applied by span, so nothing in the article is
     ever read as Rich markup: "[bold]" in a feed stays the seven characters it is."""
