@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 DEFAULT_THEME = "textual-dark"
 SORT_ORDERS = ("date", "outlet", "title")
@@ -64,7 +65,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
         return Settings(), [ConfigProblem(path, line, f"{_strip_position(str(error))}; using defaults")]
 
     problems: list[ConfigProblem] = []
-    values: dict = {}
+    values: dict[str, Any] = {}
     known = {f.name: f for f in fields(Settings)}
     for key, value in data.items():
         line = _line_of_key(text, key)
@@ -89,7 +90,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
     return Settings(**values), problems
 
 
-def _clean_keymap(keymap: dict) -> tuple[dict[str, str], list[str]]:
+def _clean_keymap(keymap: dict[str, object]) -> tuple[dict[str, str], list[str]]:
     good = {k: v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
     return good, [k for k in keymap if k not in good]
 

@@ -13,7 +13,7 @@ HOME_VARIABLE = "BROADSHEET_HOME"
 CONFIG_VARIABLE = "BROADSHEET_CONFIG"
 
 
-def library_home(override: str | os.PathLike | None = None) -> Path:
+def library_home(override: str | os.PathLike[str] | None = None) -> Path:
     """The library folder: ``--home``, else $BROADSHEET_HOME, else the platform's data folder."""
     if override:
         return Path(override).expanduser()
@@ -22,7 +22,7 @@ def library_home(override: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def config_file(override: str | os.PathLike | None = None) -> Path:
+def config_file(override: str | os.PathLike[str] | None = None) -> Path:
     """The TOML config: ``--config``, else $BROADSHEET_CONFIG, else the platform's config folder."""
     if override:
         return Path(override).expanduser()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from reader.models import ArticleDraft, Block, Body, Comment
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Drafts are spread 17 days apart back from here, so a few of them span several months (shards).
-BASE_DATE = datetime(2024, 3, 28, 9, 30, tzinfo=timezone.utc)
+BASE_DATE = datetime(2024, 3, 28, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
-from typing import Iterator
 from urllib.parse import urlsplit
 
 # Route and the helpers are re-exported, so tests and benchmarks import everything from this module.

@@ -8,10 +8,11 @@ import socket
 import ssl
 import time
 import zlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
     from tests.feedserver import _Server

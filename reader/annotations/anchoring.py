@@ -105,7 +105,7 @@ def reattach(text: str, old: Selector) -> Placement:
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
-    found = []
+    found: list[int] = []
     at = text.find(quote)
     while at >= 0 and len(found) < MAX_OCCURRENCES:
         found.append(at)
@@ -174,7 +174,7 @@ def _votes(text: str, old: Selector) -> list[int]:
         pieces.append((-min(size, len(old.prefix)), old.prefix[-size:]))
     if old.suffix:
         pieces.append((len(quote), old.suffix[:size]))
-    votes = []
+    votes: list[int] = []
     for offset, piece in pieces:
         if not piece.strip():
             continue

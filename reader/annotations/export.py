@@ -36,7 +36,7 @@ def _by_article(annotations: list[Annotation], articles: dict[str, Article]) -> 
     for group in groups.values():
         group.sort(key=lambda a: (not a.is_article_note, a.start, a.created.isoformat() if a.created else ""))
 
-    def newest(article_id: str) -> tuple:
+    def newest(article_id: str) -> tuple[datetime, str]:
         article = articles.get(article_id)
         return (article.published, article_id) if article else (_LONG_AGO, article_id)
 
@@ -70,7 +70,7 @@ def escape_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
-def _escape_line_start(match: re.Match) -> str:
+def _escape_line_start(match: re.Match[str]) -> str:
     marker = match.group(1)
     # "1. " starts a list: escape the dot after the number, not the number.
     return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
@@ -170,18 +170,18 @@ def to_w3c(annotations: list[Annotation], articles: dict[str, Article]) -> bytes
     return orjson.dumps(collection, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _w3c_annotation(annotation: Annotation, article: Article | None) -> dict:
-    body = []
+def _w3c_annotation(annotation: Annotation, article: Article | None) -> dict[str, object]:
+    body: list[dict[str, str]] = []
     if annotation.note:
         body.append({"type": "TextualBody", "value": annotation.note, "format": "text/plain", "purpose": "commenting"})
     body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in annotation.tags]
-    target: dict = {"source": article.url if article and article.url else ARTICLE_URN + annotation.article}
+    target: dict[str, object] = {"source": article.url if article and article.url else ARTICLE_URN + annotation.article}
     if not annotation.is_article_note:
         target["selector"] = [
             {"type": "TextQuoteSelector", "exact": annotation.quote, "prefix": annotation.prefix, "suffix": annotation.suffix},
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ]
-    item = {
+    item: dict[str, object] = {
         "id": ANNOTATION_URN + annotation.id,
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],

@@ -7,6 +7,7 @@ The whole file is read and checked before anything is written, so a bad file cha
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any, TypeGuard
 
 import orjson
 
@@ -74,7 +75,7 @@ def parse_export(data: bytes, name: str = "the file") -> list[Incoming]:
     return incoming
 
 
-def _text(item: dict, key: str, limit: int, default: str | None = "") -> str:
+def _text(item: dict[str, Any], key: str, limit: int, default: str | None = "") -> str:
     value = item.get(key, default)
     if value is None and default is None:
         raise KeyError(key)
@@ -85,13 +86,13 @@ def _text(item: dict, key: str, limit: int, default: str | None = "") -> str:
     return value
 
 
-def _position(value) -> int:
+def _position(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise AnnotationError(f"position {value!r} is not a whole number")
     return value
 
 
-def _ours(item: dict) -> Incoming:
+def _ours(item: dict[str, Any]) -> Incoming:
     tags = item.get("tags", [])
     if not isinstance(tags, list):
         raise AnnotationError("'tags' is not a list")
@@ -112,13 +113,13 @@ def _ours(item: dict) -> Incoming:
     return Incoming(annotation, _text(item, "article_url", 10_000))
 
 
-def _is_w3c(document) -> bool:
+def _is_w3c(document: object) -> TypeGuard[list[Any] | dict[str, Any]]:
     if isinstance(document, list):
         return bool(document) and all(isinstance(i, dict) and i.get("type") == "Annotation" for i in document)
     return isinstance(document, dict) and document.get("type") in ("Annotation", "AnnotationCollection", "AnnotationPage")
 
 
-def _w3c_items(document) -> list:
+def _w3c_items(document: list[Any] | dict[str, Any]) -> list[Any] | None:
     if isinstance(document, list):
         return document
     if document.get("type") == "Annotation":
@@ -127,7 +128,7 @@ def _w3c_items(document) -> list:
     return page.get("items") if isinstance(page, dict) else None
 
 
-def _w3c(item: dict) -> Incoming:
+def _w3c(item: dict[str, Any]) -> Incoming:
     if item.get("type") != "Annotation":
         raise AnnotationError("its type is not Annotation")
     target = item.get("target")
@@ -153,14 +154,14 @@ def _w3c(item: dict) -> Incoming:
             tags.append(_text(body, "value", 1000))
         else:
             note = "\n\n".join(filter(None, [note, _text(body, "value", MAX_NOTE * 2)]))
-    motivation = item.get("motivation")
+    motivation: Any = item.get("motivation")
     if quote_selector is None:
         if selectors:
             raise AnnotationError("it has no TextQuoteSelector (the quoted text)")
         kind = ARTICLE_NOTE
     else:
         kind = KIND_OF_MOTIVATION.get(motivation, "highlight") if motivation != "commenting" else "highlight"
-    given_id = item.get("id") if isinstance(item.get("id"), str) else ""
+    given_id = item["id"] if isinstance(item.get("id"), str) else ""
     annotation = Annotation(
         id=given_id[len(ANNOTATION_URN):] if given_id.startswith(ANNOTATION_URN) else "",
         article=source[len(ARTICLE_URN):] if source.startswith(ARTICLE_URN) else "",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
@@ -62,8 +64,8 @@ class Annotation:
     def is_article_note(self) -> bool:
         return self.kind == ARTICLE_NOTE
 
-    def to_doc(self) -> dict:
-        doc = {
+    def to_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
             "article": self.article,
             "kind": self.kind,
             "quote": self.quote,
@@ -81,7 +83,7 @@ class Annotation:
         return doc
 
     @classmethod
-    def from_doc(cls, annotation_id: str, doc: dict) -> Annotation:
+    def from_doc(cls, annotation_id: str, doc: dict[str, Any]) -> Annotation:
         """Read a stored document; older ones (no kind, no updated) read as plain highlights."""
         created = parse_datetime(doc.get("created"))
         return cls(
@@ -123,7 +125,7 @@ def clean_note(note: str) -> str:
     return cleaned
 
 
-def clean_tags(tags) -> tuple[str, ...]:
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags as stored: cleaned, normalised like article tags, without repeats, sorted."""
     if isinstance(tags, str) or not all(isinstance(tag, str) for tag in tags):
         raise AnnotationError("tags must be a list of words")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 
 from ..errors import BroadsheetError
 from ..paths import library_home
@@ -74,16 +75,17 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(status or 0)
 
 
-def _command_name(args) -> str:
+def _command_name(args: Namespace) -> str:
     if args.command in ("feeds", "views"):
         return f"{args.command} {getattr(args, args.command + '_command')}"
     # `import annotations FILE` reads an annotation export; `import ./annotations` is a folder.
     if args.command == "import" and len(args.paths) == 2 and args.paths[0] == "annotations":
         return "import annotations"
-    return args.command
+    command: str = args.command
+    return command
 
 
-def _run_app(args) -> None:
+def _run_app(args: Namespace) -> None:
     # Imported here so that scripting commands never pay for loading Textual.
     from ..tui.launch import run_app
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 from ..annotations.anchoring import find_quote
@@ -17,7 +18,9 @@ from ..text import normalise_tag
 from ..store.files import write_atomically
 from .output import print_json
 
-EXPORTERS = {"md": to_markdown, "json": to_json, "w3c": to_w3c}
+EXPORTERS: dict[str, Callable[[list[Annotation], dict[str, Article]], str | bytes]] = {
+    "md": to_markdown, "json": to_json, "w3c": to_w3c,
+}
 
 
 def list_annotations(store: Store, args: Namespace) -> int:
@@ -37,7 +40,7 @@ def list_annotations(store: Store, args: Namespace) -> int:
     return 0
 
 
-def annotation_json(annotation: Annotation, article: Article | None) -> dict:
+def annotation_json(annotation: Annotation, article: Article | None) -> dict[str, object]:
     return {
         "id": annotation.id,
         **annotation.to_doc(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from argparse import Namespace
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..ingest.sanitize import clean_line
 from ..store import Store
@@ -12,6 +13,9 @@ from .output import print_json
 from ..errors import BroadsheetError
 
 # reader.entities is imported inside the commands: every other command would pay for it.
+if TYPE_CHECKING:
+    from ..entities import EntityLibrary
+    from ..models.entities import Correction, Entity
 
 NOTHING_ANALYSED = "no article has been analysed yet: `broadsheet analyse` finds the people, organisations and places in them"
 
@@ -110,7 +114,7 @@ def show_entity(store: Store, args: Namespace) -> int:
     return 0
 
 
-def _correct(store: Store, library, entity, args: Namespace) -> int:
+def _correct(store: Store, library: EntityLibrary, entity: Entity, args: Namespace) -> int:
     from ..entities import Correction, EntityLibrary
     from ..entities.normalise import fold
     from .entity_output import entity_json, entity_rows
@@ -155,7 +159,7 @@ def _correct(store: Store, library, entity, args: Namespace) -> int:
     return 0
 
 
-def _describe(correction) -> str:
+def _describe(correction: Correction) -> str:
     alias, value = clean_line(correction.alias), clean_line(correction.value)
     return {
         "rename": f"{alias} is called {value}",
@@ -167,7 +171,7 @@ def _describe(correction) -> str:
     }[correction.action]
 
 
-def _target(library, entity) -> str:
+def _target(library: EntityLibrary, entity: Entity) -> str:
     """How a correction names the entity: by its shown name, which survives re-extraction,
     unless another entity shares that name; then by its key."""
     return entity.name if len(library.named(entity.name)) <= 1 else entity.key
@@ -177,14 +181,18 @@ def _correction(args: Namespace) -> bool:
     return any(value not in (None, False) for value in (args.rename, args.type, args.hide, args.show, args.merge, args.split))
 
 
-def _find(library, name: str):
+def _find(library: EntityLibrary, name: str) -> Entity:
     entity = library.find(name)
     if entity is None:
         raise EntityCommandError(f"no person, organisation or place called {name!r} (`broadsheet entities` lists them)")
     return entity
 
 
-def _library(store: Store, *, required: bool):
+@overload
+def _library(store: Store, *, required: Literal[True]) -> EntityLibrary: ...
+@overload
+def _library(store: Store, *, required: bool) -> EntityLibrary | None: ...
+def _library(store: Store, *, required: bool) -> EntityLibrary | None:
     from ..entities import EntityLibrary
 
     results = store.entity_results()

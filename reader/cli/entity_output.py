@@ -14,7 +14,7 @@ ROW_IDS = 6
 CONTEXT = 50
 
 
-def entity_json(entity: Entity, mentions: int | None = None) -> dict:
+def entity_json(entity: Entity, mentions: int | None = None) -> dict[str, object]:
     return {
         "key": entity.key,
         "name": entity.name,
@@ -86,7 +86,7 @@ def context(text: str, mention: Mention, width: int = CONTEXT) -> str:
     return ("…" if start > line_start else "") + clean_line(marked) + ("…" if end < line_end else "")
 
 
-def mention_json(article_id: str, mention: Mention, context_line: str) -> dict:
+def mention_json(article_id: str, mention: Mention, context_line: str) -> dict[str, object]:
     return {
         "article": article_id,
         "part": mention.part,

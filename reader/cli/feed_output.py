@@ -14,7 +14,7 @@ def _when(moment: datetime | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M}" if moment else "never"
 
 
-def feed_json(feed: Feed, counts: FeedCounts | None) -> dict:
+def feed_json(feed: Feed, counts: FeedCounts | None) -> dict[str, object]:
     counts = counts or FeedCounts()
     return {
         "id": feed.id,
@@ -46,7 +46,7 @@ def feed_rows(feeds: list[Feed], counts: dict[str, FeedCounts]) -> list[str]:
     return lines
 
 
-def outcome_json(outcome: FeedOutcome) -> dict:
+def outcome_json(outcome: FeedOutcome) -> dict[str, object]:
     return {
         "id": outcome.feed.id,
         "url": outcome.feed.url,

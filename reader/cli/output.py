@@ -13,11 +13,11 @@ from ..models import Article, Body, Marks
 NO_MARKS = Marks()
 
 
-def print_json(data) -> None:
+def print_json(data: object) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def article_json(article: Article, read_ids: set[str], marks: dict[str, Marks]) -> dict:
+def article_json(article: Article, read_ids: set[str], marks: dict[str, Marks]) -> dict[str, object]:
     mark = marks.get(article.id, NO_MARKS)
     return {
         "id": article.id,

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _feed_commands(commands) -> None:
+def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     feeds = commands.add_parser("feeds", help="subscribe to feeds, list, import and export them")
     actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
 
@@ -87,7 +87,7 @@ def _feed_commands(commands) -> None:
     _json(fetch)
 
 
-def _entity_commands(commands) -> None:
+def _entity_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = ["person", "organisation", "place"]
     analyse = commands.add_parser("analyse", help="find the people, organisations and places in articles not analysed yet")
     analyse.add_argument("--limit", type=_positive, metavar="N", help="at most N articles, newest first")
@@ -111,7 +111,7 @@ def _entity_commands(commands) -> None:
     _json(one)
 
 
-def _search_commands(commands) -> None:
+def _search_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = commands.add_parser(
         "search",
         help="find articles by words and filters, best matches first",
@@ -139,7 +139,7 @@ def _search_commands(commands) -> None:
     commands.add_parser("reindex", help="rebuild the search index from the library")
 
 
-def _annotation_commands(commands) -> None:
+def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = commands.add_parser("annotations", help="list highlights and notes, newest first")
     listing.add_argument("--tag", metavar="T", help="only those with this tag")
     listing.add_argument("--article", metavar="ID", help="only those on this article")

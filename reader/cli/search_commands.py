@@ -8,7 +8,7 @@ from argparse import Namespace
 from contextlib import closing
 
 from ..ingest.sanitize import clean_line
-from ..search import IndexDamaged, SearchIndex, Searcher, index_path, store_resolver, sync, unparse
+from ..search import IndexDamaged, SearchIndex, Searcher, SyncReport, index_path, store_resolver, sync, unparse
 from ..search.views import SavedViews, counts
 from ..store import Store
 from .output import print_json
@@ -129,7 +129,7 @@ def open_index(store: Store, *, catch_up: bool = True) -> SearchIndex:
     return index
 
 
-def _sync(store: Store, index: SearchIndex, *, always_tell: bool = False):
+def _sync(store: Store, index: SearchIndex, *, always_tell: bool = False) -> SyncReport:
     last = 0.0
 
     def progress(done: int, total: int) -> None:

@@ -55,7 +55,7 @@ def hit_lines(hit: Hit, read_ids: set[str], marks: dict[str, Marks], start: str 
     return lines
 
 
-def hit_json(hit: Hit, read_ids: set[str], marks: dict[str, Marks]) -> dict:
+def hit_json(hit: Hit, read_ids: set[str], marks: dict[str, Marks]) -> dict[str, object]:
     mark = marks.get(hit.article_id, NO_MARKS)
     return {
         "id": hit.article_id,

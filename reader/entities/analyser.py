@@ -7,7 +7,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import wait
+from typing import Any
 
+from ..models import Article
+from ..models.entities import ArticleEntities
 from ..store import Store, StoreError
 from .extract import FALLBACK
 from .worker import Outcome, WorkerProcess, analyse_now
@@ -18,7 +21,7 @@ __all__ = ["EntityAnalyser", "analyse_now"]
 IN_FLIGHT = 2
 
 
-def _ignore(*_args) -> None:
+def _ignore(*_args: object) -> None:
     pass
 
 
@@ -59,7 +62,7 @@ class EntityAnalyser:
         self._queue: dict[str, None] = {}  # an ordered set: oldest request first
         self._urgent: list[str] = []  # the latest request last
         self._in_flight: dict[str, bool] = {}  # id -> wanted at once
-        self._unsaved: list[tuple] = []
+        self._unsaved: list[tuple[Article, ArticleEntities, int]] = []
         self._last_write = time.monotonic()
         self._stopping = threading.Event()
         self._wake_in, self._wake_out = socket.socketpair()
@@ -166,6 +169,7 @@ class EntityAnalyser:
         The open article goes at once, even with the worker's next article already sent: the
         worker takes it before that one.
         """
+        assert self._worker is not None  # _run spawned it
         while self._ready:
             with self._lock:
                 urgent = bool(self._urgent) and len(self._in_flight) < IN_FLIGHT + 2
@@ -184,6 +188,7 @@ class EntityAnalyser:
             self._worker.send(article, urgent)
 
     def _receive(self, timeout: float | None) -> None:
+        assert self._worker is not None  # _run spawned it
         conn = self._worker.conn
         ready = wait([conn, self._worker.sentinel, self._wake_in], timeout)
         if self._wake_in in ready:
@@ -197,7 +202,7 @@ class EntityAnalyser:
         if self._worker.sentinel in ready and not self._stopping.is_set():
             self._crashed()
 
-    def _handle(self, message: tuple) -> None:
+    def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "ready":
             _, name, note = message
             self._ready = True
@@ -216,13 +221,14 @@ class EntityAnalyser:
         if outcome.article is None:
             self._progress()
             return
+        assert outcome.entities is not None  # the worker sends them with the article
         item = (outcome.article, outcome.entities, outcome.lead_end)
         if urgent:
             self._save([item])
         else:
             self._unsaved.append(item)
 
-    def _save(self, items: list[tuple]) -> None:
+    def _save(self, items: list[tuple[Article, ArticleEntities, int]]) -> None:
         """Write results and report them; what cannot be written now waits for the next write."""
         batch = items is self._unsaved
         if batch:
@@ -252,6 +258,7 @@ class EntityAnalyser:
 
     def _crashed(self) -> None:
         """The worker died: start it again once; the second time, give up and say so."""
+        assert self._worker is not None  # _run spawned it
         code = self._worker.exit_code()
         self._crashes += 1
         with self._lock:
@@ -292,7 +299,7 @@ class EntityAnalyser:
             _call(self._on_problem, message)
 
 
-def _call(callback: Callable, *args) -> None:
+def _call(callback: Callable[..., object], *args: object) -> None:
     # A callback that fails (an app already closing) must not stop the analysis with it.
     try:
         callback(*args)

@@ -10,7 +10,7 @@ from .corrections import apply_corrections
 from .merging import Forms, merge_all
 from .names import is_acronym, part_of_person
 from .normalise import fold, plain
-from ..models.entities import KINDS, ArticleEntities, Entity, Occurrence
+from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
 
 #: A mention's own kind, against the article's evidence for its entity.
 MENTION_WEIGHT = 0.01
@@ -18,7 +18,7 @@ MENTION_WEIGHT = 0.01
 _TEXT_AND_KIND = attrgetter("text", "kind")
 
 
-def canonicalise(articles: Sequence[ArticleEntities], corrections: Iterable = ()) -> list[Entity]:
+def canonicalise(articles: Sequence[ArticleEntities], corrections: Iterable[Correction] = ()) -> list[Entity]:
     """Entities of the whole library, most mentioned first, with the user's corrections applied."""
     return apply_corrections(automatic_entities(articles), corrections)
 
@@ -50,7 +50,7 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
             groups.append((article_id, key, shown, count))
         for name, kind, vote in article.votes:
             if fold(name) in forms.kinds:
-                forms.kinds[fold(name)][kind] += vote
+                forms.kinds[fold(name)][kind] += vote  # type: ignore[assignment]  # see Forms.kinds
     for article in articles:
         for long, short in article.links:
             if (article.article_id, fold(short)) not in local:
@@ -60,16 +60,16 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
 
 
 def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity]:
-    counts: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
     find = forms.find
     for article_id, key, shown, count in groups:
         counts[find(key)][(article_id, shown)] += count
-    for key, votes in forms.kinds.items():
-        kinds[forms.find(key)].update(votes)
+    for key, key_votes in forms.kinds.items():
+        kinds[forms.find(key)].update(key_votes)
     entities = []
     for root, occ in counts.items():
-        aliases: Counter = Counter()
+        aliases: Counter[str] = Counter()
         spread: dict[str, set[str]] = defaultdict(set)
         for (article_id, alias), n in occ.items():
             aliases[alias] += n
@@ -83,17 +83,17 @@ def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity
     return _unique_keys(entities)
 
 
-def _best_name(aliases: Counter, spread: dict[str, set[str]]) -> str:
+def _best_name(aliases: Counter[str], spread: dict[str, set[str]]) -> str:
     """The name to show: a full name over an acronym or a lone surname, then the most widely
     used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name)."""
-    def rank(alias: str) -> tuple:
+    def rank(alias: str) -> tuple[bool, int, int, int, str]:
         words = len(alias.split())
         return (words >= 2 and not is_acronym(alias), len(spread[alias]), aliases[alias], words, alias)
     return max(aliases, key=rank)
 
 
 def _unique_keys(entities: list[Entity]) -> list[Entity]:
-    seen: Counter = Counter()
+    seen: Counter[str] = Counter()
     unique = []
     for entity in entities:
         seen[entity.key] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
@@ -29,7 +30,7 @@ _PLACE_OF = re.compile(
 _INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})\b")
 
 
-def cue_candidates(text: str, taken: list[tuple[int, int]], weak: list[tuple[int, int]] = ()) -> list[Candidate]:
+def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Candidates where ``taken`` (the model's names) has nothing. ``weak`` spans (the model's
     nationality words) give way to a strong cue: "Guárico state" is no nationality."""
     found: list[Candidate] = []
@@ -83,7 +84,7 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return any(m and len(m.group(1)) > 2 and m.group(1).isupper() for m in (before, after))
 
 
-def _bracketed_long_names(text: str):
+def _bracketed_long_names(text: str) -> Iterator[tuple[int, int]]:
     """"The Coalition of Organizations for the Right to Health and Life (Codevida)": the words
     before a bracketed short name, back to the first that is neither capitalised nor a linking
     word."""

@@ -126,7 +126,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             if find(k) == find(key):
                 for kind, weight in votes[k]:
                     tally[kind] += weight
-        return max(tally, key=tally.get) if tally else None
+        return max(tally, key=tally.__getitem__) if tally else None
 
     first_seen: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: c.start):
@@ -167,7 +167,7 @@ def _tally(votes: list[tuple[str, float]]) -> str | None:
     tally: dict[str, float] = defaultdict(float)
     for kind, weight in votes:
         tally[kind] += weight
-    return max(tally, key=tally.get) if tally else None
+    return max(tally, key=tally.__getitem__) if tally else None
 
 
 def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:

@@ -37,7 +37,7 @@ class Extractor:
         return model.name if model else FALLBACK
 
     def _ensure(self) -> Model | None:
-        if not self._tried:
+        if not self._tried and self._load is not None:  # (no load: _tried from the start)
             self._tried = True
             try:
                 self._model = self._load()

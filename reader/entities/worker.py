@@ -10,7 +10,9 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from ..models import Article, Body
 from ..spawning import quiet_child, real_stderr
@@ -58,7 +60,7 @@ class WorkerProcess:
         self.process.join(1.0)
         return self.process.exitcode
 
-    def stop(self, wait: float, on_message: Callable[[tuple], None]) -> None:
+    def stop(self, wait: float, on_message: Callable[[tuple[Any, ...]], None]) -> None:
         """Ask it to stop after the article in hand; messages still arriving (within ``wait``
         seconds) go to ``on_message``. Ended by force after that."""
         process, conn = self.process, self.conn
@@ -89,7 +91,7 @@ def analyse_article(extractor: Extractor, article: Article, body: Body) -> tuple
     return entities, lead_end(body)
 
 
-def run(conn, home: str, use_model: bool) -> None:
+def run(conn: Connection, home: str, use_model: bool) -> None:
     """The worker's main loop (a spawned process, so it shares nothing with the app).
 
     Messages in: ("job", Article, urgent) and ("stop",). Out: ("ready", extractor name, note),
@@ -161,6 +163,7 @@ def analyse_now(
         name = extractor.name
         article_ids = store.unanalysed_ids(limit, extractor=None if name == FALLBACK else name)
     ids = list(article_ids)[:limit]
+    unsaved: list[tuple[Article, ArticleEntities, int]]
     done, unsaved, last_write = 0, [], time.monotonic()
     try:
         for number, article_id in enumerate(ids, 1):

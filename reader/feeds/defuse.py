@@ -75,7 +75,9 @@ def _fix_namespace(match: re.Match[bytes]) -> bytes:
 def _drop_internal_subset(content: bytes) -> bytes:
     """The document with its DOCTYPE's [...] part removed; the name and ids stay (they tell
     Netscape RSS 0.91 apart). An unterminated DOCTYPE leaves nothing after it to parse."""
-    start = _MISC.match(content).end()
+    leading = _MISC.match(content)
+    assert leading is not None  # it matches the empty string too
+    start = leading.end()
     if content[start : start + 9].upper() != b"<!DOCTYPE":
         return content
     position = start + 9

@@ -6,6 +6,7 @@ import asyncio
 import random
 import ssl
 import time
+from collections.abc import AsyncGenerator
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import replace
 from functools import cache
@@ -157,7 +158,7 @@ async def _try_once(client: httpx.AsyncClient, request: FetchRequest, limits: Fe
 
 
 def _pause(error: FetchError, attempt: int, limits: FetchLimits) -> float:
-    pause = limits.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.5)
+    pause: float = limits.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.5)
     if error.retry_after is not None:
         pause = max(pause, min(error.retry_after, limits.retry_after_cap))
     return pause
@@ -235,7 +236,7 @@ def _client(limits: FetchLimits, transport: httpx.AsyncBaseTransport | None) -> 
 async def fetch_many(
     requests: Iterable[FetchRequest], limits: FetchLimits = FetchLimits(), *,
     transport: httpx.AsyncBaseTransport | None = None,
-) -> AsyncIterator[FetchResult]:
+) -> AsyncGenerator[FetchResult, None]:
     """Yields a result for every request, as they complete; failures are results, never exceptions.
 
     Cancel the task iterating it, or close it early (``async with aclosing(fetch_many(...))``), and

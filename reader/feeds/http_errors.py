@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 import ssl
+from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -87,8 +88,10 @@ def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
-def _causes(exc: BaseException):
+def _causes(exc: BaseException) -> Iterator[BaseException]:
     """The exception and everything it was raised from, including members of exception groups."""
+    stack: list[BaseException | None]
+    seen: set[int]
     stack, seen = [exc], set()
     while stack:
         current = stack.pop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import from_text
 from .entries import Content, RawEntry
@@ -65,7 +66,7 @@ def _version(value: str) -> str:
     return f"json{match.group(1)}{match.group(2) or '0'}"
 
 
-def _raw_entry(item: dict) -> RawEntry:
+def _raw_entry(item: dict[str, Any]) -> RawEntry:
     contents = []
     for key, kind in _CONTENT_KEYS:
         if value := _text(item, key):
@@ -86,7 +87,7 @@ def _raw_entry(item: dict) -> RawEntry:
     )
 
 
-def _authors(item: dict) -> str:
+def _authors(item: dict[str, Any]) -> str:
     # 1.1 has a list of authors; 1.0 had a single author object.
     authors = item.get("authors")
     if not isinstance(authors, list):
@@ -104,6 +105,6 @@ def _id(value: object) -> str:
     return ""
 
 
-def _text(data: dict, key: str) -> str:
+def _text(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     return value if isinstance(value, str) else ""

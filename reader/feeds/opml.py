@@ -95,10 +95,10 @@ class _OutlineReader:
         # One entry per open outline: the tags it gives the outlines inside it.
         self.folders: list[tuple[str, ...]] = []
 
-    def refuse_doctype(self, *_args) -> None:
+    def refuse_doctype(self, *_args: object) -> None:
         raise _Refused("the file has a DOCTYPE declaration, which OPML never needs")
 
-    def refuse_entity(self, *_args) -> None:
+    def refuse_entity(self, *_args: object) -> None:
         raise _Refused("the file declares entities, which OPML never needs")
 
     def start(self, name: str, attributes: dict[str, str]) -> None:

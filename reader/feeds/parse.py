@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 
 from ..ingest.sanitize import clean_line
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
-from .jsonfeed import read_json_feed
+from .jsonfeed import JsonFeed, read_json_feed
 from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed
-from .xmlfeed import read_xml_feed
+from .xmlfeed import XmlFeed, read_xml_feed
 
 __all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
 
@@ -67,8 +67,11 @@ def _parse(
     content: bytes, feed_id: str, url: str, headers: dict[str, str], outlet: str, now: datetime
 ) -> ParsedFeed:
     content_type = headers.get("content-type", "").lower()
-    start = _LEADING_SPACE.match(content).end()
+    leading = _LEADING_SPACE.match(content)
+    assert leading is not None  # it matches the empty string too
+    start = leading.end()
     warnings: list[str] = []
+    feed: JsonFeed | XmlFeed
     first = content[start : start + 1]
     if first in (b"{", b"[") or ("json" in content_type and first != b"<"):
         feed = read_json_feed(content)

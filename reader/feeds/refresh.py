@@ -124,6 +124,7 @@ class _Run:
     async def handle(self, result: FetchResult) -> None:
         feed = self.feeds[result.request.key]
         now = utc_now()
+        changes: dict[str, str | list[str]]
         if not result.ok:
             state = "gone" if result.gone else "failed"
             changes = {"last_fetch": now.isoformat(), "status": state, "error": result.error, "error_kind": result.error_kind}
@@ -136,6 +137,7 @@ class _Run:
             await self.queue.put((FeedUpdate(feed.id, (), changes), FeedOutcome(feed, "not modified", elapsed=result.elapsed)))
             return
         changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
+        content: bytes | None  # None when no item is new
         content = result.content
         items = split_items(content)
         if items is not None:
@@ -152,6 +154,7 @@ class _Run:
             outcome = FeedOutcome(feed, "failed", error=parsed.error, elapsed=result.elapsed)
             await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
             return
+        assert parsed.feed is not None  # no error: a feed
         changes |= {"feed_title": parsed.feed.title, "site_url": parsed.feed.link}
         # Reported under the name it has now: a first fetch turns a bare URL into a title.
         feed = replace(feed, title=user_title or parsed.feed.title)
@@ -172,16 +175,17 @@ class _Run:
         last_write = -LINGER
         done = False
         while not done:
-            batch = [await self.queue.get()]
-            if batch[0] is not None and batch[0][0].drafts:
+            first = await self.queue.get()
+            batch = [first]
+            if first is not None and first[0].drafts:
                 await self._gather(batch, last_write + LINGER)
             while not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             if None in batch:
                 done = True
-                batch = [entry for entry in batch if entry is not None]
-            with_articles = [entry for entry in batch if entry[0].drafts]
-            for update, outcome in batch:
+            entries = [entry for entry in batch if entry is not None]
+            with_articles = [entry for entry in entries if entry[0].drafts]
+            for update, outcome in entries:
                 if not update.drafts:
                     status_only.append(update)
                     self._report(outcome)
@@ -190,7 +194,7 @@ class _Run:
                 status_only = []
                 last_write = time.monotonic()
 
-    async def _gather(self, batch: list, until: float) -> None:
+    async def _gather(self, batch: list[tuple[FeedUpdate, FeedOutcome] | None], until: float) -> None:
         """Add what arrives to ``batch`` until the time ``until``, or the end of the run."""
         while (left := until - time.monotonic()) > 0:
             try:

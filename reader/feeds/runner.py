@@ -26,7 +26,7 @@ class FeedRunner:
         self._pool = ParserPool()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[RefreshReport] | None = None
         self._guard = threading.Lock()
         self._cancel_asked = False
 
@@ -51,7 +51,12 @@ class FeedRunner:
             self._thread.start()
             return True
 
-    def _run(self, feeds, on_progress, on_done) -> None:
+    def _run(
+        self,
+        feeds: list[Feed],
+        on_progress: Callable[[FeedOutcome, int, int], None],
+        on_done: Callable[[RefreshReport | None, BaseException | None], None],
+    ) -> None:
         loop = asyncio.new_event_loop()
         try:
             task = loop.create_task(refresh_feeds(self.store, feeds, self.limits, progress=on_progress, pool=self._pool))

@@ -7,6 +7,7 @@ import re
 import xml.sax
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import feedparser
 from feedparser.exceptions import CharacterEncodingOverride, NonXMLContentType
@@ -75,7 +76,7 @@ def read_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> Xm
     )
 
 
-def _problem(result: Mapping) -> str:
+def _problem(result: Mapping[str, Any]) -> str:
     """Why feedparser thinks the document is broken, in a few words; "" if it is not."""
     if not result.get("bozo"):
         return ""
@@ -88,7 +89,7 @@ def _problem(result: Mapping) -> str:
     return clean_line(str(error))[:200] or type(error).__name__
 
 
-def _raw_entry(entry: dict, feed_url: str, atom: bool) -> RawEntry:
+def _raw_entry(entry: dict[str, Any], feed_url: str, atom: bool) -> RawEntry:
     author_detail = dict.get(entry, "author_detail") or {}
     return RawEntry(
         id=_get(entry, "id"),
@@ -105,14 +106,14 @@ def _raw_entry(entry: dict, feed_url: str, atom: bool) -> RawEntry:
     )
 
 
-def _title_is_html(data: dict, atom: bool) -> bool:
+def _title_is_html(data: dict[str, Any], atom: bool) -> bool:
     detail = dict.get(data, "title_detail") or {}
     if dict.get(detail, "type", "text/html") != "text/plain":
         return True
     return not atom and bool(_CLOSING_TAG.search(_get(data, "title")))
 
 
-def _contents(entry: dict, feed_url: str) -> Iterator[Content]:
+def _contents(entry: dict[str, Any], feed_url: str) -> Iterator[Content]:
     details = list(dict.get(entry, "content") or ())
     if dict.get(entry, "summary_detail"):
         details.append(entry["summary_detail"])
@@ -125,7 +126,7 @@ def _contents(entry: dict, feed_url: str) -> Iterator[Content]:
             yield Content(value, _get(detail, "type") or "text/html", base if base != feed_url else "")
 
 
-def _get(data: dict, key: str) -> str:
+def _get(data: dict[str, Any], key: str) -> str:
     """A string field; dict.get skips FeedParserDict's key aliases ("published" quietly
     answering with "updated", with a DeprecationWarning)."""
     value = dict.get(data, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -51,7 +52,8 @@ def parse_html(html: str, *, base_url: str = "") -> tuple[str, Body]:
 def html_to_body(html: str, base_url: str = "") -> Body:
     """Read an HTML fragment, such as a feed entry's content, that carries no title."""
     tree = LexborHTMLParser(html)
-    return _Walker(LinkTable(base_url)).run(tree.body or tree.root)
+    # selectolax types root as optional, but parsing always makes an <html> element.
+    return _Walker(LinkTable(base_url)).run(tree.body or tree.root)  # type: ignore[arg-type]
 
 
 def _content_root(tree: LexborHTMLParser) -> LexborNode:
@@ -60,7 +62,8 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode:
         found = tree.css(selector)
         if len(found) == 1:
             return found[0]
-    return tree.body or tree.root
+    # selectolax types root as optional, but parsing always makes an <html> element.
+    return tree.body or tree.root  # type: ignore[return-value]
 
 
 def _title(tree: LexborHTMLParser, root: LexborNode) -> str:
@@ -74,14 +77,14 @@ def _title(tree: LexborHTMLParser, root: LexborNode) -> str:
     return page_title or heading
 
 
-def _hidden(attributes: dict) -> bool:
+def _hidden(attributes: dict[str, str | None]) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _is_pixel(attributes: dict) -> bool:
+def _is_pixel(attributes: dict[str, str | None]) -> bool:
     for name in ("width", "height"):
         value = (attributes.get(name) or "").strip().lower().removesuffix("px").strip()
         try:
@@ -101,9 +104,9 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         # Open containers that decide what running text becomes: ["li", depth, "3. "] or ["quote"].
-        self.context: list[list] = []
+        self.context: list[list[Any]] = []
         # Open lists: [ordered, last number given].
-        self.lists: list[list] = []
+        self.lists: list[list[bool | int]] = []
         self.row_start = 0
 
     def run(self, root: LexborNode) -> Body:

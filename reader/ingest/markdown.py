@@ -134,6 +134,7 @@ class _Reader:
         self.flush()
 
     def _code_line(self, line: str) -> None:
+        assert self.code is not None  # called inside a code block only
         if self.fence:
             closing = _FENCE.match(line)
             rest = line[closing.end() :] if closing else ""
@@ -148,12 +149,13 @@ class _Reader:
             self.feed(line)
 
     def _end_code(self) -> None:
+        assert self.code is not None  # called inside a code block only
         text = "\n".join(self.code).strip("\n")
         self.code, self.fence = None, ""
         if text.strip():
             self.blocks.append(Block("preformatted", text))
 
-    def _start_item(self, line: str, item: re.Match) -> None:
+    def _start_item(self, line: str, item: re.Match[str]) -> None:
         self.flush(keep_list=True)
         indent = indent_of(line)
         while self.list_indents and self.list_indents[-1] > indent:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .links import LinkTable
 
@@ -28,12 +29,12 @@ def render(text: str, links: LinkTable | None, refs: dict[str, str]) -> str:
 
     def cite(label: str, href: str) -> str:
         url = links.resolve(href) if links is not None else ""
-        return f"{label}[{links.cite(url)}]" if url and label.strip() else label
+        return f"{label}[{links.cite(url)}]" if url and links is not None and label.strip() else label
 
     # Code spans first, so what is inside them is not read as emphasis or links.
     spans: list[str] = []
 
-    def hold(match: re.Match) -> str:
+    def hold(match: re.Match[str]) -> str:
         spans.append(match.group(2).strip())
         return f"\x00{len(spans) - 1}\x00"
 
@@ -45,7 +46,8 @@ def render(text: str, links: LinkTable | None, refs: dict[str, str]) -> str:
     )
     text = _AUTOLINK.sub(lambda m: cite(m.group(1), m.group(1)), text)
     for pattern in (_STRONG, _STRIKE):
-        text = pattern.sub(lambda m: m.group(m.lastindex), text)
+        # Both patterns have groups, so a match always has a last one.
+        text = pattern.sub(lambda m: m.group(cast(int, m.lastindex)), text)
     text = _EM_STAR.sub(r"\1", text)
     text = _EM_UNDERSCORE.sub(r"\1", text)
     text = _ESCAPE.sub(r"\1", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 #: Block kinds a body is made of; the reader pane draws each one differently.
 BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "preformatted", "image", "rule")
@@ -18,19 +19,19 @@ class Block:
     #: Heading level (1-6) or list nesting depth; 0 where it means nothing.
     level: int = 0
 
-    def to_json(self) -> dict:
-        data = {"kind": self.kind, "text": self.text}
+    def to_json(self) -> dict[str, str | int]:
+        data: dict[str, str | int] = {"kind": self.kind, "text": self.text}
         if self.level:
             data["level"] = self.level
         return data
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Block], tuple[str, str, int]]:
         # Positional rebuilding pickles several times faster than the slots protocol, and
         # parsed feeds cross from the parser processes by pickle.
         return (Block, (self.kind, self.text, self.level))
 
     @classmethod
-    def from_json(cls, data: dict) -> Block:
+    def from_json(cls, data: dict[str, Any]) -> Block:
         return cls(kind=data["kind"], text=data["text"], level=data.get("level", 0))
 
 
@@ -43,14 +44,14 @@ class Comment:
     #: Reply depth: 0 for a top-level comment, 1 for a reply to it, and so on.
     depth: int = 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | int]:
         return {"text": self.text, "author": self.author, "depth": self.depth}
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Comment], tuple[str, str, int]]:
         return (Comment, (self.text, self.author, self.depth))
 
     @classmethod
-    def from_json(cls, data: dict) -> Comment:
+    def from_json(cls, data: dict[str, Any]) -> Comment:
         return cls(text=data["text"], author=data.get("author", ""), depth=data.get("depth", 0))
 
 
@@ -65,7 +66,7 @@ class Body:
     links: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Body], tuple[tuple[Block, ...], tuple[str, ...], tuple[Comment, ...]]]:
         return (Body, (self.blocks, self.links, self.comments))
 
     @property
@@ -73,7 +74,7 @@ class Body:
         """The plain article text: what search indexes and annotations anchor to."""
         return "\n\n".join(block.text for block in self.blocks)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, list[dict[str, str | int]] | list[str]]:
         return {
             "blocks": [block.to_json() for block in self.blocks],
             "links": list(self.links),
@@ -81,7 +82,7 @@ class Body:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> Body:
+    def from_json(cls, data: dict[str, Any]) -> Body:
         return cls(
             blocks=tuple(Block.from_json(b) for b in data.get("blocks", ())),
             links=tuple(data.get("links", ())),
@@ -202,7 +203,7 @@ class Stats:
     feeds: int
     tags: int
     annotations: int
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)
 
 
 #: A feed's status after its last fetch: never fetched, fine, failing, or gone for good (410).

@@ -4,6 +4,7 @@ user's corrections to them. The store keeps and hands out these; reader.entities
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 #: The kinds of entity we keep. Nationality adjectives, dates, numbers and works are dropped.
 KINDS = ("person", "organisation", "place")
@@ -20,11 +21,11 @@ class Mention:
     end: int
     part: str = "body"
 
-    def to_json(self) -> list:
+    def to_json(self) -> list[str | int]:
         return [self.text, self.kind, self.start, self.end, self.part]
 
     @classmethod
-    def from_json(cls, data: list) -> Mention:
+    def from_json(cls, data: list[Any]) -> Mention:
         text, kind, start, end, part = data
         return cls(text, kind, start, end, part)
 
@@ -46,8 +47,8 @@ class ArticleEntities:
     #: across the library to decide it.
     votes: tuple[tuple[str, str, float], ...] = ()
 
-    def to_json(self) -> dict:
-        data = {"article_id": self.article_id, "mentions": [m.to_json() for m in self.mentions],
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"article_id": self.article_id, "mentions": [m.to_json() for m in self.mentions],
                 "extractor": self.extractor}
         if self.note:
             data["note"] = self.note
@@ -58,7 +59,7 @@ class ArticleEntities:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> ArticleEntities:
+    def from_json(cls, data: dict[str, Any]) -> ArticleEntities:
         return cls(
             article_id=data["article_id"],
             mentions=tuple(map(Mention.from_json, data.get("mentions", ()))),
@@ -113,11 +114,11 @@ class Entity:
     def mention_count(self) -> int:
         return sum(occ.count for occ in self.occurrences)
 
-    def with_(self, **changes) -> Entity:
+    def with_(self, **changes: Any) -> Entity:
         return replace(self, **changes)
 
-    def to_json(self) -> dict:
-        data = {
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "key": self.key,
             "name": self.name,
             "kind": self.kind,
@@ -132,7 +133,7 @@ class Entity:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> Entity:
+    def from_json(cls, data: dict[str, Any]) -> Entity:
         return cls(
             key=data["key"],
             name=data["name"],
@@ -176,12 +177,12 @@ class Correction:
         if self.action == "retype" and self.value not in KINDS:
             raise ValueError(f"unknown kind {self.value!r}; expected one of {', '.join(KINDS)}")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         data = {"action": self.action, "alias": self.alias}
         if self.value:
             data["value"] = self.value
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> Correction:
+    def from_json(cls, data: dict[str, Any]) -> Correction:
         return cls(action=data["action"], alias=data["alias"], value=data.get("value", ""))

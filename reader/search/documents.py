@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass
+from typing import Any, cast
 
 import orjson
 
@@ -69,7 +70,7 @@ def read_body(store: Store, shard: str, ref: tuple[int, int]) -> str:
 
 def doc_for(article: Article, body: str, tags: str, notes: str, extra: str) -> Doc:
     return make_doc(
-        article.id, article.shard, tuple(article.body_ref), article.content_hash, extra,
+        article.id, article.shard, cast(tuple[int, int], tuple(article.body_ref)), article.content_hash, extra,
         int(article.published.timestamp()), article.source,
         Fields(article.title, body, article.author, article.outlet, tags, notes),
     )
@@ -112,7 +113,7 @@ def write(db: sqlite3.Connection, store: Store, docs: list[Doc]) -> tuple[int, i
     return len(wanted) - updated, updated
 
 
-def remove_row(db: sqlite3.Connection, store: Store, row: tuple) -> None:
+def remove_row(db: sqlite3.Connection, store: Store, row: tuple[Any, ...]) -> None:
     """Take one indexed article out: FTS entry and docs row."""
     rowid, _, _, shard, body_at, body_size, body_digest, title, author, outlet, tags, notes = row
     try:

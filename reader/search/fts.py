@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from .query import And, Node, Not, Or, Text
 
 #: The tokenizer of both the index and the highlighter: Porter stems ("escaped" finds
@@ -45,7 +47,7 @@ def expression(node: Node) -> str | None:
         return quoted(node)
     if isinstance(node, Or):
         parts = [expression(c) for c in node.children]
-        return None if None in parts else "(" + " OR ".join(parts) + ")"
+        return None if None in parts else "(" + " OR ".join(cast(list[str], parts)) + ")"
     if isinstance(node, And):
         return conjunction([c for c in node.children if not isinstance(c, Not)],
                            [c.child for c in node.children if isinstance(c, Not)])
@@ -58,9 +60,10 @@ def conjunction(positives: list[Node], negatives: list[Node]) -> str | None:
     unwanted = [expression(n) for n in negatives]
     if not wanted or None in wanted or None in unwanted:
         return None
-    text = "(" + " AND ".join(wanted) + ")"
+    # Neither holds a None any more (checked above).
+    text = "(" + " AND ".join(cast(list[str], wanted)) + ")"
     if unwanted:
-        text += " NOT (" + " OR ".join(unwanted) + ")"
+        text += " NOT (" + " OR ".join(cast(list[str], unwanted)) + ")"
     return text
 
 

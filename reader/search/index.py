@@ -205,7 +205,8 @@ class SearchIndex:
     def count(self) -> int:
         """Articles indexed."""
         with self.errors():
-            return self.connection().execute("SELECT count(*) FROM docs").fetchone()[0]
+            count: int = self.connection().execute("SELECT count(*) FROM docs").fetchone()[0]
+            return count
 
     def reset(self) -> None:
         """Empty the index, to be filled again by ``sync`` (what `broadsheet reindex` does)."""

@@ -213,6 +213,7 @@ class _Parser:
         if token is None:
             raise self.error("the query ends where a term was expected", len(self.query))
         if token.kind == "term":
+            assert token.node is not None  # the lexer gives every term its node
             return token.node
         if token.kind in ("OR", "AND"):
             raise self.error(f"{token.kind} needs a term before it", token.start)
@@ -231,7 +232,7 @@ class _Parser:
         return node
 
 
-def _joined(kind: type, parts: list[Node]) -> Node:
+def _joined(kind: type[And] | type[Or], parts: list[Node]) -> Node:
     """One node for several parts, nested nodes of the same kind flattened into it."""
     if len(parts) == 1:
         return parts[0]

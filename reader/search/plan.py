@@ -25,7 +25,7 @@ SET_FIELDS = ("is", "tag", "entity", "type")
 IN_FTS = "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
 #: Ids for a set filter, and whether the filter means "not in them" (``is:unread``: not read).
 IdSet = tuple[Set[str], bool]
-SQL = tuple[str, tuple]
+SQL = tuple[str, tuple[object, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class Plan:
     rank: str | None
     #: SQL over ``docs d`` every result must pass, with its parameters.
     where: str
-    params: tuple
+    params: tuple[object, ...]
     #: The FTS5 query whose matches are marked in titles, snippets and bodies.
     highlight: str | None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import field as _field  # for classes with a field named ``field``, which hides it
 from datetime import date
 from typing import Iterator, Union
 
@@ -36,7 +37,7 @@ class Filter:
 
     field: str
     value: str
-    span: tuple[int, int] = field(default=(0, 0), compare=False)
+    span: tuple[int, int] = _field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class DateFilter:
 
     field: str
     day: date
-    span: tuple[int, int] = field(default=(0, 0), compare=False)
+    span: tuple[int, int] = _field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,8 @@ class Searcher:
         """How many articles match, counted by SQLite alone."""
         _, steps, _ = self._plan(query)
         with self.index.errors():
-            return self.index.connection().execute(*steps.count(orphans=self.index.orphans() > 0)).fetchone()[0]
+            count: int = self.index.connection().execute(*steps.count(orphans=self.index.orphans() > 0)).fetchone()[0]
+            return count
 
     def matching_ids(self, query: str | Node) -> list[str]:
         """Every matching article id in order (best first, or newest first), without snippets:

@@ -11,8 +11,9 @@ import hashlib
 import queue
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, cast
 
 import orjson
 
@@ -135,14 +136,21 @@ def sync(
     return _report(counts, started, True, problems, rebuilt)
 
 
-def _produce(index, store, stale, user, cancelled, problems) -> Iterator[tuple[str, str, object]]:
+#: (kind, month, payload): the payload is ids, docs or a count as the kind says (see ``_produce``).
+_Handover = tuple[str, str, Any]
+
+
+def _produce(
+    index: SearchIndex, store: Store, stale: list[str], user: _UserText, cancelled: Callable[[], bool],
+    problems: list[str],
+) -> Iterator[_Handover]:
     """Plan each month and read its bodies in a thread, handing over batches ready to write:
     SQLite lets go of the GIL while it indexes, so reading and writing overlap.
 
     Yields ("remove", month, ids), ("write", month, docs), then ("month", month, n) with the
     articles of the month that needed nothing, or ("checked", month, n) if it could not be read.
     """
-    handover: queue.Queue = queue.Queue(maxsize=2)
+    handover: queue.Queue[_Handover | None] = queue.Queue(maxsize=2)
     stop = threading.Event()
 
     def work() -> None:
@@ -187,12 +195,12 @@ def _produce(index, store, stale, user, cancelled, problems) -> Iterator[tuple[s
         thread.join()
 
 
-def _report(counts: dict, started: float, complete: bool, problems: list[str], rebuilt: bool) -> SyncReport:
+def _report(counts: dict[str, int], started: float, complete: bool, problems: list[str], rebuilt: bool) -> SyncReport:
     return SyncReport(**counts, seconds=time.perf_counter() - started, complete=complete,
                       problems=tuple(problems), rebuilt=rebuilt)
 
 
-def _remove(index: SearchIndex, store: Store, article_ids: list[str], counts: dict) -> None:
+def _remove(index: SearchIndex, store: Store, article_ids: list[str], counts: dict[str, int]) -> None:
     for start in range(0, len(article_ids), BATCH):
         with index.writing() as db:
             counts["removed"] += remove_ids(db, store, article_ids[start : start + BATCH])
@@ -210,7 +218,7 @@ def _plan_month(index: SearchIndex, store: Store, month: str, user: _UserText) -
 
 def _doc(store: Store, article: Article, user: _UserText, problems: list[str]) -> Doc:
     try:
-        body = read_body(store, article.shard, tuple(article.body_ref))
+        body = read_body(store, article.shard, cast(tuple[int, int], tuple(article.body_ref)))
     except StoreError as error:
         # The title and the rest are still worth finding; the body is retried when the month next changes.
         problems.append(str(error))

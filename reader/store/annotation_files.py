@@ -9,9 +9,10 @@ re-anchoring an edited article or setting its note writes once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .files import fsync_folder
-from .storage import KeyedTable, KeyedTinyDB, open_tinydb
+from .storage import FileSignature, KeyedTable, KeyedTinyDB, open_tinydb
 
 #: Article ids are hex digests; anything else (hand-edited files) goes to one more file.
 SHARDS = tuple("0123456789abcdef") + ("other",)
@@ -38,8 +39,8 @@ class AnnotationFiles:
         #: Stores made before the split kept every annotation in state/annotations.json;
         #: it is read as one more shard and emptied into the others at the next write.
         self._legacy = open_tinydb(legacy, read_only)
-        self._merged: dict[str, dict] | None = None
-        self._merged_signature: tuple | None = None
+        self._merged: dict[str, dict[str, Any]] | None = None
+        self._merged_signature: tuple[FileSignature | None, ...] | None = None
 
     def databases(self) -> tuple[KeyedTinyDB, ...]:
         return (*self._dbs.values(), self._legacy)
@@ -52,22 +53,22 @@ class AnnotationFiles:
             db.storage.forget()
         self._merged = None
 
-    def signature(self) -> tuple:
+    def signature(self) -> tuple[FileSignature | None, ...]:
         return tuple(db.storage.signature() for db in self.databases())
 
     # Reading -----------------------------------------------------------------------------
 
-    def raw(self) -> dict[str, dict]:
+    def raw(self) -> dict[str, dict[str, Any]]:
         """Every annotation document by id; callers must not mutate what they get."""
         signature = self.signature()
         if self._merged is None or signature != self._merged_signature:
-            merged: dict[str, dict] = dict(self._legacy.table(TABLE).raw())
+            merged: dict[str, dict[str, Any]] = dict(self._legacy.table(TABLE).raw())
             for shard in SHARDS:
                 merged.update(self._table(shard).raw())
             self._merged, self._merged_signature = merged, signature
         return self._merged
 
-    def of_article(self, article_id: str) -> dict[str, dict]:
+    def of_article(self, article_id: str) -> dict[str, dict[str, Any]]:
         """One article's documents by id, reading only the file that holds them."""
         found = {i: d for i, d in self._table(shard_of(article_id)).raw().items() if d.get("article") == article_id}
         legacy = self._legacy.table(TABLE).raw()
@@ -75,16 +76,16 @@ class AnnotationFiles:
             found.update({i: d for i, d in legacy.items() if d.get("article") == article_id})
         return found
 
-    def get(self, annotation_id: str) -> dict | None:
+    def get(self, annotation_id: str) -> dict[str, Any] | None:
         return self.raw().get(annotation_id)
 
     # Writing -----------------------------------------------------------------------------
 
-    def put_many(self, docs: dict[str, dict]) -> None:
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
         """Insert or replace documents by id, one write per shard touched."""
         self._empty_legacy()
         current = self.raw()
-        by_shard: dict[str, dict[str, dict]] = {}
+        by_shard: dict[str, dict[str, dict[str, Any]]] = {}
         for annotation_id, doc in docs.items():
             shard = shard_of(doc.get("article", ""))
             old = current.get(annotation_id)
@@ -95,7 +96,7 @@ class AnnotationFiles:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._table(shard).put_many(shard_docs)
 
-    def put(self, annotation_id: str, doc: dict) -> None:
+    def put(self, annotation_id: str, doc: dict[str, Any]) -> None:
         self.put_many({annotation_id: doc})
 
     def delete_many(self, annotation_ids: list[str]) -> int:
@@ -119,7 +120,7 @@ class AnnotationFiles:
         legacy = self._legacy.table(TABLE).raw()
         if not legacy:
             return
-        by_shard: dict[str, dict[str, dict]] = {}
+        by_shard: dict[str, dict[str, dict[str, Any]]] = {}
         for annotation_id, doc in legacy.items():
             by_shard.setdefault(shard_of(doc.get("article", "")), {})[annotation_id] = doc
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..annotations.anchoring import Placement, Selector, reattach, select
 from ..annotations.imports import ImportReport, Incoming
 from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, new_id, stamped
 from ..models import Article, utc_now
 from .errors import UnknownArticle
+from .storage import FileSignature
+
+if TYPE_CHECKING:
+    from .base import StoreBase
+else:
+    StoreBase = object
 
 
 def _newest_first(annotations: Iterable[Annotation]) -> list[Annotation]:
     return sorted(annotations, key=lambda a: (a.created.isoformat() if a.created else "", a.id), reverse=True)
 
 
-class AnnotationMethods:
+class AnnotationMethods(StoreBase):
     """Mixed into Store; uses its lock (``writing``), mutex and parts.
 
     Every write holds the store lock and is durable when the method returns.
@@ -27,7 +34,7 @@ class AnnotationMethods:
     #: Every annotation, newest first, and the signature of the files it was read from:
     #: building ten thousand objects costs a few hundred milliseconds on a busy process,
     #: which the annotations screen should not pay each time it opens.
-    _all_annotations: tuple[tuple, list[Annotation]] | None = None
+    _all_annotations: tuple[tuple[FileSignature | None, ...], list[Annotation]] | None = None
 
     def annotations(self, article_id: str | None = None) -> list[Annotation]:
         """Annotations (article notes included), newest first; only one article's when given."""
@@ -199,7 +206,7 @@ class AnnotationMethods:
             known = {_identity(a) for a in existing}
             article_notes = {a.article for a in existing if a.is_article_note}
             texts: dict[str, str] = {}
-            new: dict[str, dict] = {}
+            new: dict[str, dict[str, Any]] = {}
             skipped = unmatched = orphaned = 0
             for item in incoming:
                 annotation = item.annotation
@@ -239,5 +246,5 @@ class AnnotationMethods:
         return self.article_id_for_url(url)
 
 
-def _identity(annotation: Annotation) -> tuple:
+def _identity(annotation: Annotation) -> tuple[str, str, int, int, str]:
     return (annotation.article, annotation.quote, annotation.start, annotation.end, annotation.note)

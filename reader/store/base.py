@@ -4,7 +4,7 @@ use of the Store itself, declared once so that each group reads, and type-checks
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,8 +32,19 @@ class StoreBase:
     def writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
+    def resolve(self, ref: str) -> str:
+        raise NotImplementedError
+
     def body(self, article: Article | str) -> Body:
         raise NotImplementedError
 
     def iter_articles(self) -> Iterator[list[Article]]:
         raise NotImplementedError
+
+    # Provided by one method group, used by another.
+
+    def _drop_entity_results(self, article_ids: list[str]) -> None:
+        raise NotImplementedError  # entity_methods.py
+
+    def _reanchor_changed(self, article_ids: Iterable[str]) -> None:
+        raise NotImplementedError  # annotation_methods.py

@@ -17,7 +17,7 @@ else:
 class ChangeMethods(StoreBase):
     """Mixed into Store."""
 
-    def month_signatures(self) -> dict[str, list]:
+    def month_signatures(self) -> dict[str, list[int]]:
         """Each month's metadata file and its identity: a month whose identity moved has changed."""
         with self._mutex:
             return self.library.shard_signatures()

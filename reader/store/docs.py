@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any, cast
 
 import orjson
 
@@ -21,7 +22,7 @@ def content_hash(title: str, serialised_body: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def article_from_doc(article_id: str, shard: str, doc: dict) -> Article:
+def article_from_doc(article_id: str, shard: str, doc: dict[str, Any]) -> Article:
     return Article(
         id=article_id,
         source=doc["source"],
@@ -31,8 +32,9 @@ def article_from_doc(article_id: str, shard: str, doc: dict) -> Article:
         outlet_url=doc.get("outlet_url", ""),
         author=doc.get("author", ""),
         url=doc.get("url", ""),
-        published=parse_datetime(doc["published"]),
-        first_seen=parse_datetime(doc["first_seen"]),
+        # Both written by doc_from_draft from a datetime, so they always read back as one.
+        published=cast(datetime, parse_datetime(doc["published"])),
+        first_seen=cast(datetime, parse_datetime(doc["first_seen"])),
         kind=doc.get("kind", ""),
         shard=shard,
         content_hash=doc["hash"],
@@ -42,7 +44,7 @@ def article_from_doc(article_id: str, shard: str, doc: dict) -> Article:
     )
 
 
-def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime) -> dict:
+def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime) -> dict[str, Any]:
     return {
         "source": draft.source,
         "guid": draft.guid,

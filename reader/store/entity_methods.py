@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..models import Article
 from ..models.entities import ArticleEntities, Correction, StoredEntities
 
+if TYPE_CHECKING:
+    from .base import StoreBase
+else:
+    StoreBase = object
 
-class EntityMethods:
+
+class EntityMethods(StoreBase):
     """Mixed into Store; uses its lock (``writing``), mutex and parts."""
 
     def entity_results(self, article_ids: Iterable[str] | None = None) -> dict[str, StoredEntities]:
         """Saved results of the given articles (default: all), leaving out any made from an
         older version of the article."""
-        found = {}
+        found: dict[str, StoredEntities] = {}
         for month, hashes in self._current_hashes(article_ids):
             with self._mutex:
                 parsed = self.entity_files.parsed(month, _parse)
@@ -25,7 +31,7 @@ class EntityMethods:
 
     def analysed_ids(self, article_ids: Iterable[str] | None = None) -> set[str]:
         """Which of the articles (default: all) have results for their current content."""
-        found = set()
+        found: set[str] = set()
         for month, hashes in self._current_hashes(article_ids):
             with self._mutex:
                 made_from = self.entity_files.hashes(month)
@@ -61,7 +67,7 @@ class EntityMethods:
         """
         with self.writing():
             shards = self.library.index()["ids"]
-            per_month: dict[str, dict[str, dict]] = {}
+            per_month: dict[str, dict[str, dict[str, Any]]] = {}
             for article, entities, lead_end in items:
                 if shards.get(article.id) != article.shard:
                     continue
@@ -117,18 +123,18 @@ class EntityMethods:
         with self._mutex:
             shards = self.library.index()["ids"]
             for article_id in article_ids:
-                month = shards.get(article_id)
-                doc = self.library.shard_docs(month).get(article_id) if month else None
-                if doc is not None:
-                    per_month.setdefault(month, {})[article_id] = doc["hash"]
+                shard = shards.get(article_id)
+                doc = self.library.shard_docs(shard).get(article_id) if shard else None
+                if shard and doc is not None:
+                    per_month.setdefault(shard, {})[article_id] = doc["hash"]
         yield from per_month.items()
 
 
-def _wanted(record, current_hash: str, extractor: str | None) -> bool:
+def _wanted(record: object, current_hash: str, extractor: str | None) -> bool:
     if not isinstance(record, dict) or not isinstance(record.get("data"), dict) or record.get("hash") != current_hash:
         return True
     return extractor is not None and record["data"].get("extractor") != extractor
 
 
-def _parse(record: dict) -> StoredEntities:
+def _parse(record: dict[str, Any]) -> StoredEntities:
     return StoredEntities(ArticleEntities.from_json(record["data"]), int(record.get("lead_end", 0)))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 
+from ..models.entities import StoredEntities
 from .errors import CorruptFile
 from .files import write_atomically
-from .storage import KeyedTable, KeyedTinyDB, open_tinydb
+from .storage import FileSignature, KeyedTable, KeyedTinyDB, open_tinydb
 
 RESULTS_TABLE = "results"
 CORRECTIONS_TABLE = "corrections"
@@ -28,7 +31,7 @@ class EntityResults:
         self._dbs: dict[str, KeyedTinyDB] = {}
         # month -> (file signature, {article id: (record, hash, parsed)}): a month rewritten by
         # a batch parses only the records that batch wrote.
-        self._parsed: dict[str, tuple[tuple | None, dict[str, tuple]]] = {}
+        self._parsed: dict[str, tuple[FileSignature | None, dict[str, tuple[dict[str, Any], str, StoredEntities]]]] = {}
         self._problems: list[str] = []
         self._reported: set[str] = set()
 
@@ -44,7 +47,7 @@ class EntityResults:
     def _table(self, month: str) -> KeyedTable:
         return self._db(month).table(RESULTS_TABLE)
 
-    def raw(self, month: str) -> dict[str, dict]:
+    def raw(self, month: str) -> dict[str, dict[str, Any]]:
         """The month's records as stored ({} when none or unreadable); do not mutate."""
         try:
             return self._table(month).raw()
@@ -56,12 +59,14 @@ class EntityResults:
         """article id -> the content hash its record was made from."""
         return {i: r["hash"] for i, r in self.raw(month).items() if is_record(r)}
 
-    def parsed(self, month: str, parse) -> dict[str, tuple]:
+    def parsed(
+        self, month: str, parse: Callable[[dict[str, Any]], StoredEntities]
+    ) -> dict[str, tuple[str, StoredEntities]]:
         """article id -> (hash, parse(record)), parsing only records not seen before."""
         signature = self._db(month).storage.signature()
         cached_signature, cached = self._parsed.get(month, (None, {}))
         if signature is None or signature != cached_signature:
-            fresh = {}
+            fresh: dict[str, tuple[dict[str, Any], str, StoredEntities]] = {}
             for article_id, record in self.raw(month).items():
                 old = cached.get(article_id)
                 # Our own writes keep the records they did not replace, so those are reused.
@@ -76,7 +81,7 @@ class EntityResults:
             cached = fresh
         return {article_id: (h, value) for article_id, (_, h, value) in cached.items()}
 
-    def put(self, month: str, records: dict[str, dict]) -> None:
+    def put(self, month: str, records: dict[str, dict[str, Any]]) -> None:
         """Add or replace records; the caller holds the store lock."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.raw(month)  # notes a damaged file, which the write below replaces
@@ -119,7 +124,7 @@ class EntityResults:
         self._problems.append(f"{path} is unreadable; the articles of {month} count as not analysed and will be analysed again")
 
 
-def is_record(record) -> bool:
+def is_record(record: object) -> bool:
     return isinstance(record, dict) and isinstance(record.get("hash"), str) and isinstance(record.get("data"), dict)
 
 
@@ -137,16 +142,16 @@ class CorrectionLog:
     def _table(self) -> KeyedTable:
         return self._db.table(CORRECTIONS_TABLE)
 
-    def all(self) -> list[dict]:
+    def all(self) -> list[dict[str, Any]]:
         records = self._table.raw()
         return [records[key] for key in sorted(records, key=int)]
 
-    def append(self, record: dict) -> None:
+    def append(self, record: dict[str, Any]) -> None:
         keys = self._table.raw()
         number = max(map(int, keys)) + 1 if keys else 1
         self._table.put(f"{number:06d}", record)
 
-    def pop(self) -> dict | None:
+    def pop(self) -> dict[str, Any] | None:
         records = self._table.raw()
         if not records:
             return None

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..models import AddResult, ArticleDraft, Feed
 from ..text import normalise_tag
+
+if TYPE_CHECKING:
+    from .base import StoreBase
+else:
+    StoreBase = object
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +22,7 @@ class FeedUpdate:
     feed_id: str
     drafts: tuple[ArticleDraft, ...] = ()
     #: Fetch fields for the feed record (status, error, etag, item_digests...).
-    changes: dict = field(default_factory=dict)
+    changes: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +39,7 @@ class FeedRemoval:
     kept: int
 
 
-class FeedMethods:
+class FeedMethods(StoreBase):
     """Mixed into Store; uses its lock (``writing``), mutex and parts."""
 
     def feeds(self) -> list[Feed]:
@@ -114,7 +120,7 @@ class FeedMethods:
                 self._reanchor_changed(updated)
             keys = self.library.index()["keys"]
             added_set, updated_set = set(added), set(updated)
-            results = {}
+            results: dict[str, AddResult] = {}
             for update in updates:
                 ids = [keys.get(f"{d.source}|{d.guid}") for d in update.drafts]
                 results[update.feed_id] = AddResult(

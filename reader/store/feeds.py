@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from ..models import Feed, parse_datetime, utc_now
 from .errors import UnknownFeed
@@ -19,7 +20,7 @@ def feed_id_for(url: str) -> str:
     return "f" + hashlib.sha256(url.encode()).hexdigest()[:7]
 
 
-def feed_from_doc(feed_id: str, doc: dict) -> Feed:
+def feed_from_doc(feed_id: str, doc: dict[str, Any]) -> Feed:
     return Feed(
         id=feed_id,
         url=doc["url"],
@@ -48,7 +49,7 @@ class Feeds:
     def forget_caches(self) -> None:
         self._db.storage.forget()
 
-    def all(self) -> dict[str, dict]:
+    def all(self) -> dict[str, dict[str, Any]]:
         return dict(self.table.raw())
 
     def feeds(self) -> list[Feed]:
@@ -75,7 +76,8 @@ class Feeds:
         raise UnknownFeed(ref, prefix if len(prefix) > 1 else None)
 
     def user_title(self, feed_id: str) -> str:
-        return self.table.raw().get(feed_id, {}).get("title", "")
+        title: str = self.table.raw().get(feed_id, {}).get("title", "")
+        return title
 
     def item_digests(self, feed_id: str) -> frozenset[str]:
         return frozenset(self.table.raw().get(feed_id, {}).get("item_digests", ()))
@@ -89,8 +91,8 @@ class Feeds:
     def add_many(self, subscriptions: list[tuple[str, str, list[str]]]) -> list[tuple[str, bool]]:
         """Subscribe to several (url, title, tags) in one write."""
         by_url = {doc["url"]: feed_id for feed_id, doc in self.table.raw().items()}
-        new_docs: dict[str, dict] = {}
-        results = []
+        new_docs: dict[str, dict[str, Any]] = {}
+        results: list[tuple[str, bool]] = []
         now = utc_now().isoformat()
         for url, title, tags in subscriptions:
             if url in by_url:
@@ -116,10 +118,10 @@ class Feeds:
         if stale:
             self.table.put_many(stale)
 
-    def record_fetches(self, changes: dict[str, dict]) -> None:
+    def record_fetches(self, changes: dict[str, dict[str, Any]]) -> None:
         """Apply many feeds' fetch outcomes in one write; feeds removed meanwhile are skipped."""
         docs = self.table.raw()
-        merged = {}
+        merged: dict[str, dict[str, Any]] = {}
         for feed_id, fields in changes.items():
             if feed_id in docs:
                 unknown = set(fields) - FETCH_FIELDS

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 import orjson
 
@@ -13,8 +14,8 @@ from .bodies import BodyPacks
 from .docs import article_from_doc, content_hash, doc_from_draft, serialise_body
 from .errors import AmbiguousArticle, CorruptFile, UnknownArticle
 from .files import write_atomically
-from .library_index import ids_by_source, index_doc, is_index, new_id, signature, unindex
-from .storage import KeyedTinyDB, open_tinydb
+from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
+from .storage import FileSignature, KeyedTinyDB, open_tinydb
 
 def shard_of(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
@@ -35,8 +36,8 @@ class Library:
         self.bodies = BodyPacks(folder / "bodies")
         self.read_only = read_only
         self._shards: dict[str, KeyedTinyDB] = {}
-        self._index: dict | None = None
-        self._index_signature: tuple | None = None
+        self._index: LibraryIndex | None = None
+        self._index_signature: FileSignature | None = None
 
     @property
     def index_path(self) -> Path:
@@ -52,10 +53,10 @@ class Library:
             db = self._shards[name] = open_tinydb(self.meta_folder / f"{name}.json", self.read_only)
         return db
 
-    def _raw_shard(self, name: str) -> dict:
+    def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
         return self._shard(name).table("articles").raw()
 
-    def shard_docs(self, name: str) -> dict[str, dict]:
+    def shard_docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A month's documents as stored, by id; callers must not mutate them."""
         return self._raw_shard(name)
 
@@ -69,7 +70,7 @@ class Library:
 
     # The index ---------------------------------------------------------------------------
 
-    def index(self) -> dict:
+    def index(self) -> LibraryIndex:
         on_disk = signature(self.index_path)
         if self._index is None or on_disk != self._index_signature:
             try:
@@ -83,7 +84,7 @@ class Library:
             self._index_signature = signature(self.index_path)
         return self._index
 
-    def _up_to_date(self, index: dict) -> dict:
+    def _up_to_date(self, index: LibraryIndex) -> LibraryIndex:
         """The index, or a fresh one if a shard changed behind its back.
 
         That happens when a writer died between writing a shard and the index (or is
@@ -98,12 +99,12 @@ class Library:
             # A damaged shard cannot be re-read; the index we have keeps the other months usable.
             return index
 
-    def shard_signatures(self) -> dict[str, list]:
+    def shard_signatures(self) -> dict[str, list[int]]:
         """Each shard file's identity, recorded in the index to tell when it fell behind."""
         return {p.stem: list(signature(p) or ()) for p in self.meta_folder.glob("*.json")}
 
-    def rebuild_index(self, write: bool = True) -> dict:
-        index: dict = {"ids": {}, "keys": {}, "links": {}, "shards": self.shard_signatures()}
+    def rebuild_index(self, write: bool = True) -> LibraryIndex:
+        index: LibraryIndex = {"ids": {}, "keys": {}, "links": {}, "shards": self.shard_signatures()}
         for name in self.shard_names():
             for article_id, doc in self._raw_shard(name).items():
                 index_doc(index, article_id, name, doc)
@@ -111,7 +112,7 @@ class Library:
             self._write_index(index)
         return index
 
-    def _write_index(self, index: dict) -> None:
+    def _write_index(self, index: LibraryIndex) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomically(self.index_path, orjson.dumps(index))
         self._index = index
@@ -136,7 +137,7 @@ class Library:
     def get(self, article_id: str) -> Article:
         shard = self.index()["ids"].get(article_id)
         doc = self._raw_shard(shard).get(article_id) if shard else None
-        if doc is None:
+        if not shard or doc is None:
             raise UnknownArticle(article_id)
         return article_from_doc(article_id, shard, doc)
 
@@ -173,7 +174,7 @@ class Library:
             self._index = None
             raise
 
-    def _add(self, index: dict, drafts: Iterable[ArticleDraft]) -> tuple[list[str], list[str], list[str]]:
+    def _add(self, index: LibraryIndex, drafts: Iterable[ArticleDraft]) -> tuple[list[str], list[str], list[str]]:
         # A feed may repeat a GUID within one fetch: the later copy wins, stored once.
         drafts = {f"{d.source}|{d.guid}": d for d in drafts}.values()
         now = utc_now()
@@ -181,7 +182,8 @@ class Library:
         updated: list[str] = []
         unchanged: list[str] = []
         # Each body is serialised once, for its hash and for its pack.
-        per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict | None, bytes]]] = {}
+        per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict[str, Any] | None, bytes]]] = {}
+        old: dict[str, Any] | None  # the stored document of an article being updated
         for draft in drafts:
             key = f"{draft.source}|{draft.guid}"
             existing = index["keys"].get(key)
@@ -211,7 +213,7 @@ class Library:
                 added.append(article_id)
         for shard, items in per_shard.items():
             refs = self.bodies.append(shard, [item[4] for item in items])
-            docs = {}
+            docs: dict[str, dict[str, Any]] = {}
             for (article_id, draft, digest, old, _), ref in zip(items, refs):
                 doc = doc_from_draft(draft, digest, ref, now)
                 if old is not None:
@@ -230,7 +232,7 @@ class Library:
             self._write_index(index)
         return added, updated, unchanged
 
-    def _write_docs(self, shard: str, docs: dict[str, dict]) -> None:
+    def _write_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
         self.meta_folder.mkdir(parents=True, exist_ok=True)
         self._shard(shard).table("articles").put_many(docs)
 
@@ -246,7 +248,7 @@ class Library:
             shard = index["ids"].get(article_id)
             if shard:
                 per_shard.setdefault(shard, []).append(article_id)
-        removed: dict[str, dict] = {}
+        removed: dict[str, dict[str, Any]] = {}
         try:
             for shard, ids in per_shard.items():
                 docs = self._raw_shard(shard)

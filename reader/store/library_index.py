@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any, NotRequired, TypedDict, TypeGuard
+
+from .storage import FileSignature
 
 #: Length of a new article id in hex digits; 40 bits keeps collisions rare at a
 #: million articles, and a collision is resolved by lengthening the id.
 ID_LENGTH = 10
 
 
-def index_doc(index: dict, article_id: str, shard: str, doc: dict) -> None:
+class LibraryIndex(TypedDict):
+    """``library/index.json``."""
+
+    #: Article id -> its shard ("2017-11").
+    ids: dict[str, str]
+    #: "source|guid" -> article id.
+    keys: dict[str, str]
+    #: Article URL -> the id of its first copy.
+    links: dict[str, str]
+    #: Shard -> the signature of its file when this index was made (``Library.shard_signatures``).
+    shards: NotRequired[dict[str, list[int]]]
+
+
+def index_doc(index: LibraryIndex, article_id: str, shard: str, doc: dict[str, Any]) -> None:
     index["ids"][article_id] = shard
     index["keys"][f"{doc['source']}|{doc['guid']}"] = article_id
     if doc.get("url"):
         index["links"].setdefault(doc["url"], article_id)
 
 
-def unindex(index: dict, removed: dict[str, dict]) -> None:
+def unindex(index: LibraryIndex, removed: dict[str, dict[str, Any]]) -> None:
     """Forget removed articles (id -> their doc); a link they shared passes to a kept copy."""
     for article_id, doc in removed.items():
         index["ids"].pop(article_id, None)
@@ -28,7 +44,7 @@ def unindex(index: dict, removed: dict[str, dict]) -> None:
             del index["links"][url]
 
 
-def new_id(key: str, taken: dict) -> str:
+def new_id(key: str, taken: dict[str, str]) -> str:
     digest = hashlib.sha256(key.encode()).hexdigest()
     length = ID_LENGTH
     while digest[:length] in taken:
@@ -36,7 +52,7 @@ def new_id(key: str, taken: dict) -> str:
     return digest[:length]
 
 
-def ids_by_source(index: dict) -> dict[str, list[str]]:
+def ids_by_source(index: LibraryIndex) -> dict[str, list[str]]:
     """Article ids grouped by source (feed id, "seed", "import")."""
     groups: dict[str, list[str]] = {}
     for key, article_id in index["keys"].items():
@@ -44,11 +60,11 @@ def ids_by_source(index: dict) -> dict[str, list[str]]:
     return groups
 
 
-def is_index(data) -> bool:
+def is_index(data: object) -> TypeGuard[LibraryIndex]:
     return isinstance(data, dict) and all(isinstance(data.get(part), dict) for part in ("ids", "keys", "links"))
 
 
-def signature(path: Path) -> tuple | None:
+def signature(path: Path) -> FileSignature | None:
     try:
         st = path.stat()
     except FileNotFoundError:

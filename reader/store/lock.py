@@ -6,9 +6,9 @@ import fcntl
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .errors import StoreLocked
 
@@ -24,7 +24,7 @@ class FileLock:
     The kernel drops a flock when its holder dies, so a kill -9 never leaves it stuck.
     """
 
-    def __init__(self, path: Path, timeout: float = 5.0, on_foreign_change=None) -> None:
+    def __init__(self, path: Path, timeout: float = 5.0, on_foreign_change: Callable[[], None] | None = None) -> None:
         self.path = path
         self.timeout = timeout
         self._thread_lock = threading.RLock()
@@ -118,6 +118,7 @@ class FileLock:
 
     def _write_record(self, generation: int) -> None:
         record = f"generation {generation} pid {os.getpid()}".encode()
+        assert self._fd is not None  # only called while the lock is held
         os.pwrite(self._fd, record.ljust(64), 0)
 
 

@@ -39,7 +39,8 @@ def read_schema(home: Path) -> int | None:
             f"the library at {home} was written by a newer broadsheet (format {data['schema']}, "
             f"this one reads up to {SCHEMA}); upgrade broadsheet to open it"
         )
-    return data["schema"]
+    schema: int = data["schema"]
+    return schema
 
 
 def write_schema(home: Path, schema: int = SCHEMA) -> None:
@@ -91,8 +92,13 @@ def _migrate_1_to_2(store: Store) -> None:
         for row in rows
     ]
     store.library.add(drafts)
-    for draft, row in zip(drafts, rows):
-        article_id = store.library.id_for(draft.source, draft.guid)
+    links = store.library.index()["links"]
+    for draft, row in zip(drafts, rows, strict=True):
+        # A row whose link another row already had was stored once, under that row: its marks go
+        # onto the copy that was kept.
+        article_id = store.library.id_for(draft.source, draft.guid) or links.get(draft.url)
+        if article_id is None:
+            continue
         if row.get("read"):
             store.user.set_read([article_id], True)
         if row.get("starred") or row.get("tags"):

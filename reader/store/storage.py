@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import TinyDB
@@ -13,6 +14,9 @@ from tinydb.table import Table
 
 from .errors import CorruptFile, ReadOnlyStore
 from .files import translate_os_error, write_atomically
+
+#: A file's identity: (inode, size, mtime in ns); a change means another process replaced it.
+FileSignature = tuple[int, int, int]
 
 
 class AtomicJSONStorage(Storage):
@@ -28,10 +32,10 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self._cache: dict | None = None
-        self._signature: tuple | None = None
+        self._cache: dict[str, dict[str, Any]] | None = None
+        self._signature: FileSignature | None = None
 
-    def signature(self) -> tuple | None:
+    def signature(self) -> FileSignature | None:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
@@ -48,7 +52,7 @@ class AtomicJSONStorage(Storage):
             self._signature = signature
         return self._cache
 
-    def _load(self) -> dict:
+    def _load(self) -> dict[str, dict[str, Any]]:
         try:
             raw = self.path.read_bytes()
         except OSError as error:
@@ -87,33 +91,36 @@ class AtomicJSONStorage(Storage):
 class KeyedTable(Table):
     """A TinyDB table whose document ids are strings (article ids), for O(1) lookups."""
 
-    document_id_class = str
+    # TinyDB types document ids as int; it converts them with this class, so str works at run time.
+    document_id_class = str  # type: ignore[assignment]
 
-    def put_many(self, docs: dict[str, dict]) -> None:
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
         """Insert or replace many documents by id in one write (TinyDB has no bulk upsert)."""
 
-        def updater(table: dict) -> None:
+        def updater(table: dict[str, Mapping[str, Any]]) -> None:
             table.update(docs)
 
-        self._update_table(updater)
+        # TinyDB types the table it passes as keyed by int; ours are keyed by document_id_class (str).
+        self._update_table(updater)  # type: ignore[arg-type]
 
-    def put(self, doc_id: str, doc: dict) -> None:
+    def put(self, doc_id: str, doc: dict[str, Any]) -> None:
         self.put_many({doc_id: doc})
 
     def delete_many(self, doc_ids: list[str]) -> int:
         """Remove documents by id in one write; returns how many were there."""
-        found = []
+        found: list[str] = []
 
-        def updater(table: dict) -> None:
+        def updater(table: dict[str, Mapping[str, Any]]) -> None:
             found.extend(doc_id for doc_id in doc_ids if table.pop(doc_id, None) is not None)
 
-        self._update_table(updater)
+        # TinyDB types the table it passes as keyed by int; ours are keyed by document_id_class (str).
+        self._update_table(updater)  # type: ignore[arg-type]
         return len(found)
 
     def delete(self, doc_id: str) -> bool:
         return self.delete_many([doc_id]) == 1
 
-    def raw(self) -> dict[str, dict]:
+    def raw(self) -> dict[str, dict[str, Any]]:
         """The table's documents as stored, without copying them into Document objects.
 
         Callers must not mutate what they get: it is the storage's cache.
@@ -124,6 +131,13 @@ class KeyedTable(Table):
 
 class KeyedTinyDB(TinyDB):
     table_class = KeyedTable
+
+    if TYPE_CHECKING:
+        # TinyDB types these as its base classes; open_tinydb makes them ours.
+        @property
+        def storage(self) -> AtomicJSONStorage: ...
+
+        def table(self, name: str, **kwargs: Any) -> KeyedTable: ...
 
 
 def open_tinydb(path: Path, read_only: bool = False) -> KeyedTinyDB:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any
 
 from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Marks, Revision, Stats
 from . import schema
@@ -66,7 +67,10 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
             if read_only:
                 raise ReadOnlyStore(f"the library at {home} needs upgrading, which a read-only open cannot do")
             with store.writing():
-                if schema.read_schema(home) < schema.SCHEMA:
+                current = schema.read_schema(home)
+                # None only if another process's migration died between removing the old file and
+                # writing format.json: nothing is left to migrate.
+                if current is not None and current < schema.SCHEMA:
                     store.migration_backup = schema.migrate(store, version)
         # Whatever is on disk now is what this process starts from, not a change to report.
         store._lock.acknowledge(store.generation())
@@ -222,17 +226,17 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
             current = self.user.state(article_id).tags
             return self.user.update_mark(article_id, tags=[t for t in current if t not in drop])
 
-    def tag_counts(self) -> Counter:
+    def tag_counts(self) -> Counter[str]:
         with self._mutex:
             return Counter(tag for mark in self.user.all_marks().values() for tag in mark.get("tags", ()))
 
     # Session (where the app was left) ------------------------------------------------------
 
-    def session(self) -> dict:
+    def session(self) -> dict[str, Any]:
         with self._mutex:
             return dict(self.user.session.raw().get("app", {}))
 
-    def save_session(self, **values) -> None:
+    def save_session(self, **values: Any) -> None:
         with self.writing():
             current = dict(self.user.session.raw().get("app", {}))
             if all(current.get(k) == v for k, v in values.items()):

@@ -7,11 +7,12 @@ whatever the size of the library.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..models import ArticleState, utc_now
 from ..text import normalise_tag
 from .annotation_files import AnnotationFiles
-from .storage import KeyedTable, open_tinydb
+from .storage import FileSignature, KeyedTable, KeyedTinyDB, open_tinydb
 
 
 class UserState:
@@ -39,7 +40,7 @@ class UserState:
     def session(self) -> KeyedTable:
         return self._session_db.table("session")
 
-    def databases(self):
+    def databases(self) -> tuple[KeyedTinyDB, ...]:
         return (self._read_db, self._marks_db, *self._annotations.databases(), self._session_db)
 
     def forget_caches(self) -> None:
@@ -47,7 +48,7 @@ class UserState:
             db.storage.forget()
         self._annotations.forget()
 
-    def signature(self) -> tuple:
+    def signature(self) -> tuple[FileSignature | None, ...]:
         return tuple(db.storage.signature() for db in self.databases())
 
     def signature_of_words(self) -> str:
@@ -79,7 +80,7 @@ class UserState:
     def read_ids(self) -> set[str]:
         return set(self.read.raw())
 
-    def all_marks(self) -> dict[str, dict]:
+    def all_marks(self) -> dict[str, dict[str, Any]]:
         return dict(self.marks.raw())
 
     def annotated_ids(self) -> set[str]:

@@ -6,8 +6,8 @@ import sys
 
 from ..config import load_settings
 from ..paths import config_file, library_home
-from .services import Services
 from ..store import CorruptFile, ReadOnlyStore, Store, StoreError
+from .services import Services
 
 
 def open_store(home) -> tuple[Store | None, str]:

@@ -6,8 +6,8 @@ tested without a terminal and the widget only draws what this hands it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..config import SORT_ORDERS
 from ..ingest.sanitize import clean_line

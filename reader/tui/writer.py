@@ -98,9 +98,12 @@ class Writes:
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         store, app = self._store, self._app
-        self._writer.submit(WriteJob(
-            apply=lambda: apply(store),
-            # post_message is safe from any thread, and does nothing once the app has closed.
-            done=lambda result: app.post_message(Writes.Done(on_done, result)),
-            failed=lambda error: app.post_message(Writes.Failed(on_error, error)),
-        ))
+
+        # post_message is safe from any thread, and does nothing once the app has closed.
+        def done(result: Any) -> None:
+            app.post_message(Writes.Done(on_done, result))
+
+        def failed(error: Exception) -> None:
+            app.post_message(Writes.Failed(on_error, error))
+
+        self._writer.submit(WriteJob(apply=lambda: apply(store), done=done, failed=failed))

@@ -16,8 +16,7 @@ import psutil
 from reader.entities import EntityLibrary
 from reader.entities.analyser import EntityAnalyser, analyse_now
 from reader.store import Store
-
-from tests.benchmarks.generate import copy_library, cached_library
+from tests.benchmarks.generate import cached_library, copy_library
 from tests.benchmarks.measure import Figure
 
 #: Feeds of the generated libraries: the articles spread over two years of monthly shards.

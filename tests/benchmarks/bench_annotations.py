@@ -20,7 +20,6 @@ if __package__ in (None, ""):
 from reader.annotations.export import to_json, to_markdown, to_w3c
 from reader.annotations.model import KINDS
 from reader.store import Store
-
 from tests.benchmarks.generate import cached_library, copy_library
 from tests.benchmarks.measure import Figure, library_arguments, median, p95, profile_calls, report, timed
 from tests.benchmarks.words import USER_TAGS
@@ -124,10 +123,10 @@ def bench_screen(home: Path, runs: int) -> list[Figure]:
     annotation, painted. Timed inside the app with a message hook, as bench_app.py does."""
     import asyncio
 
-    from reader.tui.app import BroadsheetApp
     from reader.config import Settings
-    from reader.tui.screens.main.library_feed import LibraryFeed
+    from reader.tui.app import BroadsheetApp
     from reader.tui.screens.annotations import AnnotationsScreen
+    from reader.tui.screens.main.library_feed import LibraryFeed
     from reader.tui.services import Services
 
     async def drive() -> list[float]:

@@ -132,11 +132,11 @@ class ThreadProfiles:
 def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
     """Launch the app on ``home``, wait for the whole library, optionally time ``moves`` moves."""
     imports_started = time.perf_counter()
-    from reader.tui.app import BroadsheetApp
     from reader.config import Settings
+    from reader.store import Store
+    from reader.tui.app import BroadsheetApp
     from reader.tui.screens.main.library_feed import LibraryFeed
     from reader.tui.services import Services
-    from reader.store import Store
     from reader.tui.widgets.article_list import ArticleList
 
     import_seconds = time.perf_counter() - imports_started

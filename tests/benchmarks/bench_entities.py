@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))
 from reader.entities import Extractor, canonicalise  # noqa: E402
 from reader.entities.model import MODEL_PACKAGE, shared_model  # noqa: E402
 from reader.seeds import seed_drafts  # noqa: E402
-
 from tests.benchmarks.bench_analyser import analyser_figures  # noqa: E402
 from tests.benchmarks.measure import report  # noqa: E402
 

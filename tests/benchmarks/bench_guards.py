@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -21,7 +21,6 @@ from reader.annotations.anchoring import reattach, select  # noqa: E402
 from reader.entities.library import EntityLibrary  # noqa: E402
 from reader.feeds.parse import FeedParseError  # noqa: E402
 from reader.ingest.html import parse_html  # noqa: E402
-
 from tests.benchmarks.measure import Figure, report, timed  # noqa: E402
 from tests.unit.test_entities_library import synthetic  # noqa: E402
 from tests.unit.test_feeds_charset import parse as parse_typed  # noqa: E402

@@ -21,10 +21,9 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.models import ArticleDraft
-from reader.search import SearchIndex, Searcher, index_path, sync
+from reader.search import Searcher, SearchIndex, index_path, sync
 from reader.search.views import SavedViews, counts
 from reader.store import Store
-
 from tests.benchmarks.generate import cached_library, copy_library, default_cache
 from tests.benchmarks.measure import Figure, library_arguments, median, profile_calls, report, timed
 from tests.benchmarks.words import CONTENT_WORDS

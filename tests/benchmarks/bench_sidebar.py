@@ -16,17 +16,17 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from reader.tui.app import BroadsheetApp  # noqa: E402
 from reader.config import Settings  # noqa: E402
 from reader.models import ArticleDraft  # noqa: E402
-from reader.tui.services import Services  # noqa: E402
 from reader.store import Store  # noqa: E402
+from reader.tui.app import BroadsheetApp  # noqa: E402
+from reader.tui.services import Services  # noqa: E402
 from reader.tui.widgets.entity_sidebar import EntitySidebar  # noqa: E402
 from tests.benchmarks.measure import Figure, median, report  # noqa: E402
 from tests.benchmarks.prose import Prose  # noqa: E402
@@ -35,7 +35,7 @@ from tests.benchmarks.prose import Prose  # noqa: E402
 def make_library(home: Path, count: int) -> None:
     rng = random.Random(1)
     prose = Prose(rng)
-    base = datetime(2026, 10, 1, tzinfo=timezone.utc)
+    base = datetime(2026, 10, 1, tzinfo=UTC)
     drafts = [
         ArticleDraft(source="bench", guid=f"g{i}", title=prose.headline(), body=prose.body(rng.randint(4000, 7000), []),
                      outlet="Bench Daily", published=base + timedelta(minutes=i))

@@ -21,7 +21,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.store import Store
-
 from tests.benchmarks.generate import cache_key, cached_library, default_cache, refresh_index
 from tests.benchmarks.measure import Figure, evict, library_arguments, median, p95, probe, profile_calls, report, timed
 

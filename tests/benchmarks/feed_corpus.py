@@ -15,7 +15,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
@@ -71,7 +71,7 @@ def generate_corpus(
     (default: the start of the current UTC day) and 2-6 KB of HTML. The same arguments give
     the same bytes; pass ``end`` for the same bytes on any day.
     """
-    end = end or datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = end or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     prose = Prose(random.Random(seed), pool=POOL)
     rng = prose.rng
     corpus: dict[str, bytes] = {}
@@ -255,11 +255,11 @@ def _xml(text: str) -> str:
 
 
 def _rfc822(date: datetime) -> str:
-    return format_datetime(date.astimezone(timezone.utc).replace(microsecond=0))
+    return format_datetime(date.astimezone(UTC).replace(microsecond=0))
 
 
 def _iso(date: datetime) -> str:
-    return date.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return date.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def main(argv: list[str] | None = None) -> None:

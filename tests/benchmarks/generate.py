@@ -16,16 +16,14 @@ import random
 import shutil
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.models import ArticleDraft
-from reader.store import Store
-from reader.store import schema
-
+from reader.store import Store, schema
 from tests.benchmarks.prose import Prose, zipf_weights
 from tests.benchmarks.words import FEED_TAGS, KINDS, OUTLET_FORMS, USER_TAGS
 
@@ -33,7 +31,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 #: Bump when the generated content changes, so caches built by older code are not reused.
 GENERATOR_VERSION = 1
 #: Publication dates end here (not "now"), so a cached library is the same whenever it was built.
-END = datetime(2026, 10, 31, 23, 0, tzinfo=timezone.utc)
+END = datetime(2026, 10, 31, 23, 0, tzinfo=UTC)
 SPAN = timedelta(days=730)
 #: Drafts per add_articles call: about a month of the whole library, like a first sync.
 BATCH = 5_000

@@ -6,7 +6,6 @@ import random
 from itertools import accumulate
 
 from reader.models import Block, Body
-
 from tests.benchmarks.words import CONTENT_WORDS, FIRST_NAMES, FUNCTION_WORDS, ORG_FORMS, PLACE_SUFFIXES, SYLLABLES
 
 #: Words kept lower-case inside a title-cased headline.

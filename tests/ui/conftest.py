@@ -6,26 +6,26 @@ import asyncio
 import html
 import re
 import time
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import AsyncIterator
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 from textual.worker import WorkerCancelled
 
-from reader.tui.app import BroadsheetApp
-from reader.tui.writer import Writes
 from reader.config import ConfigProblem, Settings
 from reader.models import Article
-from reader.tui.services import Services
 from reader.store import Store
+from reader.tui.app import BroadsheetApp
+from reader.tui.services import Services
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.writer import Writes
 
 #: "Now" for every UI test, so relative dates and snapshots never drift.
-FROZEN_NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+FROZEN_NOW = datetime(2026, 11, 23, tzinfo=UTC)
 
 #: The five seed articles, newest first, as the manifest describes them. The two of
 #: 20 November 2017 share a timestamp; they keep the manifest's order.
@@ -110,9 +110,25 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Put ``text`` into the focused box at its cursor in one go, where what is typed matters
+    and how it is typed does not (key by key costs a pause per key)."""
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    else:
+        assert isinstance(focused, Input), f"no box has the focus: {focused!r}"
+        focused.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
 async def searched(pilot: Pilot) -> None:
-    """Wait for a query typed in the search box to have run (it waits for typing to pause)."""
-    await pilot.pause(0.3)
+    """Wait for a query typed in the search box to have run: the box waits for typing to pause,
+    then runs it in a worker."""
+    box = pilot.app.main.search_box
+    deadline = time.monotonic() + 10
+    while box.waiting and time.monotonic() < deadline:
+        await pilot.pause(0.05)
     await settle(pilot)
 
 

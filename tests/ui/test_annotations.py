@@ -17,10 +17,10 @@ from textual.widgets import Input, RadioSet, Static, TextArea
 from reader.annotations import passages
 from reader.annotations.model import Annotation
 from reader.models import Block, Body
-from reader.tui.screens.main import MainScreen
-from reader.tui.screens.note_editor import NoteEditor
 from reader.seeds import ensure_seeded
 from reader.store import Store
+from reader.tui.screens.main import MainScreen
+from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.widgets.reader.marks import CARET_STYLE, CURRENT_HIGHLIGHT, KIND_STYLES, SELECTION_STYLE
 from reader.tui.widgets.reader.pane import ReaderPane
 

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import time
+from datetime import UTC, datetime, timedelta
 
 from textual.widgets import Input, Static
 
 from reader.annotations.anchoring import select
 from reader.annotations.model import Annotation
-from reader.tui.screens.annotations import AnnotationsScreen
 from reader.seeds import ensure_seeded
 from reader.store import Store
+from reader.tui.screens.annotations import AnnotationsScreen
 from reader.tui.widgets.annotation_list import AnnotationList
 from reader.tui.widgets.reader.marks import CURRENT_HIGHLIGHT
 from reader.tui.widgets.reader.pane import ReaderPane
 
-from .conftest import SEED_TITLES, reader_title, settle, titles
+from .conftest import SEED_TITLES, reader_title, settle, titles, type_text
 
-DAY = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+DAY = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def annotate(store: Store, outlet: str, quote: str, hours: int, **fields) -> Annotation:
@@ -51,15 +52,23 @@ async def open_screen(pilot) -> AnnotationsScreen:
     return pilot.app.screen
 
 
+async def filtered(pilot) -> None:
+    """Wait until the filter typed has run (the screen waits for typing to pause)."""
+    deadline = time.monotonic() + 10
+    while pilot.app.screen.waiting and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
 async def filter_by(pilot, text: str) -> None:
     """Type a filter after / (emptying the box first), as a user would."""
     box = pilot.app.screen.query_one("#annotations-filter", Input)
     if pilot.app.focused is box:
         await pilot.press("enter")
     box.value = ""
-    await pilot.press("slash", *text)
-    await pilot.pause(0.2)
-    await settle(pilot)
+    await pilot.press("slash")
+    await type_text(pilot, text)
+    await filtered(pilot)
 
 
 async def test_every_annotation_is_listed_newest_first_with_the_selected_one_in_full(start, home):
@@ -112,7 +121,9 @@ async def test_enter_opens_the_article_at_the_passage_even_when_a_search_hid_it(
     seeded_with_annotations(home)
     async with start() as pilot:
         app = pilot.app
-        await pilot.press("slash", *"rajoy", "enter")  # a search that leaves Breitbart out
+        await pilot.press("slash")
+        await type_text(pilot, "rajoy")  # a search that leaves Breitbart out
+        await pilot.press("enter")
         await pilot.pause(0.3)
         await settle(pilot)
         assert SEED_TITLES[1] not in titles(app)

@@ -150,3 +150,24 @@ async def test_corrupt_state_file_in_a_new_library_is_reported_once(home, start)
         errors = notifications(app, "error")
         assert errors and all(str(path) in n for n in errors)
         assert len(errors) == 1
+
+
+async def test_an_unexpected_error_in_background_work_is_shown_and_the_app_goes_on(start, monkeypatch):
+    # Expected failures (a damaged file...) are reported by the work itself; anything else a
+    # worker raises reaches the app's one worker-error handler instead of vanishing.
+    async with start() as pilot:
+        app = pilot.app
+
+        def broken_body(article):
+            raise RuntimeError("the disk said something strange")
+
+        monkeypatch.setattr(app.services.store, "body", broken_body)
+        await pilot.press("j")
+        await settle(pilot)
+        assert any("Something went wrong (main.body): the disk said something strange" in n
+                   for n in notifications(app, "error"))
+        assert app.is_running
+        monkeypatch.undo()
+        await pilot.press("j")
+        await settle(pilot)
+        assert highlighted(app).title == SEED_TITLES[2] and app.is_running

@@ -6,12 +6,22 @@ import time
 
 from textual.widgets import OptionList, Static
 
-from reader.tui.screens.entity import EntityScreen
 from reader.store import Store
+from reader.tui.screens.entity import EntityScreen
 from reader.tui.widgets.entity_sidebar import EntitySidebar
 from reader.tui.widgets.reader.pane import ReaderPane
 
-from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, notifications, settle, static_text, titles
+from .conftest import (
+    CARACAS_CHRONICLES,
+    SEED_TITLES,
+    article_list,
+    highlighted,
+    notifications,
+    settle,
+    static_text,
+    titles,
+    type_text,
+)
 
 
 async def analysed(pilot, timeout: float = 30.0) -> EntitySidebar:
@@ -145,7 +155,8 @@ async def test_a_correction_is_saved_and_survives_a_restart(start, home):
         sidebar = await open_caracas_chronicles(pilot)
         await press_on(pilot, sidebar, "Mariano Rajoy", "i")
         await pilot.press("r")
-        await pilot.press(*"President Mariano Rajoy Brey", "enter")
+        await type_text(pilot, "President Mariano Rajoy Brey")
+        await pilot.press("enter")
         deadline = time.monotonic() + 10
         while "President Mariano Rajoy Brey" not in static_text(pilot.app, "#entity-summary") and time.monotonic() < deadline:
             await pilot.pause(0.1)

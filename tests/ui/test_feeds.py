@@ -8,7 +8,7 @@ from reader.store import Store
 from reader.tui.widgets.reader.pane import ReaderPane
 from tests.feedserver import Route
 
-from .conftest import article_list, highlighted, notifications, screen_text, settle, static_text, titles
+from .conftest import article_list, highlighted, notifications, screen_text, settle, static_text, titles, type_text
 
 
 def rss(title: str, items: list[tuple[str, str, str]], link: str = "https://outlet.example/") -> bytes:
@@ -122,7 +122,8 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
     page_url = feed_server.route("/index.html", body=page, headers={"Content-Type": "text/html"})
     async with start() as pilot:
         await pilot.press("F", "a")
-        await pilot.press(*page_url, "enter")
+        await type_text(pilot, page_url)
+        await pilot.press("enter")
         for _ in range(100):
             await pilot.pause(0.05)
             if "Subscribe to which" in screen_text(pilot.app):
@@ -141,7 +142,8 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
 async def test_a_url_that_is_not_a_web_address_is_refused(start, home):
     async with start() as pilot:
         await pilot.press("F", "a")
-        await pilot.press(*"javascript:alert(1)", "enter")
+        await type_text(pilot, "javascript:alert(1)")
+        await pilot.press("enter")
         await settle(pilot)
         assert any("http" in m for m in notifications(pilot.app, "error"))
         assert pilot.app.services.store.feeds() == []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
+from reader.store import Store
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
-from reader.store import Store
 
 from .conftest import SEED_TITLES, drain, running, screen_text, settle, titles
 

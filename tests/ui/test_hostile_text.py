@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import webbrowser
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from reader.models import Block, Body, Comment
+from reader.store import Store
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.tags import TagEditor
-from reader.store import Store
 
-from .conftest import article_list, drain, highlighted, notifications, reader_title, row_line, screen_text, settle, static_text
+from .conftest import (
+    article_list,
+    drain,
+    highlighted,
+    notifications,
+    reader_title,
+    row_line,
+    screen_text,
+    settle,
+    static_text,
+)
 
 HOSTILE = "[bold]x[/red] [@click=app.quit]click\x1b]52;c;aGVsbG8=\x07 \x1b[31mred"
 #: What is left once the escape sequences are removed: the markup stays, as plain characters.
@@ -24,7 +34,7 @@ def add_hostile_article(home, make_draft, **overrides) -> str:
         title=HOSTILE,
         outlet="[i]Outlet[/i]\x1b[2J",
         author="[link=https://evil.example]me[/link]",
-        published=datetime(2026, 11, 22, tzinfo=timezone.utc),
+        published=datetime(2026, 11, 22, tzinfo=UTC),
         body=Body(
             blocks=(Block("paragraph", "Body: " + HOSTILE), Block("heading", "[/]", level=2)),
             comments=(Comment("Comment: " + HOSTILE, author="[b]troll[/b]\x1b]0;title\x07"),),
@@ -135,8 +145,8 @@ def opened_urls(monkeypatch) -> list[str]:
 async def test_o_opens_http_links_only(start, home, make_draft, opened_urls):
     Store.open(home).add_articles(
         [
-            make_draft(1, title="Has a web link", url="https://example.com/story", published=datetime(2026, 11, 22, tzinfo=timezone.utc)),
-            make_draft(2, title="Has a script link", url="javascript:alert(1)", published=datetime(2026, 11, 21, tzinfo=timezone.utc)),
+            make_draft(1, title="Has a web link", url="https://example.com/story", published=datetime(2026, 11, 22, tzinfo=UTC)),
+            make_draft(2, title="Has a script link", url="javascript:alert(1)", published=datetime(2026, 11, 21, tzinfo=UTC)),
         ]
     )
     async with start() as pilot:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from reader.store import Store
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.tags import TagEditor
-from reader.store import Store
 from reader.tui.widgets.reader.pane import ReaderPane
 
-from .conftest import drain, highlighted, notifications, reader_title, row_line, screen_lines, settle, static_text
+from .conftest import (
+    drain,
+    highlighted,
+    notifications,
+    reader_title,
+    row_line,
+    screen_lines,
+    settle,
+    static_text,
+    type_text,
+)
 
 
 async def test_s_stars_and_unstars_the_highlighted_article(start, home):
@@ -53,7 +63,8 @@ async def test_t_opens_the_tag_editor_and_enter_saves_the_tags(start, home):
         assert isinstance(app.screen, TagEditor)
         target = app.screen_stack[-2].query_one("ArticleList").highlighted
         assert target.title[:40] in str(app.screen.query_one("Label").content)
-        await pilot.press(*"Venezuela exile", "enter")
+        await type_text(pilot, "Venezuela exile")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         await drain(pilot)
@@ -67,7 +78,9 @@ async def test_t_opens_the_tag_editor_and_enter_saves_the_tags(start, home):
 async def test_list_rows_show_tags_at_160_columns(start):
     async with start(size=(160, 48)) as pilot:
         app = pilot.app
-        await pilot.press("t", *"ab", "enter")
+        await pilot.press("t")
+        await type_text(pilot, "ab")
+        await pilot.press("enter")
         await drain(pilot)
         assert "#ab" in row_line(app, highlighted(app).title)
 
@@ -75,7 +88,9 @@ async def test_list_rows_show_tags_at_160_columns(start):
 async def test_tag_editor_starts_with_the_current_tags_and_can_remove_them(start, home):
     async with start() as pilot:
         app = pilot.app
-        await pilot.press("t", *"one two", "enter")
+        await pilot.press("t")
+        await type_text(pilot, "one two")
+        await pilot.press("enter")
         await drain(pilot)
         target = highlighted(app)
         await pilot.press("t")
@@ -93,7 +108,9 @@ async def test_tag_editor_starts_with_the_current_tags_and_can_remove_them(start
 async def test_tag_editor_suggests_a_tag_the_library_already_uses(start, home):
     async with start() as pilot:
         app = pilot.app
-        await pilot.press("t", *"venezuela", "enter")
+        await pilot.press("t")
+        await type_text(pilot, "venezuela")
+        await pilot.press("enter")
         await drain(pilot)
         await pilot.press("j", "t")
         await settle(pilot)
@@ -116,7 +133,9 @@ async def test_tag_editor_suggests_a_tag_the_library_already_uses(start, home):
 async def test_escape_cancels_the_tag_editor_without_changes(start, home):
     async with start() as pilot:
         app = pilot.app
-        await pilot.press("t", *"keep", "enter")
+        await pilot.press("t")
+        await type_text(pilot, "keep")
+        await pilot.press("enter")
         await drain(pilot)
         target = highlighted(app)
         await pilot.press("t")

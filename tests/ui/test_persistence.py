@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reader.store import Store
 
-from .conftest import SEED_TITLES, article_list, drain, highlighted, reader_title, row_line, running, settle, static_text, titles
+from .conftest import (
+    SEED_TITLES,
+    article_list,
+    drain,
+    highlighted,
+    reader_title,
+    row_line,
+    running,
+    settle,
+    static_text,
+    titles,
+    type_text,
+)
 
 
 async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
@@ -22,7 +34,9 @@ async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
 
 async def test_restart_keeps_read_star_and_tags(home):
     async with running(home) as pilot:
-        await pilot.press("j", "s", "t", *"spain", "enter")  # star and tag row 1
+        await pilot.press("j", "s", "t")  # star and tag row 1
+        await type_text(pilot, "spain")
+        await pilot.press("enter")
         await pilot.press("j", "j", "N")  # row 3 read
         await settle(pilot)
         starred, read = article_list(pilot.app).listing.rows[1], highlighted(pilot.app)
@@ -109,8 +123,8 @@ async def test_articles_added_by_another_process_show_up_and_the_cursor_stays(st
         await settle(pilot)
         before = highlighted(app)
         other = Store.open(home)
-        newer = make_draft(1, title="Breaking: a newer article", published=datetime(2026, 11, 22, tzinfo=timezone.utc))
-        older = make_draft(2, title="An older article", published=datetime(2001, 1, 1, tzinfo=timezone.utc))
+        newer = make_draft(1, title="Breaking: a newer article", published=datetime(2026, 11, 22, tzinfo=UTC))
+        older = make_draft(2, title="An older article", published=datetime(2001, 1, 1, tzinfo=UTC))
         await asyncio.to_thread(other.add_articles, [newer, older])
         await wait_for(pilot, lambda: len(titles(app)) == 7)
         assert titles(app)[0] == "Breaking: a newer article"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from reader.tui.screens.views import ViewsScreen
 from reader.search.views import SavedViews
 from reader.store import Store
+from reader.tui.screens.views import ViewsScreen
 from reader.tui.widgets.reader.body_render import CURRENT_STYLE, MENTION_STYLE
 
-from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles
+from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles, type_text
 
 
 def underlined_in_row(app, row: int) -> list[str]:
@@ -30,7 +30,8 @@ def current_match(app) -> list[str]:
 
 
 async def search(pilot, query: str) -> None:
-    await pilot.press("slash", *query)
+    await pilot.press("slash")
+    await type_text(pilot, query)
     await searched(pilot)
 
 
@@ -139,14 +140,18 @@ async def test_a_search_saved_as_a_view_is_listed_with_counts_opened_renamed_and
         await pilot.press("enter", "V")
         await settle(pilot)
         assert isinstance(app.screen, ViewsScreen)
-        await pilot.press("a", *"Exile", "enter")
+        await pilot.press("a")
+        await type_text(pilot, "Exile")
+        await pilot.press("enter")
         await drain(pilot)
         await settle(pilot)
         assert [(v.name, v.query) for v in SavedViews(Store.open(home)).list()] == [("Exile", "spain OR madrid")]
         table = app.screen.query_one(DataTable)
         name, unread, total, query = (cell.plain for cell in table.get_row_at(0))
         assert (name, unread, total, query) == ("Exile", str(len(found)), str(len(found)), "spain OR madrid")
-        await pilot.press("r", *"Spain", "enter")
+        await pilot.press("r")
+        await type_text(pilot, "Spain")
+        await pilot.press("enter")
         await drain(pilot)
         await settle(pilot)
         assert [v.name for v in SavedViews(Store.open(home)).list()] == ["Spain"]

@@ -6,6 +6,8 @@ what changed (snapshot_report.html).
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from reader.search.views import SavedViews
@@ -118,7 +120,7 @@ class TestSearch:
 def annotated_home(home):
     """The seeds with three highlights of different kinds and notes on Caracas Chronicles,
     and a note on the article, all dated so the snapshot never drifts."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from reader.annotations.anchoring import select
     from reader.annotations.model import Annotation
@@ -128,7 +130,7 @@ def annotated_home(home):
     ensure_seeded(store)
     article = next(a for a in store.articles() if a.outlet == "Caracas Chronicles")
     text = store.body(article).text
-    day = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+    day = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
     for hours, (quote, kind, note, tags) in enumerate([
         ("arrived in Madrid on Saturday after escaping custody", "highlight", "", ()),
         ("an unfriendly act", "disagree", "Which act? The meeting itself, or what Rajoy said there?", ("diplomacy",)),

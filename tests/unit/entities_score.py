@@ -46,14 +46,20 @@ class GoldArticle:
     entities: tuple[GoldEntity, ...]
 
 
+#: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never.
+FOLDERS = {"tune": GOLD / "news_tune", "heldout": GOLD / "news_heldout"}
+
+
 def load_gold(group: str) -> list[GoldArticle]:
-    """group "seeds": the five seeds (texts from seeds/); "own": the test articles (texts inline)."""
+    """group "seeds": the five seeds (texts from seeds/); "own": the first test articles (texts
+    inline); "tune" and "heldout": the larger sets of news in their folders."""
     drafts = {d.guid: d for d in seed_drafts(SEEDS)} if group == "seeds" else {}
     articles = []
-    for path in sorted(GOLD.glob("*.toml")):
+    folder = FOLDERS.get(group, GOLD)
+    for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         is_seed = "article" in data
-        if is_seed != (group == "seeds"):
+        if folder is GOLD and is_seed != (group == "seeds"):
             continue
         if is_seed:
             draft = drafts[data["article"]]

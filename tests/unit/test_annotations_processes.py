@@ -7,7 +7,6 @@ import time
 import pytest
 
 from reader.store import Store
-
 from tests.processkit import child, run_together
 
 #: Open the library named in argv[1]; annotate the article in argv[2] by character ranges.

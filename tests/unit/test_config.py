@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Settings, load_settings
-from reader.tui.services import Services
 from reader.store import Store
+from reader.tui.services import Services
 
 
 def test_feed_settings_are_read(tmp_path):

@@ -6,8 +6,8 @@ Run with ``-s`` to see the per-type tables; ``-k quality`` to run only these.
 from __future__ import annotations
 
 import pytest
-
 from entities_score import load_gold, run_system, score
+
 from reader.entities import Extractor
 from reader.entities.model import MODEL_PACKAGE, ModelUnavailable, shared_model
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from reader.feeds.charset import ascii_transparent, transparent
 from reader.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 
-NOW = datetime(2025, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def parse(content: bytes, content_type: str | None = None) -> ParsedFeed:

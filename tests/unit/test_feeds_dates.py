@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from reader.feeds.dates import choose_published, from_struct, from_text
 from reader.feeds.parse import parse_feed
 
-NOW = datetime(2025, 1, 1, 12, 0, tzinfo=timezone.utc)
-UTC = timezone.utc
+NOW = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+UTC = UTC
 
 
 def rss_dates(*elements: str, now: datetime | None = NOW):

@@ -6,7 +6,7 @@ import shutil
 import ssl
 import subprocess
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -97,7 +97,7 @@ async def test_retry_after_is_clamped(feed_server, status, retry_after):
 
 
 def test_retry_after_parsing():
-    now = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     assert parse_retry_after("120", now) == 120.0
     assert parse_retry_after("Wed, 01 May 2024 12:01:00 GMT", now) == 60.0
     assert parse_retry_after("Wed, 01 May 2024 11:00:00 GMT", now) == 0.0

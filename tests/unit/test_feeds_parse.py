@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from reader.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from reader.feeds.parsed import MAX_ENTRIES
 
 DATA = Path(__file__).parent / "feeds_data"
-NOW = datetime(2025, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
 URL = "https://news.example.org/feeds/main.xml"
 
 
@@ -80,7 +80,7 @@ def test_rss_20_entry_in_full() -> None:
     assert draft.guid == "paper-123"
     assert draft.url == "https://paper.example.org/ledezma"
     assert draft.author == "Ana Díaz"
-    assert draft.published == datetime(2017, 11, 18, 8, 30, tzinfo=timezone.utc)
+    assert draft.published == datetime(2017, 11, 18, 8, 30, tzinfo=UTC)
     assert draft.published_raw == ""
     assert draft.outlet == "The Paper" and draft.outlet_url == "https://paper.example.org/"
     assert [b.text for b in draft.body.blocks] == ["The full story.", "Second."]
@@ -91,7 +91,7 @@ def test_json_feed_details() -> None:
     first, second = feed.drafts
     assert first.guid == "2"  # a numeric id, as many JSON feeds have, still identifies
     assert first.body.links == ("https://j1.example.org/rel",)
-    assert first.published == datetime(2020, 2, 2, 7, 2, 2, tzinfo=timezone.utc)
+    assert first.published == datetime(2020, 2, 2, 7, 2, 2, tzinfo=UTC)
     assert second.url == "https://elsewhere.example.com/"  # external_url when there is no url
     assert second.body.text == "Just text with <b>no</b> html.\n\nSecond para."  # content_text is not HTML
     assert second.title.startswith("Just text with")  # untitled: the opening words stand in

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ import pytest
 from reader.feeds.parse import FeedParseError, ParsedFeed, ParseJob, ParseOutcome, parse_feed, parse_job
 from reader.feeds.parsed import MAX_FEED_BYTES
 
-NOW = datetime(2025, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
 URL = "https://news.example.org/feeds/main.xml"
 
 

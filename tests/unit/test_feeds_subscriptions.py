@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -160,7 +160,7 @@ def test_export_then_import_round_trips_exactly() -> None:
 
 
 def test_export_writes_opml_2_outlines() -> None:
-    created = datetime(2026, 11, 2, 8, 30, tzinfo=timezone.utc)
+    created = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
     document = write_opml([TRICKY[1], TRICKY[2]], created=created)
     assert "<dateCreated>Mon, 02 Nov 2026 08:30:00 GMT</dateCreated>" in document
     assert (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -43,9 +43,9 @@ def test_reader_is_chosen_by_suffix(tmp_path: Path, name: str, content: str, tit
 def test_published_is_the_file_mtime_in_utc(tmp_path: Path) -> None:
     path = tmp_path / "dated.txt"
     path.write_text("Dated\n\nBody.\n", encoding="utf-8")
-    stamp = datetime(2017, 11, 20, 12, 0, tzinfo=timezone.utc).timestamp()
+    stamp = datetime(2017, 11, 20, 12, 0, tzinfo=UTC).timestamp()
     os.utime(path, (stamp, stamp))
-    assert load_document(path).published == datetime(2017, 11, 20, 12, 0, tzinfo=timezone.utc)
+    assert load_document(path).published == datetime(2017, 11, 20, 12, 0, tzinfo=UTC)
 
 
 def test_file_without_a_title_is_named_after_the_file(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from reader.ingest.html import html_to_body, parse_html

@@ -6,7 +6,6 @@ import pytest
 
 from reader.cli.search_output import marked_line
 from reader.search import Snippet, index_path
-
 from tests.clikit import run_cli
 
 VA = "Escaped Venezuelan Opposition Leader Welcomed in Spain, Meets with Rajoy"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reader.models import Marks
-from reader.text import fold
-from reader.search import SearchIndex, Searcher, UserFacts, body_matches, index_path, sync
+from reader.search import Searcher, SearchIndex, UserFacts, body_matches, index_path, sync
 from reader.seeds import ensure_seeded
 from reader.store import Store
+from reader.text import fold
 
 WIKI = "Antonio Ledezma"
 BREITBART = "Exiled Caracas Mayor: Military Intervention Has Already Begun in Venezuela"

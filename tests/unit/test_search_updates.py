@@ -10,8 +10,7 @@ from dataclasses import replace
 import pytest
 
 from reader.models import Block, Body
-from reader.search import IndexDamaged, SearchIndex, Searcher, index_path, sync
-from reader.search import documents, updates
+from reader.search import IndexDamaged, Searcher, SearchIndex, documents, index_path, sync, updates
 from reader.search.index import SCHEMA, translate
 from reader.store import Store, StoreError
 

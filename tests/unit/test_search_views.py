@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.search import QueryError, SearchIndex, Searcher, ViewError, index_path, sync
+from reader.search import QueryError, Searcher, SearchIndex, ViewError, index_path, sync
 from reader.search.views import SavedViews, ViewCount, counts
 from reader.seeds import ensure_seeded
 from reader.store import ReadOnlyStore, Store

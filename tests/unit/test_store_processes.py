@@ -10,7 +10,6 @@ import time
 import pytest
 
 from reader.store import Store
-
 from tests.processkit import child, run_together
 
 #: Shared by the child scripts: open the library named in argv[1] and build drafts by number.

@@ -68,13 +68,18 @@ class Analysis:
         if not self._enabled:
             return
         post = self._app.post_message
-        self._analyser = EntityAnalyser(
-            self._store,
-            on_analysed=lambda ids: post(self.Analysed(ids)),
-            on_progress=lambda done, total: post(self.Progressed(done, total)),
-            on_problem=lambda text: post(self.Problem(text)),
-            use_model=self._use_model,
-        )
+
+        def analysed(ids: list[str]) -> None:
+            post(self.Analysed(ids))
+
+        def progressed(done: int, total: int) -> None:
+            post(self.Progressed(done, total))
+
+        def problem(text: str) -> None:
+            post(self.Problem(text))
+
+        self._analyser = EntityAnalyser(self._store, on_analysed=analysed, on_progress=progressed,
+                                        on_problem=problem, use_model=self._use_model)
         self._analyser.start()
 
     def stop(self) -> None:

@@ -70,11 +70,14 @@ class Fetching:
 
     def _start(self, feeds: list[Feed], quiet: bool) -> None:
         post = self._app.post_message
-        if self._runner.start(
-            feeds,
-            on_progress=lambda outcome, done, total: post(self.Progressed(outcome, done, total, self._stored(outcome))),
-            on_done=lambda report, error: post(self.Finished(report, error, quiet)),
-        ):
+
+        def progressed(outcome: FeedOutcome, done: int, total: int) -> None:
+            post(self.Progressed(outcome, done, total, self._stored(outcome)))
+
+        def finished(report: RefreshReport | None, error: BaseException | None) -> None:
+            post(self.Finished(report, error, quiet))
+
+        if self._runner.start(feeds, on_progress=progressed, on_done=finished):
             post(self.Started(len(feeds)))
 
     def _stored(self, outcome: FeedOutcome) -> list[Article]:

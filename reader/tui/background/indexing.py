@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 
 from ...entities.library import EntityLibrary
-from ...search import LibraryResolver, SearchError, SearchIndex, Searcher, UserFacts, index_path, sync
+from ...search import LibraryResolver, Searcher, SearchError, SearchIndex, UserFacts, index_path, sync
 from ...store import Store
 from ..messages import Notice
 from ..workers import run_in_thread

@@ -3,10 +3,9 @@ as you type; enter goes to the passage in its article."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -14,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from ...annotations.filtering import AnnotationFilter, searchable
@@ -57,7 +57,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self.all_rows: list[tuple[Annotation, Article | None]] = []
         #: Each annotation's folded words, worked out off the UI thread on the first filter.
         self.folded: dict[str, str] | None = None
-        self._timer = None
+        self._timer: Timer | None = None
 
     @property
     def broadsheet(self) -> BroadsheetApp:
@@ -113,11 +113,20 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         self.folded = message.folded
         self._apply_filter()
 
+    @property
+    def waiting(self) -> bool:
+        """Whether typing has paused for less than DEBOUNCE: the filter has not run yet."""
+        return self._timer is not None
+
     @on(Input.Changed, "#annotations-filter")
     def filter_changed(self) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self._apply_filter)
+        self._timer = self.set_timer(DEBOUNCE, self._typing_paused)
+
+    def _typing_paused(self) -> None:
+        self._timer = None
+        self._apply_filter()
 
     @on(Input.Submitted, "#annotations-filter")
     def filter_submitted(self) -> None:

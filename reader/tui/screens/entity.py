@@ -15,9 +15,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...entities.library import EntityLibrary
-from ...models.entities import Correction, Entity
-from ...models.entities import KINDS
 from ...ingest.sanitize import clean_line
+from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
 from ..workers import run_in_thread
 from .dialogs import Choose, Prompt
@@ -50,7 +49,7 @@ class EntityScreen(Screen[tuple | None]):
     def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
-        self.entity = None
+        self.entity: Entity | None = None
 
     @property
     def broadsheet(self) -> BroadsheetApp:
@@ -71,7 +70,7 @@ class EntityScreen(Screen[tuple | None]):
         entity = library.find(self.key) if library is not None else None
         if entity is None and self.entity is not None and library is not None:
             entity = library.find(self.entity.name)  # renamed or merged: follow it
-        if entity is None:
+        if entity is None or library is None:
             self.query_one("#entity-summary", Static).update(Text("This entity is not in the library (any more).", style="italic"))
             return
         self.entity, self.key = entity, entity.key
@@ -135,7 +134,7 @@ class EntityScreen(Screen[tuple | None]):
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        _, kind, *rest = event.option.id.split("|")
+        _, kind, *rest = (event.option.id or "").split("|")
         if kind == "article":
             self.dismiss(("article", rest[0]))
         elif kind == "entity":

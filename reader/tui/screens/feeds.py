@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
-
-import asyncio
 
 from rich.text import Text
 from textual import on
@@ -19,10 +18,10 @@ from ...feeds.errors import FeedError
 from ...feeds.probe import Probe, probe_url
 from ...feeds.subscriptions import normalise_feed_url
 from ...ingest.sanitize import clean_line
-from ..messages import FeedRemoved, Notice
-from ..workers import run_in_thread
 from ...models import Feed
 from ...store import FeedCounts, StoreError
+from ..messages import FeedRemoved, Notice
+from ..workers import run_in_thread
 from .dialogs import Choose, Confirm, Prompt
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        table = DataTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
         table.add_columns("Status", "Feed", "Unread", "Articles", "Last fetch", "Tags")
         yield table
         yield Static(Text("No feeds yet. Press a to subscribe to one (a feed's URL, or a web page that has one).", style="italic"), id="feeds-empty")
@@ -179,7 +178,11 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             f"Unsubscribe from {clean_line(feed.name)}?\n\nIts articles are removed from the library, "
             "except those you starred, tagged or annotated."
         )
-        self.app.push_screen(Confirm(question, yes="Unsubscribe", no="Keep"), lambda yes: yes and self._remove(feed))
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(feed)
+
+        self.app.push_screen(Confirm(question, yes="Unsubscribe", no="Keep"), answered)
 
     def _remove(self, feed: Feed) -> None:
         def done(removal) -> None:
@@ -231,7 +234,12 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             self.app.push_screen(Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen)
         else:
             question = f"{clean_line(probe.url)}: {clean_line(probe.error)}.\n\nSubscribe anyway?"
-            self.app.push_screen(Confirm(question, yes="Subscribe", no="Cancel"), lambda yes: yes and self._subscribe(probe.url, ""))
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._subscribe(probe.url, "")
+
+            self.app.push_screen(Confirm(question, yes="Subscribe", no="Cancel"), answered)
 
     def _subscribe(self, url: str, title: str) -> None:
         def done(result) -> None:

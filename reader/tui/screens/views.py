@@ -53,7 +53,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        table = DataTable(cursor_type="row", zebra_stripes=True, id="views-table")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="views-table")
         table.add_columns("View", "Unread", "Articles", "Query")
         yield table
         yield Static(Text("No saved views yet. Search with / and press a here to save the search as a view.", style="italic"), id="views-empty")
@@ -132,29 +132,49 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         def named(name: str | None) -> None:
             if not name:
                 return
+            def save(query: str | None) -> None:
+                if query:
+                    self._write(lambda views: views.add(name, query), f"Saved “{clean_line(name)}”.")
+
             if self.suggested_query:
-                self._write(lambda views: views.add(name, self.suggested_query), f"Saved “{clean_line(name)}”.")
+                save(self.suggested_query)
             else:
-                self.app.push_screen(Prompt(f"The query for “{clean_line(name)}”", placeholder='e.g. entity:"Nicolás Maduro" is:unread'),
-                                     lambda query: query and self._write(lambda views: views.add(name, query), f"Saved “{clean_line(name)}”."))
+                self.app.push_screen(Prompt(f"The query for “{clean_line(name)}”",
+                                            placeholder='e.g. entity:"Nicolás Maduro" is:unread'), save)
 
         hint = f"Save “{clean_line(self.suggested_query)}” as a view called…" if self.suggested_query else "A name for the new view"
         self.app.push_screen(Prompt(hint), named)
 
     def action_rename(self) -> None:
         view = self._selected()
-        if view is not None:
-            self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”"),
-                                 lambda name: name and self._write(lambda views: views.rename(view.name, name), f"Renamed to “{clean_line(name)}”."))
+        if view is None:
+            return
+
+        def rename(name: str | None) -> None:
+            if name:
+                self._write(lambda views: views.rename(view.name, name), f"Renamed to “{clean_line(name)}”.")
+
+        self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”"), rename)
 
     def action_edit(self) -> None:
         view = self._selected()
-        if view is not None:
-            prompt = Prompt(f"The query for “{clean_line(view.name)}” (now: {clean_line(view.query)})")
-            self.app.push_screen(prompt, lambda query: query and self._write(lambda views: views.change_query(view.name, query), "Query changed."))
+        if view is None:
+            return
+
+        def change(query: str | None) -> None:
+            if query:
+                self._write(lambda views: views.change_query(view.name, query), "Query changed.")
+
+        self.app.push_screen(Prompt(f"The query for “{clean_line(view.name)}” (now: {clean_line(view.query)})"), change)
 
     def action_delete(self) -> None:
         view = self._selected()
-        if view is not None:
-            self.app.push_screen(Confirm(f"Delete the view “{clean_line(view.name)}”? (Its articles stay.)", yes="Delete", no="Keep"),
-                                 lambda yes: yes and self._write(lambda views: views.remove(view.name), f"Deleted “{clean_line(view.name)}”."))
+        if view is None:
+            return
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda views: views.remove(view.name), f"Deleted “{clean_line(view.name)}”.")
+
+        self.app.push_screen(Confirm(f"Delete the view “{clean_line(view.name)}”? (Its articles stay.)",
+                                     yes="Delete", no="Keep"), delete)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.text import Text
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -17,11 +17,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..dates import short_date
 from ...ingest.sanitize import clean_line
-from ..listing import Listing
 from ...models import Article
-
+from ..dates import short_date
+from ..listing import Listing
 
 #: How the words a search matched stand out in a result's row.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -87,7 +86,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.listing = listing
         self.date_format = date_format
         self.relative_dates = relative_dates
-        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.empty_message = "Loading…"
         #: Search results' marked titles and snippets by article id, set by the screen.
         self.snippets: dict[str, tuple] = {}

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from ...search import QueryError, SearchError, Searcher
+from ...search import QueryError, Searcher, SearchError
 from ...search.searcher import Hit
 from ..messages import Notice
 from ..workers import run_in_thread
@@ -79,6 +79,11 @@ class SearchBox(Vertical):
         self.query_one("#search-error").display = False
 
     @property
+    def waiting(self) -> bool:
+        """Whether typing has paused for less than DEBOUNCE: the query has not run yet."""
+        return self._timer is not None
+
+    @property
     def input(self) -> Input:
         return self.query_one("#search", Input)
 
@@ -90,6 +95,7 @@ class SearchBox(Vertical):
         """Hide the box and its error and empty it, without searching for the empty text."""
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         search = self.input
         with search.prevent(Input.Changed):
             search.value = ""
@@ -102,7 +108,11 @@ class SearchBox(Vertical):
         if self._timer is not None:
             self._timer.stop()
         text = event.value.strip()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run(text))
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._typed_pause(text))
+
+    def _typed_pause(self, text: str) -> None:
+        self._timer = None
+        self.run(text)
 
     @on(Input.Submitted, "#search")
     def _submitted(self, event: Input.Submitted) -> None:

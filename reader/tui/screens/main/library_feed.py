@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.message import Message
@@ -103,14 +104,16 @@ class LibraryFeed:
         # Each part of the library is read on its own, so a damaged file costs only its part:
         # a broken read.json still lists every article (read-only), and a broken month
         # still lists the others.
+        no_states: tuple[set[str], dict[str, Marks]] = (set(), {})
         session: dict = self._part(store.session, {})
-        read_ids, marks = self._part(store.states, (set(), {}))
+        read_ids, marks = self._part(store.states, no_states)
         months: list[str] = self._part(store.months, [])
-        first: list[Article] = self._part(lambda: store.articles_of_month(months[0]), []) if months else []
+        none: list[Article] = []
+        first = self._part(lambda: store.articles_of_month(months[0]), none) if months else none
         post(self.Loaded(first, read_ids, marks, final=False, session=session))
         rest: list[Article] = []
         for month in months[1:]:
-            rest.extend(self._part(lambda month=month: store.articles_of_month(month), []))
+            rest.extend(self._part(partial(store.articles_of_month, month), none))
         # A library of 100,000 articles is long-lived: keep the collector from
         # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
         gc.freeze()

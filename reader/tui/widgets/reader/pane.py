@@ -98,8 +98,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def caret_at(self) -> int:
         return self.caret.at
 
+    # Shadows Widget.anchor() (keeping a scroll pinned to the bottom), which a reader pane never
+    # uses: here the anchor is where the selection started, as tests and callers read it.
     @property
-    def anchor(self) -> int:
+    def anchor(self) -> int:  # type: ignore[override]
         return self.caret.anchor
 
     @property
