@@ -74,7 +74,11 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
             continue
         expected = type(getattr(Settings(), key))
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(ConfigProblem(path, line, f"{key} should be {_KINDS.get(expected, expected.__name__)}, not {value!r} (using the default)"))
+            problems.append(ConfigProblem(
+                path,
+                line,
+                f"{key} should be {_KINDS.get(expected, expected.__name__)}, not {value!r} (using the default)",
+            ))
             continue
         if key == "sort" and value not in SORT_ORDERS:
             problems.append(ConfigProblem(path, line, f"sort must be one of {', '.join(SORT_ORDERS)} (using date)"))
@@ -85,7 +89,9 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
             continue
         if key == "keymap":
             value, bad = _clean_keymap(value)
-            problems += [ConfigProblem(path, _line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad]
+            problems += [
+                ConfigProblem(path, _line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad
+            ]
         values[key] = value
     return Settings(**values), problems
 

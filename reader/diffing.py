@@ -24,7 +24,7 @@ def compare(old: Body, new: Body, old_title: str = "", new_title: str = "") -> l
             paragraphs += [[("same", text)] for text in new_blocks[j1:j2]]
         elif op == "replace" and i2 - i1 == j2 - j1:
             # Paragraphs edited in place: show the words that changed inside each.
-            paragraphs += [_words(a, b) for a, b in zip(old_blocks[i1:i2], new_blocks[j1:j2])]
+            paragraphs += [_words(a, b) for a, b in zip(old_blocks[i1:i2], new_blocks[j1:j2], strict=True)]
         else:
             paragraphs += [[("removed", text)] for text in old_blocks[i1:i2]]
             paragraphs += [[("added", text)] for text in new_blocks[j1:j2]]

@@ -168,7 +168,9 @@ class FeedServer:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         with self._lock:
             number = self._sockets.get(handler.request, (0, None))[0]
-            entry = LoggedRequest(handler.command, handler.path, headers, headers.get("host", ""), time.monotonic(), number)
+            entry = LoggedRequest(
+                handler.command, handler.path, headers, headers.get("host", ""), time.monotonic(), number
+            )
             self._log_entries.append(entry)
         return entry
 

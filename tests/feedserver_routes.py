@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tests.feedserver import _Server
@@ -51,7 +51,7 @@ class Route:
     """Close the connection after answering."""
 
 
-Responder = Union[Route, Callable[["LoggedRequest"], Route]]
+Responder = Route | Callable[["LoggedRequest"], Route]
 
 
 @dataclass(frozen=True)

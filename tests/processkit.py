@@ -9,7 +9,9 @@ import sys
 
 def child(script: str, *args) -> subprocess.Popen:
     """``python -c script args...`` with a pipe to its stdin and from its stdout."""
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
 
 
 def run_together(writers: list[subprocess.Popen], timeout: float) -> None:

@@ -118,11 +118,11 @@ def _context_score(text: str, start: int, end: int, old: Selector) -> int:
     before = text[max(0, start - len(old.prefix)) : start]
     after = text[end : end + len(old.suffix)]
     score = 0
-    for a, b in zip(reversed(before), reversed(old.prefix)):
+    for a, b in zip(reversed(before), reversed(old.prefix), strict=False):
         if a != b:
             break
         score += 1
-    for a, b in zip(after, old.suffix):
+    for a, b in zip(after, old.suffix, strict=False):
         if a != b:
             break
         score += 1

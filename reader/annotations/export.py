@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote as percent_encode
 
 import orjson
@@ -18,12 +18,14 @@ from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article, utc_now
 from .model import ARTICLE_NOTE, Annotation
 
-_LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_LONG_AGO = datetime(1970, 1, 1, tzinfo=UTC)
 FORMAT = "broadsheet-annotations"
 VERSION = 1
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: Each kind's W3C motivation; importing reads them back the other way.
-MOTIVATIONS = {"highlight": "highlighting", "question": "questioning", "disagree": "assessing", ARTICLE_NOTE: "commenting"}
+MOTIVATIONS = {
+    "highlight": "highlighting", "question": "questioning", "disagree": "assessing", ARTICLE_NOTE: "commenting"
+}
 ARTICLE_URN = "urn:broadsheet:article:"
 ANNOTATION_URN = "urn:broadsheet:annotation:"
 
@@ -178,7 +180,12 @@ def _w3c_annotation(annotation: Annotation, article: Article | None) -> dict[str
     target: dict[str, object] = {"source": article.url if article and article.url else ARTICLE_URN + annotation.article}
     if not annotation.is_article_note:
         target["selector"] = [
-            {"type": "TextQuoteSelector", "exact": annotation.quote, "prefix": annotation.prefix, "suffix": annotation.suffix},
+            {
+                "type": "TextQuoteSelector",
+                "exact": annotation.quote,
+                "prefix": annotation.prefix,
+                "suffix": annotation.suffix,
+            },
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ]
     item: dict[str, object] = {

@@ -8,8 +8,8 @@ words match the quote, the note, the tags and the article's title, ignoring case
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
 
 from ..models import Article
 from ..text import fold

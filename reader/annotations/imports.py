@@ -54,7 +54,9 @@ def parse_export(data: bytes, name: str = "the file") -> list[Incoming]:
     if isinstance(document, dict) and document.get("format") == FORMAT:
         version = document.get("version")
         if not isinstance(version, int) or version > VERSION:
-            raise BadImport(f"{name} is a broadsheet export of version {version!r}; this broadsheet reads version {VERSION}")
+            raise BadImport(
+                f"{name} is a broadsheet export of version {version!r}; this broadsheet reads version {VERSION}"
+            )
         items, read = document.get("annotations"), _ours
     elif _is_w3c(document):
         items, read = _w3c_items(document), _w3c
@@ -116,7 +118,9 @@ def _ours(item: dict[str, Any]) -> Incoming:
 def _is_w3c(document: object) -> TypeGuard[list[Any] | dict[str, Any]]:
     if isinstance(document, list):
         return bool(document) and all(isinstance(i, dict) and i.get("type") == "Annotation" for i in document)
-    return isinstance(document, dict) and document.get("type") in ("Annotation", "AnnotationCollection", "AnnotationPage")
+    return isinstance(document, dict) and document.get("type") in (
+        "Annotation", "AnnotationCollection", "AnnotationPage"
+    )
 
 
 def _w3c_items(document: list[Any] | dict[str, Any]) -> list[Any] | None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
 from ..text import normalise_tag
-from ..errors import BroadsheetError
 
 #: What a highlight says about its passage. An article note is an annotation with no
 #: passage: kind ARTICLE_NOTE, an empty quote and start == end == 0.
@@ -147,9 +147,13 @@ def checked(annotation: Annotation) -> Annotation:
         if not annotation.quote.strip():
             raise AnnotationError("nothing is selected: a highlight needs some text of the article")
         if len(annotation.quote) > MAX_QUOTE:
-            raise AnnotationError(f"the selection is too long ({len(annotation.quote):,} characters; at most {MAX_QUOTE:,})")
+            raise AnnotationError(
+                f"the selection is too long ({len(annotation.quote):,} characters; at most {MAX_QUOTE:,})"
+            )
         if not 0 <= annotation.start < annotation.end:
-            raise AnnotationError(f"the selection's position {annotation.start}-{annotation.end} is not a range of the text")
+            raise AnnotationError(
+                f"the selection's position {annotation.start}-{annotation.end} is not a range of the text"
+            )
     return replace(annotation, note=clean_note(annotation.note), tags=clean_tags(annotation.tags))
 
 

@@ -14,8 +14,8 @@ from ..annotations.model import Annotation
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
 from ..store import Store
-from ..text import normalise_tag
 from ..store.files import write_atomically
+from ..text import normalise_tag
 from .output import print_json
 
 EXPORTERS: dict[str, Callable[[list[Annotation], dict[str, Article]], str | bytes]] = {
@@ -71,7 +71,10 @@ def annotate(store: Store, args: Namespace) -> int:
     tags = args.tag or ()
     if args.quote is None:
         if args.note is None:
-            print("broadsheet: give --quote TEXT to highlight a passage, or --note TEXT for a note on the article", file=sys.stderr)
+            print(
+                "broadsheet: give --quote TEXT to highlight a passage, or --note TEXT for a note on the article",
+                file=sys.stderr,
+            )
             return 2
         saved = store.set_article_note(article_id, args.note)
         print(f"note on {article_id} saved" if saved else f"note on {article_id} removed")

@@ -63,7 +63,10 @@ def _set_read(store: Store, args: Namespace, read: bool) -> int:
     ids = [store.resolve(ref) for ref in args.ids]
     changed = store.mark_read(ids, read)
     state = "read" if read else "unread"
-    print(f"marked {len(changed)} article{'s' * (len(changed) != 1)} {state}" + (f" ({len(ids) - len(changed)} already were)" if len(changed) < len(ids) else ""))
+    print(
+        f"marked {len(changed)} article{'s' * (len(changed) != 1)} {state}"
+        + (f" ({len(ids) - len(changed)} already were)" if len(changed) < len(ids) else "")
+    )
     return 0
 
 
@@ -122,7 +125,15 @@ def import_paths(store: Store, args: Namespace) -> int:
     for problem in problems:
         print(f"broadsheet: {clean_line(problem)}", file=sys.stderr)
     if args.json:
-        print_json({"added": list(result.added), "updated": list(result.updated), "unchanged": list(result.unchanged), "errors": problems})
+        print_json({
+            "added": list(result.added),
+            "updated": list(result.updated),
+            "unchanged": list(result.unchanged),
+            "errors": problems,
+        })
     else:
-        print(f"imported {len(result.added)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged" + (f", {len(problems)} failed" if problems else ""))
+        print(
+            f"imported {len(result.added)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged"
+            + (f", {len(problems)} failed" if problems else "")
+        )
     return 1 if problems and not drafts else 0

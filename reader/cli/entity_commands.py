@@ -7,17 +7,19 @@ import time
 from argparse import Namespace
 from typing import TYPE_CHECKING, Literal, overload
 
+from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line
 from ..store import Store
 from .output import print_json
-from ..errors import BroadsheetError
 
 # reader.entities is imported inside the commands: every other command would pay for it.
 if TYPE_CHECKING:
     from ..entities import EntityLibrary
     from ..models.entities import Correction, Entity
 
-NOTHING_ANALYSED = "no article has been analysed yet: `broadsheet analyse` finds the people, organisations and places in them"
+NOTHING_ANALYSED = (
+    "no article has been analysed yet: `broadsheet analyse` finds the people, organisations and places in them"
+)
 
 
 class EntityCommandError(BroadsheetError):
@@ -51,7 +53,10 @@ def analyse(store: Store, args: Namespace) -> int:
     count = analyse_now(store, ids, progress, extractor=extractor)
     seconds = time.monotonic() - started
     rate = f" ({count / seconds:.1f} per second)" if seconds > 0 and count else ""
-    print(f"analysed {count} article{'s' * (count != 1)} in {seconds:.1f} s{rate}; `broadsheet entities` lists what was found")
+    print(
+        f"analysed {count} article{'s' * (count != 1)} in {seconds:.1f} s{rate}; "
+        "`broadsheet entities` lists what was found"
+    )
     _warn(store)
     return 0
 
@@ -143,7 +148,9 @@ def _correct(store: Store, library: EntityLibrary, entity: Entity, args: Namespa
                 f"{args.split!r} is not one of the names of {entity.name!r} ({', '.join(entity.aliases)})"
             )
         if len(names) == 1:
-            raise EntityCommandError(f"{args.split!r} is the only name of {entity.name!r}: there is nothing to split off")
+            raise EntityCommandError(
+                f"{args.split!r} is the only name of {entity.name!r}: there is nothing to split off"
+            )
         correction, wanted = Correction("split", names[fold(args.split)]), [entity.key]
     store.add_entity_correction(correction)
     updated = EntityLibrary.build(store.entity_results(), store.entity_corrections())
@@ -178,7 +185,10 @@ def _target(library: EntityLibrary, entity: Entity) -> str:
 
 
 def _correction(args: Namespace) -> bool:
-    return any(value not in (None, False) for value in (args.rename, args.type, args.hide, args.show, args.merge, args.split))
+    return any(
+        value not in (None, False)
+        for value in (args.rename, args.type, args.hide, args.show, args.merge, args.split)
+    )
 
 
 def _find(library: EntityLibrary, name: str) -> Entity:

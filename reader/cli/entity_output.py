@@ -32,7 +32,7 @@ def entity_rows(rows: list[tuple[Entity, int]]) -> list[str]:
     names = [clean_line(entity.name) for entity, _ in rows]
     width = min(max(map(len, names), default=0), 32)
     lines = []
-    for (entity, mentions), name in zip(rows, names):
+    for (entity, mentions), name in zip(rows, names, strict=True):
         aliases = ", ".join(f"{clean_line(alias)} ({count})" for alias, count in entity.aliases.items())
         ids = sorted(entity.articles)
         shown = " ".join(ids[:ROW_IDS]) + (f" +{len(ids) - ROW_IDS} more" if len(ids) > ROW_IDS else "")
@@ -49,7 +49,11 @@ def entity_lines(
 ) -> Iterator[str]:
     """One entity in full; ``mentions`` are (article id, mention, context line)."""
     yield clean_line(entity.name)
-    flags = [entity.kind, f"{entity.mention_count} mentions in {len(entity.articles)} articles", f"key {clean_line(entity.key)}"]
+    flags = [
+        entity.kind,
+        f"{entity.mention_count} mentions in {len(entity.articles)} articles",
+        f"key {clean_line(entity.key)}",
+    ]
     flags += [flag for flag, on in (("hidden", entity.hidden), ("corrected", entity.corrected)) if on]
     yield " · ".join(flags)
     yield "Names: " + ", ".join(f"{clean_line(alias)} ({count})" for alias, count in entity.aliases.items())

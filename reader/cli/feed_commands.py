@@ -7,6 +7,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from ..errors import BroadsheetError
 from ..feeds.http import FetchLimits
 from ..feeds.opml import write_opml
 from ..feeds.probe import Probe, probe_url
@@ -18,7 +19,6 @@ from ..store import Store
 from ..store.files import write_atomically
 from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
 from .output import print_json
-from ..errors import BroadsheetError
 
 
 class FeedCommandError(BroadsheetError):
@@ -99,7 +99,11 @@ def import_file(store: Store, args: Namespace) -> int:
     for entry, reason in result.skipped:
         print(f"skipped {clean_line(entry)[:120]}: {clean_line(reason)}", file=sys.stderr)
     known = len(result.subscriptions) - added
-    print(f"imported {added} feeds" + (f", {known} already subscribed" if known else "") + (f", {len(result.skipped)} skipped" if result.skipped else ""))
+    print(
+        f"imported {added} feeds"
+        + (f", {known} already subscribed" if known else "")
+        + (f", {len(result.skipped)} skipped" if result.skipped else "")
+    )
     return 0
 
 

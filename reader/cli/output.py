@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 import orjson
 
@@ -44,7 +44,9 @@ def article_row(article: Article, read_ids: set[str], marks: dict[str, Marks]) -
     return f"{row}  {clean_line(tags)}" if tags else row
 
 
-def body_lines(article: Article, body: Body, read_ids: set[str], marks: dict[str, Marks], with_comments: bool) -> Iterator[str]:
+def body_lines(
+    article: Article, body: Body, read_ids: set[str], marks: dict[str, Marks], with_comments: bool
+) -> Iterator[str]:
     mark = marks.get(article.id, NO_MARKS)
     yield clean_line(article.title)
     details = [article.outlet, article.author, f"{article.published:%Y-%m-%d %H:%M} UTC"]

@@ -14,8 +14,12 @@ EPILOG = "Article ids may be given in full or by any unambiguous prefix. `broads
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="broadsheet", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="library folder (default: $BROADSHEET_HOME, else the platform's data folder)")
-    parser.add_argument("--config", metavar="FILE", help="config file (default: $BROADSHEET_CONFIG, else the platform's config folder)")
+    parser.add_argument(
+        "--home", metavar="DIR", help="library folder (default: $BROADSHEET_HOME, else the platform's data folder)"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file (default: $BROADSHEET_CONFIG, else the platform's config folder)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list articles, newest first")
@@ -32,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _json(commands.add_parser("stats", help="counts of articles, unread, starred, feeds, tags, annotations"))
 
-    for name, text in (("read", "mark read"), ("unread", "mark unread"), ("star", "star"), ("unstar", "remove the star from")):
+    for name, text in (
+        ("read", "mark read"), ("unread", "mark unread"), ("star", "star"), ("unstar", "remove the star from")
+    ):
         command = commands.add_parser(name, help=f"{text} one or more articles")
         command.add_argument("ids", nargs="+", metavar="ID")
 
@@ -42,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("tags", nargs="+", metavar="TAG")
 
     importing = commands.add_parser(
-        "import", help="import text, Markdown or HTML files, or folders of them; `import annotations FILE` reads an annotation export",
+        "import",
+        help="import text, Markdown or HTML files, or folders of them; "
+        "`import annotations FILE` reads an annotation export",
         epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON or W3C); "
         "to import a folder named annotations, write ./annotations.",
     )
@@ -64,7 +72,9 @@ def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     add.add_argument("url", metavar="URL")
     add.add_argument("--title", metavar="T", help="a name for it (default: the feed's own title)")
     add.add_argument("--tag", metavar="T", action="append", help="a tag for the feed (repeatable)")
-    add.add_argument("--yes", "-y", action="store_true", help="take the first feed a web page advertises without asking")
+    add.add_argument(
+        "--yes", "-y", action="store_true", help="take the first feed a web page advertises without asking"
+    )
     add.add_argument("--no-check", action="store_true", help="subscribe without fetching the URL first")
     add.add_argument("--force", action="store_true", help="subscribe even if the URL cannot be fetched or read now")
 
@@ -81,19 +91,29 @@ def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
     fetch = commands.add_parser("fetch", help="fetch feeds and store new and changed articles")
     fetch.add_argument("--feed", metavar="URL|ID", action="append", help="only this feed (repeatable)")
-    fetch.add_argument("--concurrency", type=_positive, default=16, metavar="N", help="requests in flight at once (default 16)")
-    fetch.add_argument("--per-host", type=_positive, default=4, metavar="N", help="requests in flight to one host (default 4)")
-    fetch.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)")
+    fetch.add_argument(
+        "--concurrency", type=_positive, default=16, metavar="N", help="requests in flight at once (default 16)"
+    )
+    fetch.add_argument(
+        "--per-host", type=_positive, default=4, metavar="N", help="requests in flight to one host (default 4)"
+    )
+    fetch.add_argument(
+        "--timeout", type=_seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)"
+    )
     _json(fetch)
 
 
 def _entity_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = ["person", "organisation", "place"]
-    analyse = commands.add_parser("analyse", help="find the people, organisations and places in articles not analysed yet")
+    analyse = commands.add_parser(
+        "analyse", help="find the people, organisations and places in articles not analysed yet"
+    )
     analyse.add_argument("--limit", type=_positive, metavar="N", help="at most N articles, newest first")
     analyse.add_argument("--no-model", action="store_true", help="use the simpler rules instead of the spaCy model")
 
-    listing = commands.add_parser("entities", help="list the people, organisations and places found, most mentioned first")
+    listing = commands.add_parser(
+        "entities", help="list the people, organisations and places found, most mentioned first"
+    )
     listing.add_argument("--article", metavar="ID", help="only those named in this article, most prominent first")
     listing.add_argument("--type", choices=kinds, help="only this kind")
     listing.add_argument("--all", action="store_true", help="hidden ones too")
@@ -120,7 +140,9 @@ def _search_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "entity:NAME, type:person|organisation|place, after:2017-11-01, before:2018. A query starting with - "
         "goes after --: `broadsheet search -- -colombia ledezma`.",
     )
-    search.add_argument("query", nargs="+", metavar="QUERY", help="the query (several arguments are joined with spaces)")
+    search.add_argument(
+        "query", nargs="+", metavar="QUERY", help="the query (several arguments are joined with spaces)"
+    )
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="show the best N (default 20)")
     _json(search)
 
@@ -145,12 +167,20 @@ def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     listing.add_argument("--article", metavar="ID", help="only those on this article")
     _json(listing)
 
-    annotate = commands.add_parser("annotate", help="highlight a passage of an article, or write a note on the whole article")
+    annotate = commands.add_parser(
+        "annotate", help="highlight a passage of an article, or write a note on the whole article"
+    )
     annotate.add_argument("id", metavar="ID")
-    annotate.add_argument("--quote", metavar="TEXT", help="the passage, exactly as in `broadsheet show ID` (without it, --note is on the article)")
+    annotate.add_argument(
+        "--quote",
+        metavar="TEXT",
+        help="the passage, exactly as in `broadsheet show ID` (without it, --note is on the article)",
+    )
     annotate.add_argument("--prefix", metavar="P", help="text just before the passage, when it occurs more than once")
     annotate.add_argument("--suffix", metavar="S", help="text just after the passage, when it occurs more than once")
-    annotate.add_argument("--note", metavar="TEXT", help="your note (with no --quote: the article's note; empty removes it)")
+    annotate.add_argument(
+        "--note", metavar="TEXT", help="your note (with no --quote: the article's note; empty removes it)"
+    )
     annotate.add_argument("--tag", metavar="T", action="append", help="a tag (repeatable)")
     annotate.add_argument("--kind", choices=list(ANNOTATION_KINDS), default="highlight", help="default: highlight")
 

@@ -8,7 +8,7 @@ from argparse import Namespace
 from contextlib import closing
 
 from ..ingest.sanitize import clean_line
-from ..search import IndexDamaged, SearchIndex, Searcher, SyncReport, index_path, store_resolver, sync, unparse
+from ..search import IndexDamaged, Searcher, SearchIndex, SyncReport, index_path, store_resolver, sync, unparse
 from ..search.views import SavedViews, counts
 from ..store import Store
 from .output import print_json
@@ -70,7 +70,10 @@ def reindex(store: Store, args: Namespace) -> int:
         seconds = time.perf_counter() - started
         size = index.size_on_disk() / 1024 / 1024
     rate = f" ({report.added / seconds:,.0f} per second)" if seconds > 0 and report.added else ""
-    print(f"indexed {report.added} article{'s' * (report.added != 1)} in {seconds:.1f} s{rate}; the index takes {size:.1f} MB")
+    print(
+        f"indexed {report.added} article{'s' * (report.added != 1)} in {seconds:.1f} s{rate}; "
+        f"the index takes {size:.1f} MB"
+    )
     return 0
 
 
@@ -87,11 +90,17 @@ def list_views(store: Store, args: Namespace) -> int:
         ])
         return 0
     if not views:
-        print('no saved views yet: `broadsheet views add NAME QUERY` saves one, e.g. views add Venezuela "tag:venezuela is:unread"')
+        print(
+            "no saved views yet: `broadsheet views add NAME QUERY` saves one, "
+            'e.g. views add Venezuela "tag:venezuela is:unread"'
+        )
     width = max((len(clean_line(v.name)) for v in views), default=0)
     for view in views:
         count = found[view.key]
-        print(f"{clean_line(view.name):<{width}}  {count.unread:>6} unread  {count.total:>6} in all  {clean_line(view.query)}")
+        print(
+            f"{clean_line(view.name):<{width}}  {count.unread:>6} unread  {count.total:>6} in all  "
+            f"{clean_line(view.query)}"
+        )
     return 0
 
 

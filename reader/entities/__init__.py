@@ -3,13 +3,13 @@
 Nothing here imports Textual, and spaCy loads only when extraction first runs.
 """
 
+from ..models.entities import KINDS, ArticleEntities, Entity, Mention, Occurrence, StoredEntities
 from .canonical import automatic_entities, canonicalise
 from .corrections import Correction, apply_corrections, stale
 from .extract import Extractor, extract
 from .library import ArticleEntity, EntityLibrary
 from .model import MODEL_PACKAGE, ModelUnavailable
 from .prominence import Prominence, alias_index, lead_end, rank
-from ..models.entities import KINDS, ArticleEntities, Entity, Mention, Occurrence, StoredEntities
 
 __all__ = [
     "KINDS",

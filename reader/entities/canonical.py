@@ -6,11 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
+from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
 from .corrections import apply_corrections
 from .merging import Forms, merge_all
 from .names import is_acronym, part_of_person
 from .normalise import fold, plain
-from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
 
 #: A mention's own kind, against the article's evidence for its entity.
 MENTION_WEIGHT = 0.01
@@ -32,7 +32,7 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
     # and what is learnt of it is kept for _build as (article id, key, alias, mentions).
     written = [Counter(map(_TEXT_AND_KIND, article.mentions)) for article in articles]
     groups: list[tuple[str, str, str, int]] = []
-    for article, spellings in zip(articles, written):
+    for article, spellings in zip(articles, written, strict=True):
         article_id = article.article_id
         kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
         for long, short in article.links:

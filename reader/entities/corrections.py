@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from ..models.entities import Correction, Entity, Occurrence
 from .normalise import fold
 

@@ -16,15 +16,18 @@ COMMON_ABBREVIATIONS = frozenset(
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _ACRONYM = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z0-9&]{1,6}(?![\w/-])")
-_DATELINE = re.compile(r"^([A-ZÀ-ÖØ-Þ]{3,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*)(?:,[^—–\n]{0,40})?\s+[—–-]\s")
-_PLACE_PREPOSITION = re.compile(rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)")
+DATELINE = re.compile(r"^([A-ZÀ-ÖØ-Þ]{3,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*)(?:,[^—–\n]{0,40})?\s+[—–-]\s")
+_PLACE_PREPOSITION = re.compile(
+    rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)"
+)
 _HEADED = re.compile(rf"({_CAP}(?: {_CAP})*) ([a-z]+)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 # "the city of Cúcuta", "the north of Punjab", "the market of La Hoyada".
 _PLACE_OF = re.compile(
     rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|"
-    rf"north|south|east|west|centre|center|outskirts|suburbs|shores) of ({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
+    rf"north|south|east|west|centre|center|outskirts|suburbs|shores) of "
+    rf"({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
 )
 # "Isabel Schnabel, the executive board member": a name introduced by what the person is.
 _INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})\b")
@@ -48,7 +51,7 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
             found.append(candidate)
             occupied.append((candidate.start, candidate.end))
 
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline:
         offer(dateline.start(1), dateline.end(1), "place", 2.0, strong=True)
     for start, end in _bracketed_long_names(text):

@@ -6,10 +6,23 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS
-from .names import expands, is_acronym, looks_like_person, part_of_person
+from .knowledge import company_name, knowledge
+from .lexicon import (
+    ORG_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    PERSON_FOLLOWERS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+)
+from .names import expands, is_acronym, looks_like_person, part_of_person, short_company
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
+
+#: What may follow a company's short name in its full one ("Group", "Electronics", "International").
+CORPORATE = ORG_WORDS | frozenset(("international", "global", "worldwide", "uk", "us", "europe"))
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
@@ -19,12 +32,62 @@ PERSON_SHAPE = 0.6
 PERSON_CLAUSE = 1.5
 PLACE_PREPOSITION = 0.6
 ACRONYM = 0.4
+#: A name the gazetteer knows: a country or region, a big town, a small one.
+KNOWN_REGION, KNOWN_CITY, KNOWN_TOWN = 2.0, 1.5, 0.8
+#: A company's legal form at the end ("Activision Blizzard Inc").
+LEGAL_FORM = 3.0
+#: The first word of a person-shaped name is a known given name ("Yannick Jadot").
+GIVEN_NAME = 1.2
+#: A country or region as one word of a longer name ("Athletics Kenya").
+REGION_IN_NAME = 1.5
 
 
 # "Jacqueline Faría, an official...", "Gul Bano, a 52-year-old widow".
 _APPOSITION = re.compile(
     r", (?:a|an|the|his|her)? ?(?:[\w-]+ ){0,2}(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b"
 )
+
+
+def _nouns(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# What a name is, said by the noun just before it ("the newspaper Le Monde", "pollster Ifop") or
+# in an apposition after it ("Ipsos, a polling firm,", "Senahú, a village in Alta Verapaz").
+_NOUN_BEFORE = re.compile(r"\b(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r") $")
+_NOUN_AFTER = re.compile(r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")\b")
+# "Ubisoft's chief executive", "Jinotega's mayor": what the name has says what it is.
+_OWNS = re.compile(
+    r"['’]s? (?:(chief executive|chief|ceo|chairman|chairwoman|board|shares|shareholders|stake|founder|"
+    r"subsidiary|headquarters|spokesperson|spokesman|spokeswoman|staff|employees|annual|profits?|revenue|"
+    r"customers|products?)|(mayor|governor|residents|inhabitants|capital|outskirts|streets|population))\b"
+)
+_REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
+#: How much each of those says.
+NOUN_CUE = 1.5
+OWNED = 1.2
+NOT_A_PERSON = 0.8
+
+
+def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
+    """The kind the words around a name say: a noun before it, an apposition, what it owns."""
+    votes = []
+    before = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    after = _NOUN_AFTER.match(text, end)
+    for match in (before, after):
+        if match is not None:
+            votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    owns = _OWNS.match(text, end)
+    if owns is not None:
+        votes.append(("organisation" if owns.group(1) else "place", OWNED))
+    rest = text[end:end + 12]
+    if _REPORTED.match(rest):
+        votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
+    if rest.startswith(", which"):
+        votes.append(("organisation", NOT_A_PERSON))
+    elif rest.startswith(", where"):
+        votes.append(("place", NOT_A_PERSON))
+    return votes
 
 
 # "the city of Cúcuta", "the border state of Tachira", "the capital of Norte de Santander".
@@ -70,12 +133,42 @@ def head_kind(name: str) -> str | None:
     return kind
 
 
+def knowledge_votes(name: str) -> list[tuple[str, float]]:
+    """What the gazetteer, the given names and the legal forms of companies say of a name."""
+    known = knowledge()
+    votes = []
+    place = known.place(fold(name))
+    if place is not None:
+        if place.region:
+            # A country (its population is known) more than a province, whose name often belongs
+            # to something else as well ("Meta", a Colombian department).
+            weight = KNOWN_REGION if place.population else KNOWN_CITY
+        else:
+            weight = KNOWN_CITY if place.population >= 100_000 else KNOWN_TOWN
+        votes.append(("place", weight))
+    if known.legal_form(name):
+        votes.append(("organisation", LEGAL_FORM))
+    words = name.split()
+    given = known.given_name(fold(words[0]).split(" ")[0])  # "Jean-Marie": Jean
+    if place is None and looks_like_person(name) and given:
+        votes.append(("person", GIVEN_NAME))
+    if place is None and len(words) >= 2:
+        # A country or region in a name that is not a place's is an organisation's: "Athletics
+        # Kenya", "Greenpeace Netherlands", "Three UK"; but "Jordan Henderson" is a person.
+        regions = [i for i, w in enumerate(words) if (p := known.place(fold(w))) is not None and p.region]
+        if regions and (regions != [0] or not given):
+            votes.append(("organisation", REGION_IN_NAME))
+    return votes
+
+
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes = list(candidate.votes)
     name = candidate.text
     head = head_kind(name)
     if head:
         votes.append((head, HEAD_WORD))
+    votes.extend(knowledge_votes(name))
+    votes.extend(noun_votes(text, candidate.start, candidate.end))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):
@@ -114,6 +207,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for a, b in links:
         if fold(a) in display and fold(b) in display:
             union(fold(a), fold(b))
+    for key, name in display.items():
+        base = company_name(name)
+        if base is not None and fold(base) in display:
+            union(key, fold(base))
     acronyms = [k for k, name in display.items() if is_acronym(name)]
     for key in acronyms:
         matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
@@ -153,6 +250,18 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         # Two people share the surname ("Shehbaz and Nawaz Sharif"): news introduces the one
         # the story is about first and spells out the other, so the lone surname is the first.
         union(key, min(owners, key=introduced))
+
+    # "Sony" after "Sony Group Corp", "Oxfam" after "Oxfam International": the one company it
+    # shortens, if only one fits.
+    companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
+    for key, name in display.items():
+        if is_acronym(name) or len(name.split()) > 2 or kind_of(key) == "person" or find(key) != key:
+            continue
+        owners = {find(c) for c in companies if c != key
+                  and short_company(name, display[c], CORPORATE, company_name(display[c]) is not None)}
+        owners.discard(find(key))
+        if len(owners) == 1:
+            union(key, owners.pop())
 
     groups: dict[str, Group] = {}
     for key in display:

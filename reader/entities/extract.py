@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from .cues import cue_candidates
+from ..models.entities import ArticleEntities, Mention
+from .cues import DATELINE, cue_candidates
 from .evidence import declared_links, group_names
 from .fallback import rule_candidates
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
@@ -13,7 +14,6 @@ from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
 from .spans import Candidate, clean
-from ..models.entities import ArticleEntities, Mention
 
 FALLBACK = "fallback"
 
@@ -63,7 +63,8 @@ class Extractor:
         title_texts = [t.text if t.text and not is_title_case(t.text) else "" for t, _ in prepared]
         body_spans = model.spans([b.text for _, b in prepared])
         title_spans = model.spans(title_texts)
-        for (article_id, title, text), (tp, bp), spans, tspans in zip(items, prepared, body_spans, title_spans):
+        batches = zip(items, prepared, body_spans, title_spans, strict=True)
+        for (article_id, title, text), (tp, bp), spans, tspans in batches:
             mentions, links, votes = analyse(title, text, spans, tspans, tp, bp)
             yield ArticleEntities(article_id, tuple(mentions), model.name, "", tuple(links), tuple(votes))
 
@@ -116,6 +117,10 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     if spans is None:
         found = _without_overlaps(rule_candidates(text))
         return _without_overlaps(found + cue_candidates(text, [(c.start, c.end) for c in found]))
+    # A dateline in capitals ("RIO DE JANEIRO —") is a place, whatever the model made of it.
+    dateline = DATELINE.match(text)
+    if dateline:
+        spans = [s for s in spans if s.start >= dateline.end(1)]
     spans = repair(text, spans)
     found = []
     for span in spans:

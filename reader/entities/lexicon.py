@@ -30,12 +30,39 @@ ORG_WORDS = frozenset(
     council commission committee ministry department office agency authority service bureau
     administration government cabinet parliament congress senate assembly chamber court
     tribunal army navy police guard forces corps brigade bank fund reserve exchange company
-    corporation corp inc ltd llc plc group holdings airlines airways motors industries
+    corporation group holdings airlines airways motors industries
     institute institution university universidad college school academy foundation fundacion
     trust society organization organisation organizacion network radio television tv news
     times post herald journal gazette press agencia broadcasting channel club fc
     church mission watch international secretariat directorate roundtable board endowment
     consortium cooperative partido frente ministerio consejo comision
+    platforms technologies technology systems software electronics semiconductor labs laboratories
+    pharmaceutical pharmaceuticals therapeutics biosciences biologics biotech energy energies oil
+    petroleum mining steel chemicals insurance securities capital partners ventures investments
+    economics analysis analytics research consulting advisers advisors media communications
+    telecom telecommunications mobile mobility display entertainment studios records publishing
+    publishers games gaming bancorp financial finance brands foods beverages logistics shipping
+    united athletic rovers wanderers sporting
+    """.split()
+)
+
+#: Lower-case nouns that, right before a name or in an apposition after it, say what it is:
+#: "the newspaper Le Monde", "pollster Ifop", "Ipsos, a polling firm", "the town of Jinotega"
+#: (that one is in evidence.py), "Senahú, a village in ...".
+ORG_NOUNS = frozenset(
+    """
+    newspaper daily weekly magazine broadcaster channel station network agency company firm
+    group party union club team charity ngo organisation organization pollster insurer lender
+    bank carrier airline retailer operator regulator watchdog studio label publisher maker
+    manufacturer developer startup giant rival conglomerate subsidiary unit body court ministry
+    department institute university college school association federation league coalition
+    alliance movement think-tank tank foundation trust fund council committee commission
+    """.split()
+)
+PLACE_NOUNS = frozenset(
+    """
+    town city village hamlet province state region district county island valley river port
+    capital municipality department neighbourhood neighborhood suburb settlement community
     """.split()
 )
 
@@ -59,12 +86,31 @@ FACILITY_WORDS = frozenset(
     """.split()
 )
 
+#: Words after a hyphen that make a name describe something else: "Tokyo-based", "London-born",
+#: "Kremlin-backed", "state-owned".
+DESCRIBING_SUFFIXES = frozenset(
+    "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered"
+    .split()
+)
+
+#: Nationalities not made by adding a suffix to the country's name (the rest are, see
+#: spans.demonym: "Guatemalan", "Kenyan", "Congolese").
+IRREGULAR_DEMONYMS = frozenset(
+    "dutch french swiss greek thai czech filipino basque welsh scots british english".split()
+)
+
 #: Lower-case words allowed inside a name ("Bank of England", "Norte de Santander",
 #: "Azimio la Umoja", "Fatherland for All").
 PARTICLES = frozenset(
     "of for and on the de del la las los le du des di da do dos das van von der den bin al el y e"
     .split()
 )
+
+#: Particles a surname may open with ("Le Pen", "van der Laan", "de Gaulle", "Della Valle",
+#: "bin Salman"), from nameparser's list of name prefixes.
+SURNAME_PARTICLES = frozenset(
+    p for p in __import__("nameparser.config", fromlist=["CONSTANTS"]).CONSTANTS.prefixes if p.isalpha()
+) | frozenset("le la de del della di da van von der den ter ten bin ibn al".split())
 
 #: Leading words that are not part of a name ("the OAS", "ex-Caracas mayor").
 DETERMINERS = frozenset("the a an this that these those".split())
@@ -88,7 +134,9 @@ FUNCTION_WORDS = frozenset(
 PERSON_FOLLOWERS = ("who", "whose", "himself", "herself")
 
 #: Place cues before a name ("in Madrid", "from Bogota"): weak, organisations take them too.
-PLACE_PREPOSITIONS = frozenset("in at from into across near outside inside towards toward via around throughout within".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in at from into across near outside inside towards toward via around throughout within".split()
+)
 
 #: Lower-case nouns for a person that may stand before a name ("politician Diego Arria") or in
 #: an apposition after it ("Jacqueline Faría, an official").

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, KeysView, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..models.entities import Entity, Mention, StoredEntities
 from .canonical import automatic_entities
 from .corrections import Correction, apply_corrections, stale
 from .normalise import fold
 from .prominence import alias_index, rank
-from ..models.entities import Entity, Mention, StoredEntities
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .names import NEAR_LENGTH, expands, initials, is_acronym, looks_like_person, name_words, part_of_person, same_words, surnames
+from .knowledge import company_name
+from .names import (
+    NEAR_LENGTH,
+    expands,
+    initials,
+    is_acronym,
+    looks_like_person,
+    name_words,
+    part_of_person,
+    same_words,
+    surnames,
+)
+from .normalise import fold
 
 #: Evidence from a first name or surname the library already knows as a person's.
 KNOWN_NAME_PART = 1.0
@@ -59,6 +71,7 @@ class Forms:
 
 def merge_all(forms: Forms) -> None:
     """Every library-wide rule, in the order that lets each build on the last."""
+    _merge_legal_forms(forms)
     _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
@@ -88,6 +101,15 @@ def _learn_names(forms: Forms) -> None:
         known = (words[0] in given) + any(word in family for word in words[1:])
         if known:
             forms.kinds[key]["person"] += KNOWN_NAME_PART * known  # type: ignore[assignment]  # see Forms.kinds
+
+
+def _merge_legal_forms(forms: Forms) -> None:
+    """"Microsoft Corp" is Microsoft, "Honda Motor Co., Ltd." Honda Motor: a company's legal form
+    says what it is, not which one, once the name without it is in the library too."""
+    for key in list(forms.kinds):
+        base = company_name(forms.shown(key))
+        if base is not None and fold(base) in forms.kinds:
+            forms.union(key, fold(base))
 
 
 def _people(forms: Forms) -> list[str]:

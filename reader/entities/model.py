@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
+
 from ..errors import BroadsheetError
 
 if TYPE_CHECKING:

@@ -56,15 +56,24 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in fold(name).split() if w not in PARTICLES)
 
 
+#: Words after a surname that are no part of it: "Ferdinand Marcos Jr", "John Smith III".
+NAME_SUFFIXES = frozenset("jr junior sr senior ii iii iv".split())
+
+
 def surnames(name: str) -> list[str]:
-    """The words a person is called by alone: the last, and in a four-part Spanish name the
-    paternal surname before it ("Antonio José Ledezma Díaz" -> Díaz, Ledezma)."""
-    parts = name_words(name)
+    """The words a person is called by alone: the last (before a "Jr"); in a four-part Spanish
+    name the paternal surname before it ("Antonio José Ledezma Díaz" -> Díaz, Ledezma); and a
+    word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy)."""
+    words = [w for w in fold(name).split() if w.strip(".") not in NAME_SUFFIXES]
+    parts = tuple(w for w in words if w not in PARTICLES)
     if len(parts) < 2:
         return []
     found = [parts[-1]]
     if len(parts) >= 4:
         found.append(parts[-2])
+    for index in range(2, len(words)):
+        if words[index] in PARTICLES and words[index - 1] not in PARTICLES and words[index - 1] not in found:
+            found.append(words[index - 1])
     return found
 
 
@@ -101,7 +110,8 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Word lists equal up to typos; in a name of several words, at least one word exactly equal."""
     if len(a) != len(b) or not a:
         return False
-    return (len(a) == 1 or any(x == y for x, y in zip(a, b))) and all(near(x, y) for x, y in zip(a, b))
+    pairs = list(zip(a, b, strict=True))
+    return (len(a) == 1 or any(x == y for x, y in pairs)) and all(near(x, y) for x, y in pairs)
 
 
 def part_of_person(short: str, full: str) -> bool:
@@ -111,11 +121,14 @@ def part_of_person(short: str, full: str) -> bool:
     Berrizbeitía": the first name agrees and every other word appears later in the full name,
     in order. A lone word must be one of the full name's surnames.
     """
-    s, f = name_words(short), name_words(full)
+    s = tuple(w for w in name_words(short) if w.strip(".") not in NAME_SUFFIXES)
+    f = tuple(w for w in name_words(full) if w.strip(".") not in NAME_SUFFIXES)
     if not s or len(s) >= len(f):
         return False
     if len(s) == 1:
         return any(near(s[0], x) for x in surnames(full))
+    if s == f[-len(s):]:
+        return True  # a surname of several words: "Poupart-Lafarge", "Ramírez Ochoa", "Lujan Grisham"
     if not near(s[0], f[0]):
         return False
     position = 1
@@ -129,10 +142,25 @@ def part_of_person(short: str, full: str) -> bool:
 
 
 def looks_like_person(name: str) -> bool:
-    """Shape only: two to four capitalised words, none of them a particle or a place opener."""
+    """Shape only: two to five words, capitalised but for particles inside ("Jean-Marie Le Pen",
+    "Noah van den Heuvel"), the first no particle or place opener, at most four capitalised."""
     parts = name.split()
-    if not 2 <= len(parts) <= 4:
+    if not 2 <= len(parts) <= 5 or fold(parts[0]) in PLACE_OPENERS or fold(parts[0]) in PARTICLES:
         return False
-    if fold(parts[0]) in PLACE_OPENERS:
+    inner = [p for p in parts[1:-1] if fold(p) in PARTICLES]
+    named = [p for p in parts if p not in inner]
+    if len(named) > 4 or fold(parts[-1]) in PARTICLES:
         return False
-    return all(p[:1].isupper() and p[1:2].islower() and fold(p) not in PARTICLES for p in parts)
+    return all(p[:1].isupper() and p[1:2].islower() for p in named)
+
+
+def short_company(short: str, full: str, corporate: frozenset[str], legal: bool) -> bool:
+    """Whether ``short`` is how news shortens the company ``full``: its first words, the rest
+    being what kind of company it is or its legal form ("Sony" for "Sony Group Corp", "Oxfam" for
+    "Oxfam International"), or, when ``full`` has a legal form, its first word alone ("Activision"
+    for "Activision Blizzard Inc")."""
+    s, f = fold(short).split(), fold(full).split()
+    if not s or len(s) >= len(f) or f[:len(s)] != s:
+        return False
+    rest = [w.strip(".,") for w in f[len(s):]]
+    return all(w in corporate or w in ("&", "and", "co") for w in rest) or (legal and len(s) == 1)

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .normalise import fold
 from ..models import Body
 from ..models.entities import ArticleEntities, Entity
+from .normalise import fold
 
 #: Being in the headline or the opening paragraph counts as this many extra mentions.
 TITLE_WEIGHT = 3.0

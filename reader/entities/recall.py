@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .evidence import follows_name
+from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
 from .names import surnames
+from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, previous_word
 
 
@@ -54,13 +56,31 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
         start, end = match.span()
         if _overlaps(occupied, start, end):
             continue
-        if follows_name(text, end) or _preceded_by_name(text, start):
+        if follows_name(text, end):
             continue
+        if _preceded_by_name(text, start):
+            given = _given_name_before(text, start)
+            if given is None:
+                continue
+            start = given  # "Marine Le Pen" where only "Le Pen" was found: a given name and the surname
+            if _overlaps(occupied, start, end):
+                continue
         word = match.group()
         if " " not in word and at_sentence_start(text, start) and word.lower() in _lower_words(text):
             continue
         found.append(Candidate(start, end, text[start:end], (), source))
     return found
+
+
+def _given_name_before(text: str, start: int) -> int | None:
+    """Where a given name right before ``start`` begins, if there is one."""
+    match = re.search(r"([A-ZÀ-ÖØ-Þ][\w'’-]+) $", text[max(0, start - 30):start])
+    if match is None:
+        return None
+    word = match.group(1)
+    if not knowledge().given_name(fold(word).split(" ")[0]) or knowledge().frequency(word) >= 5.0:
+        return None
+    return start - len(match.group(0))
 
 
 def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNCTION_WORDS, TITLES
+from .lexicon import FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
 from .spans import at_sentence_start, bare
 
 # Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
 # Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a
 # person or a country: "Rajoy of Spain" is two things.
-_CONTINUE = re.compile(r"^ (of|for|de|del|la|las|los|do|da|dos|das|di|du|von|van|der|al|y)( [A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+_CONTINUE = re.compile(
+    r"^ (of|for|de|del|la|las|los|do|da|dos|das|di|du|von|van|der|den|ter|al|y)"
+    r"(?: (?:de|den|der|la|le|los|da|di|van|von))*( [A-ZÀ-ÖØ-Þ][\w'’-]*)+"
+)
 _NOT_AFTER_PEOPLE = {"of", "for"}
 _NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _PREV_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)([ \-–])$")
+_PREV_PARTICLE = re.compile(r"(?<![\w'’-])(van|von|den|der|de|del|della|di|da|du|le|la|ter|ten)( )$", re.IGNORECASE)
 _PRIORITY = {"FAC": 4, "ORG": 3, "PERSON": 2, "GPE": 1, "LOC": 1}
 
 
@@ -69,6 +73,13 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
             end += nxt.end()
             continue
         break
+    if span.label == "PERSON":
+        # "van den Heuvel", "de Gaulle": the particles before a surname belong to it.
+        while (particle := _PREV_PARTICLE.search(text[max(0, start - 12):start])) is not None:
+            word_start = start - len(particle.group(0))
+            if _hits(blocked, word_start, start - 1, span):
+                break
+            start = word_start
     while True:
         prev = _PREV_CAPITAL.search(text[max(0, start - 40):start])
         if not prev:
@@ -77,6 +88,8 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
         word = prev.group(1)
         if not _joinable(word) or at_sentence_start(text, word_start) or _hits(blocked, word_start, start - 1, span):
             break
+        if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
+            break  # "Inspector General of Police Japhet Koome": a body before a person is not the name
         start = word_start
     return start, end
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .knowledge import knowledge
 from .lexicon import (
     DETERMINERS,
     FACILITY_WORDS,
     FUNCTION_WORDS,
+    IRREGULAR_DEMONYMS,
     NON_ENTITY_HEADS,
     ORG_WORDS,
     PARTICLES,
@@ -16,20 +18,39 @@ from .lexicon import (
     PORTFOLIO_FOLLOWERS,
     PREFIXES,
     ROLE_NOUNS,
+    SURNAME_PARTICLES,
     TITLES,
 )
 from .normalise import fold
+from .pieces import pieces, whole_words
 
 #: Words that soften a title ("former President") but say nothing about who follows.
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
-FOLLOWING_ORG = frozenset("party movement coalition alliance foundation company group network".split())
+FOLLOWING_ORG = frozenset(
+    "party movement coalition alliance foundation company group network poll polls survey surveys shares stock "
+    "executives employees spokesperson spokesman spokeswoman".split()
+)
 
 _TOKEN = re.compile(r"\S+")
+#: How common (Zipf) a word before a person's name must be to be taken for a description of the
+#: person ("Socialist", "Green"), not a part of the name.
+GLUED_WORD = 3.5
+#: How common (Zipf) a one-word name that only ever opens sentences must be to be taken for an
+#: ordinary word: "Turnout" (3.7), "Meanwhile"; not "Ipsos" (2.5).
+COMMON_OPENER = 3.5
+#: A given name this common in English ("Red", "Will", "May") is not taken for one here.
+EVERYDAY_WORD = 5.0
+#: Suffixes that make a nationality of a place, and what the place's name ends with instead:
+#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
+_DEMONYM_ENDINGS = (
+    ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
+    ("ish", ("", "y", "land")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")), ("n", ("",)),
+)
 _EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_JUNK = re.compile(r"[@#/\\=<>]|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
+_JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +71,12 @@ class Candidate:
 def bare(token: str) -> str:
     """A token folded and stripped of edge punctuation and a possessive, for word tests."""
     return _POSSESSIVE.sub("", fold(token.strip(_EDGE)))
+
+
+def is_title(word: str) -> bool:
+    """A title or office, also hyphenated: "President", "Secretary-General", "Vice-President"."""
+    low = bare(word)
+    return low in TITLES or ("-" in word and all(part in TITLES for part in low.split(" ") if part))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -74,17 +101,18 @@ def at_sentence_start(text: str, start: int) -> bool:
 def clean(text: str, start: int, end: int, kind: str | None, source: str = "model") -> list[Candidate]:
     """The names inside one raw span: cut at line breaks, trimmed, split at an owner's possessive."""
     found = []
+    start, end = whole_words(text, start, end)
     # Names hold no line break and, but for "Washington, D.C.", no comma: the model's "Eldoret,
     # Ruto" is two.
-    pieces = list(re.finditer(r"[^\n,]+", text[start:end]))
+    parts = list(re.finditer(r"[^\n,]+", text[start:end]))
     # The label of a span the model ran across a comma is worth less to each part.
     weight = 1.0 if "," not in text[start:end] else 0.5
-    for piece in pieces:
-        s, e = start + piece.start(), start + piece.end()
-        for s2, e2 in _split_owner(text, s, e):
-            candidate = _trim(text, s2, e2, kind, source, weight)
-            if candidate is not None:
-                found.append(candidate)
+    for part in parts:
+        for s, e in pieces(text, start + part.start(), start + part.end()):
+            for s2, e2 in _split_owner(text, s, e):
+                candidate = _trim(text, s2, e2, kind, source, weight)
+                if candidate is not None:
+                    found.append(candidate)
     return found
 
 
@@ -107,6 +135,9 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
             votes.append(("place", 2.0))
         spans.pop()
     titled = False
+    spans, glued = _unglue(text, spans)
+    if glued:
+        votes.append(("person", 1.0))
     while spans:
         word = text[spans[0][0]:spans[0][1]]
         low = bare(word)
@@ -117,7 +148,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         elif word.lower().startswith(PREFIXES) and len(word) > 4:
             cut = word.index("-") + 1
             spans[0] = (spans[0][0] + cut, spans[0][1])
-        elif low in TITLES and len(spans) > 1 and not _possessive(word) and _person_tail(text, spans[1:]):
+        elif is_title(word) and len(spans) > 1 and not _possessive(word) and _person_tail(text, spans[1:]):
             spans.pop(0)
             titled = True
         else:
@@ -125,7 +156,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     # A title inside: "Spanish President Mariano Rajoy", "Caracas Mayor Ledezma".
     for index in range(1, len(spans) - 1):
         word = text[spans[index][0]:spans[index][1]]
-        if bare(word) in TITLES and not _possessive(word) and _person_tail(text, spans[index + 1:]):
+        if is_title(word) and not _possessive(word) and _person_tail(text, spans[index + 1:]):
             spans = spans[index + 1:]
             titled = True
             break
@@ -141,7 +172,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     if possessive:
         e -= len(possessive.group(0))
         name = text[s:e]
-    if not _acceptable(text, s, e, name):
+    if not _acceptable(text, s, e, name, kind):
         return None
     before = previous_word(text, s)
     if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS):
@@ -160,17 +191,58 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     return Candidate(s, e, name, tuple(votes), source)
 
 
+def _unglue(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
+    """Drop the words before a person's name that say what the person is: a party, a nationality,
+    a body ("Socialist Anne Hidalgo", "Green Yannick Jadot", "American Andrea Ghez", "Police
+    Japhet Koome"). The rest must start with a given name and read as a person's name, and each
+    word dropped must be an ordinary English word or a nationality, not part of a name."""
+    known = knowledge()
+    words = [text[s:e] for s, e in spans]
+    for cut in range(1, min(3, len(spans) - 1)):
+        rest, dropped = words[cut:], [bare(w) for w in words[:cut]]
+        first = bare(rest[0])
+        if not (2 <= len(rest) <= 4 and known.given_name(first) and known.frequency(first) < EVERYDAY_WORD):
+            continue
+        if not _person_tail(text, spans[cut:]) or any(w in PARTICLES or w in DETERMINERS for w in dropped):
+            continue
+        if all((known.frequency(w) >= GLUED_WORD or demonym(w)) and not known.given_name(w) for w in dropped):
+            return spans[cut:], True
+    return spans, False
+
+
+def demonym(word: str) -> bool:
+    """"Guatemalan", "Philippine", "Antarctic": a word made from a place's name, or a nationality."""
+    low = bare(word)
+    if low in IRREGULAR_DEMONYMS:
+        return True
+    known = knowledge()
+    if known.place(low) is not None:
+        return False
+    for suffix, endings in _DEMONYM_ENDINGS:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            if any(known.place(stem + ending) is not None for ending in endings):
+                return True
+    return False
+
+
 def _possessive(word: str) -> bool:
     return bool(_POSSESSIVE.search(word.rstrip(_EDGE)))
 
 
 def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether what follows a title reads as a person's name: capitalised, no institution head."""
+    """Whether what follows a title reads as a person's name: capitalised, no institution head.
+    More titles may come first ("Director General Tedros Adhanom"), and particles after the
+    first name ("Faisal bin Farhan", "Noah van den Heuvel")."""
+    while spans and is_title(text[spans[0][0]:spans[0][1]]):
+        spans = spans[1:]
     if not spans or len(spans) > 5:
         return False
-    for s, e in spans:
+    for position, (s, e) in enumerate(spans):
         word = text[s:e]
         low = bare(word)
+        if low in PARTICLES and position < len(spans) - 1 and (position > 0 or low in SURNAME_PARTICLES):
+            continue  # "Faisal bin Farhan", and a surname after a title: "Mrs Le Pen", "Mr van der Laan"
         if low in PARTICLES or low in ORG_WORDS or low in PLACE_WORDS or low in TITLES:
             return False
         if not word[:1].isupper():
@@ -187,7 +259,7 @@ def _namelike(word: str, last: bool = False) -> bool:
     return not last and bare(core) in PARTICLES
 
 
-def _acceptable(text: str, start: int, end: int, name: str) -> bool:
+def _acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> bool:
     if len(name) < 2 or not any(c.isupper() for c in name) or _JUNK.search(name):
         return False
     if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES):
@@ -205,9 +277,21 @@ def _acceptable(text: str, start: int, end: int, name: str) -> bool:
         return False  # "Communications minister": a portfolio, not an organisation
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
+    if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
+        return False  # "Turnout was low": a common English word, capitalised only to open a sentence
+    if len(words) == 1 and demonym(name):
+        return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
         return False  # "Escape from house arrest": a heading's first word
     return True
+
+
+def _common_opener(text: str, start: int, name: str) -> bool:
+    """A word that opens a sentence, is common in English, never stands capitalised mid-sentence
+    here and is no place: the model's "Turnout" or "Riot", not "Brazil" or "Ipsos"."""
+    known = knowledge()
+    return (not name.isupper() and at_sentence_start(text, start) and known.frequency(name) >= COMMON_OPENER
+            and known.place(bare(name)) is None and not _used_midsentence(text, name))
 
 
 def _common(word: str) -> bool:

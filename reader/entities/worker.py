@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Body
+from ..models.entities import ArticleEntities
 from ..spawning import quiet_child, real_stderr
 from ..store import Store, StoreError, UnknownArticle
 from .extract import FALLBACK, Extractor
 from .prominence import lead_end
-from ..models.entities import ArticleEntities
 
 #: Threads the numeric libraries may use: one, so extraction never takes every core from the UI.
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
@@ -44,7 +44,8 @@ class WorkerProcess:
     def __init__(self, home: Path, use_model: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=run, args=(child, str(home), use_model), name="broadsheet-entities", daemon=True)
+        self.process = context.Process(target=run, args=(child, str(home), use_model), name="broadsheet-entities",
+                                       daemon=True)
         with real_stderr():  # the app's stderr has no descriptor to hand on
             self.process.start()
         child.close()  # so that a dead worker reads as end-of-file here

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from ..ingest.sanitize import clean_line
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Clocks and time zones are often off by hours; a date further ahead than this is wrong.
 FUTURE_SLACK = timedelta(days=1)
 MAX_RAW_CHARS = 200
@@ -21,7 +21,7 @@ def from_struct(value: time.struct_time | None) -> datetime | None:
         return None
     try:
         # A leap second (60) is real in feeds but not in datetime.
-        return datetime(*value[:5], min(value[5], 59), tzinfo=timezone.utc)
+        return datetime(*value[:5], min(value[5], 59), tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
 
@@ -39,9 +39,9 @@ def from_text(raw: str) -> datetime | None:
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
     try:
-        return parsed.astimezone(timezone.utc)
+        return parsed.astimezone(UTC)
     except (ValueError, OverflowError):  # year 1 minus a positive offset, and the like
         return None
 

@@ -1,6 +1,7 @@
 """The root of the feed layer's deliberate errors; each message is meant for the user."""
 
 from __future__ import annotations
+
 from ..errors import BroadsheetError
 
 

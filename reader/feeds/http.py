@@ -6,20 +6,19 @@ import asyncio
 import random
 import ssl
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import AsyncIterator, Iterable
 
 import httpx
 
 from reader.feeds.http_body import read_body
 from reader.feeds.http_errors import FetchError, from_exception, status_error
-from reader.feeds.http_types import FetchLimits, FetchRequest, FetchResult
+from reader.feeds.http_types import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult
 
-__all__ = ["FetchLimits", "FetchRequest", "FetchResult", "fetch_many", "fetch_one", "user_agent"]
+__all__ = ["DEFAULT_LIMITS", "FetchLimits", "FetchRequest", "FetchResult", "fetch_many", "fetch_one", "user_agent"]
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
@@ -27,7 +26,10 @@ _WEB_SCHEMES = ("http", "https")
 _LOCATION = "broadsheet.location"
 
 # What a feed reader can use, best first; "*/*" last because plenty of feeds are served as text/html.
-_ACCEPT = "application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+_ACCEPT = (
+    "application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, "
+    "*/*;q=0.8"
+)
 
 
 @cache
@@ -234,7 +236,7 @@ def _client(limits: FetchLimits, transport: httpx.AsyncBaseTransport | None) -> 
 
 
 async def fetch_many(
-    requests: Iterable[FetchRequest], limits: FetchLimits = FetchLimits(), *,
+    requests: Iterable[FetchRequest], limits: FetchLimits = DEFAULT_LIMITS, *,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> AsyncGenerator[FetchResult, None]:
     """Yields a result for every request, as they complete; failures are results, never exceptions.
@@ -259,7 +261,7 @@ async def fetch_many(
 
 
 async def fetch_one(
-    request: FetchRequest, limits: FetchLimits = FetchLimits(), *, transport: httpx.AsyncBaseTransport | None = None
+    request: FetchRequest, limits: FetchLimits = DEFAULT_LIMITS, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> FetchResult:
     """fetch_many for a single request."""
     async with aclosing(fetch_many([request], limits, transport=transport)) as results:

@@ -6,13 +6,14 @@ import errno
 import socket
 import ssl
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 from http import HTTPStatus
 
 import httpx
 
 from reader.ingest.sanitize import clean_line
+
 from ..errors import BroadsheetError
 
 #: Statuses worth one more try: the server is busy, restarting, or behind a flaky proxy.
@@ -84,8 +85,8 @@ def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,10 @@ class FetchLimits:
             raise ValueError("timeouts and max_bytes must be positive")
         if min(self.max_redirects, self.retries, self.retry_after_cap, self.backoff) < 0:
             raise ValueError("max_redirects, retries, retry_after_cap and backoff cannot be negative")
+
+
+#: The limits used when a caller gives none (FetchLimits is frozen, so one shared value is safe).
+DEFAULT_LIMITS = FetchLimits()
 
 
 @dataclass(frozen=True, slots=True)

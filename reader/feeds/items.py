@@ -31,7 +31,7 @@ class FeedItems:
 
     def without(self, known: frozenset[str]) -> bytes | None:
         """The document holding only the items not in ``known``; None if none are new."""
-        fresh = [item for item, digest in zip(self.items, self.digests) if digest not in known]
+        fresh = [item for item, digest in zip(self.items, self.digests, strict=True) if digest not in known]
         if not fresh:
             return None
         return self.head + b"".join(fresh) + self.tail
@@ -45,7 +45,7 @@ def split_items(content: bytes) -> FeedItems | None:
     if not spans or len(spans) != len(_OPENING.findall(content)):
         return None
     # Whatever lies between items (whitespace) is dropped; anything else means the same.
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         if content[end:start].strip():
             return None
     items = tuple(content[start:end] for start, end in spans)

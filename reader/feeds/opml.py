@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.parsers import expat
 
@@ -142,13 +142,13 @@ def write_opml(
     The text attribute, which OPML requires, holds the URL when a feed has no title (read_opml
     knows to ignore it). Encode the result as UTF-8, as its declaration says.
     """
-    created = created or datetime.now(timezone.utc)
+    created = created or datetime.now(UTC)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
         "  <head>",
         f"    <title>{_escape(title)}</title>",
-        f"    <dateCreated>{format_datetime(created.astimezone(timezone.utc), usegmt=True)}</dateCreated>",
+        f"    <dateCreated>{format_datetime(created.astimezone(UTC), usegmt=True)}</dateCreated>",
         "  </head>",
         "  <body>",
     ]

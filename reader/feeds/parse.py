@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..ingest.sanitize import clean_line
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
@@ -52,8 +52,8 @@ def parse_feed(
             f"feed too large: {len(content) / 1e6:.1f} MB (the limit is {MAX_FEED_BYTES // 1_000_000} MB)"
         )
     headers = {name.lower(): value for name, value in (headers or {}).items() if isinstance(value, str)}
-    now = now or datetime.now(timezone.utc)
-    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+    now = now or datetime.now(UTC)
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     try:
         return _parse(content, feed_id, url, headers, outlet, now)
     except FeedParseError:

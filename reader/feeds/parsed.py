@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import ArticleDraft
 from ..errors import BroadsheetError
+from ..models import ArticleDraft
 
 #: Larger responses are refused before parsing: no real feed comes near this.
 MAX_FEED_BYTES = 20_000_000

@@ -39,7 +39,9 @@ async def probe_url(url: str, limits: FetchLimits = PROBE_LIMITS) -> Probe:
         return Probe(url, "page", candidates=candidates)
     try:
         # A small parse off the loop: it checks the bytes really are a feed and gives its title.
-        parsed = await asyncio.to_thread(parse_feed, result.content, feed_id="probe", url=final_url, headers=result.headers)
+        parsed = await asyncio.to_thread(
+            parse_feed, result.content, feed_id="probe", url=final_url, headers=result.headers
+        )
     except FeedParseError as error:
         return Probe(url, "failed", error=str(error))
     # Subscribe to where the feed lives now, if it moved for good.

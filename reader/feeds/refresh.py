@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Callable
 
 from ..models import Feed, utc_now
 from ..store import FeedUpdate, Store
-from .http import FetchLimits, FetchRequest, FetchResult, fetch_many
+from .http import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult, fetch_many
 from .items import split_items
 from .parse import ParseJob
 from .pool import ParserPool
@@ -69,7 +69,7 @@ LINGER = 0.5
 async def refresh_feeds(
     store: Store,
     feeds: list[Feed],
-    limits: FetchLimits = FetchLimits(),
+    limits: FetchLimits = DEFAULT_LIMITS,
     *,
     progress: Progress | None = None,
     pool: ParserPool | None = None,
@@ -127,14 +127,21 @@ class _Run:
         changes: dict[str, str | list[str]]
         if not result.ok:
             state = "gone" if result.gone else "failed"
-            changes = {"last_fetch": now.isoformat(), "status": state, "error": result.error, "error_kind": result.error_kind}
-            await self.queue.put((FeedUpdate(feed.id, (), changes), FeedOutcome(feed, state, error=result.error, elapsed=result.elapsed)))
+            changes = {
+                "last_fetch": now.isoformat(), "status": state, "error": result.error, "error_kind": result.error_kind
+            }
+            await self.queue.put((
+                FeedUpdate(feed.id, (), changes),
+                FeedOutcome(feed, state, error=result.error, elapsed=result.elapsed),
+            ))
             return
         changes = {"last_fetch": now.isoformat(), "status": "ok", "error": "", "error_kind": ""}
         if result.permanent_redirect:
             changes["url"] = result.permanent_redirect
         if result.not_modified:
-            await self.queue.put((FeedUpdate(feed.id, (), changes), FeedOutcome(feed, "not modified", elapsed=result.elapsed)))
+            await self.queue.put((
+                FeedUpdate(feed.id, (), changes), FeedOutcome(feed, "not modified", elapsed=result.elapsed)
+            ))
             return
         changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
         content: bytes | None  # None when no item is new
@@ -211,12 +218,22 @@ class _Run:
             saved = await asyncio.to_thread(self.store.save_fetches, updates)
         except Exception as error:  # the disk is full, the store is locked...: every feed in it says so
             saved = {}
-            batch = [(u, FeedOutcome(o.feed, "failed", error=f"could not save: {error}", elapsed=o.elapsed)) for u, o in batch]
+            batch = [
+                (u, FeedOutcome(o.feed, "failed", error=f"could not save: {error}", elapsed=o.elapsed))
+                for u, o in batch
+            ]
         for update, outcome in batch:
             result = saved.get(update.feed_id)
             if result is not None and outcome.state == "updated":
                 state = "updated" if (result.added or result.updated) else "unchanged"
-                outcome = FeedOutcome(outcome.feed, state, result.added, result.updated, warnings=outcome.warnings, elapsed=outcome.elapsed)
+                outcome = FeedOutcome(
+                    outcome.feed,
+                    state,
+                    result.added,
+                    result.updated,
+                    warnings=outcome.warnings,
+                    elapsed=outcome.elapsed,
+                )
             self._report(outcome)
 
     def _report(self, outcome: FeedOutcome) -> None:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from ..models import Feed
 from ..store import Store
-from .http import FetchLimits
+from .http import DEFAULT_LIMITS, FetchLimits
 from .pool import ParserPool
 from .refresh import FeedOutcome, RefreshReport, refresh_feeds
 
 
 class FeedRunner:
-    def __init__(self, store: Store, limits: FetchLimits = FetchLimits()) -> None:
+    def __init__(self, store: Store, limits: FetchLimits = DEFAULT_LIMITS) -> None:
         self.store = store
         self.limits = limits
         # Kept between runs: starting parser processes costs a third of a second each.
@@ -59,7 +59,9 @@ class FeedRunner:
     ) -> None:
         loop = asyncio.new_event_loop()
         try:
-            task = loop.create_task(refresh_feeds(self.store, feeds, self.limits, progress=on_progress, pool=self._pool))
+            task = loop.create_task(
+                refresh_feeds(self.store, feeds, self.limits, progress=on_progress, pool=self._pool)
+            )
             with self._guard:
                 self._loop, self._task = loop, task
                 if self._cancel_asked:  # quit came before the run had begun

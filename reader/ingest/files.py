@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..models import ArticleDraft, Body
@@ -66,7 +66,7 @@ def load_document(path: Path) -> ArticleDraft:
         title=title or path.stem,
         body=body,
         outlet="",
-        published=datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc),
+        published=datetime.fromtimestamp(stat.st_mtime, tz=UTC),
         kind="document",
     )
 

@@ -32,7 +32,7 @@ def join_lines(lines: list[str]) -> str:
     if width < MIN_WRAP_WIDTH:
         return "\n".join(lines)
     out = [lines[0]]
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in zip(lines, lines[1:], strict=False):
         soft = len(previous) >= SOFT_WRAP_SHARE * width
         if soft and previous.endswith("-") and not previous.endswith(" -"):
             # A hyphen at a soft wrap is usually part of a compound word ("long-\nstanding").

@@ -24,7 +24,10 @@ def _from_batch(*positions: int) -> str:
 # A batch goes in as two JSON arrays: docs rows (rowid, then _COLUMNS in order) and the bodies.
 # The FTS rows are made from the docs rows just written, joined by rowid, with each body the
 # value json_each yields: no JSON holding a body is parsed more than once.
-_INSERT_DOCS = f"INSERT INTO docs(rowid, {', '.join(_COLUMNS)}) SELECT {_from_batch(*range(len(_COLUMNS) + 1))} FROM json_each(?)"
+_INSERT_DOCS = (
+    f"INSERT INTO docs(rowid, {', '.join(_COLUMNS)})"
+    f" SELECT {_from_batch(*range(len(_COLUMNS) + 1))} FROM json_each(?)"
+)
 _INSERT_FTS = (
     "INSERT INTO fts(rowid, title, body, author, outlet, tags, notes)"
     " SELECT d.rowid, d.title, b.value, d.author, d.outlet, d.tags, d.notes"
@@ -122,7 +125,8 @@ def remove_row(db: sqlite3.Connection, store: Store, row: tuple[Any, ...]) -> No
         body = None
     if body is not None and digest(body) == body_digest:
         db.execute(
-            "INSERT INTO fts(fts, rowid, title, body, author, outlet, tags, notes) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fts(fts, rowid, title, body, author, outlet, tags, notes)"
+            " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
             (rowid, title, body, author, outlet, tags, notes),
         )
     else:
@@ -147,4 +151,6 @@ def remove_ids(db: sqlite3.Connection, store: Store, article_ids: list[str]) -> 
 
 
 def save_meta(db: sqlite3.Connection, key: str, value: str) -> None:
-    db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value)
+    )

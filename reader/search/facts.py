@@ -62,7 +62,10 @@ class LibraryResolver:
     def articles_of_kind(self, kind: str) -> Set[str]:
         if kind not in self._kinds:
             self._kinds[kind] = {
-                article_id for e in self.library.entities if e.kind == kind and not e.hidden for article_id in e.articles
+                article_id
+                for e in self.library.entities
+                if e.kind == kind and not e.hidden
+                for article_id in e.articles
             }
         return self._kinds[kind]
 

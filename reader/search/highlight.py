@@ -130,7 +130,8 @@ def highlight_many(fts_query: str | None, items: dict[int, Fields], lead: int = 
             db.execute("DELETE FROM hl")
             db.executemany(
                 "INSERT INTO hl(rowid, title, body, tags, notes) VALUES (?, ?, ?, ?, ?)",
-                [(key, f.title.translate(_SWAP), f.body.translate(_SWAP), f.tags.translate(_SWAP), f.notes.translate(_SWAP))
+                [(key, f.title.translate(_SWAP), f.body.translate(_SWAP), f.tags.translate(_SWAP),
+                  f.notes.translate(_SWAP))
                  for key, f in items.items()],
             )
             rows = db.execute(

@@ -6,9 +6,9 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .errors import IndexBusy, IndexDamaged, SearchError
 from .fts import COLUMNS, TOKENIZER
@@ -69,11 +69,17 @@ def translate(error: sqlite3.Error, path: Path) -> Exception:
     """SQLite's errors as the ones a user can act on; others pass through unchanged."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return IndexBusy(f"the search index {path} is busy: another broadsheet process is writing it; try again in a moment")
+        return IndexBusy(
+            f"the search index {path} is busy: another broadsheet process is writing it; try again in a moment"
+        )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or type(error) is sqlite3.DatabaseError:
         return IndexDamaged(f"the search index {path} is damaged ({error}); `broadsheet reindex` rebuilds it")
-    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_AUTH")):
-        return SearchError(f"the search index {path} cannot be used ({error}); search needs it to be readable and writable")
+    if name.startswith(
+        ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_AUTH")
+    ):
+        return SearchError(
+            f"the search index {path} cannot be used ({error}); search needs it to be readable and writable"
+        )
     return error
 
 
@@ -105,14 +111,18 @@ class SearchIndex:
         try:
             index.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SearchError(f"cannot make the folder for the search index {index.path}: {error.strerror or error}") from None
+            raise SearchError(
+                f"cannot make the folder for the search index {index.path}: {error.strerror or error}"
+            ) from None
         try:
             index._prepare_waiting()
         except (sqlite3.DatabaseError, IndexDamaged) as error:
             problem = translate(error, index.path) if isinstance(error, sqlite3.Error) else error
             if isinstance(problem, SearchError) and not isinstance(problem, IndexDamaged):
                 raise problem from None  # busy, or unusable (read-only, disk full...): not the file's fault
-            index.notice = f"the search index {index.path} was unreadable ({error}); it is being rebuilt from the library"
+            index.notice = (
+                f"the search index {index.path} was unreadable ({error}); it is being rebuilt from the library"
+            )
             index.discard_file()
             index._prepare()
         return index
@@ -271,7 +281,9 @@ class SearchIndex:
 def _create(db: sqlite3.Connection) -> None:
     """Drop whatever tables there are (an older schema's too) and make empty ones."""
     for kind in ("CREATE VIRTUAL%", "%"):
-        names = db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE ? AND name NOT LIKE 'sqlite%'", (kind,))
+        names = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE ? AND name NOT LIKE 'sqlite%'", (kind,)
+        )
         for (name,) in names.fetchall():
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
     for statement in filter(str.strip, _TABLES.split(";\n")):

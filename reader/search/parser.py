@@ -117,7 +117,9 @@ class _Lexer:
     def field(self, name: str, value: str, start: int) -> Node:
         if name not in FIELDS:
             known = ", ".join(f"{f}:" for f in FIELDS)
-            raise self.error(f"no field called '{name}:' (the fields are {known}); put a word with a colon in quotes", start)
+            raise self.error(
+                f"no field called '{name}:' (the fields are {known}); put a word with a colon in quotes", start
+            )
         value_at = start + len(name) + 1
         if not value and self.query[self.at : self.at + 1] in OPEN_QUOTES and self.at < len(self.query):
             value = self.quoted()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 import orjson
 
@@ -100,7 +100,7 @@ def to_sql(node: Node, ids: Callable[[Filter], IdSet]) -> SQL:
     if isinstance(node, Text) or (is_text_only(node) and expression(node) is not None):
         return IN_FTS, (expression(node),)
     if isinstance(node, DateFilter):
-        moment = int(datetime.combine(node.day, time(), timezone.utc).timestamp())
+        moment = int(datetime.combine(node.day, time(), UTC).timestamp())
         return ("d.published >= ?" if node.field == "after" else "d.published < ?"), (moment,)
     if isinstance(node, Filter):
         if node.field in SET_FIELDS:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from dataclasses import field as _field  # for classes with a field named ``field``, which hides it
 from datetime import date
-from typing import Iterator, Union
 
 from ..text import fold
 
@@ -69,8 +69,8 @@ class Everything:
     """The empty query: every article."""
 
 
-Node = Union[Text, Filter, DateFilter, Not, And, Or, Everything]
-Leaf = Union[Text, Filter, DateFilter]
+Node = Text | Filter | DateFilter | Not | And | Or | Everything
+Leaf = Text | Filter | DateFilter
 
 
 def word_key(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import orjson
 
@@ -174,7 +174,7 @@ class Searcher:
             title, outlet, author, published, *_ = found[rowid]
             shown = marked[rowid]
             hits.append(Hit(article_id, score, shown.title, shown.snippet, outlet, author,
-                            datetime.fromtimestamp(published, timezone.utc)))
+                            datetime.fromtimestamp(published, UTC)))
         return tuple(hits)
 
 

@@ -169,7 +169,9 @@ def _produce(
                 for start in range(0, len(wanted), BATCH):
                     if stop.is_set() or cancelled():
                         return
-                    handover.put(("write", month, [_doc(store, a, user, problems) for a in wanted[start : start + BATCH]]))
+                    handover.put(
+                        ("write", month, [_doc(store, a, user, problems) for a in wanted[start : start + BATCH]])
+                    )
                 handover.put(("month", month, articles - len(wanted)))
         except BaseException as error:  # handed to the caller's thread to raise there
             handover.put(("error", "", error))
@@ -234,7 +236,8 @@ def _plan_user_changes(index: SearchIndex, store: Store, user: _UserText, skip: 
     docs = []
     for article_id in candidates:
         row = db.execute(
-            "SELECT shard, body_at, body_size, hash, extra, published, source, title, outlet, author FROM docs WHERE id = ?",
+            "SELECT shard, body_at, body_size, hash, extra, published, source, title, outlet, author"
+            " FROM docs WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None or row[0] in skip:

@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass
 
 from ..ingest.sanitize import clean_line
-from ..text import fold
 from ..models import utc_now
 from ..store import Store
+from ..text import fold
 from .errors import ViewError
 from .parser import parse
 from .query import And, Everything, Filter

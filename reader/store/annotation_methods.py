@@ -121,7 +121,12 @@ class AnnotationMethods(StoreBase):
         return annotation
 
     def update_annotation(
-        self, annotation_id: str, *, note: str | None = None, tags: Iterable[str] | None = None, kind: str | None = None,
+        self,
+        annotation_id: str,
+        *,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        kind: str | None = None,
     ) -> Annotation:
         with self.writing():
             current = self.annotation(annotation_id)
@@ -223,7 +228,9 @@ class AnnotationMethods(StoreBase):
                 else:
                     if article_id not in texts:
                         texts[article_id] = self.body(article_id).text
-                    old = Selector(annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end)
+                    old = Selector(
+                        annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end
+                    )
                     placement = reattach(texts[article_id], old)
                     now = placement.selector
                     annotation = replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix,

@@ -121,7 +121,9 @@ class EntityResults:
         if str(path) in self._reported:
             return
         self._reported.add(str(path))
-        self._problems.append(f"{path} is unreadable; the articles of {month} count as not analysed and will be analysed again")
+        self._problems.append(
+            f"{path} is unreadable; the articles of {month} count as not analysed and will be analysed again"
+        )
 
 
 def is_record(record: object) -> bool:

@@ -50,7 +50,9 @@ class FeedMethods(StoreBase):
         with self._mutex:
             return self.feeds_file.get(self.feeds_file.resolve(ref))
 
-    def add_feed(self, url: str, title: str = "", tags: Iterable[str] = (), *, feed_title: str = "") -> tuple[Feed, bool]:
+    def add_feed(
+        self, url: str, title: str = "", tags: Iterable[str] = (), *, feed_title: str = ""
+    ) -> tuple[Feed, bool]:
         """Subscribe to ``url`` (already checked to be http/https); a known URL is left alone.
 
         ``title`` is the user's name for the feed; ``feed_title`` the name the feed gave itself

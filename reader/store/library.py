@@ -17,6 +17,7 @@ from .files import write_atomically
 from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
 from .storage import FileSignature, KeyedTinyDB, open_tinydb
 
+
 def shard_of(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
 
@@ -214,7 +215,7 @@ class Library:
         for shard, items in per_shard.items():
             refs = self.bodies.append(shard, [item[4] for item in items])
             docs: dict[str, dict[str, Any]] = {}
-            for (article_id, draft, digest, old, _), ref in zip(items, refs):
+            for (article_id, draft, digest, old, _), ref in zip(items, refs, strict=True):
                 doc = doc_from_draft(draft, digest, ref, now)
                 if old is not None:
                     doc["first_seen"] = old["first_seen"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from ..models import ArticleDraft, Body, Block, parse_datetime, utc_now
+from ..models import ArticleDraft, Block, Body, parse_datetime, utc_now
 from .errors import CorruptFile, NewerSchema
 from .files import write_atomically
 

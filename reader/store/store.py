@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Marks, Revision, Stats
+from ..text import normalise_tag
 from . import schema
 from .annotation_methods import AnnotationMethods
 from .changes import ChangeMethods
@@ -21,7 +22,6 @@ from .feeds import Feeds
 from .files import translate_os_error
 from .library import Library
 from .lock import FileLock
-from ..text import normalise_tag
 from .userstate import UserState
 
 
@@ -160,7 +160,9 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
         everything.sort(key=lambda a: a.published, reverse=True)
         return everything
 
-    def newest(self, limit: int, *, unread: bool = False, starred: bool = False, tag: str | None = None) -> list[Article]:
+    def newest(
+        self, limit: int, *, unread: bool = False, starred: bool = False, tag: str | None = None
+    ) -> list[Article]:
         """The newest ``limit`` articles passing the filters, reading only as many months as needed."""
         tag = normalise_tag(tag) if tag else None
         read_ids = self.user.read_ids() if unread else set()

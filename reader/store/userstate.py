@@ -103,7 +103,9 @@ class UserState:
                 table.delete_many(changed)
         return changed
 
-    def update_mark(self, article_id: str, *, starred: bool | None = None, tags: list[str] | None = None) -> ArticleState:
+    def update_mark(
+        self, article_id: str, *, starred: bool | None = None, tags: list[str] | None = None
+    ) -> ArticleState:
         table = self.marks
         mark = dict(table.raw().get(article_id, {}))
         if starred is not None:

@@ -191,7 +191,9 @@ class BroadsheetApp(App[None]):
         if message.then is not None:
             message.then(message.error)
         else:
-            self.notify(f"Not saved: {message.error}", title="Library problem", severity="error", timeout=12, markup=False)
+            self.notify(
+                f"Not saved: {message.error}", title="Library problem", severity="error", timeout=12, markup=False
+            )
 
     @on(Notice)
     def notice(self, message: Notice) -> None:

@@ -102,7 +102,9 @@ def priority(home: Path) -> list[Figure]:
             pending = analyser.pending
             asked = time.perf_counter()
             analyser.prioritise(article_id)
-            assert reports.wait_for(lambda: article_id in reports.when, 30), "the open article was never analysed"
+            assert reports.wait_for(lambda article_id=article_id: article_id in reports.when, 30), (
+                "the open article was never analysed"
+            )
             waits.append(reports.when[article_id] - asked)
             time.sleep(0.3)
     finally:

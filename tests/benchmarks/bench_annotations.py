@@ -39,9 +39,11 @@ def raise_annotations(store: Store, target: int, rng: random.Random) -> int:
     ids = list(store.library.index()["ids"])
     missing = target - len(existing)
     docs = {}
-    for n in range(max(0, missing)):
+    for _ in range(max(0, missing)):
         doc = dict(rng.choice(existing))
-        doc.update(article=rng.choice(ids), kind=rng.choice(KINDS), tags=rng.sample(USER_TAGS, rng.choice([0, 0, 1, 2])))
+        doc.update(
+            article=rng.choice(ids), kind=rng.choice(KINDS), tags=rng.sample(USER_TAGS, rng.choice([0, 0, 1, 2]))
+        )
         docs[f"{rng.getrandbits(40):010x}"] = doc
     with store.writing():
         store.user.annotations.put_many(docs)
@@ -58,7 +60,11 @@ def bench_save(home: Path, rng: random.Random, samples: int) -> list[Figure]:
     for article in articles:
         text = texts[article.id]
         start = text.index(" ", len(text) // 3) + 1
-        times.append(timed(lambda: store.add_annotation(article.id, start, start + 80, note="A thought", tags=["bench"], text=text), cpu))
+
+        def save(article=article, start=start, text=text):
+            store.add_annotation(article.id, start, start + 80, note="A thought", tags=["bench"], text=text)
+
+        times.append(timed(save, cpu))
     ms = [t * 1000 for t in times]
 
     def one_more():
@@ -71,7 +77,8 @@ def bench_save(home: Path, rng: random.Random, samples: int) -> list[Figure]:
         "ms",
         SAVE_MS,
         f"median of {len(ms)}, p95 {p95(ms):.1f} ms, CPU {median(cpu) * 1000:.1f} ms; "
-        f"{len(store.user.annotations.raw()):,} annotations in {len(list((home / 'state' / 'annotations').glob('*.json')))} files",
+        f"{len(store.user.annotations.raw()):,} annotations in "
+        f"{len(list((home / 'state' / 'annotations').glob('*.json')))} files",
         profile=lambda: profile_calls(one_more, repeat=10),
     )]
 
@@ -96,7 +103,9 @@ def bench_list(home: Path) -> list[Figure]:
 
 def bench_export(home: Path) -> list[Figure]:
     figures = []
-    for name, write, goal in (("Markdown", to_markdown, EXPORT_SECONDS), ("JSON", to_json, None), ("W3C JSON-LD", to_w3c, None)):
+    for name, write, goal in (
+        ("Markdown", to_markdown, EXPORT_SECONDS), ("JSON", to_json, None), ("W3C JSON-LD", to_w3c, None)
+    ):
         def export(write=write):
             store = Store.open(home)
             annotations = store.annotations()
@@ -186,9 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         home = copy_library(source, Path(folder) / "home")
         started = time.perf_counter()
         total = raise_annotations(Store.open(home), args.annotations, rng)
-        print(f"library: {info['articles']:,} articles, {total:,} annotations (raised in {time.perf_counter() - started:.1f} s)", flush=True)
-        figures = bench_save(home, rng, args.saves) + bench_list(home) + bench_screen(home, args.screen_runs) + bench_export(home)
-        misses = report(figures, profile=args.profile, as_json=args.json, header={"library": info, "annotations": total})
+        print(
+            f"library: {info['articles']:,} articles, {total:,} annotations "
+            f"(raised in {time.perf_counter() - started:.1f} s)",
+            flush=True,
+        )
+        figures = (
+            bench_save(home, rng, args.saves) + bench_list(home) + bench_screen(home, args.screen_runs)
+            + bench_export(home)
+        )
+        misses = report(
+            figures, profile=args.profile, as_json=args.json, header={"library": info, "annotations": total}
+        )
     return 1 if misses else 0
 
 

@@ -281,7 +281,9 @@ async def time_moves(screen, article_list, pending: dict, count: int, seed: int,
 
 
 def run_child(home: Path, moves: int = 0, seed: int = 1, profile: str | None = None) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(home), "--moves", str(moves), "--seed", str(seed)]
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "--child", str(home), "--moves", str(moves), "--seed", str(seed)
+    ]
     if profile:
         command += ["--child-profile", profile]
     started = time.perf_counter()
@@ -289,7 +291,9 @@ def run_child(home: Path, moves: int = 0, seed: int = 1, profile: str | None = N
     wall = time.perf_counter() - started
     lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT)]
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the app run failed (exit {done.returncode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+        raise RuntimeError(
+            f"the app run failed (exit {done.returncode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+        )
     return {**json.loads(lines[-1][len(RESULT):]), "wall_seconds": wall}
 
 
@@ -320,9 +324,11 @@ def bench_launch(home: Path, runs: int, moves: int, seed: int) -> tuple[list[Fig
             "s",
             LAUNCH_S,
             f"median of {runs} fresh processes: {' '.join(f'{s:.3f}' for s in first)}; medians: Store.open "
-            f"{med(lambda r: r['marks']['store_open']) * 1000:.0f} ms, app built {med(lambda r: r['marks']['app_built']) * 1000:.0f} ms, "
+            f"{med(lambda r: r['marks']['store_open']) * 1000:.0f} ms, "
+            f"app built {med(lambda r: r['marks']['app_built']) * 1000:.0f} ms, "
             f"run_test ready {med(lambda r: r['marks']['run_test_ready']):.3f} s, first month "
-            f"({first_load(timed[0])['articles']:,} articles) reached the screen {med(lambda r: first_load(r)['arrived']):.3f} s; "
+            f"({first_load(timed[0])['articles']:,} articles) reached the screen "
+            f"{med(lambda r: first_load(r)['arrived']):.3f} s; "
             f"imports (textual, reader.tui.app) {med(lambda r: r['import_seconds']):.3f} s before that, "
             f"whole process {med(lambda r: r['wall_seconds']):.2f} s",
             profile=lambda: run_child(home, 0, seed, "launch")["profile"],
@@ -332,7 +338,8 @@ def bench_launch(home: Path, runs: int, moves: int, seed: int) -> tuple[list[Fig
             median(whole),
             "s",
             detail=f"median of {runs}: {' '.join(f'{s:.3f}' for s in whole)}; the last batch "
-            f"({final_load(timed[0])['articles']:,} articles) reached the screen {med(lambda r: final_load(r)['arrived']):.3f} s "
+            f"({final_load(timed[0])['articles']:,} articles) reached the screen "
+            f"{med(lambda r: final_load(r)['arrived']):.3f} s "
             f"(median); {timed[0]['rows']:,} rows",
         ),
         Figure(
@@ -349,7 +356,8 @@ def bench_launch(home: Path, runs: int, moves: int, seed: int) -> tuple[list[Fig
             "peak RSS, whole library loaded",
             peak,
             "MB",
-            detail=f"VmHWM, largest of {runs} launches; resident then {med(lambda r: r['memory_loaded']['rss_mb']):,.0f} MB (median){after}",
+            detail=f"VmHWM, largest of {runs} launches; "
+            f"resident then {med(lambda r: r['memory_loaded']['rss_mb']):,.0f} MB (median){after}",
         )
     ]
     return launch, memory, timed
@@ -396,7 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     # Generate in another process, so this one stays small (it only starts the app runs).
     generator = Path(__file__).with_name("generate.py")
     parameters = ["--articles", str(args.articles), "--feeds", str(args.feeds), "--seed", str(args.seed)]
-    subprocess.run([sys.executable, str(generator), *parameters, "--cache", str(cache)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(generator), *parameters, "--cache", str(cache)], check=True, stdout=subprocess.DEVNULL
+    )
     source, info = cached_library(args.articles, args.feeds, args.seed, cache)
     how = "reused from cache" if was_cached else "generated now"
     print(
@@ -418,7 +428,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         misses = report(figures, profile=args.profile, as_json=args.json, header=header)
     goals = sum(1 for f in figures if f.goal is not None)
-    print(f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s")
+    print(
+        f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s"
+    )
     return 1 if misses else 0
 
 

@@ -65,7 +65,9 @@ def run_fetch(home: Path, args) -> tuple[float, dict, float]:
         raise RuntimeError(f"fetch failed:\n{err.decode()}")
     result = json.loads(out)
     if result["failed"]:
-        raise RuntimeError(f"{result['failed']} feeds failed: {[f['error'] for f in result['feeds'] if f['error']][:3]}")
+        raise RuntimeError(
+            f"{result['failed']} feeds failed: {[f['error'] for f in result['feeds'] if f['error']][:3]}"
+        )
     return wall, result, peak[0]
 
 
@@ -102,8 +104,10 @@ def main() -> int:
         folder = Path(scratch) / "corpus"
         folder.mkdir()
         write_corpus(folder, corpus)
-        server = subprocess.Popen([sys.executable, "-m", "tests.benchmarks.serve_corpus", str(folder), "--latency", str(args.latency)],
-                                  cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tests.benchmarks.serve_corpus", str(folder), "--latency", str(args.latency)],
+            cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
         try:
             base_url = server.stdout.readline().strip()
             for number in range(args.repeat):
@@ -123,7 +127,8 @@ def main() -> int:
         peaks = [r[name][2] for r in rounds]
         added = rounds[0][name][1]["added"]
         figures.append(Figure(f"{name}: command wall time", median(walls), "s", goal,
-                              detail=f"fetch itself {median(inner):.2f} s; {added} new articles; runs {', '.join(f'{w:.2f}' for w in walls)}"))
+                              detail=f"fetch itself {median(inner):.2f} s; {added} new articles; "
+                                     f"runs {', '.join(f'{w:.2f}' for w in walls)}"))
         figures.append(Figure(f"{name}: peak memory (with parser workers)", median(peaks), "MB"))
     misses = report(figures, profile=None, as_json=args.json, header={"benchmark": "feeds", **vars(args)})
     return 1 if misses else 0

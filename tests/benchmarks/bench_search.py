@@ -103,7 +103,8 @@ def bench_updates(home: Path, index: SearchIndex, runs: int) -> list[Figure]:
     result = sync(index, store)
     seconds = time.perf_counter() - started
     return [
-        Figure("sync with nothing to do", median(nothing), "s", detail=f"median of {runs}; every search command pays it"),
+        Figure("sync with nothing to do", median(nothing), "s",
+               detail=f"median of {runs}; every search command pays it"),
         Figure("sync after 500 new articles + 1 edit", seconds, "s",
                detail=f"{result.added} added, {result.updated} updated; the month they are in is compared again"),
     ]
@@ -126,7 +127,7 @@ def bench_queries(home: Path, index: SearchIndex, rng: random.Random, runs: int)
         medians, totals = [], []
         for query in queries:
             searcher.search(query)  # the first run reads the pages it needs from the disk cache
-            times = [timed(lambda: searcher.search(query)) for _ in range(runs)]
+            times = [timed(lambda query=query: searcher.search(query)) for _ in range(runs)]
             medians.append(median(times) * 1000)
             totals.append(searcher.search(query).total)
         return medians, totals
@@ -164,7 +165,8 @@ def bench_queries(home: Path, index: SearchIndex, rng: random.Random, runs: int)
 def bench_views(home: Path, index: SearchIndex, runs: int) -> list[Figure]:
     store = Store.open(home)
     views = SavedViews(store)
-    for name, query in [("Unread", "is:unread"), ("Elections", "tag:elections"), ("Energy news", "energy OR oil OR gas"),
+    for name, query in [("Unread", "is:unread"), ("Elections", "tag:elections"),
+                        ("Energy news", "energy OR oil OR gas"),
                         ("Recent courts", "court OR judge after:2026-06-01"), ("Starred", "is:starred")]:
         views.add(name, query)
     searcher = Searcher(index, store)
@@ -194,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         misses = report(figures, profile=args.profile, as_json=args.json, header={"library": info})
         index.close()
     goals = sum(1 for f in figures if f.goal is not None)
-    print(f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s")
+    print(
+        f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s"
+    )
     return 1 if misses else 0
 
 

@@ -55,7 +55,9 @@ async def measure(home: Path, opens: int) -> tuple[list[float], str]:
         sidebar = screen.query_one(EntitySidebar)
         for _ in range(opens):
             library = app.entity_library
-            target = next(a for a in reversed(screen.listing.rows) if library is None or a.id not in library.article_ids)
+            target = next(
+                a for a in reversed(screen.listing.rows) if library is None or a.id not in library.article_ids
+            )
             started = time.perf_counter()
             screen.open_article(target)
             while not (sidebar.entities is not None and screen.current.id == target.id):

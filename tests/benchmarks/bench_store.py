@@ -39,8 +39,10 @@ def bench_size(home: Path) -> list[Figure]:
     bodies = total("library/bodies/*.pack")
     user = total("state/*")
     return [
-        Figure("size on disk: total", everything, "MB", detail=f"{everything * MB / store.library.count():,.0f} bytes an article"),
-        Figure("size on disk: metadata (shards + index)", meta, "MB", detail=f"index.json {total('library/index.json'):.1f} MB"),
+        Figure("size on disk: total", everything, "MB",
+               detail=f"{everything * MB / store.library.count():,.0f} bytes an article"),
+        Figure("size on disk: metadata (shards + index)", meta, "MB",
+               detail=f"index.json {total('library/index.json'):.1f} MB"),
         Figure("size on disk: bodies (packs)", bodies, "MB"),
         Figure("size on disk: user state", user, "MB", detail=f"feeds.json {total('feeds.json'):.2f} MB"),
     ]
@@ -109,7 +111,9 @@ def bench_stats(home: Path, runs: int, name: str = "stats(), store just opened")
         del store
         gc.collect()
     return [
-        Figure(name, median(times), "s", detail=f"median of {runs}", profile=lambda: profile_calls(Store.open(home).stats))
+        Figure(
+            name, median(times), "s", detail=f"median of {runs}", profile=lambda: profile_calls(Store.open(home).stats)
+        )
     ]
 
 
@@ -118,7 +122,11 @@ def bench_bodies(home: Path, rng: random.Random, samples: int) -> list[Figure]:
     # A few articles of each month, not all 100,000: a big heap would slow the parsing
     # measured here through the garbage collector (measured apart, as the app's case).
     reader = Store.open(home, read_only=True)
-    by_shard = {name: rng.sample(arts, min(4, len(arts))) for name in reader.library.shard_names() if (arts := reader.library.shard_articles(name))}
+    by_shard = {
+        name: rng.sample(arts, min(4, len(arts)))
+        for name in reader.library.shard_names()
+        if (arts := reader.library.shard_articles(name))
+    }
     del reader
     gc.collect()
     shards = sorted(by_shard)
@@ -140,8 +148,10 @@ def bench_bodies(home: Path, rng: random.Random, samples: int) -> list[Figure]:
     for article in picks:
         cold.append(cold_body(article, cold_cpu))
         other = rng.choice(by_shard[article.shard])
-        warm.append(timed(lambda: store.body(other)))
-        evict([home / "library" / "meta" / f"{article.shard}.json", home / "library" / "bodies" / f"{article.shard}.pack"])
+        warm.append(timed(lambda other=other: store.body(other)))
+        evict([
+            home / "library" / "meta" / f"{article.shard}.json", home / "library" / "bodies" / f"{article.shard}.pack"
+        ])
         evicted.append(cold_body(article))
     everything = Store.open(home).articles()
     app_heap = [cold_body(article) for article in picks]
@@ -160,16 +170,23 @@ def bench_bodies(home: Path, rng: random.Random, samples: int) -> list[Figure]:
             median(ms),
             "ms",
             10,
-            f"{samples} articles over {len(by_shard)} shards; p95 {p95(ms):.1f} ms; CPU median {median(cold_cpu) * 1000:.1f} ms",
+            f"{samples} articles over {len(by_shard)} shards; p95 {p95(ms):.1f} ms; "
+            f"CPU median {median(cold_cpu) * 1000:.1f} ms",
             profile=profile_cold,
         ),
-        Figure("  same, shard already read", median([t * 1000 for t in warm]), "ms", detail="another article of the same month"),
+        Figure(
+            "  same, shard already read",
+            median([t * 1000 for t in warm]),
+            "ms",
+            detail="another article of the same month",
+        ),
         Figure("  same, shard files evicted from page cache", median([t * 1000 for t in evicted]), "ms"),
         Figure(
             "  same, all articles held in memory (the app)",
             median(heap_ms),
             "ms",
-            detail=f"p95 {p95(heap_ms):.1f} ms, max {max(heap_ms):.1f} ms; pauses here are the cycle collector on a big heap",
+            detail=f"p95 {p95(heap_ms):.1f} ms, max {max(heap_ms):.1f} ms; "
+            "pauses here are the cycle collector on a big heap",
         ),
     ]
 
@@ -188,9 +205,9 @@ def bench_keypresses(home: Path, rng: random.Random, samples: int) -> list[Figur
             raise RuntimeError(f"{article_id} was not marked read")
 
     cpu: dict[str, list[float]] = {"read": [], "star": [], "tag": []}
-    read_ms = [timed(lambda: mark(i), cpu["read"]) * 1000 for i in to_read]
-    star_ms = [timed(lambda: store.set_starred(i, True), cpu["star"]) * 1000 for i in to_star]
-    tag_ms = [timed(lambda: store.add_tags(i, ["bench", "follow-up"]), cpu["tag"]) * 1000 for i in to_tag]
+    read_ms = [timed(lambda i=i: mark(i), cpu["read"]) * 1000 for i in to_read]
+    star_ms = [timed(lambda i=i: store.set_starred(i, True), cpu["star"]) * 1000 for i in to_star]
+    tag_ms = [timed(lambda i=i: store.add_tags(i, ["bench", "follow-up"]), cpu["tag"]) * 1000 for i in to_tag]
     taken = read_ids | set(unread)
     spare = iter(rng.sample([i for i in ids if i not in taken], 30))
 
@@ -223,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     # Generate in another process, so this one measures with a heap of its own size.
     generator = Path(__file__).with_name("generate.py")
     parameters = ["--articles", str(args.articles), "--feeds", str(args.feeds), "--seed", str(args.seed)]
-    subprocess.run([sys.executable, str(generator), *parameters, "--cache", str(cache)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(generator), *parameters, "--cache", str(cache)], check=True, stdout=subprocess.DEVNULL
+    )
     source, info = cached_library(args.articles, args.feeds, args.seed, cache)
     how = "reused from cache" if was_cached else "generated now"
     print(
@@ -250,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         figures = start + keypresses + bodies + everything + stats + stale + sizes
         misses = report(figures, profile=args.profile, as_json=args.json, header={"library": info})
     goals = sum(1 for f in figures if f.goal is not None)
-    print(f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s")
+    print(
+        f"{goals - misses} of {goals} goals met, {misses} missed; benchmark took {time.perf_counter() - started:.0f} s"
+    )
     return 1 if misses else 0
 
 

@@ -62,7 +62,7 @@ def generate_library(home: Path, articles: int = 100_000, feeds: int = 300, seed
         added = store.add_articles(drafts).added
         if len(added) != len(drafts):
             raise RuntimeError(f"expected {len(drafts)} new articles, the store added {len(added)}")
-        for n, (article_id, draft) in enumerate(zip(added, drafts)):
+        for n, (article_id, draft) in enumerate(zip(added, drafts, strict=True)):
             ids.append((article_id, draft.published))
             if start + n in annotated:
                 annotations[f"{rng.getrandbits(40):010x}"] = _annotation(prose, rng, article_id, draft)
@@ -94,7 +94,9 @@ def _add_feeds(store: Store, prose: Prose, rng: random.Random, count: int) -> li
             url = f"https://www.{domain}/feed.xml"
             feed_id, _ = store.feeds_file.add(url, title, rng.sample(FEED_TAGS, rng.randint(0, 2)))
             authors = [f"{rng.choice(prose.people).split()[0]} {prose.coin()}" for _ in range(rng.randint(2, 12))]
-            outlets.append({"id": feed_id, "title": title, "domain": domain, "authors": authors, "kind": rng.choice(KINDS)})
+            outlets.append(
+                {"id": feed_id, "title": title, "domain": domain, "authors": authors, "kind": rng.choice(KINDS)}
+            )
     return outlets
 
 
@@ -104,7 +106,8 @@ def _draft(prose: Prose, rng: random.Random, number: int, published: datetime, o
     slug = "".join(c for c in slug if c.isalnum() or c == "-")
     url = f"https://www.{outlet['domain']}/{published:%Y/%m/%d}/{slug}-{number}"
     links = [
-        f"https://www.{rng.choice(['reuters.com', 'apnews.com', 'gov.example', outlet['domain'], 'data.example.org'])}/{prose.coin().lower()}/{rng.getrandbits(24):06x}"
+        f"https://www.{rng.choice(['reuters.com', 'apnews.com', 'gov.example', outlet['domain'], 'data.example.org'])}"
+        f"/{prose.coin().lower()}/{rng.getrandbits(24):06x}"
         for _ in range(rng.choice([0, 0, 0, 1, 2, 3, 5]))
     ]
     return ArticleDraft(
@@ -182,7 +185,9 @@ def cache_key(articles: int, feeds: int, seed: int) -> str:
     return f"library-a{articles}-f{feeds}-s{seed}-g{GENERATOR_VERSION}-{store_digest()}"
 
 
-def cached_library(articles: int = 100_000, feeds: int = 300, seed: int = 1, cache: Path | None = None) -> tuple[Path, dict]:
+def cached_library(
+    articles: int = 100_000, feeds: int = 300, seed: int = 1, cache: Path | None = None
+) -> tuple[Path, dict]:
     """The cached library's home folder and summary, generating it if needed.
 
     Treat the folder as read-only: copy it (``copy_library``) before anything writes.
@@ -228,7 +233,9 @@ def refresh_index(home: Path) -> None:
         store.library.rebuild_index()
 
 
-def fresh_library(dest: Path, articles: int = 100_000, feeds: int = 300, seed: int = 1, cache: Path | None = None) -> dict:
+def fresh_library(
+    dest: Path, articles: int = 100_000, feeds: int = 300, seed: int = 1, cache: Path | None = None
+) -> dict:
     """Copy the cached library (generated if needed) to ``dest``; returns its summary."""
     source, info = cached_library(articles, feeds, seed, cache)
     copy_library(source, dest)

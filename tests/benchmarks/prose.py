@@ -81,7 +81,11 @@ class Prose:
         text = " ".join(titled)
         while len(text) > 110:
             text = text.rsplit(" ", 1)[0]
-        return text if len(text) >= 35 else f"{text}: {self.entity()} {rng.choice(['Says', 'Warns', 'Responds', 'Reports'])}"
+        return (
+            text
+            if len(text) >= 35
+            else f"{text}: {self.entity()} {rng.choice(['Says', 'Warns', 'Responds', 'Reports'])}"
+        )
 
     def body(self, size: int, links: list[str]) -> Body:
         """About ``size`` characters of text in blocks, citing ``links`` as [1], [2]..."""

@@ -61,7 +61,9 @@ class RecordingApp(BroadsheetApp):
         super().__init__(services)
         self.notified: list[tuple[str, str, str]] = []
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True) -> None:
+    def notify(
+        self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True
+    ) -> None:
         self.notified.append((severity, title, message))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
@@ -207,7 +209,10 @@ def reader_title(app) -> str:
     return static_text(app, "#reader-header").split("\n", 1)[0]
 
 
-_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
+_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)"'
+    r' clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>'
+)
 
 
 def screen_lines(app) -> list[str]:
@@ -244,4 +249,8 @@ def row_line(app, title: str) -> str:
 
 def notifications(app, severity: str | None = None) -> list[str]:
     """The notifications the app has shown (of one severity, if given), as "title: message"."""
-    return [f"{title}: {message}" if title else message for level, title, message in app.notified if severity in (None, level)]
+    return [
+        f"{title}: {message}" if title else message
+        for level, title, message in app.notified
+        if severity in (None, level)
+    ]

@@ -35,7 +35,9 @@ def seeded_with_annotations(home):
     store = Store.open(home)
     ensure_seeded(store)
     return [
-        annotate(store, "Caracas Chronicles", "an unfriendly act", 1, kind="disagree", note="Which act?", tags=("diplomacy",)),
+        annotate(
+            store, "Caracas Chronicles", "an unfriendly act", 1, kind="disagree", note="Which act?", tags=("diplomacy",)
+        ),
         annotate(store, "Breitbart", "29 military checkpoints", 2, note="Source for this number?", tags=("check",)),
         annotate(store, "PanAm Post", "Ledezma", 3, kind="question"),
     ]
@@ -135,7 +137,9 @@ async def test_enter_opens_the_article_at_the_passage_even_when_a_search_hid_it(
         pane = app.screen.query_one(ReaderPane)
         assert pane.current_annotation is not None and pane.current_annotation.quote == "29 military checkpoints"
         body = app.screen.query_one("#reader-body", Static).content
-        assert [body.plain[s.start:s.end] for s in body.spans if str(s.style) == CURRENT_HIGHLIGHT] == ["29 military checkpoints"]
+        assert [body.plain[s.start:s.end] for s in body.spans if str(s.style) == CURRENT_HIGHLIGHT] == [
+            "29 military checkpoints"
+        ]
         assert "Source for this number?" in app.screen.query_one("#highlight-note", Static).content.plain
 
 

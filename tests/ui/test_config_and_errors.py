@@ -23,9 +23,18 @@ def write_config(tmp_path: Path, text: str) -> Path:
     ("text", "line", "words"),
     [
         ('sort = "title"\ntheme = \n', 2, ["using defaults"]),
-        ('theme = "textual-light"\nmark_read_on_open = "yes"\n', 2, ["mark_read_on_open should be true or false", "'yes'", "using the default"]),
+        (
+            'theme = "textual-light"\nmark_read_on_open = "yes"\n',
+            2,
+            ["mark_read_on_open should be true or false", "'yes'", "using the default"],
+        ),
         ('sort = "random"\n', 1, ["sort must be one of date, outlet, title"]),
-        pytest.param('theme = "textual-light"\n\nmark_read_on_open = "yes"\n', 3, ["mark_read_on_open"], id="key-after-a-blank-line"),
+        pytest.param(
+            'theme = "textual-light"\n\nmark_read_on_open = "yes"\n',
+            3,
+            ["mark_read_on_open"],
+            id="key-after-a-blank-line",
+        ),
         pytest.param('\n\nsort = "random"\n', 3, ["sort must be"], id="key-after-leading-blank-lines"),
         ('colour = "red"\n', 1, ["unknown setting 'colour'"]),
         ('[keymap]\n"article.star" = 5\n', 2, ["keymap entry 'article.star'"]),

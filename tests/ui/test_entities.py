@@ -139,7 +139,9 @@ async def test_the_entity_screen_shows_names_articles_and_mentions_and_jumps_to_
         rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert rows[0].startswith("Articles (2) from 2 outlets")
         assert any("Often named with" in row for row in rows) and any("Antonio Ledezma" in row for row in rows)
-        mention_rows = [i for i in range(options.option_count) if options.get_option_at_index(i).id.split("|")[1] == "mention"]
+        mention_rows = [
+            i for i in range(options.option_count) if options.get_option_at_index(i).id.split("|")[1] == "mention"
+        ]
         assert len(mention_rows) >= 4
         options.highlighted = mention_rows[-1]
         await pilot.press("enter")
@@ -158,7 +160,10 @@ async def test_a_correction_is_saved_and_survives_a_restart(start, home):
         await type_text(pilot, "President Mariano Rajoy Brey")
         await pilot.press("enter")
         deadline = time.monotonic() + 10
-        while "President Mariano Rajoy Brey" not in static_text(pilot.app, "#entity-summary") and time.monotonic() < deadline:
+        while (
+            "President Mariano Rajoy Brey" not in static_text(pilot.app, "#entity-summary")
+            and time.monotonic() < deadline
+        ):
             await pilot.pause(0.1)
         assert static_text(pilot.app, "#entity-summary").startswith("President Mariano Rajoy Brey  person")
     assert [c.action for c in Store.open(home).entity_corrections()] == ["rename"]

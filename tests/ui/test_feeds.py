@@ -18,7 +18,10 @@ def rss(title: str, items: list[tuple[str, str, str]], link: str = "https://outl
         f"<pubDate>Sun, 22 Nov 2026 10:00:00 GMT</pubDate><description><![CDATA[{text}]]></description></item>"
         for guid, item_title, text in items
     )
-    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>{title}</title><link>{link}</link>{entries}</channel></rss>".encode()
+    return (
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>{title}</title><link>{link}</link>{entries}"
+        "</channel></rss>"
+    ).encode()
 
 
 def subscribe(home, *urls: str, titles: tuple[str, ...] = ()) -> list[str]:
@@ -32,7 +35,10 @@ async def fetch_done(pilot, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         await pilot.pause(0.05)
-        if any(m.startswith(("Fetched", "The fetch stopped")) for m in notifications(app)) and not app.services.feeds.running:
+        if (
+            any(m.startswith(("Fetched", "The fetch stopped")) for m in notifications(app))
+            and not app.services.feeds.running
+        ):
             break
     else:
         raise AssertionError(f"the fetch did not finish: {notifications(app)}")
@@ -46,7 +52,11 @@ POST = [("p1", "Post story one", "<p>First post text.</p>")]
 
 async def test_R_fetches_every_feed_with_progress_and_keeps_the_cursor(start, home, feed_server):
     feed_server.latency = 0.3
-    subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)), feed_server.route("/post.xml", body=rss("The Post", POST)))
+    subscribe(
+        home,
+        feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)),
+        feed_server.route("/post.xml", body=rss("The Post", POST)),
+    )
     async with start() as pilot:
         await pilot.press("j", "j")
         before = highlighted(pilot.app).id
@@ -80,7 +90,9 @@ async def test_r_fetches_only_the_feed_of_the_article_under_the_cursor(start, ho
 
 
 async def test_the_feeds_screen_shows_status_counts_and_errors(start, home, feed_server):
-    subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)), feed_server.route("/down.xml", status=500))
+    subscribe(
+        home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)), feed_server.route("/down.xml", status=500)
+    )
     async with start() as pilot:
         await pilot.press("R")
         await fetch_done(pilot)
@@ -99,7 +111,11 @@ async def test_the_feeds_screen_shows_status_counts_and_errors(start, home, feed
 
 
 async def test_enter_on_a_feed_lists_only_its_articles_and_escape_lists_all(start, home, feed_server):
-    subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)), feed_server.route("/post.xml", body=rss("The Post", POST)))
+    subscribe(
+        home,
+        feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)),
+        feed_server.route("/post.xml", body=rss("The Post", POST)),
+    )
     async with start() as pilot:
         await pilot.press("R")
         await fetch_done(pilot)
@@ -116,9 +132,12 @@ async def test_enter_on_a_feed_lists_only_its_articles_and_escape_lists_all(star
 async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, feed_server):
     feed_server.route("/globe.xml", body=rss("The Globe", GLOBE))
     feed_server.route("/post.xml", body=rss("The Post", POST))
-    page = b"""<html><head><title>Site</title>
+    page = (
+        b"""<html><head><title>Site</title>
         <link rel="alternate" type="application/rss+xml" title="Globe news" href="/globe.xml">
-        <link rel="alternate" type="application/rss+xml" title="Post news" href="/post.xml"></head><body></body></html>"""
+        <link rel="alternate" type="application/rss+xml" title="Post news" href="/post.xml">"""
+        b"</head><body></body></html>"
+    )
     page_url = feed_server.route("/index.html", body=page, headers={"Content-Type": "text/html"})
     async with start() as pilot:
         await pilot.press("F", "a")
@@ -223,7 +242,11 @@ async def test_quitting_stops_a_fetch_at_once(start, home, feed_server):
         assert not pilot.app.services.feeds.running, "the fetch was still waiting on its 30 s deadline"
 
 
-HOSTILE = [("h1", "[bold]x[/red] \x1b]52;c;aGk=\x07Boom \u202eevil [@click=app.quit]", "<p>Text [@click=app.quit] <a href='javascript:alert(1)'>click</a></p>")]
+HOSTILE = [(
+    "h1",
+    "[bold]x[/red] \x1b]52;c;aGk=\x07Boom \u202eevil [@click=app.quit]",
+    "<p>Text [@click=app.quit] <a href='javascript:alert(1)'>click</a></p>",
+)]
 
 
 async def test_hostile_feed_text_is_shown_literally_and_never_acts(start, home, feed_server):

@@ -19,7 +19,9 @@ async def test_question_mark_lists_the_keys_of_the_focused_pane(start):
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         assert "ArticleList (focused pane)" in text
-        for shown in ("Star", "article.star", "Next unread", "article.next_unread", "Open", "list.open", "On this screen"):
+        for shown in (
+            "Star", "article.star", "Next unread", "article.next_unread", "Open", "list.open", "On this screen"
+        ):
             assert shown in text, shown
         # j and down are one entry.
         assert "down, j" in text or "j, down" in text

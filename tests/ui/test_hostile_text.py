@@ -145,8 +145,12 @@ def opened_urls(monkeypatch) -> list[str]:
 async def test_o_opens_http_links_only(start, home, make_draft, opened_urls):
     Store.open(home).add_articles(
         [
-            make_draft(1, title="Has a web link", url="https://example.com/story", published=datetime(2026, 11, 22, tzinfo=UTC)),
-            make_draft(2, title="Has a script link", url="javascript:alert(1)", published=datetime(2026, 11, 21, tzinfo=UTC)),
+            make_draft(
+                1, title="Has a web link", url="https://example.com/story", published=datetime(2026, 11, 22, tzinfo=UTC)
+            ),
+            make_draft(
+                2, title="Has a script link", url="javascript:alert(1)", published=datetime(2026, 11, 21, tzinfo=UTC)
+            ),
         ]
     )
     async with start() as pilot:

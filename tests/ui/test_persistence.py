@@ -86,7 +86,9 @@ async def test_restart_keeps_the_view_hide_read_and_sort(home):
         assert "unread only" in app.screen.sub_title
         assert "by outlet" in app.screen.sub_title
         assert SEED_TITLES[0] not in titles(app)
-        assert [a.outlet for a in article_list(app).listing.rows] == ["Breitbart", "Caracas Chronicles", "PanAm Post", "Venezuelanalysis"]
+        assert [a.outlet for a in article_list(app).listing.rows] == [
+            "Breitbart", "Caracas Chronicles", "PanAm Post", "Venezuelanalysis"
+        ]
 
 
 async def test_quit_with_q_saves_what_was_queued(home):

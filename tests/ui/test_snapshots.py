@@ -134,14 +134,16 @@ def annotated_home(home):
     for hours, (quote, kind, note, tags) in enumerate([
         ("arrived in Madrid on Saturday after escaping custody", "highlight", "", ()),
         ("an unfriendly act", "disagree", "Which act? The meeting itself, or what Rajoy said there?", ("diplomacy",)),
-        ("set to take place on December 1st and 2nd", "question", "Did the talks happen on those dates?", ("follow-up", "talks")),
+        ("set to take place on December 1st and 2nd", "question", "Did the talks happen on those dates?",
+         ("follow-up", "talks")),
     ]):
         start = text.index(quote)
         chosen = select(text, start, start + len(quote))
         store.save_annotation(Annotation(id="", article=article.id, kind=kind, quote=chosen.quote, prefix=chosen.prefix,
                                          suffix=chosen.suffix, start=chosen.start, end=chosen.end, note=note, tags=tags,
                                          created=day + timedelta(hours=hours)))
-    store.save_annotation(Annotation(id="", article=article.id, kind="article-note", note="Compare with how Venezuelanalysis tells the meeting.",
+    store.save_annotation(Annotation(id="", article=article.id, kind="article-note",
+                                     note="Compare with how Venezuelanalysis tells the meeting.",
                                      created=day - timedelta(hours=1)))
     return article
 

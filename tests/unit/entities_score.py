@@ -233,7 +233,7 @@ def _score_merges(report: Report, gold: list[GoldArticle], per_article: dict) ->
             else:
                 report.errors.append(f"merge: {name!r} spread over {sorted(landed)}")
         if None in homes:
-            lost = sorted(alias for (a, alias), h in zip(pairs, homes) if h is None)
+            lost = sorted(alias for (a, alias), h in zip(pairs, homes, strict=True) if h is None)
             report.errors.append(f"merge: {name!r} aliases not found: {lost}")
     report.merge_strict = (strict, total)
     report.merge_found = (found_ok, found_total)

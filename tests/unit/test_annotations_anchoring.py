@@ -79,7 +79,9 @@ def test_a_duplicated_quote_is_told_apart_by_its_context():
 
 def test_a_removed_quote_is_orphaned_and_keeps_its_quote():
     old = selector_of(TEXT, QUOTE)
-    new_text = TEXT.replace("In the end the council agreed to delay the vote until spring, citing uncertainty about revenue.", "")
+    new_text = TEXT.replace(
+        "In the end the council agreed to delay the vote until spring, citing uncertainty about revenue.", ""
+    )
     placement = reattach(new_text, old)
     assert placement.orphaned and placement.how == "orphaned"
     assert placement.selector == old

@@ -87,7 +87,9 @@ def test_an_import_reanchors_to_the_current_text_and_keeps_orphans(tmp_path, mak
     fill(source, make_draft)
     target = Store.open(tmp_path / "two")
     target.add_articles([
-        make_draft(1, body=Body(blocks=(Block("paragraph", "A new first paragraph."), Block("paragraph", "Paragraph two of article 1.")))),
+        make_draft(1, body=Body(blocks=(
+            Block("paragraph", "A new first paragraph."), Block("paragraph", "Paragraph two of article 1.")
+        ))),
         make_draft(2, body=Body(blocks=(Block("paragraph", "Rewritten entirely."),))),
         make_draft(3),
     ])
@@ -103,9 +105,13 @@ def test_an_import_reanchors_to_the_current_text_and_keeps_orphans(tmp_path, mak
     (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "art', "not JSON"),
     (b'{"hello": "world"}', "neither a broadsheet"),
     (b'{"format": "broadsheet-annotations", "version": 7, "annotations": []}', "version 7"),
-    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "article": "b", "quote": 5}]}', "annotation 1"),
-    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "article": "b", "quote": "q", "start": "x", "end": 3}]}', "whole number"),
-    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": {"source": "https://x.example/", "selector": [{"type": "CssSelector", "value": "p"}]}}', "TextQuoteSelector"),
+    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "article": "b", "quote": 5}]}',
+     "annotation 1"),
+    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": '
+     b'[{"id": "a", "article": "b", "quote": "q", "start": "x", "end": 3}]}', "whole number"),
+    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", '
+     b'"target": {"source": "https://x.example/", "selector": [{"type": "CssSelector", "value": "p"}]}}',
+     "TextQuoteSelector"),
     (b'[{"type": "Annotation", "body": {"value": "no target"}}]', "target"),
 ])
 def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_is_written(tmp_path, make_draft, data, message):
@@ -129,7 +135,9 @@ def test_a_megabyte_note_in_an_import_is_refused(tmp_path, make_draft):
 def test_markdown_groups_by_article_and_a_note_cannot_break_its_structure(tmp_path, make_draft):
     store = Store.open(tmp_path / "lib")
     ids = fill(store, make_draft)
-    hostile = "# Not a heading\n> not a quote\n- not a list\n[link](javascript:alert(1)) <script>x</script> *bold*\n    code?"
+    hostile = (
+        "# Not a heading\n> not a quote\n- not a list\n[link](javascript:alert(1)) <script>x</script> *bold*\n    code?"
+    )
     store.set_article_note(ids[0], hostile)
     annotations = store.annotations()
     text = to_markdown(annotations, store.annotated_articles(a.article for a in annotations))

@@ -56,7 +56,9 @@ def test_every_annotation_reported_saved_survives_kill_9(home, make_draft):
         after = Store.open(home)
         stored = {a.id for a in after.annotations()}
         assert acknowledged <= stored
-        assert all(a.quote == "Heading" and a.note.startswith("note ") for a in after.annotations() if not a.is_article_note)
+        assert all(
+            a.quote == "Heading" and a.note.startswith("note ") for a in after.annotations() if not a.is_article_note
+        )
         # The store still takes writes after the kill.
         after.set_article_note(article, f"after round {round_}")
     assert len(acknowledged) > 20, "the writer should have saved plenty of annotations"

@@ -31,7 +31,9 @@ def test_an_annotation_is_saved_with_its_quote_context_and_times(store, article,
     saved = highlight(store, article, "Paragraph two", note="Worth checking", tags=["Fact Check"], kind="question")
     again = Store.open(home).annotation(saved.id)
     assert again == saved
-    assert (again.quote, again.kind, again.note, again.tags) == ("Paragraph two", "question", "Worth checking", ("fact-check",))
+    assert (again.quote, again.kind, again.note, again.tags) == (
+        "Paragraph two", "question", "Worth checking", ("fact-check",)
+    )
     assert again.prefix.endswith("citing a source [1].\n\n") and again.suffix.startswith(" of article 1.")
     assert again.created is not None and again.updated == again.created
     assert Store.open(home).stats().annotations == 1
@@ -76,7 +78,10 @@ def test_the_article_note_is_set_replaced_and_removed_by_empty_text(store, artic
 
 
 def test_control_characters_are_stripped_from_notes_and_tags(store, article):
-    saved = highlight(store, article, "Paragraph one", note="line\x1b[2J one\n\tline \u202etwo\x07\x9b", tags=["ta\x07g", "\u202eevil"])
+    saved = highlight(
+        store, article, "Paragraph one",
+        note="line\x1b[2J one\n\tline \u202etwo\x07\x9b", tags=["ta\x07g", "\u202eevil"],
+    )
     assert saved.note == "line one\n\tline two"
     assert saved.tags == ("evil", "tag")
 
@@ -134,7 +139,9 @@ def test_a_feed_refresh_that_edits_an_article_reanchors_it(store, make_draft):
     first = make_draft(1, source=feed.id, body=Body(blocks=(Block("paragraph", "Rates rose by half a point."),)))
     article = store.save_fetches([FeedUpdate(feed.id, (first,))])[feed.id].added[0]
     saved = highlight(store, article, "half a point")
-    edited = replace(first, body=Body(blocks=(Block("paragraph", "Correction: rates rose by half a point on Tuesday."),)))
+    edited = replace(
+        first, body=Body(blocks=(Block("paragraph", "Correction: rates rose by half a point on Tuesday."),))
+    )
     store.save_fetches([FeedUpdate(feed.id, (edited,))])
     now = store.annotation(saved.id)
     assert store.body(article).text[now.start : now.end] == "half a point" and now.start != saved.start
@@ -153,7 +160,8 @@ def test_an_older_single_annotation_file_is_read_and_moved_into_the_split_files(
     import orjson
 
     legacy = {"annotations": {"0123456789": {"article": article, "quote": "Paragraph one", "prefix": "", "suffix": "",
-                                             "start": 15, "end": 28, "note": "old", "tags": [], "created": "2024-01-01T00:00:00+00:00"}}}
+                                             "start": 15, "end": 28, "note": "old", "tags": [],
+                                             "created": "2024-01-01T00:00:00+00:00"}}}
     (home / "state" / "annotations.json").write_bytes(orjson.dumps(legacy))
     reopened = Store.open(home)
     assert [a.note for a in reopened.annotations()] == ["old"]

@@ -9,8 +9,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
-CORE_MODULES = ["reader.models", "reader.text", "reader.store", "reader.annotations", "reader.cli", "reader.seeds", "reader.ingest",
-                "reader.feeds.refresh", "reader.feeds.runner", "reader.feeds.probe", "reader.diffing", "reader.entities", "reader.search"]
+CORE_MODULES = ["reader.models", "reader.text", "reader.store", "reader.annotations", "reader.cli", "reader.seeds",
+                "reader.ingest", "reader.feeds.refresh", "reader.feeds.runner", "reader.feeds.probe", "reader.diffing",
+                "reader.entities", "reader.search"]
 
 
 def test_import_linter_contracts_are_kept():
@@ -40,7 +41,8 @@ def test_scripting_commands_run_without_loading_textual(tmp_path):
     # A `broadsheet list` in a shell loop must not pay for importing the UI.
     code = (
         "import sys\nfrom reader.cli import main\n"
-        f"for argv in (['--home', {str(tmp_path / 'lib')!r}, 'list'], ['--home', {str(tmp_path / 'lib')!r}, 'stats']):\n"
+        f"for argv in (['--home', {str(tmp_path / 'lib')!r}, 'list'], "
+        f"['--home', {str(tmp_path / 'lib')!r}, 'stats']):\n"
         "    try:\n        main(argv)\n    except SystemExit as exit_:\n        assert not exit_.code, exit_.code\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )

@@ -92,9 +92,11 @@ def test_list_prints_one_aligned_row_per_article_with_its_marks(cli, seeded):
 
     rows = cli("list").out.splitlines()
     assert len(rows) == 5
-    for row, title in zip(rows, SEED_TITLES):
+    for row, title in zip(rows, SEED_TITLES, strict=True):
         assert row.split()[0] == seeded[title]
-    assert len({row.index(title) for row, title in zip(rows, SEED_TITLES)}) == 1, "titles line up in one column"
+    assert len({row.index(title) for row, title in zip(rows, SEED_TITLES, strict=True)}) == 1, (
+        "titles line up in one column"
+    )
     assert rows[0].startswith(f"{wiki}   ★ 2023-11-01  Wikipedia")
     assert rows[0].endswith("#biography")
     assert "•" in rows[1] and "★" not in rows[1]
@@ -220,7 +222,9 @@ def documents(tmp_path):
     folder = tmp_path / "documents"
     (folder / "sub").mkdir(parents=True)
     (folder / "plain.txt").write_text("Plain title\n\nFirst paragraph of plain text.\n\nSecond paragraph.\n")
-    (folder / "sub" / "notes.md").write_text("# Markdown title\n\nSome *emphasis* and a [link](https://example.org/x).\n\n- item one\n- item two\n")
+    (folder / "sub" / "notes.md").write_text(
+        "# Markdown title\n\nSome *emphasis* and a [link](https://example.org/x).\n\n- item one\n- item two\n"
+    )
     (folder / "page.html").write_text(
         "<html><head><title>HTML title</title></head><body><h1>HTML title</h1>"
         "<p>Para with <a href='https://example.net/y'>a link</a>.</p><script>alert('no')</script></body></html>"
@@ -293,7 +297,9 @@ def test_import_of_an_unsupported_file_fails(cli, seeded, documents):
 # Errors ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["show", "zzzz"], ["read", "zzzz"], ["star", "zzzz"], ["tag", "zzzz", "x"], ["unread", "zzzz"]])
+@pytest.mark.parametrize(
+    "command", [["show", "zzzz"], ["read", "zzzz"], ["star", "zzzz"], ["tag", "zzzz", "x"], ["unread", "zzzz"]]
+)
 def test_an_unknown_id_fails_with_one_line(cli, seeded, command):
     cli(*command).assert_fails_with("no article with id 'zzzz'")
 
@@ -410,6 +416,8 @@ def test_the_console_script_entry_point_runs(tmp_path):
     module, function = entry.split(":")
     script = f"import sys; from {module} import {function} as main; sys.argv[0] = 'broadsheet'; sys.exit(main())"
     for argv, expected in ((["--version"], f"broadsheet {__version__}"), (["stats"], "articles     5")):
-        result = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-c", script, *argv], capture_output=True, text=True, timeout=60, cwd=tmp_path
+        )
         assert result.returncode == 0, result.stderr
         assert expected in result.stdout

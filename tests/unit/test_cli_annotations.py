@@ -21,7 +21,10 @@ def article(cli):
 
 
 def test_annotate_then_list_shows_title_quote_note_and_tags(cli, article):
-    done = cli("annotate", article[:6], "--quote", "escaped house arrest", "--note", "How?\nSecond line", "--tag", "Follow Up", "--kind", "question")
+    done = cli(
+        "annotate", article[:6], "--quote", "escaped house arrest", "--note", "How?\nSecond line",
+        "--tag", "Follow Up", "--kind", "question",
+    )
     assert done.code == 0 and "annotated" in done.out
     cli("annotate", article, "--note", "A note on the whole piece")
     listing = cli("annotations")
@@ -68,7 +71,11 @@ def test_export_markdown_to_stdout(cli, article):
     cli("annotate", article, "--quote", "escaped house arrest", "--note", "# not a heading")
     done = cli("export", "annotations")
     assert done.code == 0
-    assert "## Exiled Caracas Mayor" in done.out and "> escaped house arrest" in done.out and "\\# not a heading" in done.out
+    assert (
+        "## Exiled Caracas Mayor" in done.out
+        and "> escaped house arrest" in done.out
+        and "\\# not a heading" in done.out
+    )
 
 
 def test_importing_a_bad_file_fails_in_one_line_and_changes_nothing(cli, article, tmp_path):

@@ -57,10 +57,14 @@ def test_add_of_a_web_page_takes_its_first_feed_with_yes(cli, feed_server):
     assert list(feeds(cli)) == [front] and feeds(cli)[front]["title"] == "Front page"
     cli("fetch")
     assert feeds(cli)[front]["title"] == "Front", "the page's name for the feed gives way to the feed's own"
-    assert {a["outlet"] for a in cli("list", "--json").json() if a["url"].startswith("https://news.example/")} == {"Front"}
+    assert {
+        a["outlet"] for a in cli("list", "--json").json() if a["url"].startswith("https://news.example/")
+    } == {"Front"}
 
 
-def test_add_of_a_web_page_without_yes_and_no_terminal_asks_for_yes_and_subscribes_nothing(cli, feed_server, monkeypatch):
+def test_add_of_a_web_page_without_yes_and_no_terminal_asks_for_yes_and_subscribes_nothing(
+    cli, feed_server, monkeypatch
+):
     page = feed_server.route("/", body=PAGE, headers={"Content-Type": "text/html"})
     monkeypatch.setattr("builtins.input", lambda *_: pytest.fail("no one is there to answer"))
 
@@ -70,10 +74,13 @@ def test_add_of_a_web_page_without_yes_and_no_terminal_asks_for_yes_and_subscrib
     assert feeds(cli) == {}
 
 
-@pytest.mark.parametrize(("path", "reason"), [(None, "could not resolve host news.invalid"), ("/missing.xml", "HTTP 404"),
+@pytest.mark.parametrize(("path", "reason"), [(None, "could not resolve host news.invalid"),
+                                              ("/missing.xml", "HTTP 404"),
                                               ("/page.html", "advertises no feed")])
 def test_add_of_an_unusable_url_says_why_and_offers_force(cli, feed_server, path, reason):
-    feed_server.route("/page.html", body=b"<html><body>No feeds here</body></html>", headers={"Content-Type": "text/html"})
+    feed_server.route(
+        "/page.html", body=b"<html><body>No feeds here</body></html>", headers={"Content-Type": "text/html"}
+    )
     url = feed_server.url(path) if path else "http://news.invalid/feed.xml"
 
     cli("feeds", "add", url).assert_fails_with(reason, "--force")
@@ -186,7 +193,9 @@ http://blog.example/atom.xml "~A Blog" tech
     ("urls", URLS, {"https://planet.example/feed.xml": ("", ["world"]),
                     "http://blog.example/atom.xml": ("A Blog", ["tech"])}, 1),
 ])
-def test_feeds_import_subscribes_to_every_web_feed_and_reports_the_rest(cli, tmp_path, name, content, subscribed, skipped):
+def test_feeds_import_subscribes_to_every_web_feed_and_reports_the_rest(
+    cli, tmp_path, name, content, subscribed, skipped
+):
     path = tmp_path / name
     path.write_bytes(content)
 

@@ -54,7 +54,9 @@ def test_fetch_json_reports_every_feed(cli, subscribed):
     by_id = {f["id"]: f for f in report["feeds"]}
     assert set(by_id) == set(subscribed.values())
     one, bad = by_id[subscribed["one"]], by_id[subscribed["bad"]]
-    assert (one["title"], one["state"], len(one["added"]), one["updated"], one["error"]) == ("One", "updated", 2, [], "")
+    assert (one["title"], one["state"], len(one["added"]), one["updated"], one["error"]) == (
+        "One", "updated", 2, [], ""
+    )
     assert (bad["state"], bad["error"], bad["added"]) == ("failed", "HTTP 404 Not Found", [])
     fields = {"id", "url", "title", "state", "added", "updated", "error", "warnings", "seconds"}
     assert all(set(f) == fields for f in report["feeds"])
@@ -63,7 +65,9 @@ def test_fetch_json_reports_every_feed(cli, subscribed):
 
 
 def test_fetch_feed_fetches_only_the_feeds_named(cli, feed_server, subscribed):
-    run = cli("fetch", "--feed", subscribed["two"], "--feed", feed_server.url("/one.xml"), "--feed", subscribed["two"][:4])
+    run = cli(
+        "fetch", "--feed", subscribed["two"], "--feed", feed_server.url("/one.xml"), "--feed", subscribed["two"][:4]
+    )
 
     assert run.code == 0
     assert [len(feed_server.requests_to(f"/{name}.xml")) for name in ("one", "two", "bad")] == [1, 1, 0]

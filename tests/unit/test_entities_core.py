@@ -130,8 +130,9 @@ def test_the_ways_one_person_is_written_become_one_entity():
 
 def test_accents_acronyms_and_qualifiers_merge():
     entities = canonicalise([
-        article("a", ("Nicolás Maduro", "person"), ("OAS", "organisation"), ("Organization of American States", "organisation"),
-                ("Venezuela", "place"), ("Venezuelan Senate", "organisation")),
+        article("a", ("Nicolás Maduro", "person"), ("OAS", "organisation"),
+                ("Organization of American States", "organisation"), ("Venezuela", "place"),
+                ("Venezuelan Senate", "organisation")),
         article("b", ("Nicolas Maduro", "person"), ("OAS", "organisation"), ("Senate of Venezuela", "organisation")),
     ])
     assert entity_of(entities, "Nicolas Maduro").aliases == {"Nicolás Maduro": 1, "Nicolas Maduro": 1}
@@ -170,7 +171,8 @@ def _library():
     return [
         article("a", ("Antonio Ledezma", "person"), ("Ledezma", "person"), ("Caracas", "place"),
                 ("MUD", "organisation"), links=[("Antonio Ledezma", "Ledezma")]),
-        article("b", ("Democratic Unity Roundtable", "organisation"), ("Caracas", "organisation"), ("Caracas", "place")),
+        article("b", ("Democratic Unity Roundtable", "organisation"), ("Caracas", "organisation"),
+                ("Caracas", "place")),
     ]
 
 

@@ -17,7 +17,7 @@ def stored(article_id: str, title: list[tuple[str, str]], body: list[tuple[str, 
     return StoredEntities(ArticleEntities(article_id, tuple(mentions), "test", links=links), lead_end)
 
 
-P, O, L = "person", "organisation", "place"
+P, ORG, L = "person", "organisation", "place"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def results() -> dict[str, StoredEntities]:
             lead_end=40,
             links=(("Antonio Ledezma", "Ledezma"),),
         ),
-        "a2": stored("a2", [], [("Nicolás Maduro", P), ("Caracas", L), ("Antonio Ledezma", P), ("MUD", O)]),
+        "a2": stored("a2", [], [("Nicolás Maduro", P), ("Caracas", L), ("Antonio Ledezma", P), ("MUD", ORG)]),
         "a3": stored("a3", [("Caracas", L)], [("Caracas", L), ("Nicolas Maduro", P), ("Bogotá", L)]),
         "a4": stored("a4", [], []),
     }
@@ -70,7 +70,9 @@ def test_hidden_entities_are_flagged_and_left_out_of_articles(results):
     assert library.find("Caracas").hidden
     assert "Caracas" not in names(r.entity for r in library.for_article("a1"))
     assert "Caracas" not in names(e for e, _, _ in library.across(["a1", "a2", "a3"]))
-    assert "Caracas" not in names(library.search("car")) and names(library.search("car", include_hidden=True)) == ["Caracas"]
+    assert "Caracas" not in names(library.search("car")) and names(library.search("car", include_hidden=True)) == [
+        "Caracas"
+    ]
 
 
 def test_corrections_apply_and_unmatched_ones_are_listed(results):
@@ -94,7 +96,8 @@ def test_find_ignores_case_and_accents(library, name):
 
 def test_find_takes_a_key_and_the_most_mentioned_when_ambiguous(results):
     results = dict(results)
-    results["a5"] = stored("a5", [], [("Rodríguez", P), ("Delcy Rodríguez", P)], links=(("Delcy Rodríguez", "Rodríguez"),))
+    results["a5"] = stored("a5", [], [("Rodríguez", P), ("Delcy Rodríguez", P)],
+                           links=(("Delcy Rodríguez", "Rodríguez"),))
     results["a6"] = stored("a6", [], [("Jorge Rodríguez", P)] * 3 + [("Rodríguez", P)],
                            links=(("Jorge Rodríguez", "Rodríguez"),))
     library = EntityLibrary.build(results)
@@ -165,7 +168,7 @@ def synthetic(count: int, seed: int = 5) -> dict[str, StoredEntities]:
             elif roll < 0.8:
                 body += [(pick(places), L)] * rng.randint(1, 3)
             else:
-                body += [(pick(orgs), O)] * rng.randint(1, 3)
+                body += [(pick(orgs), ORG)] * rng.randint(1, 3)
         results[article_id] = stored(article_id, body[:1], body, links=tuple(links))
     return results
 

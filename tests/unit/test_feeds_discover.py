@@ -73,7 +73,10 @@ def test_a_page_without_feeds_or_without_a_head() -> None:
 RSS = b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel></channel></rss>'
 ATOM = b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- generated --><feed xmlns="http://www.w3.org/2005/Atom"/>'
 RDF = b'<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
-RSS091 = b'<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x.dtd">\n<rss version="0.91"/>'
+RSS091 = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x.dtd">\n'
+    b'<rss version="0.91"/>'
+)
 JSON_FEED = b'{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title": "x", "items": []}'
 JSON_FEED_ESCAPED = b'{"title": "x", "version": "https:\\/\\/jsonfeed.org\\/version\\/1", "items": []}'
 HTML = b"<!DOCTYPE html>\n<html><head><title>x</title></head><body></body></html>"

@@ -90,7 +90,9 @@ async def test_unknown_encoding_is_refused_and_named_safely(feed_server):
 
 
 async def test_corrupt_compressed_body_is_an_error(feed_server):
-    result = await fetch(feed_server.route("/feed", body=b"\x1f\x8bnot gzip at all", headers={"Content-Encoding": "gzip"}))
+    result = await fetch(
+        feed_server.route("/feed", body=b"\x1f\x8bnot gzip at all", headers={"Content-Encoding": "gzip"})
+    )
     assert (result.error_kind, result.error) == ("encoding", "response could not be decompressed")
 
 
@@ -107,6 +109,8 @@ async def test_gzip_stream_that_stops_early_is_an_error(feed_server):
     assert (result.error_kind, result.error) == ("truncated", "response cut short")
 
 
-@pytest.mark.parametrize("n, text", [(20 * MB, "20 MB"), (MB + MB // 2, "1.5 MB"), (512 * 1024, "512 KB"), (100, "100 bytes")])
+@pytest.mark.parametrize(
+    "n, text", [(20 * MB, "20 MB"), (MB + MB // 2, "1.5 MB"), (512 * 1024, "512 KB"), (100, "100 bytes")]
+)
 def test_size_text(n, text):
     assert size_text(n) == text

@@ -33,7 +33,10 @@ def test_a_changed_item_gets_a_new_fingerprint():
 
 
 def test_atom_entries_are_cut_too():
-    atom = b"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title><entry><id>1</id></entry> <entry xml:lang='en'><id>2</id></entry></feed>"
+    atom = (
+        b"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title><entry><id>1</id></entry> "
+        b"<entry xml:lang='en'><id>2</id></entry></feed>"
+    )
     assert len(split_items(atom).items) == 2
 
 

@@ -112,7 +112,9 @@ async def test_a_server_that_goes_away_is_reported(store, feed_server, resolver)
 
 
 async def test_every_kind_of_failure_in_one_run_is_recorded_feed_by_feed(store, feed_server, resolver):
-    expected = {"http://news.invalid/feed.xml": "could not resolve host news.invalid", refused_url(): "connection refused"}
+    expected = {
+        "http://news.invalid/feed.xml": "could not resolve host news.invalid", refused_url(): "connection refused"
+    }
     for kind, (route, message) in SERVED.items():
         expected[feed_server.route(f"/{kind.replace(' ', '-')}.xml", route)] = message
     expected[feed_server.route("/gone.xml", status=410)] = "HTTP 410 Gone"

@@ -208,7 +208,9 @@ def test_marks_filters_read_the_users_data(searcher, store, titles):
 
 
 def test_the_app_may_hand_over_its_own_marks(index, store, titles):
-    searcher = Searcher(index, store, facts=lambda: UserFacts(read={titles[WIKI]}, marks={titles[CC]: Marks(tags=("x",))}))
+    searcher = Searcher(
+        index, store, facts=lambda: UserFacts(read={titles[WIKI]}, marks={titles[CC]: Marks(tags=("x",))})
+    )
     assert found(searcher, "is:read") == [WIKI]
     assert found(searcher, "tag:x") == [CC]
 

@@ -131,7 +131,11 @@ def test_the_caret_counts_wide_characters_as_two_cells_and_hides_control_charact
     assert caret == " " * 11 + "^"  # 日 and 本 take two cells each
 
 
-@pytest.mark.parametrize("query", ['"', "(", ")", "-", "NOT", "OR", "AND", ":", "is:", '""', "a:b:c", "\x00", "((((", "*a", "tag:\"", "(a OR (b", "a\nOR\tb"])
+@pytest.mark.parametrize(
+    "query",
+    ['"', "(", ")", "-", "NOT", "OR", "AND", ":", "is:", '""', "a:b:c", "\x00", "((((", "*a", "tag:\"", "(a OR (b",
+     "a\nOR\tb"],
+)
 def test_odd_input_raises_only_query_errors(query):
     try:
         parse(query)

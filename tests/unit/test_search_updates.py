@@ -102,7 +102,9 @@ def test_tags_and_annotations_are_searched_as_words(store, index, make_draft):
     sync(index, store)
     store.add_tags(article_id, ["zyzzyva"])
     with store.writing():
-        store.user.annotations.put("a1", {"article": article_id, "quote": "Paragraph one", "note": "remember the aardvark"})
+        store.user.annotations.put(
+            "a1", {"article": article_id, "quote": "Paragraph one", "note": "remember the aardvark"}
+        )
     assert sync(index, store).updated == 1
     assert ids(index, store, "zyzzyva") == [article_id]
     assert ids(index, store, "aardvark") == [article_id]

@@ -91,7 +91,9 @@ def test_views_cannot_be_changed_in_a_read_only_library(store):
 def test_unread_counts_per_view(store, views):
     index = SearchIndex.open(index_path(store.home))
     sync(index, store)
-    spain, unread, nothing = views.add("Spain", "madrid OR rajoy"), views.add("Unread", "is:unread"), views.add("None", "zzzz")
+    spain, unread, nothing = (
+        views.add("Spain", "madrid OR rajoy"), views.add("Unread", "is:unread"), views.add("None", "zzzz")
+    )
     searcher = Searcher(index, store)
     rajoy = searcher.matching_ids("rajoy")
     store.mark_read(rajoy)

@@ -38,7 +38,9 @@ def test_added_articles_come_back_newest_first_with_their_fields(filled, make_dr
     assert [a.title for a in articles] == [f"Article number {i}" for i in range(6)]
     first = articles[0]
     expected = make_draft(0)
-    assert (first.outlet, first.author, first.url, first.kind) == (expected.outlet, expected.author, expected.url, expected.kind)
+    assert (first.outlet, first.author, first.url, first.kind) == (
+        expected.outlet, expected.author, expected.url, expected.kind
+    )
     assert first.published == expected.published
     assert first.comment_count == 1
     assert len({a.shard for a in articles}) >= 3, "the drafts should span several monthly shards"
@@ -222,7 +224,9 @@ def test_tag_counts_and_stats_count_the_library(filled):
     store.mark_read(ids[:3])
     assert store.tag_counts() == Counter({"oil": 2, "politics": 1})
     stats = store.stats()
-    assert (stats.articles, stats.unread, stats.starred, stats.feeds, stats.tags, stats.annotations) == (6, 3, 1, 0, 2, 0)
+    assert (stats.articles, stats.unread, stats.starred, stats.feeds, stats.tags, stats.annotations) == (
+        6, 3, 1, 0, 2, 0
+    )
 
 
 def test_newest_filters_by_unread_starred_and_tag(filled):
@@ -244,7 +248,10 @@ def test_newest_filters_by_unread_starred_and_tag(filled):
 
 def test_newest_with_a_limit_still_finds_the_newest_when_months_are_uneven(store, make_draft):
     # One old month with many articles, one new month with one article published late.
-    many = [make_draft(10, guid=f"old-{n}", url="", published=make_draft(10).published + timedelta(minutes=n)) for n in range(5)]
+    many = [
+        make_draft(10, guid=f"old-{n}", url="", published=make_draft(10).published + timedelta(minutes=n))
+        for n in range(5)
+    ]
     store.add_articles([*many, make_draft(0)])
     newest = store.newest(3)
     assert newest[0].title == "Article number 0"

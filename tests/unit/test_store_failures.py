@@ -255,7 +255,9 @@ def test_a_version_1_library_is_migrated_with_its_marks_and_a_backup(home):
     by_title = {a.title: a for a in store.articles()}
     assert list(by_title) == ["Elections called", "Oil prices climb", "A quiet day"]
     oil = by_title["Oil prices climb"]
-    assert (oil.outlet, oil.url, oil.published.isoformat()) == ("Wire", "https://wire.example/oil", "2017-11-20T10:00:00+00:00")
+    assert (oil.outlet, oil.url, oil.published.isoformat()) == (
+        "Wire", "https://wire.example/oil", "2017-11-20T10:00:00+00:00"
+    )
     assert store.body(oil).text == "First paragraph about oil.\n\nSecond paragraph."
     assert store.state(oil.id).read and store.state(oil.id).tags == ("energy", "markets")
     vote = by_title["Elections called"]

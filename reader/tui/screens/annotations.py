@@ -65,7 +65,8 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Input(placeholder='Filter: words, tag:T, outlet:NAME, entity:"Name", kind:question, is:orphaned  (/ to type, enter: to the list)',
+        yield Input(placeholder='Filter: words, tag:T, outlet:NAME, entity:"Name", kind:question, is:orphaned  '
+                    "(/ to type, enter: to the list)",
                     id="annotations-filter")
         yield AnnotationList(id="annotations-list")
         yield Static("", id="annotation-detail")
@@ -104,7 +105,9 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         rows = self.all_rows
 
         def fold() -> None:
-            self.post_message(self.Folded({annotation.id: searchable(annotation, article) for annotation, article in rows}))
+            self.post_message(
+                self.Folded({annotation.id: searchable(annotation, article) for annotation, article in rows})
+            )
 
         run_in_thread(self, fold, group="annotations.fold", exclusive=True)
 
@@ -146,7 +149,10 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         articles = len({a.article for a, _ in rows})
         total = len(self.all_rows)
         shown = f"{len(rows):,} of {total:,}" if len(rows) != total else f"{total:,}"
-        self.sub_title = f"{shown} annotation{'s' if total != 1 else ''} on {articles:,} article{'s' if articles != 1 else ''} · newest first"
+        self.sub_title = (
+            f"{shown} annotation{'s' if total != 1 else ''} on {articles:,} article{'s' if articles != 1 else ''}"
+            " · newest first"
+        )
 
     @on(AnnotationList.Moved)
     def moved(self, message: AnnotationList.Moved) -> None:

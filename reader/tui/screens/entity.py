@@ -71,7 +71,9 @@ class EntityScreen(Screen[tuple | None]):
         if entity is None and self.entity is not None and library is not None:
             entity = library.find(self.entity.name)  # renamed or merged: follow it
         if entity is None or library is None:
-            self.query_one("#entity-summary", Static).update(Text("This entity is not in the library (any more).", style="italic"))
+            self.query_one("#entity-summary", Static).update(
+                Text("This entity is not in the library (any more).", style="italic")
+            )
             return
         self.entity, self.key = entity, entity.key
         self.query_one("#entity-summary", Static).update(self._summary(entity, library))
@@ -103,14 +105,32 @@ class EntityScreen(Screen[tuple | None]):
                 continue
         articles.sort(key=lambda a: a.published, reverse=True)
         outlets = sorted({clean_line(a.outlet) for a in articles if a.outlet})
-        rows.append(("", Text(f"Articles ({len(articles)}) from {len(outlets)} outlets: {', '.join(outlets)}", style="bold underline")))
+        rows.append((
+            "",
+            Text(
+                f"Articles ({len(articles)}) from {len(outlets)} outlets: {', '.join(outlets)}", style="bold underline"
+            ),
+        ))
         for article in articles:
-            rows.append((f"article|{article.id}", Text.assemble((f"{article.published:%d %b %Y}  ", "dim"), (clean_line(article.outlet)[:18].ljust(18), "dim"), "  ", clean_line(article.title))))
+            rows.append((
+                f"article|{article.id}",
+                Text.assemble(
+                    (f"{article.published:%d %b %Y}  ", "dim"),
+                    (clean_line(article.outlet)[:18].ljust(18), "dim"),
+                    "  ",
+                    clean_line(article.title),
+                ),
+            ))
         companions = library.cooccurring(entity.key, limit=8)
         if companions:
             rows.append(("", Text("Often named with", style="bold underline")))
             for other, together in companions:
-                rows.append((f"entity|{other.key}", Text.assemble(clean_line(other.name), (f"  {other.kind}, in {together} of the same articles", "dim"))))
+                rows.append((
+                    f"entity|{other.key}",
+                    Text.assemble(
+                        clean_line(other.name), (f"  {other.kind}, in {together} of the same articles", "dim")
+                    ),
+                ))
         rows.append(("", Text("Every mention", style="bold underline")))
         for article in articles:
             try:
@@ -119,7 +139,10 @@ class EntityScreen(Screen[tuple | None]):
                 continue
             for mention in library.mentions(article.id, entity.key):
                 source = article.title if mention.part == "title" else body.text
-                rows.append((f"mention|{article.id}|{mention.start}|{mention.end}|{mention.part}", _context(source, mention.start, mention.end, article)))
+                rows.append((
+                    f"mention|{article.id}|{mention.start}|{mention.end}|{mention.part}",
+                    _context(source, mention.start, mention.end, article),
+                ))
         self.post_message(self.Loaded(rows))
 
     @on(Loaded)
@@ -127,7 +150,9 @@ class EntityScreen(Screen[tuple | None]):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(text, id=f"{number}|{key}", disabled=not key) for number, (key, text) in enumerate(message.rows)])
+        options.add_options([
+            Option(text, id=f"{number}|{key}", disabled=not key) for number, (key, text) in enumerate(message.rows)
+        ])
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
         options.focus()
@@ -178,7 +203,10 @@ class EntityScreen(Screen[tuple | None]):
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                self._correct(Correction("retype", entity.name, kinds[index]), f"{clean_line(entity.name)} is now a {kinds[index]}.")
+                self._correct(
+                    Correction("retype", entity.name, kinds[index]),
+                    f"{clean_line(entity.name)} is now a {kinds[index]}.",
+                )
 
         self.app.push_screen(Choose(f"What is {clean_line(entity.name)}?", kinds), chosen)
 
@@ -194,7 +222,10 @@ class EntityScreen(Screen[tuple | None]):
                 if other:
                     self.notify(f"No other entity is called {clean_line(other)}.", severity="warning", markup=False)
                 return
-            self._correct(Correction("merge", entity.name, found.name), f"{clean_line(found.name)} merged into {clean_line(entity.name)}.")
+            self._correct(
+                Correction("merge", entity.name, found.name),
+                f"{clean_line(found.name)} merged into {clean_line(entity.name)}.",
+            )
 
         self.app.push_screen(Prompt(f"Merge which entity into {clean_line(entity.name)}? (any of its names)"), named)
 
@@ -208,14 +239,19 @@ class EntityScreen(Screen[tuple | None]):
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                self._correct(Correction("split", aliases[index]), f"{clean_line(aliases[index])} is now an entity of its own.")
+                self._correct(
+                    Correction("split", aliases[index]), f"{clean_line(aliases[index])} is now an entity of its own."
+                )
 
         self.app.push_screen(Choose("Which name is a different entity?", [clean_line(a) for a in aliases]), chosen)
 
     def action_hide(self) -> None:
         if self.entity is not None:
             action = "show" if self.entity.hidden else "hide"
-            self._correct(Correction(action, self.entity.name), f"{clean_line(self.entity.name)} is {'shown' if action == 'show' else 'hidden'} in the sidebar.")
+            self._correct(
+                Correction(action, self.entity.name),
+                f"{clean_line(self.entity.name)} is {'shown' if action == 'show' else 'hidden'} in the sidebar.",
+            )
 
     def action_undo(self) -> None:
         def done(correction) -> None:

@@ -66,7 +66,12 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
         table.add_columns("Status", "Feed", "Unread", "Articles", "Last fetch", "Tags")
         yield table
-        yield Static(Text("No feeds yet. Press a to subscribe to one (a feed's URL, or a web page that has one).", style="italic"), id="feeds-empty")
+        yield Static(
+            Text(
+                "No feeds yet. Press a to subscribe to one (a feed's URL, or a web page that has one).", style="italic"
+            ),
+            id="feeds-empty",
+        )
         yield Static("", id="feed-detail")
         yield Footer()
 
@@ -187,7 +192,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def _remove(self, feed: Feed) -> None:
         def done(removal) -> None:
             kept = f"; kept {removal.kept} starred, tagged or annotated" if removal.kept else ""
-            self.notify(f"Unsubscribed from {clean_line(feed.name)}: {removal.removed} articles removed{kept}.", markup=False)
+            self.notify(
+                f"Unsubscribed from {clean_line(feed.name)}: {removal.removed} articles removed{kept}.", markup=False
+            )
             self.post_message(FeedRemoved(feed.id))  # the app tells the main screen
             self.load_feeds()
 
@@ -231,7 +238,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                 if index is not None:
                     self._subscribe(probe.candidates[index].url, "")
 
-            self.app.push_screen(Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen)
+            self.app.push_screen(
+                Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen
+            )
         else:
             question = f"{clean_line(probe.url)}: {clean_line(probe.error)}.\n\nSubscribe anyway?"
 
@@ -251,4 +260,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                 self.notify(f"Already subscribed to {clean_line(feed.name)}.", markup=False)
             self.load_feeds()
 
-        self.broadsheet.writes.submit(lambda store: store.add_feed(url, title), on_done=done, on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False))
+        self.broadsheet.writes.submit(
+            lambda store: store.add_feed(url, title),
+            on_done=done,
+            on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False),
+        )

@@ -50,7 +50,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Label(self.heading, markup=False, classes="heading")
             if self.quote:
                 shown = clean_text(self.quote)
-                yield Static(Text("“" + (shown if len(shown) <= 600 else shown[:600] + "…") + "”", style="italic"), id="note-quote")
+                yield Static(
+                    Text("“" + (shown if len(shown) <= 600 else shown[:600] + "…") + "”", style="italic"),
+                    id="note-quote",
+                )
             editor = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield editor
             if self.with_kind:

@@ -45,7 +45,12 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-dialog"):
             yield Label(f"Tags for “{clean_line(self.article_title)[:60]}”", markup=False)
-            yield Input(" ".join(self.tags), placeholder="words separated by spaces", suggester=TagSuggester(self.known), id="tag-input")
+            yield Input(
+                " ".join(self.tags),
+                placeholder="words separated by spaces",
+                suggester=TagSuggester(self.known),
+                id="tag-input",
+            )
             yield Label("enter saves · → accepts a suggestion · escape cancels", classes="hint", markup=False)
 
     @on(Input.Submitted)

@@ -56,7 +56,10 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="views-table")
         table.add_columns("View", "Unread", "Articles", "Query")
         yield table
-        yield Static(Text("No saved views yet. Search with / and press a here to save the search as a view.", style="italic"), id="views-empty")
+        yield Static(
+            Text("No saved views yet. Search with / and press a here to save the search as a view.", style="italic"),
+            id="views-empty",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,7 +145,11 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
                 self.app.push_screen(Prompt(f"The query for “{clean_line(name)}”",
                                             placeholder='e.g. entity:"Nicolás Maduro" is:unread'), save)
 
-        hint = f"Save “{clean_line(self.suggested_query)}” as a view called…" if self.suggested_query else "A name for the new view"
+        hint = (
+            f"Save “{clean_line(self.suggested_query)}” as a view called…"
+            if self.suggested_query
+            else "A name for the new view"
+        )
         self.app.push_screen(Prompt(hint), named)
 
     def action_rename(self) -> None:

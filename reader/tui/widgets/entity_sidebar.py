@@ -207,7 +207,9 @@ class EntitySidebar(VerticalScroll, can_focus=True):
             text.append("\nOpen an article to see the people, organisations and places it names.", style="dim")
         elif self.entities is None:
             text.append("\nNot analysed yet.\n\n", style="italic")
-            text.append("People, organisations and places named here appear once the analysis reaches them.", style="dim")
+            text.append(
+                "People, organisations and places named here appear once the analysis reaches them.", style="dim"
+            )
         elif not self.entities:
             text.append("\nNo people, organisations or places found.", style="dim")
         else:

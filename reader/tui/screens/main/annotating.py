@@ -117,7 +117,11 @@ class Annotator:
                     self._app.push_screen(NoteEditor("Your note (not saved yet)", text[start:end], draft.note,
                                                      draft.tags, draft.kind), save_or_drop)
 
-            said = "Saved: note and highlight." if draft.note else "Highlighted and saved. a adds a note, d deletes, u undoes."
+            said = (
+                "Saved: note and highlight."
+                if draft.note
+                else "Highlighted and saved. a adds a note, d deletes, u undoes."
+            )
             self._write(
                 lambda store: store.add_annotation(article_id, start, end, kind=draft.kind, note=draft.note,
                                                    tags=draft.tags, text=text),
@@ -148,7 +152,8 @@ class Annotator:
                 self._app.push_screen(NoteEditor("Your note (not saved yet)", before.quote, draft.note, draft.tags,
                                                  draft.kind), save)
 
-            self._write(lambda store: store.update_annotation(before.id, note=draft.note, tags=draft.tags, kind=draft.kind),
+            self._write(lambda store: store.update_annotation(before.id, note=draft.note, tags=draft.tags,
+                                                              kind=draft.kind),
                         lambda saved: self._saved(saved, "Saved.", Undo("edited", before)), failed)
 
         self._app.push_screen(NoteEditor("Edit the note", before.quote, before.note, before.tags, before.kind), save)

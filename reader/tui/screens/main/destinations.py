@@ -139,7 +139,9 @@ class Destinations:
             screen.change_view(article_ids=None, ranked=None, filter_name="", source="", source_name="",
                                hide_read=False)
         screen.annotator.select_after_load = annotation_id
-        already_open = screen.current is not None and screen.current.id == article_id and screen.current_body is not None
+        already_open = (
+            screen.current is not None and screen.current.id == article_id and screen.current_body is not None
+        )
         self.article(article_id)
         if already_open:
             screen.annotator.load(article_id)

@@ -45,7 +45,9 @@ class Highlights:
         """Draw the article's highlights (placed ones in the text, orphans above it)."""
         layers = self._pane.mark_layers
         current = self.current
-        self.annotations = sorted((a for a in annotations if not a.is_article_note), key=lambda a: (a.orphaned, a.start))
+        self.annotations = sorted(
+            (a for a in annotations if not a.is_article_note), key=lambda a: (a.orphaned, a.start)
+        )
         placed = self.placed
         layers.highlights = [Highlight(a.id, a.start, a.end, a.kind) for a in placed]
         ids = [a.id for a in placed]
@@ -63,7 +65,9 @@ class Highlights:
             # From where the reader is: the first highlight below the top of the view.
             top = self._pane.offset_at_top()
             after = [n for n, a in enumerate(placed) if a.start >= top]
-            index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(placed) - 1) % len(placed)
+            index = (
+                (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(placed) - 1) % len(placed)
+            )
         else:
             index = (index + step) % len(placed)
         self.select(placed[index].id)
@@ -138,7 +142,9 @@ class HighlightKeys:
 
     def step_highlights(self, step: int) -> None:
         if self._pane.highlights.step(step) is None:
-            self._pane.notify("No highlights in this article: select a passage with v and press h.", timeout=3, markup=False)
+            self._pane.notify(
+                "No highlights in this article: select a passage with v and press h.", timeout=3, markup=False
+            )
 
     def delete_highlight(self) -> None:
         current = self._pane.highlights.current

@@ -42,7 +42,9 @@ def article_note_text(note: Annotation | None, orphans: list[Annotation]) -> Tex
 def highlight_note_text(annotation: Annotation, number: int, total: int) -> Text:
     """The line under the text for the highlight stepped to: kind, tags, date, then its note."""
     text = Text()
-    text.append(f" {KIND_NAMES.get(annotation.kind, annotation.kind)} ", style="bold " + KIND_STYLES.get(annotation.kind, ""))
+    text.append(
+        f" {KIND_NAMES.get(annotation.kind, annotation.kind)} ", style="bold " + KIND_STYLES.get(annotation.kind, "")
+    )
     text.append(f"  {number} of {total}", style="dim")
     if annotation.tags:
         text.append("  " + " ".join("#" + clean_line(tag) for tag in annotation.tags), style="bold")

