@@ -154,7 +154,7 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             # On a busy machine the main screen may not have started loading yet when the
             # first settle looks for workers: wait for the load to be over.
             deadline = time.monotonic() + 30
-            while not app.main.load_done and time.monotonic() < deadline:
+            while not app.main.feed.load_done and time.monotonic() < deadline:
                 await pilot.pause(0.05)
             await settle(pilot)
             if not article_list(app).listing.rows:

@@ -54,10 +54,6 @@ class MainScreen(Screen[None]):
     def broadsheet(self) -> BroadsheetApp:
         return cast("BroadsheetApp", self.app)
 
-    @property
-    def load_done(self) -> bool:
-        return self.feed.load_done
-
     def compose(self) -> ComposeResult:
         services = self.broadsheet.services
         yield Header(show_clock=False)
@@ -75,7 +71,7 @@ class MainScreen(Screen[None]):
         self.articles, self.reader = self.query_one(ArticleList), self.query_one(ReaderPane)
         self.sidebar, self.search_box = self.query_one(EntitySidebar), self.query_one(SearchBox)
         self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
-        self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self._write_failed)
+        self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed)
         self.annotator = Annotator(app, self, self.reader)
         self.panes = Panes(self, self.articles, self.reader, self.sidebar)
         self.go = Destinations(app, self)
@@ -154,10 +150,6 @@ class MainScreen(Screen[None]):
         if self.current is not None:
             self.reader.show_state(self.current, self.listing.state(self.current.id))
         self.update_header()
-
-    def _write_failed(self, error: Exception) -> None:
-        self.notify(f"Not saved: {error}", title="Library problem", severity="error", timeout=12, markup=False)
-        self.feed.check_now()
 
     # What the parts report ------------------------------------------------------------------------
 

@@ -136,6 +136,11 @@ class LibraryFeed:
         """Pick up what another process wrote (a cron fetch, a `broadsheet tag`)."""
         run_in_thread(self._screen, self._check, group="main.watch", exclusive=True)
 
+    def write_failed(self, error: Exception) -> None:
+        """A write of the user's failed: say so, and show the store as it is, not as we hoped."""
+        self._screen.notify(f"Not saved: {error}", title="Library problem", severity="error", timeout=12, markup=False)
+        self.check_now()
+
     def check_now(self) -> None:
         """Look again even if nothing seems to have changed (after a failed write)."""
         self._store.forget_generation()
