@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
+from .knowledge import knowledge
 from .names import looks_like_person
+from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, clean
 
 #: Capital-letter abbreviations that are not names.
@@ -69,6 +71,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     for match in _PLACE_PREPOSITION.finditer(text):
         if bare(match.group(1).split()[0]) not in FUNCTION_WORDS | TITLES:
             offer(match.start(1), match.end(1), "place", 1.0)
+    for start, end in _known_places(text):
+        offer(start, end, "place", 1.0)
     for match in _ACRONYM.finditer(text):
         word = match.group()
         if word in COMMON_ABBREVIATIONS or _ROMAN.match(word) or _shouting(text, match.start(), match.end()):
@@ -78,6 +82,28 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
 
 
 _INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", "|".join(sorted(ROLE_NOUNS))))
+
+
+#: A place the gazetteer knows is taken without the model only if this big (or a country or
+#: region), and only if its name is no common English word ("Reading", "Bath", "Nice").
+KNOWN_PLACE_POPULATION, KNOWN_PLACE_WORD = 20_000, 3.0
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?: (?:de|del|la|el|do|da|of) {_CAP}| {_CAP}){{0,3}}")
+
+
+def _known_places(text: str) -> Iterator[tuple[int, int]]:
+    """Places the model missed: a run of capitalised words, mid-sentence, that the gazetteer
+    knows as a country, a region or a town of some size ("around Jinotega and Matagalpa")."""
+    known = knowledge()
+    for match in _CAPITALISED_RUN.finditer(text):
+        if at_sentence_start(text, match.start()):
+            continue
+        name = match.group()
+        place = known.place(fold(name))
+        if place is None or not (place.region or place.population >= KNOWN_PLACE_POPULATION):
+            continue
+        if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD:
+            continue
+        yield match.start(), match.end()
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,8 @@ KNOWN_REGION, KNOWN_CITY, KNOWN_TOWN = 2.0, 1.5, 0.8
 LEGAL_FORM = 3.0
 #: The first word of a person-shaped name is a known given name ("Yannick Jadot").
 GIVEN_NAME = 1.2
+#: Against the model's label of a one-word name no gazetteer or list of given names knows.
+UNKNOWN_PLACE, UNKNOWN_PERSON = 0.7, 0.5
 #: A country or region as one word of a longer name ("Athletics Kenya").
 REGION_IN_NAME = 1.5
 
@@ -161,8 +163,24 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
     return votes
 
 
+def doubted_label(candidate: Candidate) -> list[tuple[str, float]]:
+    """The model's label for a one-word name it cannot know: a "place" no gazetteer has, a "person"
+    that is no given name, is as often an organisation it has not seen ("Ifop", "Ubisoft")."""
+    name = candidate.text
+    if candidate.source != "model" or not candidate.votes or " " in name or is_acronym(name):
+        return []
+    label = candidate.votes[0][0]
+    known = knowledge()
+    if label == "place" and known.place(fold(name)) is None:
+        return [("organisation", UNKNOWN_PLACE)]
+    if label == "person" and not known.given_name(fold(name)):
+        return [("organisation", UNKNOWN_PERSON)]
+    return []
+
+
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes = list(candidate.votes)
+    votes.extend(doubted_label(candidate))
     name = candidate.text
     head = head_kind(name)
     if head:

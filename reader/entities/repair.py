@@ -13,7 +13,7 @@ from .spans import at_sentence_start, bare
 # person or a country: "Rajoy of Spain" is two things.
 _CONTINUE = re.compile(
     r"^ (of|for|de|del|la|las|los|do|da|dos|das|di|du|von|van|der|den|ter|al|y)"
-    r"(?: (?:de|den|der|la|le|los|da|di|van|von))*( [A-ZÀ-ÖØ-Þ][\w'’-]*)+"
+    r"(?: (?:de|den|der|la|le|los|da|di|van|von|the))*( [A-ZÀ-ÖØ-Þ][\w'’-]*)+"
 )
 _NOT_AFTER_PEOPLE = {"of", "for"}
 _NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")

@@ -221,7 +221,8 @@ def demonym(word: str) -> bool:
     for suffix, endings in _DEMONYM_ENDINGS:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             stem = low[: -len(suffix)]
-            if any(known.place(stem + ending) is not None for ending in endings):
+            # Only a country or region's people have a word: "Apple" is not of Apples, Switzerland.
+            if any((place := known.place(stem + ending)) is not None and place.region for ending in endings):
                 return True
     return False
 

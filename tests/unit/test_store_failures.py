@@ -327,7 +327,7 @@ def test_a_writer_gives_up_with_a_clear_message_when_another_process_holds_the_l
     with pytest.raises(StoreLocked) as caught:
         store.mark_read([ids[3]])
     waited = time.monotonic() - started
-    assert 0.4 <= waited < 1.5
+    assert 0.4 <= waited < 5.0  # gave up after its timeout, rather than waiting on
     message = str(caught.value)
     assert "busy" in message and "try again" in message
     assert f"pid {lock_holder.pid}" in message
