@@ -64,6 +64,12 @@ _OWNS = re.compile(
     r"subsidiary|headquarters|spokesperson|spokesman|spokeswoman|staff|employees|annual|profits?|revenue|"
     r"customers|products?)|(mayor|governor|residents|inhabitants|capital|outskirts|streets|population))\b"
 )
+_WITHIN = re.compile(r", ((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})(?=[,.;:)]| and| on| in| —|$)")
+_PLACES_AFTER = re.compile(
+    r" and (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? "
+    r"(?:rivers|lakes|islands|provinces|states|towns|cities|villages|districts|regions|valleys|departments)\b"
+)
+WITHIN_REGION = 2.0
 _REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
 #: How much each of those says.
 NOUN_CUE = 1.5
@@ -79,6 +85,11 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     for match in (before, after):
         if match is not None:
             votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    within = _WITHIN.match(text, end)
+    if within is not None and (region := knowledge().place(fold(within.group(1)))) is not None and region.region:
+        votes.append(("place", WITHIN_REGION))  # "Villanueva, Honduras", "Mauna Kea, Hawaii"
+    if _PLACES_AFTER.match(text, end):
+        votes.append(("place", NOUN_CUE))  # "the Surma and Kushiyara rivers"
     owns = _OWNS.match(text, end)
     if owns is not None:
         votes.append(("organisation" if owns.group(1) else "place", OWNED))
@@ -163,7 +174,7 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
     return votes
 
 
-def doubted_label(candidate: Candidate) -> list[tuple[str, float]]:
+def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     """The model's label for a one-word name it cannot know: a "place" no gazetteer has, a "person"
     that is no given name, is as often an organisation it has not seen ("Ifop", "Ubisoft")."""
     name = candidate.text
@@ -174,13 +185,15 @@ def doubted_label(candidate: Candidate) -> list[tuple[str, float]]:
     if label == "place" and known.place(fold(name)) is None:
         return [("organisation", UNKNOWN_PLACE)]
     if label == "person" and not known.given_name(fold(name)):
-        return [("organisation", UNKNOWN_PERSON)]
+        # After "in", "at", "near": an unknown village more likely than a firm.
+        after_preposition = bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS
+        return [("place" if after_preposition else "organisation", UNKNOWN_PERSON)]
     return []
 
 
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes = list(candidate.votes)
-    votes.extend(doubted_label(candidate))
+    votes.extend(doubted_label(text, candidate))
     name = candidate.text
     head = head_kind(name)
     if head:

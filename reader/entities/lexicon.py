@@ -57,6 +57,7 @@ ORG_NOUNS = frozenset(
     manufacturer developer startup giant rival conglomerate subsidiary unit body court ministry
     department institute university college school association federation league coalition
     alliance movement think-tank tank foundation trust fund council committee commission
+    bar restaurant cafe shop store chain brand outlet broadsheet tabloid journal
     """.split()
 )
 PLACE_NOUNS = frozenset(
