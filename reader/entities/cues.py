@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
 from .knowledge import knowledge
+from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, clean
