@@ -143,6 +143,8 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         low = bare(word)
         if word.isupper() and len(word) > 1:
             break  # "AN Speaker": an abbreviation, whatever word it spells
+        if low == "the" and word[:1].isupper() and _known_with_article(text, spans):
+            break  # "The Hague", "The Gambia": the article is part of the name
         if low in DETERMINERS or low in MODIFIERS:
             spans.pop(0)
         elif word.lower().startswith(PREFIXES) and len(word) > 4:
@@ -225,6 +227,11 @@ def demonym(word: str) -> bool:
             if any((place := known.place(stem + ending)) is not None and place.region for ending in endings):
                 return True
     return False
+
+
+def _known_with_article(text: str, spans: list[tuple[int, int]]) -> bool:
+    name = text[spans[0][0]:spans[-1][1]].rstrip(_EDGE + ".")
+    return knowledge().place(fold(_POSSESSIVE.sub("", name))) is not None
 
 
 def _possessive(word: str) -> bool:
