@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..ingest import iter_documents, load_document
 from ..ingest.errors import IngestError
+from ..ingest.metadata import Metadata, parse_date
 from ..ingest.sanitize import clean_line
 from ..store import Store
 from .output import article_json, article_row, body_lines, print_json
@@ -111,14 +112,16 @@ def untag(store: Store, args: Namespace) -> int:
 def import_paths(store: Store, args: Namespace) -> int:
     """Import what can be read and report the rest: one bad file does not stop the others."""
     drafts, problems = [], []
-    for given in args.paths:
-        path = Path(given)
+    published = parse_date(args.published, Path("--published"), "value") if args.published else None
+    given = Metadata(outlet=clean_line(args.outlet or ""), published=published)
+    for name in args.paths:
+        path = Path(name)
         if not path.exists():
-            problems.append(f"{given}: no such file or folder")
+            problems.append(f"{name}: no such file or folder")
             continue
         for document in iter_documents([path]):
             try:
-                drafts.append(load_document(document))
+                drafts.append(load_document(document, given))
             except IngestError as error:
                 problems.append(str(error))
     result = store.add_articles(drafts)

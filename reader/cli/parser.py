@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
         "to import a folder named annotations, write ./annotations.",
     )
     importing.add_argument("paths", nargs="+", metavar="PATH")
+    importing.add_argument("--outlet", metavar="NAME",
+                           help="the outlet of files that do not say (front matter, meta tags)")
+    importing.add_argument("--published", metavar="DATE",
+                           help="when files that do not say were published: 2017-11-20 or 2017-11-20T09:30:00Z")
     _json(importing)
 
     _feed_commands(commands)

@@ -11,29 +11,49 @@ from ..models import ArticleDraft, Body
 from .errors import UnreadableDocument, UnsupportedDocument
 from .html import parse_html
 from .markdown import parse_markdown
+from .metadata import Metadata, html_metadata, split_front_matter
 from .plaintext import parse_plain_text
 
 #: Larger files are not articles; refusing them keeps a stray dump from stalling an import.
 MAX_BYTES = 20 * 1024 * 1024
 
-_READERS: dict[str, Callable[[str], tuple[str, Body]]] = {
-    ".txt": parse_plain_text,
-    ".text": parse_plain_text,
-    ".md": parse_markdown,
-    ".markdown": parse_markdown,
-    ".html": parse_html,
-    ".htm": parse_html,
+def _read_plain(text: str, path: Path) -> tuple[str, Body, Metadata]:
+    title, body = parse_plain_text(text)
+    return title, body, Metadata()
+
+
+def _read_markdown(text: str, path: Path) -> tuple[str, Body, Metadata]:
+    meta, rest = split_front_matter(text, path)
+    title, body = parse_markdown(rest, titled=bool(meta.title))
+    return title, body, meta
+
+
+def _read_html(text: str, path: Path) -> tuple[str, Body, Metadata]:
+    title, body = parse_html(text)
+    return title, body, html_metadata(text, path)
+
+
+_READERS: dict[str, Callable[[str, Path], tuple[str, Body, Metadata]]] = {
+    ".txt": _read_plain,
+    ".text": _read_plain,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
 
 #: The suffixes load_document reads, lower-case.
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 
 
-def load_document(path: Path) -> ArticleDraft:
-    """Read one local document as an article to import.
+def load_document(path: Path, given: Metadata | None = None) -> ArticleDraft:
+    """Read one local document as an article to import. Its title, outlet, author, date and link
+    come from the document itself (front matter, meta tags), else from ``given`` (the command
+    line's --outlet and --published), else from the file (its name, its time).
 
-    Raises UnsupportedDocument for a suffix we do not read and UnreadableDocument for a file
-    that is missing, unreadable, over 20 MB or not UTF-8; both are IngestErrors.
+    Raises UnsupportedDocument for a suffix we do not read, UnreadableDocument for a file that
+    is missing, unreadable, over 20 MB or not UTF-8, BadMetadata for front matter or a date
+    that cannot be read; all are IngestErrors.
     """
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
@@ -59,15 +79,18 @@ def load_document(path: Path) -> ArticleDraft:
         raise UnreadableDocument(
             path, f"not UTF-8 text (undecodable byte at offset {error.start}); convert it to UTF-8"
         ) from None
-    title, body = reader(text)
+    title, body, own = reader(text, path)
+    meta = own.over(given) if given is not None else own
     return ArticleDraft(
         source="import",
         guid=str(path.resolve()),
-        title=title or path.stem,
+        title=meta.title or title or path.stem,
         body=body,
-        outlet="",
-        published=datetime.fromtimestamp(stat.st_mtime, tz=UTC),
-        kind="document",
+        outlet=meta.outlet,
+        author=meta.author,
+        url=meta.url,
+        published=meta.published or datetime.fromtimestamp(stat.st_mtime, tz=UTC),
+        kind="news report" if meta.outlet and meta.published else "document",
     )
 
 

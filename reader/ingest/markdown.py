@@ -19,9 +19,11 @@ _QUOTE = re.compile(r"^ {0,3}>\s?(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def parse_markdown(text: str) -> tuple[str, Body]:
+def parse_markdown(text: str, *, titled: bool = False) -> tuple[str, Body]:
     """Read a Markdown document. The first level-1 heading is the title; without one, the first
-    line is, and it leaves the body when it stands alone (a paragraph of its own)."""
+    line is, and it leaves the body when it stands alone (a paragraph of its own). ``titled``:
+    the title is known already (front matter gave it): only a level-1 heading that repeats it
+    leaves the body."""
     refs: dict[str, str] = {}
     lines: list[str] = []
     for line in clean_text(text).split("\n"):
@@ -31,6 +33,9 @@ def parse_markdown(text: str) -> tuple[str, Body]:
         else:
             lines.append(line.expandtabs(4))
     title, skip = _find_title(lines, refs)
+    if titled and not any(_ATX.match(lines[i]) or set(lines[min(i + 1, len(lines) - 1)].strip()) == {"="}
+                          for i in skip):
+        title, skip = "", set()  # the first line is the text's, not a title
     reader = _Reader(LinkTable(), refs)
     for i, line in enumerate(lines):
         if i not in skip:

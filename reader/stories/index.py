@@ -1,0 +1,209 @@
+"""The story index on disk: each article's features and story, the stories' spans and titles,
+and document frequencies. Derived data beside the store (``stories/index.sqlite3``), rebuilt by
+`broadsheet stories --rebuild`; the user's corrections live with their data, not here."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from ..derived import DerivedFile
+from .errors import StoryError, StoryIndexBusy, StoryIndexDamaged
+from .grouping import Features, Link
+
+FILE = Path("stories") / "index.sqlite3"
+
+_TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    shard TEXT NOT NULL,
+    published REAL NOT NULL,
+    outlet TEXT NOT NULL,
+    title TEXT NOT NULL,
+    terms BLOB NOT NULL,
+    names BLOB NOT NULL,
+    sketch BLOB NOT NULL,
+    story TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    link BLOB,
+    copy_of TEXT
+);
+CREATE INDEX articles_story ON articles(story, seq);
+CREATE INDEX articles_shard ON articles(shard);
+CREATE TABLE stories(
+    id TEXT PRIMARY KEY,
+    first REAL NOT NULL,
+    last REAL NOT NULL,
+    size INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    central TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last);
+CREATE TABLE doc_freq(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID
+"""
+
+
+def index_path(home: Path) -> Path:
+    """Where the story index of the library in ``home`` lives."""
+    return Path(home) / FILE
+
+
+def _time(when: datetime) -> float:
+    return when.timestamp()
+
+
+def _when(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One article as the index holds it, without its terms."""
+
+    id: str
+    story: str
+    published: datetime
+    outlet: str
+    title: str
+    link: Link | None
+    copy_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    first: datetime
+    last: datetime
+    size: int
+    title: str
+    central: str
+
+
+class StoryIndex(DerivedFile):
+    """The story index file (see DerivedFile for how processes share it)."""
+
+    SCHEMA = 1
+    TABLES = _TABLES
+    WHAT = "the story index"
+    REBUILD = "`broadsheet stories --rebuild` rebuilds it"
+    Busy = StoryIndexBusy
+    Damaged = StoryIndexDamaged
+    Unusable = StoryError
+
+    @classmethod
+    def open(cls, path: Path, *, timeout: float = 30.0) -> StoryIndex:
+        index = cls(path, timeout)
+        index._open()
+        return index
+
+    def count(self) -> int:
+        with self.errors():
+            count: int = self.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+            return count
+
+    def doc_freq(self) -> tuple[dict[str, int], int]:
+        """Document frequencies of every term and name, and the number of documents."""
+        with self.errors():
+            db = self.connection()
+            freq = dict(db.execute("SELECT key, n FROM doc_freq"))
+            return freq, int(self.meta("documents", "0"))
+
+    def hashes(self, shard: str) -> dict[str, str]:
+        """Article id -> content hash placed, for the articles of one month."""
+        with self.errors():
+            return dict(self.connection().execute("SELECT id, hash FROM articles WHERE shard = ?", (shard,)))
+
+    def shards(self) -> set[str]:
+        with self.errors():
+            return {row[0] for row in self.connection().execute("SELECT DISTINCT shard FROM articles")}
+
+    def window(self, start: datetime, end: datetime) -> list[StoryRow]:
+        """The stories whose newest account is within [start, end]."""
+        with self.errors():
+            rows = self.connection().execute(
+                "SELECT id, first, last, size, title, central FROM stories WHERE last >= ? AND first <= ?",
+                (_time(start), _time(end)),
+            ).fetchall()
+        return [StoryRow(i, _when(f), _when(la), n, t, c) for i, f, la, n, t, c in rows]
+
+    def members(self, story_ids: Iterable[str]) -> Iterator[tuple[str, Features, Link | None]]:
+        """(story id, features, link) of every member of these stories, in the order placed."""
+        ids = list(story_ids)
+        with self.errors():
+            rows = self.connection().execute(
+                "SELECT story, id, published, outlet, terms, names, link FROM articles"
+                " WHERE story IN (SELECT value FROM json_each(?)) ORDER BY story, seq",
+                (orjson.dumps(ids).decode(),),
+            )
+            for story, article_id, published, outlet, terms, names, link in rows:
+                features = Features(article_id, _when(published), outlet, orjson.loads(terms),
+                                    frozenset(orjson.loads(names)))
+                yield story, features, _link(link)
+
+    def sketches(self, story_id: str) -> dict[str, tuple[int, ...]]:
+        with self.errors():
+            rows = self.connection().execute("SELECT id, sketch FROM articles WHERE story = ?", (story_id,))
+            return {i: tuple(orjson.loads(s)) for i, s in rows}
+
+    def placed(self, story_id: str | None = None) -> list[Placed]:
+        """Every placed article (or one story's), in the order placed."""
+        query = "SELECT id, story, published, outlet, title, link, copy_of FROM articles"
+        args: tuple[str, ...] = ()
+        if story_id is not None:
+            query += " WHERE story = ?"
+            args = (story_id,)
+        with self.errors():
+            rows = self.connection().execute(query + " ORDER BY story, seq", args).fetchall()
+        return [Placed(i, s, _when(p), o, t, _link(lk), c) for i, s, p, o, t, lk, c in rows]
+
+    def assignment(self) -> dict[str, str]:
+        """Article id -> story id, for every placed article."""
+        with self.errors():
+            return dict(self.connection().execute("SELECT id, story FROM articles"))
+
+    def stories(self) -> dict[str, StoryRow]:
+        with self.errors():
+            rows = self.connection().execute("SELECT id, first, last, size, title, central FROM stories").fetchall()
+        return {i: StoryRow(i, _when(f), _when(la), n, t, c) for i, f, la, n, t, c in rows}
+
+
+def _link(data: bytes | None) -> Link | None:
+    if not data:
+        return None
+    values = orjson.loads(data)
+    return Link(values[0], values[1], values[2], values[3], tuple(values[4]), tuple(values[5]), values[6])
+
+
+def link_blob(link: Link | None) -> bytes | None:
+    if link is None:
+        return None
+    return orjson.dumps([link.article_id, link.nearest, link.score, link.core, list(link.shared_terms),
+                         list(link.shared_names), link.hours])
+
+
+def write_article(db: sqlite3.Connection, shard: str, content_hash: str, title: str, features: Features,
+                  sketch: tuple[int, ...], story: str, seq: int, link: Link | None, copy_of: str | None) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO articles(id, hash, shard, published, outlet, title, terms, names, sketch, story,"
+        " seq, link, copy_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (features.article_id, content_hash, shard, _time(features.published), features.outlet, title,
+         orjson.dumps(dict(features.terms)), orjson.dumps(sorted(features.names)), orjson.dumps(list(sketch)),
+         story, seq, link_blob(link), copy_of),
+    )
+
+
+def write_story(db: sqlite3.Connection, row: StoryRow) -> None:
+    db.execute("INSERT OR REPLACE INTO stories(id, first, last, size, title, central) VALUES (?, ?, ?, ?, ?, ?)",
+               (row.id, _time(row.first), _time(row.last), row.size, row.title, row.central))
+
+
+def write_doc_freq(db: sqlite3.Connection, changed: dict[str, int], documents: int) -> None:
+    db.executemany("INSERT OR REPLACE INTO doc_freq(key, n) VALUES (?, ?)", changed.items())
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('documents', ?)", (str(documents),))

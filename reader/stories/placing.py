@@ -1,0 +1,246 @@
+"""Bringing the story index up to date with the store: each new article placed in a story of
+its days, changed ones re-read, removed ones taken out. Months are gone through oldest first
+and only the stories a month's articles may join are held in memory, so a first placing of a
+big library (or `stories --rebuild`) needs no more memory than a fortnight of news.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import orjson
+
+from ..models import Article
+from ..store import Store, StoreError
+from .grouping import MAX_SPAN, WINDOW, Features, Grouping, Link, Story, Vectors
+from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_story
+from .terms import COPY, headline_terms, names, resemblance, sketch
+
+#: Articles placed per transaction: another process's write waits at most this long.
+BATCH = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReport:
+    placed: int = 0
+    #: Of those placed, how many joined a story that had other accounts.
+    joined: int = 0
+    updated: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    complete: bool = True
+    problems: tuple[str, ...] = ()
+
+
+def features_of(article: Article, text: str) -> Features:
+    return Features(article.id, article.published, article.outlet, headline_terms(article.title, text),
+                    frozenset(names(article.title, text)))
+
+
+class _Placer:
+    """One sync's grouping: the stories of the days being placed, loaded from the index as
+    needed, and what changed, to be written back batch by batch."""
+
+    def __init__(self, index: StoryIndex) -> None:
+        self.index = index
+        freq, documents = index.doc_freq()
+        self.grouping = Grouping(Vectors(freq, documents))
+        self._loaded: set[str] = set()
+        self._sketches: dict[str, tuple[int, ...]] = {}
+        self._copies: dict[str, str | None] = {}
+        self._touched: set[str] = set()
+        self._changed_keys: set[str] = set()
+        self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
+
+    def reach(self, start: datetime, end: datetime) -> None:
+        """Hold every stored story that an article published between start and end may join."""
+        rows = [r for r in self.index.window(start - WINDOW, end + WINDOW) if r.id not in self._loaded]
+        if not rows:
+            return
+        members: dict[str, list[Features]] = {}
+        links: dict[str, dict[str, Link]] = {}
+        for story_id, features, link in self.index.members(r.id for r in rows):
+            members.setdefault(story_id, []).append(features)
+            if link is not None:
+                links.setdefault(story_id, {})[features.article_id] = link
+        for row in rows:
+            self._loaded.add(row.id)
+            self.grouping.load(row.id, members.get(row.id, ()), links.get(row.id, {}))
+            self._sketches.update(self.index.sketches(row.id))
+
+    def place(self, article: Article, text: str) -> Link | None:
+        features = features_of(article, text)
+        shape = sketch(text)
+        story_id, link = self.grouping.place(features)
+        self._changed_keys.update(self.grouping.vectors.keys(features))
+        self._loaded.add(story_id)
+        story = self.grouping.stories[story_id]
+        copy_of = self._copy_of(article.id, shape, story)
+        self._sketches[article.id] = shape
+        self._copies[article.id] = copy_of
+        self._touched.add(story_id)
+        self._pending.append((article, features, shape, story_id, len(story.members) - 1, link, copy_of))
+        return link
+
+    def _copy_of(self, article_id: str, shape: tuple[int, ...], story: Story) -> str | None:
+        """The earlier account this one is a copy of (the first of its copies), if any."""
+        for member in story.members[:-1]:
+            other = self._sketches.get(member)
+            if other is not None and resemblance(shape, other) >= COPY:
+                return self._copies.get(member) or member
+        return None
+
+    def write(self, seen: dict[str, list[int]] | None = None) -> None:
+        """Write what was placed, the stories it touched and the changed frequencies."""
+        grouping = self.grouping
+        with self.index.writing() as db:
+            for article, features, shape, story_id, seq, link, copy_of in self._pending:
+                write_article(db, article.shard, article.content_hash, article.title, features, shape, story_id,
+                              seq, link, copy_of)
+            for story_id in self._touched:
+                story = grouping.stories.get(story_id)
+                if story is None or story.first is None or story.last is None:
+                    continue
+                central = grouping.central(story)
+                title = db.execute("SELECT title FROM articles WHERE id = ?", (central,)).fetchone()
+                write_story(db, StoryRow(story_id, story.first, story.last, len(story.members),
+                                         title[0] if title else "", central))
+            freq = grouping.vectors.doc_freq
+            write_doc_freq(db, {k: freq[k] for k in self._changed_keys}, grouping.vectors.documents)
+            if seen is not None:
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('shards', ?)",
+                           (orjson.dumps(seen).decode(),))
+        self._pending.clear()
+        self._touched.clear()
+        self._changed_keys.clear()
+
+    def expire(self, before: datetime) -> None:
+        for story in self.grouping.expire(before):
+            self._loaded.discard(story.anchor)
+            for member in story.members:
+                self._sketches.pop(member, None)
+                self._copies.pop(member, None)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+
+def sync(
+    index: StoryIndex,
+    store: Store,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PlaceReport:
+    """Place what is new, re-read what changed, take out what is gone; oldest months first.
+    ``progress(done, total)`` counts the articles of the months being looked at."""
+    started = time.perf_counter()
+    cancelled = cancelled or (lambda: False)
+    problems: list[str] = []
+    counts = {"placed": 0, "joined": 0, "updated": 0, "removed": 0}
+    with index.errors():
+        months = store.month_signatures()
+        seen: dict[str, list[int]] = orjson.loads(index.meta("shards", "{}"))
+        for month in sorted(index.shards() - set(months)):
+            counts["removed"] += _remove(index, list(index.hashes(month)))
+            seen.pop(month, None)
+        stale = [m for m in sorted(months) if seen.get(m) != months[m]]
+        sizes = store.month_sizes()
+        total, done = sum(sizes.get(m, 0) for m in stale), 0
+        placer = _Placer(index)
+        for month in stale:
+            if cancelled():
+                return _report(counts, started, False, problems)
+            try:
+                articles = sorted(store.articles_of_month(month), key=lambda a: (a.published, a.id))
+            except StoreError as error:
+                problems.append(str(error))
+                continue
+            have = index.hashes(month)
+            gone = set(have) - {a.id for a in articles}
+            if gone:
+                counts["removed"] += _remove(index, sorted(gone))
+            fresh = [a for a in articles if a.id not in have]
+            changed = [a for a in articles if a.id in have and have[a.id] != a.content_hash]
+            if changed:
+                counts["updated"] += _update(index, store, changed, problems)
+            if fresh:
+                placer.expire(fresh[0].published - WINDOW - MAX_SPAN)
+                placer.reach(fresh[0].published, fresh[-1].published)
+            for article in fresh:
+                try:
+                    text = store.body(article).text
+                except StoreError as error:
+                    problems.append(str(error))
+                    continue
+                link = placer.place(article, text)
+                counts["placed"] += 1
+                counts["joined"] += link is not None
+                if placer.pending >= BATCH:
+                    placer.write()
+                    if cancelled():
+                        return _report(counts, started, False, problems)
+            done += len(articles)
+            seen[month] = months[month]
+            placer.write({m: s for m, s in seen.items() if m in months})
+            if progress:
+                progress(done, total)
+    return _report(counts, started, True, problems)
+
+
+def rebuild(index: StoryIndex, store: Store, *, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> PlaceReport:
+    """Group the whole library afresh, as when the method changes: the user's corrections are
+    kept apart and apply to the new grouping as they did to the old."""
+    index.reset()
+    return sync(index, store, progress=progress, cancelled=cancelled)
+
+
+def _remove(index: StoryIndex, article_ids: list[str]) -> int:
+    """Take articles out; their stories keep their ids, and shrink (an emptied story goes)."""
+    if not article_ids:
+        return 0
+    with index.writing() as db:
+        ids = orjson.dumps(article_ids).decode()
+        stories = [r[0] for r in db.execute(
+            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))]
+        db.execute("DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+        db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of IN (SELECT value FROM json_each(?))", (ids,))
+        for story in stories:
+            row = db.execute("SELECT count(*), min(published), max(published) FROM articles WHERE story = ?",
+                             (story,)).fetchone()
+            if row[0] == 0:
+                db.execute("DELETE FROM stories WHERE id = ?", (story,))
+            else:
+                db.execute("UPDATE stories SET size = ?, first = ?, last = ? WHERE id = ?", (*row, story))
+                db.execute("UPDATE stories SET central = id, title = (SELECT title FROM articles WHERE id = ?)"
+                           " WHERE id = ? AND central NOT IN (SELECT id FROM articles WHERE story = ?)",
+                           (story, story, story))
+    return len(article_ids)
+
+
+def _update(index: StoryIndex, store: Store, articles: list[Article], problems: list[str]) -> int:
+    """An article its outlet edited keeps its story; its words and sketch are read again."""
+    updated = 0
+    with index.writing() as db:
+        for article in articles:
+            try:
+                text = store.body(article).text
+            except StoreError as error:
+                problems.append(str(error))
+                continue
+            features = features_of(article, text)
+            db.execute("UPDATE articles SET hash = ?, title = ?, terms = ?, names = ?, sketch = ? WHERE id = ?",
+                       (article.content_hash, article.title, orjson.dumps(dict(features.terms)),
+                        orjson.dumps(sorted(features.names)), orjson.dumps(list(sketch(text))), article.id))
+            updated += 1
+    return updated
+
+
+def _report(counts: dict[str, int], started: float, complete: bool, problems: list[str]) -> PlaceReport:
+    return PlaceReport(counts["placed"], counts["joined"], counts["updated"], counts["removed"],
+                       round(time.perf_counter() - started, 3), complete, tuple(problems))

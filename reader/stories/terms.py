@@ -1,0 +1,129 @@
+"""The words an article is compared by: stems of its title and lede, the names in them, and the
+words of its whole text (for what each account says differently)."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from functools import lru_cache
+
+from ..text import fold
+
+#: The lede: the first paragraphs of an article, up to this many characters. Headline and lede
+#: are where news says what happened; further down, background shared with other events.
+LEDE_CHARS = 900
+#: A title's words count this many times a lede's.
+TITLE_WEIGHT = 2
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:of|de|del|la|van|von|der|al|bin|the) [A-ZÀ-ÖØ-Þ][\w'’-]+|"
+                   r" [A-ZÀ-ÖØ-Þ][\w'’-]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]  # snowballstemmer has no type information
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The 250 most common English words (wordfreq): they say nothing about which event it is."""
+    from wordfreq import top_n_list
+
+    return frozenset(fold(w) for w in top_n_list("en", 250))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Folded stems of the text's words, common words left out."""
+    common = stopwords()
+    found = []
+    for match in _WORD.finditer(text):
+        word = fold(match.group()).replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 1 and word not in common:
+            found.append(stem(word))
+    return found
+
+
+def lede(body_text: str) -> str:
+    """The first paragraphs, up to LEDE_CHARS (whole paragraphs, at least one)."""
+    kept: list[str] = []
+    size = 0
+    for paragraph in body_text.split("\n\n"):
+        if kept and size + len(paragraph) > LEDE_CHARS:
+            break
+        kept.append(paragraph)
+        size += len(paragraph)
+    return "\n\n".join(kept)
+
+
+#: Below the lede, a word counts this much: background is shared with other events, but a
+#: tabloid's lede may share no words at all with a wire's.
+REST_WEIGHT = 0.35
+
+
+def headline_terms(title: str, body_text: str) -> Counter[str]:
+    """What the event is, in stems: the title's words (counted TITLE_WEIGHT times), the lede's,
+    and the rest of the text's at a fraction."""
+    head = lede(body_text)
+    terms: Counter[str] = Counter()
+    for word in words(body_text[len(head):]):
+        terms[word] += REST_WEIGHT  # type: ignore[assignment]  # weights, not counts
+    for word in words(head):
+        terms[word] += 1
+    for word in words(title):
+        terms[word] += TITLE_WEIGHT
+    return terms
+
+
+def names(title: str, body_text: str) -> set[str]:
+    """Capitalised names in the title and lede, folded; a sentence's first word only when it is
+    part of a longer name."""
+    found = set()
+    text = f"{title}\n\n{lede(body_text)}"
+    for match in _NAME.finditer(text):
+        name = match.group()
+        before = text[max(0, match.start() - 2):match.start()]
+        opening = match.start() == 0 or before.strip() in ("", ".", "!", "?", "\n") or before.endswith(("\n", ". "))
+        if opening and " " not in name:
+            continue
+        key = fold(name)
+        if key not in stopwords():
+            found.add(key)
+    return found
+
+
+#: Near-duplicates are told by their shingles: runs of this many words, hashed, of which the
+#: SKETCH smallest are kept (a bottom-k sketch: Jaccard estimated from a few dozen numbers).
+SHINGLE = 4
+SKETCH = 64
+#: Estimated resemblance above which two accounts are one text (a wire copy with a new
+#: headline or a cut paragraph still shares most of its shingles).
+COPY = 0.5
+_PLAIN = re.compile(r"\w+", re.UNICODE)
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """The smallest SKETCH hashes of the text's word shingles."""
+    tokens = [fold(t) for t in _PLAIN.findall(text)]
+    hashes = {zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode()) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    return tuple(sorted(hashes)[:SKETCH])
+
+
+def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of the two texts' shingles, from their bottom-k sketches:
+    the share of the union's smallest hashes that both texts have."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:SKETCH]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
