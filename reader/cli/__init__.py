@@ -10,7 +10,7 @@ from ..paths import library_home
 from ..search.errors import QueryError
 from ..seeds import ensure_seeded
 from ..store import Store
-from . import annotation_commands, commands, entity_commands, feed_commands, search_commands
+from . import annotation_commands, commands, entity_commands, feed_commands, search_commands, story_commands
 from .parser import build_parser
 
 #: Each command is a function of (store, parsed arguments) returning an exit status.
@@ -43,6 +43,11 @@ HANDLERS = {
     "annotations": annotation_commands.list_annotations,
     "annotate": annotation_commands.annotate,
     "export": annotation_commands.export,
+    "export story": story_commands.export_story,
+    "stories": story_commands.list_stories,
+    "story": story_commands.show_story,
+    "outlets": story_commands.list_outlets,
+    "outlet": story_commands.set_outlet_group,
     "import annotations": annotation_commands.import_file,
 }
 
@@ -81,6 +86,8 @@ def _command_name(args: Namespace) -> str:
     # `import annotations FILE` reads an annotation export; `import ./annotations` is a folder.
     if args.command == "import" and len(args.paths) == 2 and args.paths[0] == "annotations":
         return "import annotations"
+    if args.command == "export" and args.what == "story":
+        return "export story"
     command: str = args.command
     return command
 

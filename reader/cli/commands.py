@@ -125,6 +125,10 @@ def import_paths(store: Store, args: Namespace) -> int:
             except IngestError as error:
                 problems.append(str(error))
     result = store.add_articles(drafts)
+    if result.added:
+        from .story_commands import place_new
+
+        place_new(store)
     for problem in problems:
         print(f"broadsheet: {clean_line(problem)}", file=sys.stderr)
     if args.json:

@@ -135,6 +135,10 @@ def fetch(store: Store, args: Namespace) -> int:
             print(outcome_line(outcome, done, total), flush=True)
 
     report = asyncio.run(refresh_feeds(store, feeds, limits, progress=progress))
+    if report.added:
+        from .story_commands import place_new
+
+        place_new(store)
     if args.json:
         print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})

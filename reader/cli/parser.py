@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _entity_commands(commands)
     _search_commands(commands)
     _annotation_commands(commands)
+    _story_commands(commands)
     return parser
 
 
@@ -188,10 +189,41 @@ def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     annotate.add_argument("--tag", metavar="T", action="append", help="a tag (repeatable)")
     annotate.add_argument("--kind", choices=list(ANNOTATION_KINDS), default="highlight", help="default: highlight")
 
-    export = commands.add_parser("export", help="write out your annotations as Markdown, JSON or W3C Web Annotations")
-    export.add_argument("what", choices=["annotations"], metavar="annotations")
-    export.add_argument("--format", choices=["md", "json", "w3c"], default="md", help="default: md")
+    export = commands.add_parser(
+        "export", help="write out your annotations (Markdown, JSON, W3C Web Annotations) or a story's comparison"
+    )
+    export.add_argument("what", choices=["annotations", "story"], metavar="annotations|story")
+    export.add_argument("id", nargs="?", metavar="STORY", help="with `story`: the story (or one of its articles)")
+    export.add_argument("--format", choices=["md", "json", "w3c"], default="md",
+                        help="default: md (w3c: annotations only)")
     export.add_argument("--out", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+
+def _story_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stories = commands.add_parser("stories", help="articles grouped into stories: the accounts of one event")
+    stories.add_argument("--all", action="store_true", help="every story, those of one article too")
+    stories.add_argument("--rebuild", action="store_true",
+                         help="group the whole library afresh (your corrections are kept and applied)")
+    _json(stories)
+
+    story = commands.add_parser(
+        "story", help="compare a story's accounts: coverage, who is named and left out, labels, quotes, wording"
+    )
+    story.add_argument("id", metavar="ID", help="a story id (s...) or the id of one of its articles")
+    change = story.add_mutually_exclusive_group()
+    change.add_argument("--move", metavar="ARTICLE", help="move an article out of this story (with --to)")
+    change.add_argument("--split", metavar="ARTICLE", nargs="+", help="these articles become a story of their own")
+    change.add_argument("--merge", metavar="STORY", help="fold another story into this one")
+    change.add_argument("--rename", metavar="TITLE", help="give the story a title of your own")
+    change.add_argument("--undo", action="store_true", help="take back the last story correction")
+    story.add_argument("--to", metavar="STORY|new", help="with --move: the story it belongs to, or `new`")
+    _json(story)
+
+    outlets = commands.add_parser("outlets", help="the outlets in the library, with the group you put each in")
+    _json(outlets)
+    outlet = commands.add_parser("outlet", help="put an outlet in a group of your naming (left, wire, state media...)")
+    outlet.add_argument("name", metavar="NAME")
+    outlet.add_argument("--group", metavar="GROUP", required=True, help="the group; \"\" takes it out of any")
 
 
 def _json(command: argparse.ArgumentParser) -> None:

@@ -160,6 +160,19 @@ class EntityLibrary:
                 found.append(mention)
         return sorted(found, key=lambda m: (m.part != "title", m.start))
 
+    def resolved(self, article_id: str) -> list[tuple[Mention, Entity]]:
+        """Every mention in the article with the entity it names (hidden entities left out),
+        in the order they appear, title first."""
+        stored = self._results.get(article_id)
+        if stored is None:
+            return []
+        found = []
+        for mention in stored.article.mentions:
+            entity = self._index.get((article_id, fold(mention.text)))
+            if entity is not None and not entity.hidden:
+                found.append((mention, self._by_key.get(entity.key, entity)))
+        return sorted(found, key=lambda pair: (pair[0].part != "title", pair[0].start))
+
     def across(self, article_ids: Iterable[str]) -> list[tuple[Entity, int, int]]:
         """(entity, mentions, articles) over a set of articles, most mentioned first; for the
         sidebar's whole-list view. Hidden entities are left out."""

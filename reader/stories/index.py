@@ -5,7 +5,7 @@ and document frequencies. Derived data beside the store (``stories/index.sqlite3
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +46,8 @@ CREATE TABLE stories(
     central TEXT NOT NULL
 );
 CREATE INDEX stories_last ON stories(last);
-CREATE TABLE doc_freq(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID
+CREATE TABLE doc_freq(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE readings(id TEXT PRIMARY KEY, hash TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL)
 """
 
 
@@ -89,7 +90,7 @@ class StoryRow:
 class StoryIndex(DerivedFile):
     """The story index file (see DerivedFile for how processes share it)."""
 
-    SCHEMA = 1
+    SCHEMA = 2
     TABLES = _TABLES
     WHAT = "the story index"
     REBUILD = "`broadsheet stories --rebuild` rebuilds it"
@@ -103,10 +104,38 @@ class StoryIndex(DerivedFile):
         index._open()
         return index
 
+    def clear_grouping(self) -> None:
+        """Forget every placing (for a regroup); the cached readings stay, being by content."""
+        with self.errors(), self.writing() as db:
+            for table in ("articles", "stories", "doc_freq", "meta"):
+                db.execute(f"DELETE FROM {table}")
+
+    def readings(self, wanted: Mapping[str, str], version: int) -> dict[str, bytes]:
+        """Cached readings of the articles (id -> content hash) read at this version."""
+        with self.errors():
+            rows = self.connection().execute(
+                "SELECT id, hash, data FROM readings WHERE version = ? AND id IN (SELECT value FROM json_each(?))",
+                (version, orjson.dumps(list(wanted)).decode()),
+            ).fetchall()
+        return {i: data for i, h, data in rows if wanted.get(i) == h}
+
+    def save_readings(self, rows: Iterable[tuple[str, str, bytes]], version: int) -> None:
+        with self.errors(), self.writing() as db:
+            db.executemany("INSERT OR REPLACE INTO readings(id, hash, version, data) VALUES (?, ?, ?, ?)",
+                           [(i, h, version, data) for i, h, data in rows])
+
     def count(self) -> int:
         with self.errors():
             count: int = self.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
             return count
+
+    def word_shares(self) -> tuple[dict[str, float], int]:
+        """Each word stem's share of all the library's (document) uses of words, and the number
+        of documents: the background against which a story's wording is weighed."""
+        freq, documents = self.doc_freq()
+        words = {k: n for k, n in freq.items() if not k.startswith("@")}
+        total = sum(words.values()) or 1
+        return {k: n / total for k, n in words.items()}, documents
 
     def doc_freq(self) -> tuple[dict[str, int], int]:
         """Document frequencies of every term and name, and the number of documents."""

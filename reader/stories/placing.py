@@ -196,7 +196,7 @@ def rebuild(index: StoryIndex, store: Store, *, progress: Callable[[int, int], N
             cancelled: Callable[[], bool] | None = None) -> PlaceReport:
     """Group the whole library afresh, as when the method changes: the user's corrections are
     kept apart and apply to the new grouping as they did to the old."""
-    index.reset()
+    index.clear_grouping()
     return sync(index, store, progress=progress, cancelled=cancelled)
 
 

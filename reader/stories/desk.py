@@ -1,0 +1,61 @@
+"""Stories for the command line and the app alike: the index kept up to date, the grouping with
+the user's corrections, and the comparison of a story with everything it is built from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..entities.library import EntityLibrary
+from ..store import Store
+from .comparison import Comparison, compare
+from .corrections import StoryCorrection, StoryCorrections
+from .index import StoryIndex, index_path
+from .library import Story, StoryLibrary
+from .outlets import OutletGroups
+from .parsing import read_now, read_texts, texts_of
+from .placing import PlaceReport, sync
+
+
+class StoryDesk:
+    """One library's stories. Safe to use from a worker thread; each call reads afresh."""
+
+    def __init__(self, store: Store, index: StoryIndex) -> None:
+        self.store = store
+        self.index = index
+        self.corrections = StoryCorrections(store)
+        self.outlets = OutletGroups(store)
+
+    @classmethod
+    def open(cls, store: Store) -> StoryDesk:
+        return cls(store, StoryIndex.open(index_path(store.home)))
+
+    def update(self, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> PlaceReport:
+        """Place what arrived since the last update (a no-op costs a few file stats)."""
+        return sync(self.index, self.store, progress=progress, cancelled=cancelled)
+
+    def library(self) -> StoryLibrary:
+        return StoryLibrary.load(self.index, self.corrections.all())
+
+    def correct(self, correction: StoryCorrection) -> StoryCorrection:
+        return self.corrections.add(correction)
+
+    def compare(
+        self,
+        story: Story,
+        entities: EntityLibrary | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        reader: Callable[[list[tuple[str, str]]], list[bytes]] = read_texts,
+    ) -> Comparison:
+        """The comparison of one story: its accounts parsed (cached by content, so a second
+        opening parses nothing) and their entities canonical across the story. Raises
+        ModelUnavailable when parsing is needed and spaCy's model cannot be had."""
+        texts = texts_of(self.store, story.article_ids)
+        readings = read_now(self.index, texts, progress, reader)
+        if entities is None:
+            entities = EntityLibrary.build(self.store.entity_results(story.article_ids),
+                                           self.store.entity_corrections())
+        shares, documents = self.index.word_shares()
+        groups = self.outlets.of(story.outlets)
+        return compare(story, {i: (t[1], t[2]) for i, t in texts.items()}, readings, entities, groups,
+                       shares.get, documents)
