@@ -123,6 +123,8 @@ class Comparison:
     #: Articles whose parse or entities are not there yet: their labels and quotes are missing.
     pending: tuple[str, ...] = ()
     outlets: tuple[str, ...] = field(default=())
+    #: Article id -> (title, Body.text): what the offsets of every passage are into.
+    texts: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     @property
     def one_sided(self) -> str | None:
@@ -186,7 +188,7 @@ def compare(
     pending = tuple(a.article_id for a in story.accounts
                     if a.article_id not in readings or a.article_id not in entities.article_ids)
     return Comparison(story, coverage, {g: tuple(o) for g, o in split.items()}, named, omissions, tuple(labels),
-                      tuple(quotes), {o: tuple(t) for o, t in wording.items()}, pending, story.outlets)
+                      tuple(quotes), {o: tuple(t) for o, t in wording.items()}, pending, story.outlets, dict(texts))
 
 
 def _first_names_joined(resolved: dict[str, list[tuple[Mention, Entity]]]) -> dict[str, list[tuple[Mention, Entity]]]:
@@ -294,7 +296,10 @@ def _labels(article_id: str, outlet: str, reading: Reading, mentions: list[tuple
             if entity.kind == "organisation" and phrase == phrase.title():
                 continue  # capitalised words before an organisation's name are more of its name
             if phrase and _covering(mentions, label.part, label.start, mention.start) is None:
-                add(entity, phrase, "premodifier", label.part, label.start, mention.start)
+                # The passage is the phrase itself: less a leading article and the space before the name.
+                region = text[label.start:mention.start]
+                start = label.start + max(0, region.rfind(phrase.split()[0], 0, len(region) - len(phrase) + 1))
+                add(entity, phrase, "premodifier", label.part, start, start + len(phrase))
         else:
             add(entity, label.phrase, label.kind, label.part, label.start, label.end)
     return found

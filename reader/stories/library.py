@@ -145,6 +145,10 @@ class StoryLibrary:
             raise NoSuchStory(f"{ref!r} could be any of {len(matches)} stories; give more of its id")
         raise NoSuchStory(f"no story or article {ref!r} (`broadsheet stories` lists them)")
 
+    def find(self, story_id: str) -> Story | None:
+        """The story with exactly this id, or None."""
+        return self._by_id.get(story_id)
+
     def story_of(self, article_id: str) -> Story | None:
         return self._of_article.get(article_id)
 

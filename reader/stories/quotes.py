@@ -26,6 +26,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 #: "reforms""), not speech.
 MIN_WORDS = 4
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+#: "Ledezma: “...”" — a name and a colon just before the quote (captions, tweets, transcripts).
+_NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: (?:de |da |van |von |al-)?[A-Z][\w.'’-]+){0,4}):\s*[“\"«‘']?\s*\Z")
 _DASH = re.compile(r"\A\s*[—–]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})")
 
 
@@ -210,6 +212,11 @@ def _speaker(doc: Doc, quote: Quoted, inside: list[tuple[int, int]]) -> tuple[Sp
             for token in before:
                 if token.lemma_ in SPEECH and token.pos_ == "VERB" and (subject := _subject(token)) is not None:
                     return _words(subject, inside), "colon"
+    named = _NAME_COLON.search(doc.text[max(0, quote.start - 60):quote.start])
+    if named is not None:
+        offset = max(0, quote.start - 60) + named.start(1)
+        end = offset + len(named.group(1))
+        return Speaker(named.group(1), offset, end, False, (offset, end), True), "colon"
     dash = _DASH.match(doc.text[quote.end:quote.end + 80].lstrip("”\"’»,. "))
     if dash is not None:
         offset = doc.text.index(dash.group(1), quote.end)

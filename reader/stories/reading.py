@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when what a reading finds changes: cached readings of another version are read again.
-VERSION = 9
+VERSION = 10
 
 #: The dependency labels of words that describe the name they stand before.
 _PREMODIFIERS = {"compound", "amod", "nmod", "nummod", "npadvmod", "poss"}

@@ -16,19 +16,23 @@ from textual.worker import Worker, WorkerState
 from ..entities.library import EntityLibrary
 from ..ingest.sanitize import clean_line
 from ..paths import styles_dir
+from ..stories import StoryLibrary
 from .background.analysis import Analysis
 from .background.fetching import Fetching
 from .background.indexing import Indexing
+from .background.storying import Storying
 from .commands import Command, bindings, palette_entries
 from .messages import FeedRemoved, Notice, StoreFailed
 from .screens.help import HelpScreen, help_sections
 from .screens.main import MainScreen
 from .screens.main.keys import COMMANDS as MAIN_COMMANDS
+from .screens.story import StoryScreen
 from .services import Services
 from .workers import run_in_thread
 from .writer import Writes
 
-STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss")
+STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss",
+          "stories.tcss")
 
 #: The keys that work on every screen; their palette entries act on the main screen.
 APP_COMMANDS = (
@@ -65,6 +69,8 @@ class BroadsheetApp(App[None]):
     analysis_note: reactive[str] = reactive("")
     #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
     index_status: reactive[str] = reactive("")
+    #: The library's stories (corrections applied); None until first loaded.
+    story_library: reactive[StoryLibrary | None] = reactive(None, always_update=True)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -76,6 +82,7 @@ class BroadsheetApp(App[None]):
         self.analysis = Analysis(store, self, enabled=services.analyse_entities and not services.read_only_reason,
                                  use_model=services.entity_model)
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
+        self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only)
         self.main = MainScreen()
 
     def get_default_screen(self) -> Screen:
@@ -158,6 +165,7 @@ class BroadsheetApp(App[None]):
         # finish, so nothing the user did is lost by leaving.
         self.fetching.cancel()
         self.indexing.stop()
+        self.storying.stop()
         await asyncio.to_thread(self.analysis.stop)
         await asyncio.to_thread(self.services.writer.drain, 5.0)
         self.exit()
@@ -229,6 +237,7 @@ class BroadsheetApp(App[None]):
         self.fetch_status = ""
         self.feeds_version += 1
         self.indexing.update()  # new and changed articles become searchable
+        self.storying.update()  # and are placed in their stories
         report = message.report
         if message.error is not None:
             self.notify(f"The fetch stopped: {message.error}", severity="error", timeout=10, markup=False)
@@ -272,6 +281,28 @@ class BroadsheetApp(App[None]):
     @on(Indexing.Progressed)
     def index_progressed(self, message: Indexing.Progressed) -> None:
         self.index_status = message.status
+
+    @on(Storying.Loaded)
+    def stories_loaded(self, message: Storying.Loaded) -> None:
+        self.story_library = message.library
+        self.storying.loaded()
+
+    @on(Storying.Compared)
+    def story_compared(self, message: Storying.Compared) -> None:
+        if isinstance(self.screen, StoryScreen):
+            self.screen.compared(message.comparison, message.error)
+
+    @on(Storying.Progressed)
+    def story_progressed(self, message: Storying.Progressed) -> None:
+        if isinstance(self.screen, StoryScreen):
+            self.screen.progressed(message.done, message.total)
+
+    @on(Storying.Corrected)
+    def story_corrected(self, message: Storying.Corrected) -> None:
+        if message.error:
+            self.notify(f"Not saved: {message.error}", title="Stories", severity="error", timeout=10, markup=False)
+        else:
+            self.notify(message.done, timeout=4, markup=False)
 
     @on(Indexing.Synced)
     def index_synced(self) -> None:

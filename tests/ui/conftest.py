@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import shutil
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -164,6 +165,7 @@ async def running(home: Path, *, size: tuple[int, int] = (160, 48), **options) -
             yield pilot
     finally:
         app.indexing.stop()
+        app.storying.stop()
         app.analysis.stop()
         app.services.feeds.close()
         app.services.writer.drain(10.0)
@@ -178,6 +180,53 @@ def start(home: Path):
         return running(home, **options)
 
     return _start
+
+
+@pytest.fixture(scope="module")
+def prepared_stories(tmp_path_factory) -> Path:
+    """The seeds analysed with the model, grouped and parsed once, as a user's library would
+    be after its first run: the tests then wait on nothing but the app."""
+    from reader.entities import Extractor
+    from reader.entities.analyser import analyse_now
+    from reader.seeds import ensure_seeded
+    from reader.stories.desk import StoryDesk
+
+    home = tmp_path_factory.mktemp("stories") / "library"
+    store = Store.open(home)
+    ensure_seeded(store)
+    analyse_now(store, store.unanalysed_ids(None), None, extractor=Extractor())
+    desk = StoryDesk.open(store)
+    desk.update()
+    desk.compare(desk.library().shared()[0])
+    return home
+
+
+@pytest.fixture
+def library(prepared_stories, home) -> Path:
+    """A private copy of the prepared library, to read and correct."""
+    return shutil.copytree(prepared_stories, home)
+
+
+async def stories_loaded(pilot: Pilot, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while pilot.app.story_library is None and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    assert pilot.app.story_library is not None, "the stories never loaded"
+    await settle(pilot)
+
+
+async def compared(pilot: Pilot, timeout: float = 60.0):
+    """The story screen on top, once its comparison is shown."""
+    from reader.tui.screens.story import StoryScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, StoryScreen)
+    deadline = time.monotonic() + timeout
+    while screen.comparison is None and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    assert screen.comparison is not None, static_text(pilot.app, "#story-summary")
+    await pilot.pause()
+    return screen
 
 
 # Reading the screen ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from reader.search.views import SavedViews
 from reader.store import Store
 
-from .conftest import build_app, searched, settle
+from .conftest import build_app, compared, searched, settle, stories_loaded
 
 
 @pytest.fixture
@@ -171,6 +171,60 @@ class TestAnnotations:
         app = build_app(home, poll_seconds=60)
         try:
             assert snap_compare(app, terminal_size=(140, 30), run_before=after("M"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
+
+
+class TestStories:
+    """The list by story and the story screen on the seeds (analysed, grouped and parsed before
+    the app starts, so the snapshots wait on nothing but the app)."""
+
+    @staticmethod
+    def _app(library):
+        return build_app(library, poll_seconds=60)
+
+    @staticmethod
+    def _after(*keys: str, story: bool = False):
+        async def run_before(pilot) -> None:
+            await settle(pilot)
+            await stories_loaded(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+            if story:
+                await compared(pilot)
+                await settle(pilot)
+
+        return run_before
+
+    @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+    def test_the_list_by_story(self, snap_compare, library, size):
+        app = self._app(library)
+        try:
+            assert snap_compare(app, terminal_size=size, run_before=self._after("L", "j", "enter"))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
+
+    @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+    def test_the_story_screen(self, snap_compare, library, size):
+        app = self._app(library)
+        try:
+            assert snap_compare(app, terminal_size=size, run_before=self._after("j", "T", story=True))
+        finally:
+            app.services.writer.drain(10.0)
+            app.services.writer.stop()
+
+    def test_the_accounts_side_by_side(self, snap_compare, library):
+        app = self._app(library)
+
+        async def run_before(pilot) -> None:
+            await self._after("j", "T", story=True)(pilot)
+            await pilot.press("5", "s")
+            await settle(pilot)
+
+        try:
+            assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
         finally:
             app.services.writer.drain(10.0)
             app.services.writer.stop()

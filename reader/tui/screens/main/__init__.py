@@ -22,6 +22,7 @@ from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
 from ...widgets.reader.pane import ReaderPane
 from ...widgets.search_box import SearchBox
+from ...widgets.story_list import StoryList
 from .annotating import Annotator
 from .destinations import Destinations
 from .filters import Filters
@@ -29,6 +30,7 @@ from .keys import COMMANDS
 from .library_feed import LibraryFeed
 from .marking import Marking
 from .navigation import Panes
+from .story_view import StoryView
 
 if TYPE_CHECKING:
     from ...app import BroadsheetApp
@@ -61,6 +63,8 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticleList(self.listing, date_format=services.settings.date_format, clock=services.clock,
                               relative_dates=services.settings.relative_dates, id="articles")
+            yield StoryList(self.listing, date_format=services.settings.date_format, clock=services.clock,
+                            relative_dates=services.settings.relative_dates, id="stories")
             yield ReaderPane(id="reader")
             yield EntitySidebar(lambda: [a.id for a in self.listing.rows], id="entities")
         yield Footer()
@@ -73,7 +77,8 @@ class MainScreen(Screen[None]):
         self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
         self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed)
         self.annotator = Annotator(app, self, self.reader)
-        self.panes = Panes(self, self.articles, self.reader, self.sidebar)
+        self.stories = StoryView(app, self, self.query_one(StoryList))
+        self.panes = Panes(self, self.articles, self.reader, self.sidebar, lambda: self.stories.list_widget)
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
@@ -81,6 +86,7 @@ class MainScreen(Screen[None]):
         for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
             self.watch(app, status, lambda _: self.update_header(), init=False)
         self.watch(app, "entity_library", self._entities_changed)
+        self.watch(app, "story_library", self.stories.library_changed)
         self.watch(app, "analysis_note", lambda note: setattr(
             self.sidebar, "note", f"Simpler extractor in use: {note}" if note else ""))
         self.feed.load()
@@ -101,6 +107,7 @@ class MainScreen(Screen[None]):
         if article is not None:
             self.reader.show_article(article, self.listing.state(article.id), None)
             self.sidebar.show_article(article.id, article.title)
+            self.stories.article_shown(article)
             self.broadsheet.analysis.prioritise(article.id)
             self.feed.load_body(article)
 
@@ -114,6 +121,7 @@ class MainScreen(Screen[None]):
         keep = self.articles.highlighted_id  # before the rows change, which moves the cursor's article
         self.listing.set_options(options)
         self.articles.rows_changed(keep=keep)
+        self.stories.list_changed()
         self.sidebar.list_changed()
         self.update_header()
 
@@ -143,17 +151,20 @@ class MainScreen(Screen[None]):
         """What the article keys act on: the open article in the reader, else the list's cursor."""
         if self.focused is self.reader and self.current is not None:
             return self.current
+        if (stories := self.stories.list_widget) is not None:
+            return stories.highlighted_article or self.current
         return self.articles.highlighted or self.current
 
     def marks_changed(self) -> None:
         self.articles.refresh()
+        self.stories.refresh()
         if self.current is not None:
             self.reader.show_state(self.current, self.listing.state(self.current.id))
         self.update_header()
 
     # What the parts report ------------------------------------------------------------------------
 
-    @on(ArticleList.Highlighted)
+    @on(ArticleList.Highlighted)  # from the story list too
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
         self.show_article(message.article)
 
@@ -256,6 +267,12 @@ class MainScreen(Screen[None]):
             act = {"read": self.marking.toggle_read, "star": self.marking.toggle_star, "tags": self.marking.edit_tags,
                    "link": lambda a: self.broadsheet.open_link(self, a.url)}[verb]
             act(article)
+
+    def action_toggle_stories(self) -> None:
+        self.stories.toggle()
+
+    def action_open_story(self) -> None:
+        self.stories.open(self.target)
 
     def action_mark_all_read(self) -> None:
         self.marking.mark_all_read()

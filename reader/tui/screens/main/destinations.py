@@ -1,4 +1,4 @@
-"""The screens the main screen opens (feeds, saved views, annotations, an entity), and what a
+"""The screens the main screen opens (feeds, saved views, annotations, an entity, a story), and what a
 choice made there shows back on the main screen: a feed's list, a view, a passage, an article."""
 
 from __future__ import annotations
@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....ingest.sanitize import clean_line
+from ....stories import Story
+from ...widgets.story_list import StoryList
 from ..annotations import AnnotationsScreen
 from ..dialogs import Prompt
 from ..entity import EntityScreen
 from ..feeds import FeedsScreen
+from ..story import StoryScreen
 from ..views import ViewsScreen
 
 if TYPE_CHECKING:
@@ -76,6 +79,19 @@ class Destinations:
 
         self._app.push_screen(EntityScreen(key), chosen)
 
+    def story(self, story: Story) -> None:
+        """A story's comparison; a passage or account chosen there opens here."""
+        def chosen(choice: tuple | None) -> None:
+            if choice is None:
+                return
+            if choice[0] == "passage":
+                _, article_id, part, start, end = choice
+                self.article(article_id, passage=(start, end) if part == "body" else None)
+            elif choice[0] == "article":
+                self.article(choice[1])
+
+        self._app.push_screen(StoryScreen(story), chosen)
+
     def find_entity(self) -> None:
         def named(name: str | None) -> None:
             library = self._app.entity_library
@@ -93,6 +109,14 @@ class Destinations:
     def unread(self, step: int) -> None:
         """n and p: open the next (or previous) unread article of the list."""
         screen = self._screen
+        if screen.stories.active:
+            found = screen.stories.next_unread(step)
+            if found is None:
+                screen.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3,
+                              markup=False)
+            else:
+                screen.open_article(found)
+            return
         index = screen.listing.next_unread(screen.articles.cursor, step)
         if index is None:
             screen.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3, markup=False)
@@ -111,6 +135,8 @@ class Destinations:
         index = screen.listing.index_of(article_id)
         if index is not None:
             screen.articles.set_cursor(index, announce=False)
+        if screen.stories.active:
+            screen.query_one(StoryList).show_article(article_id)
         screen.open_article(article)
         self.show_pending_passage()
 

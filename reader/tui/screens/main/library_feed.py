@@ -214,6 +214,8 @@ class LibraryFeed:
             articles.empty_message = "No articles here. Press / to change the filter, H to show read articles."
             articles.refresh()
             self._screen.broadsheet.indexing.update()  # the seeds may have just been added
+            self._screen.broadsheet.storying.update()  # and put in their stories
+            self._screen.stories.restore(message.session)
             self._screen.annotator.warm()
         self._screen.update_header()
 
@@ -223,6 +225,7 @@ class LibraryFeed:
         if message.articles is not None:
             self._listing.replace(message.articles)
             self._screen.broadsheet.indexing.update()
+            self._screen.broadsheet.storying.update()
         self._articles.rows_changed(keep=keep)
         self._screen.marks_changed()
 

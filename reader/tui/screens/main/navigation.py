@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.widget import Widget
 
 from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
@@ -18,13 +20,21 @@ NARROW = 120
 
 
 class Panes:
-    def __init__(self, screen: Screen, articles: ArticleList, reader: ReaderPane, sidebar: EntitySidebar) -> None:
+    def __init__(self, screen: Screen, articles: ArticleList, reader: ReaderPane, sidebar: EntitySidebar,
+                 stories: Callable[[], Widget | None]) -> None:
         self._screen = screen
-        self._articles = articles
+        self._article_list = articles
+        #: The story list when the list shows stories, else None.
+        self._stories = stories
         self._reader = reader
         self._sidebar = sidebar
         #: The user's explicit choice for the sidebar; None follows the terminal's width.
         self.sidebar_choice: bool | None = None
+
+    @property
+    def _articles(self) -> Widget:
+        """The list pane: the stories or the articles, whichever is shown."""
+        return self._stories() or self._article_list
 
     @property
     def zoomed(self) -> bool:

@@ -76,6 +76,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.body_layout = BodyLayout()
         self._rendered: RenderedBody | None = None
         self.steps = Steps(self)
+        #: (article id, "Also told by ..."): the story line of the header, set by the screen.
+        self.told_by = ("", "")
+        self._shown: tuple[Article, ArticleState] | None = None
 
     def compose(self):
         yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
@@ -131,7 +134,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.highlights.clear()
             self.steps.forget_mentions()
         self.article_id = article.id
-        self.query_one("#reader-header", Static).update(article_header(article, state))
+        self.show_state(article, state)
         body_widget = self.query_one("#reader-body", Static)
         comments = self.query_one("#reader-comments", Collapsible)
         if body is None:
@@ -151,7 +154,15 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def show_state(self, article: Article, state: ArticleState) -> None:
         """Refresh the header only (read, star, tags changed)."""
-        self.query_one("#reader-header", Static).update(article_header(article, state))
+        self._shown = (article, state)
+        told = self.told_by[1] if self.told_by[0] == article.id else ""
+        self.query_one("#reader-header", Static).update(article_header(article, state, told))
+
+    def set_told_by(self, article_id: str, note: str) -> None:
+        """The line naming the other outlets that told the article's story ("" for none)."""
+        self.told_by = (article_id, note)
+        if self._shown is not None and self._shown[0].id == article_id:
+            self.show_state(*self._shown)
 
     def show_changes(self, article: Article, revisions: list[Revision], body: Body) -> None:
         self.showing_changes = True

@@ -9,14 +9,17 @@ from ....ingest.sanitize import clean_line, clean_text
 from ....models import Article, ArticleState, Body, Revision
 
 
-def article_header(article: Article, state: ArticleState) -> Text:
-    """Title, outlet, author, date, link and tags, each field cleaned of control characters."""
+def article_header(article: Article, state: ArticleState, told_by: str = "") -> Text:
+    """Title, outlet, author, date, link, tags and the other outlets telling the same story,
+    each field cleaned of control characters."""
     text = Text()
     text.append(clean_line(article.title) + "\n", style="bold")
     details = [
         clean_line(article.outlet), clean_line(article.author), article.published.strftime("%A %d %B %Y, %H:%M UTC")
     ]
     text.append(" · ".join(d for d in details if d) + "\n", style="italic")
+    if told_by:
+        text.append(clean_line(told_by) + "\n", style="bold")
     if article.url:
         text.append(clean_line(article.url) + "\n", style="underline")
     status = ["read" if state.read else "unread"]

@@ -1,0 +1,154 @@
+"""Stories for the app: new articles placed in their stories in a worker after each change, the
+grouping loaded for the list and the reader, and a story's comparison made in the background
+(the parse in a worker process of its own, so the screen never waits on spaCy)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.dom import DOMNode
+from textual.message import Message
+
+from ...entities.library import EntityLibrary
+from ...entities.model import ModelUnavailable
+from ...store import Store
+from ...stories import Story, StoryCorrection, StoryCorrections, StoryError, StoryLibrary
+from ...stories.comparison import Comparison
+from ...stories.desk import StoryDesk
+from ...stories.outlets import OutletGroups
+from ...stories.parsing import ParseProcess
+from ..messages import Notice
+from ..workers import run_in_thread
+from ..writer import Writes
+
+
+class Storying:
+    """The desk is opened on first use; updates during an update fold into one more after it."""
+
+    @dataclass
+    class Loaded(Message):
+        library: StoryLibrary
+
+    @dataclass
+    class Compared(Message):
+        story_id: str
+        comparison: Comparison | None
+        #: Why there is no comparison ("" when there is).
+        error: str = ""
+
+    @dataclass
+    class Progressed(Message):
+        story_id: str
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, Storying.Progressed) and message.story_id == self.story_id
+
+    @dataclass
+    class Corrected(Message):
+        #: What was done, for the notification ("" when it failed: ``error`` says why).
+        done: str
+        error: str = ""
+
+    def __init__(self, store: Store, app: DOMNode, writes: Writes, writable: Callable[[], bool]) -> None:
+        self._store = store
+        self._app = app
+        self._writes = writes
+        self._writable = writable
+        self._desk: StoryDesk | None = None
+        self._lock = threading.Lock()
+        self._updating = False
+        self._again = False
+        self._stop = threading.Event()
+        self._parser = ParseProcess()
+
+    def _open(self) -> StoryDesk:
+        with self._lock:
+            if self._desk is None:
+                self._desk = StoryDesk.open(self._store)
+                if self._desk.index.notice:
+                    self._app.post_message(Notice(self._desk.index.notice, title="Stories", severity="warning"))
+            return self._desk
+
+    def update(self) -> None:
+        """Place what arrived and reload the stories; calls during an update fold into one."""
+        if self._updating:
+            self._again = True
+            return
+        self._updating = True
+        run_in_thread(self._app, self._update, group="stories.update")
+
+    def _update(self) -> None:
+        try:
+            desk = self._open()
+            if self._writable():
+                desk.update(cancelled=self._stop.is_set)
+            self._app.post_message(self.Loaded(desk.library()))
+        except StoryError as error:
+            self._app.post_message(Notice(f"Stories could not be updated: {error}", severity="warning"))
+        finally:
+            if self._desk is not None:
+                self._desk.index.release()
+
+    def loaded(self) -> None:
+        self._updating = False
+        if self._again:
+            self._again = False
+            self.update()
+
+    def compare(self, story: Story, entities: EntityLibrary | None) -> None:
+        """Compare a story's accounts in a worker; Compared (and Progressed) come back."""
+        def work() -> None:
+            post = self._app.post_message
+
+            def progress(done: int, total: int) -> None:
+                post(self.Progressed(story.id, done, total))
+
+            try:
+                desk = self._open()
+                comparison = desk.compare(story, entities, progress=progress, reader=self._parser.read)
+            except ModelUnavailable as error:
+                post(self.Compared(story.id, None, f"the parser is unavailable: {error.reason}"))
+            except StoryError as error:
+                post(self.Compared(story.id, None, str(error)))
+            else:
+                post(self.Compared(story.id, comparison))
+            finally:
+                if self._desk is not None:
+                    self._desk.index.release()
+
+        run_in_thread(self._app, work, group="stories.compare", exclusive=True)
+
+    def correct(self, correction: StoryCorrection | None, undo: bool = False) -> None:
+        """Make a correction (or undo the last) through the app's writer, in order with the
+        user's other writes; Corrected comes back, and the stories are loaded again."""
+        def apply(store: Store) -> str:
+            corrections = StoryCorrections(store)
+            if undo:
+                undone = corrections.undo()
+                return f"Undid: {undone.describe()}." if undone else "There is no story correction to undo."
+            assert correction is not None
+            return f"Story {corrections.add(correction).describe()}."
+
+        self._writes.submit(apply, on_done=self._corrected, on_error=self._not_corrected)
+
+    def set_group(self, outlet: str, group: str) -> None:
+        def apply(store: Store) -> str:
+            OutletGroups(store).set(outlet, group)
+            return f"{outlet} is in the group {group!r}." if group else f"{outlet} is in no group."
+
+        self._writes.submit(apply, on_done=self._corrected, on_error=self._not_corrected)
+
+    def _corrected(self, done: str) -> None:
+        self._app.post_message(self.Corrected(done))
+        self.update()
+
+    def _not_corrected(self, error: Exception) -> None:
+        self._app.post_message(self.Corrected("", str(error)))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._parser.close()

@@ -1,0 +1,323 @@
+"""The story screen: how the accounts of one event compare, section by section (coverage, outlet
+groups, who is named and left out, labels, quotes, who speaks, wording, why grouped), each row
+jumping to its passage; a side-by-side view of the accounts with the row's item marked in each;
+and the corrections (move, split, merge, rename, outlet group), each undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...ingest.sanitize import clean_line
+from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
+from ...stories.comparison import Comparison, outlet_name
+from ...text import fold
+from ..widgets.side_by_side import Column, SideBySide
+from .dialogs import Choose, Prompt
+from .story_rows import SECTIONS, Item, rows
+
+if TYPE_CHECKING:
+    from ..app import BroadsheetApp
+
+
+class KeyList(OptionList):
+    """An option list that also moves with j and k, like every list in the app."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+
+class StoryScreen(Screen[tuple | None]):
+    """Dismissed with ("passage", article id, part, start, end), ("article", id), or None."""
+
+    BINDINGS = [
+        Binding("s", "side_by_side", "Side by side", id="story.side_by_side"),
+        Binding("left_square_bracket", "shift(-1)", "Prev account", id="story.previous_account"),
+        Binding("right_square_bracket", "shift(1)", "Next account", id="story.next_account"),
+        Binding("m", "move", "Move", id="story.move"),
+        Binding("x", "split", "Split off", id="story.split"),
+        Binding("M", "merge", "Merge", id="story.merge"),
+        Binding("r", "rename", "Rename", id="story.rename"),
+        Binding("o", "group", "Outlet group", id="story.group"),
+        Binding("h,left", "focus_part('sections')", "Sections", show=False, id="story.sections"),
+        Binding("l,right", "focus_part('rows')", "Rows", show=False, id="story.rows"),
+        *(Binding(str(n), f"section({n - 1})", show=False, id=f"story.section_{n}") for n in range(1, 10)),
+        Binding("u", "undo", "Undo", id="story.undo"),
+        Binding("escape,q", "close", "Back", id="story.close"),
+    ]
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+        self.comparison: Comparison | None = None
+        self.section = SECTIONS[0][0]
+        self.items: list[Item] = []
+
+    @property
+    def broadsheet(self) -> BroadsheetApp:
+        return cast("BroadsheetApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="story-summary")
+        with Horizontal(id="story-body"):
+            yield KeyList(*(Option(Text(f"{n} {name}"), id=key) for n, (key, name) in enumerate(SECTIONS, 1)),
+                          id="story-sections")
+            yield KeyList(id="story-rows")
+        yield SideBySide(id="story-columns")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "broadsheet — story"
+        self.query_one("#story-columns").display = False
+        self._summary("Reading the accounts…")
+        self.query_one("#story-rows", OptionList).focus()
+        self.watch(self.app, "story_library", self._library_changed, init=False)
+        self.broadsheet.storying.compare(self.story, self.broadsheet.entity_library)
+
+    # What comes back ------------------------------------------------------------------------------
+
+    def progressed(self, done: int, total: int) -> None:
+        self._summary(f"Reading the accounts… {done}/{total}")
+
+    def compared(self, comparison: Comparison | None, error: str) -> None:
+        if comparison is None:
+            self._summary(f"This story cannot be compared: {error}")
+            return
+        self.comparison = comparison
+        self.story = comparison.story
+        self._summary()
+        self._show_section(self.section)
+
+    def _library_changed(self, library: StoryLibrary | None) -> None:
+        """After a correction: follow the story (by its id, else by its first account)."""
+        if library is None:
+            return
+        story = library.find(self.story.id) or library.story_of(self.story.article_ids[0])
+        if story:
+            self.story = story
+            self.broadsheet.storying.compare(story, self.broadsheet.entity_library)
+
+    def _summary(self, note: str = "") -> None:
+        story = self.story
+        text = Text(clean_line(story.title), style="bold")
+        text.append(f"\n{len(story.originals)} accounts from {len(story.outlets)} outlets, "
+                    f"{story.first:%d %b %Y} – {story.last:%d %b %Y} · story {story.id}"
+                    + (" · corrected" if story.corrected else ""), style="dim")
+        comparison = self.comparison
+        if comparison is not None and comparison.one_sided:
+            text.append(f"\nOnly outlets in the group {clean_line(comparison.one_sided)!r} covered it.", style="bold")
+        if comparison is not None and comparison.pending:
+            text.append(f"\n{len(comparison.pending)} account(s) not analysed yet: names, labels and quotes may be "
+                        "missing.", style="italic")
+        if note:
+            text.append(f"\n{note}", style="italic")
+        self.query_one("#story-summary", Static).update(text)
+
+    # Sections and rows ------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#story-sections")
+    def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_section(event.option.id)
+
+    def _show_section(self, section: str) -> None:
+        self.section = section
+        listing = self.query_one("#story-rows", OptionList)
+        listing.clear_options()
+        if self.comparison is None:
+            return
+        found = rows(self.comparison, section)
+        self.items = [item for _, item in found]
+        listing.add_options([Option(text) for text, _ in found])
+        listing.highlighted = 0
+
+    @on(OptionList.OptionHighlighted, "#story-rows")
+    def _row_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.query_one("#story-columns").display:
+            self._mark_columns()
+
+    @on(OptionList.OptionSelected, "#story-rows")
+    def _row_chosen(self, event: OptionList.OptionSelected) -> None:
+        item = self._item()
+        if item is None:
+            return
+        if item.passage is not None:
+            p = item.passage
+            self.dismiss(("passage", p.article_id, p.part, p.start, p.end))
+        elif item.article is not None:
+            self.dismiss(("article", item.article))
+
+    def _item(self) -> Item | None:
+        index = self.query_one("#story-rows", OptionList).highlighted
+        return self.items[index] if index is not None and 0 <= index < len(self.items) else None
+
+    # Side by side ---------------------------------------------------------------------------------
+
+    def action_side_by_side(self) -> None:
+        columns = self.query_one("#story-columns", SideBySide)
+        columns.display = not columns.display
+        self.query_one("#story-body").set_class(columns.display, "-with-columns")
+        if columns.display:
+            self._mark_columns()
+
+    def action_shift(self, step: int) -> None:
+        columns = self.query_one("#story-columns", SideBySide)
+        if columns.display:
+            columns.shift(step)
+
+    def _mark_columns(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        accounts = [a for a in comparison.story.originals if a.article_id in comparison.texts]
+        columns = [Column(a.article_id, a.outlet, *comparison.texts[a.article_id]) for a in accounts]
+        self.query_one("#story-columns", SideBySide).show(columns, self._marks(comparison, self._item()))
+
+    def _marks(self, comparison: Comparison, item: Item | None) -> dict[str, list[tuple[int, int]]]:
+        marks: dict[str, list[tuple[int, int]]] = {}
+        if item is None:
+            return marks
+        library = self.broadsheet.entity_library
+        for article_id, (_, text) in comparison.texts.items():
+            found: list[tuple[int, int]] = []
+            if item.entity and library is not None and not item.phrase:
+                found = [(m.start, m.end) for m in library.mentions(article_id, item.entity) if m.part == "body"]
+            elif item.phrase:
+                found = _occurrences(text, item.phrase)
+            if item.passage is not None and item.passage.article_id == article_id and item.passage.part == "body":
+                found.append((item.passage.start, item.passage.end))
+            if found:
+                marks[article_id] = sorted(set(found))
+        return marks
+
+    # Corrections ----------------------------------------------------------------------------------
+
+    def _account(self) -> str | None:
+        """The account a correction acts on: the row's article, else the story's first."""
+        item = self._item()
+        if item is not None and item.article:
+            return item.article
+        if item is not None and item.passage is not None:
+            return item.passage.article_id
+        return None
+
+    def _nearby(self) -> list[Story]:
+        library = self.broadsheet.story_library
+        if library is None:
+            return []
+        close = [s for s in library.shared() if s.id != self.story.id
+                 and abs((s.last - self.story.last).total_seconds()) < 30 * 86400]
+        return sorted(close, key=lambda s: abs((s.last - self.story.last).total_seconds()))[:30]
+
+    def _choose_story(self, question: str, then: Callable[[Story | None], None], new: bool) -> None:
+        stories = self._nearby()
+        choices = (["A new story of its own"] if new else []) + [
+            f"{s.last:%d %b %Y}  {clean_line(s.title)}  ({len(s.accounts)} accounts)" for s in stories]
+        if not choices:
+            self.notify("There is no other story near this one in time.", timeout=4, markup=False)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                then(None if new and index == 0 else stories[index - (1 if new else 0)])
+
+        self.app.push_screen(Choose(question, choices), chosen)
+
+    def action_move(self) -> None:
+        article = self._account()
+        if article is None:
+            self.notify("Choose an account first (Coverage lists them).", timeout=4, markup=False)
+            return
+
+        def to(story: Story | None) -> None:
+            if story is None:
+                self._correct(StoryCorrection("move", (article,), new=new_story_id()))
+            else:
+                self._correct(StoryCorrection("move", (article,), target=story.accounts[0].article_id))
+
+        self._choose_story("Move this account to which story?", to, new=True)
+
+    def action_split(self) -> None:
+        article = self._account()
+        if article is None or len(self.story.accounts) < 2:
+            self.notify("Choose one of the story's accounts to split off (Coverage lists them).", timeout=4,
+                        markup=False)
+            return
+        self._correct(StoryCorrection("split", (article,), new=new_story_id()))
+
+    def action_merge(self) -> None:
+        def into(story: Story | None) -> None:
+            if story is not None:
+                self._correct(StoryCorrection("merge", (story.accounts[0].article_id,),
+                                              target=self.story.accounts[0].article_id))
+
+        self._choose_story("Fold which story into this one?", into, new=False)
+
+    def action_rename(self) -> None:
+        def named(title: str | None) -> None:
+            if title:
+                self._correct(StoryCorrection("rename", (self.story.accounts[0].article_id,), title=title))
+
+        self.app.push_screen(Prompt("The story's title:", placeholder=clean_line(self.story.title)), named)
+
+    def action_group(self) -> None:
+        item = self._item()
+        outlet = item.outlet if item is not None and item.outlet else None
+        if not outlet:
+            self.notify("Choose an account or an outlet's row first.", timeout=4, markup=False)
+            return
+        if not self.broadsheet.check_writable(self):
+            return
+
+        def grouped(group: str | None) -> None:
+            if group is not None:
+                self.broadsheet.storying.set_group(outlet, "" if group == "-" else group)
+
+        self.app.push_screen(Prompt(f"Group for {outlet_name(outlet)} (left, right, wire… or - for none):"), grouped)
+
+    def action_undo(self) -> None:
+        if self.broadsheet.check_writable(self):
+            self.broadsheet.storying.correct(None, undo=True)
+
+    def _correct(self, correction: StoryCorrection) -> None:
+        if self.broadsheet.check_writable(self):
+            self.broadsheet.storying.correct(correction)
+
+    def action_focus_part(self, part: str) -> None:
+        self.query_one(f"#story-{part}", OptionList).focus()
+
+    def action_section(self, index: int) -> None:
+        sections = self.query_one("#story-sections", OptionList)
+        sections.highlighted = index
+        self.query_one("#story-rows", OptionList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where the phrase appears in the text, compared without case or accents."""
+    wanted = fold(phrase)
+    haystack = fold(text)
+    if not wanted or len(haystack) != len(text):
+        return []
+    found: list[tuple[int, int]] = []
+    start = haystack.find(wanted)
+    while start >= 0 and len(found) < 50:
+        found.append((start, start + len(wanted)))
+        start = haystack.find(wanted, start + 1)
+    return found

@@ -1,0 +1,289 @@
+"""The list by story: a row per story (its title, accounts, outlets, newest date, unread count),
+opened with enter into its articles. Drawn line by line like the article list, so a library
+of 100,000 articles costs what a screenful does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...ingest.sanitize import clean_line
+from ...models import Article
+from ...stories import Story, StoryLibrary
+from ..dates import short_date
+from ..listing import Listing
+from .article_list import ArticleList
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    story: Story
+    #: None for the story's own row, else one of its articles.
+    article: Article | None = None
+
+
+class StoryList(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="stories.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="stories.up"),
+        Binding("g,home", "cursor_first", "First", show=False, id="stories.first"),
+        Binding("G,end", "cursor_last", "Last", show=False, id="stories.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="stories.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="stories.page_up"),
+        Binding("right,l", "expand(True)", "Open story", show=False, id="stories.expand"),
+        Binding("left,h", "expand(False)", "Close story", show=False, id="stories.collapse"),
+        Binding("enter", "open", "Open", id="stories.open"),
+    ]
+
+    COMPONENT_CLASSES = {"story-list--cursor", "story-list--unread", "story-list--read", "story-list--meta",
+                         "story-list--story", "story-list--empty"}
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    # The cursor on an article (on a story's row: its first unread account), and enter on one,
+    # are told as the article list tells them: the screen handles both lists alike.
+    Highlighted = ArticleList.Highlighted
+    Opened = ArticleList.Opened
+
+    def __init__(self, listing: Listing, *, date_format: str = "%d %b %Y", relative_dates: bool = True,
+                 clock: Callable[[], datetime] | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.listing = listing
+        self.date_format = date_format
+        self.relative_dates = relative_dates
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.library: StoryLibrary | None = None
+        self.rows: list[Row] = []
+        self.expanded: set[str] = set()
+        self._announced: str | None = None
+
+    # Data in ----------------------------------------------------------------------------------
+
+    def rebuild(self, keep_article: str | None = None) -> None:
+        """Rows again from the stories and the list's articles (a story shows when one of its
+        articles is in the list: a search or a feed's list narrows the stories too)."""
+        listed = {a.id: a for a in self.listing.rows}
+        rows: list[Row] = []
+        if self.library is not None:
+            for story in self.library.stories:
+                articles = [listed[i] for i in story.article_ids if i in listed]
+                if not articles:
+                    continue
+                rows.append(Row(story))
+                if story.id in self.expanded and len(story.accounts) > 1:
+                    rows.extend(Row(story, a) for a in articles)
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        index = self._index_of(keep_article)
+        self.set_cursor(index if index is not None else min(self.cursor, max(len(rows) - 1, 0)), announce=False)
+        self.refresh()
+
+    def _index_of(self, article_id: str | None) -> int | None:
+        if article_id is None:
+            return None
+        for i, row in enumerate(self.rows):
+            if row.article is not None and row.article.id == article_id:
+                return i
+        for i, row in enumerate(self.rows):
+            if row.article is None and article_id in row.story.article_ids:
+                return i
+        return None
+
+    def show_article(self, article_id: str) -> None:
+        """Put the cursor on an article, opening its story."""
+        story = self.library.story_of(article_id) if self.library else None
+        if story is not None and len(story.accounts) > 1:
+            self.expanded.add(story.id)
+        self.rebuild(keep_article=article_id)
+
+    @property
+    def highlighted(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    @property
+    def highlighted_article(self) -> Article | None:
+        """The article under the cursor (for a story's row, the one the reader shows)."""
+        row = self.highlighted
+        return self._article_of(row) if row is not None else None
+
+    def _article_of(self, row: Row) -> Article | None:
+        if row.article is not None:
+            return row.article
+        articles = self.listing.articles
+        present = [i for i in row.story.article_ids if i in articles]
+        unread = [i for i in present if not self.listing.is_read(i)]
+        return articles[(unread or present)[0]] if present else None
+
+    def set_cursor(self, index: int, announce: bool = True) -> None:
+        if not self.rows:
+            self.cursor = 0
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        previous = self.cursor
+        self.set_reactive(StoryList.cursor, index)
+        self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True)
+        self.refresh_line(previous)
+        self.refresh_line(index)
+        row = self.rows[index]
+        article = self._article_of(row)
+        if announce and article is not None and article.id != self._announced:
+            self._announced = article.id
+            self.post_message(self.Highlighted(article))
+
+    def next_unread(self, step: int) -> Article | None:
+        """The next unread article after the cursor (opening its story), or None."""
+        order = [(s, i) for s in (self.library.stories if self.library else []) for i in s.article_ids]
+        here = self.highlighted
+        here_id = (here.article.id if here and here.article else here.story.article_ids[0]) if here else None
+        position = next((n for n, (_, i) in enumerate(order) if i == here_id), -1 if step > 0 else len(order))
+        indices = range(position + 1, len(order)) if step > 0 else range(position - 1, -1, -1)
+        for n in indices:
+            article_id = order[n][1]
+            if article_id in self.listing.articles and not self.listing.is_read(article_id):
+                self.show_article(article_id)
+                return self.listing.articles[article_id]
+        return None
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.set_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.set_cursor(self.cursor - 1)
+
+    def action_cursor_first(self) -> None:
+        self.set_cursor(0)
+
+    def action_cursor_last(self) -> None:
+        self.set_cursor(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self.set_cursor(self.cursor + max(self.size.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.set_cursor(self.cursor - max(self.size.height - 1, 1))
+
+    def action_expand(self, open_: bool) -> None:
+        row = self.highlighted
+        if row is None or len(row.story.accounts) < 2:
+            return
+        keep = row.article.id if row.article is not None else None
+        if open_:
+            self.expanded.add(row.story.id)
+        else:
+            self.expanded.discard(row.story.id)
+            keep = None
+        story_row = next((i for i, r in enumerate(self.rows) if r.story.id == row.story.id and r.article is None), 0)
+        self.rebuild(keep_article=keep)
+        if keep is None:
+            self.set_cursor(next((i for i, r in enumerate(self.rows) if r.story.id == row.story.id), story_row))
+
+    def action_open(self) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+        if row.article is None and len(row.story.accounts) > 1:
+            self.action_expand(row.story.id not in self.expanded)
+            return
+        article = self._article_of(row)
+        if article is not None:
+            self.post_message(self.Opened(article))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self.rows):
+            if index == self.cursor and event.chain >= 2:
+                self.action_open()
+            else:
+                self.set_cursor(index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # Drawing ------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + int(self.scroll_y)
+        if not self.rows:
+            if y == 0:
+                text = " Grouping articles into stories…" if self.library is None else " No stories here."
+                return Strip([Segment(text[:width].ljust(width), self.get_component_rich_style("story-list--empty"))],
+                             width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        return self._row(self.rows[index], width, index == self.cursor)
+
+    def _style(self, unread: bool, is_cursor: bool) -> Style:
+        base = self.get_component_rich_style("story-list--unread" if unread else "story-list--read")
+        if is_cursor:
+            cursor = self.get_component_rich_style("story-list--cursor")
+            if not self.has_focus and cursor.bgcolor:
+                cursor = Style(bgcolor=cursor.bgcolor, dim=True)
+            base = base + cursor
+        return base
+
+    def _row(self, row: Row, width: int, is_cursor: bool) -> Strip:
+        listing, story = self.listing, row.story
+        meta_style = self.get_component_rich_style("story-list--meta")
+        if row.article is not None:
+            article = row.article
+            unread = not listing.is_read(article.id)
+            base = self._style(unread, is_cursor)
+            date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+            copy = " (copy)" if story.account(article.id).copy_of in story.article_ids else ""
+            outlet_width = 16 if width >= 60 else 10
+            left = f"   {'●' if unread else ' '} {set_cell_size(clean_line(article.outlet) or '—', outlet_width)} "
+            right = f"{copy} {date:>11}"
+            title = _fit(clean_line(article.title), width - cell_len(left) - len(right))
+            return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
+                         ).crop(0, width).extend_cell_length(width, base)
+        unread_count = sum(1 for i in story.article_ids if i in listing.articles and not listing.is_read(i))
+        base = self._style(unread_count > 0, is_cursor) + self.get_component_rich_style("story-list--story")
+        date = short_date(story.last, self.clock(), self.date_format, self.relative_dates)
+        if len(story.accounts) > 1:
+            marker = "▾" if story.id in self.expanded else "▸"
+            accounts, outlets = len(story.originals), len(story.outlets)
+            if width < 60:
+                counts = f" ×{accounts}" + (f" {unread_count}●" if unread_count else "")
+            elif width < 90:
+                counts = f" {accounts} account{'s' * (accounts != 1)}" + (
+                    f" · {unread_count} new" if unread_count else "")
+            else:
+                counts = f" {accounts} account{'s' * (accounts != 1)} · {outlets} outlet{'s' * (outlets != 1)}" + (
+                    f" · {unread_count} new" if unread_count else "")
+        else:
+            marker = "●" if unread_count else " "
+            counts = f" {set_cell_size(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
+        right = f"{counts} {date:>11}"
+        left = f" {marker} "
+        title = _fit(clean_line(story.title), width - cell_len(left) - cell_len(right))
+        return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
+                     ).crop(0, width).extend_cell_length(width, base)
+
+
+def _fit(text: str, width: int) -> str:
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)

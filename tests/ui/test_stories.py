@@ -1,0 +1,169 @@
+"""Stories in the app: the list by story (L), "also told by" in the reader, the story screen (T)
+with its sections, jumps to passages, side by side, and corrections with undo."""
+
+from __future__ import annotations
+
+import time
+
+from textual.widgets import OptionList
+
+from reader.store import Store
+from reader.stories.desk import StoryDesk
+from reader.tui.screens.story import StoryScreen
+from reader.tui.widgets.reader.pane import ReaderPane
+from reader.tui.widgets.side_by_side import AccountColumn
+from reader.tui.widgets.story_list import StoryList
+
+from .conftest import (
+    SEED_TITLES,
+    article_list,
+    compared,
+    notifications,
+    running,
+    screen_text,
+    settle,
+    static_text,
+    stories_loaded,
+    titles,
+)
+
+SEED_NEWS = SEED_TITLES[1:]  # the four news accounts; the encyclopedia entry is a story of its own
+
+
+def story_list(app) -> StoryList:
+    return app.main.query_one(StoryList)
+
+
+def rows_text(screen: StoryScreen) -> list[str]:
+    options = screen.query_one("#story-rows", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def open_story(pilot) -> StoryScreen:
+    await stories_loaded(pilot)
+    article_list(pilot.app).set_cursor(titles(pilot.app).index(SEED_NEWS[0]))
+    await pilot.press("T")
+    return await compared(pilot)
+
+
+async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
+    async with running(library) as pilot:
+        await stories_loaded(pilot)
+        await pilot.press("L")
+        stories = story_list(pilot.app)
+        assert stories.display and not article_list(pilot.app).display and pilot.app.focused is stories
+        assert [len(r.story.accounts) for r in stories.rows] == [1, 4]  # the encyclopedia entry, the escape
+        assert "4 accounts · 4 new" in screen_text(pilot.app)
+        stories.set_cursor(1)
+        await pilot.press("enter")
+        assert [r.article.outlet for r in stories.rows if r.article] == [
+            "PanAm Post", "Venezuelanalysis", "Caracas Chronicles", "Breitbart"]
+        await pilot.press("j", "j")
+        await settle(pilot)
+        reader = pilot.app.main.query_one(ReaderPane)
+        assert pilot.app.main.current.outlet == "Venezuelanalysis"
+        header = static_text(pilot.app, "#reader-header")
+        assert "Also told by PanAm Post, Caracas Chronicles, Breitbart" in header and reader.article_id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.focused is reader
+        assert pilot.app.main.listing.is_read(pilot.app.main.current.id)
+    async with running(library) as pilot:  # the list by story is remembered
+        await stories_loaded(pilot)
+        assert story_list(pilot.app).display
+        await pilot.press("L")
+        assert article_list(pilot.app).display and not story_list(pilot.app).display
+
+
+async def test_the_story_screen_compares_the_accounts_and_jumps_to_a_passage(library):
+    async with running(library) as pilot:
+        screen = await open_story(pilot)
+        assert "4 accounts from 4 outlets" in static_text(pilot.app, "#story-summary")
+        coverage = rows_text(screen)
+        assert len(coverage) == 4 and "PanAm Post" in coverage[0]
+        await pilot.press("5")  # labels
+        labels = rows_text(screen)
+        assert any("Venezuelanalysis: “Venezuelan fugitive”" in row for row in labels)
+        assert any("Caracas Chronicles: “political prisoner”" in row for row in labels)
+        rows = screen.query_one("#story-rows", OptionList)
+        rows.highlighted = next(i for i, row in enumerate(labels) if "Venezuelan fugitive" in row)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = pilot.app.main
+        assert pilot.app.screen is main and main.current.outlet == "Venezuelanalysis"
+        reader = main.query_one(ReaderPane)
+        deadline = time.monotonic() + 10
+        while not reader.mark_layers.matches and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert [reader.body_text[s:e] for s, e in reader.mark_layers.matches] == ["Venezuelan fugitive"]
+        await pilot.press("T")
+        screen = await compared(pilot)
+        await pilot.press("6")  # quotes
+        assert any("Jose Maria Aznar: “Welcome to Spain, friend”" in row for row in rows_text(screen))
+        await pilot.press("4")  # left out
+        assert any("does not name" in row for row in rows_text(screen))
+        await pilot.press("9")  # why grouped
+        why = rows_text(screen)
+        assert why[0].endswith("the story's first account") and "shared words" in why[1]
+
+
+async def test_side_by_side_shows_as_many_accounts_as_fit_with_the_item_marked(library):
+    async with running(library, size=(80, 24)) as pilot:
+        screen = await open_story(pilot)
+        await pilot.press("6", "s")
+        await settle(pilot)
+        columns = list(screen.query(AccountColumn))
+        assert len(columns) == 1  # one at a time at 80 columns
+        first = str(columns[0]._text.content)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert str(list(screen.query(AccountColumn))[0]._text.content) != first
+    async with running(library, size=(160, 48)) as pilot:
+        screen = await open_story(pilot)
+        await pilot.press("6", "s")
+        await settle(pilot)
+        assert len(list(screen.query(AccountColumn))) == 3
+        aznar = next(i for i, item in enumerate(screen.items) if item.phrase == "Welcome to Spain, friend")
+        screen.query_one("#story-rows", OptionList).highlighted = aznar
+        await settle(pilot)
+        marked = {c._text.content.plain.split("  (")[0] for c in screen.query(AccountColumn)
+                  if any(span.style == "reverse bold" for span in c._text.content.spans)}
+        assert marked == {"Venezuelanalysis"}, "the quote is marked in its account's column only"
+
+
+async def test_corrections_from_the_story_screen_and_undo(library):
+    async with running(library) as pilot:
+        screen = await open_story(pilot)
+        rows = screen.query_one("#story-rows", OptionList)
+        rows.highlighted = 3  # Breitbart's account
+        await pilot.press("x")
+        await settle(pilot)
+        deadline = time.monotonic() + 20
+        while len(screen.story.accounts) != 3 and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert len(screen.story.accounts) == 3 and "Breitbart" not in screen.story.outlets
+        assert any("split 1 article into a new story" in n for n in notifications(pilot.app))
+        await pilot.press("u")
+        deadline = time.monotonic() + 20
+        while len(screen.story.accounts) != 4 and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert len(screen.story.accounts) == 4
+        await pilot.press("r")
+        pilot.app.screen.query_one("#prompt-input").value = "Ledezma escapes to Madrid"
+        await pilot.press("enter")
+        deadline = time.monotonic() + 20
+        while screen.story.title != "Ledezma escapes to Madrid" and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert screen.story.title == "Ledezma escapes to Madrid"
+        await pilot.press("1")
+        rows.highlighted = 3
+        await pilot.press("o")
+        pilot.app.screen.query_one("#prompt-input").value = "right"
+        await pilot.press("enter")
+        await settle(pilot)
+        deadline = time.monotonic() + 20
+        while (screen.comparison is None or "right" not in screen.comparison.groups) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert screen.comparison.groups["right"] == ("Breitbart",)
+    store = Store.open(library)
+    assert StoryDesk.open(store).library().shared()[0].title == "Ledezma escapes to Madrid"
