@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: "Nicolás" and "nicolas" fold alike."""
+    if text.isascii():
+        return text.lower()  # the same as casefold for ASCII, and no accents to take off
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -6,7 +6,6 @@ bodies), so exporting thousands costs no more than reading the metadata.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from urllib.parse import quote as percent_encode
 
 import orjson
 
+from ..collector import collection_paused
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article, utc_now
 from .model import ARTICLE_NOTE, Annotation
@@ -98,13 +98,8 @@ def _link(url: str) -> str:
 def to_markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:
     # Tens of thousands of small strings and no cycles: collector passes over the caller's
     # large heap (a whole library's metadata) would cost more than the export itself.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collection_paused():
         return _markdown(annotations, articles)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:

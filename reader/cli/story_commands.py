@@ -58,7 +58,7 @@ def list_stories(store: Store, args: Namespace) -> int:
               file=sys.stderr)
     else:
         desk = _desk(store)
-    library = desk.library()
+    library = desk.library(lone=args.all)
     stories = library.stories if args.all else library.shared()
     read, _ = store.states()
     if args.json:

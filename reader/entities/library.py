@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, KeysView, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, KeysView, Mapping
 from dataclasses import dataclass
 
+from ..collector import collection_paused
 from ..models.entities import Entity, Mention, StoredEntities
 from .canonical import automatic_entities
 from .corrections import Correction, apply_corrections, stale
@@ -65,7 +64,7 @@ class EntityLibrary:
     @classmethod
     def build(cls, results: Mapping[str, StoredEntities], corrections: Iterable[Correction] = ()) -> EntityLibrary:
         corrections = tuple(corrections)
-        with _collector_paused():
+        with collection_paused():
             automatic = automatic_entities([stored.article for stored in results.values()])
             entities = apply_corrections(automatic, corrections)
             unmatched = stale(automatic, corrections) if corrections else ()
@@ -188,14 +187,3 @@ class EntityLibrary:
         return [(self._by_key[k], n, articles[k]) for k, n in ranked]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building makes tens of thousands of objects that all live on, and no cycles: garbage
-    collections during it find nothing and would add a quarter to the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

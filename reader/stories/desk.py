@@ -34,8 +34,8 @@ class StoryDesk:
         """Place what arrived since the last update (a no-op costs a few file stats)."""
         return sync(self.index, self.store, progress=progress, cancelled=cancelled)
 
-    def library(self) -> StoryLibrary:
-        return StoryLibrary.load(self.index, self.corrections.all())
+    def library(self, *, lone: bool = True) -> StoryLibrary:
+        return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)
 
     def correct(self, correction: StoryCorrection) -> StoryCorrection:
         return self.corrections.add(correction)

@@ -5,6 +5,8 @@ and document frequencies. Derived data beside the store (``stories/index.sqlite3
 from __future__ import annotations
 
 import sqlite3
+import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +16,8 @@ import orjson
 
 from ..derived import DerivedFile
 from .errors import StoryError, StoryIndexBusy, StoryIndexDamaged
-from .grouping import Features, Link
+from .grouping import Link
+from .vectors import Features
 
 FILE = Path("stories") / "index.sqlite3"
 
@@ -27,9 +30,6 @@ CREATE TABLE articles(
     published REAL NOT NULL,
     outlet TEXT NOT NULL,
     title TEXT NOT NULL,
-    terms BLOB NOT NULL,
-    names BLOB NOT NULL,
-    sketch BLOB NOT NULL,
     story TEXT NOT NULL,
     seq INTEGER NOT NULL,
     link BLOB,
@@ -37,6 +37,14 @@ CREATE TABLE articles(
 );
 CREATE INDEX articles_story ON articles(story, seq);
 CREATE INDEX articles_shard ON articles(shard);
+-- What placing compares, apart: the story list reads the articles table whole and needs none
+-- of it (at 100,000 articles, 4 KB a row that the list would page through).
+CREATE TABLE features(
+    id TEXT PRIMARY KEY,
+    terms BLOB NOT NULL,
+    names BLOB NOT NULL,
+    sketch BLOB NOT NULL
+);
 CREATE TABLE stories(
     id TEXT PRIMARY KEY,
     first REAL NOT NULL,
@@ -90,7 +98,7 @@ class StoryRow:
 class StoryIndex(DerivedFile):
     """The story index file (see DerivedFile for how processes share it)."""
 
-    SCHEMA = 2
+    SCHEMA = 3
     TABLES = _TABLES
     WHAT = "the story index"
     REBUILD = "`broadsheet stories --rebuild` rebuilds it"
@@ -107,7 +115,7 @@ class StoryIndex(DerivedFile):
     def clear_grouping(self) -> None:
         """Forget every placing (for a regroup); the cached readings stay, being by content."""
         with self.errors(), self.writing() as db:
-            for table in ("articles", "stories", "doc_freq", "meta"):
+            for table in ("articles", "features", "stories", "doc_freq", "meta"):
                 db.execute(f"DELETE FROM {table}")
 
     def readings(self, wanted: Mapping[str, str], version: int) -> dict[str, bytes]:
@@ -167,29 +175,38 @@ class StoryIndex(DerivedFile):
         ids = list(story_ids)
         with self.errors():
             rows = self.connection().execute(
-                "SELECT story, id, published, outlet, terms, names, link FROM articles"
-                " WHERE story IN (SELECT value FROM json_each(?)) ORDER BY story, seq",
+                "SELECT story, a.id, published, outlet, terms, names, link FROM articles a JOIN features f"
+                " ON f.id = a.id WHERE story IN (SELECT value FROM json_each(?)) ORDER BY story, seq",
                 (orjson.dumps(ids).decode(),),
             )
             for story, article_id, published, outlet, terms, names, link in rows:
-                features = Features(article_id, _when(published), outlet, orjson.loads(terms),
+                features = Features(article_id, _when(published), outlet, unpack_terms(terms),
                                     frozenset(orjson.loads(names)))
                 yield story, features, _link(link)
 
     def sketches(self, story_id: str) -> dict[str, tuple[int, ...]]:
         with self.errors():
-            rows = self.connection().execute("SELECT id, sketch FROM articles WHERE story = ?", (story_id,))
-            return {i: tuple(orjson.loads(s)) for i, s in rows}
+            rows = self.connection().execute(
+                "SELECT a.id, sketch FROM articles a JOIN features f ON f.id = a.id WHERE story = ?", (story_id,))
+            return {i: unpack_sketch(s) for i, s in rows}
 
-    def placed(self, story_id: str | None = None) -> list[Placed]:
-        """Every placed article (or one story's), in the order placed."""
+    def placed(self, story_id: str | None = None, *, shared_and: Iterable[str] | None = None) -> list[Placed]:
+        """Every placed article (or one story's), in the order placed. With ``shared_and``:
+        only the articles of stories of more than one, and of the stories of the articles
+        given (what the user's corrections name), which at 100,000 articles is a tenth."""
         query = "SELECT id, story, published, outlet, title, link, copy_of FROM articles"
         args: tuple[str, ...] = ()
         if story_id is not None:
             query += " WHERE story = ?"
             args = (story_id,)
+        elif shared_and is not None:
+            query += (" WHERE story IN (SELECT id FROM stories WHERE size > 1)"
+                      " OR story IN (SELECT story FROM articles WHERE id IN (SELECT value FROM json_each(?)))")
+            args = (orjson.dumps(sorted(set(shared_and))).decode(),)
+        if shared_and is None:
+            query += " ORDER BY story, seq"  # (the library sorts each story's accounts by date)
         with self.errors():
-            rows = self.connection().execute(query + " ORDER BY story, seq", args).fetchall()
+            rows = self.connection().execute(query, args).fetchall()
         return [Placed(i, s, _when(p), o, t, _link(lk), c) for i, s, p, o, t, lk, c in rows]
 
     def assignment(self) -> dict[str, str]:
@@ -197,9 +214,15 @@ class StoryIndex(DerivedFile):
         with self.errors():
             return dict(self.connection().execute("SELECT id, story FROM articles"))
 
-    def stories(self) -> dict[str, StoryRow]:
+    def stories(self, ids: Iterable[str] | None = None) -> dict[str, StoryRow]:
+        """Every story's row, or those of the ids given."""
+        query = "SELECT id, first, last, size, title, central FROM stories"
+        args: tuple[str, ...] = ()
+        if ids is not None:
+            query += " WHERE id IN (SELECT value FROM json_each(?))"
+            args = (orjson.dumps(sorted(set(ids))).decode(),)
         with self.errors():
-            rows = self.connection().execute("SELECT id, first, last, size, title, central FROM stories").fetchall()
+            rows = self.connection().execute(query, args).fetchall()
         return {i: StoryRow(i, _when(f), _when(la), n, t, c) for i, f, la, n, t, c in rows}
 
 
@@ -220,12 +243,39 @@ def link_blob(link: Link | None) -> bytes | None:
 def write_article(db: sqlite3.Connection, shard: str, content_hash: str, title: str, features: Features,
                   sketch: tuple[int, ...], story: str, seq: int, link: Link | None, copy_of: str | None) -> None:
     db.execute(
-        "INSERT OR REPLACE INTO articles(id, hash, shard, published, outlet, title, terms, names, sketch, story,"
-        " seq, link, copy_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO articles(id, hash, shard, published, outlet, title, story, seq, link, copy_of)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (features.article_id, content_hash, shard, _time(features.published), features.outlet, title,
-         orjson.dumps(dict(features.terms)), orjson.dumps(sorted(features.names)), orjson.dumps(list(sketch)),
          story, seq, link_blob(link), copy_of),
     )
+    write_features(db, features, sketch)
+
+
+def write_features(db: sqlite3.Connection, features: Features, sketch: tuple[int, ...]) -> None:
+    db.execute("INSERT OR REPLACE INTO features(id, terms, names, sketch) VALUES (?, ?, ?, ?)",
+               (features.article_id, pack_terms(features.terms), orjson.dumps(sorted(features.names)),
+                pack_sketch(sketch)))
+
+
+# Terms compressed (to two fifths) and sketches as 32-bit numbers: the features are most of
+# the index's size, and packing costs microseconds per article.
+def pack_terms(terms: Mapping[str, float]) -> bytes:
+    return zlib.compress(orjson.dumps(dict(terms)), 1)
+
+
+def unpack_terms(data: bytes) -> dict[str, float]:
+    terms: dict[str, float] = orjson.loads(zlib.decompress(data))
+    return terms
+
+
+def pack_sketch(sketch: tuple[int, ...]) -> bytes:
+    return array("I", sketch).tobytes()
+
+
+def unpack_sketch(data: bytes) -> tuple[int, ...]:
+    values = array("I")
+    values.frombytes(data)
+    return tuple(values)
 
 
 def write_story(db: sqlite3.Connection, row: StoryRow) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
+from ..collector import collection_paused
 from .corrections import StoryCorrection, apply_corrections
 from .errors import NoSuchStory
 from .grouping import Link
@@ -84,16 +85,30 @@ class Story:
 class StoryLibrary:
     """Every story of the library, newest first."""
 
-    def __init__(self, stories: list[Story]) -> None:
+    def __init__(self, stories: list[Story], *, lone: bool = True) -> None:
         self.stories = stories
+        #: Whether the stories of a single account are here too (see ``load``).
+        self.lone = lone
         self._by_id = {s.id: s for s in stories}
         self._of_article = {a.article_id: s for s in stories for a in s.accounts}
 
     @classmethod
-    def load(cls, index: StoryIndex, corrections: Iterable[StoryCorrection] = ()) -> StoryLibrary:
-        placed = index.placed()
-        rows = index.stories()
-        return cls.build(placed, rows, list(corrections))
+    def load(cls, index: StoryIndex, corrections: Iterable[StoryCorrection] = (), *,
+             lone: bool = True) -> StoryLibrary:
+        """The stories, corrected. Without ``lone`` only those of more than one account (and
+        what the corrections touch): most of a library is lone articles, and the app needs
+        only the stories it can compare (at 100,000 articles, 0.4 s to load instead of 3 s)."""
+        with collection_paused():
+            return cls._load(index, list(corrections), lone)
+
+    @classmethod
+    def _load(cls, index: StoryIndex, corrections: list[StoryCorrection], lone: bool) -> StoryLibrary:
+        if lone:
+            return cls.build(index.placed(), index.stories(), corrections)
+        named = {a for c in corrections for a in (*c.articles, c.target) if a}
+        placed = index.placed(shared_and=named)
+        library = cls.build(placed, index.stories({p.story for p in placed}), corrections)
+        return cls([s for s in library.stories if len(s.accounts) > 1 or s.corrected], lone=False)
 
     @classmethod
     def build(cls, placed: list[Placed], rows: dict[str, StoryRow],
@@ -102,6 +117,7 @@ class StoryLibrary:
         story_of, titles = apply_corrections(assignment, corrections) if corrections else (assignment, {})
         touched = {story_of[a] for c in corrections for a in (*c.articles, c.target) if a in story_of}
         touched |= {assignment[a] for c in corrections for a in (*c.articles, c.target) if a in assignment}
+        moved = {a for a, story in story_of.items() if assignment.get(a) != story}
         members: dict[str, list[Placed]] = {}
         for p in placed:
             members.setdefault(story_of[p.id], []).append(p)
@@ -115,11 +131,10 @@ class StoryLibrary:
                 title = row.title
             else:
                 title = accounts[0].title
-            moved_in = {a for a in story_of if story_of[a] == story_id and assignment.get(a) != story_id}
             stories.append(Story(
                 public_id(story_id) if not story_id.startswith("s") else story_id,
                 title,
-                tuple(Account(p.id, p.outlet, p.published, p.title, None if p.id in moved_in else p.link, p.copy_of)
+                tuple(Account(p.id, p.outlet, p.published, p.title, None if p.id in moved else p.link, p.copy_of)
                       for p in accounts),
                 corrected=story_id in touched or story_id in titles,
             ))

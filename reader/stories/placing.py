@@ -7,7 +7,8 @@ big library (or `stories --rebuild`) needs no more memory than a fortnight of ne
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,12 +16,14 @@ import orjson
 
 from ..models import Article
 from ..store import Store, StoreError
-from .grouping import MAX_SPAN, WINDOW, Features, Grouping, Link, Story, Vectors
-from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_story
+from .extracting import Extractor, Text
+from .grouping import WINDOW, Grouping, Link, Story
+from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
+from .vectors import Features, Vectors
 
 #: Articles placed per transaction: another process's write waits at most this long.
-BATCH = 1000
+BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +74,7 @@ class _Placer:
             self.grouping.load(row.id, members.get(row.id, ()), links.get(row.id, {}))
             self._sketches.update(self.index.sketches(row.id))
 
-    def place(self, article: Article, text: str) -> Link | None:
-        features = features_of(article, text)
-        shape = sketch(text)
+    def place(self, article: Article, features: Features, shape: tuple[int, ...]) -> Link | None:
         story_id, link = self.grouping.place(features)
         self._changed_keys.update(self.grouping.vectors.keys(features))
         self._loaded.add(story_id)
@@ -117,8 +118,8 @@ class _Placer:
         self._touched.clear()
         self._changed_keys.clear()
 
-    def expire(self, before: datetime) -> None:
-        for story in self.grouping.expire(before):
+    def expire(self, now: datetime) -> None:
+        for story in self.grouping.expire(now):
             self._loaded.discard(story.anchor)
             for member in story.members:
                 self._sketches.pop(member, None)
@@ -142,7 +143,7 @@ def sync(
     cancelled = cancelled or (lambda: False)
     problems: list[str] = []
     counts = {"placed": 0, "joined": 0, "updated": 0, "removed": 0}
-    with index.errors():
+    with index.errors(), ExitStack() as stack:
         months = store.month_signatures()
         seen: dict[str, list[int]] = orjson.loads(index.meta("shards", "{}"))
         for month in sorted(index.shards() - set(months)):
@@ -152,6 +153,7 @@ def sync(
         sizes = store.month_sizes()
         total, done = sum(sizes.get(m, 0) for m in stale), 0
         placer = _Placer(index)
+        extractor = stack.enter_context(Extractor.spare_cores())
         for month in stale:
             if cancelled():
                 return _report(counts, started, False, problems)
@@ -169,19 +171,17 @@ def sync(
             if changed:
                 counts["updated"] += _update(index, store, changed, problems)
             if fresh:
-                placer.expire(fresh[0].published - WINDOW - MAX_SPAN)
+                placer.expire(fresh[0].published)
                 placer.reach(fresh[0].published, fresh[-1].published)
-            for article in fresh:
-                try:
-                    text = store.body(article).text
-                except StoreError as error:
-                    problems.append(str(error))
-                    continue
-                link = placer.place(article, text)
+            for article, (terms, found, shape) in extractor.read(_texts(store, fresh, problems), len(fresh)):
+                features = Features(article.id, article.published, article.outlet, terms, frozenset(found))
+                link = placer.place(article, features, shape)
                 counts["placed"] += 1
                 counts["joined"] += link is not None
                 if placer.pending >= BATCH:
                     placer.write()
+                    # What no later article can join leaves memory as soon as it is written.
+                    placer.expire(article.published)
                     if cancelled():
                         return _report(counts, started, False, problems)
             done += len(articles)
@@ -190,6 +190,14 @@ def sync(
             if progress:
                 progress(done, total)
     return _report(counts, started, True, problems)
+
+
+def _texts(store: Store, articles: list[Article], problems: list[str]) -> Iterator[tuple[Article, Text]]:
+    for article in articles:
+        try:
+            yield article, (article.title, store.body(article).text)
+        except StoreError as error:
+            problems.append(str(error))
 
 
 def rebuild(index: StoryIndex, store: Store, *, progress: Callable[[int, int], None] | None = None,
@@ -209,6 +217,7 @@ def _remove(index: StoryIndex, article_ids: list[str]) -> int:
         stories = [r[0] for r in db.execute(
             "SELECT DISTINCT story FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))]
         db.execute("DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+        db.execute("DELETE FROM features WHERE id IN (SELECT value FROM json_each(?))", (ids,))
         db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of IN (SELECT value FROM json_each(?))", (ids,))
         for story in stories:
             row = db.execute("SELECT count(*), min(published), max(published) FROM articles WHERE story = ?",
@@ -234,9 +243,9 @@ def _update(index: StoryIndex, store: Store, articles: list[Article], problems: 
                 problems.append(str(error))
                 continue
             features = features_of(article, text)
-            db.execute("UPDATE articles SET hash = ?, title = ?, terms = ?, names = ?, sketch = ? WHERE id = ?",
-                       (article.content_hash, article.title, orjson.dumps(dict(features.terms)),
-                        orjson.dumps(sorted(features.names)), orjson.dumps(list(sketch(text))), article.id))
+            db.execute("UPDATE articles SET hash = ?, title = ? WHERE id = ?",
+                       (article.content_hash, article.title, article.id))
+            write_features(db, features, sketch(text))
             updated += 1
     return updated
 

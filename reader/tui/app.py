@@ -284,7 +284,8 @@ class BroadsheetApp(App[None]):
 
     @on(Storying.Loaded)
     def stories_loaded(self, message: Storying.Loaded) -> None:
-        self.story_library = message.library
+        if message.library is not None:
+            self.story_library = message.library
         self.storying.loaded()
 
     @on(Storying.Compared)

@@ -176,7 +176,8 @@ def default_cache() -> Path:
 def store_digest() -> str:
     """A digest of the store's code: a library written by other store code is built anew."""
     digest = hashlib.sha256(str(schema.SCHEMA).encode())
-    for path in sorted((PROJECT_ROOT / "reader" / "store").glob("*.py")) + [PROJECT_ROOT / "reader" / "models.py"]:
+    for path in sorted((PROJECT_ROOT / "reader" / "store").glob("*.py")) + sorted(
+            (PROJECT_ROOT / "reader" / "models").glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 

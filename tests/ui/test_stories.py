@@ -52,11 +52,11 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         await pilot.press("L")
         stories = story_list(pilot.app)
         assert stories.display and not article_list(pilot.app).display and pilot.app.focused is stories
-        assert [len(r.story.accounts) for r in stories.rows] == [1, 4]  # the encyclopedia entry, the escape
+        assert [len(r.ids) for r in stories.rows] == [1, 4]  # the encyclopedia entry, the escape
         assert "4 accounts · 4 new" in screen_text(pilot.app)
         stories.set_cursor(1)
         await pilot.press("enter")
-        assert [r.article.outlet for r in stories.rows if r.article] == [
+        assert [r.article.outlet for r in stories.rows if r.article and r.story] == [
             "PanAm Post", "Venezuelanalysis", "Caracas Chronicles", "Breitbart"]
         await pilot.press("j", "j")
         await settle(pilot)

@@ -29,7 +29,8 @@ class Storying:
 
     @dataclass
     class Loaded(Message):
-        library: StoryLibrary
+        #: None when nothing changed since the last one (the list keeps what it has).
+        library: StoryLibrary | None
 
     @dataclass
     class Compared(Message):
@@ -64,6 +65,7 @@ class Storying:
         self._again = False
         self._stop = threading.Event()
         self._parser = ParseProcess()
+        self._loaded_once = False
 
     def _open(self) -> StoryDesk:
         with self._lock:
@@ -82,16 +84,28 @@ class Storying:
         run_in_thread(self._app, self._update, group="stories.update")
 
     def _update(self) -> None:
+        library: StoryLibrary | None = None
         try:
             desk = self._open()
+            changed = True
             if self._writable():
-                desk.update(cancelled=self._stop.is_set)
-            self._app.post_message(self.Loaded(desk.library()))
+                report = desk.update(cancelled=self._stop.is_set)
+                changed = bool(report.placed or report.updated or report.removed)
+            if changed or not self._loaded_once:
+                # Loading the stories of a big library takes a moment of the GIL: not for nothing.
+                library = desk.library(lone=False)
+                self._loaded_once = True
         except StoryError as error:
             self._app.post_message(Notice(f"Stories could not be updated: {error}", severity="warning"))
         finally:
             if self._desk is not None:
                 self._desk.index.release()
+            self._app.post_message(self.Loaded(library))
+
+    def reload(self) -> None:
+        """Load the stories again even if no article changed (after a correction)."""
+        self._loaded_once = False
+        self.update()
 
     def loaded(self) -> None:
         self._updating = False
@@ -144,7 +158,7 @@ class Storying:
 
     def _corrected(self, done: str) -> None:
         self._app.post_message(self.Corrected(done))
-        self.update()
+        self.reload()
 
     def _not_corrected(self, error: Exception) -> None:
         self._app.post_message(self.Corrected("", str(error)))

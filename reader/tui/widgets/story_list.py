@@ -5,7 +5,6 @@ of 100,000 articles costs what a screenful does."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.cells import cell_len, set_cell_size
@@ -20,17 +19,11 @@ from textual.strip import Strip
 
 from ...ingest.sanitize import clean_line
 from ...models import Article
-from ...stories import Story, StoryLibrary
+from ...stories import StoryLibrary
 from ..dates import short_date
 from ..listing import Listing
 from .article_list import ArticleList
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    story: Story
-    #: None for the story's own row, else one of its articles.
-    article: Article | None = None
+from .story_list_rows import Row, story_rows
 
 
 class StoryList(ScrollView, can_focus=True):
@@ -73,16 +66,7 @@ class StoryList(ScrollView, can_focus=True):
     def rebuild(self, keep_article: str | None = None) -> None:
         """Rows again from the stories and the list's articles (a story shows when one of its
         articles is in the list: a search or a feed's list narrows the stories too)."""
-        listed = {a.id: a for a in self.listing.rows}
-        rows: list[Row] = []
-        if self.library is not None:
-            for story in self.library.stories:
-                articles = [listed[i] for i in story.article_ids if i in listed]
-                if not articles:
-                    continue
-                rows.append(Row(story))
-                if story.id in self.expanded and len(story.accounts) > 1:
-                    rows.extend(Row(story, a) for a in articles)
+        rows = story_rows(self.library, self.listing.rows, self.expanded) if self.library is not None else []
         self.rows = rows
         self.virtual_size = Size(self.size.width, len(rows))
         index = self._index_of(keep_article)
@@ -96,7 +80,7 @@ class StoryList(ScrollView, can_focus=True):
             if row.article is not None and row.article.id == article_id:
                 return i
         for i, row in enumerate(self.rows):
-            if row.article is None and article_id in row.story.article_ids:
+            if row.article is None and article_id in row.ids:
                 return i
         return None
 
@@ -121,7 +105,7 @@ class StoryList(ScrollView, can_focus=True):
         if row.article is not None:
             return row.article
         articles = self.listing.articles
-        present = [i for i in row.story.article_ids if i in articles]
+        present = [i for i in row.ids if i in articles]
         unread = [i for i in present if not self.listing.is_read(i)]
         return articles[(unread or present)[0]] if present else None
 
@@ -143,13 +127,14 @@ class StoryList(ScrollView, can_focus=True):
 
     def next_unread(self, step: int) -> Article | None:
         """The next unread article after the cursor (opening its story), or None."""
-        order = [(s, i) for s in (self.library.stories if self.library else []) for i in s.article_ids]
+        order = [i for row in self.rows if row.article is None or not row.shared for i in row.ids]
+        order = list(dict.fromkeys(order))  # an expanded story's articles are on its row too
         here = self.highlighted
-        here_id = (here.article.id if here and here.article else here.story.article_ids[0]) if here else None
-        position = next((n for n, (_, i) in enumerate(order) if i == here_id), -1 if step > 0 else len(order))
+        here_id = (here.article.id if here.article else here.ids[0]) if here and here.ids else None
+        position = next((n for n, i in enumerate(order) if i == here_id), -1 if step > 0 else len(order))
         indices = range(position + 1, len(order)) if step > 0 else range(position - 1, -1, -1)
         for n in indices:
-            article_id = order[n][1]
+            article_id = order[n]
             if article_id in self.listing.articles and not self.listing.is_read(article_id):
                 self.show_article(article_id)
                 return self.listing.articles[article_id]
@@ -177,7 +162,7 @@ class StoryList(ScrollView, can_focus=True):
 
     def action_expand(self, open_: bool) -> None:
         row = self.highlighted
-        if row is None or len(row.story.accounts) < 2:
+        if row is None or row.story is None or not row.shared:
             return
         keep = row.article.id if row.article is not None else None
         if open_:
@@ -185,16 +170,17 @@ class StoryList(ScrollView, can_focus=True):
         else:
             self.expanded.discard(row.story.id)
             keep = None
-        story_row = next((i for i, r in enumerate(self.rows) if r.story.id == row.story.id and r.article is None), 0)
+        story = row.story
+        story_row = next((i for i, r in enumerate(self.rows) if r.story is story and r.article is None), 0)
         self.rebuild(keep_article=keep)
         if keep is None:
-            self.set_cursor(next((i for i, r in enumerate(self.rows) if r.story.id == row.story.id), story_row))
+            self.set_cursor(next((i for i, r in enumerate(self.rows) if r.story is story), story_row))
 
     def action_open(self) -> None:
         row = self.highlighted
         if row is None:
             return
-        if row.article is None and len(row.story.accounts) > 1:
+        if row.article is None and row.story is not None and row.shared:
             self.action_expand(row.story.id not in self.expanded)
             return
         article = self._article_of(row)
@@ -245,6 +231,8 @@ class StoryList(ScrollView, can_focus=True):
     def _row(self, row: Row, width: int, is_cursor: bool) -> Strip:
         listing, story = self.listing, row.story
         meta_style = self.get_component_rich_style("story-list--meta")
+        if story is None:
+            return self._lone(row.article, width, is_cursor, meta_style) if row.article else Strip.blank(width)
         if row.article is not None:
             article = row.article
             unread = not listing.is_read(article.id)
@@ -274,10 +262,21 @@ class StoryList(ScrollView, can_focus=True):
         else:
             marker = "●" if unread_count else " "
             counts = f" {set_cell_size(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
-        right = f"{counts} {date:>11}"
-        left = f" {marker} "
-        title = _fit(clean_line(story.title), width - cell_len(left) - cell_len(right))
-        return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
+        return self._line(f" {marker} ", story.title, f"{counts} {date:>11}", width, base, meta_style)
+
+    def _lone(self, article: Article, width: int, is_cursor: bool, meta_style: Style) -> Strip:
+        """An article no other account tells: drawn as a story of one."""
+        unread = not self.listing.is_read(article.id)
+        base = self._style(unread, is_cursor) + self.get_component_rich_style("story-list--story")
+        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+        outlet = f" {set_cell_size(clean_line(article.outlet), 14)}" if width >= 50 else ""
+        return self._line(f" {'●' if unread else ' '} ", article.title, f"{outlet} {date:>11}", width, base,
+                          meta_style)
+
+    @staticmethod
+    def _line(left: str, title: str, right: str, width: int, base: Style, meta_style: Style) -> Strip:
+        text = _fit(clean_line(title), width - cell_len(left) - cell_len(right))
+        return Strip([Segment(left, base), Segment(text, base), Segment(right, base + meta_style)]
                      ).crop(0, width).extend_cell_length(width, base)
 
 

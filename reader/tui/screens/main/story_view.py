@@ -86,11 +86,11 @@ class StoryView:
         """T: the story screen of the article (the list's, or the reader's)."""
         if article is None:
             return
-        story = self.story_of(article.id)
-        if story is None:
+        if self._app.story_library is None:
             self._screen.notify("Stories are still being grouped; try again in a moment.", timeout=4, markup=False)
             return
-        if len(story.accounts) < 2:
+        story = self.story_of(article.id)
+        if story is None or len(story.accounts) < 2:
             self._screen.notify("No other account of this article's story is in the library yet.", timeout=4,
                                 markup=False)
             return

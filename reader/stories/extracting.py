@@ -1,0 +1,112 @@
+"""Reading what an article is compared by (its terms, names and sketch): the part of placing
+that needs no other article. A big placing (a first sync of a library, a rebuild) hands it to
+other processes while this one places, which halves its time on two cores; small ones, like a
+fetch's, read in-process, where starting a process would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from types import TracebackType
+from typing import TypeVar
+
+from ..spawning import quiet_child, real_stderr
+from .terms import headline_terms, names, sketch
+
+#: What is sent for an article (title, text) and what comes back (terms, names, sketch).
+Text = tuple[str, str]
+Read = tuple[dict[str, float], list[str], tuple[int, ...]]
+
+K = TypeVar("K")
+
+#: Articles per task handed to a process, and how many tasks may be out at once (so that a
+#: month of texts is not all in memory at once).
+CHUNK = 200
+IN_FLIGHT = 4
+#: Below this many articles, reading in-process is quicker than starting processes.
+PARALLEL_FROM = 2000
+
+
+def read_texts(items: Sequence[Text]) -> list[Read]:
+    return [(dict(headline_terms(title, text)), sorted(names(title, text)), sketch(text)) for title, text in items]
+
+
+class Extractor:
+    """Reads texts in order, in-process or (``processes`` > 0) in a pool started on first use.
+    Use it as a context manager: leaving it stops the pool."""
+
+    def __init__(self, processes: int = 0) -> None:
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def spare_cores(cls) -> Extractor:
+        """One process per core but the one placing (at least one), started on first use."""
+        return cls(max(1, (os.cpu_count() or 1) - 1))
+
+    def read(self, items: Iterable[tuple[K, Text]], count: int) -> Iterator[tuple[K, Read]]:
+        """What each of the ``count`` items' text reads as, in order, with its key; in the pool
+        only when there are PARALLEL_FROM or more. Items are taken as needed: at most
+        IN_FLIGHT × CHUNK texts are in memory at once."""
+        source = iter(items)
+        parallel = bool(self.processes) and count >= PARALLEL_FROM
+        pending: deque[tuple[list[K], list[Text], Future[list[Read]] | None]] = deque()
+        while True:
+            while len(pending) < (IN_FLIGHT if parallel else 1):
+                chunk = list(islice(source, CHUNK))
+                if not chunk:
+                    break
+                texts = [text for _, text in chunk]
+                pending.append(([key for key, _ in chunk], texts, self._submit(texts) if parallel else None))
+            if not pending:
+                return
+            keys, texts, future = pending.popleft()
+            yield from zip(keys, self._result(texts, future), strict=True)
+
+    def _submit(self, texts: list[Text]) -> Future[list[Read]] | None:
+        if not self.processes:  # the pool broke earlier
+            return None
+        try:
+            return self._start().submit(read_texts, texts)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self._give_up()
+            return None
+
+    def _result(self, texts: list[Text], future: Future[list[Read]] | None) -> list[Read]:
+        """The chunk's reading; in-process when there is no pool or it broke (a process killed
+        for memory, say): the placing goes on, only slower."""
+        if future is not None:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError):
+                self._give_up()
+        return read_texts(texts)
+
+    def _give_up(self) -> None:
+        self.close()
+        self.processes = 0
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            with real_stderr():  # in the app, Textual's stderr has no descriptor to hand on
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=quiet_child)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
