@@ -26,6 +26,7 @@ def feed_json(feed: Feed, counts: FeedCounts | None) -> dict[str, object]:
         "last_success": feed.last_success.isoformat() if feed.last_success else None,
         "status": feed.status,
         "error": feed.error,
+        "warning": feed.warning,
         "articles": counts.articles,
         "unread": counts.unread,
     }
@@ -37,12 +38,14 @@ def feed_rows(feeds: list[Feed], counts: dict[str, FeedCounts]) -> list[str]:
         tally = counts.get(feed.id) or FeedCounts()
         tags = " ".join(f"#{t}" for t in feed.tags)
         lines.append(
-            f"{feed.id}  {feed.status:<6}  {tally.unread:>5}/{tally.articles:<5}  {_when(feed.last_fetch)}  "
+            f"{feed.id}  {feed.health:<6}  {tally.unread:>5}/{tally.articles:<5}  {_when(feed.last_fetch)}  "
             f"{clean_line(feed.name)[:40]}" + (f"  {clean_line(tags)}" if tags else "")
         )
         lines.append(f"{'':10}{clean_line(feed.url)}")
         if feed.error:
             lines.append(f"{'':10}last error: {clean_line(feed.error)}")
+        elif feed.warning:
+            lines.append(f"{'':10}warning: {clean_line(feed.warning)}")
     return lines
 
 

@@ -100,10 +100,11 @@ def looks_like_feed(content: bytes, content_type: str = "") -> bool:
 def looks_like_html(content: bytes, content_type: str = "") -> bool:
     """Whether a response is a web page (where feeds may be discovered) rather than a feed."""
     doctype, root = _sniff(content)
-    if doctype == "html" or root in _HTML_STARTS:
-        return True
+    # The root element decides before the doctype: some feeds open with an XHTML doctype.
     if root.rpartition(":")[2] in _FEED_ROOTS or _is_json_feed(content):
         return False
+    if doctype == "html" or root in _HTML_STARTS:
+        return True
     return _media_type(content_type) in _HTML_MEDIA_TYPES
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..ingest.sanitize import clean_line
+from .discover import looks_like_html
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
 from .jsonfeed import JsonFeed, read_json_feed
 from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed
@@ -16,12 +17,6 @@ from .xmlfeed import XmlFeed, read_xml_feed
 __all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
 
 _LEADING_SPACE = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
-# How web pages begin, after any XML declaration and comments. Checked on the first bytes only.
-_WEB_PAGE = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>/]",
-    re.IGNORECASE | re.DOTALL,
-)
-_SNIFF_BYTES = 65_536
 
 
 def parse_feed(
@@ -79,14 +74,17 @@ def _parse(
         if feed.not_objects:
             warnings.append(f"{plural_entries(feed.not_objects)} skipped: not JSON objects")
     else:
-        if _WEB_PAGE.match(content[:_SNIFF_BYTES]):
-            raise FeedParseError("not a feed: looks like a web page")
+        page = looks_like_html(content, content_type)
         try:
             feed = read_xml_feed(content, url=url, headers=headers)
         except FeedParseError:
-            if content_type.startswith(("text/html", "application/xhtml")):
+            if page:
                 raise FeedParseError("not a feed: looks like a web page") from None
             raise
+        if page and not feed.entries:
+            raise FeedParseError("not a feed: looks like a web page")
+        if page:
+            warnings.append("a feed inside a web page; read what it holds")
         title, title_is_html = feed.title, feed.title_is_html
         warnings.extend(feed.warnings)
     title = text_line(title, title_is_html)[:MAX_TITLE_CHARS]
@@ -95,6 +93,9 @@ def _parse(
         feed_id=feed_id, feed_url=web_url(url, ""), outlet=outlet or title, outlet_url=link, now=now
     )
     drafts, skipped = build_drafts(feed.entries, context)
+    if isinstance(feed, XmlFeed) and feed.problem and not drafts:
+        # Cut off or broken before its first whole item: not an empty feed, a failed one.
+        raise FeedParseError(f"feed is broken ({feed.problem}); no item could be read")
     warnings.extend(skipped)
     if feed.total > MAX_ENTRIES:
         warnings.append(f"{plural_entries(feed.total - MAX_ENTRIES)} beyond the first {MAX_ENTRIES} dropped")

@@ -162,7 +162,8 @@ class _Run:
             await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
             return
         assert parsed.feed is not None  # no error: a feed
-        changes |= {"feed_title": parsed.feed.title, "site_url": parsed.feed.link}
+        changes |= {"feed_title": parsed.feed.title, "site_url": parsed.feed.link,
+                    "warning": "; ".join(parsed.feed.warnings)}
         # Reported under the name it has now: a first fetch turns a bare URL into a title.
         feed = replace(feed, title=user_title or parsed.feed.title)
         # "updated" is settled by the write; a feed with no items at all has nothing to write.

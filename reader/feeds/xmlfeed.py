@@ -39,6 +39,8 @@ class XmlFeed:
     #: How many entries there were in all, including those past MAX_ENTRIES not converted.
     total: int
     warnings: tuple[str, ...] = ()
+    #: Why feedparser found the document broken; "" when it is well-formed.
+    problem: str = ""
 
 
 def read_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> XmlFeed:
@@ -73,6 +75,7 @@ def read_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> Xm
         entries=tuple(_raw_entry(entry, url, atom) for entry in entries[:MAX_ENTRIES]),
         total=len(entries),
         warnings=warnings,
+        problem=problem,
     )
 
 

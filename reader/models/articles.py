@@ -227,12 +227,19 @@ class Feed:
     status: str = "new"
     #: Why the last fetch failed, in words a user understands; "" when it did not.
     error: str = ""
+    #: What the last read of the feed had trouble with (a malformed feed read in part).
+    warning: str = ""
     etag: str = ""
     last_modified: str = ""
 
     @property
     def name(self) -> str:
         return self.title or self.url
+
+    @property
+    def health(self) -> str:
+        """The status to show: "warn" for a feed fetched but read only in part."""
+        return "warn" if self.status == "ok" and self.warning else self.status
 
     @property
     def polled(self) -> bool:

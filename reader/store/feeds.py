@@ -12,7 +12,8 @@ from .storage import KeyedTable, open_tinydb
 
 #: Fields a fetch may change on a feed record; anything else is the user's (title, tags).
 FETCH_FIELDS = frozenset(
-    "url site_url last_fetch last_success status error error_kind etag last_modified item_digests feed_title".split()
+    "url site_url last_fetch last_success status error error_kind warning etag last_modified item_digests feed_title"
+    .split()
 )
 
 
@@ -33,6 +34,7 @@ def feed_from_doc(feed_id: str, doc: dict[str, Any]) -> Feed:
         last_success=parse_datetime(doc.get("last_success")),
         status=doc.get("status", "new"),
         error=doc.get("error", ""),
+        warning=doc.get("warning", ""),
         etag=doc.get("etag", ""),
         last_modified=doc.get("last_modified", ""),
     )

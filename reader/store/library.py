@@ -185,12 +185,15 @@ class Library:
         # Each body is serialised once, for its hash and for its pack.
         per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict[str, Any] | None, bytes]]] = {}
         old: dict[str, Any] | None  # the stored document of an article being updated
+        sources: dict[str, str] = {}  # the source of each article added in this batch
         for draft in drafts:
             key = f"{draft.source}|{draft.guid}"
             existing = index["keys"].get(key)
-            if existing is None and draft.url and draft.url in index["links"]:
-                # The same story from another source: shown once, under its first copy.
-                unchanged.append(index["links"][draft.url])
+            same_link = index["links"].get(draft.url) if existing is None and draft.url else None
+            if same_link is not None and self._source_of(index, same_link, sources) != draft.source:
+                # The same story from another source: shown once, under its first copy. Two
+                # items of one feed are not (a podcast's episodes may all link its home page).
+                unchanged.append(same_link)
                 continue
             serialised = serialise_body(draft.body)
             digest = content_hash(draft.title, serialised)
@@ -208,6 +211,7 @@ class Library:
                 # Reserve the id now so two drafts in one batch cannot take the same one.
                 index["ids"][article_id] = shard
                 index["keys"][key] = article_id
+                sources[article_id] = draft.source
                 if draft.url:
                     index["links"].setdefault(draft.url, article_id)
                 per_shard.setdefault(shard, []).append((article_id, draft, digest, None, serialised))
@@ -232,6 +236,13 @@ class Library:
             index["shards"] = self.shard_signatures()
             self._write_index(index)
         return added, updated, unchanged
+
+    def _source_of(self, index: LibraryIndex, article_id: str, batch: dict[str, str]) -> str | None:
+        if article_id in batch:
+            return batch[article_id]
+        shard = index["ids"].get(article_id)
+        doc = self._raw_shard(shard).get(article_id) if shard else None
+        return doc.get("source") if doc else None
 
     def _write_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
         self.meta_folder.mkdir(parents=True, exist_ok=True)

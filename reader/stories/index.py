@@ -81,7 +81,8 @@ class Placed:
     published: datetime
     outlet: str
     title: str
-    link: Link | None
+    #: Why it is in its story, as stored (read_link reads it): most are never looked at.
+    link: bytes | None
     copy_of: str | None
 
 
@@ -182,7 +183,7 @@ class StoryIndex(DerivedFile):
             for story, article_id, published, outlet, terms, names, link in rows:
                 features = Features(article_id, _when(published), outlet, unpack_terms(terms),
                                     frozenset(orjson.loads(names)))
-                yield story, features, _link(link)
+                yield story, features, read_link(link)
 
     def sketches(self, story_id: str) -> dict[str, tuple[int, ...]]:
         with self.errors():
@@ -207,26 +208,27 @@ class StoryIndex(DerivedFile):
             query += " ORDER BY story, seq"  # (the library sorts each story's accounts by date)
         with self.errors():
             rows = self.connection().execute(query, args).fetchall()
-        return [Placed(i, s, _when(p), o, t, _link(lk), c) for i, s, p, o, t, lk, c in rows]
+        return [Placed(i, s, _when(p), o, t, lk, c) for i, s, p, o, t, lk, c in rows]
 
     def assignment(self) -> dict[str, str]:
         """Article id -> story id, for every placed article."""
         with self.errors():
             return dict(self.connection().execute("SELECT id, story FROM articles"))
 
-    def stories(self, ids: Iterable[str] | None = None) -> dict[str, StoryRow]:
-        """Every story's row, or those of the ids given."""
+    def stories(self, *, shared_and: Iterable[str] | None = None) -> dict[str, StoryRow]:
+        """Every story's row; with ``shared_and``, those ``placed`` gives the articles of."""
         query = "SELECT id, first, last, size, title, central FROM stories"
         args: tuple[str, ...] = ()
-        if ids is not None:
-            query += " WHERE id IN (SELECT value FROM json_each(?))"
-            args = (orjson.dumps(sorted(set(ids))).decode(),)
+        if shared_and is not None:
+            query += (" WHERE size > 1 OR id IN (SELECT story FROM articles"
+                      " WHERE id IN (SELECT value FROM json_each(?)))")
+            args = (orjson.dumps(sorted(set(shared_and))).decode(),)
         with self.errors():
             rows = self.connection().execute(query, args).fetchall()
         return {i: StoryRow(i, _when(f), _when(la), n, t, c) for i, f, la, n, t, c in rows}
 
 
-def _link(data: bytes | None) -> Link | None:
+def read_link(data: bytes | None) -> Link | None:
     if not data:
         return None
     values = orjson.loads(data)

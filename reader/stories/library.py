@@ -14,7 +14,7 @@ from ..collector import collection_paused
 from .corrections import StoryCorrection, apply_corrections
 from .errors import NoSuchStory
 from .grouping import Link
-from .index import Placed, StoryIndex, StoryRow
+from .index import Placed, StoryIndex, StoryRow, read_link
 
 
 def public_id(anchor: str) -> str:
@@ -31,10 +31,15 @@ class Account:
     outlet: str
     published: datetime
     title: str
-    #: Why it is in the story (None for the story's first account, or one the user moved in).
-    link: Link | None
+    #: Why it is in the story, as stored: read when asked for (``link``).
+    link_data: bytes | None
     #: The earlier account it is a copy of (a wire story reprinted), or None.
     copy_of: str | None
+
+    @property
+    def link(self) -> Link | None:
+        """Why it is in the story (None for the story's first account, or one the user moved in)."""
+        return read_link(self.link_data)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ class StoryLibrary:
             return cls.build(index.placed(), index.stories(), corrections)
         named = {a for c in corrections for a in (*c.articles, c.target) if a}
         placed = index.placed(shared_and=named)
-        library = cls.build(placed, index.stories({p.story for p in placed}), corrections)
+        library = cls.build(placed, index.stories(shared_and=named), corrections)
         return cls([s for s in library.stories if len(s.accounts) > 1 or s.corrected], lone=False)
 
     @classmethod

@@ -62,7 +62,8 @@ def ten_accounts() -> list[ArticleDraft]:
         source = moved[n]
         blocks = source.body.blocks[1:] + source.body.blocks[:1]  # the same story, told in another order
         moved.append(replace(source, guid=f"bench-story-extra-{n}", outlet=outlet, body=Body(tuple(blocks)),
-                             title=f"{source.title} ({outlet})", published=source.published + timedelta(hours=n + 1)))
+                             title=f"{source.title} ({outlet})", url=f"https://outlet-{n}.example/escape",
+                             published=source.published + timedelta(hours=n + 1)))
     return moved
 
 

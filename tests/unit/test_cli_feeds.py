@@ -13,7 +13,8 @@ PAGE = (
     b"</head><body><p>News.</p></body></html>"
 )
 FEED_FIELDS = {
-    "id", "title", "url", "site_url", "tags", "last_fetch", "last_success", "status", "error", "articles", "unread",
+    "id", "title", "url", "site_url", "tags", "last_fetch", "last_success", "status", "error", "warning", "articles",
+    "unread",
 }
 
 
@@ -145,6 +146,25 @@ def test_feeds_list_text_shows_each_feed_with_its_url_counts_and_error(cli, fetc
     assert lines[1].strip() == bad and lines[2].strip() == "last error: HTTP 404 Not Found"
     assert lines[3].startswith(f"{ids[good]}  ok") and "2/3" in lines[3] and lines[3].endswith("Good News  #daily")
     assert lines[4].strip() == good and len(lines) == 5
+
+
+def test_a_feed_cut_off_is_refused_or_read_in_part_with_a_warning(cli, feed_server):
+    whole = rss("Cut Daily", "c1", "c2").decode()
+    first_item = whole.index("<item>")
+    before_any = feed_server.route("/before.xml", body=whole[:first_item + 20].encode())
+    cli("feeds", "add", before_any).assert_fails_with("broken", "--force")
+    after_one = feed_server.route("/after.xml", body=whole[:whole.index("<item>", first_item + 1) + 25].encode())
+    assert cli("feeds", "add", after_one).code == 0
+    assert cli("fetch").code == 0
+    feed = feeds(cli)[after_one]
+    assert (feed["status"], feed["articles"]) == ("ok", 1) and "not well-formed" in feed["warning"]
+    lines = cli("feeds", "list").out.splitlines()
+    assert lines[0].startswith(f"{feed['id']}  warn")
+    assert lines[2].strip().startswith("warning: feed is not well-formed")
+    # Once the feed is whole again, the warning goes.
+    feed_server.route("/after.xml", body=whole.encode())
+    assert cli("fetch").code == 0
+    assert feeds(cli)[after_one]["warning"] == "" and feeds(cli)[after_one]["articles"] == 2
 
 
 def test_feeds_list_with_no_feeds_says_how_to_add_one(cli):

@@ -46,6 +46,29 @@ def test_what_is_not_a_feed_fails_with_a_reason(content: bytes, headers, reason:
         parse(content, headers=headers)
 
 
+def test_a_feed_opening_with_an_xhtml_doctype_is_read_by_its_root_element() -> None:
+    doc = rss("<item><title>One</title><link>https://paper.example.org/1</link></item>").replace(
+        "<rss", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"\n'
+                '  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<rss', 1)
+    feed = parse(doc, headers={"Content-Type": "text/html"})
+    assert (feed.title, [d.title for d in feed.drafts], feed.warnings) == ("The Paper", ["One"], ())
+
+
+def test_a_feed_a_web_page_embeds_is_read_with_a_warning() -> None:
+    page = ("<!DOCTYPE html><html><head><title>Page</title></head><body>"
+            '<rss version="2.0"><channel><title>Inside</title><item><title>Two</title>'
+            "<link>https://paper.example.org/2</link><description>Text</description></item></channel></rss>"
+            "</body></html>")
+    feed = parse(page)
+    assert [d.title for d in feed.drafts] == ["Two"] and "inside a web page" in feed.warnings[-1]
+
+
+def test_a_feed_broken_before_its_first_item_is_a_failure_not_an_empty_feed() -> None:
+    doc = rss("<item><title>One</title><link>https://paper.example.org/1</link></item>")
+    with pytest.raises(FeedParseError, match="broken"):
+        parse(doc[:doc.index("<item>") + 12])
+
+
 def test_oversized_input_is_refused_before_parsing() -> None:
     with pytest.raises(FeedParseError, match="too large"):
         parse(b" " * 10 + b"<rss>" + b"x" * MAX_FEED_BYTES)

@@ -161,6 +161,20 @@ def test_the_same_story_from_another_source_shows_once(filled, make_draft):
     assert store.article(ids[3]).title == "Article number 3"
 
 
+def test_items_of_one_feed_sharing_a_link_are_all_kept(store, make_draft):
+    # A podcast whose episodes all link to its home page: each is its own article.
+    episodes = [make_draft(n, guid=f"episode-{n}", title=f"Episode {n}", url="https://pod.example/")
+                for n in range(5)]
+    result = store.add_articles(episodes[:3])
+    assert len(result.added) == 3
+    later = store.add_articles(episodes[3:])  # and in a later fetch
+    assert len(later.added) == 2
+    assert sorted(a.title for a in store.articles()) == [f"Episode {n}" for n in range(5)]
+    # Another feed's copy of the link is still shown once.
+    other = store.add_articles([make_draft(9, source="feed:other", guid="x", url="https://pod.example/")])
+    assert other.added == () and len(store.articles()) == 5
+
+
 def test_drafts_with_the_same_key_in_one_batch_make_one_article(store, make_draft):
     # A feed repeating a GUID, or `import a.txt a.txt`: the later copy wins.
     later = make_draft(1, title="Article number 1, later copy")

@@ -27,8 +27,7 @@ from .dialogs import Choose, Confirm, Prompt
 if TYPE_CHECKING:
     from ..app import BroadsheetApp
 
-_STATUS_STYLES = {"ok": "green", "failed": "bold red", "gone": "dim red", "new": "yellow"}
-
+_STATUS_STYLES = {"ok": "green", "warn": "yellow", "failed": "bold red", "gone": "dim red", "new": "yellow"}
 
 class FeedsScreen(Screen[tuple[str, str] | None]):
     """Dismissed with (feed id, name) to list that feed's articles, or None."""
@@ -117,7 +116,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             counts = message.counts.get(feed.id) or FeedCounts()
             when = f"{feed.last_fetch.astimezone():%d %b %H:%M}" if feed.last_fetch else "never"
             table.add_row(
-                Text(feed.status, style=_STATUS_STYLES.get(feed.status, "")),
+                Text(feed.health, style=_STATUS_STYLES.get(feed.health, "")),
                 Text(clean_line(feed.name)[:60]),
                 Text(f"{counts.unread:,}", style="bold" if counts.unread else "dim"),
                 Text(f"{counts.articles:,}"),
@@ -149,6 +148,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                 detail.append(f"site: {clean_line(feed.site_url)}\n", style="dim")
             if feed.error:
                 detail.append(f"last error: {clean_line(feed.error)}\n", style="red")
+            elif feed.warning:
+                detail.append(f"warning: {clean_line(feed.warning)}\n", style="yellow")
             if feed.status == "gone":
                 detail.append("The server says this feed is gone for good; it is no longer fetched.\n", style="italic")
             if feed.last_success:
