@@ -93,13 +93,12 @@ def _problem(result: Mapping[str, Any]) -> str:
 
 
 def _raw_entry(entry: dict[str, Any], feed_url: str, atom: bool) -> RawEntry:
-    author_detail = dict.get(entry, "author_detail") or {}
     return RawEntry(
         id=_get(entry, "id"),
         link=_get(entry, "link"),
         title=_get(entry, "title"),
         title_is_html=_title_is_html(entry, atom),
-        author=_get(author_detail, "name") or _get(entry, "author"),
+        author=_authors(entry, atom),
         contents=tuple(_contents(entry, feed_url)),
         dates=tuple(
             (_get(entry, name), from_struct(dict.get(entry, f"{name}_parsed")))
@@ -107,6 +106,27 @@ def _raw_entry(entry: dict[str, Any], feed_url: str, atom: bool) -> RawEntry:
             if _get(entry, name)
         ),
     )
+
+
+# RSS's <author> is "email (Name)"; some feeds write "Name <email>".
+_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
+_NAME_THEN_EMAIL = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<[^\s@<>]+@[^\s<>]+>\s*$")
+
+
+def _authors(entry: dict[str, Any], atom: bool) -> str:
+    """Every author of the entry, by name. Atom's <author> elements each have their name;
+    RSS's text is read here, not from feedparser's author_detail, which cuts e-mail domains
+    longer than four letters ("desk@wire.agency (Wire Desk)" became "cy (Wire Desk")."""
+    if atom:
+        names = [_get(a, "name") or _get(a, "email") for a in (dict.get(entry, "authors") or ()) if isinstance(a, dict)]
+        names = [n.strip() for n in names if n and n.strip()]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    text = _get(entry, "author")
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
+        if found := pattern.match(text):
+            return found["name"].strip()
+    return text.strip()
 
 
 def _title_is_html(data: dict[str, Any], atom: bool) -> bool:

@@ -75,6 +75,27 @@ async def test_t_opens_the_tag_editor_and_enter_saves_the_tags(start, home):
     assert Store.open(home).state(target.id).tags == ("exile", "venezuela")
 
 
+async def test_a_second_enter_in_the_tag_editor_saves_once_and_closes_only_it(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j")
+        target = highlighted(app)
+        await pilot.press("t")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, TagEditor)
+        await type_text(pilot, "twice")
+        field = editor.query_one(Input)
+        # Two submits queued before the dialog is gone, as a quick double Enter gives.
+        field.post_message(Input.Submitted(field, field.value))
+        field.post_message(Input.Submitted(field, field.value))
+        await settle(pilot)
+        await drain(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen) and len(app.screen_stack) == 1
+        assert app.services.store.state(target.id).tags == ("twice",)
+        assert sum("Tags saved" in n for n in notifications(app)) == 1
+
+
 async def test_list_rows_show_tags_at_160_columns(start):
     async with start(size=(160, 48)) as pilot:
         app = pilot.app

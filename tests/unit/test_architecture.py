@@ -50,3 +50,11 @@ def test_scripting_commands_run_without_loading_textual(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "articles     5" in result.stdout
     assert result.stderr.strip() == "False"
+
+
+def test_screens_close_only_through_close():
+    """A second Enter on a closing dialog must not pop the screen beneath it (see closing.py)."""
+    root = Path(__file__).resolve().parents[2] / "reader" / "tui"
+    direct = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "closing.py"
+              for n, line in enumerate(path.read_text().splitlines(), 1) if ".dismiss(" in line]
+    assert direct == []

@@ -86,6 +86,26 @@ def test_rss_20_entry_in_full() -> None:
     assert [b.text for b in draft.body.blocks] == ["The full story.", "Second."]
 
 
+@pytest.mark.parametrize(("author", "shown"), [
+    ("desk@wire.agency (Wire Desk)", "Wire Desk"),  # feedparser's own reading gives "cy (Wire Desk"
+    ("news@longdomain.example.museum (Ana Díaz)", "Ana Díaz"),
+    ("Jane Roe <jane@paper.example.org>", "Jane Roe"),
+    ("Jane Roe", "Jane Roe"),
+    ("ed@paper.example.org", "ed@paper.example.org"),
+])
+def test_rss_authors_are_read_as_people_write_them(author: str, shown: str) -> None:
+    feed = parse(rss(f"<item><title>T</title><guid>g</guid><author>{author.replace('<', '&lt;')}</author></item>"))
+    assert only(feed).author == shown
+
+
+def test_every_author_of_an_atom_entry_is_kept() -> None:
+    feed = parse(atom(
+        "<entry><title>T</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated>"
+        "<author><name>Ana Ruiz</name></author><author><name>Bo Lind</name><email>bo@x.org</email></author>"
+        "</entry>"))
+    assert only(feed).author == "Ana Ruiz, Bo Lind"
+
+
 def test_json_feed_details() -> None:
     feed = parse((DATA / "jsonfeed10.json").read_bytes(), url="https://j1.example.org/feed.json")
     first, second = feed.drafts

@@ -24,6 +24,7 @@ from ...store import StoreError
 from ..widgets.annotation_list import AnnotationList, AnnotationRow
 from ..widgets.reader.notes import KIND_NAMES
 from ..workers import run_in_thread
+from .closing import close
 
 if TYPE_CHECKING:
     from ..app import BroadsheetApp
@@ -165,7 +166,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         if message.row.article is None:
             self.notify("That article is no longer in the library; the annotation is kept.", timeout=4, markup=False)
             return
-        self.dismiss((message.row.annotation.article, message.row.annotation.id))
+        close(self, (message.row.annotation.article, message.row.annotation.id))
 
     def action_filter(self) -> None:
         self.query_one("#annotations-filter", Input).focus()
@@ -176,7 +177,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
             search.value = ""
             self.query_one(AnnotationList).focus()
             return
-        self.dismiss(None)
+        close(self, None)
 
 
 def _detail(row: AnnotationRow) -> Text:

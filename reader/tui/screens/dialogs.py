@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from .closing import close
+
 
 class Prompt(ModalScreen[str | None]):
     """One line of text; None if cancelled."""
@@ -31,10 +33,10 @@ class Prompt(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        close(self, event.value.strip() or None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
 
 class Confirm(ModalScreen[bool]):
@@ -62,10 +64,10 @@ class Confirm(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        close(self, event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        close(self, answer)
 
 
 class Choose(ModalScreen[int | None]):
@@ -87,7 +89,7 @@ class Choose(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_index)
+        close(self, event.option_index)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)

@@ -19,6 +19,7 @@ from ...ingest.sanitize import clean_line
 from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
 from ..workers import run_in_thread
+from .closing import close
 from .dialogs import Choose, Prompt
 
 if TYPE_CHECKING:
@@ -161,15 +162,15 @@ class EntityScreen(Screen[tuple | None]):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         _, kind, *rest = (event.option.id or "").split("|")
         if kind == "article":
-            self.dismiss(("article", rest[0]))
+            close(self, ("article", rest[0]))
         elif kind == "entity":
-            self.dismiss(("entity", rest[0]))
+            close(self, ("entity", rest[0]))
         elif kind == "mention":
             article_id, start, end, part = rest
-            self.dismiss(("mention", article_id, int(start), int(end)) if part == "body" else ("article", article_id))
+            close(self, ("mention", article_id, int(start), int(end)) if part == "body" else ("article", article_id))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
     # Corrections -------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from ...models import Feed
 from ...store import FeedCounts, StoreError
 from ..messages import FeedRemoved, Notice
 from ..workers import run_in_thread
+from .closing import close
 from .dialogs import Choose, Confirm, Prompt
 
 if TYPE_CHECKING:
@@ -160,14 +161,14 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def action_open_feed(self) -> None:
         feed = self._selected()
         if feed is not None:
-            self.dismiss((feed.id, feed.name))
+            close(self, (feed.id, feed.name))
 
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
     def action_refresh_feed(self) -> None:
         feed = self._selected()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..commands import describe_keys
+from .closing import close
 
 
 def help_sections(screen: Screen, focused: DOMNode | None, app: App) -> list[tuple[str, list[Binding]]]:
@@ -61,4 +62,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(table)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextAre
 
 from ...annotations.model import KINDS
 from ...ingest.sanitize import clean_text
+from .closing import close
 
 #: How a kind is named in the editor and in the reader's note line.
 KIND_LABELS = {"highlight": "Highlight", "question": "Question", "disagree": "Disagree"}
@@ -78,7 +79,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     @on(Input.Submitted, "#note-tags")
     def action_save(self) -> None:
-        self.dismiss(self.draft())
+        close(self, self.draft())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)

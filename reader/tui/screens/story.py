@@ -22,6 +22,7 @@ from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
 from ...stories.comparison import Comparison, outlet_name
 from ...text import fold
 from ..widgets.side_by_side import Column, SideBySide
+from .closing import close
 from .dialogs import Choose, Prompt
 from .story_rows import SECTIONS, Item, rows
 
@@ -157,9 +158,9 @@ class StoryScreen(Screen[tuple | None]):
             return
         if item.passage is not None:
             p = item.passage
-            self.dismiss(("passage", p.article_id, p.part, p.start, p.end))
+            close(self, ("passage", p.article_id, p.part, p.start, p.end))
         elif item.article is not None:
-            self.dismiss(("article", item.article))
+            close(self, ("article", item.article))
 
     def _item(self) -> Item | None:
         index = self.query_one("#story-rows", OptionList).highlighted
@@ -306,7 +307,7 @@ class StoryScreen(Screen[tuple | None]):
         self.query_one("#story-rows", OptionList).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
 
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:

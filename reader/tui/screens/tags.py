@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from ...ingest.sanitize import clean_line
 from ...text import normalise_tag
+from .closing import close
 
 
 class TagSuggester(Suggester):
@@ -56,7 +57,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:
         tags = tuple(dict.fromkeys(t for t in (normalise_tag(w.lstrip("#")) for w in event.value.split()) if t))
-        self.dismiss(tags)
+        close(self, tags)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)

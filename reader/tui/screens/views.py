@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...ingest.sanitize import clean_line
 from ...search.views import SavedViews, View, ViewCount, counts
 from ..workers import run_in_thread
+from .closing import close
 from .dialogs import Confirm, Prompt
 
 if TYPE_CHECKING:
@@ -111,14 +112,14 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
     def opened(self) -> None:
         view = self._selected()
         if view is not None:
-            self.dismiss((view.name, view.query))
+            close(self, (view.name, view.query))
 
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
     def _write(self, change, done_message: str) -> None:
         if not self.broadsheet.check_writable(self):
