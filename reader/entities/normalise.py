@@ -13,6 +13,8 @@ _SPACES = {"\u00a0", "\u202f", "\u2007", "\u3000", "\t", "\u205f"} | {chr(c) for
 # Characters that vanish: soft hyphens and zero-width marks split a name for the model but not
 # for a reader.
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# A link's number, as the text of a body shows it right after the link's words.
+_LINK_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 
@@ -34,12 +36,15 @@ def prepare(text: str, *, join_lines: bool = False) -> Prepared:
     """Spaces made plain, invisible marks dropped; line breaks kept unless ``join_lines``.
 
     Body text keeps its line breaks: they separate blocks, captions and infobox fields, and no
-    name runs across one. A headline's breaks are only layout, so titles are joined.
+    name runs across one. A headline's breaks are only layout, so titles are joined. The
+    numbers that mark a link ("Antonio Ledezma[1]", as the reader shows links) are taken out:
+    most outlets link the names in a story, and the mark would become part of the name.
     """
     out: list[str] = []
     origin: list[int] = []
+    marks = {i for found in _LINK_MARK.finditer(text) for i in range(*found.span())}
     for index, char in enumerate(text):
-        if char in _INVISIBLE:
+        if char in _INVISIBLE or (marks and index in marks):
             continue
         if char in _SPACES or (char == "\r"):
             char = " "

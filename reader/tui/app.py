@@ -7,7 +7,7 @@ import webbrowser
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from .background.fetching import Fetching
 from .background.indexing import Indexing
 from .background.storying import Storying
 from .commands import Command, bindings, palette_entries
+from .key_order import KeyOrder
 from .messages import FeedRemoved, Notice, StoreFailed
 from .screens.help import HelpScreen, help_sections
 from .screens.main import MainScreen
@@ -84,9 +85,37 @@ class BroadsheetApp(App[None]):
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
         self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only)
         self.main = MainScreen()
+        self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
+                             ready=self._screen_ready)
 
     def get_default_screen(self) -> Screen:
         return self.main
+
+    # Typed keys, in order (see key_order.py) --------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif not self.keys.hold(event):  # a key as typed, not one on its way back up
+            await super().on_event(event)
+            self.keys.sent(event)
+
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before App's own handler, which runs the key's binding: the held keys go after it.
+        if self.keys.returned(event):
+            self.call_later(self.keys.release)
+
+    def _screen_ready(self) -> bool:
+        """Whether the screen on top has focused what it will (a dialog mounting has not yet)."""
+        screen = self.screen
+        return screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+
+    async def _send_key(self, key: events.Key) -> bool:
+        """A held key, sent as App.on_event sends a typed one; whether it went to a widget."""
+        if await self._check_bindings(key.key, priority=True):
+            return False
+        (self.focused or self.screen)._forward_event(key)
+        return True
 
     def on_mount(self) -> None:
         services = self.services

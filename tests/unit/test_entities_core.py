@@ -280,6 +280,20 @@ def test_mention_offsets_point_into_the_original_text():
     assert any(m.text == "Antonio Ledezma" for m in result.mentions)
 
 
+@pytest.mark.parametrize("model", [False, True])
+def test_linked_names_are_found_without_their_link_marks(model):
+    # As the reader shows an outlet's linked names: the link's number right after them.
+    text = ("Opposition leader Antonio Ledezma[1] fled to Bogotá[2] on Friday, said María Corina "
+            "Machado[3].\n\nLedezma[1] met Mariano Rajoy[4] in Madrid.")
+    extractor = Extractor() if model else Extractor(load=None)
+    mentions = extractor.extract("", text)
+    names = {m.text for m in mentions}
+    assert {"Antonio Ledezma", "Mariano Rajoy"} <= names
+    assert not any("[" in name for name in names)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+
+
 def test_importing_entities_loads_no_model():
     import subprocess
     import sys

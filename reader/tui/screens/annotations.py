@@ -21,6 +21,7 @@ from ...annotations.model import Annotation, AnnotationError
 from ...ingest.sanitize import clean_line, clean_text
 from ...models import Article
 from ...store import StoreError
+from ..focusing import focus_now
 from ..widgets.annotation_list import AnnotationList, AnnotationRow
 from ..widgets.reader.notes import KIND_NAMES
 from ..workers import run_in_thread
@@ -80,7 +81,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.title = "broadsheet — annotations"
         self.sub_title = "loading…"
-        self.query_one(AnnotationList).focus()
+        focus_now(self.query_one(AnnotationList))
         self.load()
 
     def load(self) -> None:
@@ -134,7 +135,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
 
     @on(Input.Submitted, "#annotations-filter")
     def filter_submitted(self) -> None:
-        self.query_one(AnnotationList).focus()
+        focus_now(self.query_one(AnnotationList))
 
     def _apply_filter(self) -> None:
         text = self.query_one("#annotations-filter", Input).value
@@ -169,13 +170,13 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         close(self, (message.row.annotation.article, message.row.annotation.id))
 
     def action_filter(self) -> None:
-        self.query_one("#annotations-filter", Input).focus()
+        focus_now(self.query_one("#annotations-filter", Input))
 
     def action_close(self) -> None:
         search = self.query_one("#annotations-filter", Input)
         if self.focused is search and search.value:
             search.value = ""
-            self.query_one(AnnotationList).focus()
+            focus_now(self.query_one(AnnotationList))
             return
         close(self, None)
 

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from ..focusing import focus_now
 from .closing import close
 
 
@@ -60,7 +61,7 @@ class Confirm(ModalScreen[bool]):
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        focus_now(self.query_one("#no", Button))
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

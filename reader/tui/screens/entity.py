@@ -18,6 +18,7 @@ from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
 from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
+from ..focusing import focus_now
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Choose, Prompt
@@ -156,7 +157,7 @@ class EntityScreen(Screen[tuple | None]):
         ])
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
-        options.focus()
+        focus_now(options)
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

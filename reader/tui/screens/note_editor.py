@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextAre
 
 from ...annotations.model import KINDS
 from ...ingest.sanitize import clean_text
+from ..focusing import focus_now
 from .closing import close
 
 #: How a kind is named in the editor and in the reader's note line.
@@ -66,7 +67,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def on_mount(self) -> None:
         editor = self.query_one("#note-text", TextArea)
-        editor.focus()
+        focus_now(editor)
         editor.move_cursor(editor.document.end)
 
     def draft(self) -> NoteDraft:

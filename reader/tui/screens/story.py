@@ -21,6 +21,7 @@ from ...ingest.sanitize import clean_line
 from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
 from ...stories.comparison import Comparison, outlet_name
 from ...text import fold
+from ..focusing import focus_now
 from ..widgets.side_by_side import Column, SideBySide
 from .closing import close
 from .dialogs import Choose, Prompt
@@ -85,7 +86,7 @@ class StoryScreen(Screen[tuple | None]):
         self.title = "broadsheet — story"
         self.query_one("#story-columns").display = False
         self._summary("Reading the accounts…")
-        self.query_one("#story-rows", OptionList).focus()
+        focus_now(self.query_one("#story-rows", OptionList))
         self.watch(self.app, "story_library", self._library_changed, init=False)
         self.broadsheet.storying.compare(self.story, self.broadsheet.entity_library)
 
@@ -299,12 +300,12 @@ class StoryScreen(Screen[tuple | None]):
             self.broadsheet.storying.correct(correction)
 
     def action_focus_part(self, part: str) -> None:
-        self.query_one(f"#story-{part}", OptionList).focus()
+        focus_now(self.query_one(f"#story-{part}", OptionList))
 
     def action_section(self, index: int) -> None:
         sections = self.query_one("#story-sections", OptionList)
         sections.highlighted = index
-        self.query_one("#story-rows", OptionList).focus()
+        focus_now(self.query_one("#story-rows", OptionList))
 
     def action_close(self) -> None:
         close(self, None)

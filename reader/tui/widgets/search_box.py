@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from ...search import QueryError, Searcher, SearchError
 from ...search.searcher import Hit
+from ..focusing import focus_now
 from ..messages import Notice
 from ..workers import run_in_thread
 
@@ -89,7 +90,7 @@ class SearchBox(Vertical):
 
     def open(self) -> None:
         self.input.display = True
-        self.input.focus()
+        focus_now(self.input)
 
     def close(self) -> None:
         """Hide the box and its error and empty it, without searching for the empty text."""

@@ -17,6 +17,7 @@ from ....config import SORT_ORDERS
 from ....entities.library import EntityLibrary
 from ....models import Article, Body
 from ...commands import bindings
+from ...focusing import focus_now
 from ...listing import Listing, ViewOptions
 from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
@@ -82,7 +83,7 @@ class MainScreen(Screen[None]):
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
-        self.articles.focus()
+        focus_now(self.articles)
         for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
             self.watch(app, status, lambda _: self.update_header(), init=False)
         self.watch(app, "entity_library", self._entities_changed)
@@ -144,7 +145,7 @@ class MainScreen(Screen[None]):
         if self.broadsheet.services.settings.mark_read_on_open and not self.listing.is_read(article.id):
             self.marking.set_read([article.id], True)
         self.broadsheet.save_session(article=article.id)
-        self.reader.focus()
+        focus_now(self.reader)
 
     @property
     def target(self) -> Article | None:
@@ -231,7 +232,7 @@ class MainScreen(Screen[None]):
 
     @on(SearchBox.Submitted)
     def _search_submitted(self) -> None:
-        self.articles.focus()
+        focus_now(self.articles)
 
     @on(EntitySidebar.Chosen)
     def _entity_chosen(self, message: EntitySidebar.Chosen) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ....ingest.sanitize import clean_line
 from ....stories import Story
+from ...focusing import focus_now
 from ...widgets.story_list import StoryList
 from ..annotations import AnnotationsScreen
 from ..dialogs import Prompt
@@ -35,7 +36,7 @@ class Destinations:
             if choice is not None:
                 feed_id, name = choice
                 self._screen.change_view(source=feed_id, source_name=name)  # escape returns to every article
-                self._screen.articles.focus()
+                focus_now(self._screen.articles)
 
         self._app.push_screen(FeedsScreen(), chosen)
 

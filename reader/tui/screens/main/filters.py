@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....entities.library import EntityLibrary
+from ...focusing import focus_now
 from ...widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class Filters:
         self.entity = (key, name)
         screen.change_view(article_ids=ids, filter_name=f"entity: {name}")
         if not quiet:
-            screen.articles.focus()
+            focus_now(screen.articles)
             more = " (more as the analysis goes on)" if self._app.analysis_status else ""
             screen.notify(f"{len(ids):,} articles name {name}{more}; escape lists every article again.",
                           timeout=4, markup=False)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ...focusing import focus_now
 from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
 from ...widgets.reader.pane import ReaderPane
@@ -43,7 +44,7 @@ class Panes:
     def focus_entities(self) -> None:
         if not self._sidebar.display:
             self.toggle_sidebar()
-        self._sidebar.focus()
+        focus_now(self._sidebar)
 
     def toggle_sidebar(self) -> None:
         self.sidebar_choice = not self._sidebar.display
@@ -53,7 +54,7 @@ class Panes:
         zoomed = not self.zoomed
         self._screen.set_class(zoomed, "-zoomed")
         if zoomed:
-            self._reader.focus()
+            focus_now(self._reader)
 
     def unzoom(self) -> None:
         self._screen.set_class(False, "-zoomed")
@@ -64,7 +65,7 @@ class Panes:
         ]
         focused = self._screen.focused
         current = focused if focused in panes else panes[0]
-        panes[(panes.index(current) + step) % len(panes)].focus()  # type: ignore[arg-type]
+        focus_now(panes[(panes.index(current) + step) % len(panes)])  # type: ignore[arg-type]
 
     def resized(self, width: int) -> None:
         if self.sidebar_choice is None:
@@ -90,5 +91,5 @@ class Panes:
             return True
         else:
             return False
-        self._articles.focus()
+        focus_now(self._articles)
         return True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ....models import Article
 from ....stories import Story, StoryLibrary
 from ....stories.comparison import outlet_name
+from ...focusing import focus_now
 from ...widgets.story_list import StoryList
 
 if TYPE_CHECKING:
@@ -36,11 +37,11 @@ class StoryView:
             self._stories.rebuild(keep_article=current)
             if current is not None:
                 self._stories.show_article(current)
-            self._stories.focus()
+            focus_now(self._stories)
         else:
             if current is not None and (index := screen.listing.index_of(current)) is not None:
                 screen.articles.set_cursor(index, announce=False)
-            screen.articles.focus()
+            focus_now(screen.articles)
         if save:
             self._app.save_session(list="stories" if self.active else "articles")
 
