@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, overload
 from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line
 from ..store import Store
+from ..text import a_or_an
 from .output import print_json
 
 # reader.entities is imported inside the commands: every other command would pay for it.
@@ -170,7 +171,7 @@ def _describe(correction: Correction) -> str:
     alias, value = clean_line(correction.alias), clean_line(correction.value)
     return {
         "rename": f"{alias} is called {value}",
-        "retype": f"{alias} is a {value}",
+        "retype": f"{alias} is {a_or_an(value)}",
         "hide": f"{alias} is hidden",
         "show": f"{alias} is shown",
         "merge": f"{value} is the same as {alias}",

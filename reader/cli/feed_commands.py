@@ -17,6 +17,7 @@ from ..feeds.urls_file import read_subscription_file
 from ..ingest.sanitize import clean_line
 from ..store import Store
 from ..store.files import write_atomically
+from ..text import counted
 from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
 from .output import print_json
 
@@ -100,7 +101,7 @@ def import_file(store: Store, args: Namespace) -> int:
         print(f"skipped {clean_line(entry)[:120]}: {clean_line(reason)}", file=sys.stderr)
     known = len(result.subscriptions) - added
     print(
-        f"imported {added} feeds"
+        f"imported {counted(added, 'feed')}"
         + (f", {known} already subscribed" if known else "")
         + (f", {len(result.skipped)} skipped" if result.skipped else "")
     )

@@ -16,6 +16,7 @@ from ..ingest.html import html_to_body
 from ..ingest.plaintext import parse_plain_text
 from ..ingest.sanitize import clean_line
 from ..models import ArticleDraft, Body
+from ..text import counted
 from .dates import choose_published
 from .parsed import MAX_AUTHOR_CHARS, MAX_CONTENT_CHARS, MAX_ID_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS
 
@@ -87,7 +88,7 @@ def build_drafts(
 
 
 def plural_entries(count: int) -> str:
-    return "1 entry" if count == 1 else f"{count} entries"
+    return counted(count, "entry", "entries")
 
 
 def build_draft(

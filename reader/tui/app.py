@@ -17,6 +17,7 @@ from ..entities.library import EntityLibrary
 from ..ingest.sanitize import clean_line
 from ..paths import styles_dir
 from ..stories import StoryLibrary
+from ..text import counted
 from .background.analysis import Analysis
 from .background.fetching import Fetching
 from .background.indexing import Indexing
@@ -272,7 +273,8 @@ class BroadsheetApp(App[None]):
             self.notify(f"The fetch stopped: {message.error}", severity="error", timeout=10, markup=False)
         elif report is not None and (not message.quiet or report.added):
             failed = len(report.failed)
-            summary = f"Fetched {len(report.outcomes)} feeds: {len(report.added)} new, {len(report.updated)} changed"
+            summary = (f"Fetched {counted(len(report.outcomes), 'feed')}: {len(report.added):,} new, "
+                       f"{len(report.updated):,} changed")
             if failed:
                 summary += f", {failed} failed (F shows why)"
             self.notify(summary + ".", severity="warning" if failed else "information", timeout=6, markup=False)

@@ -13,13 +13,21 @@ from dataclasses import dataclass
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.keys import key_to_character
 from textual.screen import Screen
 
 
 def describe_keys(keys: str) -> str:
-    """Keys as a person reads them: "/" for slash, "j, down" for "j,down"."""
-    names = {"slash": "/", "question_mark": "?"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+    """Keys as a person writes them: "/" for slash, "]" for right_square_bracket, "j, down" for
+    "j,down"; named keys (down, enter, ctrl+b) as named."""
+    return ", ".join(_key_name(k.strip()) for k in keys.split(","))
+
+
+def _key_name(key: str) -> str:
+    if key == "slash":
+        return "/"
+    character = key_to_character(key)
+    return character if character is not None and character.isprintable() and not character.isspace() else key
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,5 @@ def run_app(home=None, config=None) -> None:
         services.feeds.close()
         services.writer.drain(10.0)
         services.writer.stop()
+    if app.return_code:  # it ended on an error (Textual has printed it): say so to the shell
+        sys.exit(app.return_code)

@@ -180,3 +180,16 @@ async def test_an_unexpected_error_in_background_work_is_shown_and_the_app_goes_
         await pilot.press("j")
         await settle(pilot)
         assert highlighted(app).title == SEED_TITLES[2] and app.is_running
+
+
+def test_an_app_that_ended_on_an_error_exits_with_a_failure_status(tmp_path, monkeypatch):
+    from reader.tui import launch
+    from reader.tui.app import BroadsheetApp
+
+    def crash(self) -> None:  # as Textual leaves an app whose handler raised
+        self._return_code = 1
+
+    monkeypatch.setattr(BroadsheetApp, "run", crash)
+    with pytest.raises(SystemExit) as ended:
+        launch.run_app(home=tmp_path / "library", config=tmp_path / "none.toml")
+    assert ended.value.code == 1

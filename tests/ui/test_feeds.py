@@ -209,7 +209,7 @@ async def test_an_edited_article_is_marked_and_D_shows_what_changed(start, home,
         pilot.app.notified.clear()
         await pilot.press("R")
         await fetch_done(pilot)
-        assert "Fetched 1 feeds: 0 new, 1 changed." in notifications(pilot.app)
+        assert "Fetched 1 feed: 0 new, 1 changed." in notifications(pilot.app)
         row = next(line for line in screen_text(pilot.app).splitlines() if "Globe story one" in line)
         assert "✎ Globe story one" in row
         article_list(pilot.app).set_cursor(titles(pilot.app).index("Globe story one"))
@@ -279,7 +279,7 @@ async def test_the_auto_refresh_interval_fetches_without_a_key(start, home, feed
             await pilot.pause(0.1)
         assert "Globe story one" in titles(pilot.app)
         # Quiet: an automatic fetch that found something says so; one that found nothing would not.
-        assert any(m.startswith("Fetched 1 feeds: 2 new") for m in notifications(pilot.app))
+        assert any(m.startswith("Fetched 1 feed: 2 new") for m in notifications(pilot.app))
 
 
 async def test_without_an_interval_nothing_is_fetched_by_itself(start, home, feed_server):
@@ -297,5 +297,5 @@ async def test_a_big_feed_is_parsed_in_worker_processes_from_inside_the_app(star
     async with start() as pilot:
         await pilot.press("R")
         await fetch_done(pilot, timeout=30)
-        assert "Fetched 1 feeds: 30 new, 0 changed." in notifications(pilot.app)
+        assert "Fetched 1 feed: 30 new, 0 changed." in notifications(pilot.app)
         assert "Big story 29" in titles(pilot.app)

@@ -160,6 +160,10 @@ def test_rename_retype_hide_and_show(cli, analysed):
     assert "Spain" in [e["name"] for e in cli("--home", analysed, "entities", "--json").json()]
     actions = [c.action for c in Store.open(analysed).entity_corrections()]
     assert actions == ["rename", "retype", "hide", "show"]
+    said = cli("--home", analysed, "entity", "Caracas", "--type", "place")
+    assert said.code == 0 and "Caracas is a place" in said.out, said.out
+    said = cli("--home", analysed, "entity", "Caracas", "--type", "organisation")
+    assert "Caracas is an organisation" in said.out, said.out
 
 
 def test_merge_and_split(cli, analysed):

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 from ....models import Article, ArticleState
 from ....store import Store
+from ....text import counted
 from ...listing import Listing
 from ..tags import TagEditor
 
@@ -43,7 +44,7 @@ class Marking:
         unread = [a.id for a in self._listing.rows if not self._listing.is_read(a.id)]
         if unread:
             self.set_read(unread, True)
-            self._screen.notify(f"Marked {len(unread):,} articles read.", timeout=3, markup=False)
+            self._screen.notify(f"Marked {counted(len(unread), 'article')} read.", timeout=3, markup=False)
 
     def toggle_star(self, article: Article) -> None:
         self.set_marks(article, starred=not self._listing.is_starred(article.id))
