@@ -137,13 +137,18 @@ class Listing:
                 return index
         return None
 
-    def next_unread(self, start: int, step: int) -> int | None:
-        """The nearest unread row after (step=1) or before (step=-1) ``start``."""
-        index = start + step
-        while 0 <= index < len(self.rows):
+    def next_unread(self, start: int, step: int, *, wrap: bool = False) -> int | None:
+        """The nearest unread row after (step=1) or before (step=-1) ``start``; with ``wrap``,
+        past the end the search goes on from the other end (as newsboat's does)."""
+        count = len(self.rows)
+        for distance in range(1, count if wrap else count + 1):
+            index = start + step * distance
+            if wrap:
+                index %= count
+            elif not 0 <= index < count:
+                return None
             if self.rows[index].id not in self.read_ids:
                 return index
-            index += step
         return None
 
     @property

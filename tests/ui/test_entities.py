@@ -6,6 +6,7 @@ import time
 
 from textual.widgets import OptionList, Static
 
+from reader.models import Block, Body
 from reader.store import Store
 from reader.tui.screens.entity import EntityScreen
 from reader.tui.widgets.entity_sidebar import EntitySidebar
@@ -182,3 +183,18 @@ async def test_without_the_model_the_sidebar_says_why_and_simpler_rules_fill_it(
         assert "no_such_model_package" in sidebar.note and sidebar.note.startswith("Simpler extractor in use")
         assert any("simpler rules" in m for m in notifications(pilot.app, "warning"))
         assert pilot.app.is_running
+
+
+async def test_articles_another_process_fetched_are_analysed_too(start, home, make_draft):
+    async with start(analyse_entities=True) as pilot:
+        app = pilot.app
+        await analysed(pilot)  # the seeds' analysis is under way or done
+        draft = make_draft(1, title="Mayor of Oslo resigns", body=Body((Block(
+            "paragraph", "Oslo mayor Ingrid Halvorsen resigned on Monday, the city council said."),)))
+        # As `broadsheet fetch` from cron would, while the app runs.
+        new_id = Store.open(home).add_articles([draft]).added[0]
+        deadline = time.monotonic() + 60
+        while new_id not in app.services.store.entity_results([new_id]) and time.monotonic() < deadline:
+            await pilot.pause(0.2)
+        results = app.services.store.entity_results([new_id])
+        assert new_id in results and any(m.text == "Ingrid Halvorsen" for m in results[new_id].article.mentions)

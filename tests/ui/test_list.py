@@ -128,9 +128,13 @@ async def test_n_and_p_open_the_next_and_previous_unread(start):
         assert reader_title(app) == SEED_TITLES[0]
         await pilot.press("p")
         await settle(pilot)
-        assert article_list(app).cursor == 0
-        assert any("No more unread articles above" in n for n in notifications(app))
-        assert "0 unread" not in app.screen.sub_title
+        # Nothing unread above: p goes round to the last unread, as newsboat's does, and says so.
+        assert article_list(app).cursor == 4
+        assert any("Wrapped to the bottom" in n for n in notifications(app))
+        await pilot.press("n")
+        await settle(pilot)
+        assert any("No unread articles left here" in n for n in notifications(app))
+        assert "0 unread" in app.screen.sub_title
 
 
 async def test_N_toggles_read_on_the_highlighted_article(start, home):

@@ -118,10 +118,13 @@ class Destinations:
             else:
                 screen.open_article(found)
             return
-        index = screen.listing.next_unread(screen.articles.cursor, step)
+        here = screen.articles.cursor
+        index = screen.listing.next_unread(here, step, wrap=True)
         if index is None:
-            screen.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3, markup=False)
+            screen.notify("No unread articles left here.", timeout=3, markup=False)
             return
+        if (index - here) * step < 0:
+            screen.notify("Wrapped to the " + ("top." if step > 0 else "bottom."), timeout=2, markup=False)
         screen.articles.set_cursor(index, announce=False)
         screen.open_article(screen.listing.rows[index])
 

@@ -223,9 +223,15 @@ class LibraryFeed:
         keep = self._articles.highlighted_id
         self._listing.set_states(message.read_ids, message.marks)
         if message.articles is not None:
+            known = self._listing.articles
+            fresh = [a.id for a in message.articles
+                     if a.id not in known or known[a.id].content_hash != a.content_hash]
             self._listing.replace(message.articles)
-            self._screen.broadsheet.indexing.update()
-            self._screen.broadsheet.storying.update()
+            app = self._screen.broadsheet
+            app.indexing.update()
+            app.storying.update()
+            # A `broadsheet fetch` from cron brought them: analysed like the app's own fetch's.
+            app.analysis.enqueue(fresh)
         self._articles.rows_changed(keep=keep)
         self._screen.marks_changed()
 
