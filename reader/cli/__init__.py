@@ -27,6 +27,7 @@ HANDLERS = {
     "import": commands.import_paths,
     "feeds add": feed_commands.add,
     "feeds remove": feed_commands.remove,
+    "feeds rename": feed_commands.rename,
     "feeds list": feed_commands.list_feeds,
     "feeds import": feed_commands.import_file,
     "feeds export": feed_commands.export_file,

@@ -75,6 +75,12 @@ def remove(store: Store, args: Namespace) -> int:
     return 0
 
 
+def rename(store: Store, args: Namespace) -> int:
+    feed = store.rename_feed(args.feed, args.title)
+    print(f"{feed.id} is now called {clean_line(feed.name)}")
+    return 0
+
+
 def list_feeds(store: Store, args: Namespace) -> int:
     feeds = store.feeds()
     counts = store.feed_counts()

@@ -86,6 +86,10 @@ def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     remove = actions.add_parser("remove", help="unsubscribe; starred, tagged and annotated articles are kept")
     remove.add_argument("feed", metavar="URL|ID")
 
+    rename = actions.add_parser("rename", help="give a feed your name for it (\"\" for its own again)")
+    rename.add_argument("feed", metavar="URL|ID")
+    rename.add_argument("title", metavar="TITLE")
+
     _json(actions.add_parser("list", help="feeds with their status, last error and article counts"))
 
     importing = actions.add_parser("import", help="subscribe to every feed in an OPML file or a newsboat urls file")

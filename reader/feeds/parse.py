@@ -6,8 +6,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from ..ingest.sanitize import clean_line
+from ..text import fold
 from .discover import looks_like_html
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
 from .jsonfeed import JsonFeed, read_json_feed
@@ -90,7 +92,8 @@ def _parse(
     title = text_line(title, title_is_html)[:MAX_TITLE_CHARS]
     link = web_url(feed.link, url)
     context = FeedContext(
-        feed_id=feed_id, feed_url=web_url(url, ""), outlet=outlet or title, outlet_url=link, now=now
+        feed_id=feed_id, feed_url=web_url(url, ""), outlet=outlet or site_name(title, link or url), outlet_url=link,
+        now=now
     )
     drafts, skipped = build_drafts(feed.entries, context)
     if isinstance(feed, XmlFeed) and feed.problem and not drafts:
@@ -100,6 +103,32 @@ def _parse(
     if feed.total > MAX_ENTRIES:
         warnings.append(f"{plural_entries(feed.total - MAX_ENTRIES)} beyond the first {MAX_ENTRIES} dropped")
     return ParsedFeed(title=title, link=link, version=feed.version, drafts=drafts, warnings=tuple(warnings))
+
+
+# How feed titles join a section to the site's name: "World news | The Guardian".
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·»]\s+|:\s+")
+_COMPACT = re.compile(r"[\W_]+")
+
+
+def site_name(title: str, url: str) -> str:
+    """The outlet's name in a feed title that also names a section ("World news | The Guardian"
+    is The Guardian's, "BBC News - World" the BBC's): the part that spells the site's domain.
+    The whole title when no part does."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    labels = [label for label in host.split(".") if len(label) >= 3 and label not in _DOMAIN_WORDS]
+    for part in parts:
+        compact = _COMPACT.sub("", fold(part))
+        if len(compact) >= 3 and any(compact.startswith(label) or label.startswith(compact) or label in compact
+                                     for label in labels):
+            return part.strip()
+    return title
+
+
+#: Parts of host names that are not a site's name.
+_DOMAIN_WORDS = frozenset({"com", "org", "net", "feeds", "feed", "rss", "news", "www", "co", "blog", "blogs"})
 
 
 @dataclass(frozen=True)

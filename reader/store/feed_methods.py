@@ -64,6 +64,14 @@ class FeedMethods(StoreBase):
                 self.feeds_file.record_fetches({feed_id: {"feed_title": feed_title}})
             return self.feeds_file.get(feed_id), created
 
+    def rename_feed(self, ref: str, title: str) -> Feed:
+        """Give the feed (by URL or id) the user's name; "" goes back to the feed's own. Its
+        articles from now on show under it."""
+        with self.writing():
+            feed_id = self.feeds_file.resolve(ref)
+            self.feeds_file.rename(feed_id, " ".join(title.split()))
+            return self.feeds_file.get(feed_id)
+
     def add_feeds(self, subscriptions: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[Feed, bool]]:
         """Subscribe to many (url, title, tags) at once, as an import does; one write."""
         with self.writing():

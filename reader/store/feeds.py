@@ -107,6 +107,12 @@ class Feeds:
             self.table.put_many(new_docs)
         return results
 
+    def rename(self, feed_id: str, title: str) -> None:
+        """The user's name for the feed ("" for the feed's own again)."""
+        doc = dict(self.table.raw()[feed_id])
+        doc["title"] = title
+        self.table.put_many({feed_id: doc})
+
     def remove(self, feed_id: str) -> None:
         self.table.delete(feed_id)
 

@@ -299,3 +299,26 @@ async def test_a_big_feed_is_parsed_in_worker_processes_from_inside_the_app(star
         await fetch_done(pilot, timeout=30)
         assert "Fetched 1 feed: 30 new, 0 changed." in notifications(pilot.app)
         assert "Big story 29" in titles(pilot.app)
+
+
+async def test_e_renames_a_feed_starting_from_its_name(start, home, feed_server):
+    from textual.widgets import Input
+
+    from reader.tui.screens.dialogs import Prompt
+
+    [feed_id] = subscribe(home, feed_server.route("/globe.xml", body=rss("The Globe", GLOBE)), titles=("The Globe",))
+    async with start() as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        prompt = pilot.app.screen
+        assert isinstance(prompt, Prompt) and prompt.query_one(Input).value == "The Globe"
+        prompt.query_one(Input).value = ""
+        await type_text(pilot, "Morning Globe")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "Morning Globe" in screen_text(pilot.app)
+    assert Store.open(home).feed(feed_id).title == "Morning Globe"

@@ -264,3 +264,17 @@ def test_export_then_import_into_a_fresh_library_round_trips_titles_urls_and_tag
         return sorted((f["url"], f["title"], f["tags"]) for f in cli(*home, "feeds", "list", "--json").json())
 
     assert subscriptions("--home", tmp_path / "fresh") == subscriptions() and len(subscriptions()) == 3
+
+
+def test_feeds_rename_names_the_feed_and_its_new_articles(cli, feed_server):
+    url = feed_server.route("/r.xml", body=rss("World news | The Guardian", "r1"))
+    cli("feeds", "add", url)
+    feed_id = feeds(cli)[url]["id"]
+    renamed = cli("feeds", "rename", feed_id, "  Guardian   World ")
+    assert renamed.code == 0 and renamed.out == f"{feed_id} is now called Guardian World\n"
+    assert feeds(cli)[url]["title"] == "Guardian World"
+    assert cli("fetch").code == 0
+    assert [a["outlet"] for a in cli("list", "--json").json() if a["title"] == "Story r1"] == ["Guardian World"]
+    cli("feeds", "rename", url, "")  # by URL too; "" is the feed's own name again
+    assert feeds(cli)[url]["title"] == "World news | The Guardian"
+    cli("feeds", "rename", "fnothing", "X").assert_fails_with("fnothing")

@@ -106,6 +106,19 @@ def test_every_author_of_an_atom_entry_is_kept() -> None:
     assert only(feed).author == "Ana Ruiz, Bo Lind"
 
 
+@pytest.mark.parametrize(("title", "link", "outlet"), [
+    ("World news | The Guardian", "https://www.theguardian.com/world", "The Guardian"),
+    ("BBC News - World", "https://www.bbc.co.uk/news/world", "BBC News"),
+    ("Reuters: Top News", "https://www.reuters.com/", "Reuters"),
+    ("Latest – El País", "https://elpais.com/", "El País"),
+    ("Opinion | Morning Courier", "https://feeds.example.net/x", "Opinion | Morning Courier"),  # no part is the site
+    ("The Paper", "https://paper.example.org/", "The Paper"),
+])
+def test_the_outlet_is_the_sites_name_in_the_feed_title(title: str, link: str, outlet: str) -> None:
+    feed = parse(rss("<item><title>T</title><guid>g</guid></item>", f"<title>{title}</title><link>{link}</link>"))
+    assert only(feed).outlet == outlet and feed.title == title
+
+
 def test_json_feed_details() -> None:
     feed = parse((DATA / "jsonfeed10.json").read_bytes(), url="https://j1.example.org/feed.json")
     first, second = feed.drafts

@@ -20,16 +20,19 @@ class Prompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, question: str, placeholder: str = "", hint: str = "enter confirms · escape cancels") -> None:
+    def __init__(self, question: str, placeholder: str = "", hint: str = "enter confirms · escape cancels",
+                 value: str = "") -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.placeholder = placeholder
         self.hint = hint
+        #: What the answer starts as (the current name, when renaming).
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.question, markup=False)
-            yield Input(placeholder=self.placeholder, id="prompt-input")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label(self.hint, classes="hint", markup=False)
 
     @on(Input.Submitted)

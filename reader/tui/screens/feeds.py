@@ -38,6 +38,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         Binding("a", "add_feed", "Add", id="feeds.add"),
         Binding("d,delete", "remove_feed", "Remove", id="feeds.remove"),
         Binding("r", "refresh_feed", "Fetch", id="feeds.refresh"),
+        Binding("e", "rename_feed", "Rename", id="feeds.rename"),
         Binding("escape,q", "close", "Back", id="feeds.close"),
         # The list keys of the article list, so moving around feels the same on every screen.
         Binding("j", "move(1)", "Down", show=False, id="feeds.down"),
@@ -204,6 +205,21 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             self.notify(f"Not removed: {error}", severity="error", markup=False)
 
         self.broadsheet.writes.submit(lambda store: store.remove_feed(feed.id), on_done=done, on_error=failed)
+
+    def action_rename_feed(self) -> None:
+        feed = self._selected()
+        if feed is None or not self.broadsheet.check_writable(self):
+            return
+
+        def named(title: str | None) -> None:
+            if title is not None and title != feed.name:
+                self.broadsheet.writes.submit(
+                    lambda store: store.rename_feed(feed.id, title), on_done=lambda _: self.load_feeds(),
+                    on_error=lambda error: self.notify(f"Not renamed: {error}", severity="error", markup=False))
+
+        self.app.push_screen(Prompt(f"A name for {clean_line(feed.url)}", placeholder="the feed's own title",
+                                    hint="enter renames · its new articles show under this name · escape cancels",
+                                    value=clean_line(feed.name)), named)
 
     # Adding ------------------------------------------------------------------------------------
 
