@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from typing import NamedTuple
 
 from ..collector import collection_paused
 from .corrections import StoryCorrection, apply_corrections
@@ -23,9 +24,9 @@ def public_id(anchor: str) -> str:
     return "s" + hashlib.blake2b(f"story:{anchor}".encode(), digest_size=4).hexdigest()[:7]
 
 
-@dataclass(frozen=True, slots=True)
-class Account:
-    """One article of a story."""
+class Account(NamedTuple):
+    """One article of a story. A named tuple, not a dataclass: a library has tens of thousands,
+    and a tuple is made in a third of the time."""
 
     article_id: str
     outlet: str

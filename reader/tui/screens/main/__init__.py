@@ -174,44 +174,23 @@ class MainScreen(Screen[None]):
         self.open_article(message.article)
 
     @on(LibraryFeed.Loaded)
-    def _loaded(self, message: LibraryFeed.Loaded) -> None:
-        self.feed.loaded(message)
-
     @on(LibraryFeed.Changed)
-    def _changed(self, message: LibraryFeed.Changed) -> None:
-        self.feed.changed(message)
-
     @on(LibraryFeed.Arrived)
-    def _arrived(self, message: LibraryFeed.Arrived) -> None:
-        self.feed.add_arrivals(message)
-
     @on(LibraryFeed.BodyLoaded)
-    def _body_loaded(self, message: LibraryFeed.BodyLoaded) -> None:
-        if self.current is not None and self.current.id == message.article_id:
-            if message.body is None:
-                self.reader.show_message(f"This article's text cannot be shown: {message.error}")
-            self.current_body = message.body
-
     @on(LibraryFeed.ChangesLoaded)
-    def _changes_loaded(self, message: LibraryFeed.ChangesLoaded) -> None:
-        if self.current is not None and self.current.id == message.article.id:
-            self.reader.show_changes(message.article, message.revisions, message.body)
+    def _library(self, message: LibraryFeed.Received) -> None:
+        self.feed.received(message)
 
     @on(Annotator.Loaded)
     def _annotations_loaded(self, message: Annotator.Loaded) -> None:
         self.annotator.loaded(message)
 
     @on(ReaderPane.AnnotateRequested)
-    def _annotate(self, message: ReaderPane.AnnotateRequested) -> None:
-        self.annotator.annotate(message)
-
     @on(ReaderPane.EditRequested)
-    def _edit_annotation(self, message: ReaderPane.EditRequested) -> None:
-        self.annotator.edit(message.annotation_id)
-
     @on(ReaderPane.DeleteRequested)
-    def _delete_annotation(self, message: ReaderPane.DeleteRequested) -> None:
-        self.annotator.delete(message.annotation_id)
+    def _annotation(self, message: ReaderPane.AnnotateRequested | ReaderPane.EditRequested
+                    | ReaderPane.DeleteRequested) -> None:
+        self.annotator.requested(message)
 
     @on(ReaderPane.ArticleNoteRequested)
     def action_article_note(self) -> None:
@@ -256,11 +235,9 @@ class MainScreen(Screen[None]):
 
     # Keys (the article keys act on ``target``) ------------------------------------------------------
 
-    def action_next_unread(self) -> None:
-        self.go.unread(1)
-
-    def action_previous_unread(self) -> None:
-        self.go.unread(-1)
+    def action_unread(self, step: int) -> None:
+        """n and p: the next or previous unread article."""
+        self.go.unread(step)
 
     def action_article(self, verb: str) -> None:
         """N, s, t and o act on ``target``: read or unread, the star, the tags, the link."""
@@ -269,11 +246,12 @@ class MainScreen(Screen[None]):
                    "link": lambda a: self.broadsheet.open_link(self, a.url)}[verb]
             act(article)
 
-    def action_toggle_stories(self) -> None:
-        self.stories.toggle()
-
-    def action_open_story(self) -> None:
-        self.stories.open(self.target)
+    def action_story(self, verb: str) -> None:
+        """L lists by story, T compares the target's story."""
+        if verb == "list":
+            self.stories.toggle()
+        else:
+            self.stories.open(self.target)
 
     def action_mark_all_read(self) -> None:
         self.marking.mark_all_read()
@@ -293,10 +271,11 @@ class MainScreen(Screen[None]):
     def action_undo(self) -> None:
         self.annotator.undo()
 
-    def action_toggle_hide_read(self) -> None:
-        self.change_view(hide_read=not self.view.hide_read)
-
-    def action_cycle_sort(self) -> None:
+    def action_list(self, verb: str) -> None:
+        """H hides or shows read articles; O goes on to the next sort order."""
+        if verb == "hide_read":
+            self.change_view(hide_read=not self.view.hide_read)
+            return
         sort = SORT_ORDERS[(SORT_ORDERS.index(self.view.sort) + 1) % len(SORT_ORDERS)]
         self.change_view(sort=sort)
         self.notify(f"Sorted by {sort}.", timeout=2, markup=False)

@@ -104,6 +104,16 @@ class Annotator:
     def _failed(self, error: Exception) -> None:
         self._screen.notify(f"Not saved: {error}", severity="error", timeout=8, markup=False)
 
+    def requested(self, request: ReaderPane.AnnotateRequested | ReaderPane.EditRequested
+                  | ReaderPane.DeleteRequested) -> None:
+        """What the reader pane asks for: a new highlight, or an edit or deletion of one."""
+        if isinstance(request, ReaderPane.AnnotateRequested):
+            self.annotate(request)
+        elif isinstance(request, ReaderPane.EditRequested):
+            self.edit(request.annotation_id)
+        else:
+            self.delete(request.annotation_id)
+
     def annotate(self, request: ReaderPane.AnnotateRequested) -> None:
         if not self._app.check_writable(self._screen):
             return

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ...commands import Command
 
 COMMANDS = (
-    Command("article.next_unread", "n", "next_unread", "Next unread", "Next unread",
+    Command("article.next_unread", "n", "unread(1)", "Next unread", "Next unread",
             "Open the next unread article", show=True),
-    Command("article.previous_unread", "p", "previous_unread", "Prev unread", "Previous unread",
+    Command("article.previous_unread", "p", "unread(-1)", "Prev unread", "Previous unread",
             "Open the previous unread article"),
     Command("article.toggle_read", "N", "article('read')", "Read/unread", "Toggle read",
             "Mark the article read or unread", show=True),
@@ -32,12 +32,12 @@ COMMANDS = (
             "Undo the last highlight, note or deletion of this session"),
     Command("annotation.article_note", "W", "article_note", "Article note", "Note on the article",
             "Write or edit your note on the whole open article"),
-    Command("view.hide_read", "H", "toggle_hide_read", "Hide read", "Hide or show read",
+    Command("view.hide_read", "H", "list('hide_read')", "Hide read", "Hide or show read",
             "Hide read articles, or show them again"),
-    Command("view.sort", "O", "cycle_sort", "Sort", "Change sort order", "Sort by date, outlet or title"),
-    Command("view.stories", "L", "toggle_stories", "Stories", "List by story",
+    Command("view.sort", "O", "list('sort')", "Sort", "Change sort order", "Sort by date, outlet or title"),
+    Command("view.stories", "L", "story('list')", "Stories", "List by story",
             "Show a row per story (the accounts of one event) instead of a row per article", show=True),
-    Command("article.story", "T", "open_story", "Compare", "Compare the story",
+    Command("article.story", "T", "story('open')", "Compare", "Compare the story",
             "Compare how each outlet told the article's story: who they name, label, quote, leave out"),
     Command("pane.entities", "e", "pane('entities')", "Entities", "Focus entities", "Move to the entity sidebar"),
     Command("pane.toggle_sidebar", "E", "pane('sidebar')", "Sidebar", "Toggle sidebar",

@@ -71,6 +71,9 @@ class LibraryFeed:
         revisions: list[Revision]
         body: Body
 
+    #: Everything it reports, handed back to ``received`` by the screen's one handler.
+    Received = Loaded | Changed | Arrived | BodyLoaded | ChangesLoaded
+
     def __init__(self, store: Store, screen: MainScreen, listing: Listing, articles: ArticleList, *,
                  poll_seconds: float) -> None:
         self._store = store
@@ -218,6 +221,25 @@ class LibraryFeed:
             self._screen.stories.restore(message.session)
             self._screen.annotator.warm()
         self._screen.update_header()
+
+    def received(self, message: Received) -> None:
+        """What the screen's handler hands on: the library read, changed elsewhere or grown, an
+        article's text or its changes read."""
+        screen = self._screen
+        current = screen.current
+        if isinstance(message, self.Loaded):
+            self.loaded(message)
+        elif isinstance(message, self.Changed):
+            self.changed(message)
+        elif isinstance(message, self.Arrived):
+            self.add_arrivals(message)
+        elif isinstance(message, self.BodyLoaded):
+            if current is not None and current.id == message.article_id:
+                if message.body is None:
+                    screen.reader.show_message(f"This article's text cannot be shown: {message.error}")
+                screen.current_body = message.body
+        elif current is not None and current.id == message.article.id:
+            screen.reader.show_changes(message.article, message.revisions, message.body)
 
     def changed(self, message: Changed) -> None:
         keep = self._articles.highlighted_id
