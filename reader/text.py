@@ -23,6 +23,24 @@ def a_or_an(word: str) -> str:
     return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
+def around(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
+    """The passage text[start:end] with up to ``width`` characters of its own line either side,
+    cut at whole words, "…" where cut: (before, passage, after), their spacing as in the text
+    ("Ledezma's arrest", never "Ledezma 's arrest")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, start - width)
+    right = min(line_end, end + width)
+    if left > line_start and " " in text[left:start]:
+        left = text.index(" ", left, start) + 1
+    if right < line_end and " " in text[end:right]:
+        right = text.rindex(" ", end, right)
+    before = ("…" if left > line_start else "") + text[left:start]
+    after = text[end:right] + ("…" if right < line_end else "")
+    return before, text[start:end], after
+
+
 def normalise_tag(tag: str) -> str:
     """Tags are single words, compared case-insensitively: "Venezuela " and "venezuela" are one."""
     return "-".join(tag.strip().lower().split())

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..entities import Entity, EntityLibrary, Mention
 from ..ingest.sanitize import clean_line
 from ..models import Article
+from ..text import around
 
 #: Article ids shown on an entity's row before "+N more" (--json lists them all).
 ROW_IDS = 6
@@ -76,18 +77,8 @@ def entity_lines(
 
 def context(text: str, mention: Mention, width: int = CONTEXT) -> str:
     """The mention in brackets with up to ``width`` characters of its own line either side."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
-    start = max(line_start, mention.start - width)
-    end = min(line_end, mention.end + width)
-    # Whole words only at the cut ends.
-    if start > line_start and " " in text[start:mention.start]:
-        start = text.index(" ", start, mention.start) + 1
-    if end < line_end and " " in text[mention.end:end]:
-        end = text.rindex(" ", mention.end, end)
-    marked = text[start:mention.start] + "[" + text[mention.start:mention.end] + "]" + text[mention.end:end]
-    return ("…" if start > line_start else "") + clean_line(marked) + ("…" if end < line_end else "")
+    before, passage, after = around(text, mention.start, mention.end, width)
+    return clean_line(f"{before}[{passage}]{after}")
 
 
 def mention_json(article_id: str, mention: Mention, context_line: str) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text import a_or_an, counted
+from reader.text import a_or_an, around, counted
 
 
 @pytest.mark.parametrize(("count", "word", "plural", "shown"), [
@@ -18,3 +18,21 @@ def test_counted(count, word, plural, shown):
 def test_a_or_an():
     assert [a_or_an(w) for w in ("organisation", "person", "place", "event")] == [
         "an organisation", "a person", "a place", "an event"]
+
+
+def test_around_keeps_the_spacing_of_the_text_and_cuts_at_words():
+    text = "First line.\nThe police confirmed Ledezma's arrest on Thursday evening in Caracas.\nNext line."
+    start = text.index("Ledezma")
+    before, passage, after = around(text, start, start + len("Ledezma"), 15)
+    assert passage == "Ledezma" and after.startswith("'s arrest") and after.endswith("…")
+    assert before == "…confirmed " and "\n" not in before + after
+
+
+def test_the_entity_screen_context_reads_as_the_article_does():
+    from types import SimpleNamespace
+
+    from reader.tui.screens.entity import _context
+
+    text = "Police said Ledezma's arrest, in Caracas, was (they said) lawful."
+    line = _context(text, text.index("Ledezma"), text.index("Ledezma") + 7, SimpleNamespace(outlet="Wire")).plain
+    assert "said Ledezma's arrest, in Caracas" in line and " 's" not in line

@@ -18,6 +18,7 @@ from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
 from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
+from ...text import around
 from ..focusing import focus_now
 from ..workers import run_in_thread
 from .closing import close
@@ -268,11 +269,11 @@ class EntityScreen(Screen[tuple | None]):
 
 def _context(text: str, start: int, end: int, article) -> Text:
     """A line of text around a mention, the mention in bold, with where it is from."""
-    before = " ".join(text[max(0, start - CONTEXT):start].split())
-    after = " ".join(text[end:end + CONTEXT].split())
+    before, passage, after = around(text, start, end, CONTEXT)
     return Text.assemble(
         (f"{clean_line(article.outlet)[:14]:<14} ", "dim"),
-        ("…" + clean_line(before) + " ", ""),
-        (clean_line(text[start:end]), "bold reverse"),
-        (" " + clean_line(after) + "…", ""),
+        # Each piece cleaned alone: clean_line would drop the space at a piece's edge.
+        (clean_line(before) + (" " if before[-1:].isspace() else ""), ""),
+        (clean_line(passage), "bold reverse"),
+        ((" " if after[:1].isspace() else "") + clean_line(after), ""),
     )
