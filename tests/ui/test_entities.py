@@ -18,6 +18,7 @@ from .conftest import (
     article_list,
     highlighted,
     notifications,
+    screen_lines,
     settle,
     static_text,
     titles,
@@ -198,3 +199,18 @@ async def test_articles_another_process_fetched_are_analysed_too(start, home, ma
             await pilot.pause(0.2)
         results = app.services.store.entity_results([new_id])
         assert new_id in results and any(m.text == "Ingrid Halvorsen" for m in results[new_id].article.mentions)
+
+
+async def test_a_long_list_of_entities_keeps_each_count_on_its_names_line(start):
+    async with start(analyse_entities=True, size=(120, 30)) as pilot:
+        app = pilot.app
+        article_list(app).set_cursor(titles(app).index(SEED_TITLES[0]))  # the encyclopedia entry: many names
+        await pilot.press("enter")
+        await settle(pilot)
+        sidebar = await analysed(pilot)
+        await settle(pilot)
+        assert sidebar.show_vertical_scrollbar  # the list is longer than the pane
+        # As drawn: the sidebar is right of the last pane border; no count wraps onto a line of its own.
+        drawn = [line.rsplit("▏", 1)[-1].strip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app) if "▏" in line]
+        assert any("Antonio Ledezma" in line for line in drawn)
+        assert not [line for line in drawn if line.isdigit()], drawn

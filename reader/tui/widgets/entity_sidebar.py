@@ -214,6 +214,8 @@ class EntitySidebar(VerticalScroll, can_focus=True):
             text.append("\nNo people, organisations or places found.", style="dim")
         else:
             index = 0
+            # Room for the scrollbar a long list brings, before it shows: or every line wraps.
+            bar = 0 if self.show_vertical_scrollbar else self.styles.scrollbar_size_vertical
             for kind, title in GROUPS:
                 group = [e for e in self.entities if e.kind == kind]
                 if not group:
@@ -226,7 +228,7 @@ class EntitySidebar(VerticalScroll, can_focus=True):
                     style = "reverse" if selected else ("bold" if entity.leading else "")
                     count = f" {entity.mentions}" + (f" in {entity.articles}" if self.scope == "list" else "")
                     # One line per entity, the name cut short rather than wrapped under its count.
-                    room = max(8, self.scrollable_content_region.width - len(count) - 2)
+                    room = max(8, self.scrollable_content_region.width - bar - len(count) - 2)
                     name = clean_line(entity.name)
                     if cell_len(name) > room:
                         name = set_cell_size(name, room - 1) + "…"
