@@ -23,6 +23,8 @@ class Settings:
     fetch_concurrency: int = 16
     fetch_per_host: int = 4
     keymap: dict[str, str] = field(default_factory=dict)
+    #: The settings the config file gave (its sort and hide_read win over the last session's).
+    given: frozenset[str] = frozenset()
 
 
 #: How a setting's expected type is named in a message.
@@ -66,7 +68,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
 
     problems: list[ConfigProblem] = []
     values: dict[str, Any] = {}
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name: f for f in fields(Settings) if f.name != "given"}
     for key, value in data.items():
         line = _line_of_key(text, key)
         if key not in known:
@@ -93,7 +95,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
                 ConfigProblem(path, _line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad
             ]
         values[key] = value
-    return Settings(**values), problems
+    return Settings(**values, given=frozenset(values)), problems
 
 
 def _clean_keymap(keymap: dict[str, object]) -> tuple[dict[str, str], list[str]]:

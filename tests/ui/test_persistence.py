@@ -136,3 +136,22 @@ async def test_articles_added_by_another_process_show_up_and_the_cursor_stays(st
         assert highlighted(app).id == before.id
         assert article_list(app).cursor == 3
         assert reader_title(app) == before.title
+
+
+async def test_the_config_files_sort_and_hide_read_win_over_the_last_session(home, tmp_path):
+    from reader.config import load_settings
+
+    async with running(home) as pilot:
+        await pilot.press("O", "H")  # the session: by outlet, read ones hidden
+        await drain(pilot)
+    config = tmp_path / "config.toml"
+    config.write_text('sort = "title"\nhide_read = false\n')
+    settings, problems = load_settings(config)
+    assert problems == [] and settings.given == {"sort", "hide_read"}
+    async with running(home, settings=settings) as pilot:
+        app = pilot.app
+        assert titles(app) == sorted(SEED_TITLES, key=str.casefold)
+        assert "unread only" not in app.screen.sub_title
+    # Without them in the file, the session's choice comes back as before.
+    async with running(home) as pilot:
+        assert "by outlet" in pilot.app.screen.sub_title

@@ -269,11 +269,13 @@ class LibraryFeed:
         screen.update_header()
 
     def _restore_view(self, session: dict) -> None:
-        """Start where the user left: the sort and hide-read of the last session."""
+        """Start where the user left: the sort and hide-read of the last session, unless the
+        config file sets them (then they are the user's standing choice)."""
         view = self._screen.view
-        sort = session.get("sort", view.sort)
-        self._screen.view = replace(view, sort=sort if sort in SORT_ORDERS else view.sort,
-                                    hide_read=bool(session.get("hide_read", view.hide_read)))
+        given = self._screen.broadsheet.services.settings.given
+        sort = view.sort if "sort" in given else session.get("sort", view.sort)
+        hide_read = view.hide_read if "hide_read" in given else bool(session.get("hide_read", view.hide_read))
+        self._screen.view = replace(view, sort=sort if sort in SORT_ORDERS else view.sort, hide_read=hide_read)
 
     def toggle_changes(self, reader: ReaderPane) -> None:
         """D: what the outlet changed in the open article, or back to the article."""
