@@ -125,6 +125,14 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def replace_text(pilot: Pilot, text: str) -> None:
+    """What a user does to a box that starts filled (a rename): clear it, then type."""
+    focused = pilot.app.focused
+    assert isinstance(focused, Input), f"no box has the focus: {focused!r}"
+    focused.value = ""
+    await type_text(pilot, text)
+
+
 async def searched(pilot: Pilot) -> None:
     """Wait for a query typed in the search box to have run: the box waits for typing to pause,
     then runs it in a worker."""

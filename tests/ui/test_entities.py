@@ -18,11 +18,11 @@ from .conftest import (
     article_list,
     highlighted,
     notifications,
+    replace_text,
     screen_lines,
     settle,
     static_text,
     titles,
-    type_text,
 )
 
 
@@ -160,7 +160,9 @@ async def test_a_correction_is_saved_and_survives_a_restart(start, home):
         sidebar = await open_caracas_chronicles(pilot)
         await press_on(pilot, sidebar, "Mariano Rajoy", "i")
         await pilot.press("r")
-        await type_text(pilot, "President Mariano Rajoy Brey")
+        await settle(pilot)
+        assert pilot.app.focused.value == "Mariano Rajoy"  # the rename starts from the name
+        await replace_text(pilot, "President Mariano Rajoy Brey")
         await pilot.press("enter")
         deadline = time.monotonic() + 10
         while (

@@ -9,7 +9,18 @@ from reader.store import Store
 from reader.tui.screens.views import ViewsScreen
 from reader.tui.widgets.reader.body_render import CURRENT_STYLE, MENTION_STYLE
 
-from .conftest import SEED_TITLES, article_list, drain, notifications, reader_title, searched, settle, titles, type_text
+from .conftest import (
+    SEED_TITLES,
+    article_list,
+    drain,
+    notifications,
+    reader_title,
+    replace_text,
+    searched,
+    settle,
+    titles,
+    type_text,
+)
 
 
 def underlined_in_row(app, row: int) -> list[str]:
@@ -150,7 +161,9 @@ async def test_a_search_saved_as_a_view_is_listed_with_counts_opened_renamed_and
         name, unread, total, query = (cell.plain for cell in table.get_row_at(0))
         assert (name, unread, total, query) == ("Exile", str(len(found)), str(len(found)), "spain OR madrid")
         await pilot.press("r")
-        await type_text(pilot, "Spain")
+        await settle(pilot)
+        assert pilot.app.focused.value == "Exile"  # the rename starts from the name
+        await replace_text(pilot, "Spain")
         await pilot.press("enter")
         await drain(pilot)
         await settle(pilot)

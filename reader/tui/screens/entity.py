@@ -196,7 +196,8 @@ class EntityScreen(Screen[tuple | None]):
             if name and name != entity.name:
                 self._correct(Correction("rename", entity.name, clean_line(name)), f"Renamed to {clean_line(name)}.")
 
-        self.app.push_screen(Prompt(f"A new name for {clean_line(entity.name)}"), renamed)
+        name = clean_line(entity.name)
+        self.app.push_screen(Prompt(f"A new name for {name}", value=name), renamed)
 
     def action_retype(self) -> None:
         if self.entity is None:

@@ -274,7 +274,7 @@ class StoryScreen(Screen[tuple | None]):
             if title:
                 self._correct(StoryCorrection("rename", (self.story.accounts[0].article_id,), title=title))
 
-        self.app.push_screen(Prompt("The story's title:", placeholder=clean_line(self.story.title)), named)
+        self.app.push_screen(Prompt("The story's title:", value=clean_line(self.story.title)), named)
 
     def action_group(self) -> None:
         item = self._item()

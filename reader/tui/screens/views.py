@@ -162,7 +162,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             if name:
                 self._write(lambda views: views.rename(view.name, name), f"Renamed to “{clean_line(name)}”.")
 
-        self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”"), rename)
+        self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”", value=clean_line(view.name)), rename)
 
     def action_edit(self) -> None:
         view = self._selected()
@@ -173,7 +173,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             if query:
                 self._write(lambda views: views.change_query(view.name, query), "Query changed.")
 
-        self.app.push_screen(Prompt(f"The query for “{clean_line(view.name)}” (now: {clean_line(view.query)})"), change)
+        self.app.push_screen(Prompt(f"The query for “{clean_line(view.name)}”", value=clean_line(view.query)), change)
 
     def action_delete(self) -> None:
         view = self._selected()
