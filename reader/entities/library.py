@@ -149,27 +149,24 @@ class EntityLibrary:
     def mentions(self, article_id: str, key: str) -> list[Mention]:
         """Where the article names the entity: offsets into its title or its ``Body.text``
         (``Mention.part`` says which), in the order they appear, title first."""
-        stored = self._results.get(article_id)
-        if stored is None:
-            return []
-        found = []
-        for mention in stored.article.mentions:
-            entity = self._index.get((article_id, fold(mention.text)))
-            if entity is not None and entity.key == key:
-                found.append(mention)
-        return sorted(found, key=lambda m: (m.part != "title", m.start))
+        return [mention for mention, entity in self._named(article_id) if entity.key == key]
 
     def resolved(self, article_id: str) -> list[tuple[Mention, Entity]]:
         """Every mention in the article with the entity it names (hidden entities left out),
         in the order they appear, title first."""
+        return [(mention, self._by_key.get(entity.key, entity))
+                for mention, entity in self._named(article_id) if not entity.hidden]
+
+    def _named(self, article_id: str) -> list[tuple[Mention, Entity]]:
+        """Each mention in the article that names an entity, with it, title first, in order."""
         stored = self._results.get(article_id)
         if stored is None:
             return []
         found = []
         for mention in stored.article.mentions:
             entity = self._index.get((article_id, fold(mention.text)))
-            if entity is not None and not entity.hidden:
-                found.append((mention, self._by_key.get(entity.key, entity)))
+            if entity is not None:
+                found.append((mention, entity))
         return sorted(found, key=lambda pair: (pair[0].part != "title", pair[0].start))
 
     def across(self, article_ids: Iterable[str]) -> list[tuple[Entity, int, int]]:

@@ -59,6 +59,19 @@ class Command:
         return f"{self.category or self.id.split('.')[0]}: {self.title}"
 
 
+def cursor_bindings(prefix: str) -> list[BindingType]:
+    """The keys that move a list's cursor, the same in every list; ids under ``prefix`` so
+    each list's can be remapped on its own."""
+    return [
+        Binding("j,down", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
+        Binding("g,home", "cursor_first", "First", show=False, id=f"{prefix}.first"),
+        Binding("G,end", "cursor_last", "Last", show=False, id=f"{prefix}.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
+    ]
+
+
 def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [command.binding() for command in commands]
 

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from ...ingest.sanitize import clean_line
 from ...models import Article
+from ..commands import cursor_bindings
 from ..dates import short_date
 from ..listing import Listing
 
@@ -36,12 +37,7 @@ class ArticleList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g,home", "cursor_first", "First", show=False, id="list.first"),
-        Binding("G,end", "cursor_last", "Last", show=False, id="list.last"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        *cursor_bindings("list"),
         Binding("enter", "open", "Open", id="list.open"),
     ]
 

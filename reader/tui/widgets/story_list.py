@@ -20,6 +20,7 @@ from textual.strip import Strip
 from ...ingest.sanitize import clean_line
 from ...models import Article
 from ...stories import StoryLibrary
+from ..commands import cursor_bindings
 from ..dates import short_date
 from ..listing import Listing
 from .article_list import ArticleList
@@ -28,12 +29,7 @@ from .story_list_rows import Row, story_rows
 
 class StoryList(ScrollView, can_focus=True):
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="stories.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="stories.up"),
-        Binding("g,home", "cursor_first", "First", show=False, id="stories.first"),
-        Binding("G,end", "cursor_last", "Last", show=False, id="stories.last"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="stories.page_down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="stories.page_up"),
+        *cursor_bindings("stories"),
         Binding("right,l", "expand(True)", "Open story", show=False, id="stories.expand"),
         Binding("left,h", "expand(False)", "Close story", show=False, id="stories.collapse"),
         Binding("enter", "open", "Open", id="stories.open"),
