@@ -10,7 +10,7 @@ from pathlib import Path
 from ..annotations.anchoring import find_quote
 from ..annotations.export import to_json, to_markdown, to_w3c
 from ..annotations.imports import BadImport, parse_export
-from ..annotations.model import Annotation
+from ..annotations.model import Annotation, AnnotationError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
 from ..store import Store
@@ -24,7 +24,11 @@ EXPORTERS: dict[str, Callable[[list[Annotation], dict[str, Article]], str | byte
 
 
 def list_annotations(store: Store, args: Namespace) -> int:
+    if args.delete:
+        return delete_annotations(store, args.delete)
     annotations = store.annotations(store.resolve(args.article) if args.article else None)
+    if args.orphaned:
+        annotations = [a for a in annotations if a.orphaned]
     if args.tag:
         tag = normalise_tag(args.tag)
         annotations = [a for a in annotations if tag in a.tags]
@@ -32,11 +36,30 @@ def list_annotations(store: Store, args: Namespace) -> int:
     if args.json:
         print_json([annotation_json(a, articles.get(a.article)) for a in annotations])
     elif not annotations:
-        print("no annotations" + (" with that tag" if args.tag else "") + " yet: `broadsheet annotate ID --quote TEXT`")
+        if args.orphaned:
+            print("no orphaned annotations" + (" with that tag" if args.tag else "") + ": every passage is in place")
+        else:
+            print("no annotations" + (" with that tag" if args.tag else "") + " yet: "
+                  "`broadsheet annotate ID --quote TEXT`")
     else:
         for annotation in annotations:
             for line in annotation_lines(annotation, articles.get(annotation.article)):
                 print(line)
+    return 0
+
+
+def delete_annotations(store: Store, ids: list[str]) -> int:
+    """Delete each annotation named; every id is checked before any is deleted."""
+    known = {a.id: a for a in store.annotations()}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise AnnotationError(f"no annotation with id {', '.join(map(repr, unknown))}; nothing was deleted "
+                              "(`broadsheet annotations` lists the ids)")
+    for annotation_id in dict.fromkeys(ids):
+        gone = store.delete_annotation(annotation_id)
+        what = "note on the article" if gone.is_article_note else "highlight"
+        quote = f" “{clean_line(gone.quote)[:60]}”" if gone.quote else ""
+        print(f"deleted {what} {gone.id}{quote}")
     return 0
 
 

@@ -174,6 +174,9 @@ def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     listing = commands.add_parser("annotations", help="list highlights and notes, newest first")
     listing.add_argument("--tag", metavar="T", help="only those with this tag")
     listing.add_argument("--article", metavar="ID", help="only those on this article")
+    listing.add_argument("--orphaned", action="store_true", help="only those whose passage is gone from the article")
+    listing.add_argument("--delete", metavar="ID", action="append",
+                         help="delete this annotation (repeatable; ids as listed) instead of listing")
     _json(listing)
 
     annotate = commands.add_parser(

@@ -99,6 +99,16 @@ class EntityLibrary:
         entity = self._by_key.get(key) or self.find(key)
         return set(entity.articles) if entity else set()
 
+    def passages(self, name: str) -> tuple[dict[str, list[tuple[int, int]]], tuple[str, ...]] | None:
+        """Where the entity (by key, name or alias) is named in article bodies: (start, end)
+        ranges per article id, and every name it goes by; None when there is no such entity."""
+        entity = self._by_key.get(name) or self.find(name)
+        if entity is None:
+            return None
+        spans = {article_id: [(m.start, m.end) for m in self.mentions(article_id, entity.key) if m.part == "body"]
+                 for article_id in entity.articles}
+        return spans, (entity.name, *entity.aliases)
+
     def find(self, name: str) -> Entity | None:
         """The entity with this key, or with this name or alias, compared without case or
         accents; when several share it, the most mentioned."""

@@ -12,7 +12,8 @@ box, the command line and saved views, so a query means the same everywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..text import normalise_tag
@@ -29,6 +30,20 @@ MAX_DEPTH = 32
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """Which fields a query may use: the article search's, or a smaller language built on the
+    same syntax (the annotations screen's filter)."""
+
+    fields: tuple[str, ...] = FIELDS
+    states: tuple[str, ...] = STATES
+    #: Fields whose value must be one of these; a unique start of one is enough (kind:q).
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+ARTICLES = Dialect()
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     kind: str  # "(", ")", "OR", "AND", "NOT", "-", "term"
@@ -36,9 +51,9 @@ class Token:
     node: Node | None = None
 
 
-def parse(query: str) -> Node:
+def parse(query: str, dialect: Dialect = ARTICLES) -> Node:
     """The tree of ``query``; ``Everything()`` for a blank one. Raises only QueryError."""
-    tokens = _Lexer(query).tokens()
+    tokens = _Lexer(query, dialect).tokens()
     if not tokens:
         return Everything()
     parser = _Parser(tokens, query)
@@ -50,9 +65,10 @@ def parse(query: str) -> Node:
 
 
 class _Lexer:
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, dialect: Dialect) -> None:
         self.query = query
         self.at = 0
+        self.dialect = dialect
 
     def error(self, message: str, position: int) -> QueryError:
         return QueryError(message, position, self.query)
@@ -115,8 +131,9 @@ class _Lexer:
         return Text(text, phrase, prefix, span=(start, self.at))
 
     def field(self, name: str, value: str, start: int) -> Node:
-        if name not in FIELDS:
-            known = ", ".join(f"{f}:" for f in FIELDS)
+        dialect = self.dialect
+        if name not in dialect.fields:
+            known = ", ".join(f"{f}:" for f in dialect.fields)
             raise self.error(
                 f"no field called '{name}:' (the fields are {known}); put a word with a colon in quotes", start
             )
@@ -130,9 +147,12 @@ class _Lexer:
         if name in ("after", "before"):
             return DateFilter(name, self.day(name, value, value_at), span)
         if name == "is":
-            if value.lower() not in STATES:
-                raise self.error(f"'is:' takes {', '.join(STATES[:-1])} or {STATES[-1]}", value_at)
+            states = dialect.states
+            if value.lower() not in states:
+                raise self.error(f"'is:' takes {_either(states)}", value_at)
             return Filter("is", value.lower(), span)
+        if name in dialect.choices:
+            return Filter(name, self.choice(name, value, dialect.choices[name], value_at), span)
         if name == "type":
             kind = KIND_ALIASES.get(value.lower(), value.lower())
             if kind not in KINDS:
@@ -143,6 +163,13 @@ class _Lexer:
         if name == "tag":
             return Filter("tag", normalise_tag(value), span)
         return Filter("outlet" if name == "feed" else name, value, span)
+
+    def choice(self, name: str, value: str, allowed: tuple[str, ...], at: int) -> str:
+        wanted = value.lower()
+        fitting = [c for c in allowed if c == wanted] or [c for c in allowed if c.startswith(wanted)]
+        if len(fitting) != 1:
+            raise self.error(f"'{name}:' takes {_either(allowed)}", at)
+        return fitting[0]
 
     def day(self, name: str, value: str, at: int) -> date:
         match = _DATE.fullmatch(value)
@@ -242,3 +269,7 @@ def _joined(kind: type[And] | type[Or], parts: list[Node]) -> Node:
     for part in parts:
         flat.extend(part.children if isinstance(part, kind) else (part,))
     return kind(tuple(flat))
+
+
+def _either(values: tuple[str, ...]) -> str:
+    return f"{', '.join(values[:-1])} or {values[-1]}" if len(values) > 1 else values[0]

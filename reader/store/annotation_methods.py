@@ -140,6 +140,19 @@ class AnnotationMethods(StoreBase):
             )
             return self.save_annotation(changed)
 
+    def reattach_annotation(self, annotation_id: str, start: int, end: int, *, text: str | None = None) -> Annotation:
+        """Anchor a highlight (typically an orphan) on ``text[start:end]`` of its article instead;
+        its note, tags and kind stay. ``restore_annotation`` with the old one undoes it."""
+        with self.writing():
+            current = self.annotation(annotation_id)
+            if current.is_article_note:
+                raise AnnotationError("a note on the whole article has no passage to move")
+            if text is None:
+                text = self.body(current.article).text
+            now = select(text, start, end)
+            return self.save_annotation(replace(current, quote=now.quote, prefix=now.prefix, suffix=now.suffix,
+                                                start=now.start, end=now.end, orphaned=False))
+
     def delete_annotation(self, annotation_id: str) -> Annotation:
         """Remove an annotation; returns it, so that ``restore_annotation`` can undo."""
         with self.writing():

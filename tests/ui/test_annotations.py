@@ -588,7 +588,10 @@ async def test_an_orphaned_highlight_is_listed_above_the_text_with_its_quote(sta
         assert "“Critics said the delay was welcome” — not all of them" in note
         assert painted(app, HIGHLIGHT) == ["delay the vote"]  # the one still found is drawn where it is now
         await pilot.press("right_square_bracket")
-        assert shown(app, "#highlight-note").startswith(" Highlight   1 of 1")  # the orphan is not stepped to
+        assert shown(app, "#highlight-note").startswith(" Highlight   1 of 1")  # placed ones first
+        await pilot.press("right_square_bracket")
+        assert shown(app, "#highlight-note").startswith(" Orphaned   1 of 1 whose passage is gone")
+        assert "▶ “Critics said the delay was welcome”" in shown(app, "#article-note")
 
 
 # 13. Read-only library ---------------------------------------------------------------------------

@@ -108,15 +108,42 @@ async def test_filters_by_words_tag_outlet_and_kind(start, home):
         assert not isinstance(pilot.app.screen, AnnotationsScreen)
 
 
-async def test_entity_filter_uses_the_entity_library(start, home):
-    seeded_with_annotations(home)
+async def test_entity_filter_matches_passages_that_name_the_entity(start, library):
+    """entity:"Name" keeps highlights whose passage names the entity (by any of its names), not
+    every highlight on an article that names it somewhere."""
+    seeded_with_annotations(library)
+    store = Store.open(library)
+    named = annotate(store, "Breitbart", "Ledezma", 4)  # the article names him; so does this passage
     async with start() as pilot:
         app = pilot.app
+        deadline = time.monotonic() + 30
+        while app.entity_library is None and time.monotonic() < deadline:
+            await pilot.pause(0.05)
         await open_screen(pilot)
-        breitbart = next(a.id for a in app.services.store.articles() if a.outlet == "Breitbart")
-        app.screen.entity_articles = lambda name: {breitbart} if name == "ivan simonovis" else set()
-        await filter_by(pilot, 'entity:"Iván Simonovis"')
-        assert listed(app) == ["29 military checkpoints"]
+        await filter_by(pilot, 'entity:"Antonio Ledezma"')
+        # Breitbart's "29 military checkpoints" is on an article naming Ledezma, but does not.
+        assert sorted(listed(app)) == ["Ledezma", "Ledezma"]
+        assert named.id in {row.annotation.id for row in app.screen.query_one(AnnotationList).rows}
+        await filter_by(pilot, 'entity:"Nobody Of That Name"')
+        assert listed(app) == []
+
+
+async def test_filter_takes_or_not_and_parentheses_and_says_what_it_cannot_read(start, home):
+    seeded_with_annotations(home)
+    async with start() as pilot:
+        screen = await open_screen(pilot)
+        await filter_by(pilot, "tag:diplomacy OR tag:check")
+        assert sorted(listed(pilot.app)) == ["29 military checkpoints", "an unfriendly act"]
+        await filter_by(pilot, "(tag:diplomacy OR kind:question) -outlet:panam")
+        assert listed(pilot.app) == ["an unfriendly act"]
+        await filter_by(pilot, "kind:q")  # a unique start of a kind is enough
+        assert listed(pilot.app) == ["Ledezma"]
+        await filter_by(pilot, "kind:quote")
+        listing = screen.query_one(AnnotationList)
+        assert listed(pilot.app) == []
+        assert "'kind:' takes highlight, question, disagree or article-note" in listing.empty_message
+        await filter_by(pilot, "(tag:check")
+        assert "never closed" in listing.empty_message
 
 
 async def test_enter_opens_the_article_at_the_passage_even_when_a_search_hid_it(start, home):
@@ -148,3 +175,50 @@ async def test_an_empty_library_of_annotations_says_how_to_make_one(start, home)
         screen = await open_screen(pilot)
         assert listed(pilot.app) == []
         assert "v selects a passage" in screen.query_one(AnnotationList).empty_message
+
+
+async def test_a_edits_the_selected_annotation_d_deletes_it_and_u_undoes_both(start, home):
+    from textual.widgets import TextArea
+
+    from reader.tui.screens.note_editor import NoteEditor
+
+    from .conftest import drain
+
+    seeded_with_annotations(home)
+    store = Store.open(home)
+
+    def notes() -> dict[str, str]:
+        return {a.quote: a.note for a in store.annotations()}
+
+    async with start() as pilot:
+        app = pilot.app
+        screen = await open_screen(pilot)
+        await pilot.press("j")  # "29 military checkpoints"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one("#note-text", TextArea)
+        assert area.text == "Source for this number?"
+        await pilot.press(*["backspace"] * len("number?"))
+        await pilot.press(*"count?")
+        await pilot.press("ctrl+s")
+        await drain(pilot)
+        await settle(pilot)
+        assert app.screen is screen
+        assert notes()["29 military checkpoints"] == "Source for this count?"
+        detail = screen.query_one("#annotation-detail", Static).content.plain
+        assert "Source for this count?" in detail  # the list is read again, the cursor stays
+        await pilot.press("d")
+        await drain(pilot)
+        await settle(pilot)
+        assert "29 military checkpoints" not in notes()
+        assert listed(app) == ["Ledezma", "an unfriendly act"]
+        await pilot.press("u")
+        await drain(pilot)
+        await settle(pilot)
+        assert notes()["29 military checkpoints"] == "Source for this count?"
+        await pilot.press("u")  # the edit before the deletion
+        await drain(pilot)
+        await settle(pilot)
+        assert notes()["29 military checkpoints"] == "Source for this number?"
+        assert sorted(listed(app)) == ["29 military checkpoints", "Ledezma", "an unfriendly act"]

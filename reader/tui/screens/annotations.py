@@ -1,9 +1,9 @@
 """The annotations screen: every highlight and note in the library, newest first, filtered
-as you type; enter goes to the passage in its article."""
+as you type; enter goes to the passage in its article, a edits the note, d deletes, u undoes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
-from ...annotations.filtering import AnnotationFilter, searchable
 from ...annotations.model import Annotation, AnnotationError
 from ...ingest.sanitize import clean_line, clean_text
 from ...models import Article
+from ...search.annotation_filter import AnnotationFilter, EntityPassages, QueryError, searchable
 from ...store import StoreError
+from ..annotation_edits import AnnotationEdits
 from ..focusing import focus_now
 from ..widgets.annotation_list import AnnotationList, AnnotationRow
 from ..widgets.reader.notes import KIND_NAMES
@@ -39,6 +40,9 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="annotations.filter"),
+        Binding("a,e", "edit", "Edit note", id="annotations.edit"),
+        Binding("d,delete", "delete", "Delete", id="annotations.delete"),
+        Binding("u", "undo", "Undo", id="annotations.undo"),
         Binding("escape,q", "close", "Back", id="annotations.close"),
     ]
 
@@ -51,11 +55,14 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
     class Folded(Message):
         folded: dict[str, str]
 
-    def __init__(self, articles: Mapping[str, Article], entity_articles: Callable[[str], set[str] | None]) -> None:
+    def __init__(self, articles: Mapping[str, Article], entity_passages: EntityPassages,
+                 edits: AnnotationEdits) -> None:
         super().__init__()
         #: The articles the main screen already holds: no metadata is read again here.
         self.articles = articles
-        self.entity_articles = entity_articles
+        self.entity_passages = entity_passages
+        #: Shared with the reader pane: one undo history for the session.
+        self.edits = edits
         self.all_rows: list[tuple[Annotation, Article | None]] = []
         #: Each annotation's folded words, worked out off the UI thread on the first filter.
         self.folded: dict[str, str] | None = None
@@ -67,15 +74,16 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Input(placeholder='Filter: words, tag:T, outlet:NAME, entity:"Name", kind:question, is:orphaned  '
-                    "(/ to type, enter: to the list)",
+        yield Input(placeholder='Filter: words, tag:T, outlet:NAME, entity:"Name", kind:question, is:orphaned, '
+                    "OR, -, ( )  (/ to type, enter: to the list)",
                     id="annotations-filter")
         yield AnnotationList(id="annotations-list")
         yield Static("", id="annotation-detail")
         # A line of keys rather than a Footer: the Footer's widgets cost a third of the time
         # this screen takes to open, and the screen has four keys.
         yield Static(Text.assemble((" enter", "bold"), " go to the passage   ", ("/", "bold"), " filter   ",
-                                   ("j k", "bold"), " move   ", ("escape", "bold"), " back   ", ("?", "bold"), " help"),
+                                   ("a", "bold"), " edit note   ", ("d", "bold"), " delete   ", ("u", "bold"),
+                                   " undo   ", ("escape", "bold"), " back   ", ("?", "bold"), " help"),
                      id="annotations-keys")
 
     def on_mount(self) -> None:
@@ -139,12 +147,18 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
 
     def _apply_filter(self) -> None:
         text = self.query_one("#annotations-filter", Input).value
-        chosen = AnnotationFilter.parse(text)
+        listing = self.query_one(AnnotationList)
+        try:
+            chosen = AnnotationFilter.parse(text)
+        except QueryError as error:
+            listing.empty_message = f"The filter cannot be read: {error.message}"
+            listing.set_rows([])
+            self.sub_title = "the filter has a mistake"
+            return
         if chosen.words and self.folded is None:
             self.fold_rows()  # filters again when done
             return
-        rows = self.all_rows if chosen.empty else chosen.apply(self.all_rows, self.entity_articles, self.folded)
-        listing = self.query_one(AnnotationList)
+        rows = self.all_rows if chosen.empty else chosen.apply(self.all_rows, self.entity_passages, self.folded)
         listing.empty_message = ("No annotation matches the filter." if self.all_rows else
                                  "No highlights or notes yet. In the reader, v selects a passage and h highlights it.")
         listing.set_rows([AnnotationRow(a, article) for a, article in rows])
@@ -172,6 +186,34 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
     def action_filter(self) -> None:
         focus_now(self.query_one("#annotations-filter", Input))
 
+    def _selected(self) -> Annotation | None:
+        row = self.query_one(AnnotationList).highlighted
+        if row is None:
+            self.notify("No annotation is selected.", timeout=2, markup=False)
+        return row.annotation if row is not None else None
+
+    def _changed(self, _annotation: Annotation | None, message: str) -> None:
+        """A change is durable: read the list again (the cursor stays on its row) and say so."""
+        self.broadsheet.indexing.update()  # quotes and notes are searchable
+        self.notify(message, timeout=3, markup=False)
+        self.load()
+
+    def action_edit(self) -> None:
+        if (annotation := self._selected()) is None:
+            return
+        if annotation.is_article_note:
+            self.notify("Open the article (enter) and press W to edit a note on the whole article.", timeout=4,
+                        markup=False)
+            return
+        self.edits.edit(self, annotation, self._changed)
+
+    def action_delete(self) -> None:
+        if (annotation := self._selected()) is not None:
+            self.edits.delete(self, annotation.id, self._changed)
+
+    def action_undo(self) -> None:
+        self.edits.undo(self, self._changed)
+
     def action_close(self) -> None:
         search = self.query_one("#annotations-filter", Input)
         if self.focused is search and search.value:
@@ -189,7 +231,9 @@ def _detail(row: AnnotationRow) -> Text:
         text.append(clean_line(article.title) + "\n", style="bold")
         text.append(f"{clean_line(article.outlet)} · {article.published:%d %B %Y}\n", style="italic")
     kind = "Note on the article" if annotation.is_article_note else KIND_NAMES.get(annotation.kind, annotation.kind)
-    text.append(kind + ("  (the passage is gone from the current text)" if annotation.orphaned else ""), style="dim")
+    text.append(kind + ("  (the passage is gone from the current text: enter shows the article, where ] steps "
+                        "to it and a new selection re-attaches it; d deletes it)" if annotation.orphaned else ""),
+                style="dim")
     if annotation.tags:
         text.append("  " + " ".join("#" + clean_line(t) for t in annotation.tags), style="bold")
     text.append("\n")

@@ -188,8 +188,9 @@ class MainScreen(Screen[None]):
     @on(ReaderPane.AnnotateRequested)
     @on(ReaderPane.EditRequested)
     @on(ReaderPane.DeleteRequested)
+    @on(ReaderPane.ReattachRequested)
     def _annotation(self, message: ReaderPane.AnnotateRequested | ReaderPane.EditRequested
-                    | ReaderPane.DeleteRequested) -> None:
+                    | ReaderPane.DeleteRequested | ReaderPane.ReattachRequested) -> None:
         self.annotator.requested(message)
 
     @on(ReaderPane.ArticleNoteRequested)

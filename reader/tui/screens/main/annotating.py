@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ....annotations.model import Annotation, AnnotationError
-from ....store import Store, StoreError
+from ....store import StoreError
+from ...annotation_edits import AnnotationEdits, Undo
 from ...messages import Notice
 from ...widgets.reader.pane import ReaderPane
 from ...workers import run_in_thread
@@ -23,20 +24,6 @@ from ..note_editor import NoteDraft, NoteEditor
 
 if TYPE_CHECKING:
     from ...app import BroadsheetApp
-
-#: Steps of undo kept for the session.
-UNDO_DEPTH = 50
-
-
-@dataclass(frozen=True)
-class Undo:
-    """How to take back one change, and what to say when it is taken back."""
-
-    kind: str  # "added", "edited", "deleted" or "article-note"
-    annotation: Annotation | None = None
-    article_id: str = ""
-    text: str = ""
-
 
 class Annotator:
     @dataclass
@@ -48,7 +35,8 @@ class Annotator:
         self._app = app
         self._screen = screen
         self._pane = pane
-        self._undo: list[Undo] = []
+        #: Edits, deletions and undo, shared with the annotations screen.
+        self.edits = AnnotationEdits(app)
         #: A highlight to select once the article's annotations are drawn (just made, or chosen
         #: on the annotations screen).
         self.select_after_load: str | None = None
@@ -90,10 +78,10 @@ class Annotator:
     def _write(self, apply: Any, done: Any, failed: Any) -> None:
         self._app.writes.submit(apply, on_done=done, on_error=failed)
 
-    def _saved(self, annotation: Annotation | None, message: str, undo: Undo | None) -> None:
+    def _saved(self, annotation: Annotation | None, message: str, undo: Undo | None = None) -> None:
         """After a durable write: remember how to undo it, redraw the highlights and say so."""
         if undo is not None:
-            self._undo = [*self._undo[-(UNDO_DEPTH - 1):], undo]
+            self.edits.remember(undo)
         if annotation is not None and not annotation.is_article_note:
             self.select_after_load = annotation.id
         if self._pane.article_id:
@@ -102,13 +90,15 @@ class Annotator:
         self._screen.notify(message, timeout=3, markup=False)
 
     def _failed(self, error: Exception) -> None:
-        self._screen.notify(f"Not saved: {error}", severity="error", timeout=8, markup=False)
+        self.edits.failed(self._screen, error)
 
     def requested(self, request: ReaderPane.AnnotateRequested | ReaderPane.EditRequested
-                  | ReaderPane.DeleteRequested) -> None:
-        """What the reader pane asks for: a new highlight, or an edit or deletion of one."""
+                  | ReaderPane.DeleteRequested | ReaderPane.ReattachRequested) -> None:
+        """What the reader pane asks for: a new highlight, or an edit, deletion or new passage of one."""
         if isinstance(request, ReaderPane.AnnotateRequested):
             self.annotate(request)
+        elif isinstance(request, ReaderPane.ReattachRequested):
+            self.reattach(request)
         elif isinstance(request, ReaderPane.EditRequested):
             self.edit(request.annotation_id)
         else:
@@ -118,6 +108,15 @@ class Annotator:
         if not self._app.check_writable(self._screen):
             return
         text, start, end, article_id = self._pane.body_text, request.start, request.end, request.article_id
+        same = self._same_passage(start, end)
+        if same is not None:
+            # A second highlight on the very same words would only be a duplicate to clean up.
+            self._pane.highlights.select(same.id)
+            self._screen.notify("Already highlighted: that is this highlight (a edits its note).", timeout=3,
+                                markup=False)
+            if request.with_note:
+                self.edit(same.id)
+            return
 
         def save(draft: NoteDraft) -> None:
             def failed(error: Exception) -> None:
@@ -148,31 +147,24 @@ class Annotator:
         else:
             save(NoteDraft(""))
 
+    def _same_passage(self, start: int, end: int) -> Annotation | None:
+        """The placed highlight on exactly these words (spaces at either end aside), if any."""
+        wanted = _trimmed(self._pane.body_text, start, end)
+        return next((a for a in self._pane.highlights.placed
+                     if _trimmed(self._pane.body_text, a.start, a.end) == wanted), None)
+
     def edit(self, annotation_id: str) -> None:
         before = next((a for a in self._pane.annotations if a.id == annotation_id), None)
-        if before is None or not self._app.check_writable(self._screen):
-            return
-
-        def save(draft: NoteDraft | None) -> None:
-            if draft is None or draft == NoteDraft(before.note, before.tags, before.kind):
-                return
-
-            def failed(error: Exception) -> None:
-                self._failed(error)
-                self._app.push_screen(NoteEditor("Your note (not saved yet)", before.quote, draft.note, draft.tags,
-                                                 draft.kind), save)
-
-            self._write(lambda store: store.update_annotation(before.id, note=draft.note, tags=draft.tags,
-                                                              kind=draft.kind),
-                        lambda saved: self._saved(saved, "Saved.", Undo("edited", before)), failed)
-
-        self._app.push_screen(NoteEditor("Edit the note", before.quote, before.note, before.tags, before.kind), save)
+        if before is not None:
+            self.edits.edit(self._screen, before, self._saved)
 
     def delete(self, annotation_id: str) -> None:
-        if self._app.check_writable(self._screen):
-            self._write(lambda store: store.delete_annotation(annotation_id),
-                        lambda gone: self._saved(None, "Highlight deleted. u undoes.", Undo("deleted", gone)),
-                        self._failed)
+        self.edits.delete(self._screen, annotation_id, self._saved)
+
+    def reattach(self, request: ReaderPane.ReattachRequested) -> None:
+        before = next((a for a in self._pane.annotations if a.id == request.annotation_id), None)
+        if before is not None and self._pane.article_id == before.article:
+            self.edits.reattach(self._screen, before, request.start, request.end, self._pane.body_text, self._saved)
 
     def article_note(self, article_id: str) -> None:
         if not self._app.check_writable(self._screen):
@@ -198,24 +190,12 @@ class Annotator:
         self._app.push_screen(NoteEditor(title, note=before, with_kind=False), save)
 
     def undo(self) -> None:
-        if not self._undo:
-            self._screen.notify("Nothing to undo.", timeout=2, markup=False)
-            return
-        if not self._app.check_writable(self._screen):
-            return
-        step, self._undo = self._undo[-1], self._undo[:-1]
-        old = step.annotation
+        self.edits.undo(self._screen, self._saved)
 
-        def apply(store: Store) -> Annotation | None:
-            if step.kind == "deleted" and old is not None:
-                return store.restore_annotation(old)
-            if step.kind == "added" and old is not None:
-                store.delete_annotation(old.id)
-                return None
-            if step.kind == "edited" and old is not None:
-                return store.update_annotation(old.id, note=old.note, tags=old.tags, kind=old.kind)
-            return store.set_article_note(step.article_id, step.text)
 
-        said = {"deleted": "Highlight restored.", "added": "Highlight removed.", "edited": "Note restored."}
-        self._write(apply, lambda result: self._saved(result, said.get(step.kind, "Article note restored."), None),
-                    self._failed)
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....ingest.sanitize import clean_line
+from ....search.annotation_filter import Passages
 from ....stories import Story
 from ...focusing import focus_now
 from ...widgets.story_list import StoryList
@@ -55,15 +56,18 @@ class Destinations:
         if isinstance(self._app.screen, AnnotationsScreen):
             return
 
-        def entity_articles(name: str) -> set[str] | None:
+        def entity_passages(name: str) -> Passages | None:
             library = self._app.entity_library
-            return library.articles_mentioning(name) if library is not None else None
+            return library.passages(name) if library is not None else None
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
                 self._to_annotation(*choice)
+            elif (article := self._screen.current) is not None:
+                self._screen.annotator.load(article.id)  # what was edited there shows here too
 
-        self._app.push_screen(AnnotationsScreen(self._screen.listing.articles, entity_articles), chosen)
+        screen = AnnotationsScreen(self._screen.listing.articles, entity_passages, self._screen.annotator.edits)
+        self._app.push_screen(screen, chosen)
 
     def entity(self, key: str) -> None:
         """The entity's own screen; what is chosen there is shown here."""

@@ -24,9 +24,11 @@ class Highlights:
         self._pane = pane
         self.annotations: list[Annotation] = []
         self.article_note: Annotation | None = None
+        #: The orphan stepped to (its passage gone): d deletes it, a selection re-attaches it.
+        self.current_orphan: str | None = None
 
     def clear(self) -> None:
-        self.annotations, self.article_note = [], None
+        self.annotations, self.article_note, self.current_orphan = [], None, None
         self._show_notes()
 
     @property
@@ -35,8 +37,15 @@ class Highlights:
         return [a for a in self.annotations if not a.orphaned]
 
     @property
+    def orphans(self) -> list[Annotation]:
+        """The highlights whose passage is gone from the text, listed above it."""
+        return [a for a in self.annotations if a.orphaned]
+
+    @property
     def current(self) -> Annotation | None:
-        """The highlight stepped to with ] or [ (or just made), if any."""
+        """The highlight (or orphan) stepped to with ] or [ (or just made), if any."""
+        if self.current_orphan is not None:
+            return next((a for a in self.annotations if a.id == self.current_orphan), None)
         index = self._pane.mark_layers.current_highlight
         placed = self.placed
         return placed[index] if index is not None and index < len(placed) else None
@@ -52,49 +61,60 @@ class Highlights:
         layers.highlights = [Highlight(a.id, a.start, a.end, a.kind) for a in placed]
         ids = [a.id for a in placed]
         layers.current_highlight = ids.index(current.id) if current is not None and current.id in ids else None
+        if self.current_orphan not in {a.id for a in self.orphans}:
+            self.current_orphan = None
         self.article_note = next((a for a in annotations if a.is_article_note), None)
         self._show_notes()
         self._pane.redraw()
 
     def step(self, step: int) -> Annotation | None:
-        placed = self.placed
-        if not placed:
+        """The next (or previous) highlight, placed ones in reading order and then the orphans."""
+        placed, orphans = self.placed, self.orphans
+        ring = placed + orphans
+        if not ring:
             return None
-        index = self._pane.mark_layers.current_highlight
-        if index is None:
+        ids = [a.id for a in ring]
+        current = self.current
+        if current is not None and current.id in ids:
+            index = (ids.index(current.id) + step) % len(ring)
+        elif placed:
             # From where the reader is: the first highlight below the top of the view.
             top = self._pane.offset_at_top()
             after = [n for n, a in enumerate(placed) if a.start >= top]
-            index = (
-                (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(placed) - 1) % len(placed)
-            )
+            index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(placed) - 1)
+            index %= len(placed)
         else:
-            index = (index + step) % len(placed)
-        self.select(placed[index].id)
-        return placed[index]
+            index = 0 if step > 0 else len(ring) - 1
+        self.select(ring[index].id)
+        return ring[index]
 
     def select(self, annotation_id: str | None) -> None:
-        """Make this highlight current (None: none), scroll to it and show its note."""
+        """Make this highlight current (None: none), scroll to it and show its note. An orphan
+        is shown in the list above the text, so that is scrolled to."""
         placed = self.placed
         ids = [a.id for a in placed]
         layers = self._pane.mark_layers
         layers.current_highlight = ids.index(annotation_id) if annotation_id in ids else None
+        self.current_orphan = annotation_id if annotation_id in {a.id for a in self.orphans} else None
         self._show_notes()
         self._pane.redraw()
         if layers.current_highlight is not None:
             self._pane.scroll_to_offset(placed[layers.current_highlight].start)
+        elif self.current_orphan is not None:
+            self._pane.scroll_home(animate=False)
 
     def _show_notes(self) -> None:
         note = self._pane.query_one("#article-note", Static)
-        text = article_note_text(self.article_note, [a for a in self.annotations if a.orphaned])
+        orphans = self.orphans
+        text = article_note_text(self.article_note, orphans, self.current_orphan)
         note.update(text)
         note.display = bool(text.plain)
         current = self.current
         below = self._pane.query_one("#highlight-note", Static)
         below.display = current is not None
         if current is not None:
-            placed = self.placed
-            below.update(highlight_note_text(current, placed.index(current) + 1, len(placed)))
+            among = [a.id for a in (orphans if current.orphaned else self.placed)]
+            below.update(highlight_note_text(current, among.index(current.id) + 1, len(among)))
 
 
 class HighlightKeys:
@@ -115,7 +135,11 @@ class HighlightKeys:
         pane = self._pane
         chosen = pane.caret.selection(pane.body_text) or pane.mouse_selection()
         current = pane.highlights.current
-        if chosen is not None:
+        if chosen is not None and current is not None and current.orphaned and not with_note:
+            pane.post_message(pane.ReattachRequested(current.id, *chosen))
+            pane.leave_visual()
+            pane.screen.clear_selection()
+        elif chosen is not None:
             pane.post_message(pane.AnnotateRequested(pane.article_id, *chosen, with_note=with_note))
             pane.leave_visual()
             pane.screen.clear_selection()
@@ -149,6 +173,7 @@ class HighlightKeys:
     def delete_highlight(self) -> None:
         current = self._pane.highlights.current
         if current is None:
-            self._pane.notify("Step to a highlight first (] or [), then d deletes it.", timeout=3, markup=False)
+            self._pane.notify("Step to a highlight first (] or [, orphans too), then d deletes it.", timeout=3,
+                              markup=False)
         else:
             self._pane.post_message(self._pane.DeleteRequested(current.id))

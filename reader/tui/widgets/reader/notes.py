@@ -18,8 +18,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def article_note_text(note: Annotation | None, orphans: list[Annotation]) -> Text:
-    """The note on the whole article, and the highlights whose passage is gone."""
+def article_note_text(note: Annotation | None, orphans: list[Annotation], current: str | None = None) -> Text:
+    """The note on the whole article, and the highlights whose passage is gone (``current``,
+    the one stepped to, marked)."""
     text = Text()
     if note is not None:
         text.append("Your note", style="bold")
@@ -30,18 +31,34 @@ def article_note_text(note: Annotation | None, orphans: list[Annotation]) -> Tex
             text.append("\n\n")
         count = len(orphans)
         text.append(f"{count} highlight{'s' if count != 1 else ''} whose passage the outlet changed:", style="bold")
-        for orphan in orphans[:ORPHANS_SHOWN]:
-            text.append("\n  “" + _short(orphan.quote, 120) + "”", style="italic")
+        if current is None:
+            text.append("  (] steps to them)", style="dim")
+        shown = orphans[:ORPHANS_SHOWN]
+        chosen = next((n for n, orphan in enumerate(orphans) if orphan.id == current), None)
+        if chosen is not None and chosen >= ORPHANS_SHOWN:
+            shown = [*orphans[: ORPHANS_SHOWN - 1], orphans[chosen]]
+        for orphan in shown:
+            marked = orphan.id == current
+            text.append("\n" + ("▶ " if marked else "  "))
+            text.append("“" + _short(orphan.quote, 120) + "”", style="bold italic reverse" if marked else "italic")
             if orphan.note:
                 text.append(" — " + _short(orphan.note, 80))
-        if count > ORPHANS_SHOWN:
-            text.append(f"\n  and {count - ORPHANS_SHOWN} more (M lists them)", style="dim")
+        if count > len(shown):
+            text.append(f"\n  and {count - len(shown)} more (M lists them)", style="dim")
     return text
 
 
 def highlight_note_text(annotation: Annotation, number: int, total: int) -> Text:
     """The line under the text for the highlight stepped to: kind, tags, date, then its note."""
     text = Text()
+    if annotation.orphaned:
+        text.append(" Orphaned ", style="bold reverse")
+        text.append(f"  {number} of {total} whose passage is gone", style="dim")
+        text.append("   select its new place (v …) and press h to re-attach it · a edits · d deletes", style="dim")
+        text.append("\n“" + _short(annotation.quote, 300) + "”", style="italic")
+        if annotation.note:
+            text.append("\n" + clean_text(annotation.note))
+        return text
     text.append(
         f" {KIND_NAMES.get(annotation.kind, annotation.kind)} ", style="bold " + KIND_STYLES.get(annotation.kind, "")
     )

@@ -59,6 +59,14 @@ class ReaderPane(VerticalScroll, can_focus=True):
         annotation_id: str
 
     @dataclass
+    class ReattachRequested(Message):
+        """Give an orphaned highlight a new passage: Body.text[start:end] of the open article."""
+
+        annotation_id: str
+        start: int
+        end: int
+
+    @dataclass
     class ArticleNoteRequested(Message):
         """Write or edit the note on the whole open article."""
 
