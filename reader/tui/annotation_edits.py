@@ -1,5 +1,5 @@
 """Changing the user's annotations from any screen: the note editor, durable writes through the
-app's one writer, and one undo history for the session.
+app's one writer, and one undo history for the session (which `A`'s marking all read joins).
 
 The reader pane and the annotations screen both edit, delete and re-attach highlights; sharing
 this object means `u` takes back the last change wherever it was made, and a write that fails
@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from ..annotations.model import Annotation
 from ..store import Store
+from ..text import counted
 from .screens.note_editor import NoteDraft, NoteEditor
 
 if TYPE_CHECKING:
@@ -33,10 +34,13 @@ Done = Callable[[Annotation | None, str], None]
 class Undo:
     """How to take back one change, and what to say when it is taken back."""
 
-    kind: str  # "added", "edited", "deleted", "reattached" or "article-note"
+    kind: str  # "added", "edited", "deleted", "reattached", "article-note" or "marked-read"
     annotation: Annotation | None = None
     article_id: str = ""
     text: str = ""
+    article_ids: tuple[str, ...] = ()
+    #: Run on the UI thread once the undo is stored, for what the screen shows beyond highlights.
+    undone: Callable[[tuple[str, ...]], None] | None = None
 
 
 _UNDONE = {"deleted": "Highlight restored.", "added": "Highlight removed.", "edited": "Note restored.",
@@ -119,6 +123,9 @@ class AnnotationEdits:
         old = step.annotation
 
         def apply(store: Store) -> Annotation | None:
+            if step.kind == "marked-read":
+                store.mark_read(list(step.article_ids), False)
+                return None
             if step.kind in ("deleted", "reattached") and old is not None:
                 return store.restore_annotation(old)
             if step.kind == "added" and old is not None:
@@ -129,6 +136,12 @@ class AnnotationEdits:
             return store.set_article_note(step.article_id, step.text)
 
         def undone(result: object) -> None:
-            done(result if isinstance(result, Annotation) else None, _UNDONE.get(step.kind, "Article note restored."))
+            if step.undone is not None:
+                step.undone(step.article_ids)
+            if step.kind == "marked-read":
+                said = f"{counted(len(step.article_ids), 'article')} unread again."
+            else:
+                said = _UNDONE.get(step.kind, "Article note restored.")
+            done(result if isinstance(result, Annotation) else None, said)
 
         self._write(screen, apply, undone)

@@ -170,6 +170,33 @@ async def test_A_marks_every_article_in_view_read(start, home):
     assert len(read_ids) == 5
 
 
+async def test_A_over_more_than_a_screenful_asks_first_and_u_undoes_it(start, home):
+    from reader.tui.screens.dialogs import Confirm
+
+    async with start(size=(100, 6)) as pilot:  # fewer list rows than the five unread seeds
+        app = pilot.app
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm), app.main.articles.size
+        await pilot.press("n")
+        await settle(pilot)
+        assert "5 unread" in app.screen.sub_title
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert "0 unread" in app.screen.sub_title
+        await drain(pilot)
+        assert len(Store.open(home).states()[0]) == 5
+        await pilot.press("u")
+        await drain(pilot)
+        await settle(pilot)
+        assert "5 unread" in app.screen.sub_title
+        assert any("5 articles unread again" in n for n in notifications(app))
+        assert app.main.listing.unread_count == 5
+    assert Store.open(home).states()[0] == set()
+
+
 async def test_a_list_longer_than_the_pane_still_shows_every_date_whole(start, home, make_draft):
     # With more rows than fit, a scrollbar appears: it must not cover the date's last letter.
     Store.open(home).add_articles([make_draft(i) for i in range(80)])

@@ -76,8 +76,9 @@ class MainScreen(Screen[None]):
         self.articles, self.reader = self.query_one(ArticleList), self.query_one(ReaderPane)
         self.sidebar, self.search_box = self.query_one(EntitySidebar), self.query_one(SearchBox)
         self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
-        self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed)
         self.annotator = Annotator(app, self, self.reader)
+        self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed,
+                               edits=self.annotator.edits)
         self.stories = StoryView(app, self, self.query_one(StoryList))
         self.panes = Panes(self, self.articles, self.reader, self.sidebar, lambda: self.stories.list_widget)
         self.go = Destinations(app, self)
@@ -255,7 +256,7 @@ class MainScreen(Screen[None]):
             self.stories.open(self.target)
 
     def action_mark_all_read(self) -> None:
-        self.marking.mark_all_read()
+        self.marking.mark_all_read(screenful=max(self.articles.size.height, 1))
 
     def action_show_changes(self) -> None:
         self.feed.toggle_changes(self.reader)

@@ -10,7 +10,9 @@ from textual.screen import Screen
 from ....models import Article, ArticleState
 from ....store import Store
 from ....text import counted
+from ...annotation_edits import AnnotationEdits, Undo
 from ...listing import Listing
+from ..dialogs import Confirm
 from ..tags import TagEditor
 
 if TYPE_CHECKING:
@@ -23,12 +25,14 @@ class Marking:
     what is shown never stays ahead of what is saved."""
 
     def __init__(self, app: BroadsheetApp, screen: Screen, listing: Listing, *,
-                 changed: Callable[[], None], failed: Callable[[Exception], None]) -> None:
+                 changed: Callable[[], None], failed: Callable[[Exception], None], edits: AnnotationEdits) -> None:
         self._app = app
         self._screen = screen
         self._listing = listing
         self._changed = changed
         self._failed = failed
+        #: The session's undo history, shared with the highlights: `u` takes back the latest.
+        self._edits = edits
 
     def set_read(self, article_ids: list[str], read: bool) -> None:
         if not self._app.check_writable(self._screen):
@@ -40,11 +44,33 @@ class Marking:
     def toggle_read(self, article: Article) -> None:
         self.set_read([article.id], not self._listing.is_read(article.id))
 
-    def mark_all_read(self) -> None:
+    def mark_all_read(self, screenful: int) -> None:
+        """Mark every unread article in the list read; more than ``screenful`` (what the user can
+        see) is asked first, as a slip of the finger would otherwise cost a whole feed's state."""
         unread = [a.id for a in self._listing.rows if not self._listing.is_read(a.id)]
-        if unread:
+        if not unread:
+            self._screen.notify("Every article in the list is read already.", timeout=3, markup=False)
+            return
+        if not self._app.check_writable(self._screen):
+            return
+
+        def mark(sure: bool | None = True) -> None:
+            if not sure:
+                return
             self.set_read(unread, True)
-            self._screen.notify(f"Marked {counted(len(unread), 'article')} read.", timeout=3, markup=False)
+            self._edits.remember(Undo("marked-read", article_ids=tuple(unread), undone=self._unmarked))
+            self._screen.notify(f"Marked {counted(len(unread), 'article')} read. u undoes.", timeout=4, markup=False)
+
+        if len(unread) > screenful:
+            question = f"Mark {counted(len(unread), 'article')} read, more than the screen shows?"
+            self._app.push_screen(Confirm(question, yes="Mark read", no="Cancel"), mark)
+        else:
+            mark()
+
+    def _unmarked(self, article_ids: tuple[str, ...]) -> None:
+        """After an undo of `A`: show the articles unread again (the store has them so already)."""
+        self._listing.note_read(list(article_ids), False)
+        self._changed()
 
     def toggle_star(self, article: Article) -> None:
         self.set_marks(article, starred=not self._listing.is_starred(article.id))
