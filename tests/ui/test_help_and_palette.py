@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.command import CommandPalette
 
 from reader.store import Store
+from reader.tui.commands import describe_keys
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 
@@ -44,6 +45,11 @@ async def test_help_follows_the_focused_pane(start):
         assert "ReaderPane (focused pane)" in text
         assert "reader.comments" in text and "Comments" in text
         assert "list.down" not in text
+        # Visual mode's keys have a section of their own, written as people write them.
+        [visual] = [keys for heading, keys in app.screen.sections if heading.startswith("Visual mode")]
+        shown = {binding.id: describe_keys(binding.key) for binding in visual}
+        assert shown["visual.sentence"] == ")" and shown["visual.paragraph_back"] == "{"
+        assert {"visual.select_sentence", "visual.word", "visual.leave"} <= set(shown)
         await pilot.press("q")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

@@ -14,7 +14,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..commands import describe_keys
+from ..widgets.reader.caret import CARET_ACTIONS, CARET_BINDINGS
+from ..widgets.reader.pane import ReaderPane
 from .closing import close
+
+VISUAL = "Visual mode (v)"
 
 
 def help_sections(screen: Screen, focused: DOMNode | None, app: App) -> list[tuple[str, list[Binding]]]:
@@ -23,6 +27,8 @@ def help_sections(screen: Screen, focused: DOMNode | None, app: App) -> list[tup
     groups: dict[str, dict[str, Binding]] = {}
     for key, active in screen.active_bindings.items():
         node = active.node
+        if active.binding.action.partition("(")[0] in CARET_ACTIONS:
+            continue  # listed in a section of their own below, whether in visual mode or not
         if node is focused and focused is not None:
             heading = f"{type(node).__name__} (focused pane)"
         elif node is app:
@@ -37,7 +43,15 @@ def help_sections(screen: Screen, focused: DOMNode | None, app: App) -> list[tup
         else:
             merged[name] = replace(binding, key=key)
     order = sorted(groups, key=lambda h: (h == "Everywhere", h == "On this screen"))
-    return [(heading, list(groups[heading].values())) for heading in order]
+    sections = [(heading, list(groups[heading].values())) for heading in order]
+    if _has_reader(screen):
+        everywhere = next((n for n, (heading, _) in enumerate(sections) if heading == "Everywhere"), len(sections))
+        sections.insert(everywhere, (VISUAL, list(CARET_BINDINGS)))
+    return sections
+
+
+def _has_reader(screen: Screen) -> bool:
+    return bool(screen.query(ReaderPane))
 
 
 class HelpScreen(ModalScreen[None]):
