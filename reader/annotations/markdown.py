@@ -22,7 +22,7 @@ _LINE_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
 _ANY_SYNTAX = re.compile(r"[\\`*_\[\]<>|~\n]")
 # Note apps end a #tag at the first character outside these; anything else becomes a hyphen,
 # so a tag is never cut short nor able to start other syntax.
-_NOT_IN_TAG = re.compile(r"[^\w/-]")
+_NOT_IN_TAG = re.compile(r"[^\w/]*[^\w/-][^\w/]*")
 _NOT_IN_NAME = re.compile(r"[^a-z0-9]+")
 
 

@@ -135,7 +135,7 @@ def import_file(store: Store, args: Namespace) -> int:
         print_json(_report_json(parsed, report))
     else:
         for line in report_lines(parsed, report):
-            print(clean_line(line))
+            print(line)
     return 0
 
 
@@ -148,7 +148,8 @@ def report_lines(parsed: ParsedFile, report: ImportReport) -> list[str]:
     ]
     if report.already_here:
         lines.append(f"  {report.already_here} skipped: already here")
-    lines += [f"  skipped {item.entry}: {item.reason}" for item in skipped]
+    # Entries and reasons quote the file, which may hold anything: printed sanitised.
+    lines += [f"  skipped {clean_line(item.entry)}: {clean_line(item.reason)}" for item in skipped]
     if report.orphaned:
         lines.append(f"  {report.orphaned} orphaned: their passage is not in the article's text (kept, with the quote)")
     return lines
