@@ -10,7 +10,7 @@ from pathlib import Path
 from ..annotations.anchoring import find_quote
 from ..annotations.export import to_json, to_w3c
 from ..annotations.imports import BadImport, parse_export
-from ..annotations.incoming import ImportReport, ParsedFile
+from ..annotations.incoming import ImportReport, ParsedFile, Skipped
 from ..annotations.markdown import to_markdown, to_markdown_files
 from ..annotations.model import Annotation
 from ..errors import BroadsheetError
@@ -141,7 +141,7 @@ def import_file(store: Store, args: Namespace) -> int:
 
 def report_lines(parsed: ParsedFile, report: ImportReport) -> list[str]:
     """The summary line, then each entry skipped with its reason."""
-    skipped = (*parsed.skipped, *report.skipped)
+    skipped = sorted((*parsed.skipped, *report.skipped), key=_position_in_file)
     lines = [
         f"imported {report.imported}, updated {report.updated}, skipped {report.already_here + len(skipped)}, "
         f"orphaned {report.orphaned} ({_FORMAT_NAMES[parsed.format]})"
@@ -153,6 +153,12 @@ def report_lines(parsed: ParsedFile, report: ImportReport) -> list[str]:
     if report.orphaned:
         lines.append(f"  {report.orphaned} orphaned: their passage is not in the article's text (kept, with the quote)")
     return lines
+
+
+def _position_in_file(item: Skipped) -> int:
+    # "annotation 5 (id …)", "row 3", "annotation 2 (id …), target 1": in the file's order.
+    number = item.entry.split(" ")[1].rstrip(",") if " " in item.entry else ""
+    return int(number) if number.isdigit() else 0
 
 
 def _report_json(parsed: ParsedFile, report: ImportReport) -> dict[str, object]:
