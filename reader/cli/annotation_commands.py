@@ -8,9 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..annotations.anchoring import find_quote
-from ..annotations.export import to_json, to_markdown, to_w3c
+from ..annotations.export import to_json, to_w3c
 from ..annotations.imports import BadImport, parse_export
+from ..annotations.incoming import ImportReport, ParsedFile, Skipped
+from ..annotations.markdown import to_markdown, to_markdown_files
 from ..annotations.model import Annotation, AnnotationError
+from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
 from ..store import Store
@@ -114,6 +117,8 @@ def annotate(store: Store, args: Namespace) -> int:
 def export(store: Store, args: Namespace) -> int:
     annotations = store.annotations()
     articles = store.annotated_articles(a.article for a in annotations)
+    if args.per_article:
+        return _export_files(annotations, articles, args)
     document = EXPORTERS[args.format](annotations, articles)
     data = document.encode() if isinstance(document, str) else document
     if args.out and args.out != "-":
@@ -124,19 +129,68 @@ def export(store: Store, args: Namespace) -> int:
     return 0
 
 
+def _export_files(annotations: list[Annotation], articles: dict[str, Article], args: Namespace) -> int:
+    if args.format != "md" or not args.out or args.out == "-":
+        print("broadsheet: --per-article writes Markdown files into a folder: "
+              "`export annotations --format md --per-article --out DIR`", file=sys.stderr)
+        return 2
+    folder = Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise BroadsheetError(f"{clean_line(args.out)} is a file, not a folder for --per-article")
+    files = to_markdown_files(annotations, articles)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        write_atomically(folder / name, text.encode())
+    print(f"exported {len(annotations)} annotations of {len(files)} articles to {clean_line(args.out)}",
+          file=sys.stderr)
+    return 0
+
+
 def import_file(store: Store, args: Namespace) -> int:
     path = Path(args.paths[1])
     try:
         data = path.read_bytes()
     except OSError as error:
         raise BadImport(f"{path}: {error.strerror or error}") from error
-    report = store.import_annotations(parse_export(data, path.name))
-    parts = [f"imported {report.imported} annotations"]
-    if report.skipped:
-        parts.append(f"{report.skipped} already here")
-    if report.unmatched:
-        parts.append(f"{report.unmatched} skipped: their article is not in this library")
-    if report.orphaned:
-        parts.append(f"{report.orphaned} whose passage is no longer in the article (kept, marked orphaned)")
-    print(", ".join(parts))
+    parsed = parse_export(data, path.name, args.annotation_format)
+    report = store.import_annotations(parsed.incoming)
+    if args.json:
+        print_json(_report_json(parsed, report))
+    else:
+        for line in report_lines(parsed, report):
+            print(line)
     return 0
+
+
+def report_lines(parsed: ParsedFile, report: ImportReport) -> list[str]:
+    """The summary line, then each entry skipped with its reason."""
+    skipped = sorted((*parsed.skipped, *report.skipped), key=_position_in_file)
+    lines = [
+        f"imported {report.imported}, updated {report.updated}, skipped {report.already_here + len(skipped)}, "
+        f"orphaned {report.orphaned} ({_FORMAT_NAMES[parsed.format]})"
+    ]
+    if report.already_here:
+        lines.append(f"  {report.already_here} skipped: already here")
+    # Entries and reasons quote the file, which may hold anything: printed sanitised.
+    lines += [f"  skipped {clean_line(item.entry)}: {clean_line(item.reason)}" for item in skipped]
+    if report.orphaned:
+        lines.append(f"  {report.orphaned} orphaned: their passage is not in the article's text (kept, with the quote)")
+    return lines
+
+
+def _position_in_file(item: Skipped) -> int:
+    # "annotation 5 (id …)", "row 3", "annotation 2 (id …), target 1": in the file's order.
+    number = item.entry.split(" ")[1].rstrip(",") if " " in item.entry else ""
+    return int(number) if number.isdigit() else 0
+
+
+def _report_json(parsed: ParsedFile, report: ImportReport) -> dict[str, object]:
+    return {
+        "format": parsed.format, "imported": report.imported, "updated": report.updated,
+        "already_here": report.already_here, "orphaned": report.orphaned,
+        "skipped": [{"entry": s.entry, "reason": s.reason} for s in (*parsed.skipped, *report.skipped)],
+    }
+
+
+_FORMAT_NAMES = {"json": "broadsheet JSON", "w3c": "W3C Web Annotations", "hypothesis": "Hypothesis",
+                 "readwise": "Readwise CSV"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from ..annotations.incoming import FORMATS as ANNOTATION_FORMATS
 from ..annotations.model import KINDS as ANNOTATION_KINDS
 
 DESCRIPTION = "A keyboard-driven terminal news reader. With no command, opens the reader."
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="import text, Markdown or HTML files, or folders of them; "
         "`import annotations FILE` reads an annotation export",
-        epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON or W3C); "
+        epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON, W3C Web Annotations, "
+        "a Hypothesis export or Readwise CSV); "
         "to import a folder named annotations, write ./annotations.",
     )
     importing.add_argument("paths", nargs="+", metavar="PATH")
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the outlet of files that do not say (front matter, meta tags)")
     importing.add_argument("--published", metavar="DATE",
                            help="when files that do not say were published: 2017-11-20 or 2017-11-20T09:30:00Z")
+    importing.add_argument("--format", choices=ANNOTATION_FORMATS, dest="annotation_format",
+                           help="with `import annotations`: the file's format (default: told from its content)")
     _json(importing)
 
     _feed_commands(commands)
@@ -204,6 +208,8 @@ def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument("--format", choices=["md", "json", "w3c"], default="md",
                         help="default: md (w3c: annotations only)")
     export.add_argument("--out", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    export.add_argument("--per-article", action="store_true",
+                        help="with --format md: one file per article, with front matter, into the folder --out DIR")
 
 
 def _story_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

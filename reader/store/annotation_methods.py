@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..annotations.anchoring import Placement, Selector, reattach, select
-from ..annotations.imports import ImportReport, Incoming
-from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, new_id, stamped
+from ..annotations.incoming import ImportReport, Incoming, Skipped
+from ..annotations.merging import merge
+from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, stamped
+from ..annotations.urls import LinkIndex
 from ..models import Article, utc_now
 from .errors import UnknownArticle
 from .storage import FileSignature
@@ -215,56 +217,32 @@ class AnnotationMethods(StoreBase):
 
     # Importing -------------------------------------------------------------------------------
 
-    def import_annotations(self, incoming: list[Incoming]) -> ImportReport:
+    def import_annotations(self, incoming: Iterable[Incoming]) -> ImportReport:
         """Add what is new (read by ``annotations.imports.parse_export``), matched to this
-        library's articles and re-anchored to their current text; one write."""
+        library's articles by id or by link and re-anchored to their current text; one write."""
         with self.writing():
-            existing = self.annotations()
-            known_ids = {a.id for a in existing}
-            known = {_identity(a) for a in existing}
-            article_notes = {a.article for a in existing if a.is_article_note}
-            texts: dict[str, str] = {}
-            new: dict[str, dict[str, Any]] = {}
-            skipped = unmatched = orphaned = 0
+            ids = self.library.index()["ids"]
+            links = LinkIndex(self.library.index()["links"])
+            matched, skipped = [], []
             for item in incoming:
-                annotation = item.annotation
-                article_id = self._match_article(annotation.article, item.article_url)
-                if article_id is None:
-                    unmatched += 1
-                    continue
-                annotation = replace(annotation, article=article_id)
-                if annotation.is_article_note:
-                    if annotation.id in known_ids or article_id in article_notes:
-                        skipped += 1
-                        continue
-                    article_notes.add(article_id)
+                article_id = item.annotation.article
+                if not (article_id and article_id in ids):
+                    article_id = links.find(item.urls) or ""
+                if article_id:
+                    matched.append((item, article_id))
                 else:
-                    if article_id not in texts:
-                        texts[article_id] = self.body(article_id).text
-                    old = Selector(
-                        annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end
-                    )
-                    placement = reattach(texts[article_id], old)
-                    now = placement.selector
-                    annotation = replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix,
-                                         start=now.start, end=now.end, orphaned=placement.orphaned)
-                if annotation.id in known_ids or _identity(annotation) in known:
-                    skipped += 1
-                    continue
-                annotation = replace(annotation, id=annotation.id or new_id(), created=annotation.created or utc_now())
-                known_ids.add(annotation.id)
-                known.add(_identity(annotation))
-                orphaned += annotation.orphaned
-                new[annotation.id] = replace(annotation, updated=annotation.updated or annotation.created).to_doc()
-            if new:
-                self.user.annotations.put_many(new)
-        return ImportReport(len(new), skipped, unmatched, orphaned)
+                    where = next((u for u in item.urls if u), "") or f"id {item.annotation.article}"
+                    skipped.append(Skipped(item.entry, f"its article ({where[:120]}) is not in this library"))
+            texts: dict[str, str] = {}
 
-    def _match_article(self, article_id: str, url: str) -> str | None:
-        if article_id and article_id in self.library.index()["ids"]:
-            return article_id
-        return self.article_id_for_url(url)
+            def text_of(article_id: str) -> str:
+                if article_id not in texts:
+                    texts[article_id] = self.body(article_id).text
+                return texts[article_id]
 
-
-def _identity(annotation: Annotation) -> tuple[str, str, int, int, str]:
-    return (annotation.article, annotation.quote, annotation.start, annotation.end, annotation.note)
+            merged = merge(matched, self.annotations(), text_of)
+            if merged.changed:
+                self.user.annotations.put_many({i: a.to_doc() for i, a in merged.changed.items()})
+        return ImportReport(
+            merged.imported, merged.updated, merged.already_here, (*skipped, *merged.skipped), merged.orphaned
+        )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from reader.annotations.export import escape_markdown, to_json, to_markdown, to_w3c
+from reader.annotations.export import to_json, to_w3c
 from reader.annotations.imports import BadImport, parse_export
+from reader.annotations.markdown import escape_markdown, to_markdown, to_markdown_files
 from reader.store import Store
 
 FORMATS = {"json": to_json, "w3c": to_w3c}
@@ -41,12 +42,12 @@ def test_an_export_imported_into_a_library_with_the_same_articles_gives_the_same
 
     target = Store.open(tmp_path / "two")
     target.add_articles([make_draft(i) for i in range(1, 4)])
-    report = target.import_annotations(parse_export(data))
-    assert (report.imported, report.skipped, report.unmatched, report.orphaned) == (3, 0, 0, 0)
+    report = target.import_annotations(parse_export(data).incoming)
+    assert (report.imported, report.updated, report.skipped, report.orphaned) == (3, 0, (), 0)
     assert comparable(target) == comparable(source)
 
-    again = target.import_annotations(parse_export(data))
-    assert (again.imported, again.skipped) == (0, 3)
+    again = target.import_annotations(parse_export(data).incoming)
+    assert (again.imported, again.updated, again.already_here) == (0, 0, 3)
     assert len(target.annotations()) == 3
 
 
@@ -75,8 +76,10 @@ def test_an_import_matches_articles_by_link_when_ids_differ_and_reports_the_unkn
     # Same links, other sources: other ids. Article 3 is missing, article 1's text was edited.
     target.add_articles([make_draft(1, source="elsewhere", body=source.body(source.annotations()[-1].article)),
                          make_draft(2, source="elsewhere")])
-    report = target.import_annotations(parse_export(data))
-    assert (report.imported, report.unmatched) == (2, 1)
+    report = target.import_annotations(parse_export(data).incoming)
+    assert report.imported == 2 and [s.reason for s in report.skipped] == [
+        "its article (https://example.com/articles/3) is not in this library"
+    ]
     assert {a.article for a in target.annotations()} <= {a.id for a in target.articles()}
 
 
@@ -93,7 +96,7 @@ def test_an_import_reanchors_to_the_current_text_and_keeps_orphans(tmp_path, mak
         make_draft(2, body=Body(blocks=(Block("paragraph", "Rewritten entirely."),))),
         make_draft(3),
     ])
-    report = target.import_annotations(parse_export(export(source, "json")))
+    report = target.import_annotations(parse_export(export(source, "json")).incoming)
     assert (report.imported, report.orphaned) == (3, 1)
     moved = next(a for a in target.annotations() if a.quote == "Paragraph two")
     assert target.body(moved.article).text[moved.start : moved.end] == "Paragraph two" and not moved.orphaned
@@ -103,15 +106,12 @@ def test_an_import_reanchors_to_the_current_text_and_keeps_orphans(tmp_path, mak
 @pytest.mark.parametrize("data, message", [
     (b"this is not json", "not JSON"),
     (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "art', "not JSON"),
-    (b'{"hello": "world"}', "neither a broadsheet"),
+    (b'{"hello": "world"}', "none of"),
     (b'{"format": "broadsheet-annotations", "version": 7, "annotations": []}', "version 7"),
+    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": {}}', "no list"),
     (b'{"format": "broadsheet-annotations", "version": 1, "annotations": [{"id": "a", "article": "b", "quote": 5}]}',
-     "annotation 1"),
-    (b'{"format": "broadsheet-annotations", "version": 1, "annotations": '
-     b'[{"id": "a", "article": "b", "quote": "q", "start": "x", "end": 3}]}', "whole number"),
-    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", '
-     b'"target": {"source": "https://x.example/", "selector": [{"type": "CssSelector", "value": "p"}]}}',
-     "TextQuoteSelector"),
+     "none of its 1 annotations"),
+    (b'{"type": "AnnotationCollection", "first": "http://example.org/page1"}', "not in the file"),
     (b'[{"type": "Annotation", "body": {"value": "no target"}}]', "target"),
 ])
 def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_is_written(tmp_path, make_draft, data, message):
@@ -119,17 +119,36 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_is_written(tmp_p
     fill(store, make_draft)
     before = comparable(store)
     with pytest.raises(BadImport, match=message):
-        store.import_annotations(parse_export(data, "bad.json"))
+        store.import_annotations(parse_export(data, "bad.json").incoming)
     assert comparable(store) == before
 
 
-def test_a_megabyte_note_in_an_import_is_refused(tmp_path, make_draft):
+def test_a_file_with_some_bad_entries_imports_the_good_ones_and_names_each_bad_one(tmp_path, make_draft):
     store = Store.open(tmp_path / "lib")
     ids = fill(store, make_draft)
-    item = {"id": "x1", "article": ids[0], "quote": "Paragraph two", "start": 0, "end": 13, "note": "n" * 1_000_000}
-    data = orjson.dumps({"format": "broadsheet-annotations", "version": 1, "annotations": [item]})
-    with pytest.raises(BadImport, match="too long"):
-        parse_export(data)
+    good = {"id": "x1", "article": ids[0], "quote": "Paragraph one", "start": 11, "end": 24}
+    items = [good, {"id": "x2", "article": "b", "quote": 5}, {"id": "x3", "article": ids[0], "quote": "q",
+             "start": "x", "end": 3}, {**good, "id": "x4", "note": "n" * 1_000_000}, "junk"]
+    data = orjson.dumps({"format": "broadsheet-annotations", "version": 1, "annotations": items})
+    parsed = parse_export(data)
+    assert [i.annotation.id for i in parsed.incoming] == ["x1"]
+    assert [(s.entry, s.reason.split(" (")[0]) for s in parsed.skipped] == [
+        ("annotation 2 (id x2)", "'quote' is not text"),
+        ("annotation 3 (id x3)", "position 'x' is not a whole number"),
+        ("annotation 4 (id x4)", "'note' is too long"),
+        ("annotation 5", "it is not an object"),
+    ]
+    assert store.import_annotations(parsed.incoming).imported == 1
+
+
+def test_the_w3c_collection_and_its_page_have_ids(tmp_path, make_draft):
+    store = Store.open(tmp_path / "lib")
+    fill(store, make_draft)
+    collection = orjson.loads(export(store, "w3c"))
+    page = collection["first"]
+    assert collection["id"].startswith("urn:uuid:") and page["id"].startswith("urn:uuid:")
+    assert page["id"] != collection["id"] and page["partOf"] == collection["id"]
+    assert page["type"] == "AnnotationPage"
 
 
 def test_markdown_groups_by_article_and_a_note_cannot_break_its_structure(tmp_path, make_draft):
@@ -143,7 +162,7 @@ def test_markdown_groups_by_article_and_a_note_cannot_break_its_structure(tmp_pa
     text = to_markdown(annotations, store.annotated_articles(a.article for a in annotations))
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == ["# Annotations", "## Article number 1", "## Article number 2", "## Article number 3"]
-    assert "> Paragraph two" in text and "Tags: \\#check \\#policy" in text
+    assert "> Paragraph two" in text and "#check #policy" in text
     assert "https://example.com/articles/1" in text
     assert "<script>" not in text and "\\<script\\>" in text and "[link](" not in text
     assert not any(line.startswith(("> not", "- not", "    code")) for line in text.splitlines())
@@ -153,3 +172,28 @@ def test_markdown_groups_by_article_and_a_note_cannot_break_its_structure(tmp_pa
 def test_escape_markdown_leaves_plain_text_readable():
     assert escape_markdown("Rates rose 0.5 points, said the Fed.") == "Rates rose 0.5 points, said the Fed."
     assert escape_markdown("1. first") == "1\\. first"
+
+
+def test_markdown_tags_are_note_app_tags_with_each_highlight_s_date(tmp_path, make_draft):
+    store = Store.open(tmp_path / "lib")
+    ids = fill(store, make_draft)
+    store.update_annotation(store.annotations(ids[0])[0].id, tags=["policy", "c++ & co"])
+    annotations = store.annotations()
+    text = to_markdown(annotations, store.annotated_articles(a.article for a in annotations))
+    marks = next(line for line in text.splitlines() if "#policy" in line)
+    day = f"{annotations[0].created:%Y-%m-%d}"
+    assert marks == f"{day} · #c-co #policy"
+    assert "[https://example.com/articles/1](<https://example.com/articles/1>)" in text
+
+
+def test_markdown_per_article_files_have_front_matter_and_stable_names(tmp_path, make_draft):
+    store = Store.open(tmp_path / "lib")
+    ids = fill(store, make_draft)
+    annotations = store.annotations()
+    files = to_markdown_files(annotations, store.annotated_articles(a.article for a in annotations))
+    assert sorted(files) == sorted(f"article-number-{n}-{i}.md" for n, i in zip((1, 2, 3), ids, strict=True))
+    first = files[f"article-number-1-{ids[0]}.md"]
+    assert first.startswith('---\ntitle: "Article number 1"\nurl: "https://example.com/articles/1"\n')
+    assert 'tags: ["check","policy"]\n---\n\n# Article number 1\n' in first
+    assert "> Paragraph two" in first and "#check #policy" in first
+    assert files == to_markdown_files(annotations, store.annotated_articles(a.article for a in annotations))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 
@@ -60,9 +62,10 @@ def test_export_to_a_file_and_import_into_another_library(cli, article, tmp_path
 
     other = tmp_path / "other"
     first = cli("--home", other, "import", "annotations", out)
-    assert first.code == 0 and first.out.startswith("imported 1 annotations")
+    assert first.code == 0 and first.out.startswith("imported 1, updated 0, skipped 0, orphaned 0")
     again = cli("--home", other, "import", "annotations", out)
-    assert again.out.startswith("imported 0 annotations, 1 already here")
+    assert again.out.startswith("imported 0, updated 0, skipped 1, orphaned 0")
+    assert "1 skipped: already here" in again.out
     rows = cli("--home", other, "annotations", "--json").json()
     assert [(r["quote"], r["note"], r["tags"]) for r in rows] == [("escaped house arrest", "How?", ["x"])]
 
@@ -85,3 +88,48 @@ def test_importing_a_bad_file_fails_in_one_line_and_changes_nothing(cli, article
     cli("import", "annotations", bad).assert_fails_with("bad.json", "not JSON")
     cli("import", "annotations", tmp_path / "missing.json").assert_fails_with("missing.json")
     assert len(cli("annotations", "--json").json()) == 1
+
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "annotations"
+
+
+def test_import_prints_a_summary_and_each_skipped_entry(cli, tmp_path):
+    done = cli("import", "annotations", DATA / "w3c-iri-bodies.json")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert lines[0] == "imported 0, updated 0, skipped 7, orphaned 0 (W3C Web Annotations)"
+    assert "  skipped annotation 6 (id http://example.org/anno-bad): it has no target (the article it is on)" in lines
+    report = cli("import", "annotations", DATA / "readwise.csv", "--format", "readwise", "--json").json()
+    assert report["format"] == "readwise" and report["imported"] == 0 and len(report["skipped"]) == 4
+
+
+def test_import_of_a_hypothesis_export_matches_seed_articles_by_url(cli, tmp_path):
+    url = "https://en.wikipedia.org/wiki/Antonio_Ledezma"
+    assert url in {a["url"] for a in cli("list", "--json").json()}
+    export = {
+        "export_date": "2024-05-02T10:15:00.000Z", "export_userid": "acct:me@hypothes.is", "client_version": "1.0",
+        "annotations": [{
+            "id": "abcDEF123", "created": "2024-04-01T08:30:00+00:00", "updated": "2024-04-01T08:30:00+00:00",
+            "user": "acct:me@hypothes.is", "uri": url.replace("https://", "http://") + "?utm_source=x",
+            "text": "Hm.", "tags": ["check"],
+            "target": [{"source": url, "selector": [{"type": "TextQuoteSelector", "exact": "San Juan de los Morros"}]}],
+        }],
+    }
+    path = tmp_path / "hypothesis.json"
+    path.write_bytes(orjson.dumps(export))
+    assert cli("import", "annotations", path).out.startswith("imported 1, updated 0, skipped 0, orphaned 0")
+    assert cli("import", "annotations", path).out.startswith("imported 0, updated 0, skipped 1")
+    rows = cli("annotations", "--json").json()
+    assert [(r["quote"], r["note"], r["tags"]) for r in rows] == [("San Juan de los Morros", "Hm.", ["check"])]
+
+
+def test_export_markdown_per_article_into_a_folder(cli, article, tmp_path):
+    cli("annotate", article, "--quote", "escaped house arrest", "--tag", "follow up")
+    folder = tmp_path / "notes"
+    done = cli("export", "annotations", "--format", "md", "--per-article", "--out", folder)
+    assert done.code == 0 and "of 1 articles" in done.err
+    (page,) = folder.iterdir()
+    assert page.name.endswith(f"-{article}.md") and page.name.startswith("exiled-caracas-mayor")
+    text = page.read_text()
+    assert text.startswith("---\ntitle: ") and "#follow-up" in text and "> escaped house arrest" in text
+    assert cli("export", "annotations", "--per-article").code == 2
