@@ -89,3 +89,21 @@ async def test_h_on_the_words_of_a_highlight_made_before_makes_no_second_one(sta
         await saved(pilot)
         assert [a.id for a in stored(home, article_id)] == [before.id]
         assert reader.current_annotation is not None and reader.current_annotation.id == before.id
+
+
+async def test_the_note_editor_fits_80_by_24_with_tags_kind_and_the_save_hint(start):
+    from textual.widgets import Input, RadioSet
+
+    from reader.tui.screens.note_editor import NoteEditor
+
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        await open_article(pilot)
+        await pilot.press("v", "p", "a")  # a whole paragraph: the longest quote the editor shows
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        screen = app.screen
+        for widget in (screen.query_one("#note-tags", Input), screen.query_one("#note-kind", RadioSet),
+                       screen.query_one(".hint")):
+            region = widget.region
+            assert region.height > 0 and 0 <= region.y and region.bottom <= 24, (widget, region)

@@ -34,6 +34,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     """Edit a note. ``quote`` is the passage it is about ("" for a note on the whole article,
     which has no tags or kind). Dismissed with the draft, or None on escape."""
 
+    #: Under 32 rows the quote and the note's box shrink, so tags, kind and the hint stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
     BINDINGS = [
         # Not a priority binding: ctrl+s must queue behind the keys typed just before it, or
         # a fast typist's last letters would be missing from what is saved.
