@@ -9,7 +9,7 @@ from ..ingest.sanitize import clean_line
 from ..models import utc_now
 from ..store import Store
 from ..text import fold
-from .errors import ViewError
+from .errors import QueryError, ViewError
 from .parser import parse
 from .query import And, Everything, Filter
 from .searcher import Searcher
@@ -100,6 +100,27 @@ def counts(views: list[View], searcher: Searcher) -> dict[str, ViewCount]:
         unread = And((query, Filter("is", "unread")))
         found[view.key] = ViewCount(searcher.count(query), searcher.count(unread))
     return found
+
+
+def name_problem(name: str, views: list[View], renaming: str | None = None) -> str | None:
+    """What is wrong with ``name`` for a new view (or for ``renaming`` one), or None: for a
+    dialog to say before it closes, so the name typed can be corrected."""
+    try:
+        cleaned = _name(name)
+    except ViewError as error:
+        return str(error)
+    if any(fold(v.name) == fold(cleaned) and v.name != renaming for v in views):
+        return f"there is already a saved view called {cleaned!r}"
+    return None
+
+
+def query_problem(query: str) -> str | None:
+    """What is wrong with ``query`` for a view (where it cannot be read), or None."""
+    try:
+        _query(query)
+    except (ViewError, QueryError) as error:
+        return str(error)
+    return None
 
 
 def _name(name: str) -> str:

@@ -184,3 +184,37 @@ async def test_a_search_saved_as_a_view_is_listed_with_counts_opened_renamed_and
         await settle(pilot)
     assert SavedViews(Store.open(home)).list() == []
 
+
+
+async def test_a_rejected_name_or_query_stays_in_the_dialog_to_be_corrected(start, home):
+    from reader.tui.screens.dialogs import Prompt
+
+    views = SavedViews(Store.open(home))
+    views.add("Exile", "spain OR madrid")
+    views.add("Talks", "dominican")
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("V")
+        await settle(pilot)
+        await pilot.press("r")  # rename the first view to the second one's name
+        await settle(pilot)
+        await replace_text(pilot, "talks")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, Prompt) and app.focused.value == "talks"
+        assert "already a saved view called 'talks'" in str(app.screen.query_one("#prompt-hint").render())
+        await replace_text(pilot, "Exiles")
+        await pilot.press("enter")
+        await drain(pilot)
+        await settle(pilot)
+        assert sorted(v.name for v in SavedViews(Store.open(home)).list()) == ["Exiles", "Talks"]
+        await pilot.press("e")  # the query, with a mistake
+        await settle(pilot)
+        await replace_text(pilot, "(spain OR")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, Prompt) and app.focused.value == "(spain OR"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ViewsScreen)
+    assert sorted(v.query for v in SavedViews(Store.open(home)).list()) == ["dominican", "spain OR madrid"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,23 +23,33 @@ class Prompt(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, question: str, placeholder: str = "", hint: str = "enter confirms · escape cancels",
-                 value: str = "") -> None:
+                 value: str = "", check: Callable[[str], str | None] | None = None) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.placeholder = placeholder
         self.hint = hint
         #: What the answer starts as (the current name, when renaming).
         self.value = value
+        #: Says what is wrong with an answer (None: nothing); a rejected answer stays in the box
+        #: to be corrected, rather than the dialog closing on it.
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.question, markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label(self.hint, classes="hint", markup=False)
+            yield Label(self.hint, classes="hint", markup=False, id="prompt-hint")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
-        close(self, event.value.strip() or None)
+        answer = event.value.strip()
+        problem = self.check(answer) if self.check is not None and answer else None
+        if problem:
+            hint = self.query_one("#prompt-hint", Label)
+            hint.update(problem + " · escape cancels")
+            hint.add_class("-error")
+            return
+        close(self, answer or None)
 
     def action_cancel(self) -> None:
         close(self, None)

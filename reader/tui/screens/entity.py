@@ -219,19 +219,23 @@ class EntityScreen(Screen[tuple | None]):
             return
         entity = self.entity
 
-        def named(other: str | None) -> None:
+        def other(name: str) -> Entity | None:
             library = self.broadsheet.entity_library
-            found = library.find(other) if (other and library) else None
-            if found is None or found.key == entity.key:
-                if other:
-                    self.notify(f"No other entity is called {clean_line(other)}.", severity="warning", markup=False)
+            found = library.find(name) if library is not None else None
+            return found if found is not None and found.key != entity.key else None
+
+        def named(name: str | None) -> None:
+            found = other(name) if name else None
+            if found is None:
                 return
             self._correct(
                 Correction("merge", entity.name, found.name),
                 f"{clean_line(found.name)} merged into {clean_line(entity.name)}.",
             )
 
-        self.app.push_screen(Prompt(f"Merge which entity into {clean_line(entity.name)}? (any of its names)"), named)
+        self.app.push_screen(Prompt(f"Merge which entity into {clean_line(entity.name)}? (any of its names)",
+                                    check=lambda name: None if other(name) else
+                                    f"no other entity is called {clean_line(name)}"), named)
 
     def action_split(self) -> None:
         if self.entity is None:

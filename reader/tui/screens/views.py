@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...ingest.sanitize import clean_line
-from ...search.views import SavedViews, View, ViewCount, counts
+from ...search.views import SavedViews, View, ViewCount, counts, name_problem, query_problem
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Confirm, Prompt
@@ -144,14 +144,15 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
                 save(self.suggested_query)
             else:
                 self.app.push_screen(Prompt(f"The query for “{clean_line(name)}”",
-                                            placeholder='e.g. entity:"Nicolás Maduro" is:unread'), save)
+                                            placeholder='e.g. entity:"Nicolás Maduro" is:unread',
+                                            check=query_problem), save)
 
         hint = (
             f"Save “{clean_line(self.suggested_query)}” as a view called…"
             if self.suggested_query
             else "A name for the new view"
         )
-        self.app.push_screen(Prompt(hint), named)
+        self.app.push_screen(Prompt(hint, check=lambda name: name_problem(name, self.views)), named)
 
     def action_rename(self) -> None:
         view = self._selected()
@@ -162,7 +163,8 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             if name:
                 self._write(lambda views: views.rename(view.name, name), f"Renamed to “{clean_line(name)}”.")
 
-        self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”", value=clean_line(view.name)), rename)
+        self.app.push_screen(Prompt(f"A new name for “{clean_line(view.name)}”", value=clean_line(view.name),
+                                    check=lambda name: name_problem(name, self.views, renaming=view.name)), rename)
 
     def action_edit(self) -> None:
         view = self._selected()
@@ -173,7 +175,8 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             if query:
                 self._write(lambda views: views.change_query(view.name, query), "Query changed.")
 
-        self.app.push_screen(Prompt(f"The query for “{clean_line(view.name)}”", value=clean_line(view.query)), change)
+        self.app.push_screen(Prompt(f"The query for “{clean_line(view.name)}”", value=clean_line(view.query),
+                                    check=query_problem), change)
 
     def action_delete(self) -> None:
         view = self._selected()

@@ -98,16 +98,23 @@ class Destinations:
         self._app.push_screen(StoryScreen(story), chosen)
 
     def find_entity(self) -> None:
-        def named(name: str | None) -> None:
+        def found(name: str) -> str | None:
             library = self._app.entity_library
-            entity = library.find(name) if (name and library) else None
-            if entity is not None:
-                self.entity(entity.key)
-            elif name:
-                self._app.notify(f"No person, organisation or place called {clean_line(name)} has been found yet.",
-                                 severity="warning", markup=False)
+            entity = library.find(name) if library is not None else None
+            return entity.key if entity is not None else None
 
-        self._app.push_screen(Prompt("Which person, organisation or place?", placeholder="any of its names"), named)
+        def named(name: str | None) -> None:
+            key = found(name) if name else None
+            if key is not None:
+                self.entity(key)
+
+        def problem(name: str) -> str | None:
+            if found(name) is not None:
+                return None
+            return f"no person, organisation or place called {clean_line(name)} has been found yet"
+
+        self._app.push_screen(Prompt("Which person, organisation or place?", placeholder="any of its names",
+                                     check=problem), named)
 
     # Back on the main screen --------------------------------------------------------------------------
 
