@@ -176,6 +176,8 @@ async def test_a_search_saved_as_a_view_is_listed_with_counts_opened_renamed_and
         await pilot.press("enter")
         await searched(pilot)
         assert titles(app) == found and "view: Spain" in app.screen.sub_title
+        # The search box shows the view's query, not the search typed before.
+        assert app.screen.query_one("#search", Input).value == "spain OR madrid"
         await pilot.press("V")
         await settle(pilot)
         await pilot.press("d")
@@ -218,3 +220,21 @@ async def test_a_rejected_name_or_query_stays_in_the_dialog_to_be_corrected(star
         await settle(pilot)
         assert isinstance(app.screen, ViewsScreen)
     assert sorted(v.query for v in SavedViews(Store.open(home)).list()) == ["dominican", "spain OR madrid"]
+
+
+async def test_a_view_saved_from_the_command_line_appears_in_the_open_views_screen(start, home):
+    import time
+
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("V")
+        await settle(pilot)
+        assert isinstance(app.screen, ViewsScreen) and app.screen.views == []
+        SavedViews(Store.open(home)).add("Exile", "spain OR madrid")  # another process: the CLI
+        deadline = time.monotonic() + 15
+        while not app.screen.views and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        assert [v.name for v in app.screen.views] == ["Exile"]
+        await settle(pilot)
+        name = app.screen.query_one(DataTable).get_row_at(0)[0].plain
+        assert name == "Exile"

@@ -22,6 +22,9 @@ from .dialogs import Confirm, Prompt
 if TYPE_CHECKING:
     from ..app import BroadsheetApp
 
+#: How often the screen looks for views saved elsewhere.
+POLL_SECONDS = 2.0
+
 
 class ViewsScreen(Screen[tuple[str, str] | None]):
     """Dismissed with (name, query) to list that view's articles, or None."""
@@ -68,6 +71,8 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
         self.sub_title = "enter lists a view's articles"
         self.query_one("#views-empty").display = False
         self.load_views()
+        # A view saved or changed by `broadsheet view add` (or another copy of the app) shows here.
+        self.set_interval(POLL_SECONDS, lambda: run_in_thread(self, self._poll, group="views.poll", exclusive=True))
 
     def load_views(self) -> None:
         run_in_thread(self, self._load_views, group="views.load", exclusive=True)
@@ -81,6 +86,14 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             self.post_message(self.Loaded(views, tallies))
         except Exception as error:  # noqa: BLE001 - any failure is shown to the user, never lost
             self.post_message(self.Loaded([], {}, str(error)))
+
+    def _poll(self) -> None:
+        try:
+            views = SavedViews(self.broadsheet.services.store).list()
+        except Exception:  # noqa: BLE001 - the next full load reports it
+            return
+        if [(v.key, v.name, v.query) for v in views] != [(v.key, v.name, v.query) for v in self.views]:
+            self._load_views()
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:

@@ -122,6 +122,14 @@ class SearchBox(Vertical):
 
     def run(self, text: str, view_name: str = "") -> None:
         """Run a query now (as typed, or a saved view's)."""
+        if view_name:
+            # What was last typed is not what runs now: the box shows the view's query, so /
+            # edits that, not a search the user has left.
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            with self.input.prevent(Input.Changed):
+                self.input.value = text
         if not text:
             self.query_one("#search-error").display = False
             self.post_message(self.Cleared())
