@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_THEME = "textual-dark"
-SORT_ORDERS = ("date", "outlet", "title")
+#: "date" is newest first, "oldest" the same reversed (for reading a backlog in order).
+SORT_ORDERS = ("date", "oldest", "outlet", "title")
 
 @dataclass(frozen=True)
 class Settings:

@@ -116,6 +116,8 @@ class Listing:
             rows.sort(key=lambda a: fold(a.outlet) or "\uffff")
         elif self.options.sort == "title":
             rows.sort(key=lambda a: fold(a.title))
+        elif self.options.sort == "oldest":
+            rows.sort(key=lambda a: a.published)
         elif self.options.ranked is not None:
             position = {article_id: number for number, article_id in enumerate(self.options.ranked)}
             rows.sort(key=lambda a: position.get(a.id, len(position)))
@@ -165,7 +167,9 @@ class Listing:
             parts.insert(0, f"feed: {clean_line(self.options.source_name or self.options.source)}")
         if self.options.article_ids is not None:
             parts.insert(0, clean_line(self.options.filter_name) or "filtered")
-        if self.options.sort != "date":
+        if self.options.sort == "oldest":
+            parts.append("oldest first")
+        elif self.options.sort != "date":
             parts.append(f"by {self.options.sort}")
         if self.options.query:
             parts.append(f"“{self.options.query}”")

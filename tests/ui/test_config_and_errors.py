@@ -28,7 +28,7 @@ def write_config(tmp_path: Path, text: str) -> Path:
             2,
             ["mark_read_on_open should be true or false", "'yes'", "using the default"],
         ),
-        ('sort = "random"\n', 1, ["sort must be one of date, outlet, title"]),
+        ('sort = "random"\n', 1, ["sort must be one of date, oldest, outlet, title"]),
         pytest.param(
             'theme = "textual-light"\n\nmark_read_on_open = "yes"\n',
             3,

@@ -47,9 +47,14 @@ async def test_hide_read_keeps_the_cursor_on_the_same_article(start):
         assert reader_title(app) == SEED_TITLES[2]
 
 
-async def test_O_cycles_the_sort_through_outlet_title_and_date(start):
+async def test_O_cycles_the_sort_through_oldest_first_outlet_title_and_date(start):
     async with start() as pilot:
         app = pilot.app
+        await pilot.press("O")
+        await settle(pilot)
+        published = [a.published for a in article_list(app).listing.rows]
+        assert published == sorted(published) and titles(app)[-1] == SEED_TITLES[0]
+        assert "oldest first" in app.screen.sub_title
         await pilot.press("O")
         await settle(pilot)
         by_outlet = sorted(SEEDS_NEWEST_FIRST, key=lambda seed: seed[1].casefold())
@@ -67,7 +72,7 @@ async def test_O_cycles_the_sort_through_outlet_title_and_date(start):
         await pilot.press("O")
         await settle(pilot)
         assert titles(app) == SEED_TITLES
-        assert "by " not in app.screen.sub_title
+        assert "by " not in app.screen.sub_title and "oldest" not in app.screen.sub_title
 
 
 async def test_sort_keeps_the_cursor_on_the_same_article(start):
@@ -75,7 +80,11 @@ async def test_sort_keeps_the_cursor_on_the_same_article(start):
         app = pilot.app
         await pilot.press("G")  # the PanAm Post article, last by date
         await settle(pilot)
-        await pilot.press("O")
+        await pilot.press("O")  # oldest first: it is first now
+        await settle(pilot)
+        assert highlighted(app).outlet == "PanAm Post"
+        assert article_list(app).cursor == 0
+        await pilot.press("O")  # by outlet
         await settle(pilot)
         assert highlighted(app).outlet == "PanAm Post"
         assert article_list(app).cursor == 2

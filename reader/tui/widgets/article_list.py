@@ -25,6 +25,8 @@ from ..listing import Listing
 
 #: How the words a search matched stand out in a result's row.
 MATCH_STYLE = Style(bold=True, underline=True)
+#: Cells a title keeps before the tags column is given any room.
+TITLE_ROOM = 40
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -201,13 +203,15 @@ class ArticleList(ScrollView, can_focus=True):
         date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
         outlet = clean_line(article.outlet)
         tags = " ".join(f"#{t}" for t in listing.tags(article.id))
-        # Columns give way from the right as the pane narrows: tags, then outlet.
+        # The outlet never goes (comparing outlets is what the list is for): it narrows to its
+        # first letters. Tags show only where the title keeps room; the reader shows them all.
         right = [(f" {date:>11}", meta_style)]
-        if width >= 44 and outlet:
-            outlet_width = 12 if width < 70 else 18
-            right.insert(0, (f" {set_cell_size(outlet, outlet_width)}", meta_style))
-        if width >= 60 and tags:
-            right.insert(0, (f" {set_cell_size(clean_line(tags), min(20, width // 4))}", tags_style))
+        if outlet:
+            outlet_width = 8 if width < 44 else 12 if width < 70 else 14
+            right.insert(0, (f" {_short(outlet, outlet_width)}", meta_style))
+        tags_width = min(20, width // 4)
+        if tags and width - 4 - sum(len(text) for text, _ in right) - tags_width - 1 >= TITLE_ROOM:
+            right.insert(0, (f" {_short(clean_line(tags), tags_width)}", tags_style))
         right_width = sum(len(text) for text, _ in right)
         title_width = max(width - 4 - right_width, 0)
         title = clean_line(article.title)
@@ -267,3 +271,8 @@ def _around_first_mark(text: str, marks, room: int) -> tuple[str, tuple]:
     cut = text.rfind(" ", marks[0][0] - 2 * lead, marks[0][0] - lead) + 1 or marks[0][0] - lead
     shift = cut - 1  # one character for the ellipsis
     return "…" + text[cut:], tuple((start - shift, end - shift) for start, end in marks if start >= cut)
+
+
+def _short(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells, cut with an ellipsis when longer."""
+    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 class MainScreen(Screen[None]):
     BINDINGS = bindings(COMMANDS)
+    #: From 140 columns the list is given more of the width than the reader (styles/main.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
     #: The article in the reader pane, and its body once loaded.
     current: reactive[Article | None] = reactive(None)
@@ -280,7 +282,8 @@ class MainScreen(Screen[None]):
             return
         sort = SORT_ORDERS[(SORT_ORDERS.index(self.view.sort) + 1) % len(SORT_ORDERS)]
         self.change_view(sort=sort)
-        self.notify(f"Sorted by {sort}.", timeout=2, markup=False)
+        named = {"date": "date, newest first", "oldest": "date, oldest first"}
+        self.notify(f"Sorted by {named.get(sort, sort)}.", timeout=2, markup=False)
 
     def action_pane(self, verb: str, step: int = 1) -> None:
         """e, E, z, tab and shift+tab change the layout: focus, the sidebar, zoom."""
