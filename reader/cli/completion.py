@@ -16,8 +16,8 @@ def complete(parser: argparse.ArgumentParser) -> None:
     """Print the completions for the line the shell passed in the environment, and exit."""
     import argcomplete
 
-    # Descriptions beside the candidates (zsh and fish show them): each option's help, a feed's name.
-    argcomplete.autocomplete(parser, always_complete_options="long")
+    # Options only once a "-" is typed, so that Tab after `feeds remove` offers feeds, not --help.
+    argcomplete.autocomplete(parser, always_complete_options=False)
 
 
 def print_script(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
