@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import orjson
 import pytest
 
 from tests.feedkit import rss
@@ -92,7 +93,7 @@ def test_a_change_by_query_asks_on_a_terminal():
     terminal.send("")
     assert terminal.finish() == 1
     assert "broadsheet: nothing was changed" in terminal.shown
-    assert not any(a["starred"] for a in __import__("orjson").loads(run_piped("list", "--json").stdout))
+    assert not any(a["starred"] for a in orjson.loads(run_piped("list", "--json").stdout))
 
 
 def test_a_change_by_query_in_a_pipe_needs_yes():
@@ -118,8 +119,8 @@ def complete(line: str, tmp_path, shell: str = "bash") -> list[str]:
 def test_bash_loads_the_completion_script():
     script = run_piped("completion", "bash")
     assert script.returncode == 0
-    result = subprocess.run(["bash", "-c", f"source <({sys.executable} -m reader completion bash) && complete -p broadsheet"],
-                            capture_output=True, text=True, timeout=60)
+    command = f"source <({sys.executable} -m reader completion bash) && complete -p broadsheet"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "-F _python_argcomplete broadsheet" in result.stdout
 
@@ -138,7 +139,8 @@ def test_fish_loads_the_completion_script(tmp_path):
     script = tmp_path / "broadsheet.fish"
     script.write_text(run_piped("completion", "fish").stdout)
     # `broadsheet` may not be on PATH here: a function stands in for it, as the script calls it by name.
-    command = f"function broadsheet; {sys.executable} -m reader $argv; end; source {script}; complete -C 'broadsheet fe'"
+    command = (f"function broadsheet; {sys.executable} -m reader $argv; end; "
+               f"source {script}; complete -C 'broadsheet fe'")
     result = subprocess.run(["fish", "-c", command], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     offered = dict(line.split("\t", 1) for line in result.stdout.splitlines())
@@ -155,12 +157,12 @@ def test_each_shell_gets_its_own_script():
 def test_tab_completes_commands_options_feeds_tags_and_views(feeds, tmp_path):
     assert {"feeds", "fetch"} <= set(complete("broadsheet fe", tmp_path))
     assert {"--query", "--view", "--feed", "--yes"} <= set(complete("broadsheet read --", tmp_path))
-    listed = __import__("orjson").loads(run_piped("list", "--json").stdout)
+    listed = orjson.loads(run_piped("list", "--json").stdout)
     run_piped("tag", listed[0]["id"], "venezuela", "oil")
     run_piped("views", "add", "Caracas", "caracas")
     assert set(complete("broadsheet list --tag ", tmp_path)) == {"venezuela", "oil"}
     assert set(complete("broadsheet list --tag v", tmp_path)) == {"venezuela"}
     assert complete("broadsheet delete --view ", tmp_path) == ["Caracas"]
-    feed_ids = {f["id"] for f in __import__("orjson").loads(run_piped("feeds", "list", "--json").stdout)}
+    feed_ids = {f["id"] for f in orjson.loads(run_piped("feeds", "list", "--json").stdout)}
     assert set(complete("broadsheet fetch --feed ", tmp_path)) == feed_ids
     assert set(complete("broadsheet feeds remove ", tmp_path)) == feed_ids
