@@ -48,7 +48,8 @@ def selected_ids(store: Store, args: Namespace) -> set[str] | None:
 
 
 def newest_first(store: Store, ids: set[str]) -> list[Article]:
-    return sorted(store.annotated_articles(ids).values(), key=lambda a: a.published, reverse=True)
+    """The articles of ``ids`` still stored, newest first (by id among those of one moment)."""
+    return sorted(store.annotated_articles(ids).values(), key=lambda a: (a.published, a.id), reverse=True)
 
 
 def target_ids(store: Store, args: Namespace, ids: list[str], doing: str) -> list[str]:
