@@ -65,6 +65,27 @@ def test_list_by_feed_and_its_json_names_the_feed(cli, feed_server):
     cli("list", "--feed", "nope").assert_fails_with("nope")
 
 
+def test_show_prints_the_feed_and_your_highlights_and_notes(cli, feed_server):
+    url = feed_server.route("/one.xml", body=rss("One", "a"))
+    cli("feeds", "add", url, "--no-check", "--title", "My One")
+    cli("fetch")
+    [article] = cli("list", "--json", "--feed", url).json()
+    cli("annotate", article["id"], "--quote", "The text of story a", "--note", "worth a look", "--tag", "follow")
+    cli("annotate", article["id"], "--note", "on the whole article")
+
+    shown = cli("show", article["id"]).out
+    feed_id = article["feed"]
+    assert f"feed: My One [{feed_id}]" in shown
+    notes = shown.split("Your highlights and notes (2):", 1)[1]
+    assert "“The text of story a”" in notes and "worth a look" in notes and "#follow" in notes
+    assert "note on the article" in notes and "on the whole article" in notes
+
+    data = cli("show", article["id"], "--json").json()
+    assert (data["feed"], data["feed_title"]) == (feed_id, "My One")
+    assert sorted(a["kind"] for a in data["annotations"]) == ["article-note", "highlight"]
+    assert {a["article"] for a in data["annotations"]} == {article["id"]}
+
+
 def test_a_bad_query_or_an_unknown_view_fails_with_one_line(cli):
     run = cli("list", "--query", "(ledezma")
     assert run.code == 1 and run.err.startswith("broadsheet: bad query:")
