@@ -8,7 +8,10 @@ the parser names these functions without loading the store.
 from __future__ import annotations
 
 from argparse import Namespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 Candidates = dict[str, str]
 
@@ -37,7 +40,7 @@ def views(parsed_args: Namespace | None = None, **_: Any) -> Candidates:
     return {view.name: view.query for view in SavedViews(store).list()}
 
 
-def _store(parsed_args: Namespace | None) -> Any:
+def _store(parsed_args: Namespace | None) -> Store | None:
     from ..errors import BroadsheetError
     from ..paths import library_home
     from ..store import Store
