@@ -10,34 +10,69 @@ from ..ingest import iter_documents, load_document
 from ..ingest.errors import IngestError
 from ..ingest.metadata import Metadata, parse_date
 from ..ingest.sanitize import clean_line
+from ..models import Article
 from ..store import Store
-from .output import article_json, article_row, body_lines, print_json
+from ..text import normalise_tag
+from .annotation_commands import annotation_json
+from .output import NO_MARKS, annotation_block, article_json, article_row, body_lines, print_json
+from .selection import newest_first, selected_ids
 
 
 def list_articles(store: Store, args: Namespace) -> int:
     limit = args.limit or sys.maxsize
-    articles = store.newest(limit, unread=args.unread, starred=args.starred, tag=args.tag)
+    chosen = selected_ids(store, args)
+    if chosen is None:
+        articles = store.newest(limit, unread=args.unread, starred=args.starred, tag=args.tag)
+    else:
+        articles = _filtered(store, args, newest_first(store, chosen))[:limit]
     read_ids, marks = store.states()
+    feeds = _feed_names(store)
     if args.json:
-        print_json([article_json(a, read_ids, marks) for a in articles])
+        print_json([article_json(a, read_ids, marks, feeds) for a in articles])
     else:
         for article in articles:
             print(article_row(article, read_ids, marks))
     return 0
 
 
+def _filtered(store: Store, args: Namespace, articles: list[Article]) -> list[Article]:
+    """--unread, --starred and --tag applied to articles a query, view or feed chose."""
+    read_ids, marks = store.states()
+    tag = normalise_tag(args.tag) if args.tag else None
+    return [
+        a for a in articles
+        if not (args.unread and a.id in read_ids)
+        and not (args.starred and not marks.get(a.id, NO_MARKS).starred)
+        and not (tag and tag not in marks.get(a.id, NO_MARKS).tags)
+    ]
+
+
+def _feed_names(store: Store) -> dict[str, str]:
+    return {feed.id: feed.name for feed in store.feeds()}
+
+
 def show_article(store: Store, args: Namespace) -> int:
     article = store.article(args.id)
     body = store.body(article)
     read_ids, marks = store.states()
+    feeds = _feed_names(store)
+    annotations = store.annotations(article.id)
     if args.json:
-        data = article_json(article, read_ids, marks)
+        data = article_json(article, read_ids, marks, feeds)
         data["body"] = body.to_json()
         data["text"] = body.text
+        data["annotations"] = [annotation_json(a, article) for a in annotations]
         print_json(data)
     else:
-        for line in body_lines(article, body, read_ids, marks, with_comments=args.comments):
+        feed = feeds.get(article.source)
+        for line in body_lines(article, body, read_ids, marks, with_comments=args.comments, feed=feed):
             print(line)
+        if annotations:
+            print(f"\nYour highlights and notes ({len(annotations)}):")
+            for annotation in annotations:
+                print()
+                for line in annotation_block(annotation):
+                    print(line)
     return 0
 
 
@@ -57,55 +92,6 @@ def show_stats(store: Store, args: Namespace) -> int:
         width = max(map(len, counts))
         for name, count in counts.items():
             print(f"{name:<{width}}  {count}")
-    return 0
-
-
-def _set_read(store: Store, args: Namespace, read: bool) -> int:
-    ids = [store.resolve(ref) for ref in args.ids]
-    changed = store.mark_read(ids, read)
-    state = "read" if read else "unread"
-    print(
-        f"marked {len(changed)} article{'s' * (len(changed) != 1)} {state}"
-        + (f" ({len(ids) - len(changed)} already were)" if len(changed) < len(ids) else "")
-    )
-    return 0
-
-
-def mark_read(store: Store, args: Namespace) -> int:
-    return _set_read(store, args, True)
-
-
-def mark_unread(store: Store, args: Namespace) -> int:
-    return _set_read(store, args, False)
-
-
-def _set_star(store: Store, args: Namespace, starred: bool) -> int:
-    # Resolve every id before changing anything, so a typo leaves nothing half done (as `read` does).
-    for article_id in [store.resolve(ref) for ref in args.ids]:
-        store.set_starred(article_id, starred)
-        print(f"{'starred' if starred else 'unstarred'} {article_id}")
-    return 0
-
-
-def star(store: Store, args: Namespace) -> int:
-    return _set_star(store, args, True)
-
-
-def unstar(store: Store, args: Namespace) -> int:
-    return _set_star(store, args, False)
-
-
-def tag(store: Store, args: Namespace) -> int:
-    article_id = store.resolve(args.id)
-    state = store.add_tags(article_id, args.tags)
-    print(f"{article_id}: {' '.join(state.tags) or '(no tags)'}")
-    return 0
-
-
-def untag(store: Store, args: Namespace) -> int:
-    article_id = store.resolve(args.id)
-    state = store.remove_tags(article_id, args.tags)
-    print(f"{article_id}: {' '.join(state.tags) or '(no tags)'}")
     return 0
 
 

@@ -12,6 +12,7 @@ from ..ingest.sanitize import clean_line
 from ..store import Store
 from ..text import a_or_an
 from .output import print_json
+from .progress import progress
 
 # reader.entities is imported inside the commands: every other command would pay for it.
 if TYPE_CHECKING:
@@ -41,17 +42,9 @@ def analyse(store: Store, args: Namespace) -> int:
     if not ids:
         print("every article is analysed already")
         return 0
-    print(f"analysing {len(ids)} article{'s' * (len(ids) != 1)} with {name}")
-    started = last = time.monotonic()
-
-    def progress(done: int, total: int) -> None:
-        nonlocal last
-        if done < total and time.monotonic() - last < 2.0:
-            return
-        last = time.monotonic()
-        print(f"  {done}/{total}", flush=True)
-
-    count = analyse_now(store, ids, progress, extractor=extractor)
+    started = time.monotonic()
+    with progress(f"analysing with {name}", quiet=args.quiet) as bar:
+        count = analyse_now(store, ids, bar.update, extractor=extractor)
     seconds = time.monotonic() - started
     rate = f" ({count / seconds:.1f} per second)" if seconds > 0 and count else ""
     print(

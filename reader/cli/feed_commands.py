@@ -18,8 +18,10 @@ from ..ingest.sanitize import clean_line
 from ..store import Store
 from ..store.files import write_atomically
 from ..text import counted
+from . import exits
 from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
 from .output import print_json
+from .progress import progress
 
 
 class FeedCommandError(BroadsheetError):
@@ -137,11 +139,15 @@ def fetch(store: Store, args: Namespace) -> int:
         deadline=args.timeout,
     )
 
-    def progress(outcome: FeedOutcome, done: int, total: int) -> None:
-        if not args.json:
-            print(outcome_line(outcome, done, total), flush=True)
+    with progress("fetching feeds", quiet=args.quiet) as bar:
 
-    report = asyncio.run(refresh_feeds(store, feeds, limits, progress=progress))
+        def tell(outcome: FeedOutcome, done: int, total: int) -> None:
+            # Only failures get a line: cron mails what it sees, and 2,000 "unchanged" lines say nothing.
+            if outcome.failed:
+                bar.log(f"broadsheet: {outcome_line(outcome)}")
+            bar.update(done, total)
+
+        report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell))
     if report.added:
         from .story_commands import place_new
 
@@ -151,4 +157,4 @@ def fetch(store: Store, args: Namespace) -> int:
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})
     else:
         print(summary_line(report))
-    return 0
+    return exits.FEEDS_FAILED if report.failed else exits.OK

@@ -63,15 +63,16 @@ def outcome_json(outcome: FeedOutcome) -> dict[str, object]:
     }
 
 
-def outcome_line(outcome: FeedOutcome, done: int, total: int) -> str:
-    name = clean_line(outcome.feed.name)[:50]
+def outcome_line(outcome: FeedOutcome) -> str:
+    """One feed's outcome: its name (and id, to act on it) and what happened."""
+    name = f"{clean_line(outcome.feed.name)[:50]} [{outcome.feed.id}]"
     if outcome.failed:
         detail = f"{outcome.state}: {clean_line(outcome.error)}"
     elif outcome.state == "updated":
         detail = f"{len(outcome.added)} new, {len(outcome.updated)} changed"
     else:
         detail = outcome.state
-    return f"[{done}/{total}] {name}: {detail}"
+    return f"{name}: {detail}"
 
 
 def summary_line(report: RefreshReport) -> str:

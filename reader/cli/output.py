@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import orjson
 
+from ..annotations.model import Annotation
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article, Body, Marks
 
@@ -17,10 +18,17 @@ def print_json(data: object) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def article_json(article: Article, read_ids: set[str], marks: dict[str, Marks]) -> dict[str, object]:
+def article_json(
+    article: Article, read_ids: set[str], marks: dict[str, Marks], feeds: dict[str, str] | None = None
+) -> dict[str, object]:
+    """An article as `list --json` and `show --json` print it; ``feeds`` names the feeds by id."""
     mark = marks.get(article.id, NO_MARKS)
+    feed = article.source if feeds is not None and article.source in feeds else None
     return {
         "id": article.id,
+        # The feed it came from (null for imported files, the seeds, or a feed since removed).
+        "feed": feed,
+        "feed_title": feeds[feed] if feeds is not None and feed is not None else None,
         "title": article.title,
         "outlet": article.outlet,
         "author": article.author,
@@ -45,7 +53,8 @@ def article_row(article: Article, read_ids: set[str], marks: dict[str, Marks]) -
 
 
 def body_lines(
-    article: Article, body: Body, read_ids: set[str], marks: dict[str, Marks], with_comments: bool
+    article: Article, body: Body, read_ids: set[str], marks: dict[str, Marks], with_comments: bool,
+    feed: str | None = None,
 ) -> Iterator[str]:
     mark = marks.get(article.id, NO_MARKS)
     yield clean_line(article.title)
@@ -58,6 +67,8 @@ def body_lines(
         status.append("starred")
     status += [f"#{t}" for t in mark.tags]
     yield f"[{article.id}] " + " ".join(status)
+    if feed is not None:
+        yield f"feed: {clean_line(feed)} [{article.source}]"
     for block in body.blocks:
         yield ""
         text = clean_text(block.text)
@@ -86,3 +97,17 @@ def body_lines(
                 yield ""
         else:
             yield f"({len(body.comments)} reader comments; --comments shows them)"
+
+
+def annotation_block(annotation: Annotation) -> list[str]:
+    """One of the article's own highlights or notes, as `show` prints it under the text."""
+    kind = "note on the article" if annotation.is_article_note else annotation.kind
+    when = f"  {annotation.created:%Y-%m-%d}" if annotation.created else ""
+    lines = [f"{annotation.id}  {kind}{when}" + ("  ORPHANED (passage no longer in the article)"
+                                                 if annotation.orphaned else "")]
+    if annotation.quote:
+        lines.append(f"    “{clean_line(annotation.quote)}”")
+    lines += [f"    {line}" for line in clean_text(annotation.note).splitlines()]
+    if annotation.tags:
+        lines.append("    " + clean_line(" ".join(f"#{t}" for t in annotation.tags)))
+    return lines

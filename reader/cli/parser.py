@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..annotations.incoming import FORMATS as ANNOTATION_FORMATS
 from ..annotations.model import KINDS as ANNOTATION_KINDS
+from .arguments import add_quiet, completes, json_flag, positive, seconds
+from .article_parser import article_commands
+
+if TYPE_CHECKING:
+    from .article_parser import SubParsers
 
 DESCRIPTION = "A keyboard-driven terminal news reader. With no command, opens the reader."
-EPILOG = "Article ids may be given in full or by any unambiguous prefix. `broadsheet COMMAND --help` for details."
+EPILOG = (
+    "Article ids may be given in full or by any unambiguous prefix. `broadsheet COMMAND --help` for details; "
+    "`broadsheet help json` for the shape of every --json output, `broadsheet help exit-codes` for what the "
+    "exit status means."
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,57 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="list articles, newest first")
-    listing.add_argument("--unread", action="store_true", help="only unread articles")
-    listing.add_argument("--starred", action="store_true", help="only starred articles")
-    listing.add_argument("--tag", metavar="TAG", help="only articles with this tag")
-    listing.add_argument("--limit", type=_positive, metavar="N", help="at most N articles (default: all)")
-    _json(listing)
-
-    show = commands.add_parser("show", help="print one article")
-    show.add_argument("id", metavar="ID")
-    show.add_argument("--comments", action="store_true", help="print reader comments too")
-    _json(show)
-
-    _json(commands.add_parser("stats", help="counts of articles, unread, starred, feeds, tags, annotations"))
-
-    for name, text in (
-        ("read", "mark read"), ("unread", "mark unread"), ("star", "star"), ("unstar", "remove the star from")
-    ):
-        command = commands.add_parser(name, help=f"{text} one or more articles")
-        command.add_argument("ids", nargs="+", metavar="ID")
-
-    for name, text in (("tag", "add tags to"), ("untag", "remove tags from")):
-        command = commands.add_parser(name, help=f"{text} an article")
-        command.add_argument("id", metavar="ID")
-        command.add_argument("tags", nargs="+", metavar="TAG")
-
-    importing = commands.add_parser(
-        "import",
-        help="import text, Markdown or HTML files, or folders of them; "
-        "`import annotations FILE` reads an annotation export",
-        epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON, W3C Web Annotations, "
-        "a Hypothesis export or Readwise CSV); "
-        "to import a folder named annotations, write ./annotations.",
-    )
-    importing.add_argument("paths", nargs="+", metavar="PATH")
-    importing.add_argument("--outlet", metavar="NAME",
-                           help="the outlet of files that do not say (front matter, meta tags)")
-    importing.add_argument("--published", metavar="DATE",
-                           help="when files that do not say were published: 2017-11-20 or 2017-11-20T09:30:00Z")
-    importing.add_argument("--format", choices=ANNOTATION_FORMATS, dest="annotation_format",
-                           help="with `import annotations`: the file's format (default: told from its content)")
-    _json(importing)
-
+    article_commands(commands)
     _feed_commands(commands)
     _entity_commands(commands)
     _search_commands(commands)
     _annotation_commands(commands)
     _story_commands(commands)
+    _reference_commands(commands)
+    add_quiet(parser)
     return parser
 
 
-def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _feed_commands(commands: SubParsers) -> None:
     feeds = commands.add_parser("feeds", help="subscribe to feeds, list, import and export them")
     actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
 
@@ -88,13 +58,13 @@ def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     add.add_argument("--force", action="store_true", help="subscribe even if the URL cannot be fetched or read now")
 
     remove = actions.add_parser("remove", help="unsubscribe; starred, tagged and annotated articles are kept")
-    remove.add_argument("feed", metavar="URL|ID")
+    completes(remove.add_argument("feed", metavar="URL|ID"), "feeds")
 
     rename = actions.add_parser("rename", help="give a feed your name for it (\"\" for its own again)")
-    rename.add_argument("feed", metavar="URL|ID")
+    completes(rename.add_argument("feed", metavar="URL|ID"), "feeds")
     rename.add_argument("title", metavar="TITLE")
 
-    _json(actions.add_parser("list", help="feeds with their status, last error and article counts"))
+    json_flag(actions.add_parser("list", help="feeds with their status, last error and article counts"))
 
     importing = actions.add_parser("import", help="subscribe to every feed in an OPML file or a newsboat urls file")
     importing.add_argument("file", metavar="FILE")
@@ -103,25 +73,26 @@ def _feed_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("file", metavar="FILE", nargs="?")
 
     fetch = commands.add_parser("fetch", help="fetch feeds and store new and changed articles")
-    fetch.add_argument("--feed", metavar="URL|ID", action="append", help="only this feed (repeatable)")
+    completes(fetch.add_argument("--feed", metavar="URL|ID", action="append", help="only this feed (repeatable)"),
+              "feeds")
     fetch.add_argument(
-        "--concurrency", type=_positive, default=16, metavar="N", help="requests in flight at once (default 16)"
+        "--concurrency", type=positive, default=16, metavar="N", help="requests in flight at once (default 16)"
     )
     fetch.add_argument(
-        "--per-host", type=_positive, default=4, metavar="N", help="requests in flight to one host (default 4)"
+        "--per-host", type=positive, default=4, metavar="N", help="requests in flight to one host (default 4)"
     )
     fetch.add_argument(
-        "--timeout", type=_seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)"
+        "--timeout", type=seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)"
     )
-    _json(fetch)
+    json_flag(fetch)
 
 
-def _entity_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _entity_commands(commands: SubParsers) -> None:
     kinds = ["person", "organisation", "place"]
     analyse = commands.add_parser(
         "analyse", help="find the people, organisations and places in articles not analysed yet"
     )
-    analyse.add_argument("--limit", type=_positive, metavar="N", help="at most N articles, newest first")
+    analyse.add_argument("--limit", type=positive, metavar="N", help="at most N articles, newest first")
     analyse.add_argument("--no-model", action="store_true", help="use the simpler rules instead of the spaCy model")
 
     listing = commands.add_parser(
@@ -130,7 +101,7 @@ def _entity_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     listing.add_argument("--article", metavar="ID", help="only those named in this article, most prominent first")
     listing.add_argument("--type", choices=kinds, help="only this kind")
     listing.add_argument("--all", action="store_true", help="hidden ones too")
-    _json(listing)
+    json_flag(listing)
 
     one = commands.add_parser("entity", help="show one person, organisation or place, or correct it")
     one.add_argument("name", metavar="NAME", help="any of its names")
@@ -141,10 +112,10 @@ def _entity_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     fix.add_argument("--show", action="store_true", help="list it again")
     fix.add_argument("--merge", metavar="OTHER", help="OTHER is the same one: fold it in")
     fix.add_argument("--split", metavar="ALIAS", help="ALIAS is someone or something else: take it out")
-    _json(one)
+    json_flag(one)
 
 
-def _search_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _search_commands(commands: SubParsers) -> None:
     search = commands.add_parser(
         "search",
         help="find articles by words and filters, best matches first",
@@ -156,32 +127,32 @@ def _search_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     search.add_argument(
         "query", nargs="+", metavar="QUERY", help="the query (several arguments are joined with spaces)"
     )
-    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="show the best N (default 20)")
-    _json(search)
+    search.add_argument("--limit", type=positive, default=20, metavar="N", help="show the best N (default 20)")
+    json_flag(search)
 
     views = commands.add_parser("views", help="saved searches: list them with their unread counts, add, rename, remove")
     actions = views.add_subparsers(dest="views_command", metavar="ACTION", required=True)
-    _json(actions.add_parser("list", help="every saved view with its unread and total counts"))
+    json_flag(actions.add_parser("list", help="every saved view with its unread and total counts"))
     add = actions.add_parser("add", help="save a query under a name")
     add.add_argument("name", metavar="NAME")
     add.add_argument("query", nargs="+", metavar="QUERY")
     remove = actions.add_parser("remove", help="forget a saved view")
-    remove.add_argument("name", metavar="NAME")
+    completes(remove.add_argument("name", metavar="NAME"), "views")
     rename = actions.add_parser("rename", help="give a saved view another name")
-    rename.add_argument("old", metavar="OLD")
+    completes(rename.add_argument("old", metavar="OLD"), "views")
     rename.add_argument("new", metavar="NEW")
 
     commands.add_parser("reindex", help="rebuild the search index from the library")
 
 
-def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _annotation_commands(commands: SubParsers) -> None:
     listing = commands.add_parser("annotations", help="list highlights and notes, newest first")
-    listing.add_argument("--tag", metavar="T", help="only those with this tag")
+    completes(listing.add_argument("--tag", metavar="T", help="only those with this tag"), "tags")
     listing.add_argument("--article", metavar="ID", help="only those on this article")
     listing.add_argument("--orphaned", action="store_true", help="only those whose passage is gone from the article")
     listing.add_argument("--delete", metavar="ID", action="append",
                          help="delete this annotation (repeatable; ids as listed) instead of listing")
-    _json(listing)
+    json_flag(listing)
 
     annotate = commands.add_parser(
         "annotate", help="highlight a passage of an article, or write a note on the whole article"
@@ -212,12 +183,12 @@ def _annotation_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                         help="with --format md: one file per article, with front matter, into the folder --out DIR")
 
 
-def _story_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _story_commands(commands: SubParsers) -> None:
     stories = commands.add_parser("stories", help="articles grouped into stories: the accounts of one event")
     stories.add_argument("--all", action="store_true", help="every story, those of one article too")
     stories.add_argument("--rebuild", action="store_true",
                          help="group the whole library afresh (your corrections are kept and applied)")
-    _json(stories)
+    json_flag(stories)
 
     story = commands.add_parser(
         "story", help="compare a story's accounts: coverage, who is named and left out, labels, quotes, wording"
@@ -230,31 +201,26 @@ def _story_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     change.add_argument("--rename", metavar="TITLE", help="give the story a title of your own")
     change.add_argument("--undo", action="store_true", help="take back the last story correction")
     story.add_argument("--to", metavar="STORY|new", help="with --move: the story it belongs to, or `new`")
-    _json(story)
+    json_flag(story)
 
     outlets = commands.add_parser("outlets", help="the outlets in the library, with the group you put each in")
-    _json(outlets)
+    json_flag(outlets)
     outlet = commands.add_parser("outlet", help="put an outlet in a group of your naming (left, wire, state media...)")
     outlet.add_argument("name", metavar="NAME")
     outlet.add_argument("--group", metavar="GROUP", required=True, help="the group; \"\" takes it out of any")
 
 
-def _json(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--json", action="store_true", help="print JSON instead of text")
+def _reference_commands(commands: SubParsers) -> None:
+    completion = commands.add_parser(
+        "completion", help="print a shell completion script (bash, zsh or fish)",
+        description="Print the script that makes Tab complete broadsheet's commands, options, feed ids, "
+        "tags and view names. bash: `source <(broadsheet completion bash)` in ~/.bashrc; zsh: "
+        "`broadsheet completion zsh > ~/.zfunc/_broadsheet` (with ~/.zfunc in $fpath before compinit) or "
+        "`source <(broadsheet completion zsh)` in ~/.zshrc; fish: "
+        "`broadsheet completion fish > ~/.config/fish/completions/broadsheet.fish`.",
+    )
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], metavar="bash|zsh|fish")
 
-
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a number of seconds") from None
-    if not 0 < number <= 3600:
-        raise argparse.ArgumentTypeError("must be between 0 and 3600 seconds")
-    return number
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
-    return number
+    helping = commands.add_parser("help", help="help on a command, the --json shapes, or the exit codes")
+    helping.add_argument("topic", nargs="*", metavar="COMMAND|json|exit-codes",
+                         help="a command (`help feeds add`), `json` or `exit-codes`")

@@ -12,23 +12,24 @@ from ..search import IndexDamaged, Searcher, SearchIndex, SyncReport, index_path
 from ..search.views import SavedViews, counts
 from ..store import Store
 from .output import print_json
+from .progress import progress
 from .search_output import emphasis, hit_json, hit_lines
 
-#: A sync with more to do than this says what it is doing (a first search of a big library).
+#: A sync with more to do than this shows a bar on a terminal (a first search of a big library).
 QUIET_BELOW = 2_000
 
 
 def search(store: Store, args: Namespace) -> int:
     query = " ".join(args.query)
-    with closing(open_index(store)) as index:
+    with closing(open_index(store, quiet=args.quiet)) as index:
         try:
-            results = _searcher(store, index).search(query, limit=args.limit)
+            results = searcher(store, index).search(query, limit=args.limit)
         except IndexDamaged as error:
             # Derived data: say so, start it afresh and answer from the rebuilt index.
             _note(f"{error}; rebuilding it now")
             index.discard_file()
             with closing(open_index(store)) as fresh:
-                results = _searcher(store, fresh).search(query, limit=args.limit)
+                results = searcher(store, fresh).search(query, limit=args.limit)
     for note in results.notes:
         _note(note)
     read_ids, marks = store.states()
@@ -65,7 +66,7 @@ def reindex(store: Store, args: Namespace) -> int:
         index = open_index(store, catch_up=False)
     with closing(index):
         started = time.perf_counter()
-        report = _sync(store, index, always_tell=True)
+        report = _sync(store, index, always_tell=True, quiet=args.quiet)
         index.optimize()
         seconds = time.perf_counter() - started
         size = index.size_on_disk() / 1024 / 1024
@@ -81,8 +82,8 @@ def list_views(store: Store, args: Namespace) -> int:
     views = SavedViews(store).list()
     found = {}
     if views:
-        with closing(open_index(store)) as index:
-            found = counts(views, _searcher(store, index))
+        with closing(open_index(store, quiet=args.quiet)) as index:
+            found = counts(views, searcher(store, index))
     if args.json:
         print_json([
             {"name": v.name, "query": v.query, "total": found[v.key].total, "unread": found[v.key].unread}
@@ -122,38 +123,37 @@ def rename_view(store: Store, args: Namespace) -> int:
     return 0
 
 
-def open_index(store: Store, *, catch_up: bool = True) -> SearchIndex:
-    """The library's index, brought up to date first unless ``catch_up`` is False."""
+def open_index(store: Store, *, catch_up: bool = True, quiet: bool = False) -> SearchIndex:
+    """The library's index, brought up to date first unless ``catch_up`` is False; a long
+    catch-up shows a bar on a terminal unless ``quiet``."""
     index = SearchIndex.open(index_path(store.home))
     if index.notice:
         _note(index.notice)
     if catch_up:
         try:
-            _sync(store, index)
+            _sync(store, index, quiet=quiet)
         except IndexDamaged as error:
             _note(f"{error}; rebuilding it now")
             index.discard_file()
             index = SearchIndex.open(index_path(store.home))
-            _sync(store, index)
+            _sync(store, index, quiet=quiet)
     return index
 
 
-def _sync(store: Store, index: SearchIndex, *, always_tell: bool = False) -> SyncReport:
-    last = 0.0
+def _sync(store: Store, index: SearchIndex, *, always_tell: bool = False, quiet: bool = False) -> SyncReport:
+    with progress("indexing for search", quiet=quiet) as bar:
 
-    def progress(done: int, total: int) -> None:
-        nonlocal last
-        if (always_tell or total >= QUIET_BELOW) and (done == total or time.monotonic() - last >= 2.0):
-            last = time.monotonic()
-            print(f"broadsheet: indexing for search: {done:,}/{total:,}", file=sys.stderr, flush=True)
+        def tell(done: int, total: int) -> None:
+            if always_tell or total >= QUIET_BELOW:
+                bar.update(done, total)
 
-    report = sync(index, store, progress=progress)
+        report = sync(index, store, progress=tell)
     for problem in report.problems[:5]:
         _note(problem)
     return report
 
 
-def _searcher(store: Store, index: SearchIndex) -> Searcher:
+def searcher(store: Store, index: SearchIndex) -> Searcher:
     return Searcher(index, store, entities=store_resolver(store))
 
 

@@ -1,4 +1,4 @@
-"""What the Store's method groups (feed_methods, entity_methods, annotation_methods, changes)
+"""What the Store's method groups (feed_methods, entity_methods, annotation_methods, changes, removal)
 use of the Store itself, declared once so that each group reads, and type-checks, alone."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Article, Body
+    from ..models import Article, ArticleDraft, Body
     from .entity_results import CorrectionLog, EntityResults
     from .feeds import Feeds
     from .library import Library
@@ -45,6 +45,15 @@ class StoreBase:
 
     def _drop_entity_results(self, article_ids: list[str]) -> None:
         raise NotImplementedError  # entity_methods.py
+
+    def _kept_ids(self) -> set[str]:
+        raise NotImplementedError  # removal.py
+
+    def _forget_articles(self, doomed: list[str]) -> int:
+        raise NotImplementedError  # removal.py
+
+    def _not_deleted(self, drafts: list[ArticleDraft]) -> list[ArticleDraft]:
+        raise NotImplementedError  # removal.py
 
     def _reanchor_changed(self, article_ids: Iterable[str]) -> None:
         raise NotImplementedError  # annotation_methods.py

@@ -84,17 +84,20 @@ class FeedMethods(StoreBase):
             feed_id = self.feeds_file.resolve(ref)
             feed = self.feeds_file.get(feed_id)
             ids = self.library.ids_by_source().get(feed_id, [])
-            keep = set(self.user.all_marks()) | self.user.annotated_ids()
+            keep = self._kept_ids()
             doomed = [i for i in ids if i not in keep]
-            self._drop_entity_results(doomed)
-            removed = self.library.remove(doomed) if doomed else 0
-            self.user.set_read(doomed, False)
+            removed = self._forget_articles(doomed)
             self.feeds_file.remove(feed_id)
             if removed:
                 # Another feed may carry a removed story under the same link (stored once, under
                 # this feed): its next fetch reads every item again, so the story comes back.
                 self.feeds_file.forget_item_digests()
             return FeedRemoval(feed, removed, len(ids) - len(doomed))
+
+    def feed_article_ids(self, ref: str) -> list[str]:
+        """The ids of the articles a feed (by URL or id) brought."""
+        with self._mutex:
+            return list(self.library.ids_by_source().get(self.feeds_file.resolve(ref), []))
 
     def feed_counts(self) -> dict[str, FeedCounts]:
         """Articles and unread articles per source (feed id, or "seed" / "import")."""
@@ -123,7 +126,8 @@ class FeedMethods(StoreBase):
         with self.writing():
             subscribed = self.feeds_file.all()
             updates = [u for u in updates if u.feed_id in subscribed]
-            drafts = [d for u in updates for d in u.drafts]
+            # Items the user deleted stay deleted, however often the feed sends them.
+            drafts = self._not_deleted([d for u in updates for d in u.drafts])
             added, updated, _ = self.library.add(drafts) if drafts else ([], [], [])
             if updated:
                 # An outlet edited these articles: highlights on them move with the text.

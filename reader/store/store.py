@@ -22,10 +22,11 @@ from .feeds import Feeds
 from .files import translate_os_error
 from .library import Library
 from .lock import FileLock
+from .removal import RemovalMethods
 from .userstate import UserState
 
 
-class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
+class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, RemovalMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process
@@ -227,6 +228,16 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods):
             drop = {normalise_tag(t) for t in tags}
             current = self.user.state(article_id).tags
             return self.user.update_mark(article_id, tags=[t for t in current if t not in drop])
+
+    def change_marks(
+        self, article_ids: Iterable[str], *, starred: bool | None = None,
+        add_tags: Iterable[str] = (), remove_tags: Iterable[str] = (),
+    ) -> list[str]:
+        """Star, unstar, tag or untag many articles in one write; returns the ids that changed."""
+        add = [normalise_tag(t) for t in add_tags]
+        drop = {normalise_tag(t) for t in remove_tags}
+        with self.writing():
+            return self.user.change_marks(list(article_ids), starred=starred, add_tags=add, remove_tags=drop)
 
     def tag_counts(self) -> Counter[str]:
         with self._mutex:

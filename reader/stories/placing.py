@@ -209,7 +209,8 @@ def rebuild(index: StoryIndex, store: Store, *, progress: Callable[[int, int], N
 
 
 def _remove(index: StoryIndex, article_ids: list[str]) -> int:
-    """Take articles out; their stories keep their ids, and shrink (an emptied story goes)."""
+    """Take articles out; their stories shrink (an emptied story goes, and one that lost its
+    first account goes by the next one's id)."""
     if not article_ids:
         return 0
     with index.writing() as db:
@@ -226,9 +227,16 @@ def _remove(index: StoryIndex, article_ids: list[str]) -> int:
                 db.execute("DELETE FROM stories WHERE id = ?", (story,))
             else:
                 db.execute("UPDATE stories SET size = ?, first = ?, last = ? WHERE id = ?", (*row, story))
-                db.execute("UPDATE stories SET central = id, title = (SELECT title FROM articles WHERE id = ?)"
-                           " WHERE id = ? AND central NOT IN (SELECT id FROM articles WHERE story = ?)",
-                           (story, story, story))
+                # A story's id is its first member's (the grouping relies on it): when that one
+                # went, the next one placed takes over, and heads the story if the central went too.
+                anchor = db.execute("SELECT id FROM articles WHERE story = ? ORDER BY seq LIMIT 1",
+                                    (story,)).fetchone()[0]
+                if anchor != story:
+                    db.execute("UPDATE articles SET story = ? WHERE story = ?", (anchor, story))
+                    db.execute("UPDATE articles SET link = NULL WHERE id = ?", (anchor,))
+                    db.execute("UPDATE stories SET id = ? WHERE id = ?", (anchor, story))
+                db.execute("UPDATE stories SET central = ?1, title = (SELECT title FROM articles WHERE id = ?1)"
+                           " WHERE id = ?1 AND central NOT IN (SELECT id FROM articles WHERE story = ?1)", (anchor,))
     return len(article_ids)
 
 
