@@ -24,6 +24,8 @@ JSON_SHAPES = (
     ("stats", "{articles, unread, starred, feeds, tags, annotations}"),
     ("delete", "{deleted [id], kept [id]} (kept: starred, tagged or annotated, without --force)"),
     ("import", "{added [id], updated [id], unchanged [id], errors [message]}"),
+    ("import annotations FILE", "{format, imported, updated, already_here, orphaned, skipped [{entry, reason}]} "
+     "(counts, but skipped: each entry left out and why)"),
     ("feeds list", "[{id, title, url, site_url, tags, last_fetch, last_success, status, error, warning, "
                    "articles, unread}]"),
     ("fetch", "{feeds [{id, url, title, state, added [id], updated [id], error, warnings, seconds}], "
