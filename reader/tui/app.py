@@ -194,6 +194,8 @@ class BroadsheetApp(App[None]):
         # A fetch stops at once (what it already parsed is still saved); queued writes
         # finish, so nothing the user did is lost by leaving.
         self.fetching.cancel()
+        if not self.read_only:
+            self.main.session.save()
         self.indexing.stop()
         self.storying.stop()
         await asyncio.to_thread(self.analysis.stop)

@@ -79,7 +79,7 @@ async def test_restart_returns_to_the_article_left_open(home):
 
 async def test_restart_keeps_the_view_hide_read_and_sort(home):
     async with running(home) as pilot:
-        await pilot.press("N", "H", "O")
+        await pilot.press("N", "H", "O", "O")  # oldest first, then by outlet
         await drain(pilot)
     async with running(home) as pilot:
         app = pilot.app
@@ -142,7 +142,7 @@ async def test_the_config_files_sort_and_hide_read_win_over_the_last_session(hom
     from reader.config import load_settings
 
     async with running(home) as pilot:
-        await pilot.press("O", "H")  # the session: by outlet, read ones hidden
+        await pilot.press("O", "O", "H")  # the session: by outlet, read ones hidden
         await drain(pilot)
     config = tmp_path / "config.toml"
     config.write_text('sort = "title"\nhide_read = false\n')
@@ -155,3 +155,36 @@ async def test_the_config_files_sort_and_hide_read_win_over_the_last_session(hom
     # Without them in the file, the session's choice comes back as before.
     async with running(home) as pilot:
         assert "by outlet" in pilot.app.screen.sub_title
+
+
+async def test_restart_brings_back_the_search_the_focused_pane_and_the_place_in_the_article(home):
+    from textual.widgets import Input
+
+    from reader.tui.widgets.reader.pane import ReaderPane
+
+    async with running(home) as pilot:
+        app = pilot.app
+        await pilot.press("slash")
+        await type_text(pilot, "madrid")
+        await pilot.press("enter")
+        await settle(pilot)
+        found = titles(app)
+        assert 0 < len(found) < len(SEED_TITLES)
+        await pilot.press("j", "enter")  # the second result, in the reader
+        await settle(pilot)
+        title = reader_title(app)
+        reader = app.screen.query_one(ReaderPane)
+        await pilot.press("space", "space")
+        await settle(pilot)
+        at = reader.offset_at_top()
+        assert at > 0 and app.focused is reader
+        await app.action_quit()
+    async with running(home) as pilot:
+        app = pilot.app
+        await wait_for(pilot, lambda: titles(app) == found)
+        assert app.screen.query_one("#search", Input).value == "madrid"
+        assert "search: madrid" in app.screen.sub_title
+        reader = app.screen.query_one(ReaderPane)
+        await wait_for(pilot, lambda: reader_title(app) == title and reader.offset_at_top() > 0)
+        assert abs(reader.offset_at_top() - at) < 200  # the same line, or the start of its paragraph
+        assert app.focused is reader

@@ -88,6 +88,13 @@ class SearchBox(Vertical):
     def input(self) -> Input:
         return self.query_one("#search", Input)
 
+    def show(self, text: str, view_name: str = "") -> None:
+        """Put a query in the box, shown, and run it (a search the last session left)."""
+        with self.input.prevent(Input.Changed):
+            self.input.value = text
+        self.input.display = True
+        self.run(text, view_name=view_name)
+
     def open(self) -> None:
         self.input.display = True
         focus_now(self.input)

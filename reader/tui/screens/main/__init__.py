@@ -31,6 +31,7 @@ from .keys import COMMANDS
 from .library_feed import LibraryFeed
 from .marking import Marking
 from .navigation import Panes
+from .session import SessionMemory
 from .story_view import StoryView
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class MainScreen(Screen[None]):
         self.panes = Panes(self, self.articles, self.reader, self.sidebar, lambda: self.stories.list_widget)
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
+        self.session = SessionMemory(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
         focus_now(self.articles)
         for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
@@ -119,6 +121,7 @@ class MainScreen(Screen[None]):
         if body is not None and self.current is not None:
             self.reader.show_article(self.current, self.listing.state(self.current.id), body)
             self.go.show_pending_passage()
+            self.session.body_shown()
             self.annotator.load(self.current.id)
 
     def watch_view(self, options: ViewOptions) -> None:
@@ -236,6 +239,7 @@ class MainScreen(Screen[None]):
     def _entities_changed(self, library: EntityLibrary | None) -> None:
         self.sidebar.library_changed(library)
         self.filters.library_changed(library)
+        self.session.entities_loaded()
 
     # Keys (the article keys act on ``target``) ------------------------------------------------------
 

@@ -20,6 +20,8 @@ class Filters:
         self._screen = screen
         #: The entity (key, name) whose articles the list shows, or None.
         self.entity: tuple[str, str] | None = None
+        #: The saved view the list shows ("" for none, or a search typed).
+        self.view_name = ""
 
     # A search ---------------------------------------------------------------------------------------
 
@@ -27,15 +29,20 @@ class Filters:
         screen = self._screen
         screen.search_box.answered()
         screen.active_query = message.query
+        self.view_name = message.view_name
         screen.articles.snippets = {hit.article_id: (hit.title, hit.snippet) for hit in message.hits}
         label = f"view: {message.view_name}" if message.view_name else f"search: {message.query}"
         screen.change_view(article_ids=frozenset(message.ids), ranked=tuple(message.ids), filter_name=label, query="")
-        if message.ids:
+        keep, screen.session.keep_article = screen.session.keep_article, None
+        if keep in message.ids:
+            screen.articles.set_cursor(message.ids.index(keep))  # the search the last session left
+        elif message.ids:
             screen.articles.set_cursor(0)  # a new search starts at its best match
 
     def clear_search(self) -> None:
         screen = self._screen
         screen.active_query = ""
+        self.view_name = ""
         screen.articles.snippets = {}
         screen.change_view(article_ids=None, ranked=None, filter_name="", query="")
 
@@ -43,6 +50,7 @@ class Filters:
         """Back from an entity's articles (or a search's, or a view's) to the whole list."""
         screen = self._screen
         self.entity = None
+        self.view_name = ""
         if screen.active_query:
             screen.search_box.close()
         screen.active_query = ""

@@ -219,6 +219,7 @@ class LibraryFeed:
             self._screen.broadsheet.indexing.update()  # the seeds may have just been added
             self._screen.broadsheet.storying.update()  # and put in their stories
             self._screen.stories.restore(message.session)
+            self._screen.session.restore(message.session)
             self._screen.annotator.warm()
         self._screen.update_header()
 

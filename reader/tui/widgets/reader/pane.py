@@ -221,9 +221,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def line_starts(self) -> list[int]:
         return self.body_layout.line_starts(self._rendered, self.query_one("#reader-body", Static).content_region.width)
 
-    def scroll_to_offset(self, offset: int, *, only_if_hidden: bool = False) -> bool:
-        """Scroll so the Body.text offset is in view (a third of the way down); False if the
-        offset is not drawn."""
+    def scroll_to_offset(self, offset: int, *, only_if_hidden: bool = False, at_top: bool = False) -> bool:
+        """Scroll so the Body.text offset is in view (a third of the way down, or on the top
+        line); False if the offset is not drawn."""
         drawn = self._rendered.position(offset) if self._rendered is not None else None
         if drawn is None:
             return False
@@ -231,7 +231,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         y = self.query_one("#reader-body", Static).virtual_region.y + line
         if only_if_hidden and self.scroll_y <= y < self.scroll_y + self.size.height - 1:
             return True
-        self.scroll_to(y=max(0, y - self.size.height // 3), animate=False)
+        self.scroll_to(y=max(0, y - (0 if at_top else self.size.height // 3)), animate=False)
         return True
 
     def offset_at_top(self) -> int:
