@@ -264,6 +264,11 @@ async def test_S_after_paging_down_takes_the_sentence_on_the_top_line_of_the_vie
         reader = await open_article(pilot)
         await pilot.press("space")
         await settle(pilot)
+        for _ in range(2):  # a page may end just before a paragraph: the gap between is blank
+            if top_body_line(app):
+                break
+            await pilot.press("j")
+            await settle(pilot)
         top_line = top_body_line(app)
         assert top_line and not FIRST_SENTENCE.startswith(top_line)  # the view did move on
         await pilot.press("S")
