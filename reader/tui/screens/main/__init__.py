@@ -25,6 +25,7 @@ from ...widgets.reader.pane import ReaderPane
 from ...widgets.search_box import SearchBox
 from ...widgets.story_list import StoryList
 from .annotating import Annotator
+from .article_out import ArticleOut
 from .destinations import Destinations
 from .filters import Filters
 from .keys import COMMANDS
@@ -87,6 +88,7 @@ class MainScreen(Screen[None]):
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
         self.session = SessionMemory(app, self)
+        self.out = ArticleOut(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
         focus_now(self.articles)
         for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
@@ -253,6 +255,11 @@ class MainScreen(Screen[None]):
             act = {"read": self.marking.toggle_read, "star": self.marking.toggle_star, "tags": self.marking.edit_tags,
                    "link": lambda a: self.broadsheet.open_link(self, a.url)}[verb]
             act(article)
+
+    def action_out(self, verb: str, number: int = 0) -> None:
+        """1–9, U, ctrl+s and |: the open article's links, saved to a file, piped to a command."""
+        {"link": lambda: self.out.link(number), "links": self.out.links, "save": self.out.save,
+         "pipe": self.out.pipe}[verb]()
 
     def action_story(self, verb: str) -> None:
         """L lists by story, T compares the target's story."""

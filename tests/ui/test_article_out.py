@@ -1,0 +1,92 @@
+"""The open article out of the app: links by number and from a list, saved to a file, piped to a
+command (the article on its standard input, never on a command line)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from reader.models import Block, Body
+from reader.seeds import ensure_seeded
+from reader.store import Store
+from reader.tui.screens.dialogs import Choose, Prompt
+
+from .conftest import article_list, drain, notifications, reader_title, settle, titles, type_text
+
+LINKS = ("https://example.org/one", "https://example.org/two", "https://example.org/three")
+
+
+def with_links(home, make_draft) -> None:
+    store = Store.open(home)
+    ensure_seeded(store)
+    body = Body(blocks=(Block("paragraph", "The council met [1], then voted [2] and [3]."),), links=LINKS)
+    store.add_articles([make_draft(0, title="Council vote; $(rm -rf ~)", body=body)])
+
+
+async def opened(pilot, opened_links: list[str]):
+    app = pilot.app
+    app.open_link = lambda screen, url: opened_links.append(url)
+    article_list(app).set_cursor(titles(app).index("Council vote; $(rm -rf ~)"))
+    await pilot.press("enter")
+    await settle(pilot)
+    assert reader_title(app) == "Council vote; $(rm -rf ~)"
+
+
+async def test_a_digit_opens_that_link_and_U_lists_them_all(start, home, make_draft):
+    with_links(home, make_draft)
+    links: list[str] = []
+    async with start() as pilot:
+        app = pilot.app
+        await opened(pilot, links)
+        await pilot.press("2")
+        assert links == [LINKS[1]]
+        await pilot.press("7")
+        assert links == [LINKS[1]] and "This article has 3 links; U lists them." in notifications(app)
+        await pilot.press("U")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert links == [LINKS[1], LINKS[2]]
+
+
+async def test_ctrl_s_saves_the_article_as_markdown_where_the_user_says(start, home, make_draft, tmp_path):
+    with_links(home, make_draft)
+    async with start() as pilot:
+        app = pilot.app
+        await opened(pilot, [])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        box = app.screen.query_one(Input)
+        assert box.value.endswith("council-vote-rm-rf.md")
+        box.value = ""
+        await type_text(pilot, str(tmp_path / "no-such-folder" / "a.md"))
+        await pilot.press("enter")
+        assert isinstance(app.screen, Prompt)  # the folder does not exist: say so, keep the text
+        box.value = ""
+        await type_text(pilot, str(tmp_path / "vote.md"))
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    saved = (tmp_path / "vote.md").read_text()
+    assert saved.startswith("# Council vote; $(rm -rf ~)\n")
+    assert "The council met [1]" in saved and f"[3]: {LINKS[2]}" in saved
+
+
+async def test_a_pipe_hands_the_article_to_the_command_on_its_standard_input(start, home, make_draft, tmp_path):
+    with_links(home, make_draft)
+    out = tmp_path / "piped.md"
+    async with start() as pilot:
+        app = pilot.app
+        await opened(pilot, [])
+        await pilot.press("vertical_line")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        await type_text(pilot, f"tee {out}")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        await drain(pilot)
+        assert any(n.startswith("Piped “Council vote") for n in notifications(app))
+    assert out.read_text().startswith("# Council vote; $(rm -rf ~)\n")
+    assert not (tmp_path / "~").exists()
