@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .ingest import parse_plain_text
+from .ingest.infobox import readable
 from .models import ArticleDraft, parse_datetime
 from .paths import seeds_dir
 from .store import Store
@@ -42,6 +43,7 @@ def seed_drafts(folder: Path | None = None) -> list[ArticleDraft]:
     for entry in read_manifest(folder):
         text = (folder / entry.file).read_text(encoding="utf-8")
         title, body = parse_plain_text(text, title=entry.title or None)
+        body = replace(body, blocks=readable(body.blocks))  # the encyclopedia entry's infobox
         drafts.append(
             ArticleDraft(
                 source=SEED_SOURCE,

@@ -36,6 +36,9 @@ class Services:
     #: spaCy model (False: the simpler rule-based extractor; tests use it for speed).
     analyse_entities: bool = True
     entity_model: bool = True
+    #: Whether a new library opens on its newest news with a welcome (tests of other things
+    #: start on the first row, where they expect to).
+    welcome: bool = True
     #: Fetches feeds on a thread of its own; built from the store and settings if not given.
     feeds: FeedRunner = field(default=None)  # type: ignore[assignment]
 

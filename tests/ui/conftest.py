@@ -77,6 +77,7 @@ def build_app(
     poll_seconds: float = 0.2,
     refresh_seconds: float | None = None,
     analyse_entities: bool = False,
+    welcome: bool = False,
 ) -> RecordingApp:
     """The app on the library at ``home``, as `broadsheet` would build it, with a frozen clock."""
     services = Services(
@@ -88,6 +89,8 @@ def build_app(
         refresh_seconds=refresh_seconds,
         # Off unless a test is about entities: each analyser starts a worker process.
         analyse_entities=analyse_entities,
+        # Off unless a test is about the first start: the others begin on the first row.
+        welcome=welcome,
     )
     app = RecordingApp(services)
     # Scrolls jump instead of gliding: the tests check where they end, and need not wait for it.

@@ -19,6 +19,8 @@ from .conftest import (
     reader_title,
     row_line,
     settle,
+    static_text,
+    titles,
 )
 
 
@@ -205,3 +207,17 @@ async def test_a_list_longer_than_the_pane_still_shows_every_date_whole(start, h
         assert len(rows) > 10
         assert all(re.search(r"\d\d \w{3} \d{4}", line) for line in rows), rows[:3]
         assert "28 Mar 2024" in rows[0]
+
+
+async def test_a_new_library_opens_on_the_newest_news_with_a_welcome(start):
+    async with start(welcome=True) as pilot:
+        app = pilot.app
+        assert titles(app)[0] == "Antonio Ledezma"  # the encyclopedia entry is the newest
+        assert highlighted(app).outlet == "Breitbart"  # but the first start opens on the news
+        assert any(n.startswith("Welcome to broadsheet. The sample: five outlets' accounts of one event")
+                   for n in notifications(app))
+        await pilot.press("k", "enter")
+        await settle(pilot)
+        body = static_text(app, "#reader-body")
+        assert "Term Start1" not in body and "Office1" not in body  # the infobox reads as text
+        assert "Governor of the Federal District, 13 January 1992 – 24 May 1993" in body

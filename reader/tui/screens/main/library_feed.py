@@ -13,7 +13,7 @@ from textual.message import Message
 
 from ....config import SORT_ORDERS
 from ....models import Article, Body, Marks, Revision
-from ....seeds import ensure_seeded
+from ....seeds import SEED_SOURCE, ensure_seeded
 from ....store import Store, StoreError
 from ...listing import Listing
 from ...messages import Notice, StoreFailed
@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 ARRIVALS_PAUSE = 0.25
 
 T = TypeVar("T")
+
+
+#: Kinds of article that are background, not news: not where a new library opens.
+REFERENCE_KINDS = ("encyclopedia", "reference")
+WELCOME = ("Welcome to broadsheet. The sample: five outlets' accounts of one event (Antonio Ledezma's escape to "
+           "Spain, November 2017) and an encyclopedia entry. L groups them by story, T compares how each outlet "
+           "told it, ? lists the keys.")
 
 
 class LibraryFeed:
@@ -208,6 +215,9 @@ class LibraryFeed:
             # The article left open may be in any month: look for it in every batch.
             self._article_to_restore = message.session.get("article")
         listing.extend(message.articles)
+        if (message.final and "article" not in message.session and not self._article_to_restore
+                and self._screen.broadsheet.services.welcome):
+            self._first_start()
         articles.rows_changed(keep=self._article_to_restore or articles.highlighted_id)
         if listing.index_of(self._article_to_restore) is not None or message.final:
             self._article_to_restore = None
@@ -268,6 +278,15 @@ class LibraryFeed:
         if edited is not None and screen.current is not None and edited.content_hash != screen.current.content_hash:
             screen.show_article(edited, again=True)  # the outlet edited the open article: the new text
         screen.update_header()
+
+    def _first_start(self) -> None:
+        """A new library: open on the newest news, not on a reference entry, and say what the
+        sample articles are for."""
+        news = [a for a in self._listing.rows if not any(w in a.kind for w in REFERENCE_KINDS)]
+        if news:
+            self._article_to_restore = news[0].id
+        if any(a.source == SEED_SOURCE for a in self._listing.articles.values()):
+            self._screen.notify(WELCOME, timeout=15, markup=False)
 
     def _restore_view(self, session: dict) -> None:
         """Start where the user left: the sort and hide-read of the last session, unless the
