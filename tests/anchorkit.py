@@ -97,7 +97,8 @@ def pick_highlight(rng: random.Random, text: str, shape: str) -> tuple[int, int]
         words = _words(text)
         n = {"word": 1, "two words": 2}.get(shape) or rng.randint(3, 8)
         spans = [(words[i][0], words[i + n - 1][1]) for i in range(len(words) - n + 1)]
-        spans = [s for s in spans if "\n" not in text[s[0] : s[1]] and len(text[s[0] : s[1]]) >= 3]
+        # Nobody highlights "the" alone: a single word is a name or a word of four letters or more.
+        spans = [s for s in spans if "\n" not in text[s[0] : s[1]] and (n > 1 or _telling(text[s[0] : s[1]]))]
         if n <= 2 and rng.random() < 0.6:
             repeated = [s for s in spans if text.count(text[s[0] : s[1]]) > 1]
             spans = repeated or spans
@@ -108,6 +109,14 @@ def pick_highlight(rng: random.Random, text: str, shape: str) -> tuple[int, int]
     n = 1 if shape == "paragraph" else rng.randint(2, 3)
     i = rng.randrange(1, len(paragraphs) - n + 1)
     return paragraphs[i][0], paragraphs[i + n - 1][1]
+
+
+STOP = {"the", "a", "an", "and", "but", "he", "she", "his", "her", "it", "its", "in", "on", "at", "of", "to", "for",
+        "as", "by", "we", "our", "they", "who", "was", "has", "had", "not"}
+
+
+def _telling(word: str) -> bool:
+    return len(word) >= 4 or word[:1].isupper() and word.lower() not in STOP
 
 
 def _filler(rng: random.Random, pool: list[str]) -> str:
@@ -192,11 +201,28 @@ def deleted(rng, text, start, end, pool):
         b += 1
     splices = [Splice(a, b - a, "")]
     if rng.random() < 0.4:
-        copy = " ".join(rng.choice(SWAPS) if rng.random() < 0.3 else w for w in text[a:b].split())
-        places = [p for p in _boundaries(text, 0, len(text)) if p < a or p > b]
+        copy = _reworded_copy(rng, text, start, end)
+        if text[a:b].strip() != text[start:end]:
+            # A short quote, reworded, inside some other sentence.
+            host = rng.choice(pool).split()
+            cut = rng.randrange(len(host) + 1)
+            copy = " ".join(host[:cut] + [copy] + host[cut:])
+        places = _away(text, a, b)
         if places:
             splices.append(Splice(rng.choice(places), 0, copy + "\n\n"))
     return text, start, end, splices
+
+
+def _reworded_copy(rng: random.Random, text: str, a: int, b: int) -> str:
+    """``text[a:b]`` with a third of its words (and at least one) swapped: a similar passage."""
+    spans = [w for w in _words(text) if a <= w[0] and w[1] <= b]
+    must = rng.choice(spans) if spans else None
+    out, last = [], a
+    for w in spans:
+        out += [text[last : w[0]], rng.choice(SWAPS) if w == must or rng.random() < 0.3 else text[w[0] : w[1]]]
+        last = w[1]
+    out.append(text[last:b])
+    return "".join(out).strip()
 
 
 def moved(rng, text, start, end, pool):
@@ -217,9 +243,22 @@ def straightened(rng, text, start, end, pool):
     return Case("", "quotes straightened", "", text, start, end, text.translate(STRAIGHT), (start, end))
 
 
+def _away(text: str, a: int, b: int) -> list[int]:
+    """Paragraph starts not next to ``text[a:b]``: a copy put right beside a passage has the
+    passage's own context, and no anchor could tell the two apart."""
+    paragraphs = _paragraphs(text)
+    near = {i for i, (p, q) in enumerate(paragraphs) if q >= a and p <= b}
+    near |= {i + 1 for i in near}
+    return [p for i, (p, _) in enumerate(paragraphs) if i not in near]
+
+
 def pull_quote(rng, text, start, end, pool):
+    """The quote's sentence repeated as a paragraph of its own, away from it. Not for a sentence
+    that is a paragraph already: the two would be the same paragraph, and no anchor could tell."""
     a, b = _containing(_sentences(text), start, start + 1)
-    places = [p for p, _ in _paragraphs(text) if p < a or p > b]
+    if (a, b) in _paragraphs(text):
+        return None
+    places = _away(text, a, b)
     if not places:
         return None
     return text, start, end, [Splice(rng.choice(places), 0, text[a:b] + "\n\n")]
@@ -228,7 +267,10 @@ def pull_quote(rng, text, start, end, pool):
 def summary(rng, text, start, end, pool):
     """The new text is the first paragraphs only: the highlight stays or is gone with the rest."""
     paragraphs = _paragraphs(text)
-    cut = paragraphs[rng.randrange(2, len(paragraphs))][0]
+    cuts = [p for p, _ in paragraphs[2:] if p >= end or p <= start]
+    if not cuts:
+        return None
+    cut = rng.choice(cuts)
     new = text[:cut].rstrip()
     return Case("", "summary", "", text, start, end, new, (start, end) if end <= len(new) else None)
 
@@ -279,12 +321,16 @@ def cases(seed: int = 1, repeats: int = 3) -> Iterator[Case]:
     """Every edit kind on every text and highlight shape, ``repeats`` times each (some do not apply)."""
     rng = random.Random(seed)
     sources = texts()
-    pool = [sentence for t in sources.values() for a, b in _sentences(t) if 30 < b - a < 200 for sentence in [t[a:b]]]
+    sentences = {n: [t[a:b] for a, b in _sentences(t) if 30 < b - a < 200] for n, t in sources.items()}
     for name, text in sources.items():
+        # Filler from the other texts: a sentence of this one, put in again, is a pull quote.
+        pool = [sentence for other, some in sentences.items() if other != name for sentence in some]
         for kind, edit in EDITS.items():
             for shape in SHAPES:
                 for _ in range(repeats):
                     start, end = pick_highlight(rng, text, shape)
+                    if _ambiguous(text, start, end):
+                        continue
                     made = edit(rng, text, start, end, pool)
                     if made is None:
                         continue
@@ -297,6 +343,27 @@ def cases(seed: int = 1, repeats: int = 3) -> Iterator[Case]:
                     except ValueError as error:
                         raise ValueError(f"{name} {kind} {shape}: {error}") from None
                     yield Case(name, kind, shape, old, s, e, new, truth)
+
+
+def _ambiguous(text: str, start: int, end: int) -> bool:
+    """The quote occurs again with the same four words before or after it, or nearly the same words
+    on both sides (a passage quoted again in a list, a fact told twice: "an armored truck was waiting
+    at customs", "was waiting for him at customs"): the old text itself has two such places."""
+    quote = text[start:end]
+
+    def around(at: int) -> tuple[list[str], list[str]]:
+        before = [w.lower() for w in WORD.findall(text[max(0, at - 80) : at])][-5:]
+        after = [w.lower() for w in WORD.findall(text[at + len(quote) : at + len(quote) + 80])][:5]
+        return before, after
+
+    def alike(mine: list[str], other: list[str]) -> int:
+        return len(set(mine) & set(other))
+
+    (before, after) = around(start)
+    for b, a in (around(m.start()) for m in re.finditer(re.escape(quote), text) if m.start() != start):
+        if b[-4:] == before[-4:] or a[:4] == after[:4] or alike(before, b) + alike(after, a) >= 5:
+            return True
+    return False
 
 
 def _fields(case: Case) -> tuple:

@@ -8,15 +8,31 @@ an approximate match for a quote edited inside, and else reports the annotation 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .context import CHAR_LEVEL, LONG_WORDS, SHORT_WORDS, WORD, agrees, coverage, sides, similarity, straight, words
 from .model import AnnotationError
 
 #: Characters of context kept either side of a quote.
 CONTEXT = 32
-#: An approximate match must be at least this similar to the old quote (difflib ratio).
-MIN_SIMILARITY = 0.75
+#: An approximate match must be at least this similar to the old quote (difflib ratio), and its
+#: context must agree: enough that a deleted passage does not grab a reworded copy elsewhere.
+MIN_SIMILARITY = 0.8
+#: A short quote's one changed word ("Leedzma" -> "Ledezma") costs more of its ratio; it must
+#: keep its number of words.
+MIN_SHORT = 0.75
+#: Between the old context's ends, found again, the passage itself may have changed more.
+MIN_BRACKETED = 0.6
+#: ... or nearly all its old wording is still there, in order, with at most MAX_INSERTED
+#: characters (a sentence or two) added: the outlet inserted text into the passage.
+MIN_COVERAGE = 0.9
+MAX_INSERTED = 240
+#: Characters of each context end looked for to bracket an edited passage, and how many places.
+ANCHOR = 16
+MAX_ANCHORS = 20
 #: Occurrences looked at for a quote (or a piece of one) that is everywhere: "the".
 MAX_OCCURRENCES = 500
 
@@ -90,18 +106,56 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Sel
 
 
 def reattach(text: str, old: Selector) -> Placement:
-    """Find an annotation's passage in the article's current ``text``."""
+    """Find an annotation's passage in the article's current ``text``.
+
+    A short quote ("Ledezma", "the opposition") occurs elsewhere by chance, so it is accepted,
+    even at its old offset, only where the words around it still agree with its old context;
+    where they do not, it is orphaned: a highlight on the wrong passage is worse than none.
+    """
     quote = old.quote
-    if quote and text[old.start : old.end] == quote:
+    if not quote.strip():
+        return Placement(ORPHANED, old)
+    size = len(words(quote))
+
+    def fits(start: int, end: int, strict: bool = False) -> bool:
+        return agrees(size, sides(text, start, end, old.prefix, old.suffix, CONTEXT), strict=strict)
+
+    at_old = text[old.start : old.end] == quote
+    # A long quote at its old offset is the passage; a short one only if nothing around it changed,
+    # else an edit that shifted another occurrence onto the offset would capture it.
+    if at_old and (size > LONG_WORDS or _score(text, (old.start, old.end), old) == 2.0):
         return Placement(EXACT, select(text, old.start, old.end))
-    occurrences = _occurrences(text, quote) if quote else []
-    if occurrences:
-        best = max(occurrences, key=lambda i: (_context_score(text, i, i + len(quote), old), -abs(i - old.start)))
-        return Placement(MOVED, select(text, best, best + len(quote)))
-    found = _approximate(text, old)
+    fitting = [span for span in _loose_occurrences(text, old) if fits(*span)]
+    if fitting:
+        scores = {span: _score(text, span, old) for span in fitting}
+        top = [span for span in fitting if scores[span] == max(scores.values())]
+        start, end = min(_unrepeated(text, top) or top, key=lambda span: abs(span[0] - old.start))
+        same = at_old and (start, end) == (old.start, old.end)
+        return Placement(EXACT if same else MOVED, select(text, start, end))
+    found = _approximate(text, old, fits)
     if found is not None:
         return Placement(FUZZY, select(text, *found))
     return Placement(ORPHANED, old)
+
+
+def _score(text: str, span: tuple[int, int], old: Selector) -> float:
+    """Agreement of both sides' context, up to 2; a side with nothing to compare counts as agreeing
+    (the text starts or ends there, as it did, or the summary it was stops there)."""
+    return sum(1.0 if side is None else side.share for side in sides(text, *span, old.prefix, old.suffix, CONTEXT))
+
+
+def _unrepeated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of places whose context agrees equally, those whose paragraph is not repeated elsewhere: a
+    pull quote repeats a sentence as a paragraph of its own; the passage is where it was written."""
+    if len(spans) < 2:
+        return spans
+    kept = []
+    for start, end in spans:
+        lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
+        paragraph = text[lo + 1 if lo >= 0 else 0 : hi if hi >= 0 else len(text)].strip()
+        if text.count(paragraph) == 1:
+            kept.append((start, end))
+    return kept
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -113,28 +167,92 @@ def _occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
-def _context_score(text: str, start: int, end: int, old: Selector) -> int:
-    """How many characters of the old prefix and suffix still sit next to this occurrence."""
-    before = text[max(0, start - len(old.prefix)) : start]
-    after = text[end : end + len(old.suffix)]
-    score = 0
-    for a, b in zip(reversed(before), reversed(old.prefix), strict=False):
-        if a != b:
+_MARKS = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+
+
+def _pattern(quote: str, prefix: str | None = None, suffix: str | None = None) -> re.Pattern[str]:
+    """``quote`` as a regular expression that allows other spacing and straight or curly quote marks;
+    given its context, one that starts (and ends) at a word's edge if the quote did ("A" of "Awards")."""
+    parts = [r"(?<!\w)" if prefix is not None and quote[:1].isalnum() and not prefix[-1:].isalnum() else ""]
+    for piece in re.finditer(r"\s+|\S+", quote):
+        token = piece.group()
+        parts.append(r"\s+" if token.isspace() else "".join(_MARKS.get(c) or re.escape(c) for c in token))
+    if suffix is not None and quote[-1:].isalnum() and not suffix[:1].isalnum():
+        parts.append(r"(?!\w)")
+    return re.compile("".join(parts))
+
+
+def _loose_occurrences(text: str, old: Selector) -> list[tuple[int, int]]:
+    """Where the quote occurs, give or take spacing and quote marks: restyling is no edit."""
+    spans = []
+    for match in _pattern(old.quote, old.prefix, old.suffix).finditer(text):
+        spans.append(match.span())
+        if len(spans) >= MAX_OCCURRENCES:
             break
-        score += 1
-    for a, b in zip(after, old.suffix, strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
+    return spans
 
 
-def _approximate(text: str, old: Selector) -> tuple[int, int] | None:
-    """A range of ``text`` closely matching the old quote, e.g. after a few words inside it changed.
+def _approximate(text: str, old: Selector, fits: Callable[..., bool]) -> tuple[int, int] | None:
+    """A range of ``text`` whose wording is close to the old quote's, e.g. a typo fixed or a few words
+    changed inside it, where the context agrees too: a passage that was deleted must not grab a
+    similar one elsewhere.
 
-    Pieces of the quote (and the ends of its context) that still occur exactly each vote
-    for where the quote now starts; difflib then sizes the match inside a window around
-    the most voted place only, so a long article costs a few ``str.find`` scans.
+    Tried first between the old context's inner ends, where both are still there; else around
+    where pieces of the quote still occur (see ``_voted``).
+    """
+    quote = old.quote
+    size = len(words(quote))
+
+    def alike(span: tuple[int, int], least: float) -> bool:
+        found = text[slice(*span)]
+        if size <= SHORT_WORDS:
+            # A short quote's typo fixed keeps its words; "at customs" is not "for him at customs".
+            return len(words(found)) == size and similarity(quote, found) >= MIN_SHORT
+        return similarity(quote, found) >= least or (size > LONG_WORDS and coverage(quote, found) >= MIN_COVERAGE)
+
+    between = _between(text, old)
+    if between is not None and alike(between, MIN_BRACKETED):
+        return between
+    voted = _voted(text, old)
+    if voted is not None and alike(voted, MIN_SIMILARITY) and fits(*voted, strict=True):
+        return voted
+    return None
+
+
+def _between(text: str, old: Selector) -> tuple[int, int] | None:
+    """The text between where the old prefix now ends and the old suffix now starts, if both are
+    found (or the quote was at the text's edge) at about the quote's length apart."""
+    left, right = old.prefix[-ANCHOR:].lstrip(), old.suffix[:ANCHOR].rstrip()
+    # A context shorter than selectors keep ends at the text's start (or end): so must the new one.
+    if len(old.prefix) < CONTEXT:
+        left_at = re.compile(r"\A\s*" + _pattern(old.prefix.strip()).pattern)
+    elif len(left) >= ANCHOR // 2:
+        left_at = _pattern(left)
+    else:
+        return None  # a context end of mostly spaces would be found anywhere
+    if len(old.suffix) < CONTEXT:
+        right_at = re.compile(_pattern(old.suffix.strip()).pattern + r"\s*\Z")
+    elif len(right) >= ANCHOR // 2:
+        right_at = _pattern(right)
+    else:
+        return None
+    lefts = [m.end() for m in left_at.finditer(text)][:MAX_ANCHORS]
+    rights = [m.start() for m in right_at.finditer(text)][:MAX_ANCHORS]
+    length = len(old.quote)
+    pairs = [(l, r) for l in lefts for r in rights if length // 2 <= r - l <= 2 * length + MAX_INSERTED]
+    if not pairs:
+        return None
+    left, right = min(pairs, key=lambda p: (abs(p[1] - p[0] - length), abs(p[0] - old.start)))
+    left, right = _trim(text, left, right) if old.quote.strip() == old.quote else (left, right)
+    return (left, right) if left < right else None
+
+
+def _voted(text: str, old: Selector) -> tuple[int, int] | None:
+    """The closest match around where most pieces of the quote (and its context's ends) still occur.
+
+    Each piece found votes for where the quote now starts; the match is then sized inside a
+    window around the most voted place only, so a long article costs a few scans. Long quotes
+    are aligned word by word: difflib over characters is quadratic in the passage's length.
     """
     quote = old.quote
     if len(quote) < 4:
@@ -146,24 +264,37 @@ def _approximate(text: str, old: Selector) -> tuple[int, int] | None:
     start_guess = _densest(votes, slack, old.start)
     lo = max(0, start_guess - slack)
     hi = min(len(text), start_guess + len(quote) + slack)
-    window = text[lo:hi]
-    blocks = [b for b in SequenceMatcher(None, quote, window, autojunk=False).get_matching_blocks() if b.size >= 3]
-    if not blocks:
-        return None
-    # Each matching block implies where the quote starts (if nothing before it changed length)
-    # and where it ends (if nothing after it did): try the first few of each, keep the closest.
-    starts = {lo + max(0, b.b - b.a) for b in blocks[:3]}
-    ends = {lo + min(len(window), b.b + len(quote) - b.a) for b in blocks[-3:]}
-    best, best_ratio = None, MIN_SIMILARITY
-    for guess_start in starts:
-        for guess_end in ends:
-            start, end = _to_words(text, *_trim(text, guess_start, guess_end), old)
-            if end <= start:
-                continue
-            ratio = SequenceMatcher(None, quote, text[start:end], autojunk=False).ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = (start, end), ratio
+    best, best_ratio = None, 0.0
+    for guess_start, guess_end in _guesses(quote, text, lo, hi):
+        start, end = _to_words(text, *_trim(text, guess_start, guess_end), old)
+        if end <= start:
+            continue
+        ratio = similarity(quote, text[start:end])
+        if ratio > best_ratio:
+            best, best_ratio = (start, end), ratio
     return best
+
+
+def _guesses(quote: str, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the quote may start and end in ``text[lo:hi]``: each matching block implies a start (if
+    nothing before it changed length) and an end (if nothing after it did); the first and last few."""
+    if len(quote) <= CHAR_LEVEL:
+        old_tokens = [(c, i, i + 1) for i, c in enumerate(quote)]
+        new_tokens = [(c, i, i + 1) for i, c in enumerate(text[lo:hi], lo)]
+        least = 3
+    else:
+        old_tokens = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(straight(quote))]
+        new_tokens = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(straight(text), lo, hi)]
+        least = 2
+    if not old_tokens or not new_tokens:
+        return []
+    matcher = SequenceMatcher(None, [t[0] for t in old_tokens], [t[0] for t in new_tokens], autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= least]
+    lead, trail = old_tokens[0][1], len(quote) - old_tokens[-1][2]
+    last = len(new_tokens) - 1
+    starts = {max(lo, new_tokens[min(last, max(0, b.b - b.a))][1] - lead) for b in blocks[:3]}
+    ends = {min(hi, new_tokens[min(last, max(0, b.b + len(old_tokens) - b.a - 1))][2] + trail) for b in blocks[-3:]}
+    return [(s, e) for s in starts for e in ends if s < e]
 
 
 def _votes(text: str, old: Selector) -> list[int]:
