@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+#: Characters of context a selector keeps either side of its quote.
+CONTEXT = 32
 #: A word: letters and digits, with inner apostrophes and hyphens ("Ledezma’s", "right-wing").
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
