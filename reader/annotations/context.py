@@ -64,14 +64,17 @@ class Side:
     #: sentence (not across a sentence break next to it); and how many there are.
     intact: bool
     words: int
+    #: The old side ran to the text's start (or end), and so does the new one: it is all there is.
+    whole: bool = False
 
 
-def _side(old: list[str], new: list[str], own: bool, *, before: bool) -> Side | None:
+def _side(old: list[str], new: list[str], own: bool, edge: bool, *, before: bool) -> Side | None:
     """None when either side has no words to compare (the text starts or ends there)."""
     if not old or not new:
         return None
     beside = new[-len(old) :] if before else new[: len(old)]
-    return Side(_lcs(old, new) / len(old), own and beside == old, len(old))
+    intact = own and beside == old
+    return Side(_lcs(old, new) / len(old), intact, len(old), intact and edge and len(new) == len(old))
 
 
 def sides(text: str, start: int, end: int, prefix: str, suffix: str, full: int) -> tuple[Side | None, Side | None]:
@@ -96,7 +99,10 @@ def sides(text: str, start: int, end: int, prefix: str, suffix: str, full: int) 
         old_before = old_before[1:]
     if len(suffix) >= full and suffix[-1:].isalnum():
         old_after = old_after[:-1]
-    return _side(old_before, before, own_before, before=True), _side(old_after, after, own_after, before=False)
+    return (
+        _side(old_before, before, own_before, len(prefix) < full and lo == 0, before=True),
+        _side(old_after, after, own_after, len(suffix) < full and hi == len(text), before=False),
+    )
 
 
 def agrees(quote_words: int, agreement: tuple[Side | None, Side | None], *, strict: bool = False) -> bool:
@@ -113,8 +119,9 @@ def agrees(quote_words: int, agreement: tuple[Side | None, Side | None], *, stri
         return True
     shares = [side.share for side in known]
     best, worst, mean = max(shares), min(shares), sum(shares) / len(shares)
-    # One side intact counts only if it has words enough not to agree by chance ("for").
-    intact = any(side.intact and side.words >= 4 for side in known)
+    # One side intact counts only if it has words enough not to agree by chance ("for"), or is
+    # the whole rest of the text either way.
+    intact = any(side.intact and (side.words >= 4 or side.whole) for side in known)
     if len(known) == 1:
         return best >= 0.8 or quote_words > LONG_WORDS and not strict
     if strict:

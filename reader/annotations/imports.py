@@ -103,6 +103,7 @@ def _ours(item: dict[str, Any]) -> Incoming:
         article=_text(item, "article", 64, default=None),
         kind=_text(item, "kind", 32, default="highlight"),
         quote=_text(item, "quote", MAX_QUOTE),
+        original=_text(item, "original", MAX_QUOTE),
         prefix=_text(item, "prefix", 1000),
         suffix=_text(item, "suffix", 1000),
         start=_position(item.get("start", 0)),

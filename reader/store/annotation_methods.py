@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..annotations.anchoring import Placement, Selector, reattach, select
 from ..annotations.imports import ImportReport, Incoming
-from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, new_id, stamped
+from ..annotations.model import (
+    ARTICLE_NOTE,
+    Annotation,
+    AnnotationError,
+    UnknownAnnotation,
+    checked,
+    new_id,
+    reanchored,
+    stamped,
+)
 from ..models import Article, utc_now
 from .errors import UnknownArticle
 from .storage import FileSignature
@@ -181,10 +190,8 @@ class AnnotationMethods(StoreBase):
                 old = Selector(annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end)
                 placement = reattach(text, old)
                 now = placement.selector
-                moved = replace(
-                    annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix, start=now.start,
-                    end=now.end, orphaned=placement.orphaned,
-                )
+                moved = reanchored(annotation, now.quote, now.prefix, now.suffix, now.start, now.end,
+                                   placement.orphaned)
                 if moved != annotation:
                     moved = replace(moved, updated=utc_now())
                     changed[moved.id] = moved.to_doc()
@@ -233,8 +240,8 @@ class AnnotationMethods(StoreBase):
                     )
                     placement = reattach(texts[article_id], old)
                     now = placement.selector
-                    annotation = replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix,
-                                         start=now.start, end=now.end, orphaned=placement.orphaned)
+                    annotation = reanchored(annotation, now.quote, now.prefix, now.suffix, now.start, now.end,
+                                            placement.orphaned)
                 if annotation.id in known_ids or _identity(annotation) in known:
                     skipped += 1
                     continue
