@@ -8,6 +8,7 @@ them from the sample articles in seeds/ and the prose in tests/data/anchoring/, 
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Iterator
@@ -28,14 +29,10 @@ def texts() -> dict[str, str]:
 def pick_highlight(rng: random.Random, text: str, shape: str) -> tuple[int, int]:
     """A highlight of the shape; single words and pairs favour ones that occur more than once."""
     if shape in ("word", "two words", "phrase"):
-        words = word_spans(text)
         n = {"word": 1, "two words": 2}.get(shape) or rng.randint(3, 8)
-        spans = [(words[i][0], words[i + n - 1][1]) for i in range(len(words) - n + 1)]
-        # Nobody highlights "the" alone: a single word is a name or a word of four letters or more.
-        spans = [s for s in spans if "\n" not in text[s[0] : s[1]] and (n > 1 or _telling(text[s[0] : s[1]]))]
+        spans = _runs(text, n)
         if n <= 2 and rng.random() < 0.6:
-            repeated = [s for s in spans if text.count(text[s[0] : s[1]]) > 1]
-            spans = repeated or spans
+            spans = _repeated_runs(text, n) or spans
         return rng.choice(spans)
     if shape == "sentence":
         return rng.choice([s for s in sentence_spans(text) if s[1] - s[0] > 20])
@@ -43,6 +40,20 @@ def pick_highlight(rng: random.Random, text: str, shape: str) -> tuple[int, int]
     n = 1 if shape == "paragraph" else rng.randint(2, 3)
     i = rng.randrange(1, len(paragraphs) - n + 1)
     return paragraphs[i][0], paragraphs[i + n - 1][1]
+
+
+@functools.cache
+def _runs(text: str, n: int) -> list[tuple[int, int]]:
+    """Runs of n words within a line. Nobody highlights "the" alone: a single word is a name or
+    a word of four letters or more."""
+    words = word_spans(text)
+    spans = [(words[i][0], words[i + n - 1][1]) for i in range(len(words) - n + 1)]
+    return [s for s in spans if "\n" not in text[s[0] : s[1]] and (n > 1 or _telling(text[s[0] : s[1]]))]
+
+
+@functools.cache
+def _repeated_runs(text: str, n: int) -> list[tuple[int, int]]:
+    return [s for s in _runs(text, n) if text.count(text[s[0] : s[1]]) > 1]
 
 
 STOP = {"the", "a", "an", "and", "but", "he", "she", "his", "her", "it", "its", "in", "on", "at", "of", "to", "for",
