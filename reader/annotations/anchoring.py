@@ -103,7 +103,11 @@ def reattach(text: str, old: Selector) -> Placement:
     # else an edit that shifted another occurrence onto the offset would capture it.
     if at_old and (size > LONG_WORDS or _score(text, (old.start, old.end), old) == 2.0):
         return Placement(EXACT, select(text, old.start, old.end))
-    fitting = [span for span in _loose_occurrences(text, old) if fits(*span)]
+    # Exact occurrences first (str.find is cheap); else, give or take spacing and quote marks.
+    exact = {(at, at + len(quote)) for at in occurrences(text, quote)}
+    fitting = [span for span in sorted(exact) if fits(*span)] or [
+        span for span in _loose_occurrences(text, old) if span not in exact and fits(*span)
+    ]
     if fitting:
         scores = {span: _score(text, span, old) for span in fitting}
         top = [span for span in fitting if scores[span] == max(scores.values())]

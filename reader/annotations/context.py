@@ -27,8 +27,9 @@ LONG_WORDS = 6
 #: A sentence or paragraph break right next to a quote, in its prefix (at the end) or suffix (at the start).
 _BREAK_BEFORE = re.compile(r"(?:[.!?:][\"'”’)]*\s+|\n\s*(?:[-*•–]|\d+[.)])?\s*)$")
 _BREAK_AFTER = re.compile(r"[\"'”’)]*(?:[.!?:][\"'”’)]*(?:\s|$)|\s*\n)")
-#: Char-level comparison up to this length; longer quotes are compared word by word.
-CHAR_LEVEL = 300
+#: Char-level comparison up to this length; longer quotes are compared word by word, which is
+#: as telling for a sentence and keeps difflib's cost (quadratic in characters) down.
+CHAR_LEVEL = 120
 
 
 def straight(text: str) -> str:
