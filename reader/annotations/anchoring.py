@@ -9,16 +9,10 @@ an approximate match for a quote edited inside, and else reports the annotation 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
+from .context import CONTEXT, LONG_WORDS, agrees, sides, words
+from .fuzzy import MAX_OCCURRENCES, approximate, loose_pattern, occurrences
 from .model import AnnotationError
-
-#: Characters of context kept either side of a quote.
-CONTEXT = 32
-#: An approximate match must be at least this similar to the old quote (difflib ratio).
-MIN_SIMILARITY = 0.75
-#: Occurrences looked at for a quote (or a piece of one) that is everywhere: "the".
-MAX_OCCURRENCES = 500
 
 EXACT, MOVED, FUZZY, ORPHANED = "exact", "moved", "fuzzy", "orphaned"
 
@@ -73,13 +67,13 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Sel
     """
     if not quote.strip():
         raise AnnotationError("the quote is empty")
-    occurrences = _occurrences(text, quote)
-    if not occurrences:
+    found = occurrences(text, quote)
+    if not found:
         raise QuoteNotFound(f"the quote {_short(quote)} is not in the article's text")
-    fitting = [i for i in occurrences if text.endswith(prefix, 0, i) and text.startswith(suffix, i + len(quote))]
+    fitting = [i for i in found if text.endswith(prefix, 0, i) and text.startswith(suffix, i + len(quote))]
     if not fitting:
         raise QuoteNotFound(
-            f"the quote {_short(quote)} is in the article {len(occurrences)} time(s), but never with that prefix/suffix"
+            f"the quote {_short(quote)} is in the article {len(found)} time(s), but never with that prefix/suffix"
         )
     if len(fitting) > 1:
         raise AmbiguousQuote(
@@ -90,136 +84,70 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Sel
 
 
 def reattach(text: str, old: Selector) -> Placement:
-    """Find an annotation's passage in the article's current ``text``."""
+    """Find an annotation's passage in the article's current ``text``.
+
+    A short quote ("Ledezma", "the opposition") occurs elsewhere by chance, so it is accepted,
+    even at its old offset, only where the words around it still agree with its old context;
+    where they do not, it is orphaned: a highlight on the wrong passage is worse than none.
+    """
     quote = old.quote
-    if quote and text[old.start : old.end] == quote:
+    if not quote.strip():
+        return Placement(ORPHANED, old)
+    size = len(words(quote))
+
+    def fits(start: int, end: int, strict: bool = False) -> bool:
+        return agrees(size, sides(text, start, end, old.prefix, old.suffix, CONTEXT), strict=strict)
+
+    at_old = text[old.start : old.end] == quote
+    # A long quote at its old offset is the passage; a short one only if nothing around it changed,
+    # else an edit that shifted another occurrence onto the offset would capture it.
+    if at_old and (size > LONG_WORDS or _score(text, (old.start, old.end), old) == 2.0):
         return Placement(EXACT, select(text, old.start, old.end))
-    occurrences = _occurrences(text, quote) if quote else []
-    if occurrences:
-        best = max(occurrences, key=lambda i: (_context_score(text, i, i + len(quote), old), -abs(i - old.start)))
-        return Placement(MOVED, select(text, best, best + len(quote)))
-    found = _approximate(text, old)
+    # Exact occurrences first (str.find is cheap); else, give or take spacing and quote marks.
+    exact = {(at, at + len(quote)) for at in occurrences(text, quote)}
+    fitting = [span for span in sorted(exact) if fits(*span)] or [
+        span for span in _loose_occurrences(text, old) if span not in exact and fits(*span)
+    ]
+    if fitting:
+        scores = {span: _score(text, span, old) for span in fitting}
+        top = [span for span in fitting if scores[span] == max(scores.values())]
+        start, end = min(_unrepeated(text, top) or top, key=lambda span: abs(span[0] - old.start))
+        same = at_old and (start, end) == (old.start, old.end)
+        return Placement(EXACT if same else MOVED, select(text, start, end))
+    found = approximate(text, old, fits)
     if found is not None:
         return Placement(FUZZY, select(text, *found))
     return Placement(ORPHANED, old)
 
 
-def _occurrences(text: str, quote: str) -> list[int]:
-    found: list[int] = []
-    at = text.find(quote)
-    while at >= 0 and len(found) < MAX_OCCURRENCES:
-        found.append(at)
-        at = text.find(quote, at + 1)
-    return found
+def _score(text: str, span: tuple[int, int], old: Selector) -> float:
+    """Agreement of both sides' context, up to 2; a side with nothing to compare counts as agreeing
+    (the text starts or ends there, as it did, or the summary it was stops there)."""
+    return sum(1.0 if side is None else side.share for side in sides(text, *span, old.prefix, old.suffix, CONTEXT))
 
 
-def _context_score(text: str, start: int, end: int, old: Selector) -> int:
-    """How many characters of the old prefix and suffix still sit next to this occurrence."""
-    before = text[max(0, start - len(old.prefix)) : start]
-    after = text[end : end + len(old.suffix)]
-    score = 0
-    for a, b in zip(reversed(before), reversed(old.prefix), strict=False):
-        if a != b:
+def _unrepeated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of places whose context agrees equally, those whose paragraph is not repeated elsewhere: a
+    pull quote repeats a sentence as a paragraph of its own; the passage is where it was written."""
+    if len(spans) < 2:
+        return spans
+    kept = []
+    for start, end in spans:
+        lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
+        paragraph = text[lo + 1 if lo >= 0 else 0 : hi if hi >= 0 else len(text)].strip()
+        if text.count(paragraph) == 1:
+            kept.append((start, end))
+    return kept
+
+
+def _loose_occurrences(text: str, old: Selector) -> list[tuple[int, int]]:
+    """Where the quote occurs, give or take spacing and quote marks: restyling is no edit."""
+    spans: list[tuple[int, int]] = []
+    for match in loose_pattern(old.quote, old.prefix, old.suffix).finditer(text):
+        spans.append(match.span())
+        if len(spans) >= MAX_OCCURRENCES:
             break
-        score += 1
-    for a, b in zip(after, old.suffix, strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
-
-
-def _approximate(text: str, old: Selector) -> tuple[int, int] | None:
-    """A range of ``text`` closely matching the old quote, e.g. after a few words inside it changed.
-
-    Pieces of the quote (and the ends of its context) that still occur exactly each vote
-    for where the quote now starts; difflib then sizes the match inside a window around
-    the most voted place only, so a long article costs a few ``str.find`` scans.
-    """
-    quote = old.quote
-    if len(quote) < 4:
-        return None
-    votes = _votes(text, old)
-    if not votes:
-        return None
-    slack = max(16, len(quote) // 4)
-    start_guess = _densest(votes, slack, old.start)
-    lo = max(0, start_guess - slack)
-    hi = min(len(text), start_guess + len(quote) + slack)
-    window = text[lo:hi]
-    blocks = [b for b in SequenceMatcher(None, quote, window, autojunk=False).get_matching_blocks() if b.size >= 3]
-    if not blocks:
-        return None
-    # Each matching block implies where the quote starts (if nothing before it changed length)
-    # and where it ends (if nothing after it did): try the first few of each, keep the closest.
-    starts = {lo + max(0, b.b - b.a) for b in blocks[:3]}
-    ends = {lo + min(len(window), b.b + len(quote) - b.a) for b in blocks[-3:]}
-    best, best_ratio = None, MIN_SIMILARITY
-    for guess_start in starts:
-        for guess_end in ends:
-            start, end = _to_words(text, *_trim(text, guess_start, guess_end), old)
-            if end <= start:
-                continue
-            ratio = SequenceMatcher(None, quote, text[start:end], autojunk=False).ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = (start, end), ratio
-    return best
-
-
-def _votes(text: str, old: Selector) -> list[int]:
-    quote = old.quote
-    size = max(4, min(16, len(quote) // 4))
-    pieces = [(offset, quote[offset : offset + size]) for offset in range(0, len(quote) - size + 1, size)]
-    if old.prefix:
-        pieces.append((-min(size, len(old.prefix)), old.prefix[-size:]))
-    if old.suffix:
-        pieces.append((len(quote), old.suffix[:size]))
-    votes: list[int] = []
-    for offset, piece in pieces:
-        if not piece.strip():
-            continue
-        found = _occurrences(text, piece)
-        # A piece found everywhere ("the ") says nothing about where the quote is.
-        if 0 < len(found) <= 20:
-            votes.extend(at - offset for at in found)
-    return votes
-
-
-def _densest(votes: list[int], slack: int, near: int) -> int:
-    """The median of the largest cluster of votes (within ``slack``); ties go to the one nearest ``near``."""
-    votes.sort()
-    best: tuple[int, int] = (0, 0)
-    best_cluster: list[int] = []
-    left = 0
-    for right, vote in enumerate(votes):
-        while vote - votes[left] > slack:
-            left += 1
-        cluster = votes[left : right + 1]
-        centre = cluster[len(cluster) // 2]
-        key = (len(cluster), -abs(centre - near))
-        if key > best or not best_cluster:
-            best, best_cluster = key, cluster
-    return best_cluster[len(best_cluster) // 2]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop whitespace at either end, so a fuzzy match does not begin or end in a gap."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _to_words(text: str, start: int, end: int, old: Selector) -> tuple[int, int]:
-    """Widen a match to whole words where the old quote began or ended on a word boundary."""
-    if old.quote[:1].isalnum() and not old.prefix[-1:].isalnum():
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-    if old.quote[-1:].isalnum() and not old.suffix[:1].isalnum():
-        while end < len(text) and text[end].isalnum():
-            end += 1
-    return start, end
+    return spans
 
 
 def _short(quote: str) -> str:

@@ -102,6 +102,7 @@ def _read_ours(item: Any, entry: str) -> list[Incoming | Reply]:
         article=text_of(item, "article", 64, default=None),
         kind=text_of(item, "kind", 32, default="highlight"),
         quote=text_of(item, "quote", MAX_QUOTE),
+        original=text_of(item, "original", MAX_QUOTE),
         prefix=text_of(item, "prefix", 1000),
         suffix=text_of(item, "suffix", 1000),
         start=position_of(item.get("start", 0)),

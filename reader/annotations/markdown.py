@@ -137,6 +137,8 @@ def _markdown_annotation(annotation: Annotation) -> list[str]:
         label = {"question": "**Question:**", "disagree": "**Disagree:**"}.get(annotation.kind)
         out = [label, ""] if label else []
         out += _paragraph(annotation.quote, "> ") + [""]
+        if annotation.original:
+            out += _paragraph("was: " + annotation.original, "> ") + [""]
         if annotation.note:
             out += _paragraph(annotation.note) + [""]
     marks = [f"{annotation.created:%Y-%m-%d}"] if annotation.created else []

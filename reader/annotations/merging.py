@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..models import utc_now
 from .anchoring import EXACT, AmbiguousQuote, Placement, QuoteNotFound, Selector, find_quote, reattach
 from .incoming import Incoming, Skipped
-from .model import Annotation, AnnotationError, checked, new_id
+from .model import Annotation, AnnotationError, checked, new_id, reanchored
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,10 @@ def place(text: str, annotation: Annotation, positioned: bool) -> Annotation:
     now = placement.selector
     if placement.orphaned:
         now = replace(now, start=0, end=len(annotation.quote)) if not positioned else now
-    return replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix, start=now.start,
-                   end=now.end, orphaned=placement.orphaned)
+        return replace(annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix, start=now.start,
+                       end=now.end, orphaned=True)
+    # Found again, maybe in new words: the wording first highlighted is kept as ``original``.
+    return reanchored(annotation, now.quote, now.prefix, now.suffix, now.start, now.end, False)
 
 
 def merge(

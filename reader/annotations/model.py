@@ -12,6 +12,7 @@ from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
 from ..text import normalise_tag
+from .context import same_words
 
 #: What a highlight says about its passage. An article note is an annotation with no
 #: passage: kind ARTICLE_NOTE, an empty quote and start == end == 0.
@@ -59,6 +60,9 @@ class Annotation:
     updated: datetime | None = None
     #: The passage could not be found in the article's current text; kept with its quote.
     orphaned: bool = False
+    #: The wording first highlighted, when the outlet has since changed it and re-anchoring
+    #: followed it (a typo fixed, words changed): the quote is the text now found. "" otherwise.
+    original: str = ""
 
     @property
     def is_article_note(self) -> bool:
@@ -80,6 +84,8 @@ class Annotation:
         }
         if self.orphaned:
             doc["orphaned"] = True
+        if self.original:
+            doc["original"] = self.original
         return doc
 
     @classmethod
@@ -100,7 +106,21 @@ class Annotation:
             created=created,
             updated=parse_datetime(doc.get("updated")) or created,
             orphaned=bool(doc.get("orphaned", False)),
+            original=str(doc.get("original") or ""),
         )
+
+
+def reanchored(annotation: Annotation, quote: str, prefix: str, suffix: str, start: int, end: int,
+               orphaned: bool) -> Annotation:
+    """The annotation placed anew. Its ``original`` keeps the wording first highlighted, across any
+    number of re-anchorings, while the text found differs from it in more than spacing or quote marks."""
+    if orphaned:
+        return replace(annotation, orphaned=True)
+    first = annotation.original or annotation.quote
+    return replace(
+        annotation, quote=quote, prefix=prefix, suffix=suffix, start=start, end=end, orphaned=False,
+        original="" if same_words(first, quote) else first,
+    )
 
 
 def new_id() -> str:
@@ -146,7 +166,7 @@ def checked(annotation: Annotation) -> Annotation:
     if not annotation.is_article_note:
         if not annotation.quote.strip():
             raise AnnotationError("nothing is selected: a highlight needs some text of the article")
-        if len(annotation.quote) > MAX_QUOTE:
+        if len(annotation.quote) > MAX_QUOTE or len(annotation.original) > MAX_QUOTE:
             raise AnnotationError(
                 f"the selection is too long ({len(annotation.quote):,} characters; at most {MAX_QUOTE:,})"
             )

@@ -86,6 +86,9 @@ def annotation_lines(annotation: Annotation, article: Article | None) -> list[st
     if annotation.quote:
         quote = clean_line(annotation.quote)
         lines.append(f"    “{quote if len(quote) <= 200 else quote[:199] + '…'}”")
+    if annotation.original:
+        original = clean_line(annotation.original)
+        lines.append(f"    was: “{original if len(original) <= 200 else original[:199] + '…'}”")
     lines += [f"    {line}" for line in clean_text(annotation.note).splitlines()]
     if annotation.tags:
         lines.append("    " + clean_line(" ".join(f"#{t}" for t in annotation.tags)))

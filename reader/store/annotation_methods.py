@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 from ..annotations.anchoring import Placement, Selector, reattach, select
 from ..annotations.incoming import ImportReport, Incoming, Skipped
 from ..annotations.merging import merge
-from ..annotations.model import ARTICLE_NOTE, Annotation, AnnotationError, UnknownAnnotation, checked, stamped
+from ..annotations.model import (
+    ARTICLE_NOTE,
+    Annotation,
+    AnnotationError,
+    UnknownAnnotation,
+    checked,
+    reanchored,
+    stamped,
+)
 from ..annotations.urls import LinkIndex
 from ..models import Article, utc_now
 from .errors import UnknownArticle
@@ -152,8 +160,9 @@ class AnnotationMethods(StoreBase):
             if text is None:
                 text = self.body(current.article).text
             now = select(text, start, end)
-            return self.save_annotation(replace(current, quote=now.quote, prefix=now.prefix, suffix=now.suffix,
-                                                start=now.start, end=now.end, orphaned=False))
+            # Its first wording stays as ``original`` ("was: ..."), as after any re-anchoring.
+            return self.save_annotation(reanchored(current, now.quote, now.prefix, now.suffix, now.start, now.end,
+                                                   False))
 
     def delete_annotation(self, annotation_id: str) -> Annotation:
         """Remove an annotation; returns it, so that ``restore_annotation`` can undo."""
@@ -196,10 +205,8 @@ class AnnotationMethods(StoreBase):
                 old = Selector(annotation.quote, annotation.prefix, annotation.suffix, annotation.start, annotation.end)
                 placement = reattach(text, old)
                 now = placement.selector
-                moved = replace(
-                    annotation, quote=now.quote, prefix=now.prefix, suffix=now.suffix, start=now.start,
-                    end=now.end, orphaned=placement.orphaned,
-                )
+                moved = reanchored(annotation, now.quote, now.prefix, now.suffix, now.start, now.end,
+                                   placement.orphaned)
                 if moved != annotation:
                     moved = replace(moved, updated=utc_now())
                     changed[moved.id] = moved.to_doc()

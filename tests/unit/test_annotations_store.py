@@ -168,3 +168,40 @@ def test_an_older_single_annotation_file_is_read_and_moved_into_the_split_files(
     highlight(reopened, article, "Paragraph two")
     assert not (home / "state" / "annotations.json").exists()
     assert sorted(a.note for a in Store.open(home).annotations()) == ["", "old"]
+
+
+def test_a_fixed_typo_moves_the_highlight_and_keeps_the_wording_first_highlighted(store, make_draft):
+    from reader.annotations.export import to_json
+    from reader.annotations.markdown import to_markdown
+    from reader.annotations.model import Annotation
+    from reader.cli.annotation_commands import annotation_lines
+
+    typo = ["Former mayor Antonio Leedzma fled house arrest on Friday.", "Ledezma was met in Madrid."]
+    article = store.add_articles([edited_draft(make_draft, typo)]).added[0]
+    saved = highlight(store, article, "Leedzma", note="who?")
+    fixed = [typo[0].replace("Leedzma", "Ledezma"), typo[1]]
+    store.add_articles([edited_draft(make_draft, fixed)])
+    now = store.annotation(saved.id)
+    assert (now.quote, now.original, now.orphaned) == ("Ledezma", "Leedzma", False)
+    assert store.body(article).text[now.start : now.end] == "Ledezma" and now.start == saved.start
+    # A later edit moves it again: the original stays the wording first highlighted.
+    store.add_articles([edited_draft(make_draft, ["An update on the story.", *fixed])])
+    later = store.annotation(saved.id)
+    assert (later.quote, later.original) == ("Ledezma", "Leedzma") and later.start > now.start
+    articles = store.annotated_articles([article])
+    assert "> was: Leedzma" in to_markdown([later], articles)
+    assert b'"original": "Leedzma"' in to_json([later], articles)
+    assert "    was: “Leedzma”" in annotation_lines(later, articles[article])
+    # Documents stored before the field existed read as having no original.
+    doc = later.to_doc()
+    del doc["original"]
+    assert Annotation.from_doc(later.id, doc).original == ""
+    assert "original" not in saved.to_doc()
+
+
+def test_restyled_spacing_or_quote_marks_are_no_change_of_wording(store, make_draft):
+    article = store.add_articles([edited_draft(make_draft, ["He called it “a farce” on Friday."])]).added[0]
+    saved = highlight(store, article, "“a farce”")
+    store.add_articles([edited_draft(make_draft, ['He called it "a farce" on Friday.'])])
+    now = store.annotation(saved.id)
+    assert now.quote == '"a farce"' and now.original == "" and not now.orphaned

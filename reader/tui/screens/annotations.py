@@ -240,6 +240,10 @@ def _detail(row: AnnotationRow) -> Text:
     if annotation.quote:
         quote = clean_text(annotation.quote)
         text.append("“" + (quote if len(quote) < 800 else quote[:800] + "…") + "”\n", style="italic")
+    if annotation.original:
+        # The outlet changed the passage's wording; what the user highlighted was this.
+        original = clean_text(annotation.original)
+        text.append("was: “" + (original if len(original) < 800 else original[:800] + "…") + "”\n", style="dim")
     if annotation.note:
         note = clean_text(annotation.note)
         text.append(note if len(note) < 1500 else note[:1500] + "…")

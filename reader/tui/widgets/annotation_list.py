@@ -126,6 +126,8 @@ class AnnotationList(ScrollView, can_focus=True):
             words = "note on the article: " + clean_line(annotation.note)
         else:
             words = ("(passage gone) " if annotation.orphaned else "") + "“" + clean_line(annotation.quote) + "”"
+            if annotation.original:
+                words += " (was: “" + clean_line(annotation.original) + "”)"
             if annotation.note:
                 words += " — " + clean_line(annotation.note)
         tags = " ".join("#" + clean_line(t) for t in annotation.tags)

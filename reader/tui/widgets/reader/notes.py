@@ -68,6 +68,8 @@ def highlight_note_text(annotation: Annotation, number: int, total: int) -> Text
     if annotation.created is not None:
         text.append("  " + annotation.created.strftime("%d %b %Y"), style="dim")
     text.append("   ] [ step · a edits · d deletes · u undoes", style="dim")
+    if annotation.original:
+        text.append("\nwas: “" + _short(annotation.original, 200) + "”", style="dim italic")
     if annotation.note:
         text.append("\n" + clean_text(annotation.note))
     return text
