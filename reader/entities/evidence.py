@@ -271,8 +271,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
-        elif " " not in name and _tally(votes[key]) == "person":
-            # A first name alone ("Kylian is finding his rhythm") when one person has it.
+        elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None):
+            # A first name alone ("Kylian is finding his rhythm") or a family name written first
+            # ("Governor Pan Gongsheng ... Pan also promised") when one person has it: whatever
+            # the model made of it, unless it is a place of that name.
             owners = {find(p) for p in persons if p.split()[0] == key}
             if len(owners) != 1:
                 continue
