@@ -107,11 +107,25 @@ def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity
 
 def _best_name(aliases: Counter[str], spread: dict[str, set[str]]) -> str:
     """The name to show: a full name over an acronym or a lone surname, then the most widely
-    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name)."""
-    def rank(alias: str) -> tuple[bool, int, int, int, str]:
-        words = len(alias.split())
-        return (words >= 2 and not is_acronym(alias), len(spread[alias]), aliases[alias], words, alias)
-    return max(aliases, key=rank)
+    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name).
+
+    Spellings that differ only in accents or case count together, so that a misspelling written
+    once ("Lepoldo López") never wins over the usual name written as "Leopoldo López" and
+    "Leopoldo Lopez"; of those, the form written most often is shown, accents kept on a tie.
+    """
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for alias in aliases:
+        by_form[fold(alias)].append(alias)
+
+    def rank(form: str) -> tuple[bool, int, int, int, str]:
+        written = by_form[form]
+        words = len(form.split())
+        articles = set().union(*(spread[a] for a in written))
+        return (words >= 2 and not any(map(is_acronym, written)), len(articles),
+                sum(aliases[a] for a in written), words, form)
+
+    best = max(by_form, key=rank)
+    return max(by_form[best], key=lambda a: (aliases[a], not a.isascii(), a))
 
 
 def _unique_keys(entities: list[Entity]) -> list[Entity]:

@@ -288,10 +288,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     # shortens, if only one fits.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
-        if is_acronym(name) or len(name.split()) > 2 or kind_of(key) == "person" or find(key) != key:
+        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
+                or find(key) != key:
             continue
-        owners = {find(c) for c in companies if c != key
-                  and short_company(name, display[c], CORPORATE, company_name(display[c]) is not None)}
+        owners = {find(c) for c in companies if c != key and _shortens(name, display[c])}
         owners.discard(find(key))
         if len(owners) == 1:
             union(key, owners.pop())
@@ -303,6 +303,30 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+#: A first word rarer than this (Zipf) may stand alone for the company: "Avanti" for Avanti West
+#: Coast, "Northcrest" for Northcrest Minerals; not "Federal" nor "Bank".
+RARE_FIRST_WORD = 3.0
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is how this article shortens the organisation ``full``: without its legal
+    form ("Country Garden" for Country Garden Holdings Co Ltd), without the country that opens it
+    ("Vanke" for China Vanke Co, "Evergrande" for China Evergrande Group) or the region that ends
+    it ("IMANI" for IMANI Africa), or by a rare first word alone."""
+    known = knowledge()
+    base = company_name(full)
+    legal = base is not None or (" " not in short and known.frequency(short) < RARE_FIRST_WORD)
+    words = (base or full).split()
+    forms = [words]
+    if len(words) >= 3 and (p := known.place(fold(words[0]))) is not None and p.region:
+        forms.append(words[1:])
+    while len(words) >= 2 and (p := known.place(fold(words[-1]))) is not None and p.region:
+        words = words[:-1]
+        forms.append(words)
+    return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
+               for form in forms)
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:

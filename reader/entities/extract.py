@@ -13,7 +13,7 @@ from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
-from .spans import Candidate, clean
+from .spans import Candidate, clean, is_title, previous_word
 
 FALLBACK = "fallback"
 
@@ -81,6 +81,7 @@ def analyse(
     article shows to be one entity, and the evidence for each entity's kind."""
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
+    body_spans = _titled_people(bp.text, body_spans)
     body = _split_pairs(_candidates(bp.text, body_spans))
     # Where the model saw a nationality word, no name is looked for again.
     nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
@@ -131,6 +132,14 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     return _without_overlaps(found + cue_candidates(text, names, nationalities))
+
+
+def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:
+    """"Mr Albanese": a word the model took for a nationality is a person's name after a title."""
+    if spans is None:
+        return None
+    return [RawSpan(s.start, s.end, "PERSON") if s.label == "NORP" and is_title(previous_word(text, s.start))
+            and text[s.start:s.end][:1].isupper() else s for s in spans]
 
 
 def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:
