@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
 from .evidence import declared_links, group_names
+from .expansions import spelled_out
 from .fallback import rule_candidates
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
@@ -128,10 +129,24 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
         kind = LABEL_KINDS.get(span.label)
         if kind is not None:
             found.extend(clean(text, span.start, span.end, kind))
-    found = _without_overlaps(found)
+    found = _spelled_out(text, _without_overlaps(found))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     return _without_overlaps(found + cue_candidates(text, names, nationalities))
+
+
+def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A long name before its bracketed acronym replaces the pieces the model and cleaning made of
+    it; it keeps their votes (or says organisation, as such names mostly are)."""
+    for start, end in spelled_out(text):
+        while (article := re.match(r"(?:the|The) ", text[start:end])) is not None:
+            start += article.end()
+        inside = [c for c in found if c.start < end and start < c.end]
+        if any(c.start < start or c.end > end for c in inside) or end - start < 4:
+            continue
+        votes = tuple(v for c in inside for v in c.votes) or (("organisation", 1.0),)
+        found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end], votes)]
+    return sorted(found, key=lambda c: c.start)
 
 
 def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:
