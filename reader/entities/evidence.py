@@ -17,7 +17,7 @@ from .lexicon import (
     PLACE_WORDS,
     ROLE_NOUNS,
 )
-from .names import expands, is_acronym, looks_like_person, part_of_person, short_company
+from .names import expands, is_acronym, loosely_expands, looks_like_person, part_of_person, short_company
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
 
@@ -242,12 +242,6 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         base = company_name(name)
         if base is not None and fold(base) in display:
             union(key, fold(base))
-    acronyms = [k for k, name in display.items() if is_acronym(name)]
-    for key in acronyms:
-        matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
-        if len(matches) == 1:
-            union(key, matches.pop())
-
     def kind_of(key: str) -> str | None:
         tally: dict[str, float] = defaultdict(float)
         for k in display:
@@ -255,6 +249,15 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
                 for kind, weight in votes[k]:
                     tally[kind] += weight
         return max(tally, key=tally.__getitem__) if tally else None
+
+    acronyms = [k for k, name in display.items() if is_acronym(name)]
+    for key in acronyms:
+        matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
+        if not matches:
+            matches = {find(k) for k, name in display.items()
+                       if k != key and kind_of(k) != "person" and loosely_expands(display[key], name)}
+        if len(matches) == 1:
+            union(key, matches.pop())
 
     first_seen: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: c.start):

@@ -10,6 +10,7 @@ from .cues import DATELINE, cue_candidates
 from .evidence import declared_links, group_names
 from .expansions import spelled_out
 from .fallback import rule_candidates
+from .furniture import furniture, inside
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
@@ -83,14 +84,16 @@ def analyse(
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
     body_spans = _titled_people(bp.text, body_spans)
-    body = _split_pairs(_candidates(bp.text, body_spans))
+    aside = furniture(bp.text)
+    body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     # Where the model saw a nationality word, no name is looked for again.
     nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
     links, extra = declared_links(bp.text, body)
+    extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
     names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
-    taken = [(c.start, c.end) for c in body] + nationalities
+    taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
     groups = group_names(bp.text, body, links)
 

@@ -50,6 +50,24 @@ def expands(acronym: str, full: str) -> bool:
     return False
 
 
+def loosely_expands(acronym: str, full: str) -> bool:
+    """Whether the initials of ``full`` run through ``acronym`` in order, in English word order or
+    with the head noun first as Spanish puts it, the acronym taking more letters of some words:
+    "SEBIN" (Servicio Bolivariano de Inteligencia) for "Bolivarian Intelligence Service". Weaker
+    than ``expands``: only for an article's one fitting name, of three words or more."""
+    acr = "".join(c for c in acronym.upper() if c.isalpha())
+    letters = initials(full)
+    if len(letters) < 3 or len(acr) > 2 * len(letters):
+        return False
+    for order in (letters, letters[-1] + letters[:-1]):
+        if acr[0] != order[0]:
+            continue
+        rest = iter(acr)
+        if all(letter in rest for letter in order):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def name_words(name: str) -> tuple[str, ...]:
     """Folded words of a name without particles: "Norte de Santander" -> ("norte", "santander")."""
