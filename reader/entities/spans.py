@@ -36,6 +36,7 @@ FOLLOWING_ORG = frozenset(
 #: Lower-case nouns after a surname that say whose rule or time it was: "the Carmona dictatorship".
 FOLLOWING_PERSON = frozenset("dictatorship regime administration presidency era years".split())
 
+_MEASURE = re.compile(r"[\d.,:%]*\d[.,:%][\d.,:%]*")
 _TOKEN = re.compile(r"\S+")
 #: How common (Zipf) a word before a person's name must be to be taken for a description of the
 #: person ("Socialist", "Green"), not a part of the name.
@@ -275,6 +276,8 @@ def _namelike(word: str, last: bool = False) -> bool:
     core = word.strip(_EDGE)
     if not core:
         return False
+    if last and _MEASURE.fullmatch(core):
+        return False  # "McIntosh 0.3 seconds", "at 3:55.42": a measure, not "France 2" or "TF1"
     if core[0].isupper() or core[0].isdigit():
         return True
     return not last and bare(core) in PARTICLES
