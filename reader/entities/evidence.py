@@ -40,6 +40,8 @@ LEGAL_FORM = 3.0
 GIVEN_NAME = 1.2
 #: Against the model's label of a one-word name no gazetteer or list of given names knows.
 UNKNOWN_PLACE, UNKNOWN_PERSON = 0.7, 0.5
+#: Against the model's "person" for a name of several words whose first is no known given name.
+UNKNOWN_GIVEN = 0.5
 #: A country or region as one word of a longer name ("Athletics Kenya").
 REGION_IN_NAME = 1.5
 
@@ -178,10 +180,17 @@ def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     """The model's label for a one-word name it cannot know: a "place" no gazetteer has, a "person"
     that is no given name, is as often an organisation it has not seen ("Ifop", "Ubisoft")."""
     name = candidate.text
-    if candidate.source != "model" or not candidate.votes or " " in name or is_acronym(name):
+    if candidate.source != "model" or not candidate.votes or is_acronym(name):
         return []
     label = candidate.votes[0][0]
     known = knowledge()
+    if " " in name:
+        # "Onda Libre", "Fundy Link": a "person" whose first word is no given name anywhere is as
+        # often a firm, a station or a group named like one.
+        first = fold(name.split()[0]).split(" ")[0]
+        if label == "person" and len(candidate.votes) == 1 and not known.given_name(first):
+            return [("organisation", UNKNOWN_GIVEN)]
+        return []
     if label == "place" and known.place(fold(name)) is None:
         return [("organisation", UNKNOWN_PLACE)]
     if label == "person" and not known.given_name(fold(name)):
