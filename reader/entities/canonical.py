@@ -8,8 +8,8 @@ from operator import attrgetter
 
 from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
 from .corrections import apply_corrections
-from .merging import Forms, merge_all
 from .knowledge import knowledge
+from .merging import Forms, merge_all
 from .names import is_acronym
 from .normalise import fold, plain
 

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .companies import shortens
 from .knowledge import company_name, knowledge
 from .lexicon import (
     ORG_NOUNS,
@@ -17,12 +18,9 @@ from .lexicon import (
     PLACE_WORDS,
     ROLE_NOUNS,
 )
-from .names import expands, is_acronym, loosely_expands, looks_like_person, part_of_person, short_company
+from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
-
-#: What may follow a company's short name in its full one ("Group", "Electronics", "International").
-CORPORATE = ORG_WORDS | frozenset(("international", "global", "worldwide", "uk", "us", "europe"))
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
@@ -303,7 +301,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
                 or find(key) != key:
             continue
-        owners = {find(c) for c in companies if c != key and _shortens(name, display[c])}
+        owners = {find(c) for c in companies if c != key and shortens(name, display[c])}
         owners.discard(find(key))
         if len(owners) == 1:
             union(key, owners.pop())
@@ -315,30 +313,6 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
-
-
-#: A first word rarer than this (Zipf) may stand alone for the company: "Avanti" for Avanti West
-#: Coast, "Northcrest" for Northcrest Minerals; not "Federal" nor "Bank".
-RARE_FIRST_WORD = 3.0
-
-
-def _shortens(short: str, full: str) -> bool:
-    """Whether ``short`` is how this article shortens the organisation ``full``: without its legal
-    form ("Country Garden" for Country Garden Holdings Co Ltd), without the country that opens it
-    ("Vanke" for China Vanke Co, "Evergrande" for China Evergrande Group) or the region that ends
-    it ("IMANI" for IMANI Africa), or by a rare first word alone."""
-    known = knowledge()
-    base = company_name(full)
-    legal = base is not None or (" " not in short and known.frequency(short) < RARE_FIRST_WORD)
-    words = (base or full).split()
-    forms = [words]
-    if len(words) >= 3 and (p := known.place(fold(words[0]))) is not None and p.region:
-        forms.append(words[1:])
-    while len(words) >= 2 and (p := known.place(fold(words[-1]))) is not None and p.region:
-        words = words[:-1]
-        forms.append(words)
-    return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               for form in forms)
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:

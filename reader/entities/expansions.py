@@ -38,7 +38,11 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
         end = match.start()
         spelled = [s for s in starts if _spells(acronym, text[s:end])]
         if spelled:
-            yield spelled[-1], end  # the farthest start that spells it: "UN Office for ..." -> "UN ..."
+            start = spelled[-1]  # the farthest start that spells it
+            index = starts.index(start)
+            if index + 1 < len(starts) and is_acronym(text[starts[index + 1]:start].strip()):
+                start = starts[index + 1]  # and the owner before it: "UN Office for the ... (OCHA)"
+            yield start, end
             continue
         start = starts[-1]
         name = text[start:end]
