@@ -8,8 +8,9 @@ from operator import attrgetter
 
 from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
 from .corrections import apply_corrections
+from .knowledge import knowledge
 from .merging import Forms, merge_all
-from .names import is_acronym, part_of_person
+from .names import is_acronym
 from .normalise import fold, plain
 
 #: A mention's own kind, against the article's evidence for its entity.
@@ -36,9 +37,8 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
         article_id = article.article_id
         kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
         for long, short in article.links:
-            lk, sk = fold(long), fold(short)
-            if kinds.get(lk) == "person" and part_of_person(short, long) and len(sk.split()) == 1:
-                local[(article_id, sk)] = lk
+            if _one_word_of(short, long):
+                local[(article_id, fold(short))] = fold(long)
         # The article's weighted evidence decides kinds; a mention's own kind only breaks ties
         # (and stands in for the evidence in results stored without it).
         weight = MENTION_WEIGHT if article.votes else 1.0
@@ -52,11 +52,33 @@ def automatic_entities(articles: Sequence[ArticleEntities]) -> list[Entity]:
             if fold(name) in forms.kinds:
                 forms.kinds[fold(name)][kind] += vote  # type: ignore[assignment]  # see Forms.kinds
     for article in articles:
+        kinds = {fold(m.text): m.kind for m in article.mentions} if article.links else {}
         for long, short in article.links:
-            if (article.article_id, fold(short)) not in local:
+            if (article.article_id, fold(short)) not in local or _names_one_thing(short, long, kinds.get(fold(long))):
                 forms.union(fold(short), fold(long))
     merge_all(forms)
     return _build(groups, forms)
+
+
+def _one_word_of(short: str, long: str) -> bool:
+    """A word of a longer name, standing for it in this article: "Pan" for Pan Gongsheng, "Kayla"
+    for Kayla Sandoval-Begay, "Assembly" for the National Assembly, "Vanke" for China Vanke Co.
+    Elsewhere the same word may be another Pan, another assembly: it is resolved here first.
+    Acronyms are names of their own and join library-wide."""
+    return " " not in short.strip() and len(long.split()) >= 2 and not is_acronym(short)
+
+
+#: A word rarer than this (Zipf) that shortens an organisation's name names it library-wide too.
+DISTINCTIVE = 3.0
+
+
+def _names_one_thing(short: str, long: str, kind: str | None) -> bool:
+    """"Sony" (of Sony Group Corp) or "Vanke" (of China Vanke Co) is that company wherever it is
+    written: its first word, or a rare one. "Assembly" or "Bank" is not, nor a person's first
+    name or surname (those join across articles by their own rule)."""
+    if kind in (None, "person"):
+        return False
+    return fold(long).startswith(fold(short) + " ") or knowledge().frequency(short) < DISTINCTIVE
 
 
 def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity]:
@@ -85,11 +107,25 @@ def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity
 
 def _best_name(aliases: Counter[str], spread: dict[str, set[str]]) -> str:
     """The name to show: a full name over an acronym or a lone surname, then the most widely
-    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name)."""
-    def rank(alias: str) -> tuple[bool, int, int, int, str]:
-        words = len(alias.split())
-        return (words >= 2 and not is_acronym(alias), len(spread[alias]), aliases[alias], words, alias)
-    return max(aliases, key=rank)
+    used, then the longest ("Antonio Ledezma", not "Ledezma" nor his full legal name).
+
+    Spellings that differ only in accents or case count together, so that a misspelling written
+    once ("Lepoldo López") never wins over the usual name written as "Leopoldo López" and
+    "Leopoldo Lopez"; of those, the form written most often is shown, accents kept on a tie.
+    """
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for alias in aliases:
+        by_form[fold(alias)].append(alias)
+
+    def rank(form: str) -> tuple[bool, int, int, int, str]:
+        written = by_form[form]
+        words = len(form.split())
+        articles = set().union(*(spread[a] for a in written))
+        return (words >= 2 and not any(map(is_acronym, written)), len(articles),
+                sum(aliases[a] for a in written), words, form)
+
+    best = max(by_form, key=rank)
+    return max(by_form[best], key=lambda a: (aliases[a], not a.isascii(), a))
 
 
 def _unique_keys(entities: list[Entity]) -> list[Entity]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .furniture import DATELINE
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
@@ -18,7 +19,6 @@ COMMON_ABBREVIATIONS = frozenset(
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _ACRONYM = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z0-9&]{1,6}(?![\w/-])")
-DATELINE = re.compile(r"^([A-ZÀ-ÖØ-Þ]{3,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*)(?:,[^—–\n]{0,40})?\s+[—–-]\s")
 _PLACE_PREPOSITION = re.compile(
     rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)"
 )

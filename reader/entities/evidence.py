@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .companies import shortens
 from .knowledge import company_name, knowledge
 from .lexicon import (
     ORG_NOUNS,
@@ -17,12 +18,9 @@ from .lexicon import (
     PLACE_WORDS,
     ROLE_NOUNS,
 )
-from .names import expands, is_acronym, looks_like_person, part_of_person, short_company
+from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
-
-#: What may follow a company's short name in its full one ("Group", "Electronics", "International").
-CORPORATE = ORG_WORDS | frozenset(("international", "global", "worldwide", "uk", "us", "europe"))
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
@@ -40,6 +38,8 @@ LEGAL_FORM = 3.0
 GIVEN_NAME = 1.2
 #: Against the model's label of a one-word name no gazetteer or list of given names knows.
 UNKNOWN_PLACE, UNKNOWN_PERSON = 0.7, 0.5
+#: Against the model's "person" for a name of several words whose first is no known given name.
+UNKNOWN_GIVEN = 0.5
 #: A country or region as one word of a longer name ("Athletics Kenya").
 REGION_IN_NAME = 1.5
 
@@ -178,10 +178,17 @@ def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     """The model's label for a one-word name it cannot know: a "place" no gazetteer has, a "person"
     that is no given name, is as often an organisation it has not seen ("Ifop", "Ubisoft")."""
     name = candidate.text
-    if candidate.source != "model" or not candidate.votes or " " in name or is_acronym(name):
+    if candidate.source != "model" or not candidate.votes or is_acronym(name):
         return []
     label = candidate.votes[0][0]
     known = knowledge()
+    if " " in name:
+        # "Onda Libre", "Fundy Link": a "person" whose first word is no given name anywhere is as
+        # often a firm, a station or a group named like one.
+        first = fold(name.split()[0]).split(" ")[0]
+        if label == "person" and len(candidate.votes) == 1 and not known.given_name(first):
+            return [("organisation", UNKNOWN_GIVEN)]
+        return []
     if label == "place" and known.place(fold(name)) is None:
         return [("organisation", UNKNOWN_PLACE)]
     if label == "person" and not known.given_name(fold(name)):
@@ -242,12 +249,6 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         base = company_name(name)
         if base is not None and fold(base) in display:
             union(key, fold(base))
-    acronyms = [k for k, name in display.items() if is_acronym(name)]
-    for key in acronyms:
-        matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
-        if len(matches) == 1:
-            union(key, matches.pop())
-
     def kind_of(key: str) -> str | None:
         tally: dict[str, float] = defaultdict(float)
         for k in display:
@@ -255,6 +256,15 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
                 for kind, weight in votes[k]:
                     tally[kind] += weight
         return max(tally, key=tally.__getitem__) if tally else None
+
+    acronyms = [k for k, name in display.items() if is_acronym(name)]
+    for key in acronyms:
+        matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
+        if not matches:
+            matches = {find(k) for k, name in display.items()
+                       if k != key and kind_of(k) != "person" and loosely_expands(display[key], name)}
+        if len(matches) == 1:
+            union(key, matches.pop())
 
     first_seen: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: c.start):
@@ -271,8 +281,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
-        elif " " not in name and _tally(votes[key]) == "person":
-            # A first name alone ("Kylian is finding his rhythm") when one person has it.
+        elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None):
+            # A first name alone ("Kylian is finding his rhythm") or a family name written first
+            # ("Governor Pan Gongsheng ... Pan also promised") when one person has it: whatever
+            # the model made of it, unless it is a place of that name.
             owners = {find(p) for p in persons if p.split()[0] == key}
             if len(owners) != 1:
                 continue
@@ -286,10 +298,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     # shortens, if only one fits.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
-        if is_acronym(name) or len(name.split()) > 2 or kind_of(key) == "person" or find(key) != key:
+        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
+                or find(key) != key:
             continue
-        owners = {find(c) for c in companies if c != key
-                  and short_company(name, display[c], CORPORATE, company_name(display[c]) is not None)}
+        owners = {find(c) for c in companies if c != key and shortens(name, display[c])}
         owners.discard(find(key))
         if len(owners) == 1:
             union(key, owners.pop())

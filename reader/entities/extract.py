@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterable, Iterator
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
 from .evidence import declared_links, group_names
+from .expansions import spelled_out
 from .fallback import rule_candidates
+from .furniture import furniture, inside
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
-from .spans import Candidate, clean
+from .spans import Candidate, clean, is_title, previous_word
 
 FALLBACK = "fallback"
 
@@ -81,14 +83,17 @@ def analyse(
     article shows to be one entity, and the evidence for each entity's kind."""
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
-    body = _split_pairs(_candidates(bp.text, body_spans))
+    body_spans = _titled_people(bp.text, body_spans)
+    aside = furniture(bp.text)
+    body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     # Where the model saw a nationality word, no name is looked for again.
     nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
     links, extra = declared_links(bp.text, body)
+    extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
     names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
-    taken = [(c.start, c.end) for c in body] + nationalities
+    taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
     groups = group_names(bp.text, body, links)
 
@@ -127,10 +132,32 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
         kind = LABEL_KINDS.get(span.label)
         if kind is not None:
             found.extend(clean(text, span.start, span.end, kind))
-    found = _without_overlaps(found)
+    found = _spelled_out(text, _without_overlaps(found))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     return _without_overlaps(found + cue_candidates(text, names, nationalities))
+
+
+def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A long name before its bracketed acronym replaces the pieces the model and cleaning made of
+    it; it keeps their votes (or says organisation, as such names mostly are)."""
+    for start, end in spelled_out(text):
+        while (article := re.match(r"(?:the|The) ", text[start:end])) is not None:
+            start += article.end()
+        inside = [c for c in found if c.start < end and start < c.end]
+        if any(c.start < start or c.end > end for c in inside) or end - start < 4:
+            continue
+        votes = tuple(v for c in inside for v in c.votes) or (("organisation", 1.0),)
+        found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end], votes)]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:
+    """"Mr Albanese": a word the model took for a nationality is a person's name after a title."""
+    if spans is None:
+        return None
+    return [RawSpan(s.start, s.end, "PERSON") if s.label == "NORP" and is_title(previous_word(text, s.start))
+            and text[s.start:s.end][:1].isupper() else s for s in spans]
 
 
 def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:

@@ -50,6 +50,24 @@ def expands(acronym: str, full: str) -> bool:
     return False
 
 
+def loosely_expands(acronym: str, full: str) -> bool:
+    """Whether the initials of ``full`` run through ``acronym`` in order, in English word order or
+    with the head noun first as Spanish puts it, the acronym taking more letters of some words:
+    "SEBIN" (Servicio Bolivariano de Inteligencia) for "Bolivarian Intelligence Service". Weaker
+    than ``expands``: only for an article's one fitting name, of three words or more."""
+    acr = "".join(c for c in acronym.upper() if c.isalpha())
+    letters = initials(full)
+    if len(letters) < 3 or len(acr) > 2 * len(letters):
+        return False
+    for order in (letters, letters[-1] + letters[:-1]):
+        if acr[0] != order[0]:
+            continue
+        rest = iter(acr)
+        if all(letter in rest for letter in order):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def name_words(name: str) -> tuple[str, ...]:
     """Folded words of a name without particles: "Norte de Santander" -> ("norte", "santander")."""
@@ -61,20 +79,29 @@ NAME_SUFFIXES = frozenset("jr junior sr senior ii iii iv".split())
 
 
 def surnames(name: str) -> list[str]:
-    """The words a person is called by alone: the last (before a "Jr"); in a four-part Spanish
-    name the paternal surname before it ("Antonio José Ledezma Díaz" -> Díaz, Ledezma); and a
+    """The words a person is called by alone: the last (before a "Jr"); in a Spanish name of four
+    parts, or of three whose middle one is no given name, the paternal surname before it
+    ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); and a
     word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy)."""
     words = [w for w in fold(name).split() if w.strip(".") not in NAME_SUFFIXES]
     parts = tuple(w for w in words if w not in PARTICLES)
     if len(parts) < 2:
         return []
     found = [parts[-1]]
-    if len(parts) >= 4:
+    if len(parts) >= 4 or (len(parts) == 3 and not _given(parts[1])):
+        # Spanish names carry the father's surname first, and it is the one used alone: "Joaquín
+        # Guzmán Loera" is Guzmán. A middle word that is a given name is one: "Ana Lucía Ferrer".
         found.append(parts[-2])
     for index in range(2, len(words)):
         if words[index] in PARTICLES and words[index - 1] not in PARTICLES and words[index - 1] not in found:
             found.append(words[index - 1])
     return found
+
+
+def _given(word: str) -> bool:
+    from .knowledge import knowledge  # the data loads on first use, not at import
+
+    return knowledge().given_name(word)
 
 
 #: Words shorter than this are never typos of each other: "Hansen" need not be Jansen.

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .evidence import follows_name
 from .knowledge import knowledge
-from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
+from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
 from .names import surnames
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, previous_word
@@ -28,9 +28,21 @@ def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = (
 
 
 def _surname_spellings(name: str) -> list[str]:
-    # surnames() folds; find the same words as written in the name.
+    """The surnames as written in the name, each also with the particles before it: "Le Pen" and
+    "Pen", "de Gaulle", "van den Heuvel" (surnames() folds, and drops particles)."""
     wanted = set(surnames(name))
-    return [w for w in name.split() if bare(w) in wanted]
+    words = name.split()
+    found = []
+    for index, word in enumerate(words):
+        if bare(word) not in wanted:
+            continue
+        found.append(word)
+        start = index
+        while start > 1 and bare(words[start - 1]) in SURNAME_PARTICLES:
+            start -= 1
+        if start < index:
+            found.append(" ".join(words[start:index + 1]))
+    return found
 
 
 def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source: str = "repeat") -> list[Candidate]:

@@ -33,6 +33,10 @@ FOLLOWING_ORG = frozenset(
     "executives employees spokesperson spokesman spokeswoman".split()
 )
 
+#: Lower-case nouns after a surname that say whose rule or time it was: "the Carmona dictatorship".
+FOLLOWING_PERSON = frozenset("dictatorship regime administration presidency era years".split())
+
+_MEASURE = re.compile(r"[\d.,:%]*\d[.,:%][\d.,:%]*")
 _TOKEN = re.compile(r"\S+")
 #: How common (Zipf) a word before a person's name must be to be taken for a description of the
 #: person ("Socialist", "Green"), not a part of the name.
@@ -190,7 +194,17 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         if word in FOLLOWING_ORG:
             votes.append(("organisation", weight))
             break
+        if word in FOLLOWING_PERSON and position == 0 and not _region(name):
+            # As sure as a title: "the Carmona dictatorship", "the Biden administration".
+            votes.append(("person", 3.0))
+            break
     return Candidate(s, e, name, tuple(votes), source)
+
+
+def _region(name: str) -> bool:
+    """A country, a region or a capital-sized city: "the Beijing regime" is a government's."""
+    place = knowledge().place(fold(name))
+    return place is not None and (place.region or place.population >= 1_000_000)
 
 
 def _unglue(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
@@ -262,6 +276,8 @@ def _namelike(word: str, last: bool = False) -> bool:
     core = word.strip(_EDGE)
     if not core:
         return False
+    if last and _MEASURE.fullmatch(core):
+        return False  # "McIntosh 0.3 seconds", "at 3:55.42": a measure, not "France 2" or "TF1"
     if core[0].isupper() or core[0].isdigit():
         return True
     return not last and bare(core) in PARTICLES

@@ -40,7 +40,7 @@ def fallback_report(request):
 
 # Floors a little under what the rules reach today, so a change that costs quality fails here.
 MODEL_FLOORS = {
-    "seeds": {"typed": 0.94, "untyped": 0.96, "merge": 0.90, "merge_strict": 0.85},
+    "seeds": {"typed": 0.96, "untyped": 0.97, "merge": 0.95, "merge_strict": 0.90},
     "own": {"typed": 0.89, "untyped": 0.95, "merge": 0.90, "merge_strict": 0.75},
 }
 
@@ -62,3 +62,25 @@ def test_quality_of_the_fallback(fallback_report):
     group, report = fallback_report
     assert report.untyped.f1 >= 0.88, report.table()
     assert report.overall.f1 >= (0.84 if group == "seeds" else 0.74), report.table()
+
+
+# The news sets the rules are tuned on, floors a little under what they reach: a change that
+# costs quality on news in general, not only on the seeds, fails here. (Never the held-out set.)
+NEWS_FLOORS = {
+    "tune": {"typed": 0.89, "merge": 0.91, "merge_strict": 0.77},
+    "tune2": {"typed": 0.81, "merge": 0.93, "merge_strict": 0.71},
+}
+
+
+@pytest.mark.parametrize("group", sorted(NEWS_FLOORS))
+def test_quality_on_the_tuning_news(group):
+    _model_or_skip()
+    gold = load_gold(group)
+    found, entities = run_system(gold, Extractor())
+    report = score(gold, found, entities)
+    floors = NEWS_FLOORS[group]
+    assert report.overall.f1 >= floors["typed"], report.table()
+    ok, total = report.merge_found
+    assert ok / total >= floors["merge"], report.table()
+    ok, total = report.merge_strict
+    assert ok / total >= floors["merge_strict"], report.table()

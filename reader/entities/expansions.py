@@ -1,0 +1,87 @@
+"""Long names written out before their bracketed acronym, commas and "and" included.
+
+"the Ministry of Environment, Water and Ecological Transition (MAATE)", "the National Union of Rail,
+Maritime and Transport Workers (RMT)": the model cuts such names at the comma or the "and", and
+cleaning cuts there too. The bracket says where the name ends; its letters, or the name's head
+word, say where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .lexicon import ORG_WORDS, PARTICLES
+from .names import expands, initials, is_acronym
+from .normalise import fold
+
+_BRACKET = re.compile(r" \(([A-ZÀ-ÖØ-Þ][\w&-]{1,9})\)")
+_WORD = re.compile(r"\S+")
+#: Lower-case words a long name holds ("Office for the Coordination of Humanitarian Affairs").
+_INSIDE = PARTICLES | {"to", "and", "&"}
+#: At most this many words back from the bracket.
+MAX_WORDS = 14
+
+
+def spelled_out(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each long name right before a bracketed acronym, when the acronym's letters
+    spell it from some word on, or when it is one run of capitalised words with a comma or an
+    "and" inside and an institution's head word ("Foundation for Political, Economic and Social
+    Research (SETA)")."""
+    for match in _BRACKET.finditer(text):
+        acronym = match.group(1)
+        if not is_acronym(acronym):
+            continue
+        starts = _word_starts(text, match.start())
+        if not starts:
+            continue
+        end = match.start()
+        spelled = [s for s in starts if _spells(acronym, text[s:end])]
+        if spelled:
+            start = spelled[-1]  # the farthest start that spells it
+            index = starts.index(start)
+            if index + 1 < len(starts) and is_acronym(text[starts[index + 1]:start].strip()):
+                start = starts[index + 1]  # and the owner before it: "UN Office for the ... (OCHA)"
+            yield start, end
+            continue
+        start = starts[-1]
+        name = text[start:end]
+        if ("," in name or " and " in name) and _institution(name):
+            yield start, end
+
+
+def _spells(acronym: str, name: str) -> bool:
+    if len(name.split()) < 2:
+        return False
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    plain = name.replace(",", " ")
+    return expands(acronym, plain) or initials(plain) == letters or initials(plain, with_particles=True) == letters
+
+
+def _institution(name: str) -> bool:
+    words = [fold(w.strip(",")) for w in name.split()]
+    return bool(words) and (words[0] in ORG_WORDS or words[-1] in ORG_WORDS)
+
+
+def _word_starts(text: str, end: int) -> list[int]:
+    """Where a name ending at ``end`` may start, nearest first: each capitalised word going back,
+    over linking words and commas between capitalised words, until anything else."""
+    line_start = text.rfind("\n", 0, end) + 1
+    window_start = max(line_start, end - 200)
+    words = list(_WORD.finditer(text, window_start, end))
+    starts: list[int] = []
+    for position, word in enumerate(reversed(words)):
+        if position >= MAX_WORDS:
+            break
+        token = word.group()
+        core = token.rstrip(",")
+        if token.endswith((".", ";", ":", "!", "?")) or (token.endswith(",") and position == 0):
+            break
+        if core[:1].isupper():
+            starts.append(word.start())
+        elif fold(core) in _INSIDE and starts:
+            continue
+        else:
+            break
+    # A name opens with a capital, never with the linking word last passed.
+    return starts
