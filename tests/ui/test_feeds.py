@@ -156,6 +156,16 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
         assert any("Subscribed to Post news" in m or "Subscribed to" in m for m in notifications(pilot.app))
         await pilot.press("escape")
         assert "Post story one" in titles(pilot.app) and "Globe story one" not in titles(pilot.app)
+        # Asked again, the page's feeds say which one is subscribed already.
+        await pilot.press("F", "a")
+        await type_text(pilot, page_url)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "Subscribe to which" in screen_text(pilot.app):
+                break
+        lines = [line for line in screen_text(pilot.app).splitlines() if "news —" in line]
+        assert [("subscribed already" in line) for line in lines] == [False, True], lines
 
 
 async def test_a_url_that_is_not_a_web_address_is_refused(start, home):

@@ -250,7 +250,10 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         if probe.kind == "feed":
             self._subscribe(probe.url, "")
         elif probe.kind == "page":
-            choices = [f"{clean_line(c.title) or '(untitled)'} — {clean_line(c.url)}" for c in probe.candidates]
+            subscribed = {_comparable(f.url) for f in self.feeds}
+            choices = [f"{clean_line(c.title) or '(untitled)'} — {clean_line(c.url)}"
+                       + ("  (subscribed already)" if _comparable(c.url) in subscribed else "")
+                       for c in probe.candidates]
 
             def chosen(index: int | None) -> None:
                 if index is not None:
@@ -283,3 +286,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             on_done=done,
             on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False),
         )
+
+
+def _comparable(url: str) -> str:
+    """A feed's address as two spellings of it compare: no scheme, "www." or trailing slash."""
+    rest = url.strip().split("://", 1)[-1].lower()
+    return rest.removeprefix("www.").rstrip("/")
