@@ -15,7 +15,7 @@ from feedparser.exceptions import CharacterEncodingOverride, NonXMLContentType
 from ..ingest.sanitize import clean_line
 from .dates import from_struct
 from .defuse import defuse
-from .entries import Content, RawEntry
+from .entries import HTML_TYPES, Content, RawEntry
 from .parsed import MAX_ENTRIES, FeedParseError
 
 # Only these response headers mean anything to feedparser once it is given bytes.
@@ -131,8 +131,13 @@ def _authors(entry: dict[str, Any], atom: bool) -> str:
 
 def _title_is_html(data: dict[str, Any], atom: bool) -> bool:
     detail = dict.get(data, "title_detail") or {}
-    if dict.get(detail, "type", "text/html") != "text/plain":
+    kind = dict.get(detail, "type", "text/html")
+    if kind in HTML_TYPES:
         return True
+    if kind != "text/plain":
+        # Not text at all (feedparser decoded a base64 application/octet-stream title): what it
+        # holds is read as plain characters, never parsed as HTML.
+        return False
     return not atom and bool(_CLOSING_TAG.search(_get(data, "title")))
 
 

@@ -13,8 +13,8 @@ from .sanitize import clean_line, clean_text
 
 # Dropped with everything inside: code, chrome, forms and embeds are never article text.
 _DROPPED = frozenset(
-    "script style form iframe noscript svg nav footer object embed input button "
-    "template select textarea canvas head math".split()
+    "script style form iframe noscript svg nav footer embed input button "
+    "template select textarea canvas head param".split()
 )
 # Elements that end the running paragraph where they start and where they end.
 _BREAKING = frozenset(
@@ -75,6 +75,18 @@ def _title(tree: LexborHTMLParser, root: LexborNode) -> str:
     if heading and (not page_title or heading in page_title):
         return heading
     return page_title or heading
+
+
+def _formula(node: LexborNode) -> str:
+    written = (node.attributes.get("alttext") or "").strip()
+    if not written:
+        tex = node.css_first('annotation[encoding="application/x-tex"]')
+        written = tex.text(deep=True).strip() if tex is not None else ""
+    if not written:
+        semantics = node.css_first("semantics")
+        tokens = (semantics or node).css("mi, mn, mo, mtext, ms")
+        written = " ".join(t.text(deep=True).strip() for t in tokens if t.text(deep=True).strip())
+    return clean_line(written)
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
@@ -141,6 +153,19 @@ class _Walker:
         attributes = node.attributes
         if _hidden(attributes):
             return False
+        if tag == "math":
+            # A formula: its written-out form (alttext, or the TeX the page gives), else its
+            # symbols in order; a display formula stands as a paragraph of its own.
+            block = (attributes.get("display") or "") == "block"
+            if block:
+                self.flush()
+            self.buffer.append(" " + _formula(node) + " ")
+            if block:
+                self.flush()
+            return False
+        if tag == "object":
+            # What an <object> holds is its fallback for readers that cannot show the embed.
+            return True
         if tag == "br":
             self.buffer.append(_BREAK)
         elif tag == "img":

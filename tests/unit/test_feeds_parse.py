@@ -301,3 +301,31 @@ def test_entry_count_is_capped() -> None:
     feed = parse(rss(items))
     assert len(feed.drafts) == MAX_ENTRIES
     assert feed.warnings == (f"5 entries beyond the first {MAX_ENTRIES} dropped",)
+
+
+def test_an_entry_whose_only_content_is_a_formula_keeps_it_as_text():
+    feed = parse(atom(
+        '<entry><id>urn:f</id><title>Result</title><updated>2024-05-01T00:00:00Z</updated>'
+        '<content type="html">&lt;math alttext="E = mc^2"&gt;&lt;mi&gt;E&lt;/mi&gt;&lt;/math&gt;</content></entry>'
+    ))
+    assert only(feed).body.text == "E = mc^2"
+
+
+def test_an_object_s_fallback_text_is_kept_and_its_params_are_not():
+    feed = parse(rss(
+        "<item><guid>o1</guid><title>Talk</title><description>"
+        "&lt;object data='talk.mp4'&gt;&lt;param name='autoplay' value='1'&gt;"
+        "&lt;p&gt;A transcript of the talk.&lt;/p&gt;&lt;/object&gt;</description></item>"
+    ))
+    assert only(feed).body.text == "A transcript of the talk."
+
+
+def test_a_base64_title_that_is_not_text_is_read_as_characters_not_html():
+    import base64
+
+    encoded = base64.b64encode(b"Prices &lt;b&gt;up&lt;/b&gt; again").decode()
+    feed = parse(atom(
+        f'<entry><id>urn:b</id><title type="application/octet-stream" mode="base64">{encoded}</title>'
+        '<updated>2024-05-01T00:00:00Z</updated><summary>Text.</summary></entry>'
+    ))
+    assert only(feed).title == "Prices &lt;b&gt;up&lt;/b&gt; again"
