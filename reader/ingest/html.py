@@ -30,6 +30,8 @@ _BREAK = "\x00"
 _AROUND_BREAKS = re.compile(r" ?\x00 ?")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TINY_STYLE = re.compile(r"(?:width|height)\s*:\s*[0-2](?:\.\d+)?px", re.IGNORECASE)
+#: " | Outlet", " - Outlet", " — Outlet" at the end of a <title>: the site's name, not the story's.
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 #: Images this small are tracking pixels or spacers, not pictures.
 PIXEL_MAX = 2
 
@@ -40,8 +42,8 @@ def parse_html(html: str, *, base_url: str = "") -> tuple[str, Body]:
     Never raises on malformed markup: the parser repairs what it can and the rest is text.
     """
     tree = LexborHTMLParser(html)
-    root = _content_root(tree)
-    title = _title(tree, root)
+    root, whole = _content_root(tree)
+    title = _title(tree, None if whole else root)
     body = _Walker(LinkTable(base_url)).run(root)
     blocks = body.blocks
     if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
@@ -56,25 +58,30 @@ def html_to_body(html: str, base_url: str = "") -> Body:
     return _Walker(LinkTable(base_url)).run(tree.body or tree.root)  # type: ignore[arg-type]
 
 
-def _content_root(tree: LexborHTMLParser) -> LexborNode:
+def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
+    """Where the story is, and whether that is the whole page."""
     # A lone <article> or <main> is the story; with several (a front page) read the whole body.
     for selector in ("article", "main"):
         found = tree.css(selector)
         if len(found) == 1:
-            return found[0]
+            return found[0], False
     # selectolax types root as optional, but parsing always makes an <html> element.
-    return tree.body or tree.root  # type: ignore[return-value]
+    return tree.body or tree.root, True  # type: ignore[return-value]
 
 
-def _title(tree: LexborHTMLParser, root: LexborNode) -> str:
+def _title(tree: LexborHTMLParser, story: LexborNode | None) -> str:
+    """The story's headline: the <h1> of the article (or the page's only <h1>), else <title>
+    without the site name it usually carries ("Story | Outlet")."""
     node = tree.css_first("title")
     page_title = clean_line(node.text(deep=True)) if node else ""
-    node = root.css_first("h1") or tree.css_first("h1")
+    headings = tree.css("h1")
+    inside = story.css_first("h1") if story is not None else None
+    node = inside or (headings[0] if len(headings) == 1 else None)
     heading = clean_line(node.text(deep=True)) if node else ""
-    # <title> often carries the site name ("Story | Outlet"); an <h1> it contains is cleaner.
-    if heading and (not page_title or heading in page_title):
+    if heading:
         return heading
-    return page_title or heading
+    return _SITE_SUFFIX.sub("", page_title) or page_title or (clean_line(headings[0].text(deep=True)) if headings
+                                                                 else "")
 
 
 def _formula(node: LexborNode) -> str:

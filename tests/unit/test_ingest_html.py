@@ -23,7 +23,11 @@ def test_title_prefers_the_h1_inside_a_site_suffixed_title() -> None:
     [
         ("<title> Only &amp; title </title><p>x</p>", "Only & title"),
         ("<h1>Only <em>heading</em></h1><p>x</p>", "Only heading"),
-        ("<title>Page</title><h1>Different</h1>", "Page"),
+        # The page's one <h1> is the headline; <title> is for tabs and search engines.
+        ("<title>Page</title><h1>Different</h1>", "Different"),
+        ("<title>Story - The Globe</title><p>x</p>", "Story"),
+        ("<title>Story</title><h1>Section</h1><h1>Other</h1>", "Story"),
+        ("<title>S | Site</title><nav><h1>Site</h1></nav><article><h1>The story</h1><p>x</p></article>", "The story"),
         ("<p>nothing</p>", ""),
         ("<title>Bad\u200d\x1b[31m title</title>", "Bad title"),
     ],
