@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal, overload
 from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line
 from ..store import Store
-from ..text import a_or_an
+from ..text import a_or_an, counted
 from .output import print_json
 from .progress import progress
 
@@ -78,7 +78,16 @@ def list_entities(store: Store, args: Namespace) -> int:
     else:
         for line in entity_rows(rows):
             print(line)
+    _say_pending(store)
     return 0
+
+
+def _say_pending(store: Store) -> None:
+    """On stderr, so a pipe reading the list gets only the list: how much is not analysed yet."""
+    pending = len(store.unanalysed_ids())
+    if pending:
+        print(f"{counted(pending, 'article')} not analysed yet, so not counted here: `broadsheet analyse` "
+              "(or the app) analyses them", file=sys.stderr)
 
 
 def show_entity(store: Store, args: Namespace) -> int:
@@ -110,6 +119,7 @@ def show_entity(store: Store, args: Namespace) -> int:
     else:
         for line in entity_lines(entity, library, articles, mentions):
             print(line)
+    _say_pending(store)
     return 0
 
 

@@ -38,6 +38,9 @@ class UserFacts:
 class EntityResolver(Protocol):
     """Answers ``entity:`` and ``type:`` terms; search works without one (those terms then match nothing)."""
 
+    #: Articles not analysed yet: no answer includes them, and the search says so.
+    pending: int
+
     def articles_named(self, name: str) -> Set[str] | None:
         """Ids of the articles naming the entity called ``name`` (any alias); None if there is none."""
 
@@ -49,8 +52,10 @@ class LibraryResolver:
     """An EntityResolver over an EntityLibrary: every entity with the name or alias, hidden ones too,
     since a user who types a name wants it whether or not the lists show it."""
 
-    def __init__(self, library: EntityLibrary) -> None:
+    def __init__(self, library: EntityLibrary, pending: int = 0) -> None:
         self.library = library
+        #: Articles not analysed yet, whose names no answer can include.
+        self.pending = pending
         self._kinds: dict[str, set[str]] = {}
 
     def articles_named(self, name: str) -> Set[str] | None:
@@ -79,6 +84,8 @@ def store_resolver(store: Store) -> Callable[[], EntityResolver | None]:
         from ..entities import EntityLibrary
 
         results = store.entity_results()
-        return LibraryResolver(EntityLibrary.build(results, store.entity_corrections())) if results else None
+        if not results:
+            return None
+        return LibraryResolver(EntityLibrary.build(results, store.entity_corrections()), len(store.unanalysed_ids()))
 
     return build

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import orjson
 
 from ..store import Store, StoreError
+from ..text import counted
 from .documents import read_body
 from .facts import EntityResolver, UserFacts
 from .highlight import Fields, Marks, Snippet, highlight_many, match_offsets
@@ -139,6 +140,10 @@ class Searcher:
         if resolver is None:
             notes.append("entity: and type: need the articles analysed for names (`broadsheet analyse`); none are yet")
             return frozenset()
+        pending = resolver.pending
+        if pending:
+            notes.append(f"{counted(pending, 'article')} not analysed yet: entity: and type: leave them out until "
+                         "they are (`broadsheet analyse`, or the app, analyses them)")
         if term.field == "type":
             return resolver.articles_of_kind(term.value)
         found = resolver.articles_named(term.value)

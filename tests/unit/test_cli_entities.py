@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -207,3 +208,15 @@ def test_a_damaged_results_file_is_a_warning_not_an_error(cli, analysed):
     run = cli("--home", analysed, "entities")
     assert run.code == 0 and "broadsheet analyse" in run.out
     assert "unreadable" in run.err and "analysed again" in run.err
+
+
+def test_entity_lists_say_how_many_articles_are_not_analysed_yet(capsys, make_draft):
+    from reader.store import Store
+    from tests.clikit import run_cli
+
+    run_cli(capsys, "analyse")
+    store = Store.open(Path(os.environ["BROADSHEET_HOME"]))
+    store.add_articles([make_draft(0, title="Fresh story", body=Body(blocks=(Block("paragraph", "Maduro spoke."),)))])
+    listing = run_cli(capsys, "entities")
+    assert listing.code == 0 and "1 article not analysed yet" in listing.err
+    assert "not analysed" not in listing.out  # a pipe reading the list gets only the list

@@ -218,9 +218,10 @@ def test_the_app_may_hand_over_its_own_marks(index, store, titles):
 class FakeEntities:
     """A stand-in resolver: search works with any, and without one."""
 
-    def __init__(self, titles):
+    def __init__(self, titles, pending=0):
         self.names = {"nicolás maduro": {titles[BREITBART], titles[CC]}}
         self.kinds = {"person": {titles[WIKI]}}
+        self.pending = pending
 
     def articles_named(self, name):
         return self.names.get(name.lower())
@@ -237,6 +238,13 @@ def test_entity_terms_go_through_the_resolver(index, store, titles):
     results = searcher.search("entity:nobody OR rajoy")
     assert results.total == 2
     assert results.notes == ("no person, organisation or place is called 'nobody'",)
+
+
+def test_entity_results_say_how_many_articles_are_not_analysed_yet(index, store, titles):
+    searcher = Searcher(index, store, entities=lambda: FakeEntities(titles, pending=12))
+    results = searcher.search('entity:"Nicolás Maduro"')
+    assert results.notes[0].startswith("12 articles not analysed yet: entity: and type: leave them out")
+    assert Searcher(index, store, entities=lambda: FakeEntities(titles)).search("type:person").notes == ()
 
 
 def test_without_entities_entity_terms_match_nothing_and_say_why(searcher):
