@@ -90,3 +90,37 @@ async def test_a_pipe_hands_the_article_to_the_command_on_its_standard_input(sta
         assert any(n.startswith("Piped “Council vote") for n in notifications(app))
     assert out.read_text().startswith("# Council vote; $(rm -rf ~)\n")
     assert not (tmp_path / "~").exists()
+
+
+async def test_every_screen_line_of_a_long_quote_starts_with_its_bar(start, home, make_draft):
+    from .conftest import screen_lines
+    from .test_annotations import HIGHLIGHT, painted, pane
+
+    quote = " ".join(["The minister said the talks would resume next week in the capital."] * 4)
+    store = Store.open(home)
+    ensure_seeded(store)
+    body = Body(blocks=(Block("paragraph", "Before the quote."), Block("quote", quote), Block("paragraph", "After.")))
+    store.add_articles([make_draft(0, title="Quoted at length", body=body)])
+    for size in ((160, 48), (100, 40)):
+        async with start(size=size) as pilot:
+            app = pilot.app
+            article_list(app).set_cursor(titles(app).index("Quoted at length"))
+            await pilot.press("enter")
+            await settle(pilot)
+            region = app.screen.query_one("#reader-body").content_region
+            lines = [line[region.x:region.right].rstrip() for line in screen_lines(app)[region.y:region.bottom]]
+            start_at = next(n for n, line in enumerate(lines) if "The minister said" in line)
+            end_at = next(n for n, line in enumerate(lines) if line.startswith("After."))
+            quoted = [line for line in lines[start_at:end_at] if line.strip()]
+            assert len(quoted) >= 3, lines  # it wraps
+            assert all(line.startswith("▎ ") for line in quoted), quoted
+            # A highlight on the quote still lands on its words.
+            reader = pane(app)
+            at = reader.body_text.index("talks would resume")
+            reader.post_message(reader.AnnotateRequested(reader.article_id, at, at + len("talks would resume")))
+            await drain(pilot)
+            await settle(pilot)
+            [saved] = store.annotations(reader.article_id)
+            assert saved.quote == "talks would resume"
+            assert painted(app, HIGHLIGHT) == ["talks would resume"]
+            store.delete_annotation(saved.id)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from rich._wrap import divide_line
 from rich.text import Text
 
 from ....ingest.sanitize import clean_line, clean_text
@@ -21,6 +22,8 @@ class RenderedBody:
     """The drawn body, and where each block's text starts in Body.text and in the drawing."""
 
     text: Text
+    #: The width quotes were wrapped at (None: not wrapped).
+    width: int | None = None
     #: Per block: (start in Body.text, its text, start of that text in the drawing, the
     #: prefix drawn before each of its lines, whether offsets map one to one).
     blocks: list[tuple[int, str, int, int, bool]] = field(default_factory=list)
@@ -77,10 +80,28 @@ class RenderedBody:
                     break
         return body_start + min(inside, len(block_text))
 
-def render_body(body: Body) -> RenderedBody:
+    def cells_to_range(self, start: tuple[int, int] | None, end: tuple[int, int] | None) -> tuple[int, int]:
+        """The Body.text range between two (x, line) places in the drawing (None: its start or
+        end), as a mouse selection gives them."""
+        plain = self.text.plain
+        lines = plain.split("\n")
+
+        def drawn(place: tuple[int, int] | None, default: int) -> int:
+            if place is None:
+                return default
+            x, y = place
+            return sum(len(line) + 1 for line in lines[:y]) + x
+
+        return self.body_offset(drawn(start, 0)), self.body_offset(drawn(end, len(plain)))
+
+
+def render_body(body: Body, width: int | None = None) -> RenderedBody:
     """The body as styled text. Styles are applied by span, so nothing in the article is
-    ever read as Rich markup: "[bold]" in a feed stays the seven characters it is."""
-    rendered = RenderedBody(Text())
+    ever read as Rich markup: "[bold]" in a feed stays the seven characters it is.
+
+    With ``width`` (the cells the body is drawn in), a quote is wrapped here rather than by
+    Rich, so that every line it takes on screen starts with its bar."""
+    rendered = RenderedBody(Text(), width)
     text = rendered.text
     previous = None
     body_offset = 0
@@ -104,7 +125,9 @@ def render_body(body: Body) -> RenderedBody:
             prefix = 0
         elif block.kind == "quote":
             start = len(text) + 2
-            text.append("\n".join("▎ " + line for line in content.splitlines()), style="italic")
+            if width is not None and mappable:
+                content = _wrapped(content, width - 2)
+            text.append("\n".join("▎ " + line for line in content.split("\n")), style="italic")
             prefix = 2
         elif block.kind == "preformatted":
             start = len(text)
@@ -118,7 +141,9 @@ def render_body(body: Body) -> RenderedBody:
             start = len(text)
             text.append(content)
             prefix = 0
-        rendered.blocks.append((body_offset, block.text, start, prefix, mappable))
+        # A wrapped quote's text: the spaces it breaks at are newlines, so offsets still match.
+        shown = content if block.kind == "quote" and mappable else block.text
+        rendered.blocks.append((body_offset, shown, start, prefix, mappable))
         body_offset += len(block.text) + 2  # Body.text joins blocks with a blank line
         previous = block.kind
     for match in _LINK_REF.finditer(text.plain):
@@ -129,3 +154,16 @@ def render_body(body: Body) -> RenderedBody:
             text.append(f"[{number}] ", style="bold")
             text.append(clean_line(url) + "\n", style="underline")
     return rendered
+
+
+def _wrapped(content: str, width: int) -> str:
+    """``content`` with the spaces where it wraps at ``width`` cells turned into newlines (the
+    same length, so every offset still holds); a word longer than a line is left to Rich."""
+    chars = list(content)
+    at = 0
+    for line in content.split("\n"):
+        for cut in divide_line(line, max(width, 10), fold=False):
+            if cut and line[cut - 1] == " ":
+                chars[at + cut - 1] = "\n"
+        at += len(line) + 1
+    return "".join(chars)

@@ -87,6 +87,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
         #: (article id, "Also told by ..."): the story line of the header, set by the screen.
         self.told_by = ("", "")
         self._shown: tuple[Article, ArticleState] | None = None
+        #: The body drawn, kept to draw it again when the width changes (quotes wrap with it).
+        self._body: Body | None = None
 
     def compose(self):
         yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
@@ -146,11 +148,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
         body_widget = self.query_one("#reader-body", Static)
         comments = self.query_one("#reader-comments", Collapsible)
         if body is None:
+            self._body = None
             self._rendered, self.body_text = None, ""
             body_widget.update(Text("Loading…", style="dim"))
             comments.display = False
             return
-        self._rendered, self.body_text = render_body(body), body.text
+        self._body = body
+        self._rendered, self.body_text = render_body(body, self._quote_width()), body.text
         self.steps.mark_query()
         self.redraw()
         comments.display = bool(body.comments)
@@ -180,11 +184,25 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
+        self._body = None
         self._rendered, self.body_text = None, ""
         self.leave_visual()
         self.query_one("#reader-header", Static).update(Text(message, style="dim"))
         self.query_one("#reader-body", Static).update("")
         self.query_one("#reader-comments").display = False
+
+    def _quote_width(self) -> int | None:
+        """The cells a line of the body has (a cell kept for a scrollbar that may come and go);
+        None before the pane is laid out."""
+        width = self.query_one("#reader-body", Static).content_region.width
+        return width - 1 if width > 12 else None
+
+    def on_resize(self) -> None:
+        if self._body is not None and self._rendered is not None and not self.showing_changes:
+            width = self._quote_width()
+            if width != self._rendered.width:
+                self._rendered = render_body(self._body, width)
+                self.redraw()
 
     def redraw(self) -> None:
         """Draw the article's text with the current layers (highlights, matches, caret)."""
@@ -248,18 +266,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
         selection = self.screen.selections.get(self.query_one("#reader-body", Static))
         if selection is None or self._rendered is None or self.showing_changes:
             return None
-        plain = self._rendered.text.plain
-        lines = plain.split("\n")
-
-        def drawn(offset, default: int) -> int:
-            if offset is None:
-                return default
-            x, y = offset
-            return sum(len(line) + 1 for line in lines[:y]) + x
-
-        low = drawn(selection.start, 0)
-        high = drawn(selection.end, len(plain))
-        start, end = passages.trimmed(self.body_text, self._rendered.body_offset(low), self._rendered.body_offset(high))
+        low, high = self._rendered.cells_to_range(selection.start, selection.end)
+        start, end = passages.trimmed(self.body_text, low, high)
         return (start, end) if end > start else None
 
     # Visual mode -----------------------------------------------------------------------------------
