@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..models import AddResult, ArticleDraft, Feed
+from ..models import FULL_TEXT_MODES, AddResult, ArticleDraft, Feed
 from ..text import normalise_tag
 
 if TYPE_CHECKING:
@@ -70,6 +70,15 @@ class FeedMethods(StoreBase):
         with self.writing():
             feed_id = self.feeds_file.resolve(ref)
             self.feeds_file.rename(feed_id, " ".join(title.split()))
+            return self.feeds_file.get(feed_id)
+
+    def set_feed_full_text(self, ref: str, mode: str) -> Feed:
+        """Whether the feed's new items get their pages' full text: "always", "never" or "ask"."""
+        if mode not in FULL_TEXT_MODES:
+            raise ValueError(f"full text must be one of {', '.join(FULL_TEXT_MODES)}")
+        with self.writing():
+            feed_id = self.feeds_file.resolve(ref)
+            self.feeds_file.set_full_text(feed_id, mode)
             return self.feeds_file.get(feed_id)
 
     def add_feeds(self, subscriptions: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[Feed, bool]]:
