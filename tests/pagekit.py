@@ -72,7 +72,8 @@ personalised advertising. By continuing to browse you agree to our use of cookie
 <main>
 <article class="story">
 <h1>{escape(title)}</h1>
-<div class="byline">By <a href="/authors/ines">{escape(author)}</a> · <time datetime="{escape(date)}">6 May 2024</time></div>
+<div class="byline">By <a href="/authors/ines">{escape(author)}</a> ·
+<time datetime="{escape(date)}">6 May 2024</time></div>
 <div class="share-buttons"><a href="https://twitter.example/share">Share on Twitter</a>
 <a href="https://facebook.example/share">Share on Facebook</a><a href="mailto:?subject=story">Email</a></div>
 <div class="story-body">

@@ -39,6 +39,10 @@ class FeedRemoval:
     kept: int
 
 
+#: Sources of articles that no feed brought: the seeds, imported files, pages saved by URL.
+LOCAL_SOURCES = ("seed", "import", "saved")
+
+
 class FeedMethods(StoreBase):
     """Mixed into Store; uses its lock (``writing``), mutex and parts."""
 
@@ -106,6 +110,8 @@ class FeedMethods(StoreBase):
     def feed_article_ids(self, ref: str) -> list[str]:
         """The ids of the articles a feed (by URL or id) brought."""
         with self._mutex:
+            if ref in LOCAL_SOURCES:  # not feeds, but listed like one: `list --feed saved`
+                return list(self.library.ids_by_source().get(ref, []))
             return list(self.library.ids_by_source().get(self.feeds_file.resolve(ref), []))
 
     def feed_counts(self) -> dict[str, FeedCounts]:
