@@ -38,6 +38,15 @@ def saved_key(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
+def page_address_problem(url: str) -> str | None:
+    """What is wrong with an address given to save (None: nothing), for a dialog to say."""
+    try:
+        saved_key(url)
+    except FullTextError as error:
+        return error.message
+    return None
+
+
 async def save_page(store: Store, url: str, tags: tuple[str, ...] = (), limits: FetchLimits = PAGE_LIMITS, *,
                     transport: httpx.AsyncBaseTransport | None = None) -> Saved:
     """Fetch the page at ``url`` and store it as an article (tagged ``tags``); FullTextError if

@@ -40,6 +40,9 @@ async def full_text(store: Store, ref: str, limits: FetchLimits = PAGE_LIMITS, *
     article = await asyncio.to_thread(store.article, ref)
     if urlsplit(article.url).scheme.lower() not in ("http", "https"):
         raise FullTextError("the article has no web link to fetch", NO_LINK)
+    if await asyncio.to_thread(_mode, store, article.source) == "never":
+        raise FullTextError("full text is turned off for this article's feed (feeds edit --full-text, or F)",
+                            REFUSED)
     body = await asyncio.to_thread(store.body, article)
     before = len(body.text.split())
     page = await fetch_page(article.url, limits, transport=transport)
@@ -53,6 +56,13 @@ async def full_text(store: Store, ref: str, limits: FetchLimits = PAGE_LIMITS, *
     if stored is None:
         raise FullTextError("the article changed while its page was being fetched; try again", REFUSED)
     return Upgrade(stored, before, page.words)
+
+
+def _mode(store: Store, source: str) -> str:
+    try:
+        return store.feed(source).full_text
+    except StoreError:  # not from a feed: a saved page, an imported file
+        return "ask"
 
 
 #: (article id, the upgrade or None, the error or None), as each article is done.
