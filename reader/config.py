@@ -23,6 +23,9 @@ class Settings:
     refresh_minutes: int = 0
     fetch_concurrency: int = 16
     fetch_per_host: int = 4
+    #: Whether full text and saved pages may be fetched from hosts on private, loopback or
+    #: link-local addresses. Off: a feed item must not make broadsheet probe the user's router.
+    fetch_private_hosts: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     #: The settings the config file gave (its sort and hide_read win over the last session's).
     given: frozenset[str] = frozenset()

@@ -148,6 +148,10 @@ def fetch(store: Store, args: Namespace) -> int:
             bar.update(done, total)
 
         report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell))
+    if report.added or report.updated:
+        from .fulltext_commands import follow_up
+
+        follow_up(store, report.added + report.updated, args)
     if report.added:
         from .story_commands import place_new
 

@@ -29,6 +29,7 @@ def feed_json(feed: Feed, counts: FeedCounts | None) -> dict[str, object]:
         "warning": feed.warning,
         "articles": counts.articles,
         "unread": counts.unread,
+        "full_text": feed.full_text,
     }
 
 

@@ -64,6 +64,13 @@ def _feed_commands(commands: SubParsers) -> None:
     completes(rename.add_argument("feed", metavar="URL|ID"), "feeds")
     rename.add_argument("title", metavar="TITLE")
 
+    edit = actions.add_parser("edit", help="change how a feed is read: --full-text always|never|ask")
+    completes(edit.add_argument("feed", metavar="URL|ID"), "feeds")
+    # The choices are models.FULL_TEXT_MODES, written out: this module must stay quick to import.
+    edit.add_argument("--full-text", choices=["always", "never", "ask"], metavar="always|never|ask",
+                      help="always: fetch every new item's page for its whole text, in the background; "
+                      "ask (the default): when you press X; never: not even then")
+
     json_flag(actions.add_parser("list", help="feeds with their status, last error and article counts"))
 
     importing = actions.add_parser("import", help="subscribe to every feed in an OPML file or a newsboat urls file")
@@ -85,6 +92,21 @@ def _feed_commands(commands: SubParsers) -> None:
         "--timeout", type=seconds, default=30.0, metavar="S", help="give up on a feed after S seconds (default 30)"
     )
     json_flag(fetch)
+
+    whole = commands.add_parser("fulltext", help="fetch an article's page and make its whole text the article's",
+                                description="The feed's text is kept as the earlier version (`D` in the app); "
+                                "highlights move onto the full text. A page that is paywalled, empty, not HTML, "
+                                "too large or too slow leaves the article as it was.")
+    whole.add_argument("id", metavar="ID")
+    json_flag(whole)
+
+    save = commands.add_parser("save", help="save any web page as an article, under the source \"saved\"",
+                               description="The outlet is the site's own name. Saving the same URL again updates "
+                               "the article, keeping the earlier text. Pages on private or local addresses are "
+                               "refused unless the config says fetch_private_hosts = true.")
+    save.add_argument("url", metavar="URL")
+    completes(save.add_argument("--tag", metavar="T", action="append", help="a tag for it (repeatable)"), "tags")
+    json_flag(save)
 
 
 def _entity_commands(commands: SubParsers) -> None:

@@ -27,9 +27,12 @@ JSON_SHAPES = (
     ("import annotations FILE", "{format, imported, updated, already_here, orphaned, skipped [{entry, reason}]} "
      "(counts, but skipped: each entry left out and why)"),
     ("feeds list", "[{id, title, url, site_url, tags, last_fetch, last_success, status, error, warning, "
-                   "articles, unread}]"),
+                   "articles, unread, full_text}]"),
     ("fetch", "{feeds [{id, url, title, state, added [id], updated [id], error, warnings, seconds}], "
               "elapsed, added, updated, failed} (added, updated and failed are counts)"),
+    ("fulltext ID", "{id, ok, words_before, words_after, revisions} or, when the page gave no text, "
+                    "{id, ok (false), error, kind (paywalled, empty, not_html, too_large, timeout, private...)}"),
+    ("save URL", "{id, state (added, updated, unchanged or exists), title, outlet, url}"),
     ("search", "{query, total, ranked, notes, results [{id, title, title_marks, outlet, author, published, "
                "score, read, starred, tags, snippet, snippet_marks}]} (marks are [start, end] offsets)"),
     ("views list", "[{name, query, total, unread}]"),

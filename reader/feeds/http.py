@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 
+from reader.feeds.hosts import refuse_private
 from reader.feeds.http_body import read_body
 from reader.feeds.http_errors import FetchError, from_exception, status_error
 from reader.feeds.http_types import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult
@@ -80,7 +81,8 @@ class _Attempt:
         self.permanent = ""
 
     def _headers(self) -> dict[str, str]:
-        headers = {"User-Agent": user_agent(), "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        accept = self.request.accept or _ACCEPT
+        headers = {"User-Agent": user_agent(), "Accept": accept, "Accept-Encoding": "gzip, deflate"}
         if etag := _validator(self.request.etag):
             headers["If-None-Match"] = etag
         if modified := _validator(self.request.last_modified):
@@ -107,6 +109,9 @@ class _Attempt:
         headers = self._headers()
         while True:
             self.status = None
+            if not self.limits.private_hosts:
+                # Checked at every hop: a public page may redirect to the router's address.
+                await refuse_private(self.url)
             response = await self.client.send(self.client.build_request("GET", self.url, headers=headers), stream=True)
             try:
                 self.status = response.status_code

@@ -25,6 +25,9 @@ class FetchLimits:
     retries: int = 1
     backoff: float = 0.5
     """Seconds before a retry (doubled for each further one, plus up to half again of jitter)."""
+    private_hosts: bool = True
+    """Whether hosts on private, loopback or link-local addresses may be fetched (every hop is
+    checked when not). Feeds the user subscribed to may live there; pages a feed links to not."""
 
     def __post_init__(self) -> None:
         if self.concurrency < 1 or self.per_host < 1:
@@ -46,6 +49,8 @@ class FetchRequest:
     """The caller's id for this request (a feed id), handed back in the result."""
     etag: str = ""
     last_modified: str = ""
+    accept: str = ""
+    """The Accept header to send; "" for the feed types."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ class FetchResult:
     """A short message for the user; "" on success."""
     error_kind: str = ""
     """dns, refused, connect, timeout, tls, http, gone, too_large, redirect, encoding, truncated,
-    protocol, network, invalid_url or internal."""
+    protocol, network, invalid_url, private or internal."""
     permanent_redirect: str = ""
     """Where the feed now lives, when every redirect from its URL was permanent and the fetch worked."""
     gone: bool = False

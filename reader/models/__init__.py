@@ -3,6 +3,7 @@
 from .articles import (
     BLOCK_KINDS,
     FEED_STATUSES,
+    FULL_TEXT_MODES,
     AddResult,
     Article,
     ArticleDraft,
@@ -21,6 +22,7 @@ from .articles import (
 __all__ = [
     "BLOCK_KINDS",
     "FEED_STATUSES",
+    "FULL_TEXT_MODES",
     "AddResult",
     "Article",
     "ArticleDraft",

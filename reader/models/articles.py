@@ -135,6 +135,9 @@ class Article:
     comment_count: int = 0
     #: Where the current body lies in its shard's pack: (byte offset, byte length).
     body_ref: tuple[int, int] = (0, 0)
+    #: Whether the body is the full text fetched from the article's page (the feed's is then
+    #: the latest revision).
+    full_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,10 @@ class Stats:
     extra: dict[str, int] = field(default_factory=dict)
 
 
+#: When a feed's items get the full text of their pages: on request (the default), for every
+#: new item in the background, or not even on request.
+FULL_TEXT_MODES = ("ask", "always", "never")
+
 #: A feed's status after its last fetch: never fetched, fine, failing, or gone for good (410).
 FEED_STATUSES = ("new", "ok", "failed", "gone")
 
@@ -231,6 +238,7 @@ class Feed:
     warning: str = ""
     etag: str = ""
     last_modified: str = ""
+    full_text: str = "ask"
 
     @property
     def name(self) -> str:

@@ -41,6 +41,7 @@ def article_from_doc(article_id: str, shard: str, doc: dict[str, Any]) -> Articl
         revisions=len(doc.get("revisions", ())),
         comment_count=doc.get("comments", 0),
         body_ref=tuple(doc["body"]),
+        full_text="full_text" in doc,
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..models import AddResult, ArticleDraft, Feed
+from ..models import FULL_TEXT_MODES, AddResult, ArticleDraft, Feed
 from ..text import normalise_tag
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ class FeedRemoval:
     #: Articles deleted with the feed, and articles kept because the user marked them.
     removed: int
     kept: int
+
+
+#: Sources of articles that no feed brought: the seeds, imported files, pages saved by URL.
+LOCAL_SOURCES = ("seed", "import", "saved")
 
 
 class FeedMethods(StoreBase):
@@ -72,6 +76,15 @@ class FeedMethods(StoreBase):
             self.feeds_file.rename(feed_id, " ".join(title.split()))
             return self.feeds_file.get(feed_id)
 
+    def set_feed_full_text(self, ref: str, mode: str) -> Feed:
+        """Whether the feed's new items get their pages' full text: "always", "never" or "ask"."""
+        if mode not in FULL_TEXT_MODES:
+            raise ValueError(f"full text must be one of {', '.join(FULL_TEXT_MODES)}")
+        with self.writing():
+            feed_id = self.feeds_file.resolve(ref)
+            self.feeds_file.set_full_text(feed_id, mode)
+            return self.feeds_file.get(feed_id)
+
     def add_feeds(self, subscriptions: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[Feed, bool]]:
         """Subscribe to many (url, title, tags) at once, as an import does; one write."""
         with self.writing():
@@ -97,6 +110,8 @@ class FeedMethods(StoreBase):
     def feed_article_ids(self, ref: str) -> list[str]:
         """The ids of the articles a feed (by URL or id) brought."""
         with self._mutex:
+            if ref in LOCAL_SOURCES:  # not feeds, but listed like one: `list --feed saved`
+                return list(self.library.ids_by_source().get(ref, []))
             return list(self.library.ids_by_source().get(self.feeds_file.resolve(ref), []))
 
     def feed_counts(self) -> dict[str, FeedCounts]:

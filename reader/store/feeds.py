@@ -37,6 +37,7 @@ def feed_from_doc(feed_id: str, doc: dict[str, Any]) -> Feed:
         warning=doc.get("warning", ""),
         etag=doc.get("etag", ""),
         last_modified=doc.get("last_modified", ""),
+        full_text=doc.get("full_text", "ask"),
     )
 
 
@@ -112,6 +113,10 @@ class Feeds:
         doc = dict(self.table.raw()[feed_id])
         doc["title"] = title
         self.table.put_many({feed_id: doc})
+
+    def set_full_text(self, feed_id: str, mode: str) -> None:
+        """When the feed's items get their pages' full text (one of FULL_TEXT_MODES)."""
+        self.table.put_many({feed_id: {**self.table.raw()[feed_id], "full_text": mode}})
 
     def remove(self, feed_id: str) -> None:
         self.table.delete(feed_id)

@@ -200,7 +200,8 @@ class Library:
             if existing:
                 shard = index["ids"][existing]
                 old = self._raw_shard(shard)[existing]
-                if old["hash"] == digest:
+                # An article showing its page's full text still matches the feed's item it came from.
+                if old["hash"] == digest or old.get("full_text", {}).get("feed_hash") == digest:
                     unchanged.append(existing)
                     continue
                 per_shard.setdefault(shard, []).append((existing, draft, digest, old, serialised))
@@ -243,6 +244,13 @@ class Library:
         shard = index["ids"].get(article_id)
         doc = self._raw_shard(shard).get(article_id) if shard else None
         return doc.get("source") if doc else None
+
+    def put_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Rewrite documents of articles already stored (the caller holds the store lock)."""
+        self._write_docs(shard, docs)
+        index = self.index()
+        index["shards"] = self.shard_signatures()
+        self._write_index(index)
 
     def _write_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
         self.meta_folder.mkdir(parents=True, exist_ok=True)

@@ -77,4 +77,4 @@ class RemovalMethods(StoreBase):
 
 
 #: Sources that are not feeds: an article imported again from its file is meant to come back.
-LOCAL = ("seed", "import")
+LOCAL = ("seed", "import", "saved")

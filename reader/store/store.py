@@ -20,13 +20,14 @@ from .errors import ReadOnlyStore
 from .feed_methods import FeedMethods
 from .feeds import Feeds
 from .files import translate_os_error
+from .full_text import FullTextMethods
 from .library import Library
 from .lock import FileLock
 from .removal import RemovalMethods
 from .userstate import UserState
 
 
-class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, RemovalMethods):
+class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, RemovalMethods, FullTextMethods):
     """A library in one folder, safe to share between processes.
 
     Writes take an inter-process lock on ``.lock``, re-read whatever another process

@@ -20,6 +20,7 @@ from ..stories import StoryLibrary
 from ..text import counted
 from .background.analysis import Analysis
 from .background.fetching import Fetching
+from .background.full_text import FullTextWork
 from .background.indexing import Indexing
 from .background.storying import Storying
 from .commands import Command, bindings, palette_entries
@@ -81,6 +82,7 @@ class BroadsheetApp(App[None]):
         store = services.store
         self.writes = Writes(services.writer, store, self)
         self.fetching = Fetching(services.feeds, store, self)
+        self.full_text = FullTextWork(self)
         self.analysis = Analysis(store, self, enabled=services.analyse_entities and not services.read_only_reason,
                                  use_model=services.entity_model)
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
@@ -194,6 +196,7 @@ class BroadsheetApp(App[None]):
         # A fetch stops at once (what it already parsed is still saved); queued writes
         # finish, so nothing the user did is lost by leaving.
         self.fetching.cancel()
+        self.full_text.close()
         if not self.read_only:
             self.main.session.save()
         self.indexing.stop()
@@ -263,6 +266,7 @@ class BroadsheetApp(App[None]):
             # New and edited articles are analysed in the background, never holding up a fetch.
             self.analysis.enqueue(arrived)
             self.main.feed.arrived(message.articles)
+            self.full_text.arrived(message.outcome)
 
     @on(Fetching.Finished)
     def fetch_finished(self, message: Fetching.Finished) -> None:
@@ -280,6 +284,14 @@ class BroadsheetApp(App[None]):
             if failed:
                 summary += f", {failed} failed (F shows why)"
             self.notify(summary + ".", severity="warning" if failed else "information", timeout=6, markup=False)
+
+    @on(FullTextWork.Done)
+    def full_text_done(self, message: FullTextWork.Done) -> None:
+        self.full_text.done(message)
+
+    @on(FullTextWork.Saved)
+    def page_saved(self, message: FullTextWork.Saved) -> None:
+        self.full_text.saved(message)
 
     @on(Analysis.Analysed)
     def analysed(self, message: Analysis.Analysed) -> None:

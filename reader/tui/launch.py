@@ -40,6 +40,7 @@ def run_app(home=None, config=None) -> None:
     finally:
         app.indexing.stop()
         app.analysis.stop()
+        app.full_text.close()
         # Whatever ended the app, writes already queued are finished before we exit.
         services.feeds.close()
         services.writer.drain(10.0)

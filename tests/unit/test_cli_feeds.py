@@ -14,7 +14,7 @@ PAGE = (
 )
 FEED_FIELDS = {
     "id", "title", "url", "site_url", "tags", "last_fetch", "last_success", "status", "error", "warning", "articles",
-    "unread",
+    "unread", "full_text",
 }
 
 

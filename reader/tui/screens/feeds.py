@@ -18,7 +18,7 @@ from ...feeds.errors import FeedError
 from ...feeds.probe import Probe, probe_url
 from ...feeds.subscriptions import normalise_feed_url
 from ...ingest.sanitize import clean_line
-from ...models import Feed
+from ...models import FULL_TEXT_MODES, Feed
 from ...store import FeedCounts, StoreError
 from ..messages import FeedRemoved, Notice
 from ..workers import run_in_thread
@@ -28,6 +28,8 @@ from .dialogs import Choose, Confirm, Prompt
 if TYPE_CHECKING:
     from ..app import BroadsheetApp
 
+_FULL_TEXT_HELP = {"ask": "X fetches an article's whole text", "always": "every new item's page is fetched",
+                   "never": "only the feed's text"}
 _STATUS_STYLES = {"ok": "green", "warn": "yellow", "failed": "bold red", "gone": "dim red", "new": "yellow"}
 
 class FeedsScreen(Screen[tuple[str, str] | None]):
@@ -39,6 +41,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         Binding("d,delete", "remove_feed", "Remove", id="feeds.remove"),
         Binding("r", "refresh_feed", "Fetch", id="feeds.refresh"),
         Binding("e", "rename_feed", "Rename", id="feeds.rename"),
+        Binding("x", "full_text", "Full text", show=False, id="feeds.full_text",
+                tooltip="When its items get their pages' whole text: ask (X on one), always, never"),
         Binding("escape,q", "close", "Back", id="feeds.close"),
         # The list keys of the article list, so moving around feels the same on every screen.
         Binding("j", "move(1)", "Down", show=False, id="feeds.down"),
@@ -154,6 +158,9 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                 detail.append(f"warning: {clean_line(feed.warning)}\n", style="yellow")
             if feed.status == "gone":
                 detail.append("The server says this feed is gone for good; it is no longer fetched.\n", style="italic")
+            if feed.full_text != "ask":  # the default goes unsaid, as on every feed until changed
+                detail.append(f"full text: {feed.full_text} ({_FULL_TEXT_HELP[feed.full_text]}; x changes it)\n",
+                              style="dim")
             if feed.last_success:
                 detail.append(f"last new content: {feed.last_success.astimezone():%d %b %Y %H:%M}", style="dim")
         self.query_one("#feed-detail", Static).update(detail)
@@ -175,6 +182,22 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         feed = self._selected()
         if feed is not None:
             self.broadsheet.refresh_feeds([feed.id])
+
+    def action_full_text(self) -> None:
+        """x: the feed's full-text setting, in turn ask → always → never."""
+        feed = self._selected()
+        if feed is None or not self.broadsheet.check_writable(self):
+            return
+        mode = FULL_TEXT_MODES[(FULL_TEXT_MODES.index(feed.full_text) + 1) % len(FULL_TEXT_MODES)]
+
+        def done(changed: Feed) -> None:
+            self.notify(f"{clean_line(changed.name)}: full text {mode} — {_FULL_TEXT_HELP[mode]}.", timeout=4,
+                        markup=False)
+            self.load_feeds()
+
+        self.broadsheet.writes.submit(lambda store: store.set_feed_full_text(feed.id, mode), on_done=done,
+                                      on_error=lambda e: self.notify(f"Not changed: {e}", severity="error",
+                                                                     markup=False))
 
     # Removing ----------------------------------------------------------------------------------
 

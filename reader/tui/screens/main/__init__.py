@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header
 
 from ....config import SORT_ORDERS
 from ....entities.library import EntityLibrary
+from ....fulltext.saving import page_address_problem
 from ....models import Article, Body
 from ...commands import bindings
 from ...focusing import focus_now
@@ -24,6 +25,7 @@ from ...widgets.entity_sidebar import EntitySidebar
 from ...widgets.reader.pane import ReaderPane
 from ...widgets.search_box import SearchBox
 from ...widgets.story_list import StoryList
+from ..dialogs import Prompt
 from .annotating import Annotator
 from .article_out import ArticleOut
 from .destinations import Destinations
@@ -273,6 +275,17 @@ class MainScreen(Screen[None]):
 
     def action_show_changes(self) -> None:
         self.feed.toggle_changes(self.reader)
+
+    def action_full_text(self) -> None:
+        self.broadsheet.full_text.fetch(self.target)
+
+    def action_save_page(self) -> None:
+        self.app.push_screen(Prompt("Save a web page as an article", placeholder="https://…",
+                                    check=page_address_problem), self._save_page)
+
+    def _save_page(self, url: str | None) -> None:
+        if url:
+            self.broadsheet.full_text.save(url)
 
     def action_refresh_feed(self) -> None:
         self.feed.fetch_listed(self.target)

@@ -310,7 +310,7 @@ class LibraryFeed:
     def fetch_listed(self, article: Article | None) -> None:
         """r: fetch the feed being listed, else the feed of the article under the cursor."""
         source = self._screen.view.source or (article.source if article is not None else "")
-        if not source or source in ("seed", "import"):
+        if not source or source in ("seed", "import", "saved"):
             self._screen.notify("This article is not from a feed; R fetches every feed.", timeout=4, markup=False)
         else:
             self._screen.broadsheet.refresh_feeds([source])
