@@ -82,12 +82,12 @@ async def test_a_pipe_hands_the_article_to_the_command_on_its_standard_input(sta
         await pilot.press("vertical_line")
         await pilot.pause()
         assert isinstance(app.screen, Prompt)
-        await type_text(pilot, f"tee {out}")
+        await type_text(pilot, f"tee {out}")  # tee also prints what it got: the first lines show
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await settle(pilot)
         await drain(pilot)
-        assert any(n.startswith("Piped “Council vote") for n in notifications(app))
+        assert any(n.startswith("Piped “Council vote") and "\n# Council vote" in n for n in notifications(app))
     assert out.read_text().startswith("# Council vote; $(rm -rf ~)\n")
     assert not (tmp_path / "~").exists()
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 #: A command the article is piped to gets this long before it is given up on.
 PIPE_SECONDS = 60.0
+#: Lines of what a command printed shown after it ran.
+OUTPUT_LINES = 3
 
 
 def article_markdown(article: Article, body: Body) -> str:
@@ -150,7 +152,13 @@ class ArticleOut:
                                                                                              else "."),
                                              severity="warning"))
         else:
-            self._screen.post_message(Notice(f"Piped “{clean_line(article_title(text))}” to {command}."))
+            # What the command printed, if a little (wc -w, a word count): shown as plain text.
+            printed = [clean_line(line) for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
+            said = f"Piped “{clean_line(article_title(text))}” to {command}."
+            if printed:
+                shown = "\n".join(printed[:OUTPUT_LINES])
+                said += "\n" + (shown if len(shown) <= 400 else shown[:399] + "…")
+            self._screen.post_message(Notice(said, timeout=8))
 
 
 def article_title(markdown: str) -> str:
