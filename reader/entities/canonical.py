@@ -117,12 +117,17 @@ def _best_name(aliases: Counter[str], spread: dict[str, set[str]]) -> str:
     for alias in aliases:
         by_form[fold(alias)].append(alias)
 
-    def rank(form: str) -> tuple[bool, int, int, int, str]:
+    multiword = [set(form.split()) for form in by_form if len(form.split()) >= 2]
+
+    def rank(form: str) -> tuple[bool, int, bool, int, int, str]:
         written = by_form[form]
-        words = len(form.split())
+        words = form.split()
         articles = set().union(*(spread[a] for a in written))
-        return (words >= 2 and not any(map(is_acronym, written)), len(articles),
-                sum(aliases[a] for a in written), words, form)
+        # "Antonio José Ledezma Díaz" holds all of "Antonio Ledezma" and two words more: a full
+        # legal name, which an encyclopedia repeats but nobody calls him by.
+        legal = any(len(other) >= 2 and set(words) > other and len(words) - len(other) >= 2 for other in multiword)
+        return (len(words) >= 2 and not any(map(is_acronym, written)), len(articles), not legal,
+                sum(aliases[a] for a in written), len(words), form)
 
     best = max(by_form, key=rank)
     return max(by_form[best], key=lambda a: (aliases[a], not a.isascii(), a))

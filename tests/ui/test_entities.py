@@ -214,5 +214,5 @@ async def test_a_long_list_of_entities_keeps_each_count_on_its_names_line(start)
         assert sidebar.show_vertical_scrollbar  # the list is longer than the pane
         # As drawn: the sidebar is right of the last pane border; no count wraps onto a line of its own.
         drawn = [line.rsplit("▏", 1)[-1].strip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app) if "▏" in line]
-        assert any("Antonio Ledezma" in line for line in drawn)
+        assert any("Antonio Ledezma" in line for line in drawn), (drawn, [e.name for e in sidebar.entities][:8])
         assert not [line for line in drawn if line.isdigit()], drawn
