@@ -72,6 +72,12 @@ class Candidate:
         return Candidate(self.start, self.end, self.text, self.votes + ((kind, weight),), self.source)
 
 
+#: Words said to someone, which the model reads as the first word of the name that follows.
+INTERJECTIONS = frozenset(
+    "bravo hello hi hey thanks congratulations congrats welcome goodbye bye cheers dear farewell hooray "
+    "kudos sorry oh".split()
+)
+
 def bare(token: str) -> str:
     """A token folded and stripped of edge punctuation and a possessive, for word tests."""
     return _POSSESSIVE.sub("", fold(token.strip(_EDGE)))
@@ -151,6 +157,8 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
             break  # "The Hague", "The Gambia": the article is part of the name
         if low in DETERMINERS or low in MODIFIERS:
             spans.pop(0)
+        elif low in INTERJECTIONS and len(spans) > 1 and _addressed(text, spans[-1][1]):
+            spans.pop(0)  # "Bravo Antonio!", "Thanks, Maria": the name is spoken to, not part of it
         elif word.lower().startswith(PREFIXES) and len(word) > 4:
             cut = word.index("-") + 1
             spans[0] = (spans[0][0] + cut, spans[0][1])
@@ -199,6 +207,11 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
             votes.append(("person", 3.0))
             break
     return Candidate(s, e, name, tuple(votes), source)
+
+
+def _addressed(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by "!", "," or "?": someone spoken to."""
+    return text[end:end + 2].lstrip()[:1] in ("!", ",", "?")
 
 
 def _region(name: str) -> bool:

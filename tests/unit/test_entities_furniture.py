@@ -65,3 +65,17 @@ def test_a_misspelling_written_once_does_not_name_the_entity():
     aliases = Counter({"Lepoldo López": 1, "Leopoldo López": 1, "Leopoldo Lopez": 1})
     spread = {alias: {"a"} for alias in aliases}
     assert _best_name(aliases, spread) == "Leopoldo López"
+
+
+def test_a_word_said_to_someone_is_not_part_of_their_name():
+    from reader.entities import Extractor
+    from reader.entities.model import ModelUnavailable, shared_model
+
+    try:
+        shared_model()
+    except ModelUnavailable as error:
+        pytest.skip(f"the model is needed: {error.reason}")
+    text = "He is free at last. Bravo Antonio! Thanks, Maria. Claudio Bravo saved a penalty."
+    found = Extractor().extract("Escape", text)
+    names = {m.text for m in found}
+    assert "Bravo Antonio" not in names and "Claudio Bravo" in names
