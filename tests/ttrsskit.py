@@ -26,7 +26,7 @@ class TtRss:
 
     def sql(self, query: str) -> str:
         done = subprocess.run([shutil.which("psql") or "psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", self.db,
-                               "-c", query], capture_output=True, text=True, timeout=60)
+                               "-f", "-"], input=query, capture_output=True, text=True, timeout=60)
         if done.returncode:
             raise RuntimeError(done.stderr)
         return done.stdout.strip()
