@@ -93,7 +93,11 @@ PHP
 }
 
 start_php() {
-    alive "$DIR/php.pid" && return 0
+    if alive "$DIR/php.pid"; then
+        [ "$(cat "$DIR/php.port" 2>/dev/null)" = "$PORT" ] && return 0
+        fail "a tt-rss server from $DIR already runs on port $(cat "$DIR/php.port" 2>/dev/null); stop it first"
+    fi
+    echo "$PORT" >"$DIR/php.port"
     # tt-rss's web side refuses to run as root (its sanity check), so PHP serves as www-data.
     local run=(); [ "$(id -u)" = 0 ] && run=(setpriv --reuid=www-data --regid=www-data --init-groups)
     # exec all the way down, so that the pid recorded is PHP's own and `stop` ends exactly it.
