@@ -82,3 +82,17 @@ def feed_server():
 
     with FeedServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def ttrss_server():
+    """A real Tiny Tiny RSS on loopback (.ci/ttrss.sh); the test skips with the reason if there is none."""
+    from tests.ttrsskit import start_server
+
+    return start_server()
+
+
+@pytest.fixture
+def ttrss_account(ttrss_server):
+    """A fresh account on it, with the API switched on and one feed."""
+    return ttrss_server.new_account()

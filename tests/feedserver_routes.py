@@ -136,6 +136,10 @@ class RouteHandler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(send_body=False)
 
+    def do_POST(self) -> None:  # API clients (the sync's tt-rss fakes): the body is read and ignored
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        self._answer(True)
+
     def do_GET(self) -> None:
         self._answer(send_body=True)
 

@@ -58,6 +58,10 @@ HANDLERS = {
     "outlets": "story_commands:list_outlets",
     "outlet": "story_commands:set_outlet_group",
     "import annotations": "annotation_commands:import_file",
+    "sync add": "sync_commands:add",
+    "sync status": "sync_commands:status",
+    "sync now": "sync_commands:now",
+    "sync remove": "sync_commands:remove",
 }
 
 #: Commands that need no library: they only print what the command line itself knows.
@@ -122,7 +126,7 @@ def _function(name: str) -> Callable[..., int]:
 
 
 def _command_name(args: Namespace) -> str:
-    if args.command in ("feeds", "views"):
+    if args.command in ("feeds", "views", "sync"):
         return f"{args.command} {getattr(args, args.command + '_command')}"
     # `import annotations FILE` reads an annotation export; `import ./annotations` is a folder.
     if args.command == "import" and len(args.paths) == 2 and args.paths[0] == "annotations":

@@ -38,9 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
     _search_commands(commands)
     _annotation_commands(commands)
     _story_commands(commands)
+    _sync_commands(commands)
     _reference_commands(commands)
     add_quiet(parser)
     return parser
+
+
+def _sync_commands(commands: SubParsers) -> None:
+    sync = commands.add_parser("sync", help="sync read state, stars, tags and article notes with a tt-rss server")
+    actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="set up the account (password from a prompt or $BROADSHEET_SYNC_PASSWORD)")
+    add.add_argument("provider", choices=["ttrss"], help="the service (ttrss: Tiny Tiny RSS)")
+    add.add_argument("url", metavar="URL", help="where the server is (the address api/ is under)")
+    add.add_argument("--user", required=True, metavar="NAME")
+    json_flag(actions.add_parser("status", help="the account, the last sync, changes waiting and conflicts"))
+    json_flag(actions.add_parser("now", help="sync now"))
+    actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")
 
 
 def _feed_commands(commands: SubParsers) -> None:

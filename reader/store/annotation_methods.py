@@ -148,7 +148,10 @@ class AnnotationMethods(StoreBase):
                 tags=current.tags if tags is None else tuple(tags),
                 kind=current.kind if kind is None else kind,
             )
-            return self.save_annotation(changed)
+            saved = self.save_annotation(changed)
+            if saved.is_article_note and saved.note != current.note:
+                self.journal.record([(saved.article, "note", saved.note)])
+            return saved
 
     def reattach_annotation(self, annotation_id: str, start: int, end: int, *, text: str | None = None) -> Annotation:
         """Anchor a highlight (typically an orphan) on ``text[start:end]`` of its article instead;
@@ -169,6 +172,8 @@ class AnnotationMethods(StoreBase):
         with self.writing():
             gone = self.annotation(annotation_id)
             self.user.annotations.delete(annotation_id)
+            if gone.is_article_note:
+                self.journal.record([(gone.article, "note", "")])
         return gone
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
@@ -186,9 +191,13 @@ class AnnotationMethods(StoreBase):
             if not text.strip():
                 if current is not None:
                     self.user.annotations.delete(current.id)
+                    self.journal.record([(article_id, "note", "")])
                 return None
             note = current or Annotation(id="", article=article_id, kind=ARTICLE_NOTE)
-            return self.save_annotation(replace(note, note=text))
+            saved = self.save_annotation(replace(note, note=text))
+            if current is None or current.note != saved.note:
+                self.journal.record([(article_id, "note", saved.note)])
+            return saved
 
     def reanchor_annotations(self, article_id: str, text: str) -> list[tuple[Annotation, Placement]]:
         """Find each of the article's highlights in its new ``text`` and store where they are now.

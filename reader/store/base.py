@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models import Article, ArticleDraft, Body
     from .entity_results import CorrectionLog, EntityResults
     from .feeds import Feeds
+    from .journal import Journal
     from .library import Library
     from .userstate import UserState
 
@@ -28,6 +29,7 @@ class StoreBase:
     feeds_file: Feeds
     entity_files: EntityResults
     corrections_file: CorrectionLog
+    journal: Journal
 
     def writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError

@@ -21,6 +21,7 @@ from .feed_methods import FeedMethods
 from .feeds import Feeds
 from .files import translate_os_error
 from .full_text import FullTextMethods
+from .journal import Journal
 from .library import Library
 from .lock import FileLock
 from .removal import RemovalMethods
@@ -46,6 +47,8 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
         self.feeds_file = Feeds(self.home / "feeds.json", read_only)
         self.entity_files = EntityResults(self.home / "entities", read_only)
         self.corrections_file = CorrectionLog(self.home / "state" / "entity_corrections.json", read_only)
+        #: Marks changed here, kept for the next sync while a sync account is set up.
+        self.journal = Journal(self.home / "state" / "sync")
         self._lock = FileLock(self.home / ".lock", lock_timeout, on_foreign_change=self._forget_caches)
         #: Set when an older store was migrated on open: where its backup went.
         self.migration_backup: Path | None = None
@@ -209,26 +212,38 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
 
     def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
         with self.writing():
-            return self.user.set_read(list(article_ids), read)
+            changed = self.user.set_read(list(article_ids), read)
+            self.journal.record([(i, "read", read) for i in changed])
+            return changed
+
+    def _update_mark(self, article_id: str, *, starred: bool | None = None,
+                     tags: list[str] | None = None) -> ArticleState:
+        before = self.user.state(article_id)
+        after = self.user.update_mark(article_id, starred=starred, tags=tags)
+        self.journal.record([
+            *([(article_id, "starred", after.starred)] if after.starred != before.starred else []),
+            *([(article_id, "tags", list(after.tags))] if after.tags != before.tags else []),
+        ])
+        return after
 
     def set_starred(self, article_id: str, starred: bool) -> ArticleState:
         with self.writing():
-            return self.user.update_mark(article_id, starred=starred)
+            return self._update_mark(article_id, starred=starred)
 
     def set_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
         with self.writing():
-            return self.user.update_mark(article_id, tags=list(tags))
+            return self._update_mark(article_id, tags=list(tags))
 
     def add_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
         with self.writing():
             current = self.user.state(article_id).tags
-            return self.user.update_mark(article_id, tags=[*current, *tags])
+            return self._update_mark(article_id, tags=[*current, *tags])
 
     def remove_tags(self, article_id: str, tags: Iterable[str]) -> ArticleState:
         with self.writing():
             drop = {normalise_tag(t) for t in tags}
             current = self.user.state(article_id).tags
-            return self.user.update_mark(article_id, tags=[t for t in current if t not in drop])
+            return self._update_mark(article_id, tags=[t for t in current if t not in drop])
 
     def change_marks(
         self, article_ids: Iterable[str], *, starred: bool | None = None,
@@ -238,7 +253,14 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
         add = [normalise_tag(t) for t in add_tags]
         drop = {normalise_tag(t) for t in remove_tags}
         with self.writing():
-            return self.user.change_marks(list(article_ids), starred=starred, add_tags=add, remove_tags=drop)
+            changed = self.user.change_marks(list(article_ids), starred=starred, add_tags=add, remove_tags=drop)
+            if changed and self.journal.active:
+                marks = self.user.all_marks()
+                self.journal.record([
+                    *((i, "starred", bool(marks.get(i, {}).get("starred"))) for i in changed if starred is not None),
+                    *((i, "tags", list(marks.get(i, {}).get("tags", ()))) for i in changed if add or drop),
+                ])
+            return changed
 
     def tag_counts(self) -> Counter[str]:
         with self._mutex:

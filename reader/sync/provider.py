@@ -1,0 +1,70 @@
+"""What the sync engine needs of a service: the Protocol a Tiny Tiny RSS, Miniflux or Google
+Reader API client implements, and the value type it reports articles in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteMarks:
+    """An article's marks on the server: what is compared with the last sync's."""
+
+    read: bool
+    starred: bool
+    labels: tuple[str, ...]
+    """Label captions as the server spells them."""
+    note: str
+    changed_at: datetime | None = None
+    """When the marks last changed, if the service says (Miniflux does, tt-rss does not: its
+    changes are dated when this machine first sees them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteArticle:
+    remote_id: str
+    guid: str
+    link: str
+    marks: RemoteMarks
+    title: str = ""
+    feed_title: str = ""
+    author: str = ""
+    published: datetime | None = None
+    content: str = ""
+    """HTML; empty when the listing was fetched without content."""
+
+
+class SyncProvider(Protocol):
+    """One account on one service. Every method raises SyncError subclasses only."""
+
+    name: str
+
+    def login(self) -> None: ...
+
+    def articles(self) -> Iterator[RemoteArticle]:
+        """Every article the account holds, with its marks (content may be empty)."""
+        ...
+
+    def contents(self, remote_ids: list[str]) -> Iterable[RemoteArticle]:
+        """The same articles with their content, for adding to the library."""
+        ...
+
+    def guid_key(self, guid: str, *, remote: bool) -> str:
+        """A key equal for the server's GUID and ours when they stand for one item (tt-rss
+        stores a per-user hash of the feed's GUID, so both sides become that hash)."""
+        ...
+
+    def set_read(self, remote_ids: list[str], read: bool) -> None: ...
+
+    def set_starred(self, remote_ids: list[str], starred: bool) -> None: ...
+
+    def set_labels(self, remote_id: str, add: Iterable[str], remove: Iterable[str]) -> None:
+        """Creates labels the server lacks."""
+        ...
+
+    def set_note(self, remote_id: str, note: str) -> None: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,96 @@
+"""Setting up, running and removing the library's sync account: the password from the
+environment, the platform keyring or a prompt, never from a file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from ..store import Store
+from . import state as saved
+from .engine import Sync, SyncReport
+from .errors import SyncError
+from .http import BoundedHttp
+from .provider import SyncProvider
+from .ttrss import TtrssClient, TtrssProvider
+
+PASSWORD_VARIABLE = "BROADSHEET_SYNC_PASSWORD"
+PROVIDERS = ("ttrss",)
+_KEYRING_SERVICE = "broadsheet-sync"
+
+
+def _keyring_set(account: saved.Account, password: str) -> bool:
+    try:
+        import keyring
+        from keyring.backends.fail import Keyring as NoKeyring
+
+        if isinstance(keyring.get_keyring(), NoKeyring):
+            return False
+        keyring.set_password(_KEYRING_SERVICE, f"{account.user}@{account.url}", password)
+        return True
+    except Exception:  # noqa: BLE001 - any keyring failure means "not kept there", never a crash
+        return False
+
+
+def _keyring_get(account: saved.Account) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(_KEYRING_SERVICE, f"{account.user}@{account.url}")
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def password_for(account: saved.Account, ask: Callable[[], str] | None) -> str:
+    found = os.environ.get(PASSWORD_VARIABLE) or (_keyring_get(account) if account.keyring else None)
+    if found:
+        return found
+    if ask is None:
+        raise SyncError(f"no password for {account.user} at {account.url}: set ${PASSWORD_VARIABLE} "
+                        "(no keyring holds it)")
+    return ask()
+
+
+def provider_for(account: saved.Account, password: str, http: BoundedHttp | None = None) -> SyncProvider:
+    if account.provider != "ttrss":
+        raise SyncError(f"unknown sync service {account.provider!r} (known: {', '.join(PROVIDERS)})")
+    return TtrssProvider(TtrssClient(account.url, account.user, password, http))
+
+
+def add_account(home: Path, provider: str, url: str, user: str, password: str) -> saved.Account:
+    """Check the credentials with a login, then keep the account (and the password in the keyring
+    when there is one)."""
+    account = saved.Account(provider, url, user)
+    client = provider_for(account, password)
+    try:
+        client.login()
+    finally:
+        client.close()
+    account = saved.Account(provider, url, user, keyring=_keyring_set(account, password))
+    saved.write_account(home, account)
+    return account
+
+
+def sync_now(store: Store, password: str, http: BoundedHttp | None = None) -> SyncReport:
+    account = saved.read_account(store.home)
+    provider = provider_for(account, password, http)
+    try:
+        return Sync(store, provider).run()
+    except SyncError as error:
+        state = saved.read_state(store.home)
+        state.last_error = str(error)
+        with store.writing():
+            saved.write_state(store.home, state)
+        raise
+    finally:
+        provider.close()
+
+
+def remove_account(home: Path) -> bool:
+    folder = saved.folder(home)
+    if not folder.exists():
+        return False
+    shutil.rmtree(folder)
+    return True

@@ -1,0 +1,91 @@
+"""What a sync remembers between runs, in ``state/sync/``: the account (never its password),
+each server article's local id and the marks both sides agreed on, and the conflict log."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..store.files import write_atomically
+from .errors import NotSetUp
+
+ACCOUNT, STATE, CONFLICTS = "account.json", "state.json", "conflicts.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    provider: str
+    url: str
+    user: str
+    keyring: bool = False
+    """Whether the password is in the platform's keyring (else it is asked for, or read from
+    $BROADSHEET_SYNC_PASSWORD, at each sync)."""
+
+
+@dataclass
+class SyncState:
+    """Mutable while a sync runs, saved whole (atomically) when it ends."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """remote id -> {"id": local id, "m": [read, starred, [labels], note] as last agreed}."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Our tag -> the server's caption, for labels whose caption our tags cannot hold."""
+    last_sync: str = ""
+    last_error: str = ""
+    notices: list[str] = field(default_factory=list)
+
+
+def folder(home: Path) -> Path:
+    return home / "state" / "sync"
+
+
+def read_account(home: Path) -> Account:
+    try:
+        doc = orjson.loads((folder(home) / ACCOUNT).read_bytes())
+    except FileNotFoundError:
+        raise NotSetUp("no sync account is set up: `broadsheet sync add ttrss URL --user NAME`") from None
+    return Account(doc["provider"], doc["url"], doc["user"], bool(doc.get("keyring")))
+
+
+def write_account(home: Path, account: Account) -> None:
+    folder(home).mkdir(parents=True, exist_ok=True)
+    write_atomically(folder(home) / ACCOUNT, orjson.dumps(
+        {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring}))
+
+
+def read_state(home: Path) -> SyncState:
+    try:
+        doc = orjson.loads((folder(home) / STATE).read_bytes())
+    except FileNotFoundError:
+        return SyncState()
+    return SyncState(doc.get("articles", {}), doc.get("labels", {}), doc.get("last_sync", ""),
+                     doc.get("last_error", ""), doc.get("notices", []))
+
+
+def write_state(home: Path, state: SyncState) -> None:
+    write_atomically(folder(home) / STATE, orjson.dumps({
+        "articles": state.articles, "labels": state.labels, "last_sync": state.last_sync,
+        "last_error": state.last_error, "notices": state.notices}))
+
+
+def log_conflicts(home: Path, entries: list[dict[str, Any]]) -> None:
+    if not entries:
+        return
+    fd = os.open(folder(home) / CONFLICTS, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        os.write(fd, b"".join(orjson.dumps(e) + b"\n" for e in entries))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_conflicts(home: Path, last: int = 20) -> list[dict[str, Any]]:
+    try:
+        lines = (folder(home) / CONFLICTS).read_bytes().splitlines()
+    except FileNotFoundError:
+        return []
+    return [orjson.loads(line) for line in lines[-last:] if line.strip()]
