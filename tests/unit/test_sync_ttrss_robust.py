@@ -53,9 +53,18 @@ def test_ttrss_a_sync_killed_midway_loses_no_change(ttrss_server, ttrss_account,
     env = {**os.environ, "BROADSHEET_SYNC_PASSWORD": ttrss_account.password, "PYTHONPATH": str(PROJECT_ROOT)}
     child = subprocess.Popen([sys.executable, "-m", "reader", "--home", str(home), "sync", "now"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
+    # Killed once some of the notes are on the server but not all: really in the middle of the push.
+    def notes_on_server() -> int:
+        return int(ttrss_account.server.sql(
+            f"select count(*) from ttrss_user_entries where owner_uid = {ttrss_account.uid} and note like 'note %'"))
+
+    deadline = time.monotonic() + 60
+    while notes_on_server() == 0 and child.poll() is None and time.monotonic() < deadline:
+        pass  # each count is a psql round trip: the loop waits on the server, not on a timer
     child.send_signal(signal.SIGKILL)
     child.wait()
+    pushed = notes_on_server()
+    assert 0 < pushed < 100, f"the kill came {'before' if not pushed else 'after'} the push it should cut short"
     after = Store.open(home)
     assert marks_of(after) == expected
     service.sync_now(after, ttrss_account.password)
