@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -57,22 +57,24 @@ class BroadsheetApp(App[None]):
     TITLE = "broadsheet"
     BINDINGS = bindings(APP_COMMANDS)
 
+    # ``var``, not ``reactive``: a reactive of the app repaints the whole screen on each change
+    # (progress lines change many times a second); the watchers redraw what shows them.
     #: Why the library cannot be written ("" when it can): from the start, or a failure since.
-    read_only: reactive[str] = reactive("")
+    read_only: reactive[str] = var("")
     #: "" when idle, else the progress line the header shows ("fetching 37/200 feeds").
-    fetch_status: reactive[str] = reactive("")
+    fetch_status: reactive[str] = var("")
     #: Bumped after every fetched feed, so screens listing feeds know to read them again.
-    feeds_version: reactive[int] = reactive(0)
+    feeds_version: reactive[int] = var(0)
     #: Canonical entities across the library; None until first built.
-    entity_library: reactive[EntityLibrary | None] = reactive(None, always_update=True)
+    entity_library: reactive[EntityLibrary | None] = var(None, always_update=True)
     #: "" when idle, else a progress line ("analysing 37/1,000").
-    analysis_status: reactive[str] = reactive("")
+    analysis_status: reactive[str] = var("")
     #: Why the simpler extractor is in use, when it is ("" otherwise).
-    analysis_note: reactive[str] = reactive("")
+    analysis_note: reactive[str] = var("")
     #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
-    index_status: reactive[str] = reactive("")
+    index_status: reactive[str] = var("")
     #: The library's stories (corrections applied); None until first loaded.
-    story_library: reactive[StoryLibrary | None] = reactive(None, always_update=True)
+    story_library: reactive[StoryLibrary | None] = var(None, always_update=True)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
