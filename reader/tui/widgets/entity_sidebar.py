@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...entities.library import EntityLibrary
@@ -78,16 +78,16 @@ class EntitySidebar(VerticalScroll, can_focus=True):
 
     # ``var``, not ``reactive``: the watchers redraw the content, a repaint of the pane on top
     # of that would only draw it twice.
-    entities: reactive[tuple[EntityMention, ...] | None] = var(None)
+    entities: var[tuple[EntityMention, ...] | None] = var(None)
     """The entities shown, most prominent first; None until the article is analysed."""
 
-    article_title: reactive[str] = var("")
+    article_title: var[str] = var("")
     #: "article": the open article's entities; "list": across the article list.
-    scope: reactive[str] = var("article")
+    scope: var[str] = var("article")
     #: A line about the analysis: progress, or why a simpler extractor is in use.
-    note: reactive[str] = var("")
+    note: var[str] = var("")
 
-    cursor: reactive[int] = var(0)
+    cursor: var[int] = var(0)
     _shown = ""
 
     def __init__(self, list_ids: Callable[[], list[str]], *, id: str | None = None) -> None:

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -48,12 +48,12 @@ class MainScreen(Screen[None]):
     # ``var``, not ``reactive``: a reactive repaints the whole screen when it changes (every cursor
     # move), where the watchers below redraw only the parts that show it.
     #: The article in the reader pane, and its body once loaded.
-    current: reactive[Article | None] = var(None)
-    current_body: reactive[Body | None] = var(None)
+    current: var[Article | None] = var(None)
+    current_body: var[Body | None] = var(None)
     #: How the list is sorted and filtered; every change rebuilds the rows.
-    view: reactive[ViewOptions] = var(ViewOptions, always_update=True)
+    view: var[ViewOptions] = var(ViewOptions, always_update=True)
     #: The search whose results the list shows ("" when none): its words are marked in the reader.
-    active_query: reactive[str] = var("")
+    active_query: var[str] = var("")
 
     def __init__(self) -> None:
         super().__init__()
@@ -116,6 +116,7 @@ class MainScreen(Screen[None]):
     # The state flowing down ---------------------------------------------------------------------
 
     def watch_current(self, article: Article | None) -> None:
+        self.broadsheet.collector.activity()
         if article is not None:
             self.reader.show_article(article, self.listing.state(article.id), None)
             self.sidebar.show_article(article.id, article.title)

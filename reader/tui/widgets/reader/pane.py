@@ -160,7 +160,6 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self._loading = self.set_timer(LOADING_DELAY, self._show_loading)
             return
         self.show_state(article, state)
-        body_widget = self.query_one("#reader-body", Static)
         comments = self.query_one("#reader-comments", Collapsible)
         self._rendered, self.body_text = render_body(body), body.text
         self.steps.mark_query()
