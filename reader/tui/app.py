@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -23,6 +23,7 @@ from .background.fetching import Fetching
 from .background.full_text import FullTextWork
 from .background.indexing import Indexing
 from .background.storying import Storying
+from .collecting import CHECK_SECONDS, IdleCollector
 from .commands import Command, bindings, palette_entries
 from .key_order import KeyOrder
 from .messages import FeedRemoved, Notice, StoreFailed
@@ -58,22 +59,24 @@ class BroadsheetApp(App[None]):
     TITLE = "broadsheet"
     BINDINGS = bindings(APP_COMMANDS)
 
+    # ``var``, not ``reactive``: a reactive of the app repaints the whole screen on each change
+    # (progress lines change many times a second); the watchers redraw what shows them.
     #: Why the library cannot be written ("" when it can): from the start, or a failure since.
-    read_only: reactive[str] = reactive("")
+    read_only: var[str] = var("")
     #: "" when idle, else the progress line the header shows ("fetching 37/200 feeds").
-    fetch_status: reactive[str] = reactive("")
+    fetch_status: var[str] = var("")
     #: Bumped after every fetched feed, so screens listing feeds know to read them again.
-    feeds_version: reactive[int] = reactive(0)
+    feeds_version: var[int] = var(0)
     #: Canonical entities across the library; None until first built.
-    entity_library: reactive[EntityLibrary | None] = reactive(None, always_update=True)
+    entity_library: var[EntityLibrary | None] = var(None, always_update=True)
     #: "" when idle, else a progress line ("analysing 37/1,000").
-    analysis_status: reactive[str] = reactive("")
+    analysis_status: var[str] = var("")
     #: Why the simpler extractor is in use, when it is ("" otherwise).
-    analysis_note: reactive[str] = reactive("")
+    analysis_note: var[str] = var("")
     #: "" when idle, else what the indexer is doing ("indexing 1,200/5,000").
-    index_status: reactive[str] = reactive("")
+    index_status: var[str] = var("")
     #: The library's stories (corrections applied); None until first loaded.
-    story_library: reactive[StoryLibrary | None] = reactive(None, always_update=True)
+    story_library: var[StoryLibrary | None] = var(None, always_update=True)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -88,6 +91,7 @@ class BroadsheetApp(App[None]):
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
         self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only)
         self.main = MainScreen()
+        self.collector = IdleCollector()
         self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
                              ready=self._screen_ready)
 
@@ -97,6 +101,8 @@ class BroadsheetApp(App[None]):
     # Typed keys, in order (see key_order.py) --------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.activity()
         if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)
         elif not self.keys.hold(event):  # a key as typed, not one on its way back up
@@ -138,6 +144,11 @@ class BroadsheetApp(App[None]):
             self.set_interval(services.refresh_seconds, lambda: self.fetching.fetch(quiet=True), name="auto-refresh")
         self.analysis.start()
         self.indexing.start()
+        self.collector.start()
+        self.set_interval(CHECK_SECONDS, self.collector.check, name="idle-collector")
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def _initial_theme(self) -> str:
         try:

@@ -43,6 +43,11 @@ class Listing:
         #: The visible rows, in order.
         self.rows: list[Article] = []
         self._folded_titles: dict[str, str] = {}
+        #: Row index by article id, built on first use after the rows change: finding the
+        #: cursor's article must not scan 100,000 rows.
+        self._positions: dict[str, int] | None = None
+        #: Unread rows, kept as marks change: the header asks for it on every status change.
+        self._unread: int | None = None
 
     # Content ---------------------------------------------------------------------------------
 
@@ -59,6 +64,7 @@ class Listing:
     def set_states(self, read_ids: set[str], marks: dict[str, Marks]) -> None:
         self.read_ids = read_ids
         self.marks = marks
+        self._unread = None
 
     def is_read(self, article_id: str) -> bool:
         return article_id in self.read_ids
@@ -82,7 +88,11 @@ class Listing:
         """Record a read-state change in memory; rows stay put until the view is rebuilt,
         so an article read while "hide read" is on does not vanish from under the cursor."""
         for article_id in article_ids:
+            if (article_id in self.read_ids) == read:
+                continue
             (self.read_ids.add if read else self.read_ids.discard)(article_id)
+            if self._unread is not None and article_id in self.positions:
+                self._unread += -1 if read else 1
 
     def note_mark(self, article_id: str, starred: bool, tags: tuple[str, ...]) -> None:
         if starred or tags:
@@ -124,6 +134,7 @@ class Listing:
         else:
             rows.sort(key=lambda a: a.published, reverse=True)
         self.rows = rows
+        self._positions, self._unread = None, None
 
     def _folded(self, article: Article) -> str:
         folded = self._folded_titles.get(article.id)
@@ -131,13 +142,17 @@ class Listing:
             folded = self._folded_titles[article.id] = fold(f"{article.title} {article.outlet}")
         return folded
 
+    @property
+    def positions(self) -> dict[str, int]:
+        """Each row's index by article id."""
+        if self._positions is None:
+            self._positions = {article.id: index for index, article in enumerate(self.rows)}
+        return self._positions
+
     def index_of(self, article_id: str | None) -> int | None:
         if article_id is None:
             return None
-        for index, article in enumerate(self.rows):
-            if article.id == article_id:
-                return index
-        return None
+        return self.positions.get(article_id)
 
     def next_unread(self, start: int, step: int, *, wrap: bool = False) -> int | None:
         """The nearest unread row after (step=1) or before (step=-1) ``start``; with ``wrap``,
@@ -156,8 +171,10 @@ class Listing:
     @property
     def unread_count(self) -> int:
         """Unread articles in the current view (one feed's, a search's...)."""
-        read_ids = self.read_ids
-        return sum(1 for article in self.rows if article.id not in read_ids)
+        if self._unread is None:
+            read_ids = self.read_ids
+            self._unread = sum(1 for article in self.rows if article.id not in read_ids)
+        return self._unread
 
     def describe(self) -> str:
         """The view in a few words, for the header: "unread · sorted by outlet · “maduro”"."""

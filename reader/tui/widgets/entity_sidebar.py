@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...entities.library import EntityLibrary
@@ -76,16 +76,18 @@ class EntitySidebar(VerticalScroll, can_focus=True):
 
         entities: tuple[EntityMention, ...]
 
-    entities: reactive[tuple[EntityMention, ...] | None] = reactive(None)
+    # ``var``, not ``reactive``: the watchers redraw the content, a repaint of the pane on top
+    # of that would only draw it twice.
+    entities: var[tuple[EntityMention, ...] | None] = var(None)
     """The entities shown, most prominent first; None until the article is analysed."""
 
-    article_title: reactive[str] = reactive("")
+    article_title: var[str] = var("")
     #: "article": the open article's entities; "list": across the article list.
-    scope: reactive[str] = reactive("article")
+    scope: var[str] = var("article")
     #: A line about the analysis: progress, or why a simpler extractor is in use.
-    note: reactive[str] = reactive("")
+    note: var[str] = var("")
 
-    cursor: reactive[int] = reactive(0)
+    cursor: var[int] = var(0)
     _shown = ""
 
     def __init__(self, list_ids: Callable[[], list[str]], *, id: str | None = None) -> None:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -46,13 +47,15 @@ class MainScreen(Screen[None]):
     #: From 140 columns the list is given more of the width than the reader (styles/main.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
+    # ``var``, not ``reactive``: a reactive repaints the whole screen when it changes (every cursor
+    # move), where the watchers below redraw only the parts that show it.
     #: The article in the reader pane, and its body once loaded.
-    current: reactive[Article | None] = reactive(None)
-    current_body: reactive[Body | None] = reactive(None)
+    current: var[Article | None] = var(None)
+    current_body: var[Body | None] = var(None)
     #: How the list is sorted and filtered; every change rebuilds the rows.
-    view: reactive[ViewOptions] = reactive(ViewOptions, always_update=True)
+    view: var[ViewOptions] = var(ViewOptions, always_update=True)
     #: The search whose results the list shows ("" when none): its words are marked in the reader.
-    active_query: reactive[str] = reactive("")
+    active_query: var[str] = var("")
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class MainScreen(Screen[None]):
         self.sidebar, self.search_box = self.query_one(EntitySidebar), self.query_one(SearchBox)
         self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
         self.annotator = Annotator(app, self, self.reader)
+        self.feed.with_body, self.feed.extra_loaded = self.annotator.read, self._body_extra
         self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed,
                                edits=self.annotator.edits)
         self.stories = StoryView(app, self, self.query_one(StoryList))
@@ -114,6 +118,7 @@ class MainScreen(Screen[None]):
     # The state flowing down ---------------------------------------------------------------------
 
     def watch_current(self, article: Article | None) -> None:
+        self.broadsheet.collector.activity()
         if article is not None:
             self.reader.show_article(article, self.listing.state(article.id), None)
             self.sidebar.show_article(article.id, article.title)
@@ -126,7 +131,6 @@ class MainScreen(Screen[None]):
             self.reader.show_article(self.current, self.listing.state(self.current.id), body)
             self.go.show_pending_passage()
             self.session.body_shown()
-            self.annotator.load(self.current.id)
 
     def watch_view(self, options: ViewOptions) -> None:
         keep = self.articles.highlighted_id  # before the rows change, which moves the cursor's article
@@ -194,6 +198,13 @@ class MainScreen(Screen[None]):
     @on(Annotator.Loaded)
     def _annotations_loaded(self, message: Annotator.Loaded) -> None:
         self.annotator.loaded(message)
+
+    def _body_extra(self, message: Message) -> None:
+        """The open article's annotations, read with its body."""
+        if isinstance(message, Annotator.Loaded):
+            self.annotator.loaded(message)
+        else:
+            self.post_message(message)
 
     @on(ReaderPane.AnnotateRequested)
     @on(ReaderPane.EditRequested)

@@ -47,12 +47,16 @@ class Annotator:
         run_in_thread(self._screen, lambda: self._load(article_id), group="main.annotations", exclusive=True)
 
     def _load(self, article_id: str) -> None:
+        self._screen.post_message(self.read(article_id))
+
+    def read(self, article_id: str) -> Loaded | Notice:
+        """The article's annotations, read in the calling thread (a worker's), or what went wrong.
+        The body's reader calls it too, so a new article's text and highlights are drawn at once."""
         try:
             annotations = self._app.services.store.annotations(article_id)
         except (StoreError, AnnotationError) as error:
-            self._screen.post_message(Notice(f"Your highlights cannot be read: {error}", severity="error"))
-            return
-        self._screen.post_message(self.Loaded(article_id, annotations))
+            return Notice(f"Your highlights cannot be read: {error}", severity="error")
+        return self.Loaded(article_id, annotations)
 
     def warm(self) -> None:
         """Read every annotation now, in the background, so the annotations screen opens at once."""

@@ -71,6 +71,9 @@ class LibraryFeed:
         article_id: str
         body: Body | None
         error: str = ""
+        #: What ``with_body`` read in the same worker (the article's annotations), handled with the
+        #: body so that the pane is laid out and drawn once per article.
+        extra: Message | None = None
 
     @dataclass
     class ChangesLoaded(Message):
@@ -90,6 +93,9 @@ class LibraryFeed:
         self._poll_seconds = poll_seconds
         self._arrived: list[Article] | None = None
         self._article_to_restore: str | None = None
+        #: Read in the body's worker after the body, and handed to ``extra_loaded`` with it.
+        self.with_body: Callable[[str], Message] | None = None
+        self.extra_loaded: Callable[[Message], None] | None = None
         #: Set once the loading thread has posted all it read (or given up): the first load is
         #: over when the messages it posted are handled.
         self.load_done = False
@@ -191,7 +197,8 @@ class LibraryFeed:
         except StoreError as error:
             self._screen.post_message(self.BodyLoaded(article.id, None, str(error)))
             return
-        self._screen.post_message(self.BodyLoaded(article.id, body))
+        extra = self.with_body(article.id) if self.with_body is not None else None
+        self._screen.post_message(self.BodyLoaded(article.id, body, extra=extra))
 
     def load_changes(self, article: Article) -> None:
         run_in_thread(self._screen, lambda: self._changes(article), group="main.body", exclusive=True)
@@ -249,6 +256,8 @@ class LibraryFeed:
                 if message.body is None:
                     screen.reader.show_message(f"This article's text cannot be shown: {message.error}")
                 screen.current_body = message.body
+                if message.extra is not None and self.extra_loaded is not None:
+                    self.extra_loaded(message.extra)
         elif current is not None and current.id == message.article.id:
             screen.reader.show_changes(message.article, message.revisions, message.body)
 

@@ -104,10 +104,12 @@ class Highlights:
             self._pane.scroll_home(animate=False)
 
     def _show_notes(self) -> None:
+        # Most articles have no notes: an update that changes nothing would still lay the pane out.
         note = self._pane.query_one("#article-note", Static)
         orphans = self.orphans
         text = article_note_text(self.article_note, orphans, self.current_orphan)
-        note.update(text)
+        if text != note.content:
+            note.update(text)
         note.display = bool(text.plain)
         current = self.current
         below = self._pane.query_one("#highlight-note", Static)

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Collapsible, Static
 
 from ....annotations import passages
@@ -23,6 +24,11 @@ from .layout import BodyLayout
 from .marks import MarkLayers
 from .steps import Steps
 from .texts import article_header, changes_text, comments_text
+
+#: Seconds the previous article's text stays while the next one's is read, before "Loading…"
+#: replaces it. A body is read in a few milliseconds: drawing a placeholder first would lay
+#: out and paint the pane twice for every article passed on the way down the list.
+LOADING_DELAY = 0.15
 
 
 class ReaderPane(VerticalScroll, can_focus=True):
@@ -89,6 +95,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self._shown: tuple[Article, ArticleState] | None = None
         #: The body drawn, kept to draw it again when the width changes (quotes wrap with it).
         self._body: Body | None = None
+        #: The header last drawn: the header is asked for several times per article.
+        self._header: Text | None = None
+        self._loading: Timer | None = None
 
     def compose(self):
         yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
@@ -144,15 +153,17 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.highlights.clear()
             self.steps.forget_mentions()
         self.article_id = article.id
-        self.show_state(article, state)
-        body_widget = self.query_one("#reader-body", Static)
-        comments = self.query_one("#reader-comments", Collapsible)
+        self._stop_loading()
         if body is None:
+            # The header waits with the text (for the body, or for "Loading…"), so the pane is
+            # laid out once per article and not for the header and again for the text.
             self._body = None
             self._rendered, self.body_text = None, ""
-            body_widget.update(Text("Loading…", style="dim"))
-            comments.display = False
+            self._shown = (article, state)
+            self._loading = self.set_timer(LOADING_DELAY, self._show_loading)
             return
+        self.show_state(article, state)
+        comments = self.query_one("#reader-comments", Collapsible)
         self._body = body
         self._rendered, self.body_text = render_body(body, self._quote_width()), body.text
         self.steps.mark_query()
@@ -164,11 +175,30 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.query_one("#reader-comments-text", Static).update(comments_text(body))
         self.scroll_home(animate=False)
 
+    def _show_loading(self) -> None:
+        """The body is still being read: say so rather than leave the last article's text."""
+        self._loading = None
+        if self._shown is not None:
+            self.show_state(*self._shown)
+        if self._rendered is None and not self.showing_changes:
+            self.query_one("#reader-body", Static).update(Text("Loading…", style="dim"))
+            self.query_one("#reader-comments", Collapsible).display = False
+
+    def _stop_loading(self) -> None:
+        if self._loading is not None:
+            self._loading.stop()
+            self._loading = None
+
     def show_state(self, article: Article, state: ArticleState) -> None:
         """Refresh the header only (read, star, tags changed)."""
         self._shown = (article, state)
+        if self._loading is not None:
+            return  # drawn with the text, shortly
         told = self.told_by[1] if self.told_by[0] == article.id else ""
-        self.query_one("#reader-header", Static).update(article_header(article, state, told))
+        header = article_header(article, state, told)
+        if header != self._header:
+            self._header = header
+            self.query_one("#reader-header", Static).update(header)
 
     def set_told_by(self, article_id: str, note: str) -> None:
         """The line naming the other outlets that told the article's story ("" for none)."""
@@ -178,6 +208,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def show_changes(self, article: Article, revisions: list[Revision], body: Body) -> None:
         self.showing_changes = True
+        self._stop_loading()
+        if self._shown is not None:
+            self.show_state(*self._shown)  # were it still waiting for the body
         self.leave_visual()
         self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
         self.query_one("#reader-comments").display = False
@@ -186,8 +219,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def show_message(self, message: str) -> None:
         self._body = None
         self._rendered, self.body_text = None, ""
+        self._stop_loading()
         self.leave_visual()
-        self.query_one("#reader-header", Static).update(Text(message, style="dim"))
+        self._header = Text(message, style="dim")
+        self.query_one("#reader-header", Static).update(self._header)
         self.query_one("#reader-body", Static).update("")
         self.query_one("#reader-comments").display = False
 

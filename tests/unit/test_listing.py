@@ -1,0 +1,49 @@
+"""The article list's content: where a row is and how many are unread, kept as marks change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from reader.models import Article
+from reader.tui.listing import Listing, ViewOptions
+
+START = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def article(number: int) -> Article:
+    when = START + timedelta(hours=number)
+    return Article(id=f"a{number}", source="feed", guid=str(number), title=f"Title {number}", outlet="Outlet",
+                   outlet_url="", author="", url=f"https://example.com/{number}", published=when, first_seen=when,
+                   kind="news", shard="2026-01", content_hash=str(number))
+
+
+def counted(listing: Listing) -> int:
+    return sum(1 for a in listing.rows if a.id not in listing.read_ids)
+
+
+def test_rows_are_found_by_id_after_every_rebuild():
+    listing = Listing()
+    listing.replace(article(n) for n in range(5))
+    assert [listing.index_of(f"a{n}") for n in range(5)] == [4, 3, 2, 1, 0]  # newest first
+    listing.set_options(ViewOptions(sort="oldest"))
+    assert listing.index_of("a0") == 0 and listing.index_of("a4") == 4
+    listing.extend([article(9)])
+    assert listing.index_of("a9") == 5
+    assert listing.index_of("missing") is None and listing.index_of(None) is None
+
+
+def test_the_unread_count_follows_reads_states_and_views():
+    listing = Listing()
+    listing.replace(article(n) for n in range(6))
+    listing.set_states({"a0"}, {})
+    assert listing.unread_count == 5
+    listing.note_read(["a1", "a2", "a1"], True)
+    assert listing.unread_count == 3 == counted(listing)
+    listing.note_read(["a0", "unlisted"], False)
+    assert listing.unread_count == 4 == counted(listing)
+    listing.set_options(ViewOptions(hide_read=True))
+    assert listing.unread_count == 4 == len(listing.rows)
+    listing.note_read(["a3"], True)  # stays listed until the view is rebuilt
+    assert listing.unread_count == 3 == counted(listing)
+    listing.set_states(set(), {})
+    assert listing.unread_count == 4 == counted(listing)
