@@ -262,7 +262,7 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
 
     def stats(self) -> Stats:
         with self._mutex:
-            ids = self.library.index()["ids"]
+            ids = self.library.article_ids()
             read_ids = self.user.read_ids()
             marks = self.user.all_marks()
             return Stats(
