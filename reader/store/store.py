@@ -207,6 +207,15 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
             read_ids, marks = self.user.read_ids(), self.user.all_marks()
         return read_ids, {i: Marks(bool(m.get("starred")), tuple(m.get("tags", ()))) for i, m in marks.items()}
 
+    def states_of(self, article_ids: Iterable[str]) -> tuple[set[str], dict[str, Marks]]:
+        """``states()`` for these articles only: a listing of 20 need not convert 100,000 marks."""
+        with self._mutex:
+            read, marks = self.user.read.raw(), self.user.marks.raw()
+            ids = list(article_ids)
+            return {i for i in ids if i in read}, {
+                i: Marks(bool(m.get("starred")), tuple(m.get("tags", ()))) for i in ids if (m := marks.get(i))
+            }
+
     def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
         with self.writing():
             return self.user.set_read(list(article_ids), read)
@@ -267,7 +276,7 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
             marks = self.user.all_marks()
             return Stats(
                 articles=len(ids),
-                unread=sum(1 for i in ids if i not in read_ids),
+                unread=len(ids) - len(read_ids.intersection(ids)),
                 starred=sum(1 for m in marks.values() if m.get("starred")),
                 feeds=len(self.feeds_file.table.raw()),
                 tags=len({t for m in marks.values() for t in m.get("tags", ())}),

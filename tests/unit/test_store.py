@@ -203,6 +203,16 @@ def test_mark_read_and_unread_report_what_changed(filled):
     assert read_ids == {ids[1], ids[2]}
 
 
+def test_the_states_of_some_articles_are_those_of_all_of_them_cut_down(filled):
+    store, ids = filled
+    store.mark_read(ids[:3])
+    store.change_marks(ids[1:4], starred=True)
+    store.change_marks([ids[0], ids[4]], add_tags=["oil"])
+    read_ids, marks = store.states()
+    some = [ids[0], ids[2], ids[4], ids[5], "0000000000"]
+    assert store.states_of(some) == ({i for i in some if i in read_ids}, {i: marks[i] for i in some if i in marks})
+
+
 @pytest.mark.parametrize(
     ("given", "stored"),
     [
