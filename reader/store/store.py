@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Marks, Revision, Stats
+from ..models import AddResult, Article, ArticleDraft, ArticleState, Body, Marks, Revision, Stats, parse_datetime
 from ..text import normalise_tag
 from . import schema
 from .annotation_methods import AnnotationMethods
 from .changes import ChangeMethods
+from .docs import article_from_doc
 from .entity_methods import EntityMethods
 from .entity_results import CorrectionLog, EntityResults
 from .errors import ReadOnlyStore
@@ -165,27 +168,33 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
     def newest(
         self, limit: int, *, unread: bool = False, starred: bool = False, tag: str | None = None
     ) -> list[Article]:
-        """The newest ``limit`` articles passing the filters, reading only as many months as needed."""
+        """The newest ``limit`` articles passing the filters, reading only as many months as needed.
+
+        Only the articles returned are made into Articles: a month holds thousands, and a listing
+        of 20 need not build them all.
+        """
         tag = normalise_tag(tag) if tag else None
         read_ids = self.user.read_ids() if unread else set()
         marks = self.user.all_marks() if (starred or tag) else {}
-        found: list[Article] = []
-        for chunk in self.iter_articles():
-            for article in chunk:
-                mark = marks.get(article.id, {})
-                if unread and article.id in read_ids:
-                    continue
-                if starred and not mark.get("starred"):
-                    continue
-                if tag and tag not in mark.get("tags", ()):
-                    continue
-                found.append(article)
+        found: list[tuple[datetime, str, str, dict[str, Any]]] = []
+        for month in self.months():
+            with self._mutex:
+                docs = self.library.shard_docs(month)
+                for article_id, doc in docs.items():
+                    mark = marks.get(article_id, {})
+                    if unread and article_id in read_ids:
+                        continue
+                    if starred and not mark.get("starred"):
+                        continue
+                    if tag and tag not in mark.get("tags", ()):
+                        continue
+                    found.append((cast(datetime, parse_datetime(doc["published"])), article_id, month, doc))
             # Shards are months: once a full month has been read and we have enough,
             # nothing in an older month can be newer than what we hold.
             if len(found) >= limit:
                 break
-        found.sort(key=lambda a: a.published, reverse=True)
-        return found[:limit]
+        newest = heapq.nlargest(limit, found, key=lambda item: item[0])
+        return [article_from_doc(article_id, month, doc) for _, article_id, month, doc in newest]
 
     def article_count(self) -> int:
         with self._mutex:

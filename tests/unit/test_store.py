@@ -53,6 +53,16 @@ def test_newest_returns_the_latest_across_shards(filled):
     assert [a.id for a in store.newest(100)] == ids
 
 
+def test_newest_orders_as_the_whole_library_does_even_among_articles_of_one_moment(store, make_draft):
+    moment = make_draft(3).published
+    store.add_articles([make_draft(i) for i in range(6)] + [make_draft(i, published=moment) for i in range(6, 12)])
+    everything = [a.id for a in store.articles()]
+    for limit in (1, 3, 4, 8, 12, 50):
+        assert [a.id for a in store.newest(limit)] == everything[:limit]
+    store.mark_read(everything[:2])
+    assert [a.id for a in store.newest(3, unread=True)] == everything[2:5]
+
+
 def test_body_round_trips_exactly(filled, make_draft):
     store, ids = filled
     for i, article_id in enumerate(ids):
