@@ -12,7 +12,7 @@ import orjson
 from ..models import Article, ArticleDraft, Body, Revision, utc_now
 from .bodies import BodyPacks
 from .docs import article_from_doc, content_hash, doc_from_draft, serialise_body
-from .errors import AmbiguousArticle, CorruptFile, UnknownArticle
+from .errors import AmbiguousArticle, CorruptFile, StoreError, UnknownArticle
 from .files import write_atomically
 from .id_list import IdList, read_id_list, write_id_list
 from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
@@ -86,9 +86,25 @@ class Library:
             if not is_index(self._index):
                 self._index = self.rebuild_index(write=not self.read_only)
             else:
-                self._index = self._up_to_date(self._index)
+                loaded = self._index
+                self._index = self._up_to_date(loaded)
+                if self._index is loaded and on_disk == signature(self.index_path):
+                    self._restore_id_list(loaded, on_disk)
             self._index_signature = signature(self.index_path)
         return self._index
+
+    def _restore_id_list(self, index: LibraryIndex, on_disk: FileSignature | None) -> None:
+        """Write the id list of an index read from disk that has none (an older version wrote it).
+
+        Without the store lock, as the rebuild above: the list is only used while its header
+        matches the index and the shards, so one written for an index just replaced is ignored.
+        """
+        if self.read_only or read_id_list(self.id_list_path, on_disk, index.get("shards", {})) is not None:
+            return
+        try:
+            write_id_list(self.id_list_path, index["ids"], on_disk, index.get("shards", {}))
+        except StoreError:
+            pass  # a full disk or a read-only folder: the index still answers
 
     def _up_to_date(self, index: LibraryIndex) -> LibraryIndex:
         """The index, or a fresh one if a shard changed behind its back.

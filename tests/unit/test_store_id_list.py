@@ -125,3 +125,15 @@ def test_a_read_only_store_uses_the_id_list_too(home, ids):
     store = fresh(home, read_only=True)
     assert uses_id_list(store)
     assert store.resolve(ids[1]) == ids[1]
+
+
+def test_a_library_without_an_id_list_gets_one_the_first_time_the_index_is_read(home, ids):
+    """A library an older version wrote: the first command pays for the index, the next ones do not."""
+    path = home / "library" / "ids.txt"
+    path.unlink()
+    assert fresh(home, read_only=True).resolve(ids[2]) == ids[2]
+    assert not path.exists(), "a read-only store writes nothing"
+    assert fresh(home).resolve(ids[2]) == ids[2]
+    again = fresh(home)
+    assert uses_id_list(again)
+    assert again.resolve(ids[3]) == ids[3]
