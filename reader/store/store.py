@@ -170,31 +170,34 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
     ) -> list[Article]:
         """The newest ``limit`` articles passing the filters, reading only as many months as needed.
 
-        Only the articles returned are made into Articles: a month holds thousands, and a listing
-        of 20 need not build them all.
+        Of a month with more articles passing than ``limit``, only its newest ``limit`` can be
+        among those returned, so only they are made into Articles: a listing of 20 need not
+        build the thousands of a month.
         """
         tag = normalise_tag(tag) if tag else None
         read_ids = self.user.read_ids() if unread else set()
         marks = self.user.all_marks() if (starred or tag) else {}
-        found: list[tuple[datetime, str, str, dict[str, Any]]] = []
+        found: list[Article] = []
         for month in self.months():
             with self._mutex:
-                docs = self.library.shard_docs(month)
-                for article_id, doc in docs.items():
-                    mark = marks.get(article_id, {})
-                    if unread and article_id in read_ids:
-                        continue
-                    if starred and not mark.get("starred"):
-                        continue
-                    if tag and tag not in mark.get("tags", ()):
-                        continue
-                    found.append((cast(datetime, parse_datetime(doc["published"])), article_id, month, doc))
+                passing = [
+                    (article_id, doc) for article_id, doc in self.library.shard_docs(month).items()
+                    if not (unread and article_id in read_ids)
+                    and not (starred and not marks.get(article_id, {}).get("starred"))
+                    and not (tag and tag not in marks.get(article_id, {}).get("tags", ()))
+                ]
+                if len(passing) > limit:
+                    dated = [(cast(datetime, parse_datetime(doc["published"])), i, doc) for i, doc in passing]
+                    newest = heapq.nlargest(limit, dated, key=lambda item: item[0])
+                    found += [article_from_doc(i, month, doc, published) for published, i, doc in newest]
+                else:
+                    found += [article_from_doc(i, month, doc) for i, doc in passing]
             # Shards are months: once a full month has been read and we have enough,
             # nothing in an older month can be newer than what we hold.
             if len(found) >= limit:
                 break
-        newest = heapq.nlargest(limit, found, key=lambda item: item[0])
-        return [article_from_doc(article_id, month, doc) for _, article_id, month, doc in newest]
+        found.sort(key=lambda a: a.published, reverse=True)
+        return found[:limit]
 
     def article_count(self) -> int:
         with self._mutex:
@@ -218,11 +221,12 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
 
     def states_of(self, article_ids: Iterable[str]) -> tuple[set[str], dict[str, Marks]]:
         """``states()`` for these articles only: a listing of 20 need not convert 100,000 marks."""
+        wanted = set(article_ids)
         with self._mutex:
             read, marks = self.user.read.raw(), self.user.marks.raw()
-            ids = list(article_ids)
-            return {i for i in ids if i in read}, {
-                i: Marks(bool(m.get("starred")), tuple(m.get("tags", ()))) for i in ids if (m := marks.get(i))
+            return read.keys() & wanted, {
+                i: Marks(bool(m.get("starred")), tuple(m.get("tags", ()))) for i in marks.keys() & wanted
+                if (m := marks[i])
             }
 
     def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
