@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
-import platformdirs
+# platformdirs and importlib.resources are imported where they are needed: most commands are
+# given their library (--home, $BROADSHEET_HOME) and never ask for a shipped folder.
 
 APP_NAME = "broadsheet"
 HOME_VARIABLE = "BROADSHEET_HOME"
@@ -19,6 +19,8 @@ def library_home(override: str | os.PathLike[str] | None = None) -> Path:
         return Path(override).expanduser()
     if os.environ.get(HOME_VARIABLE):
         return Path(os.environ[HOME_VARIABLE]).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -28,6 +30,8 @@ def config_file(override: str | os.PathLike[str] | None = None) -> Path:
         return Path(override).expanduser()
     if os.environ.get(CONFIG_VARIABLE):
         return Path(os.environ[CONFIG_VARIABLE]).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
@@ -37,6 +41,8 @@ def _shipped(name: str) -> Path:
     The wheel carries ``styles/`` and ``seeds/`` inside the package (see pyproject's
     force-include); a checkout keeps them beside the package.
     """
+    from importlib import resources
+
     packaged = resources.files("reader") / name
     if packaged.is_dir():
         return Path(str(packaged))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .ingest import parse_plain_text
-from .ingest.infobox import readable
 from .models import ArticleDraft, parse_datetime
 from .paths import seeds_dir
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: The source name seeds are stored under; with the file name it identifies each one,
 #: which is what makes importing them twice a no-op.
@@ -30,6 +30,8 @@ class SeedEntry:
 
 
 def read_manifest(folder: Path | None = None) -> list[SeedEntry]:
+    import tomllib
+
     folder = folder or seeds_dir()
     with open(folder / "manifest.toml", "rb") as handle:
         manifest = tomllib.load(handle)
@@ -38,6 +40,10 @@ def read_manifest(folder: Path | None = None) -> list[SeedEntry]:
 
 
 def seed_drafts(folder: Path | None = None) -> list[ArticleDraft]:
+    # Imported here: every command checks for the seeds, and only a first start reads them.
+    from .ingest import parse_plain_text
+    from .ingest.infobox import readable
+
     folder = folder or seeds_dir()
     drafts = []
     for entry in read_manifest(folder):

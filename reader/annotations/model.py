@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -12,7 +11,6 @@ from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line, clean_text
 from ..models import parse_datetime, utc_now
 from ..text import normalise_tag
-from .context import same_words
 
 #: What a highlight says about its passage. An article note is an annotation with no
 #: passage: kind ARTICLE_NOTE, an empty quote and start == end == 0.
@@ -114,6 +112,8 @@ def reanchored(annotation: Annotation, quote: str, prefix: str, suffix: str, sta
                orphaned: bool) -> Annotation:
     """The annotation placed anew. Its ``original`` keeps the wording first highlighted, across any
     number of re-anchorings, while the text found differs from it in more than spacing or quote marks."""
+    from .context import same_words  # difflib: loaded by re-anchoring, not by every store
+
     if orphaned:
         return replace(annotation, orphaned=True)
     first = annotation.original or annotation.quote
@@ -125,6 +125,8 @@ def reanchored(annotation: Annotation, quote: str, prefix: str, suffix: str, sta
 
 def new_id() -> str:
     """Ten hex digits, like article ids: 40 random bits never collide in one person's notes."""
+    import secrets
+
     return secrets.token_hex(5)
 
 

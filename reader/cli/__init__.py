@@ -14,7 +14,7 @@ from argparse import Namespace
 from collections.abc import Callable
 
 from . import exits
-from .parser import build_parser
+from .parser import build_parser, command_word
 
 #: Each command is a function of (store, parsed arguments) returning an exit status, named as
 #: "module:function" within reader.cli.
@@ -69,8 +69,9 @@ WITHOUT_STORE = {"completion": "completion:print_script", "help": "reference:sho
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = build_parser()
-    if "_ARGCOMPLETE" in os.environ:
+    completing = "_ARGCOMPLETE" in os.environ
+    parser = build_parser(None if completing else command_word(sys.argv[1:] if argv is None else argv))
+    if completing:
         # The shell asking for completions: answer and exit before anything else is loaded.
         from .completion import complete
 

@@ -19,7 +19,7 @@ from ..models import Article
 from ..store import Store
 from ..store.files import write_atomically
 from ..text import normalise_tag
-from .output import print_json
+from .output import annotation_json, print_json
 
 EXPORTERS: dict[str, Callable[[list[Annotation], dict[str, Article]], str | bytes]] = {
     "md": to_markdown, "json": to_json, "w3c": to_w3c,
@@ -64,16 +64,6 @@ def delete_annotations(store: Store, ids: list[str]) -> int:
         quote = f" “{clean_line(gone.quote)[:60]}”" if gone.quote else ""
         print(f"deleted {what} {gone.id}{quote}")
     return 0
-
-
-def annotation_json(annotation: Annotation, article: Article | None) -> dict[str, object]:
-    return {
-        "id": annotation.id,
-        **annotation.to_doc(),
-        "orphaned": annotation.orphaned,
-        "article_title": article.title if article else "",
-        "article_url": article.url if article else "",
-    }
 
 
 def annotation_lines(annotation: Annotation, article: Article | None) -> list[str]:

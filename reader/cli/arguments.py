@@ -8,6 +8,15 @@ from collections.abc import Iterator
 #: What an argument completes to: feed ids, article tags, saved views' names (see candidates.py).
 KINDS = ("feeds", "tags", "views")
 
+# Choices the grammar offers, written out because the modules that define them import half the
+# core, and every command builds the grammar first; tests/unit/test_cli_startup.py checks they agree.
+#: reader.annotations.model.KINDS
+ANNOTATION_KINDS = ("highlight", "question", "disagree")
+#: reader.annotations.incoming.FORMATS
+ANNOTATION_FORMATS = ("json", "w3c", "hypothesis", "readwise")
+#: reader.models.FULL_TEXT_MODES
+FULL_TEXT_MODES = ("always", "never", "ask")
+
 
 def json_flag(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print JSON instead of text (`broadsheet help json`)")

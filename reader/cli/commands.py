@@ -6,15 +6,11 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from ..ingest import iter_documents, load_document
-from ..ingest.errors import IngestError
-from ..ingest.metadata import Metadata, parse_date
 from ..ingest.sanitize import clean_line
 from ..models import Article
 from ..store import Store
 from ..text import normalise_tag
-from .annotation_commands import annotation_json
-from .output import NO_MARKS, annotation_block, article_json, article_row, body_lines, print_json
+from .output import NO_MARKS, annotation_block, annotation_json, article_json, article_row, body_lines, print_json
 from .selection import newest_first, selected_ids
 
 
@@ -25,7 +21,7 @@ def list_articles(store: Store, args: Namespace) -> int:
         articles = store.newest(limit, unread=args.unread, starred=args.starred, tag=args.tag)
     else:
         articles = _filtered(store, args, newest_first(store, chosen))[:limit]
-    read_ids, marks = store.states()
+    read_ids, marks = store.states_of(a.id for a in articles)
     feeds = _feed_names(store)
     if args.json:
         print_json([article_json(a, read_ids, marks, feeds) for a in articles])
@@ -54,7 +50,7 @@ def _feed_names(store: Store) -> dict[str, str]:
 def show_article(store: Store, args: Namespace) -> int:
     article = store.article(args.id)
     body = store.body(article)
-    read_ids, marks = store.states()
+    read_ids, marks = store.states_of([article.id])
     feeds = _feed_names(store)
     annotations = store.annotations(article.id)
     if args.json:
@@ -97,6 +93,11 @@ def show_stats(store: Store, args: Namespace) -> int:
 
 def import_paths(store: Store, args: Namespace) -> int:
     """Import what can be read and report the rest: one bad file does not stop the others."""
+    # Here, not at the top: list, show and stats share this module and read no documents.
+    from ..ingest import iter_documents, load_document
+    from ..ingest.errors import IngestError
+    from ..ingest.metadata import Metadata, parse_date
+
     drafts, problems = [], []
     published = parse_date(args.published, Path("--published"), "value") if args.published else None
     given = Metadata(outlet=clean_line(args.outlet or ""), published=published)

@@ -111,3 +111,13 @@ def annotation_block(annotation: Annotation) -> list[str]:
     if annotation.tags:
         lines.append("    " + clean_line(" ".join(f"#{t}" for t in annotation.tags)))
     return lines
+
+
+def annotation_json(annotation: Annotation, article: Article | None) -> dict[str, object]:
+    return {
+        "id": annotation.id,
+        **annotation.to_doc(),
+        "orphaned": annotation.orphaned,
+        "article_title": article.title if article else "",
+        "article_url": article.url if article else "",
+    }

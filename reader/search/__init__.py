@@ -2,16 +2,39 @@
 
 Nothing here imports Textual, and the store never needs the index: it is derived data,
 rebuilt whenever it is missing or damaged.
+
+The names below are loaded on first use, so that ``search.errors`` (which the command line
+catches) can be imported without the index, the parser and the searcher.
 """
 
-from .errors import IndexBusy, IndexDamaged, QueryError, SearchError, ViewError
-from .facts import EntityResolver, LibraryResolver, UserFacts, store_resolver
-from .highlight import Marks, Snippet, match_offsets
-from .index import SearchIndex, fts5_available, index_path
-from .parser import parse
-from .query import And, DateFilter, Everything, Filter, Node, Not, Or, Text, unparse
-from .searcher import Hit, Searcher, SearchResults, body_matches
-from .updates import SyncReport, sync
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import IndexBusy, IndexDamaged, QueryError, SearchError, ViewError
+    from .facts import EntityResolver, LibraryResolver, UserFacts, store_resolver
+    from .highlight import Marks, Snippet, match_offsets
+    from .index import SearchIndex, fts5_available, index_path
+    from .parser import parse
+    from .query import And, DateFilter, Everything, Filter, Node, Not, Or, Text, unparse
+    from .searcher import Hit, Searcher, SearchResults, body_matches
+    from .updates import SyncReport, sync
+
+#: Each public name and the module that defines it.
+_HOMES = {
+    "IndexBusy": "errors", "IndexDamaged": "errors", "QueryError": "errors", "SearchError": "errors",
+    "ViewError": "errors",
+    "EntityResolver": "facts", "LibraryResolver": "facts", "UserFacts": "facts", "store_resolver": "facts",
+    "Marks": "highlight", "Snippet": "highlight", "match_offsets": "highlight",
+    "SearchIndex": "index", "fts5_available": "index", "index_path": "index",
+    "parse": "parser",
+    "And": "query", "DateFilter": "query", "Everything": "query", "Filter": "query", "Node": "query",
+    "Not": "query", "Or": "query", "Text": "query", "unparse": "query",
+    "Hit": "searcher", "Searcher": "searcher", "SearchResults": "searcher", "body_matches": "searcher",
+    "SyncReport": "updates", "sync": "updates",
+}
 
 __all__ = [
     "And",
@@ -46,3 +69,12 @@ __all__ = [
     "sync",
     "unparse",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -6,9 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..annotations.anchoring import Placement, Selector, reattach, select
-from ..annotations.incoming import ImportReport, Incoming, Skipped
-from ..annotations.merging import merge
 from ..annotations.model import (
     ARTICLE_NOTE,
     Annotation,
@@ -18,12 +15,15 @@ from ..annotations.model import (
     reanchored,
     stamped,
 )
-from ..annotations.urls import LinkIndex
 from ..models import Article, utc_now
 from .errors import UnknownArticle
 from .storage import FileSignature
 
+# Anchoring, merging and reading other tools' exports are loaded by the methods that use them: every
+# command opens the store, and `broadsheet tag` should not load the fuzzy matcher.
 if TYPE_CHECKING:
+    from ..annotations.anchoring import Placement
+    from ..annotations.incoming import ImportReport, Incoming
     from .base import StoreBase
 else:
     StoreBase = object
@@ -112,6 +112,8 @@ class AnnotationMethods(StoreBase):
         tags: Iterable[str] = (), text: str | None = None,
     ) -> Annotation:
         """Highlight ``text[start:end]`` of the article (its ``Body.text``, read if not given)."""
+        from ..annotations.anchoring import select
+
         article_id = self.resolve(article_id)
         if text is None:
             text = self.body(article_id).text
@@ -156,6 +158,8 @@ class AnnotationMethods(StoreBase):
     def reattach_annotation(self, annotation_id: str, start: int, end: int, *, text: str | None = None) -> Annotation:
         """Anchor a highlight (typically an orphan) on ``text[start:end]`` of its article instead;
         its note, tags and kind stay. ``restore_annotation`` with the old one undoes it."""
+        from ..annotations.anchoring import select
+
         with self.writing():
             current = self.annotation(annotation_id)
             if current.is_article_note:
@@ -205,6 +209,8 @@ class AnnotationMethods(StoreBase):
         An annotation whose passage is gone keeps its quote and note and is flagged orphaned;
         one that is found again loses the flag. Returns each highlight with how it was placed.
         """
+        from ..annotations.anchoring import Selector, reattach
+
         with self.writing():
             placed = []
             changed = {}
@@ -236,6 +242,10 @@ class AnnotationMethods(StoreBase):
     def import_annotations(self, incoming: Iterable[Incoming]) -> ImportReport:
         """Add what is new (read by ``annotations.imports.parse_export``), matched to this
         library's articles by id or by link and re-anchored to their current text; one write."""
+        from ..annotations.incoming import ImportReport, Skipped
+        from ..annotations.merging import merge
+        from ..annotations.urls import LinkIndex
+
         with self.writing():
             ids = self.library.index()["ids"]
             links = LinkIndex(self.library.index()["links"])

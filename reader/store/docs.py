@@ -22,7 +22,8 @@ def content_hash(title: str, serialised_body: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def article_from_doc(article_id: str, shard: str, doc: dict[str, Any]) -> Article:
+def article_from_doc(article_id: str, shard: str, doc: dict[str, Any], published: datetime | None = None) -> Article:
+    """The Article a stored document describes; ``published`` when the caller has parsed it already."""
     return Article(
         id=article_id,
         source=doc["source"],
@@ -33,7 +34,7 @@ def article_from_doc(article_id: str, shard: str, doc: dict[str, Any]) -> Articl
         author=doc.get("author", ""),
         url=doc.get("url", ""),
         # Both written by doc_from_draft from a datetime, so they always read back as one.
-        published=cast(datetime, parse_datetime(doc["published"])),
+        published=published or cast(datetime, parse_datetime(doc["published"])),
         first_seen=cast(datetime, parse_datetime(doc["first_seen"])),
         kind=doc.get("kind", ""),
         shard=shard,

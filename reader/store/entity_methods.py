@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..models import Article
-from ..models.entities import ArticleEntities, Correction, StoredEntities
 
+# The entity models are loaded by the methods that build them: every command opens the store.
 if TYPE_CHECKING:
+    from ..models.entities import ArticleEntities, Correction, StoredEntities
     from .base import StoreBase
 else:
     StoreBase = object
@@ -86,6 +87,8 @@ class EntityMethods(StoreBase):
             return self.entity_files.take_problems()
 
     def entity_corrections(self) -> list[Correction]:
+        from ..models.entities import Correction
+
         with self._mutex:
             return [Correction.from_json(record) for record in self.corrections_file.all()]
 
@@ -96,6 +99,8 @@ class EntityMethods(StoreBase):
 
     def remove_last_entity_correction(self) -> Correction | None:
         """Undo the latest correction; returns it, or None when there was none."""
+        from ..models.entities import Correction
+
         with self.writing():
             record = self.corrections_file.pop()
             return Correction.from_json(record) if record is not None else None
@@ -137,4 +142,6 @@ def _wanted(record: object, current_hash: str, extractor: str | None) -> bool:
 
 
 def _parse(record: dict[str, Any]) -> StoredEntities:
+    from ..models.entities import ArticleEntities, StoredEntities
+
     return StoredEntities(ArticleEntities.from_json(record["data"]), int(record.get("lead_end", 0)))

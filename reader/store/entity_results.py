@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ..models.entities import StoredEntities
 from .errors import CorruptFile
 from .files import write_atomically
 from .storage import FileSignature, KeyedTable, KeyedTinyDB, open_tinydb
+
+if TYPE_CHECKING:
+    from ..models.entities import StoredEntities
 
 RESULTS_TABLE = "results"
 CORRECTIONS_TABLE = "corrections"

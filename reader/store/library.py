@@ -12,8 +12,9 @@ import orjson
 from ..models import Article, ArticleDraft, Body, Revision, utc_now
 from .bodies import BodyPacks
 from .docs import article_from_doc, content_hash, doc_from_draft, serialise_body
-from .errors import AmbiguousArticle, CorruptFile, UnknownArticle
+from .errors import AmbiguousArticle, CorruptFile, StoreError, UnknownArticle
 from .files import write_atomically
+from .id_list import IdList, read_id_list, write_id_list
 from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
 from .storage import FileSignature, KeyedTinyDB, open_tinydb
 
@@ -43,6 +44,10 @@ class Library:
     @property
     def index_path(self) -> Path:
         return self.folder / "index.json"
+
+    @property
+    def id_list_path(self) -> Path:
+        return self.folder / "ids.txt"
 
     def shard_names(self) -> list[str]:
         """Shard names, newest first."""
@@ -81,9 +86,25 @@ class Library:
             if not is_index(self._index):
                 self._index = self.rebuild_index(write=not self.read_only)
             else:
-                self._index = self._up_to_date(self._index)
+                loaded = self._index
+                self._index = self._up_to_date(loaded)
+                if self._index is loaded and on_disk == signature(self.index_path):
+                    self._restore_id_list(loaded, on_disk)
             self._index_signature = signature(self.index_path)
         return self._index
+
+    def _restore_id_list(self, index: LibraryIndex, on_disk: FileSignature | None) -> None:
+        """Write the id list of an index read from disk that has none (an older version wrote it).
+
+        Without the store lock, as the rebuild above: the list is only used while its header
+        matches the index and the shards, so one written for an index just replaced is ignored.
+        """
+        if self.read_only or read_id_list(self.id_list_path, on_disk, index.get("shards", {})) is not None:
+            return
+        try:
+            write_id_list(self.id_list_path, index["ids"], on_disk, index.get("shards", {}))
+        except StoreError:
+            pass  # a full disk or a read-only folder: the index still answers
 
     def _up_to_date(self, index: LibraryIndex) -> LibraryIndex:
         """The index, or a fresh one if a shard changed behind its back.
@@ -118,14 +139,29 @@ class Library:
         write_atomically(self.index_path, orjson.dumps(index))
         self._index = index
         self._index_signature = signature(self.index_path)
+        write_id_list(self.id_list_path, index["ids"], self._index_signature, index.get("shards", {}))
+
+    def _id_list(self) -> IdList | None:
+        """The sorted ids, when the index is not in memory already and the file matches the index
+        and the shards on disk; None sends the caller to the index (which may rebuild itself)."""
+        on_disk = signature(self.index_path)
+        if self._index is not None and on_disk == self._index_signature:
+            return None
+        return read_id_list(self.id_list_path, on_disk, self.shard_signatures())
 
     def resolve(self, ref: str) -> str:
         """A full id, from a full id or an unambiguous prefix of one."""
-        ids = self.index()["ids"]
         ref = ref.strip().lower()
-        if ref in ids:
-            return ref
-        matches = [i for i in ids if i.startswith(ref)] if ref else []
+        id_list = self._id_list()
+        if id_list is not None:
+            matches = id_list.with_prefix(ref) if ref else []
+            if ref in matches:
+                return ref
+        else:
+            ids = self.index()["ids"]
+            if ref in ids:
+                return ref
+            matches = [i for i in ids if i.startswith(ref)] if ref else []
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -136,14 +172,20 @@ class Library:
         return self.index()["keys"].get(f"{source}|{guid}")
 
     def get(self, article_id: str) -> Article:
-        shard = self.index()["ids"].get(article_id)
+        id_list = self._id_list()
+        shard = id_list.shard_of(article_id) if id_list is not None else self.index()["ids"].get(article_id)
         doc = self._raw_shard(shard).get(article_id) if shard else None
         if not shard or doc is None:
             raise UnknownArticle(article_id)
         return article_from_doc(article_id, shard, doc)
 
     def count(self) -> int:
-        return len(self.index()["ids"])
+        id_list = self._id_list()
+        return id_list.count if id_list is not None else len(self.index()["ids"])
+
+    def article_ids(self) -> list[str]:
+        id_list = self._id_list()
+        return id_list.ids() if id_list is not None else list(self.index()["ids"])
 
     def body(self, article: Article) -> Body:
         # The article carries its body's address, so opening it never parses a month's metadata.
@@ -288,5 +330,5 @@ class Library:
 
     def size_on_disk(self) -> int:
         meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
-        index = self.index_path.stat().st_size if self.index_path.exists() else 0
+        index = sum(p.stat().st_size for p in (self.index_path, self.id_list_path) if p.exists())
         return meta + index + self.bodies.size_on_disk()

@@ -35,14 +35,14 @@ def bench_size(home: Path) -> list[Figure]:
 
     store = Store.open(home)
     everything = store.size_on_disk() / MB
-    meta = total("library/meta/*.json", "library/index.json")
+    meta = total("library/meta/*.json", "library/index.json", "library/ids.txt")
     bodies = total("library/bodies/*.pack")
     user = total("state/*")
     return [
         Figure("size on disk: total", everything, "MB",
                detail=f"{everything * MB / store.library.count():,.0f} bytes an article"),
         Figure("size on disk: metadata (shards + index)", meta, "MB",
-               detail=f"index.json {total('library/index.json'):.1f} MB"),
+               detail=f"index.json {total('library/index.json'):.1f} MB, ids.txt {total('library/ids.txt'):.1f} MB"),
         Figure("size on disk: bodies (packs)", bodies, "MB"),
         Figure("size on disk: user state", user, "MB", detail=f"feeds.json {total('feeds.json'):.2f} MB"),
     ]

@@ -53,6 +53,16 @@ def test_newest_returns_the_latest_across_shards(filled):
     assert [a.id for a in store.newest(100)] == ids
 
 
+def test_newest_orders_as_the_whole_library_does_even_among_articles_of_one_moment(store, make_draft):
+    moment = make_draft(3).published
+    store.add_articles([make_draft(i) for i in range(6)] + [make_draft(i, published=moment) for i in range(6, 12)])
+    everything = [a.id for a in store.articles()]
+    for limit in (1, 3, 4, 8, 12, 50):
+        assert [a.id for a in store.newest(limit)] == everything[:limit]
+    store.mark_read(everything[:2])
+    assert [a.id for a in store.newest(3, unread=True)] == everything[2:5]
+
+
 def test_body_round_trips_exactly(filled, make_draft):
     store, ids = filled
     for i, article_id in enumerate(ids):
@@ -201,6 +211,16 @@ def test_mark_read_and_unread_report_what_changed(filled):
     assert store.mark_read([ids[0]], read=False) == []
     read_ids, _ = store.states()
     assert read_ids == {ids[1], ids[2]}
+
+
+def test_the_states_of_some_articles_are_those_of_all_of_them_cut_down(filled):
+    store, ids = filled
+    store.mark_read(ids[:3])
+    store.change_marks(ids[1:4], starred=True)
+    store.change_marks([ids[0], ids[4]], add_tags=["oil"])
+    read_ids, marks = store.states()
+    some = [ids[0], ids[2], ids[4], ids[5], "0000000000"]
+    assert store.states_of(some) == ({i for i in some if i in read_ids}, {i: marks[i] for i in some if i in marks})
 
 
 @pytest.mark.parametrize(
