@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .companies import shortens
 from .knowledge import company_name, knowledge
-from .lexicon import (
-    ORG_NOUNS,
-    ORG_WORDS,
-    PARTICLES,
-    PERSON_FOLLOWERS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
-    PLACE_WORDS,
-    ROLE_NOUNS,
-)
+from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
+from .surroundings import APPOSITION, OFFICE_HOLDER, PLACE_NOUN_OF, noun_votes, office_before
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
@@ -40,73 +31,10 @@ GIVEN_NAME = 1.2
 UNKNOWN_PLACE, UNKNOWN_PERSON = 0.7, 0.5
 #: Against the model's "person" for a name of several words whose first is no known given name.
 UNKNOWN_GIVEN = 0.5
+#: A region this populous is a country's size: never short for a company named after it.
+COUNTRY_SIZED = 100_000
 #: A country or region as one word of a longer name ("Athletics Kenya").
 REGION_IN_NAME = 1.5
-
-
-# "Jacqueline Faría, an official...", "Gul Bano, a 52-year-old widow".
-_APPOSITION = re.compile(
-    r", (?:a|an|the|his|her)? ?(?:[\w-]+ ){0,2}(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b"
-)
-
-
-def _nouns(words: frozenset[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-# What a name is, said by the noun just before it ("the newspaper Le Monde", "pollster Ifop") or
-# in an apposition after it ("Ipsos, a polling firm,", "Senahú, a village in Alta Verapaz").
-_NOUN_BEFORE = re.compile(r"\b(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r") $")
-_NOUN_AFTER = re.compile(r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")\b")
-# "Ubisoft's chief executive", "Jinotega's mayor": what the name has says what it is.
-_OWNS = re.compile(
-    r"['’]s? (?:(chief executive|chief|ceo|chairman|chairwoman|board|shares|shareholders|stake|founder|"
-    r"subsidiary|headquarters|spokesperson|spokesman|spokeswoman|staff|employees|annual|profits?|revenue|"
-    r"customers|products?)|(mayor|governor|residents|inhabitants|capital|outskirts|streets|population))\b"
-)
-_WITHIN = re.compile(r", ((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})(?=[,.;:)]| and| on| in| —|$)")
-_PLACES_AFTER = re.compile(
-    r" and (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? "
-    r"(?:rivers|lakes|islands|provinces|states|towns|cities|villages|districts|regions|valleys|departments)\b"
-)
-WITHIN_REGION = 2.0
-_REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
-#: How much each of those says.
-NOUN_CUE = 1.5
-OWNED = 1.2
-NOT_A_PERSON = 0.8
-
-
-def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
-    """The kind the words around a name say: a noun before it, an apposition, what it owns."""
-    votes = []
-    before = _NOUN_BEFORE.search(text, max(0, start - 30), start)
-    after = _NOUN_AFTER.match(text, end)
-    for match in (before, after):
-        if match is not None:
-            votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
-    within = _WITHIN.match(text, end)
-    if within is not None and (region := knowledge().place(fold(within.group(1)))) is not None and region.region:
-        votes.append(("place", WITHIN_REGION))  # "Villanueva, Honduras", "Mauna Kea, Hawaii"
-    if _PLACES_AFTER.match(text, end):
-        votes.append(("place", NOUN_CUE))  # "the Surma and Kushiyara rivers"
-    owns = _OWNS.match(text, end)
-    if owns is not None:
-        votes.append(("organisation" if owns.group(1) else "place", OWNED))
-    rest = text[end:end + 12]
-    if _REPORTED.match(rest):
-        votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
-    if rest.startswith(", which"):
-        votes.append(("organisation", NOT_A_PERSON))
-    elif rest.startswith(", where"):
-        votes.append(("place", NOT_A_PERSON))
-    return votes
-
-
-# "the city of Cúcuta", "the border state of Tachira", "the capital of Norte de Santander".
-_PLACE_OF = re.compile(
-    r"\b(?:city|town|village|state|province|region|municipality|capital|island|market|north|south|east|west) of $"
-)
 
 
 @dataclass
@@ -159,7 +87,9 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
         else:
             weight = KNOWN_CITY if place.population >= 100_000 else KNOWN_TOWN
         votes.append(("place", weight))
-    if known.legal_form(name):
+    # "Novi Sad" is a city, not a company with the Portuguese form "SAD": a known place's last
+    # word is its legal form only when written as one, in capitals.
+    if known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper()):
         votes.append(("organisation", LEGAL_FORM))
     words = name.split()
     given = known.given_name(fold(words[0]).split(" ")[0])  # "Jean-Marie": Jean
@@ -212,12 +142,14 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     if is_acronym(name):
         votes.append(("organisation", ACRONYM))
     after = text[candidate.end:candidate.end + 12].lstrip(" ,")
-    if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS or _APPOSITION.match(text, candidate.end):
+    if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS or APPOSITION.match(text, candidate.end):
         votes.append(("person", PERSON_CLAUSE))
     if bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS and not is_acronym(name):
         votes.append(("place", PLACE_PREPOSITION))
-    if _PLACE_OF.search(text, max(0, candidate.start - 30), candidate.start):
+    if PLACE_NOUN_OF.search(text, max(0, candidate.start - 30), candidate.start):
         votes.append(("place", PLACE_OF))
+    if looks_like_person(name) and office_before(text, candidate.start):
+        votes.append(("person", OFFICE_HOLDER))
     return votes
 
 
@@ -285,8 +217,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             # A first name alone ("Kylian is finding his rhythm") or a family name written first
             # ("Governor Pan Gongsheng ... Pan also promised") when one person has it: whatever
             # the model made of it, unless it is a place of that name.
+            # Several people with that first word are a family ("Kwon Tae-ho", "Kwon Min-jae"):
+            # it is their family name, and the lone word is the first of them, as below.
             owners = {find(p) for p in persons if p.split()[0] == key}
-            if len(owners) != 1:
+            if not owners:
                 continue
         else:
             continue
@@ -301,8 +235,24 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
                 or find(key) != key:
             continue
+        if _named_as_place(key, votes[key]):
+            continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         owners = {find(c) for c in companies if c != key and shortens(name, display[c])}
         owners.discard(find(key))
+        if len(owners) == 1:
+            union(key, owners.pop())
+
+    # "Karura" after "Karura Forest": a word no gazetteer knows, alone, for the one place it
+    # names with a head noun ("Nairobi" stays apart from "Nairobi River").
+    sites = [k for k in display if len(display[k].split()) == 2 and bare(display[k].split()[1]) in PLACE_WORDS
+             and kind_of(k) == "place"]
+    for key, name in display.items():
+        if " " in name or find(key) != key or knowledge().place(key) is not None \
+                or kind_of(key) == "organisation":
+            continue  # ("Apple" keeps apart from "Apple Park")
+        if any(part_of_person(name, display[p]) for p in persons):
+            continue
+        owners = {find(k) for k in sites if k.split()[0] == key}
         if len(owners) == 1:
             union(key, owners.pop())
 
@@ -313,6 +263,16 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+def _named_as_place(key: str, votes: list[tuple[str, float]]) -> bool:
+    """A country, or a known place the model itself labelled one: not a company's short name,
+    whatever company shares its first words. (A province's name often belongs to something else
+    too: "Meta" for Meta Platforms.)"""
+    place = knowledge().place(key)
+    if place is None:
+        return False
+    return (place.region and place.population >= COUNTRY_SIZED) or any(kind == "place" for kind, _ in votes[:1])
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:
