@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .companies import shortens
+from .expansions import known_as
 from .knowledge import company_name, knowledge
 from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
@@ -302,6 +303,15 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
             links.append((candidate.text, inner))
             if (start, start + len(inner)) not in known:
                 extra.append(Candidate(start, start + len(inner), inner, (), "link"))
+    for (start, end), (other_start, other_end) in known_as(text):
+        name = next((c for c in candidates if c.end == end and c.start >= start), None)
+        if name is None:
+            continue
+        other = next((c for c in candidates if c.start == other_start), None)
+        if other is None:
+            other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
+            extra.append(other)
+        links.append((name.text, other.text))
     return links, extra
 
 

@@ -85,3 +85,24 @@ def _word_starts(text: str, end: int) -> list[int]:
             break
     # A name opens with a capital, never with the linking word last passed.
     return starts
+
+
+# "the Independent High Authority for Elections, known by its French acronym ISIE", "Saudi Arabian
+# Oil Co, better known as Saudi Aramco", "Ahmed Sayed, who is known to fans as "Zizo"": the text
+# says the two are one, whatever letters the second is made of.
+_KNOWN_AS = re.compile(
+    r", (?:who is |which is )?(?:better |also |widely |locally |commonly )?known "
+    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to [a-z]+ )?as )"
+    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: [A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
+)
+
+
+def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(the name, the other name it is known by) for each "X, known as Y" the text declares."""
+    for match in _KNOWN_AS.finditer(text):
+        starts = _word_starts(text, match.start())
+        if starts:
+            start, end = match.span(1)
+            if text.startswith("the ", start):
+                start += 4
+            yield (starts[-1], match.start()), (start, end)
