@@ -19,6 +19,10 @@ _NOT_AFTER_PEOPLE = {"of", "for"}
 _NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _PREV_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)([ \-–])$")
 _PREV_PARTICLE = re.compile(r"(?<![\w'’-])(van|von|den|der|de|del|della|di|da|du|le|la|ter|ten)( )$", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+#: After a trailing number, what makes it a score rather than part of the name ("Interstate 40
+#: by APD" keeps it): another team, a semicolon, "and 214", "-6".
+_SCORE_FOLLOWS = re.compile(r";| and \d|-\d| [A-ZÀ-ÖØ-Þ]")
 _PRIORITY = {"FAC": 4, "ORG": 3, "PERSON": 2, "GPE": 1, "LOC": 1}
 
 
@@ -26,7 +30,7 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     """Join spans the model cut apart ("Coordinadora" "Democrática"), take in the rest of a name
     it stopped short of ("Fatherland" for All), and stop nothing at a line break (cleaning cuts
     there)."""
-    spans = sorted(spans, key=lambda s: s.start)
+    spans = sorted((piece for span in spans for piece in _scores_apart(text, span)), key=lambda s: s.start)
     spans = _join_neighbours(text, spans)
     blocked = [(s.start, s.end) for s in spans]
     mended = []
@@ -106,3 +110,29 @@ def _joinable(word: str) -> bool:
 
 def _hits(blocked: list[tuple[int, int]], start: int, end: int, own: RawSpan) -> bool:
     return any(s < end and start < e and (s, e) != (own.start, own.end) for s, e in blocked)
+
+
+def _scores_apart(text: str, span: RawSpan) -> list[RawSpan]:
+    """"Ismaily 0 Pyramids FC", "Ceramica Cleopatra 2 ENPPI 0": a results line the model took for
+    one name is teams and their scores. A number between capitalised words cuts the span; a
+    number at its end goes when a score follows."""
+    if span.label == "NORP" or not any(c.isdigit() for c in text[span.start:span.end]):
+        return [span]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[span.start:span.end])]
+    words = [(span.start + s, span.start + e) for s, e in words]
+    # Both teams' scores make a result: "Il Sole 24 Ore" has one number, and no other after it.
+    numbers = sum(1 for s, e in words if _NUMBER.fullmatch(text[s:e])) + bool(re.match(r" \d", text[span.end:]))
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for index, (s, e) in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else None
+        if numbers >= 2 and _NUMBER.fullmatch(text[s:e]) and pieces[-1] and after and text[after[0]].isupper():
+            pieces.append([])
+        else:
+            pieces[-1].append((s, e))
+    last = pieces[-1]
+    if len(last) > 1 and _NUMBER.fullmatch(text[last[-1][0]:last[-1][1]]) \
+            and _SCORE_FOLLOWS.match(text, last[-1][1]):
+        last.pop()
+    if len(pieces) == 1 and last and last[-1][1] == span.end:
+        return [span]
+    return [RawSpan(p[0][0], p[-1][1], span.label) for p in pieces if p]
