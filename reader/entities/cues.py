@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator
 
 from .furniture import DATELINE
 from .knowledge import knowledge
-from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, clean
+from .surroundings import ROLES
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
@@ -32,7 +33,7 @@ _PLACE_OF = re.compile(
     rf"({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
 )
 # "Isabel Schnabel, the executive board member": a name introduced by what the person is.
-_INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})\b")
+_INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})")
 
 
 def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
@@ -81,7 +82,7 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     return found
 
 
-_INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", "|".join(sorted(ROLE_NOUNS))))
+_INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", ROLES))
 
 
 #: A place the gazetteer knows is taken without the model only if this big (or a country or

@@ -267,6 +267,8 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
             continue  # "Faisal bin Farhan", and a surname after a title: "Mrs Le Pen", "Mr van der Laan"
         if low in PARTICLES or low in ORG_WORDS or low in PLACE_WORDS or low in TITLES:
             return False
+        if low in FACILITY_WORDS and position == len(spans) - 1 and position > 0:
+            return False  # "Queen Elizabeth Central Hospital" is named after her, not her
         if not word[:1].isupper():
             return False
     return True

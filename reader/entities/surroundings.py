@@ -60,7 +60,8 @@ PLACE_NOUN_OF = re.compile(
 # "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile": an office held by someone,
 # then a comma and the holder.
 _OFFICE_BEFORE = re.compile(
-    r"\b(?:its|his|her|their|the|our)\s+(?:[\w-]+\s+){0,2}(?:" + _nouns(TITLES | ROLE_NOUNS) + r"),\s$"
+    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){0,2}(?:" + _nouns(TITLES | ROLE_NOUNS)
+    + r"),\s$"
 )
 OFFICE_HOLDER = 3.0
 
