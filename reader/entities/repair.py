@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
+from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
 from .spans import at_sentence_start, bare
 
@@ -23,6 +23,8 @@ _NUMBER = re.compile(r"\d+")
 #: After a trailing number, what makes it a score rather than part of the name ("Interstate 40
 #: by APD" keeps it): another team, a semicolon, "and 214", "-6".
 _SCORE_FOLLOWS = re.compile(r";| and \d|-\d| [A-ZÀ-ÖØ-Þ]")
+#: Titles that stay in the names of institutions named after their holders.
+_NAMESAKE_TITLES = frozenset("king queen prince princess sultan emir sheikh pope sir dame lord lady saint st".split())
 _PRIORITY = {"FAC": 4, "ORG": 3, "PERSON": 2, "GPE": 1, "LOC": 1}
 
 
@@ -90,12 +92,23 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
             break
         word_start = start - len(prev.group(0))
         word = prev.group(1)
+        if _named_after(text, span, start, end, word) and not _hits(blocked, word_start, start - 1, span):
+            start = word_start
+            continue
         if not _joinable(word) or at_sentence_start(text, word_start) or _hits(blocked, word_start, start - 1, span):
             break
         if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
             break  # "Inspector General of Police Japhet Koome": a body before a person is not the name
         start = word_start
     return start, end
+
+
+def _named_after(text: str, span: RawSpan, start: int, end: int, word: str) -> bool:
+    """"Queen Elizabeth Central Hospital", "King Faisal Hospital": a royal or a saint's title opens
+    the name of the institution named after them, even at the start of a sentence."""
+    words = text[start:end].split()
+    return (span.label in ("ORG", "FAC") and bare(word) in _NAMESAKE_TITLES and len(words) >= 2
+            and bare(words[-1]) in ORG_WORDS | FACILITY_WORDS)
 
 
 def _joinable(word: str) -> bool:
