@@ -12,7 +12,7 @@ from .lexicon import ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS,
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .spans import Candidate, bare, next_word, previous_word
-from .surroundings import APPOSITION, OFFICE_HOLDER, PLACE_NOUN_OF, noun_votes, office_before
+from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
@@ -149,6 +149,9 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         votes.append(("place", PLACE_PREPOSITION))
     if PLACE_NOUN_OF.search(text, max(0, candidate.start - 30), candidate.start):
         votes.append(("place", PLACE_OF))
+    listed = listed_kind(text, candidate.start)
+    if listed is not None:
+        votes.append((listed, NOUN_CUE))
     if looks_like_person(name) and office_before(text, candidate.start):
         votes.append(("person", OFFICE_HOLDER))
     return votes

@@ -66,6 +66,28 @@ _OFFICE_BEFORE = re.compile(
 OFFICE_HOLDER = 3.0
 
 
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s" for w in words)
+
+
+# "Greek islands such as Lesbos, Chios and Samos", "townships, including Ndirande and Bangwe",
+# "firms like Marex": every name in a list after a plural noun is one of those.
+_LIST_CAP = r"(?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+_LISTED = re.compile(
+    r"\b(" + _nouns(_plurals(ORG_NOUNS | PLACE_NOUNS)) + r"),? (?:such as|including|like|notably|of) "
+    r"(?:" + _LIST_CAP + r"(?:, | and |, and ))*$"
+)
+
+
+def listed_kind(text: str, start: int) -> str | None:
+    """The kind the plural noun before a list says of each name in it."""
+    match = _LISTED.search(text, max(0, start - 150), start)
+    if match is None:
+        return None
+    noun = match.group(1)
+    return "place" if noun in _plurals(PLACE_NOUNS) else "organisation"
+
+
 def office_before(text: str, start: int) -> bool:
     """Whether an office and a comma stand right before ``start`` ("the zone's general manager, X")."""
     return _OFFICE_BEFORE.search(text, max(0, start - 50), start) is not None
