@@ -66,9 +66,10 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
-    for match in _INTRODUCED_ROLES.finditer(text):
-        if looks_like_person(match.group(1)):
-            offer(match.start(1), match.end(1), "person", 1.0)
+    for pattern in (_INTRODUCED_ROLES, _WHO):
+        for match in pattern.finditer(text):
+            if looks_like_person(match.group(1)):
+                offer(match.start(1), match.end(1), "person", 1.0)
     for match in _PLACE_PREPOSITION.finditer(text):
         if bare(match.group(1).split()[0]) not in FUNCTION_WORDS | TITLES:
             offer(match.start(1), match.end(1), "place", 1.0)
@@ -82,6 +83,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     return found
 
 
+# "Bong Joon-ho, who won the Palme d'Or": a name the model missed, and a clause only people take.
+_WHO = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), who\b")
 _INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", ROLES))
 
 

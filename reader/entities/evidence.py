@@ -100,7 +100,11 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
         # A country or region in a name that is not a place's is an organisation's: "Athletics
         # Kenya", "Greenpeace Netherlands", "Three UK"; but "Jordan Henderson" is a person.
         regions = [i for i, w in enumerate(words) if (p := known.place(fold(w))) is not None and p.region]
-        if regions and (regions != [0] or not given):
+        # A country of two words opening or closing it: "Sri Lanka Cricket", "Bank of South Korea".
+        ends = [" ".join(words[:i]) for i in range(2, len(words))]
+        ends += [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+        longer = any((p := known.place(fold(w))) is not None and p.region and p.population for w in ends)
+        if longer or (regions and (regions != [0] or not given)):
             votes.append(("organisation", REGION_IN_NAME))
     return votes
 
@@ -217,7 +221,8 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
-        elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None):
+        elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None
+                                  or _model_says(candidates, key, "person")):
             # A first name alone ("Kylian is finding his rhythm") or a family name written first
             # ("Governor Pan Gongsheng ... Pan also promised") when one person has it: whatever
             # the model made of it, unless it is a place of that name.
@@ -267,6 +272,13 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+def _model_says(candidates: list[Candidate], key: str, kind: str) -> bool:
+    """Whether the model labelled every mention of the name ``kind`` ("Bong said", though Bong is
+    also a county of Liberia)."""
+    labels = [c.votes[0][0] if c.votes else None for c in candidates if c.source == "model" and fold(c.text) == key]
+    return bool(labels) and all(label == kind for label in labels)
 
 
 def _named_as_place(key: str, votes: list[tuple[str, float]]) -> bool:
