@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
-from .evidence import declared_links, group_names
-from .expansions import known_as, spelled_out
+from .evidence import group_names
+from .expansions import declared_links, known_as, spelled_out
 from .fallback import rule_candidates
 from .furniture import furniture, inside
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
