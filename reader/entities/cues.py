@@ -7,11 +7,11 @@ from collections.abc import Iterable, Iterator
 
 from .furniture import DATELINE
 from .knowledge import knowledge
-from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, TITLES
+from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, clean
-from .surroundings import ROLES
+from .surroundings import DESCRIBED, ROLES, described_kind
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
@@ -61,11 +61,15 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
-        if match.group(2) in PLACE_WORDS and not lone_opener:
+        head = match.group(2)
+        if (head in PLACE_WORDS or (head[:-1] in PLACE_WORDS and head.endswith("s"))) and not lone_opener:
             # A nationality word before a place noun stays one ("Venezuelan border state").
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
+    for match in DESCRIBED.finditer(text):
+        if not looks_like_person(match.group(1)) or match.group(2) in PLACE_NOUNS:
+            offer(match.start(1), match.end(1), described_kind(match.group(2)), 1.0)
     for pattern in (_INTRODUCED_ROLES, _WHO):
         for match in pattern.finditer(text):
             if looks_like_person(match.group(1)):

@@ -88,6 +88,19 @@ def listed_kind(text: str, start: int) -> str | None:
     return "place" if noun in _plurals(PLACE_NOUNS) else "organisation"
 
 
+# "Booths, the supermarket chain, said", "Elliott, the US hedge fund that": a name the model
+# missed, described by what it is.
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
+DESCRIBED = re.compile(
+    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")"
+    + _PHRASE_END
+)
+
+
+def described_kind(noun: str) -> str:
+    return "place" if noun in PLACE_NOUNS else "organisation"
+
+
 def office_before(text: str, start: int) -> bool:
     """Whether an office and a comma stand right before ``start`` ("the zone's general manager, X")."""
     return _OFFICE_BEFORE.search(text, max(0, start - 50), start) is not None
