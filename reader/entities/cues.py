@@ -10,7 +10,7 @@ from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
-from .spans import Candidate, at_sentence_start, bare, clean
+from .spans import FOLLOWING_AREAS, Candidate, at_sentence_start, bare, clean
 from .surroundings import DESCRIBED, ROLES, described_kind
 
 #: Capital-letter abbreviations that are not names.
@@ -62,7 +62,7 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
         head = match.group(2)
-        if (head in PLACE_WORDS or (head[:-1] in PLACE_WORDS and head.endswith("s"))) and not lone_opener:
+        if (head in PLACE_WORDS or head in FOLLOWING_AREAS) and not lone_opener:
             # A nationality word before a place noun stays one ("Venezuelan border state").
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
     for match in _PLACE_OF.finditer(text):
@@ -94,7 +94,7 @@ _INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", ROLES))
 
 #: A place the gazetteer knows is taken without the model only if this big (or a country or
 #: region), and only if its name is no common English word ("Reading", "Bath", "Nice").
-KNOWN_PLACE_POPULATION, KNOWN_PLACE_WORD = 20_000, 3.0
+KNOWN_PLACE_POPULATION, KNOWN_PLACE_WORD, COUNTRY_POPULATION = 20_000, 3.0, 1_000_000
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?: (?:de|del|la|el|do|da|of) {_CAP}| {_CAP}){{0,3}}")
 
 
@@ -109,7 +109,10 @@ def _known_places(text: str) -> Iterator[tuple[int, int]]:
         place = known.place(fold(name))
         if place is None or not (place.region or place.population >= KNOWN_PLACE_POPULATION):
             continue
-        if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD:
+        # A country or a capital's region is often in the news, so frequent as a word ("Kyiv",
+        # "Turkey"), and capitalised mid-sentence it is the place.
+        country = place.region and place.population >= COUNTRY_POPULATION
+        if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD and not country:
             continue
         yield match.start(), match.end()
 

@@ -82,7 +82,7 @@ PLACE_WORDS = frozenset(
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
-    campus delta mine township
+    campus delta mine township market rainforest jungle basin
     """.split()
 )
 

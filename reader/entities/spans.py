@@ -28,6 +28,11 @@ from .pieces import pieces, whole_words
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
+#: Plural areas after a name: "the Kherson and Mykolaiv regions". (Not "Telstra towers": other
+#: plurals are things the name owns.)
+FOLLOWING_AREAS = frozenset(
+    "regions provinces districts states counties islands rivers lakes valleys mountains hills municipalities".split()
+)
 FOLLOWING_ORG = frozenset(
     "party movement coalition alliance foundation company group network poll polls survey surveys shares stock "
     "executives employees spokesperson spokesman spokeswoman".split()
@@ -188,7 +193,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
     for position, word in enumerate(after.groups() if after else ()):
         weight = 2.0 if position == 0 else 1.5
-        if word in FOLLOWING_PLACE:
+        if word in FOLLOWING_PLACE or word in FOLLOWING_AREAS:
             votes.append(("place", weight))
             break
         if word in FOLLOWING_ORG:
