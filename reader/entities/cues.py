@@ -23,6 +23,7 @@ _ACRONYM = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z0-9&]{1,6}(?![\w/-])")
 _PLACE_PREPOSITION = re.compile(
     rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)"
 )
+_PLACE_NAMED = re.compile(rf"(?<![\w'’-]){_CAP}(?: (?:de |del |of |la )?{_CAP}){{1,4}}(?![\w'’-])")
 _HEADED = re.compile(rf"({_CAP}(?: {_CAP})*) ([a-z]+)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
@@ -65,6 +66,9 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         if (head in PLACE_WORDS or head in FOLLOWING_AREAS) and not lone_opener:
             # A nationality word before a place noun stays one ("Venezuelan border state").
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
+    for match in _PLACE_NAMED.finditer(text):  # "fell on Wall Street", "Frans Seda Airport in Maumere"
+        if bare(match.group().split()[-1]) in PLACE_WORDS and bare(match.group().split()[0]) not in FUNCTION_WORDS:
+            offer(match.start(), match.end(), "place", 1.0, strong=True)
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
     for match in DESCRIBED.finditer(text):
