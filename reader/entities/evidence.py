@@ -165,14 +165,13 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     # names with a head noun ("Nairobi" stays apart from "Nairobi River").
     sites = [k for k in display if len(display[k].split()) == 2 and bare(display[k].split()[1]) in PLACE_WORDS
              and kind_of(k) == "place"]
-    for key, name in display.items():
-        if " " in name or find(key) != key or knowledge().place(key) is not None \
-                or kind_of(key) == "organisation":
-            continue  # ("Apple" keeps apart from "Apple Park")
-        if any(part_of_person(name, display[p]) for p in persons):
+    for key, name in display.items() if sites else ():
+        if " " in name or find(key) != key:
             continue
         owners = {find(k) for k in sites if k.split()[0] == key}
-        if len(owners) == 1:
+        if len(owners) != 1 or knowledge().place(key) is not None or kind_of(key) == "organisation":
+            continue  # ("Apple" keeps apart from "Apple Park")
+        if not any(part_of_person(name, display[p]) for p in persons):
             union(key, owners.pop())
 
     groups: dict[str, Group] = {}
