@@ -69,7 +69,14 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
         if _overlaps(occupied, start, end):
             continue
         if follows_name(text, end):
-            continue
+            # "Starbucks Corp" where the model only found "Starbucks": the name and its legal form.
+            form = re.match(r" ([A-Z][\w/.&]*)(?: ([A-Z][\w/.&]*))?", text[end:end + 30])
+            full = next((text[start:end + len(" ".join(form.groups()[:n])) + 1] for n in (2, 1)
+                         if form is not None and form.group(n) is not None
+                         and knowledge().legal_form(text[start:end] + " " + " ".join(form.groups()[:n]))), None)
+            if full is None or follows_name(text, start + len(full)):
+                continue
+            end = start + len(full.rstrip("."))
         if _preceded_by_name(text, start):
             given = _given_name_before(text, start)
             if given is None:
