@@ -14,6 +14,10 @@ from .names import surnames
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, previous_word
 
+#: How rare (Zipf) a capitalised word before a person's surname must be to be taken for a given
+#: name no list holds.
+RARE_GIVEN_NAME = 2.0
+
 
 def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = ()) -> list[str]:
     """The strings worth looking for: every name found, and the surnames of people."""
@@ -97,7 +101,13 @@ def _given_name_before(text: str, start: int) -> int | None:
     if match is None:
         return None
     word = match.group(1)
-    if not knowledge().given_name(fold(word).split(" ")[0]) or knowledge().frequency(word) >= 5.0:
+    known = knowledge()
+    # A given name the lists know, or a word English never uses that is no place ("Sabastian
+    # Sawe", "Tigst Assefa"): lists of given names hold few African or Asian ones.
+    given = known.given_name(fold(word).split(" ")[0]) and known.frequency(word) < 5.0
+    unknown = (known.frequency(word) < RARE_GIVEN_NAME and known.place(fold(word)) is None and not word.isupper()
+               and word[-1].isalpha())  # (not the end of a nickname in quotes: El Ingeniero' Beltrán)
+    if not (given or unknown):
         return None
     return start - len(match.group(0))
 
