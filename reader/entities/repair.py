@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .knowledge import knowledge
 from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
 from .spans import at_sentence_start, bare
@@ -75,7 +76,10 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
                 continue
         nxt = _NEXT_CAPITAL.match(rest)
         owner = re.search(r"['’]s?$", text[start:end])  # "Watch's Americas division": stop
-        if nxt and not owner and _joinable(nxt.group(2)) and not _hits(blocked, end + 1, end + nxt.end(), span):
+        # "Airbus SE": a legal form in capitals is the company's, not another name beside it.
+        legal = nxt is not None and span.label == "ORG" and knowledge().legal_form(f"{text[start:end]} {nxt.group(2)}")
+        joinable = nxt is not None and (_joinable(nxt.group(2)) or bool(legal))
+        if nxt and not owner and joinable and not _hits(blocked, end + 1, end + nxt.end(), span):
             end += nxt.end()
             continue
         break
