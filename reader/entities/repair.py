@@ -7,7 +7,7 @@ import re
 from .knowledge import knowledge
 from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
-from .spans import at_sentence_start, bare
+from .spans import at_sentence_start, bare, demonym
 
 # Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
 # Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a
@@ -20,6 +20,8 @@ _NOT_AFTER_PEOPLE = {"of", "for"}
 _NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _PREV_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)([ \-–])$")
 _PREV_PARTICLE = re.compile(r"(?<![\w'’-])(van|von|den|der|de|del|della|di|da|du|le|la|ter|ten)( )$", re.IGNORECASE)
+#: How rare (Zipf) a sentence's first word must be to join the name the model found after it.
+RARE_OPENER = 2.5
 _NUMBER = re.compile(r"\d+")
 #: After a trailing number, what makes it a score rather than part of the name ("Interstate 40
 #: by APD" keeps it): another team, a semicolon, "and 214", "-6".
@@ -99,7 +101,8 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
         if _named_after(text, span, start, end, word) and not _hits(blocked, word_start, start - 1, span):
             start = word_start
             continue
-        if not _joinable(word) or at_sentence_start(text, word_start) or _hits(blocked, word_start, start - 1, span):
+        opener = at_sentence_start(text, word_start) and not _rare_opener(word)
+        if not _joinable(word) or opener or _hits(blocked, word_start, start - 1, span):
             break
         if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
             break  # "Inspector General of Police Japhet Koome": a body before a person is not the name
@@ -113,6 +116,12 @@ def _named_after(text: str, span: RawSpan, start: int, end: int, word: str) -> b
     words = text[start:end].split()
     return (span.label in ("ORG", "FAC") and bare(word) in _NAMESAKE_TITLES and len(words) >= 2
             and bare(words[-1]) in ORG_WORDS | FACILITY_WORDS)
+
+
+def _rare_opener(word: str) -> bool:
+    """A sentence's first word English never uses and no nationality: the start of the name the
+    model cut ("Mehidy" Hasan Miraz, "Dangote" Cement Plc), not "After" or "Kenyan"."""
+    return knowledge().frequency(word) < RARE_OPENER and not demonym(word) and word[-1:].isalpha()
 
 
 def _joinable(word: str) -> bool:
