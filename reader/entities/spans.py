@@ -119,10 +119,32 @@ def clean(text: str, start: int, end: int, kind: str | None, source: str = "mode
     for part in parts:
         for s, e in pieces(text, start + part.start(), start + part.end()):
             for s2, e2 in _split_owner(text, s, e):
+                owner = _office_holder(text, s2, e2)
+                if owner is not None:  # "Lubbock County Sheriff Kelly Rowe": the county is named too
+                    named = _trim(text, s2, owner, None, source, weight)
+                    if named is not None:
+                        found.append(named)
+                    s2 = owner
                 candidate = _trim(text, s2, e2, kind, source, weight)
                 if candidate is not None:
                     found.append(candidate)
     return found
+
+
+def _office_holder(text: str, start: int, end: int) -> int | None:
+    """Where the title starts in "Caracas Mayor Ledezma" or "Lubbock County Sheriff Kelly Rowe":
+    a place or a body, an office in it, its holder. Not in "Spanish President Rajoy", whose first
+    word only describes him."""
+    spans = tokens(text, start, end)
+    for index in range(1, len(spans) - 1):
+        word = text[spans[index][0]:spans[index][1]]
+        if is_title(word) and not _possessive(word) and _person_tail(text, spans[index + 1:]):
+            before = [text[s:e] for s, e in spans[:index]]
+            if all(w[:1].isupper() and not demonym(w) and bare(w) not in TITLES | MODIFIERS | DETERMINERS
+                   for w in before):
+                return spans[index][0]
+            return None
+    return None
 
 
 def _split_owner(text: str, start: int, end: int) -> list[tuple[int, int]]:
