@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator
 
 from .furniture import DATELINE
 from .knowledge import knowledge
-from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
-from .spans import Candidate, at_sentence_start, bare, clean
+from .spans import FOLLOWING_AREAS, Candidate, at_sentence_start, bare, clean
+from .surroundings import DESCRIBED, ROLES, described_kind
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
@@ -22,6 +23,7 @@ _ACRONYM = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z0-9&]{1,6}(?![\w/-])")
 _PLACE_PREPOSITION = re.compile(
     rf"\b(?:in|from|near|around|outside|across|into|via|throughout)(?: the)? ({_CAP}(?: {_CAP})*)"
 )
+_PLACE_NAMED = re.compile(rf"(?<![\w'’-]){_CAP}(?: (?:de |del |of |la )?{_CAP}){{1,4}}(?![\w'’-])")
 _HEADED = re.compile(rf"({_CAP}(?: {_CAP})*) ([a-z]+)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
@@ -32,7 +34,7 @@ _PLACE_OF = re.compile(
     rf"({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
 )
 # "Isabel Schnabel, the executive board member": a name introduced by what the person is.
-_INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})\b")
+_INTRODUCED = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,3}}(?:{{roles}})")
 
 
 def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
@@ -60,14 +62,22 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
-        if match.group(2) in PLACE_WORDS and not lone_opener:
+        head = match.group(2)
+        if (head in PLACE_WORDS or head in FOLLOWING_AREAS) and not lone_opener:
             # A nationality word before a place noun stays one ("Venezuelan border state").
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
+    for match in _PLACE_NAMED.finditer(text):  # "fell on Wall Street", "Frans Seda Airport in Maumere"
+        if bare(match.group().split()[-1]) in PLACE_WORDS and bare(match.group().split()[0]) not in FUNCTION_WORDS:
+            offer(match.start(), match.end(), "place", 1.0, strong=True)
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
-    for match in _INTRODUCED_ROLES.finditer(text):
-        if looks_like_person(match.group(1)):
-            offer(match.start(1), match.end(1), "person", 1.0)
+    for match in DESCRIBED.finditer(text):
+        if not looks_like_person(match.group(1)) or match.group(2) in PLACE_NOUNS:
+            offer(match.start(1), match.end(1), described_kind(match.group(2)), 1.0)
+    for pattern in (_INTRODUCED_ROLES, _WHO):
+        for match in pattern.finditer(text):
+            if looks_like_person(match.group(1)):
+                offer(match.start(1), match.end(1), "person", 1.0)
     for match in _PLACE_PREPOSITION.finditer(text):
         if bare(match.group(1).split()[0]) not in FUNCTION_WORDS | TITLES:
             offer(match.start(1), match.end(1), "place", 1.0)
@@ -81,12 +91,14 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     return found
 
 
-_INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", "|".join(sorted(ROLE_NOUNS))))
+# "Bong Joon-ho, who won the Palme d'Or": a name the model missed, and a clause only people take.
+_WHO = re.compile(rf"({_CAP}(?: {_CAP}){{1,3}}), who\b")
+_INTRODUCED_ROLES = re.compile(_INTRODUCED.pattern.replace("{roles}", ROLES))
 
 
 #: A place the gazetteer knows is taken without the model only if this big (or a country or
 #: region), and only if its name is no common English word ("Reading", "Bath", "Nice").
-KNOWN_PLACE_POPULATION, KNOWN_PLACE_WORD = 20_000, 3.0
+KNOWN_PLACE_POPULATION, KNOWN_PLACE_WORD, COUNTRY_POPULATION = 20_000, 3.0, 1_000_000
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?: (?:de|del|la|el|do|da|of) {_CAP}| {_CAP}){{0,3}}")
 
 
@@ -101,7 +113,10 @@ def _known_places(text: str) -> Iterator[tuple[int, int]]:
         place = known.place(fold(name))
         if place is None or not (place.region or place.population >= KNOWN_PLACE_POPULATION):
             continue
-        if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD:
+        # A country or a capital's region is often in the news, so frequent as a word ("Kyiv",
+        # "Turkey"), and capitalised mid-sentence it is the place.
+        country = place.region and place.population >= COUNTRY_POPULATION
+        if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD and not country:
             continue
         yield match.start(), match.end()
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .lexicon import ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
 from .normalise import fold
+from .spans import Candidate
 
 _BRACKET = re.compile(r" \(([A-ZÀ-ÖØ-Þ][\w&-]{1,9})\)")
 _WORD = re.compile(r"\S+")
@@ -85,3 +86,56 @@ def _word_starts(text: str, end: int) -> list[int]:
             break
     # A name opens with a capital, never with the linking word last passed.
     return starts
+
+
+# "the Independent High Authority for Elections, known by its French acronym ISIE", "Saudi Arabian
+# Oil Co, better known as Saudi Aramco", "Ahmed Sayed, who is known to fans as "Zizo"": the text
+# says the two are one, whatever letters the second is made of.
+_KNOWN_AS = re.compile(
+    r", (?:who is |which is )?(?:better |also |widely |locally |commonly )?known "
+    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to [a-z]+ )?as )"
+    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: [A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
+)
+
+
+def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(the name, the other name it is known by) for each "X, known as Y" the text declares."""
+    for match in _KNOWN_AS.finditer(text):
+        starts = _word_starts(text, match.start())
+        if starts:
+            start, end = match.span(1)
+            if text.startswith("the ", start):
+                start += 4
+            yield (starts[-1], match.start()), (start, end)
+
+
+def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:
+    """Pairs the text itself declares equal: "Name (ACR)" or "ACR (Name)"; a bracketed short form
+    the model missed becomes a candidate too."""
+    links, extra = [], []
+    known = {(c.start, c.end) for c in candidates}
+    for candidate in candidates:
+        rest = text[candidate.end:candidate.end + 60]
+        if not rest.startswith(" ("):
+            continue
+        close = rest.find(")")
+        inner = rest[2:close] if close > 2 else ""
+        if not inner or "\n" in inner or len(inner.split()) > 8 or not inner[:1].isupper():
+            continue
+        one_word = len(inner.split()) == 1
+        long_name = len(candidate.text.split()) >= 2
+        if (one_word and long_name) or (is_acronym(candidate.text) and not one_word):
+            start = candidate.end + 2
+            links.append((candidate.text, inner))
+            if (start, start + len(inner)) not in known:
+                extra.append(Candidate(start, start + len(inner), inner, (), "link"))
+    for (start, end), (other_start, other_end) in known_as(text):
+        name = next((c for c in candidates if c.end == end and c.start >= start), None)
+        if name is None:
+            continue
+        other = next((c for c in candidates if c.start == other_start), None)
+        if other is None:
+            other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
+            extra.append(other)
+        links.append((name.text, other.text))
+    return links, extra

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
-from .evidence import declared_links, group_names
-from .expansions import spelled_out
+from .evidence import group_names
+from .expansions import declared_links, known_as, spelled_out
 from .fallback import rule_candidates
 from .furniture import furniture, inside
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
@@ -141,7 +141,8 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
 def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
     """A long name before its bracketed acronym replaces the pieces the model and cleaning made of
     it; it keeps their votes (or says organisation, as such names mostly are)."""
-    for start, end in spelled_out(text):
+    declared = [name for name, _ in known_as(text) if " " in text[name[0]:name[1]].strip()]
+    for start, end in [*spelled_out(text), *declared]:
         while (article := re.match(r"(?:the|The) ", text[start:end])) is not None:
             start += article.end()
         inside = [c for c in found if c.start < end and start < c.end]

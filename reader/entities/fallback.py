@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .evidence import head_kind
 from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
+from .namekinds import head_kind
 from .spans import Candidate, at_sentence_start, bare, clean
 
 # Words, with an initial's dot ("J. Smith") but not a sentence's full stop.

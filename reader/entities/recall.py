@@ -14,6 +14,10 @@ from .names import surnames
 from .normalise import fold
 from .spans import Candidate, at_sentence_start, bare, previous_word
 
+#: How rare (Zipf) a capitalised word before a person's surname must be to be taken for a given
+#: name no list holds.
+RARE_GIVEN_NAME = 2.0
+
 
 def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = ()) -> list[str]:
     """The strings worth looking for: every name found, and the surnames of people."""
@@ -69,7 +73,14 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
         if _overlaps(occupied, start, end):
             continue
         if follows_name(text, end):
-            continue
+            # "Starbucks Corp" where the model only found "Starbucks": the name and its legal form.
+            form = re.match(r" ([A-Z][\w/.&]*)(?: ([A-Z][\w/.&]*))?", text[end:end + 30])
+            full = next((text[start:end + len(" ".join(form.groups()[:n])) + 1] for n in (2, 1)
+                         if form is not None and form.group(n) is not None
+                         and knowledge().legal_form(text[start:end] + " " + " ".join(form.groups()[:n]))), None)
+            if full is None or follows_name(text, start + len(full)):
+                continue
+            end = start + len(full.rstrip("."))
         if _preceded_by_name(text, start):
             given = _given_name_before(text, start)
             if given is None:
@@ -90,7 +101,13 @@ def _given_name_before(text: str, start: int) -> int | None:
     if match is None:
         return None
     word = match.group(1)
-    if not knowledge().given_name(fold(word).split(" ")[0]) or knowledge().frequency(word) >= 5.0:
+    known = knowledge()
+    # A given name the lists know, or a word English never uses that is no place ("Sabastian
+    # Sawe", "Tigst Assefa"): lists of given names hold few African or Asian ones.
+    given = known.given_name(fold(word).split(" ")[0]) and known.frequency(word) < 5.0
+    unknown = (known.frequency(word) < RARE_GIVEN_NAME and known.place(fold(word)) is None and not word.isupper()
+               and word[-1].isalpha())  # (not the end of a nickname in quotes: El Ingeniero' Beltrán)
+    if not (given or unknown):
         return None
     return start - len(match.group(0))
 

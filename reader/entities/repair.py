@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
+from .knowledge import knowledge
+from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
-from .spans import at_sentence_start, bare
+from .spans import at_sentence_start, bare, demonym
 
 # Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
 # Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a
@@ -19,6 +20,14 @@ _NOT_AFTER_PEOPLE = {"of", "for"}
 _NEXT_CAPITAL = re.compile(r"^([ \-–])([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _PREV_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)([ \-–])$")
 _PREV_PARTICLE = re.compile(r"(?<![\w'’-])(van|von|den|der|de|del|della|di|da|du|le|la|ter|ten)( )$", re.IGNORECASE)
+#: How rare (Zipf) a sentence's first word must be to join the name the model found after it.
+RARE_OPENER = 2.5
+_NUMBER = re.compile(r"\d+")
+#: After a trailing number, what makes it a score rather than part of the name ("Interstate 40
+#: by APD" keeps it): another team, a semicolon, "and 214", "-6".
+_SCORE_FOLLOWS = re.compile(r";| and \d|-\d| [A-ZÀ-ÖØ-Þ]")
+#: Titles that stay in the names of institutions named after their holders.
+_NAMESAKE_TITLES = frozenset("king queen prince princess sultan emir sheikh pope sir dame lord lady saint st".split())
 _PRIORITY = {"FAC": 4, "ORG": 3, "PERSON": 2, "GPE": 1, "LOC": 1}
 
 
@@ -26,7 +35,7 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     """Join spans the model cut apart ("Coordinadora" "Democrática"), take in the rest of a name
     it stopped short of ("Fatherland" for All), and stop nothing at a line break (cleaning cuts
     there)."""
-    spans = sorted(spans, key=lambda s: s.start)
+    spans = sorted((piece for span in spans for piece in _scores_apart(text, span)), key=lambda s: s.start)
     spans = _join_neighbours(text, spans)
     blocked = [(s.start, s.end) for s in spans]
     mended = []
@@ -69,7 +78,10 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
                 continue
         nxt = _NEXT_CAPITAL.match(rest)
         owner = re.search(r"['’]s?$", text[start:end])  # "Watch's Americas division": stop
-        if nxt and not owner and _joinable(nxt.group(2)) and not _hits(blocked, end + 1, end + nxt.end(), span):
+        # "Airbus SE": a legal form in capitals is the company's, not another name beside it.
+        legal = nxt is not None and span.label == "ORG" and knowledge().legal_form(f"{text[start:end]} {nxt.group(2)}")
+        joinable = nxt is not None and (_joinable(nxt.group(2)) or bool(legal))
+        if nxt and not owner and joinable and not _hits(blocked, end + 1, end + nxt.end(), span):
             end += nxt.end()
             continue
         break
@@ -86,12 +98,30 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
             break
         word_start = start - len(prev.group(0))
         word = prev.group(1)
-        if not _joinable(word) or at_sentence_start(text, word_start) or _hits(blocked, word_start, start - 1, span):
+        if _named_after(text, span, start, end, word) and not _hits(blocked, word_start, start - 1, span):
+            start = word_start
+            continue
+        opener = at_sentence_start(text, word_start) and not _rare_opener(word)
+        if not _joinable(word) or opener or _hits(blocked, word_start, start - 1, span):
             break
         if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
             break  # "Inspector General of Police Japhet Koome": a body before a person is not the name
         start = word_start
     return start, end
+
+
+def _named_after(text: str, span: RawSpan, start: int, end: int, word: str) -> bool:
+    """"Queen Elizabeth Central Hospital", "King Faisal Hospital": a royal or a saint's title opens
+    the name of the institution named after them, even at the start of a sentence."""
+    words = text[start:end].split()
+    return (span.label in ("ORG", "FAC") and bare(word) in _NAMESAKE_TITLES and len(words) >= 2
+            and bare(words[-1]) in ORG_WORDS | FACILITY_WORDS)
+
+
+def _rare_opener(word: str) -> bool:
+    """A sentence's first word English never uses and no nationality: the start of the name the
+    model cut ("Mehidy" Hasan Miraz, "Dangote" Cement Plc), not "After" or "Kenyan"."""
+    return knowledge().frequency(word) < RARE_OPENER and not demonym(word) and word[-1:].isalpha()
 
 
 def _joinable(word: str) -> bool:
@@ -106,3 +136,29 @@ def _joinable(word: str) -> bool:
 
 def _hits(blocked: list[tuple[int, int]], start: int, end: int, own: RawSpan) -> bool:
     return any(s < end and start < e and (s, e) != (own.start, own.end) for s, e in blocked)
+
+
+def _scores_apart(text: str, span: RawSpan) -> list[RawSpan]:
+    """"Ismaily 0 Pyramids FC", "Ceramica Cleopatra 2 ENPPI 0": a results line the model took for
+    one name is teams and their scores. A number between capitalised words cuts the span; a
+    number at its end goes when a score follows."""
+    if span.label == "NORP" or not any(c.isdigit() for c in text[span.start:span.end]):
+        return [span]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[span.start:span.end])]
+    words = [(span.start + s, span.start + e) for s, e in words]
+    # Both teams' scores make a result: "Il Sole 24 Ore" has one number, and no other after it.
+    numbers = sum(1 for s, e in words if _NUMBER.fullmatch(text[s:e])) + bool(re.match(r" \d", text[span.end:]))
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for index, (s, e) in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else None
+        if numbers >= 2 and _NUMBER.fullmatch(text[s:e]) and pieces[-1] and after and text[after[0]].isupper():
+            pieces.append([])
+        else:
+            pieces[-1].append((s, e))
+    last = pieces[-1]
+    if len(last) > 1 and _NUMBER.fullmatch(text[last[-1][0]:last[-1][1]]) \
+            and _SCORE_FOLLOWS.match(text, last[-1][1]):
+        last.pop()
+    if len(pieces) == 1 and last and last[-1][1] == span.end:
+        return [span]
+    return [RawSpan(p[0][0], p[-1][1], span.label) for p in pieces if p]

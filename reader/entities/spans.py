@@ -28,6 +28,11 @@ from .pieces import pieces, whole_words
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
+#: Plural areas after a name: "the Kherson and Mykolaiv regions". (Not "Telstra towers": other
+#: plurals are things the name owns.)
+FOLLOWING_AREAS = frozenset(
+    "regions provinces districts states counties islands rivers lakes valleys mountains hills municipalities".split()
+)
 FOLLOWING_ORG = frozenset(
     "party movement coalition alliance foundation company group network poll polls survey surveys shares stock "
     "executives employees spokesperson spokesman spokeswoman".split()
@@ -120,10 +125,32 @@ def clean(text: str, start: int, end: int, kind: str | None, source: str = "mode
     for part in parts:
         for s, e in pieces(text, start + part.start(), start + part.end()):
             for s2, e2 in _split_owner(text, s, e):
+                owner = _office_holder(text, s2, e2)
+                if owner is not None:  # "Lubbock County Sheriff Kelly Rowe": the county is named too
+                    named = _trim(text, s2, owner, None, source, weight)
+                    if named is not None:
+                        found.append(named)
+                    s2 = owner
                 candidate = _trim(text, s2, e2, kind, source, weight)
                 if candidate is not None:
                     found.append(candidate)
     return found
+
+
+def _office_holder(text: str, start: int, end: int) -> int | None:
+    """Where the title starts in "Caracas Mayor Ledezma" or "Lubbock County Sheriff Kelly Rowe":
+    a place or a body, an office in it, its holder. Not in "Spanish President Rajoy", whose first
+    word only describes him."""
+    spans = tokens(text, start, end)
+    for index in range(1, len(spans) - 1):
+        word = text[spans[index][0]:spans[index][1]]
+        if is_title(word) and not _possessive(word) and _person_tail(text, spans[index + 1:]):
+            before = [text[s:e] for s, e in spans[:index]]
+            if all(w[:1].isupper() and not demonym(w) and bare(w) not in TITLES | MODIFIERS | DETERMINERS
+                   for w in before):
+                return spans[index][0]
+            return None
+    return None
 
 
 def _split_owner(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -196,7 +223,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
     for position, word in enumerate(after.groups() if after else ()):
         weight = 2.0 if position == 0 else 1.5
-        if word in FOLLOWING_PLACE:
+        if word in FOLLOWING_PLACE or word in FOLLOWING_AREAS:
             votes.append(("place", weight))
             break
         if word in FOLLOWING_ORG:
@@ -280,6 +307,8 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
             continue  # "Faisal bin Farhan", and a surname after a title: "Mrs Le Pen", "Mr van der Laan"
         if low in PARTICLES or low in ORG_WORDS or low in PLACE_WORDS or low in TITLES:
             return False
+        if low in FACILITY_WORDS and position == len(spans) - 1 and position > 0:
+            return False  # "Queen Elizabeth Central Hospital" is named after her, not her
         if not word[:1].isupper():
             return False
     return True

@@ -47,7 +47,8 @@ class GoldArticle:
 
 
 #: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never.
-FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "heldout": GOLD / "news_heldout"}
+FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
+           "heldout": GOLD / "news_heldout"}
 
 
 def load_gold(group: str) -> list[GoldArticle]:

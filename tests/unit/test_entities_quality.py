@@ -69,6 +69,9 @@ def test_quality_of_the_fallback(fallback_report):
 NEWS_FLOORS = {
     "tune": {"typed": 0.89, "merge": 0.91, "merge_strict": 0.77},
     "tune2": {"typed": 0.81, "merge": 0.93, "merge_strict": 0.71},
+    # Written after the rules were fitted to the two sets above: how they do on news they were
+    # not fitted to. Keep its floors honest by fixing causes, never its articles.
+    "tune3": {"typed": 0.91, "merge": 0.94, "merge_strict": 0.82},
 }
 
 

@@ -1,0 +1,101 @@
+"""What a name says of its own kind: its head word, the gazetteer, given names, a legal form."""
+
+from __future__ import annotations
+
+from .knowledge import knowledge
+from .lexicon import ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
+from .names import is_acronym, looks_like_person
+from .normalise import fold
+from .spans import Candidate, bare, previous_word
+
+#: A head noun ("Court", "Valley"), against the model's label (1.0 per mention).
+HEAD_WORD = 2.5
+#: A name the gazetteer knows: a country or region, a big town, a small one.
+KNOWN_REGION, KNOWN_CITY, KNOWN_TOWN = 2.0, 1.5, 0.8
+#: A company's legal form at the end ("Activision Blizzard Inc").
+LEGAL_FORM = 3.0
+#: The first word of a person-shaped name is a known given name ("Yannick Jadot").
+GIVEN_NAME = 1.2
+#: Against the model's label of a one-word name no gazetteer or list of given names knows.
+UNKNOWN_PLACE, UNKNOWN_PERSON = 0.7, 0.5
+#: Against the model's "person" for a name of several words whose first is no known given name.
+UNKNOWN_GIVEN = 0.5
+#: A country or region as one word of a longer name ("Athletics Kenya").
+REGION_IN_NAME = 1.5
+
+
+def head_kind(name: str) -> str | None:
+    """The kind a name's head noun says: "Supreme Court" an organisation, "Swat Valley" a place.
+
+    English puts the head last ("Moncloa Palace"), before any "of" ("Bank of England"); Spanish
+    first ("Universidad Santa María"): the head is read from the words before the first particle,
+    the last one found winning.
+    """
+    kind = None
+    for index, word in enumerate(name.split()):
+        low = bare(word)
+        if low in PARTICLES and index > 0:
+            break
+        if low in ORG_WORDS:
+            kind = "organisation"
+        elif low in PLACE_WORDS:
+            kind = "place"
+    return kind
+
+
+def knowledge_votes(name: str) -> list[tuple[str, float]]:
+    """What the gazetteer, the given names and the legal forms of companies say of a name."""
+    known = knowledge()
+    votes = []
+    place = known.place(fold(name))
+    if place is not None:
+        if place.region:
+            # A country (its population is known) more than a province, whose name often belongs
+            # to something else as well ("Meta", a Colombian department).
+            weight = KNOWN_REGION if place.population else KNOWN_CITY
+        else:
+            weight = KNOWN_CITY if place.population >= 100_000 else KNOWN_TOWN
+        votes.append(("place", weight))
+    # "Novi Sad" is a city, not a company with the Portuguese form "SAD": a known place's last
+    # word is its legal form only when written as one, in capitals.
+    if known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper()):
+        votes.append(("organisation", LEGAL_FORM))
+    words = name.split()
+    given = known.given_name(fold(words[0]).split(" ")[0])  # "Jean-Marie": Jean
+    if place is None and looks_like_person(name) and given:
+        votes.append(("person", GIVEN_NAME))
+    if place is None and len(words) >= 2:
+        # A country or region in a name that is not a place's is an organisation's: "Athletics
+        # Kenya", "Greenpeace Netherlands", "Three UK"; but "Jordan Henderson" is a person.
+        regions = [i for i, w in enumerate(words) if (p := known.place(fold(w))) is not None and p.region]
+        # A country of two words opening or closing it: "Sri Lanka Cricket", "Bank of South Korea".
+        ends = [" ".join(words[:i]) for i in range(2, len(words))]
+        ends += [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+        longer = any((p := known.place(fold(w))) is not None and p.region and p.population for w in ends)
+        if longer or (regions and (regions != [0] or not given)):
+            votes.append(("organisation", REGION_IN_NAME))
+    return votes
+
+
+def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
+    """The model's label for a one-word name it cannot know: a "place" no gazetteer has, a "person"
+    that is no given name, is as often an organisation it has not seen ("Ifop", "Ubisoft")."""
+    name = candidate.text
+    if candidate.source != "model" or not candidate.votes or is_acronym(name):
+        return []
+    label = candidate.votes[0][0]
+    known = knowledge()
+    if " " in name:
+        # "Onda Libre", "Fundy Link": a "person" whose first word is no given name anywhere is as
+        # often a firm, a station or a group named like one.
+        first = fold(name.split()[0]).split(" ")[0]
+        if label == "person" and len(candidate.votes) == 1 and not known.given_name(first):
+            return [("organisation", UNKNOWN_GIVEN)]
+        return []
+    if label == "place" and known.place(fold(name)) is None:
+        return [("organisation", UNKNOWN_PLACE)]
+    if label == "person" and not known.given_name(fold(name)):
+        # After "in", "at", "near": an unknown village more likely than a firm.
+        after_preposition = bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS
+        return [("place" if after_preposition else "organisation", UNKNOWN_PERSON)]
+    return []

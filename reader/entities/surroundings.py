@@ -1,0 +1,132 @@
+"""What the words around a name say it is: the noun before it, an apposition, what it owns."""
+
+from __future__ import annotations
+
+import re
+
+from .knowledge import knowledge
+from .lexicon import ORG_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .normalise import fold
+
+
+def _nouns(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+#: A person's occupation the role list cannot hold: "a geophysicist", "an immunologist".
+_OCCUPATION = r"[a-z]{3,}(?:ist|ologist)"
+#: What may follow the head of a noun phrase: punctuation or a word that opens a complement
+#: ("a village in", "the state miner, said"). "the Chilean state miner" is no state.
+_PHRASE_END = (
+    r"(?=[,.;:)]| (?:in|of|on|at|for|from|that|which|who|whose|with|near|based|and|to|since|where|by|off|"
+    r"along|outside|about|some|just|north|south|east|west)\b|$)"
+)
+#: A role or an occupation as the head of an apposition: "Jacqueline Faría, an official...",
+#: "Vera Korolenko, a geophysicist whose...".
+ROLES = rf"(?:{_nouns(ROLE_NOUNS)})\b|{_OCCUPATION}{_PHRASE_END}"
+APPOSITION = re.compile(rf", (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,2}}(?:{ROLES})")
+
+# What a name is, said by the noun just before it ("the newspaper Le Monde", "pollster Ifop") or
+# in an apposition after it ("Ipsos, a polling firm,", "Senahú, a village in Alta Verapaz").
+_NOUN_BEFORE = re.compile(r"\b(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r") $")
+_NOUN_AFTER = re.compile(
+    r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
+)
+# "Ubisoft's chief executive", "Jinotega's mayor": what the name has says what it is.
+_OWNS = re.compile(
+    r"['’]s? (?:(chief executive|chief|ceo|chairman|chairwoman|board|shares|shareholders|stake|founder|"
+    r"subsidiary|headquarters|spokesperson|spokesman|spokeswoman|staff|employees|annual|profits?|revenue|"
+    r"customers|products?)|(mayor|governor|residents|inhabitants|capital|outskirts|streets|population))\b"
+)
+_WITHIN = re.compile(r", ((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})(?=[,.;:)]| and| on| in| —|$)")
+_PLACES_AFTER = re.compile(
+    r" and (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? "
+    r"(?:rivers|lakes|islands|provinces|states|towns|cities|villages|districts|regions|valleys|departments)\b"
+)
+WITHIN_REGION = 2.0
+_REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
+#: How much each of those says.
+NOUN_CUE = 1.5
+OWNED = 1.2
+NOT_A_PERSON = 0.8
+
+# "the city of Cúcuta", "the border state of Tachira", "the barangays of Buhangin": a place noun,
+# one or many, and "of".
+PLACE_NOUN_OF = re.compile(
+    r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
+    r"district|township|barangay|neighbourhood|neighborhood)s?|cities|market|north|south|east|west) of $"
+)
+
+# "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile": an office held by someone,
+# then a comma and the holder.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){0,2}(?:" + _nouns(TITLES | ROLE_NOUNS)
+    + r"),\s$"
+)
+OFFICE_HOLDER = 3.0
+
+
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s" for w in words)
+
+
+# "Greek islands such as Lesbos, Chios and Samos", "townships, including Ndirande and Bangwe",
+# "firms like Marex": every name in a list after a plural noun is one of those.
+_LIST_CAP = r"(?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+_LISTED = re.compile(
+    r"\b(" + _nouns(_plurals(ORG_NOUNS | PLACE_NOUNS)) + r"),? (?:such as|including|like|notably|of) "
+    r"(?:" + _LIST_CAP + r"(?:, | and |, and ))*$"
+)
+
+
+def listed_kind(text: str, start: int) -> str | None:
+    """The kind the plural noun before a list says of each name in it."""
+    match = _LISTED.search(text, max(0, start - 150), start)
+    if match is None:
+        return None
+    noun = match.group(1)
+    return "place" if noun in _plurals(PLACE_NOUNS) else "organisation"
+
+
+# "Booths, the supermarket chain, said", "Elliott, the US hedge fund that": a name the model
+# missed, described by what it is.
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
+DESCRIBED = re.compile(
+    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")"
+    + _PHRASE_END
+)
+
+
+def described_kind(noun: str) -> str:
+    return "place" if noun in PLACE_NOUNS else "organisation"
+
+
+def office_before(text: str, start: int) -> bool:
+    """Whether an office and a comma stand right before ``start`` ("the zone's general manager, X")."""
+    return _OFFICE_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
+def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
+    """The kind the words around a name say: a noun before it, an apposition, what it owns."""
+    votes = []
+    before = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    after = _NOUN_AFTER.match(text, end)
+    for match in (before, after):
+        if match is not None:
+            votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    within = _WITHIN.match(text, end)
+    if within is not None and (region := knowledge().place(fold(within.group(1)))) is not None and region.region:
+        votes.append(("place", WITHIN_REGION))  # "Villanueva, Honduras", "Mauna Kea, Hawaii"
+    if _PLACES_AFTER.match(text, end):
+        votes.append(("place", NOUN_CUE))  # "the Surma and Kushiyara rivers"
+    owns = _OWNS.match(text, end)
+    if owns is not None:
+        votes.append(("organisation" if owns.group(1) else "place", OWNED))
+    rest = text[end:end + 12]
+    if _REPORTED.match(rest):
+        votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
+    if rest.startswith(", which"):
+        votes.append(("organisation", NOT_A_PERSON))
+    elif rest.startswith(", where"):
+        votes.append(("place", NOT_A_PERSON))
+    return votes
