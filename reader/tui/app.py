@@ -333,6 +333,7 @@ class BroadsheetApp(App[None]):
     @on(Indexing.Opened)
     def index_opened(self, message: Indexing.Opened) -> None:
         self.indexing.opened(message.searcher)
+        self.main.index_ready()
 
     @on(Indexing.Progressed)
     def index_progressed(self, message: Indexing.Progressed) -> None:

@@ -181,10 +181,10 @@ async def test_restart_brings_back_the_search_the_focused_pane_and_the_place_in_
         await app.action_quit()
     async with running(home) as pilot:
         app = pilot.app
-        await wait_for(pilot, lambda: titles(app) == found)
+        await wait_for(pilot, lambda: titles(app) == found, seconds=15)
         assert app.screen.query_one("#search", Input).value == "madrid"
         assert "search: madrid" in app.screen.sub_title
         reader = app.screen.query_one(ReaderPane)
-        await wait_for(pilot, lambda: reader_title(app) == title and reader.offset_at_top() > 0)
+        await wait_for(pilot, lambda: reader_title(app) == title and reader.offset_at_top() > 0, seconds=15)
         assert abs(reader.offset_at_top() - at) < 200  # the same line, or the start of its paragraph
         assert app.focused is reader

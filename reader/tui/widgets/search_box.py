@@ -56,6 +56,7 @@ class SearchBox(Vertical):
         """The index is still opening: words in titles and outlets narrow the list meanwhile."""
 
         text: str
+        view_name: str = ""
 
     @dataclass
     class Submitted(Message):
@@ -143,7 +144,7 @@ class SearchBox(Vertical):
             return
         searcher = self._searcher()
         if searcher is None:
-            self.post_message(self.Unindexed(text))
+            self.post_message(self.Unindexed(text, view_name))
             return
         run_in_thread(self, lambda: self._search(searcher, text, view_name), group="main.search", exclusive=True)
 

@@ -46,6 +46,8 @@ class MainScreen(Screen[None]):
     BINDINGS = bindings(COMMANDS)
     #: From 140 columns the list is given more of the width than the reader (styles/main.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    #: A search that ran before the index opened, to run again when it has: (text, view name).
+    waiting_search: tuple[str, str] | None = None
 
     # ``var``, not ``reactive``: a reactive repaints the whole screen when it changes (every cursor
     # move), where the watchers below redraw only the parts that show it.
@@ -94,6 +96,7 @@ class MainScreen(Screen[None]):
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
         self.session = SessionMemory(app, self)
+
         self.out = ArticleOut(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
         focus_now(self.articles)
@@ -230,6 +233,13 @@ class MainScreen(Screen[None]):
     @on(SearchBox.Unindexed)
     def _unindexed(self, message: SearchBox.Unindexed) -> None:
         self.change_view(query=message.text)  # until the index opens, words in titles and outlets narrow the list
+        self.waiting_search = (message.text, message.view_name)
+
+    def index_ready(self) -> None:
+        """The index is open: a search typed (or restored) before it runs now, in full."""
+        waiting, self.waiting_search = self.waiting_search, None
+        if waiting is not None and self.view.query == waiting[0]:
+            self.search_box.run(*waiting)
 
     @on(SearchBox.Submitted)
     def _search_submitted(self) -> None:

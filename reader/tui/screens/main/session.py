@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from . import MainScreen
 
 PANES = ("list", "reader", "entities")
+#: How often, and how many times, the restored place is scrolled to while the pane settles.
+SCROLL_RETRY = 0.05
+SCROLL_TRIES = 20
 
 
 class SessionMemory:
@@ -26,6 +29,9 @@ class SessionMemory:
         self._reading_at: tuple[str, int] | None = None
         #: An entity's articles to list once the entity library has loaded.
         self._entity: tuple[str, str] | None = None
+        #: The offset just restored, and the scroll, scroll range and size of the reader when it
+        #: was put on top (None: not scrolled yet).
+        self._restoring: tuple[int, tuple[float, float, Any] | None] | None = None
         #: The article to keep under the cursor when the restored search answers.
         self.keep_article: str | None = None
 
@@ -85,4 +91,27 @@ class SessionMemory:
         article_id, offset = self._reading_at
         if screen.current.id == article_id:
             self._reading_at = None
-            screen.call_after_refresh(lambda: screen.reader.scroll_to_offset(offset, at_top=True))
+            self._restoring = (offset, None)
+            screen.call_after_refresh(lambda: self._scroll_to(SCROLL_TRIES))
+
+    def header_changed(self) -> None:
+        """The header above the text grew or shrank (the story's other outlets arrived): a place
+        just restored is scrolled to again, unless the user has scrolled since."""
+        if self._restoring is not None:
+            self._screen.call_after_refresh(lambda: self._scroll_to(SCROLL_TRIES))
+
+    def _scroll_to(self, tries: int) -> None:
+        """Scroll the reader to the restored offset, and again, briefly, as the pane is sized to
+        its new body (a scroll before that stops short near the end); never against the user."""
+        if self._restoring is None:
+            return
+        offset, set_at = self._restoring
+        reader = self._screen.reader
+        layout = (reader.scroll_y, reader.max_scroll_y, reader.size)
+        if set_at is not None and layout[0] != set_at[0] and layout[1:] == set_at[1:]:
+            self._restoring = None  # the user scrolled meanwhile (the pane itself did not change)
+            return
+        reader.scroll_to_offset(offset, at_top=True)
+        self._restoring = (offset, (reader.scroll_y, reader.max_scroll_y, reader.size))
+        if tries > 1 and reader.offset_at_top() != offset:
+            self._screen.set_timer(SCROLL_RETRY, lambda: self._scroll_to(tries - 1))

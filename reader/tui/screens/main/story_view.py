@@ -78,6 +78,7 @@ class StoryView:
             else:
                 note = f"{more} more account{'s' * (more != 1)} of this story from {outlet_name(article.outlet)} — T"
         self._screen.reader.set_told_by(article.id, note)
+        self._screen.session.header_changed()  # the text moved down: a restored place follows it
 
     def story_of(self, article_id: str) -> Story | None:
         library = self._app.story_library
