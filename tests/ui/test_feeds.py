@@ -129,6 +129,17 @@ async def test_enter_on_a_feed_lists_only_its_articles_and_escape_lists_all(star
         assert "Post story one" in titles(pilot.app) and len(titles(pilot.app)) == 8
 
 
+async def ask_to_subscribe(pilot, url: str) -> None:
+    """F, a and the URL: wait until the feeds the page advertises are offered."""
+    await pilot.press("F", "a")
+    await type_text(pilot, url)
+    await pilot.press("enter")
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if "Subscribe to which" in screen_text(pilot.app):
+            break
+
+
 async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, feed_server):
     feed_server.route("/globe.xml", body=rss("The Globe", GLOBE))
     feed_server.route("/post.xml", body=rss("The Post", POST))
@@ -140,13 +151,7 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
     )
     page_url = feed_server.route("/index.html", body=page, headers={"Content-Type": "text/html"})
     async with start() as pilot:
-        await pilot.press("F", "a")
-        await type_text(pilot, page_url)
-        await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "Subscribe to which" in screen_text(pilot.app):
-                break
+        await ask_to_subscribe(pilot, page_url)
         text = screen_text(pilot.app)
         assert "Globe news" in text and "Post news" in text
         await pilot.press("down", "enter")
@@ -157,13 +162,7 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
         await pilot.press("escape")
         assert "Post story one" in titles(pilot.app) and "Globe story one" not in titles(pilot.app)
         # Asked again, the page's feeds say which one is subscribed already.
-        await pilot.press("F", "a")
-        await type_text(pilot, page_url)
-        await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "Subscribe to which" in screen_text(pilot.app):
-                break
+        await ask_to_subscribe(pilot, page_url)
         lines = [line for line in screen_text(pilot.app).splitlines() if "news —" in line]
         assert [("subscribed already" in line) for line in lines] == [False, True], lines
 

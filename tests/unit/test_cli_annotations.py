@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 import pytest
 
+from reader.store import Store
 from tests.clikit import run_cli
 
 
@@ -133,3 +135,33 @@ def test_export_markdown_per_article_into_a_folder(cli, article, tmp_path):
     text = page.read_text()
     assert text.startswith("---\ntitle: ") and "#follow-up" in text and "> escaped house arrest" in text
     assert cli("export", "annotations", "--per-article").code == 2
+
+
+def test_delete_removes_the_annotations_named_and_nothing_else(cli, article):
+    cli("annotate", article, "--quote", "escaped house arrest", "--note", "How?")
+    cli("annotate", article, "--note", "On the whole piece")
+    rows = cli("annotations", "--json").json()
+    highlight = next(r["id"] for r in rows if r["kind"] == "highlight")
+    done = cli("annotations", "--delete", highlight)
+    assert done.code == 0 and f"deleted highlight {highlight} “escaped house arrest”" in done.out
+    assert [r["kind"] for r in cli("annotations", "--json").json()] == ["article-note"]
+
+
+def test_an_unknown_id_deletes_nothing_and_says_so(cli, article):
+    cli("annotate", article, "--quote", "escaped house arrest")
+    [row] = cli("annotations", "--json").json()
+    failed = cli("annotations", "--delete", row["id"], "--delete", "nosuchid")
+    failed.assert_fails_with("nosuchid", "nothing was deleted")
+    assert [r["id"] for r in cli("annotations", "--json").json()] == [row["id"]]
+
+
+def test_orphaned_lists_only_highlights_whose_passage_is_gone(cli, article, home):
+    cli("annotate", article, "--quote", "escaped house arrest")
+    assert cli("annotations", "--orphaned", "--json").json() == []
+    assert "no orphaned annotations" in cli("annotations", "--orphaned").out
+    store = Store.open(home)
+    [annotation] = store.annotations()
+    store.restore_annotation(replace(annotation, orphaned=True))
+    assert [r["id"] for r in cli("annotations", "--orphaned", "--json").json()] == [annotation.id]
+    assert cli("annotations", "--delete", annotation.id).code == 0
+    assert cli("annotations", "--json").json() == []
