@@ -81,9 +81,10 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         yield Static("", id="annotation-detail")
         # A line of keys rather than a Footer: the Footer's widgets cost a third of the time
         # this screen takes to open, and the screen has four keys.
-        yield Static(Text.assemble((" enter", "bold"), " go to the passage   ", ("/", "bold"), " filter   ",
-                                   ("a", "bold"), " edit note   ", ("d", "bold"), " delete   ", ("u", "bold"),
-                                   " undo   ", ("escape", "bold"), " back   ", ("?", "bold"), " help"),
+        # Short enough for 80 columns, every key on it.
+        yield Static(Text.assemble((" enter", "bold"), " to the passage  ", ("/", "bold"), " filter  ",
+                                   ("a", "bold"), " edit note  ", ("d", "bold"), " delete  ", ("u", "bold"),
+                                   " undo  ", ("esc", "bold"), " back  ", ("?", "bold"), " help"),
                      id="annotations-keys")
 
     def on_mount(self) -> None:
