@@ -128,19 +128,20 @@ class ArticleOut:
             if not command:
                 return
             text = article_markdown(article, body)
-            run_in_thread(self._screen, lambda: self._run(command, text), group="main.pipe-article")
+            run_in_thread(self._screen, lambda: self._run(command, text, article.title), group="main.pipe-article")
 
         self._app.push_screen(Prompt("Pipe the article to which command?", placeholder="e.g. wc -w, or lp",
                                      check=_command_problem), run)
 
-    def _run(self, command: str, text: str) -> None:
+    def _run(self, command: str, text: str, title: str) -> None:
         try:
             # The user's own command line, as their shell would split it; the article goes in on
             # stdin only. Output is not shown: the terminal belongs to the app.
             done = subprocess.run(shlex.split(command), input=text.encode("utf-8"), capture_output=True,
                                   timeout=PIPE_SECONDS, check=False, env=os.environ.copy())
         except FileNotFoundError:
-            self._screen.post_message(Notice(f"No command called {shlex.split(command)[0]}.", severity="error"))
+            program = clean_line(shlex.split(command)[0])
+            self._screen.post_message(Notice(f"No command called {program}.", severity="error"))
             return
         except (OSError, subprocess.TimeoutExpired) as error:
             self._screen.post_message(Notice(f"The command failed: {error}", severity="error"))
@@ -154,15 +155,11 @@ class ArticleOut:
         else:
             # What the command printed, if a little (wc -w, a word count): shown as plain text.
             printed = [clean_line(line) for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
-            said = f"Piped “{clean_line(article_title(text))}” to {command}."
+            said = f"Piped “{clean_line(title)}” to {clean_line(command)}."
             if printed:
                 shown = "\n".join(printed[:OUTPUT_LINES])
                 said += "\n" + (shown if len(shown) <= 400 else shown[:399] + "…")
             self._screen.post_message(Notice(said, timeout=8))
-
-
-def article_title(markdown: str) -> str:
-    return markdown.partition("\n")[0].removeprefix("# ")
 
 
 def _folder_problem(answer: str) -> str | None:

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from ...app import BroadsheetApp
     from . import MainScreen
 
-PANES = ("list", "reader", "entities")
 #: How often, and how many times, the restored place is scrolled to while the pane settles.
 SCROLL_RETRY = 0.05
 SCROLL_TRIES = 20
