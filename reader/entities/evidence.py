@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .companies import shortens
+from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
 from .lexicon import PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
@@ -21,6 +22,10 @@ PERSON_SHAPE = 0.6
 PERSON_CLAUSE = 1.5
 PLACE_PREPOSITION = 0.6
 ACRONYM = 0.4
+#: Articles that open the names of papers, parties and bands, never a person's ("El País", "La
+#: Nación", "Los Chapitos"); "Le", "De" and "Al" open surnames too ("Le Pen", "De Gaulle").
+ARTICLE_OPENERS = frozenset("el la los las il lo gli les der die das het".split())
+ARTICLE_NAME = 1.0
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
 
@@ -56,6 +61,9 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):
         votes.append(("organisation", ACRONYM))
+    words = name.split()
+    if len(words) >= 2 and fold(words[0]) in ARTICLE_OPENERS and knowledge().place(fold(name)) is None:
+        votes.append(("organisation", ARTICLE_NAME))
     after = text[candidate.end:candidate.end + 12].lstrip(" ,")
     if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS or APPOSITION.match(text, candidate.end):
         votes.append(("person", PERSON_CLAUSE))
@@ -173,6 +181,20 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             continue  # ("Apple" keeps apart from "Apple Park")
         if not any(part_of_person(name, display[p]) for p in persons):
             union(key, owners.pop())
+
+    def lead_of(key: str) -> tuple[str, float] | None:
+        if key not in display:
+            return None
+        tally: dict[str, float] = defaultdict(float)
+        for k in display:
+            if find(k) == find(key):
+                for kind, weight in votes[k]:
+                    tally[kind] += weight
+        ranked = sorted(tally.values(), reverse=True) + [0.0]
+        return (max(tally, key=tally.__getitem__), ranked[0] - ranked[1]) if tally else None
+
+    for key, extra in list_votes(coordinated(text, candidates), lead_of).items():
+        votes[key].extend(extra)
 
     groups: dict[str, Group] = {}
     for key in display:

@@ -7,7 +7,7 @@ import re
 from .knowledge import knowledge
 from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
-from .spans import at_sentence_start, bare, demonym
+from .spans import LOWER_LEGAL_FORMS, at_sentence_start, bare, demonym
 
 # Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
 # Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a
@@ -44,7 +44,10 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
             mended.append(span)
             continue
         start, end = _extend(text, span, blocked)
-        mended.append(RawSpan(start, end, span.label))
+        label = span.label
+        if (with_form := _legal_tail(text, start, end)) is not None:
+            end, label = with_form, "ORG"
+        mended.append(RawSpan(start, end, label))
     return _join_neighbours(text, mended)
 
 
@@ -108,6 +111,22 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
             break  # "Inspector General of Police Japhet Koome": a body before a person is not the name
         start = word_start
     return start, end
+
+
+_TAIL = re.compile(r" ([A-Za-z]{1,5}(?:[./][A-Za-z]{1,2})?\.?)(?=[\s,;:)]|\.?$)")
+
+
+def _legal_tail(text: str, start: int, end: int) -> int | None:
+    """The end of the name with the legal form right after it, which the model left out, and
+    which makes whatever it labelled a company ("Shell plc", "Bavarian Nordic A/S")."""
+    tail = _TAIL.match(text, end)
+    if tail is None:
+        return None
+    word = tail.group(1)
+    written = word.rstrip(".")
+    if not (written.lower() in LOWER_LEGAL_FORMS or written.isupper() or written in ("Co", "Corp", "Inc", "Ltd")):
+        return None
+    return tail.end(1) if knowledge().legal_form(f"{text[start:end]} {word}") else None
 
 
 def _named_after(text: str, span: RawSpan, start: int, end: int, word: str) -> bool:

@@ -168,6 +168,9 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     # Trailing lower-case words: "CNE board", "Ramo Verde prison". Their head still says a kind.
     while spans and not _namelike(text[spans[-1][0]:spans[-1][1]], last=True):
         word = bare(text[spans[-1][0]:spans[-1][1]])
+        if word in LOWER_LEGAL_FORMS and knowledge().legal_form(text[spans[0][0]:spans[-1][1]]):
+            votes.append(("organisation", 2.0))
+            break  # "Shell plc": the company's legal form, in lower case
         if word in FOLLOWING_PLACE:
             votes.append(("place", 2.0))
         spans.pop()
@@ -312,6 +315,10 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
         if not word[:1].isupper():
             return False
     return True
+
+
+#: Legal forms news writes in lower case; the others count only in capitals ("Equinor ASA").
+LOWER_LEGAL_FORMS = frozenset("plc ltd llc inc corp".split())
 
 
 def _namelike(word: str, last: bool = False) -> bool:

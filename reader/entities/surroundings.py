@@ -6,6 +6,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import ORG_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .names import looks_like_person
 from .normalise import fold
 
 
@@ -44,6 +45,26 @@ _PLACES_AFTER = re.compile(
     r"(?:rivers|lakes|islands|provinces|states|towns|cities|villages|districts|regions|valleys|departments)\b"
 )
 WITHIN_REGION = 2.0
+# "analysts at Jefferies", "researchers from Sinovac": people at an organisation.
+_STAFF_AT = re.compile(
+    r"\b(?:analysts?|economists?|strategists?|researchers?|scientists?|executives?|lawyers?|bankers?|"
+    r"traders?|employees?|engineers?|staff|shareholders|investors) (?:at|from|with|in) (?:the )?$"
+)
+# "the Danube", "the Bosphorus", "the Sydney Morning Herald": people are not written with "the".
+# Only where the name ends the phrase: in "the Maduro government" or "the Noor Ouarzazate
+# complex" the "the" is the noun's.
+_THE = re.compile(r"(?<![\w.])the $")
+_PHRASE_ENDS = re.compile(
+    r"[,.;:)'’]| (?:said|says|has|had|have|is|was|were|are|will|would|could|in|of|on|at|to|and|or|for|"
+    r"with|from|by|near)\b|$"
+)
+THE_PLACE, THE_ORGANISATION = 0.7, 0.6
+# "Britain's Centrica", "Germany's Uniper": what a country has is a company or a body, or a
+# person ("Germany's Olaf Scholz", told apart by the shape of the name).
+_OF_COUNTRY = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w-]+(?: [A-ZÀ-ÖØ-Þ][\w-]+)?)['’]s $")
+# "Morgan Stanley cut its price target", "Ledezma said his escape": the pronoun that follows.
+_ITS = re.compile(r"(?: (?!(?:and|or|of|with|to|for|by|from|than|as)\b)[a-z]+){0,3} (its|his|her)\b")
+PRONOUN = 1.2
 _REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
 #: How much each of those says.
 NOUN_CUE = 1.5
@@ -122,6 +143,17 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     owns = _OWNS.match(text, end)
     if owns is not None:
         votes.append(("organisation" if owns.group(1) else "place", OWNED))
+    if _STAFF_AT.search(text, max(0, start - 40), start):
+        votes.append(("organisation", OWNED))
+    if _THE.search(text, max(0, start - 5), start) and _PHRASE_ENDS.match(text, end):
+        votes.extend((("place", THE_PLACE), ("organisation", THE_ORGANISATION)))
+    country = _OF_COUNTRY.search(text, max(0, start - 40), start)
+    if country is not None and (place := knowledge().place(fold(country.group(1)))) is not None and place.region \
+            and not looks_like_person(text[start:end]):
+        votes.append(("organisation", OWNED))
+    pronoun = _ITS.match(text, end)
+    if pronoun is not None:
+        votes.append(("organisation" if pronoun.group(1) == "its" else "person", PRONOUN))
     rest = text[end:end + 12]
     if _REPORTED.match(rest):
         votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
