@@ -9,7 +9,7 @@ word, say where it starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .lexicon import ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
@@ -139,3 +139,28 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
             extra.append(other)
         links.append((name.text, other.text))
     return links, extra
+
+
+#: The head of such a name: a body, or a centre ("Centre for Political and Strategic Studies").
+_HEADS = ORG_WORDS | {"centre", "center", "system", "programme", "program", "observatory"}
+_CAPS = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:to |of |the )?[A-ZÀ-ÖØ-Þ][\w'’-]+)*"
+_LISTING_NAME = re.compile(
+    rf"(?<![\w'’-])((?:[A-ZÀ-ÖØ-Þ][\w-]+ ){{1,4}}(?:of|for) (?:the )?{_CAPS}(?:, {_CAPS})*,? and {_CAPS})"
+)
+
+
+# (The head's words hold no apostrophe: "Japan's Ministry of Economy, Trade and Industry" is the
+# ministry of a country.)
+def listing_names(text: str, common: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of a body's name whose complement is a list, with no bracket after it: "the
+    Ministry of Environment, Water and Ecological Transition", "the Al-Ahram Centre for Political
+    and Strategic Studies". Only with an institution's head word before "of" or "for", and a list
+    of common words (``common``): "the Ministry of Defence and Russia" is two names."""
+    for match in _LISTING_NAME.finditer(text):
+        name = match.group(1)
+        head, _, complement = re.split(r" (of|for) ", name, maxsplit=1)
+        if not any(fold(w) in _HEADS for w in head.split()):
+            continue
+        words = [w for w in re.split(r"[ ,]+", complement) if w[:1].isupper()]
+        if words and all(common(w) for w in words):
+            yield match.start(1), match.end(1)

@@ -17,6 +17,10 @@ from .spans import Candidate, at_sentence_start, bare, previous_word
 #: How rare (Zipf) a capitalised word before a person's surname must be to be taken for a given
 #: name no list holds.
 RARE_GIVEN_NAME = 2.0
+#: A person's first name this rare (Zipf) is looked for alone too: where news calls someone by it,
+#: it is seldom a word ("Kylian", "Budi"); "John" or "Grace" alone may be anyone or anything.
+LONE_GIVEN_NAME = 3.0
+_ATTRIBUTIVE = "(?:linked|backed|led|owned|based|born|era|style|run|allied|aligned|controlled|funded|appointed|friendly)"
 
 
 def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = ()) -> list[str]:
@@ -26,6 +30,9 @@ def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = (
         if kind == "person":
             for word in _surname_spellings(name):
                 names.add(word)
+            first = name.split()[0]
+            if " " in name and first[:1].isupper() and knowledge().frequency(fold(first)) < LONE_GIVEN_NAME:
+                names.add(first)  # "Budi, a former Bekasi regent", after "Budi Santoso Wicaksono"
     names.update(extra_surnames)
     return sorted((n for n in names if len(n) >= 3 and bare(n) not in FUNCTION_WORDS),
                   key=len, reverse=True)
@@ -65,7 +72,8 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
         return []
     # One pass with every name: an alternation tries the longest first at each position.
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w@#'’-])(?:{alternation})(?=(?:['’]s)?(?![\w-]))")
+    # "an Orbán-linked businessman", "the Kremlin-backed party": the name is written there too.
+    pattern = re.compile(rf"(?<![\w@#'’-])(?:{alternation})(?=(?:['’]s)?(?![\w-])|-{_ATTRIBUTIVE}\b)")
     found: list[Candidate] = []
     occupied = sorted(taken)
     for match in pattern.finditer(unaccented(text)):
