@@ -109,7 +109,7 @@ def _known_places(text: str) -> Iterator[tuple[int, int]]:
     for match in _CAPITALISED_RUN.finditer(text):
         if at_sentence_start(text, match.start()):
             continue
-        name = match.group()
+        name = re.sub(r"['’]s?$", "", match.group())  # "of Kenya's 47 counties"
         place = known.place(fold(name))
         if place is None or not (place.region or place.population >= KNOWN_PLACE_POPULATION):
             continue
@@ -118,7 +118,7 @@ def _known_places(text: str) -> Iterator[tuple[int, int]]:
         country = place.region and place.population >= COUNTRY_POPULATION
         if " " not in name and known.frequency(name) >= KNOWN_PLACE_WORD and not country:
             continue
-        yield match.start(), match.end()
+        yield match.start(), match.start() + len(name)
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
