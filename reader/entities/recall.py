@@ -20,7 +20,9 @@ RARE_GIVEN_NAME = 2.0
 #: A person's first name this rare (Zipf) is looked for alone too: where news calls someone by it,
 #: it is seldom a word ("Kylian", "Budi"); "John" or "Grace" alone may be anyone or anything.
 LONE_GIVEN_NAME = 3.0
-_ATTRIBUTIVE = "(?:linked|backed|led|owned|based|born|era|style|run|allied|aligned|controlled|funded|appointed|friendly)"
+_ATTRIBUTIVE = (
+    "(?:linked|backed|led|owned|based|born|era|style|run|allied|aligned|controlled|funded|appointed|friendly)"
+)
 
 
 def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = ()) -> list[str]:
