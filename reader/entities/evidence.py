@@ -107,12 +107,16 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         base = company_name(name)
         if base is not None and fold(base) in display:
             union(key, fold(base))
-    def kind_of(key: str) -> str | None:
+    def tally_of(key: str) -> dict[str, float]:
         tally: dict[str, float] = defaultdict(float)
         for k in display:
             if find(k) == find(key):
                 for kind, weight in votes[k]:
                     tally[kind] += weight
+        return tally
+
+    def kind_of(key: str) -> str | None:
+        tally = tally_of(key)
         return max(tally, key=tally.__getitem__) if tally else None
 
     acronyms = [k for k, name in display.items() if is_acronym(name)]
@@ -183,13 +187,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             union(key, owners.pop())
 
     def lead_of(key: str) -> tuple[str, float] | None:
-        if key not in display:
-            return None
-        tally: dict[str, float] = defaultdict(float)
-        for k in display:
-            if find(k) == find(key):
-                for kind, weight in votes[k]:
-                    tally[kind] += weight
+        tally = tally_of(key)
         ranked = sorted(tally.values(), reverse=True) + [0.0]
         return (max(tally, key=tally.__getitem__), ranked[0] - ranked[1]) if tally else None
 

@@ -9,8 +9,9 @@ word, say where it starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from .knowledge import knowledge
 from .lexicon import ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
 from .normalise import fold
@@ -151,16 +152,31 @@ _LISTING_NAME = re.compile(
 
 # (The head's words hold no apostrophe: "Japan's Ministry of Economy, Trade and Industry" is the
 # ministry of a country.)
-def listing_names(text: str, common: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+def listing_names(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of a body's name whose complement is a list, with no bracket after it: "the
     Ministry of Environment, Water and Ecological Transition", "the Al-Ahram Centre for Political
     and Strategic Studies". Only with an institution's head word before "of" or "for", and a list
-    of common words (``common``): "the Ministry of Defence and Russia" is two names."""
+    of common words: "the Ministry of Defence and Russia" is two names."""
     for match in _LISTING_NAME.finditer(text):
         name = match.group(1)
         head, _, complement = re.split(r" (of|for) ", name, maxsplit=1)
         if not any(fold(w) in _HEADS for w in head.split()):
             continue
         words = [w for w in re.split(r"[ ,]+", complement) if w[:1].isupper()]
-        if words and all(common(w) for w in words):
+        if words and all(_common_word(w) for w in words):
             yield match.start(1), match.end(1)
+
+
+#: How common (Zipf) each word listed in such a name must be.
+COMMON_WORD = 3.0
+
+
+def _common_word(word: str) -> bool:
+    """A word of English prose: "Water", "Strategic", "Rail" (though a town is called that too);
+    not "Russia" or "Ana"."""
+    known = knowledge()
+    folded = fold(word)
+    frequency, place = known.frequency(folded), known.place(folded)
+    if frequency < COMMON_WORD or (place is not None and place.region):
+        return False
+    return frequency >= COMMON_WORD + 1 or (place is None and not known.given_name(folded))

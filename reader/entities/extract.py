@@ -11,7 +11,6 @@ from .evidence import group_names
 from .expansions import declared_links, known_as, listing_names, spelled_out
 from .fallback import rule_candidates
 from .furniture import furniture, inside
-from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
@@ -143,8 +142,7 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
     """A long name before its bracketed acronym replaces the pieces the model and cleaning made of
     it; it keeps their votes (or says organisation, as such names mostly are)."""
     declared = [name for name, _ in known_as(text) if " " in text[name[0]:name[1]].strip()]
-    listing = listing_names(text, _common_word)
-    for start, end in [*spelled_out(text), *declared, *listing]:
+    for start, end in [*spelled_out(text), *declared, *listing_names(text)]:
         while (article := re.match(r"(?:the|The) ", text[start:end])) is not None:
             start += article.end()
         inside = [c for c in found if c.start < end and start < c.end]
@@ -153,21 +151,6 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
         votes = tuple(v for c in inside for v in c.votes) or (("organisation", 1.0),)
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end], votes)]
     return sorted(found, key=lambda c: c.start)
-
-
-def _common_word(word: str) -> bool:
-    """A word of English prose: "Water", "Strategic", "Rail" (though a town is called that too);
-    not "Russia" or "Ana"."""
-    known = knowledge()
-    folded = fold(word)
-    frequency, place = known.frequency(folded), known.place(folded)
-    if frequency < COMMON_WORD or (place is not None and place.region):
-        return False
-    return frequency >= COMMON_WORD + 1 or (place is None and not known.given_name(folded))
-
-
-#: How common (Zipf) each word listed in a name must be (see listing_names).
-COMMON_WORD = 3.0
 
 
 def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:

@@ -124,7 +124,7 @@ def _legal_tail(text: str, start: int, end: int) -> int | None:
         return None
     word = tail.group(1)
     written = word.rstrip(".")
-    if not (written.lower() in LOWER_LEGAL_FORMS or written.isupper() or written in ("Co", "Corp", "Inc", "Ltd")):
+    if not (written.lower() in LOWER_LEGAL_FORMS or written.isupper() or written == "Co"):
         return None
     return tail.end(1) if knowledge().legal_form(f"{text[start:end]} {word}") else None
 
