@@ -304,12 +304,17 @@ def _story_commands(commands: SubParsers, wanted: Wanted) -> None:
 def _sync_commands(commands: SubParsers, wanted: Wanted) -> None:
     if not wanted("sync"):
         return
-    sync = commands.add_parser("sync", help="sync read state, stars, tags and article notes with a tt-rss server")
+    sync = commands.add_parser("sync", help="sync read state, stars, tags, article notes and feeds with tt-rss or a "
+                               "Google Reader API server (FreshRSS, Inoreader, The Old Reader, Miniflux)")
     actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="set up the account (password from a prompt or $BROADSHEET_SYNC_PASSWORD)")
-    add.add_argument("provider", choices=["ttrss"], help="the service (ttrss: Tiny Tiny RSS)")
-    add.add_argument("url", metavar="URL", help="where the server is (the address api/ is under)")
+    add.add_argument("provider", choices=["ttrss", "greader"],
+                     help="the service (ttrss: Tiny Tiny RSS; greader: the Google Reader API)")
+    add.add_argument("url", metavar="URL", help="where the server is (tt-rss: the address api/ is under; FreshRSS: "
+                     "https://HOST/api/greader.php)")
     add.add_argument("--user", required=True, metavar="NAME")
+    add.add_argument("--push-feeds", action="store_true",
+                     help="also subscribe the server to this library's feeds (its feeds always come here)")
     json_flag(actions.add_parser("status", help="the account, the last sync, changes waiting and conflicts"))
     json_flag(actions.add_parser("now", help="sync now"))
     actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")

@@ -22,7 +22,8 @@ def _ask() -> str:
 
 def add(store: Store, args: Namespace) -> int:
     password = os.environ.get(service.PASSWORD_VARIABLE) or _ask()
-    account = service.add_account(store.home, args.provider, args.url, args.user, password)
+    account = service.add_account(store.home, args.provider, args.url, args.user, password,
+                                  push_feeds=args.push_feeds)
     where = "the keyring" if account.keyring else (
         f"nowhere (give it with ${service.PASSWORD_VARIABLE} or at the prompt)")
     print(f"sync: {account.user} at {account.url} ({account.provider}); password kept in {where}", file=sys.stderr)
@@ -35,6 +36,7 @@ def status(store: Store, args: Namespace) -> int:
     pending = len(store.journal.read()[0])
     conflicts = saved.read_conflicts(store.home)
     doc = {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring,
+           "push_feeds": account.push_feeds,
            "last_sync": state.last_sync or None, "last_error": state.last_error or None, "pending": pending,
            "articles": len(state.articles), "conflicts": conflicts, "notices": state.notices}
     if args.json:
@@ -57,13 +59,14 @@ def now(store: Store, args: Namespace) -> int:
     account = saved.read_account(store.home)
     report = service.sync_now(store, service.password_for(account, _ask if sys.stdin.isatty() else None))
     doc = {"articles": report.articles, "added": report.added, "pushed": report.pushed, "pulled": report.pulled,
-           "conflicts": len(report.conflicts), "notices": list(report.notices), "seconds": round(report.seconds, 3)}
+           "conflicts": len(report.conflicts), "feeds_added": report.feeds_added, "feeds_pushed": report.feeds_pushed,
+           "notices": list(report.notices), "seconds": round(report.seconds, 3)}
     if args.json:
         print_json(doc)
     else:
         print(f"synced {report.articles} articles in {report.seconds:.1f} s: {report.added} added, "
-              f"{report.pushed} change(s) sent, {report.pulled} taken, {len(report.conflicts)} conflict(s)",
-              file=sys.stderr)
+              f"{report.pushed} change(s) sent, {report.pulled} taken, {len(report.conflicts)} conflict(s); "
+              f"{report.feeds_added} feed(s) subscribed here, {report.feeds_pushed} there", file=sys.stderr)
         for notice in report.notices:
             print(f"note: {notice}", file=sys.stderr)
     return exits.OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import utc_now
@@ -29,6 +29,8 @@ class SyncReport:
     conflicts: tuple[dict[str, Any], ...]
     notices: tuple[str, ...]
     seconds: float
+    feeds_added: int = 0
+    feeds_pushed: int = 0
 
 
 class _Local:
@@ -55,6 +57,12 @@ class Sync:
         self.pulls: list[tuple[str, Decision]] = []
         self.conflicts: list[dict[str, Any]] = []
         self.notices: list[str] = []
+        self.held = provider.capabilities
+        for field, what in (("tags", "tags"), ("note", "article notes")):
+            # Said once, in the first sync that meets this service; `sync status` keeps showing it.
+            if not self.held.holds(field) and field not in self.state.local_only:
+                self.state.local_only.append(field)
+                self.notices.append(f"{what} stay in this library: {provider.name} has nowhere to keep them")
 
     def _remote_marks(self, remote: RemoteArticle) -> Marks:
         tags = []
@@ -109,6 +117,8 @@ class Sync:
                changed_at: dict[tuple[str, str], str], now: str) -> None:
         article_id = entry["id"]
         mine, theirs = local.of(article_id), self._remote_marks(remote)
+        # What the server cannot hold it is taken to agree with: nothing to send, nothing to take.
+        theirs = replace(theirs, **{f: mine.get(f) for f in ("tags", "note") if not self.held.holds(f)})
         base = Marks.from_doc(entry["m"]) if "m" in entry else None
         if base is None:
             base_marks = first_meeting(mine, theirs)
@@ -137,6 +147,9 @@ class Sync:
         entry["m"] = Marks(agreed["read"], agreed["starred"], tuple(agreed["tags"]), agreed["note"]).to_doc()
 
     def _push(self) -> None:
+        for field in ("tags", "note"):
+            if not self.held.holds(field):
+                self.pushes.pop(field, None)
         for field, flag in (("read", True), ("read", False), ("starred", True), ("starred", False)):
             ids = [rid for rid, d, _ in self.pushes[field] if d.value is flag]
             if ids:

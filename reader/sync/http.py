@@ -8,6 +8,7 @@ server. The size cap counts decoded bytes as they arrive, so a compressed bomb s
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,13 +35,24 @@ class BoundedHttp:
         self._client = httpx.Client(headers={"User-Agent": user_agent()}, transport=transport,
                                     follow_redirects=True, trust_env=False)
 
-    def post(self, url: str, *, json: Any = None, data: dict[str, str] | None = None) -> Reply:
+    def post(self, url: str, *, json: Any = None, data: Mapping[str, str | list[str]] | None = None,
+             headers: dict[str, str] | None = None) -> Reply:
+        return self.request("POST", url, json=json, data=data, headers=headers)
+
+    def get(self, url: str, *, params: Mapping[str, str | int] | None = None,
+            headers: dict[str, str] | None = None) -> Reply:
+        return self.request("GET", url, params=params, headers=headers)
+
+    def request(self, method: str, url: str, *, params: Mapping[str, str | int] | None = None, json: Any = None,
+                data: Mapping[str, str | list[str]] | None = None, headers: dict[str, str] | None = None) -> Reply:
+        """A list as a form value is sent as that key repeated (``i=1&i=2``)."""
         started = time.monotonic()
         # A read that waits longer than the whole deadline is a hung server; a server that drips
         # bytes is caught by the check between chunks.
         timeout = httpx.Timeout(self.deadline, connect=self.connect_timeout)
         try:
-            with self._client.stream("POST", url, json=json, data=data, timeout=timeout) as response:
+            with self._client.stream(method, url, params=params, json=json, data=data, headers=headers,
+                                     timeout=timeout) as response:
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body += chunk

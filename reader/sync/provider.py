@@ -1,5 +1,6 @@
 """What the sync engine needs of a service: the Protocol a Tiny Tiny RSS, Miniflux or Google
-Reader API client implements, and the value type it reports articles in."""
+Reader API client implements, what the service can hold, and the value types it reports articles
+and subscriptions in."""
 
 from __future__ import annotations
 
@@ -37,10 +38,37 @@ class RemoteArticle:
     """HTML; empty when the listing was fetched without content."""
 
 
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """Which of our marks the service has somewhere to keep; read and starred always are.
+
+    A field it cannot hold stays in the library only: never sent, and never overwritten by the
+    server's (necessarily empty) value.
+    """
+
+    holds_tags: bool = True
+    holds_notes: bool = True
+
+    def holds(self, field: str) -> bool:
+        return {"tags": self.holds_tags, "note": self.holds_notes}.get(field, True)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteFeed:
+    """One of the account's subscriptions on the server."""
+
+    url: str
+    title: str = ""
+    folders: tuple[str, ...] = ()
+    """The server's categories (tt-rss) or folders (Google Reader) the feed is in."""
+    site_url: str = ""
+
+
 class SyncProvider(Protocol):
     """One account on one service. Every method raises SyncError subclasses only."""
 
     name: str
+    capabilities: Capabilities
 
     def login(self) -> None: ...
 
@@ -65,6 +93,16 @@ class SyncProvider(Protocol):
         """Creates labels the server lacks."""
         ...
 
-    def set_note(self, remote_id: str, note: str) -> None: ...
+    def set_note(self, remote_id: str, note: str) -> None:
+        """Only called when ``capabilities.holds_notes``."""
+        ...
+
+    def subscriptions(self) -> list[RemoteFeed]:
+        """The feeds the account is subscribed to."""
+        ...
+
+    def subscribe(self, url: str, title: str) -> None:
+        """Subscribe the account to a feed; a SyncError saying why when the server will not."""
+        ...
 
     def close(self) -> None: ...

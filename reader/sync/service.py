@@ -6,18 +6,21 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..store import Store
 from . import state as saved
 from .engine import Sync, SyncReport
 from .errors import SyncError
+from .feeds import exchange
+from .greader import GreaderClient, GreaderProvider
 from .http import BoundedHttp
 from .provider import SyncProvider
 from .ttrss import TtrssClient, TtrssProvider
 
 PASSWORD_VARIABLE = "BROADSHEET_SYNC_PASSWORD"
-PROVIDERS = ("ttrss",)
+PROVIDERS = ("ttrss", "greader")
 _KEYRING_SERVICE = "broadsheet-sync"
 
 
@@ -54,12 +57,15 @@ def password_for(account: saved.Account, ask: Callable[[], str] | None) -> str:
 
 
 def provider_for(account: saved.Account, password: str, http: BoundedHttp | None = None) -> SyncProvider:
-    if account.provider != "ttrss":
-        raise SyncError(f"unknown sync service {account.provider!r} (known: {', '.join(PROVIDERS)})")
-    return TtrssProvider(TtrssClient(account.url, account.user, password, http))
+    if account.provider == "ttrss":
+        return TtrssProvider(TtrssClient(account.url, account.user, password, http))
+    if account.provider == "greader":
+        return GreaderProvider(GreaderClient(account.url, account.user, password, http))
+    raise SyncError(f"unknown sync service {account.provider!r} (known: {', '.join(PROVIDERS)})")
 
 
-def add_account(home: Path, provider: str, url: str, user: str, password: str) -> saved.Account:
+def add_account(home: Path, provider: str, url: str, user: str, password: str, *,
+                push_feeds: bool = False) -> saved.Account:
     """Check the credentials with a login, then keep the account (and the password in the keyring
     when there is one)."""
     account = saved.Account(provider, url, user)
@@ -68,7 +74,7 @@ def add_account(home: Path, provider: str, url: str, user: str, password: str) -
         client.login()
     finally:
         client.close()
-    account = saved.Account(provider, url, user, keyring=_keyring_set(account, password))
+    account = saved.Account(provider, url, user, keyring=_keyring_set(account, password), push_feeds=push_feeds)
     saved.write_account(home, account)
     return account
 
@@ -77,7 +83,15 @@ def sync_now(store: Store, password: str, http: BoundedHttp | None = None) -> Sy
     account = saved.read_account(store.home)
     provider = provider_for(account, password, http)
     try:
-        return Sync(store, provider).run()
+        report = Sync(store, provider).run()
+        # After the articles, with the same login: the marks are what a sync is first for.
+        state = saved.read_state(store.home)
+        feeds = exchange(store, provider, state, push=account.push_feeds)
+        state.notices = list(dict.fromkeys([*state.notices, *feeds.notices]))[-20:]
+        with store.writing():
+            saved.write_state(store.home, state)
+        return replace(report, feeds_added=feeds.added, feeds_pushed=feeds.pushed,
+                       notices=report.notices + feeds.notices)
     except SyncError as error:
         state = saved.read_state(store.home)
         state.last_error = str(error)

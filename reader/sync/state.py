@@ -24,6 +24,8 @@ class Account:
     keyring: bool = False
     """Whether the password is in the platform's keyring (else it is asked for, or read from
     $BROADSHEET_SYNC_PASSWORD, at each sync)."""
+    push_feeds: bool = False
+    """Whether a sync subscribes the server to the library's feeds (it always takes the server's)."""
 
 
 @dataclass
@@ -37,6 +39,10 @@ class SyncState:
     last_sync: str = ""
     last_error: str = ""
     notices: list[str] = field(default_factory=list)
+    local_only: list[str] = field(default_factory=list)
+    """Fields the server cannot hold, of which the user has been told."""
+    feeds: list[str] = field(default_factory=list)
+    """Feed URLs seen on both sides: one removed on either side afterwards is not brought back."""
 
 
 def folder(home: Path) -> Path:
@@ -47,14 +53,15 @@ def read_account(home: Path) -> Account:
     try:
         doc = orjson.loads((folder(home) / ACCOUNT).read_bytes())
     except FileNotFoundError:
-        raise NotSetUp("no sync account is set up: `broadsheet sync add ttrss URL --user NAME`") from None
-    return Account(doc["provider"], doc["url"], doc["user"], bool(doc.get("keyring")))
+        raise NotSetUp("no sync account is set up: `broadsheet sync add ttrss|greader URL --user NAME`") from None
+    return Account(doc["provider"], doc["url"], doc["user"], bool(doc.get("keyring")), bool(doc.get("push_feeds")))
 
 
 def write_account(home: Path, account: Account) -> None:
     folder(home).mkdir(parents=True, exist_ok=True)
     write_atomically(folder(home) / ACCOUNT, orjson.dumps(
-        {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring}))
+        {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring,
+         "push_feeds": account.push_feeds}))
 
 
 def read_state(home: Path) -> SyncState:
@@ -63,13 +70,15 @@ def read_state(home: Path) -> SyncState:
     except FileNotFoundError:
         return SyncState()
     return SyncState(doc.get("articles", {}), doc.get("labels", {}), doc.get("last_sync", ""),
-                     doc.get("last_error", ""), doc.get("notices", []))
+                     doc.get("last_error", ""), doc.get("notices", []), doc.get("local_only", []),
+                     doc.get("feeds", []))
 
 
 def write_state(home: Path, state: SyncState) -> None:
     write_atomically(folder(home) / STATE, orjson.dumps({
         "articles": state.articles, "labels": state.labels, "last_sync": state.last_sync,
-        "last_error": state.last_error, "notices": state.notices}))
+        "last_error": state.last_error, "notices": state.notices, "local_only": state.local_only,
+        "feeds": state.feeds}))
 
 
 def log_conflicts(home: Path, entries: list[dict[str, Any]]) -> None:

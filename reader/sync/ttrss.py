@@ -17,7 +17,7 @@ import orjson
 from ..feeds.http_errors import shown
 from .errors import ApiDisabled, LoginFailed, ServerError, SyncError
 from .http import BoundedHttp, Reply
-from .provider import RemoteArticle, RemoteMarks
+from .provider import Capabilities, RemoteArticle, RemoteFeed, RemoteMarks
 
 PAGE = 200  # the most getHeadlines returns at once
 _ALL = -4  # the "all articles" feed
@@ -99,12 +99,21 @@ class TtrssClient:
         return found
 
     def feeds(self) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = self.call("getFeeds", cat_id=-4)
+        """The subscribed feeds (-3: every category, without the virtual feeds)."""
+        found: list[dict[str, Any]] = self.call("getFeeds", cat_id=-3)
         return found
 
     def categories(self) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = self.call("getCategories")
+        found: list[dict[str, Any]] = self.call("getCategories", include_empty=True)
         return found
+
+    def subscribe(self, url: str) -> None:
+        content = self.call("subscribeToFeed", feed_url=url, category_id=0)
+        status = content.get("status") if isinstance(content, dict) else None
+        code = status.get("code") if isinstance(status, dict) else None
+        if code not in (0, 1):  # 0: already subscribed, 1: subscribed
+            why = _SUBSCRIBE_ERRORS.get(code, f"error {shown(str(code))}") if isinstance(code, int) else "no answer"
+            raise ServerError(f"tt-rss at {self.url} would not subscribe to {shown(url)}: {why}")
 
     def labels(self) -> dict[str, int]:
         """Label captions and their ids."""
@@ -141,6 +150,12 @@ class TtrssClient:
         return self.labels()[caption]
 
 
+_SUBSCRIBE_ERRORS = {
+    2: "not a valid address", 3: "the page has no feed", 4: "the page has several feeds",
+    5: "it could not download it", 6: "not valid XML", 7: "its database refused it", 8: "not allowed for this account",
+}
+
+
 def _remote(doc: dict[str, Any]) -> RemoteArticle:
     labels = tuple(sorted(str(label[1]) for label in doc.get("labels") or ()))
     updated = doc.get("updated")
@@ -159,6 +174,7 @@ class TtrssProvider:
     """SyncProvider for Tiny Tiny RSS."""
 
     name = "ttrss"
+    capabilities = Capabilities()
 
     def __init__(self, client: TtrssClient) -> None:
         self.client = client
@@ -197,6 +213,22 @@ class TtrssProvider:
 
     def set_note(self, remote_id: str, note: str) -> None:
         self.client.update([int(remote_id)], _FIELD_NOTE, 0, note)
+
+    def subscriptions(self) -> list[RemoteFeed]:
+        names = {int(c["id"]): str(c.get("title") or "") for c in self.client.categories()
+                 if isinstance(c, dict) and str(c.get("id", "")).lstrip("-").isdigit()}
+        found = []
+        for doc in self.client.feeds():
+            url = doc.get("feed_url") if isinstance(doc, dict) else None
+            if not isinstance(url, str) or not url:
+                continue  # a virtual feed
+            category = doc.get("cat_id")
+            folder = names.get(category, "") if isinstance(category, int) and category > 0 else ""
+            found.append(RemoteFeed(url, str(doc.get("title") or ""), (folder,) if folder else ()))
+        return found
+
+    def subscribe(self, url: str, title: str) -> None:
+        self.client.subscribe(url)
 
     def close(self) -> None:
         self.client.http.close()
