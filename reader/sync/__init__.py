@@ -1,1 +1,2 @@
-"""Syncing read state, stars, tags and article notes with a self-hosted server (Tiny Tiny RSS)."""
+"""Syncing read state, stars, tags, article notes and feeds with a server: Tiny Tiny RSS, or one
+speaking the Google Reader API (FreshRSS, Inoreader, The Old Reader, Miniflux)."""
