@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..feeds.subscriptions import BadFeedURL, feed_tags, normalise_feed_url, shown
+from ..feeds.subscriptions import BadFeedURL, Subscription, make_subscription, normalise_feed_url, shown
 from ..store import Store
 from .errors import ServerError
 from .provider import SyncProvider
@@ -37,18 +37,22 @@ def exchange(store: Store, provider: SyncProvider, state: SyncState, *, push: bo
     """Bring the subscriptions across; ``state.feeds`` is updated, the caller saves it."""
     notices: list[str] = []
     seen = set(state.feeds)
-    theirs: dict[str, tuple[str, tuple[str, ...]]] = {}
+    theirs: dict[str, Subscription] = {}
     for remote in provider.subscriptions():
-        url = _normalised(remote.url)
-        if url is None:
+        try:
+            # Titles and folders are the server's text: cleaned as an OPML file's are.
+            found = make_subscription(remote.url, remote.title, remote.folders)
+        except BadFeedURL:
             if remote.url not in seen:
                 seen.add(remote.url)
                 notices.append(f"the server's feed {shown(remote.url)} is not an address broadsheet fetches")
             continue
-        title, tags = theirs.get(url, (remote.title, ()))
-        theirs[url] = (title, tuple(dict.fromkeys(tags + feed_tags(remote.folders))))
+        if found.url in theirs:  # in two folders
+            old = theirs[found.url]
+            found = Subscription(found.url, old.title, tuple(dict.fromkeys(old.tags + found.tags)))
+        theirs[found.url] = found
     ours = {(_normalised(f.url) or f.url): f for f in store.feeds()}
-    new = [(url, title, tags) for url, (title, tags) in theirs.items() if url not in ours and url not in seen]
+    new = [(s.url, s.title, s.tags) for url, s in theirs.items() if url not in ours and url not in seen]
     added = sum(1 for _, created in store.add_feeds(new) if created) if new else 0
     pushed = 0
     if push:

@@ -161,6 +161,7 @@ class GreaderProvider:
         self.client = client
         self.capabilities = capabilities or Capabilities(holds_tags=True, holds_notes=False)
         self._folders: frozenset[str] | None = None
+        self._subscriptions: list[dict[str, Any]] | None = None  # one sync's
 
     def login(self) -> None:
         self.client.login()
@@ -168,8 +169,13 @@ class GreaderProvider:
     def folders(self) -> frozenset[str]:
         """Feed folders, which are not item labels although the same streams name both."""
         if self._folders is None:
-            self._folders = frozenset(f for s in self.client.subscriptions() for f in _folders(s))
+            self._folders = frozenset(f for s in self._subscription_docs() for f in _folders(s))
         return self._folders
+
+    def _subscription_docs(self) -> list[dict[str, Any]]:
+        if self._subscriptions is None:
+            self._subscriptions = self.client.subscriptions()
+        return self._subscriptions
 
     def _labels(self) -> list[str]:
         names = []
@@ -223,7 +229,7 @@ class GreaderProvider:
 
     def subscriptions(self) -> list[RemoteFeed]:
         feeds = []
-        for sub in self.client.subscriptions():
+        for sub in self._subscription_docs():
             stream = str(sub.get("id", ""))
             url = sub.get("url") if isinstance(sub.get("url"), str) else ""
             url = url or (stream[5:] if stream.startswith("feed/") and "://" in stream else "")

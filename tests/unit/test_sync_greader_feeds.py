@@ -12,7 +12,7 @@ from tests.greaderkit import FakeGreader
 def test_greader_the_servers_feeds_are_imported_once_with_their_folders_as_tags(home):
     with FakeGreader() as server:
         server.add_feed("https://news.example/world.xml", "World", folder="News/World")
-        server.add_feed("https://blog.example/feed", "A blog")
+        server.add_feed("https://blog.example/feed", "A \x1b]0;owned\x07blog\x1b[31m")
         server.add_feed("HTTPS://Already.Example:443/rss", "Ours already", folder="Elsewhere")
         server.add_feed("ftp://files.example/feed", "Not a feed we fetch")
         store = Store.open(home)
@@ -26,6 +26,8 @@ def test_greader_the_servers_feeds_are_imported_once_with_their_folders_as_tags(
         assert feeds["https://news.example/world.xml"].tags == ("news", "world")
         assert feeds["https://news.example/world.xml"].title == "World"
         assert feeds["https://already.example/rss"].tags == ("mine",)  # a feed we follow is left alone
+        assert "\x1b" not in feeds["https://blog.example/feed"].title and "\x07" not in feeds[
+            "https://blog.example/feed"].title
         assert any("ftp://files.example/feed" in n for n in report.notices)
         store.remove_feed("https://blog.example/feed")
         again = service.sync_now(store, server.password)
