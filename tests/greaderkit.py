@@ -53,10 +53,11 @@ class FakeGreader:
     """Use as a context manager; ``url`` is what `sync add greader` is given."""
 
     def __init__(self, user: str = "reader", password: str = "secret", *, page: int = 1000,
-                 typed_tags: bool = True, first_id: int = 1_700_000_000_000_000) -> None:
+                 typed_tags: bool = True, holds_labels: bool = True, first_id: int = 1_700_000_000_000_000) -> None:
         self.user, self.password = user, password
         self.page = page  # the most ids one answer holds, whatever n asks for
         self.typed_tags = typed_tags  # FreshRSS and Inoreader say "tag" or "folder"; The Old Reader does not
+        self.holds_labels = holds_labels  # Miniflux answers OK to a label on an item and keeps nothing
         self.items: dict[int, Item] = {}
         self.feeds: dict[str, Feed] = {}
         self.extra_labels: set[str] = set()
@@ -204,7 +205,7 @@ class FakeGreader:
                         item.read = value
                     elif stream == _STATE + "starred":
                         item.starred = value
-                    elif stream.startswith(_LABEL):
+                    elif stream.startswith(_LABEL) and self.holds_labels:
                         (item.labels.add if value else item.labels.discard)(stream[len(_LABEL):])
         return 200, "text/plain", b"OK", {}
 

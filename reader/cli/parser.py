@@ -315,6 +315,8 @@ def _sync_commands(commands: SubParsers, wanted: Wanted) -> None:
     add.add_argument("--user", required=True, metavar="NAME")
     add.add_argument("--push-feeds", action="store_true",
                      help="also subscribe the server to this library's feeds (its feeds always come here)")
+    add.add_argument("--no-tags", action="store_true",
+                     help="keep tags here only, for a server that keeps no labels on articles (Miniflux)")
     json_flag(actions.add_parser("status", help="the account, the last sync, changes waiting and conflicts"))
     json_flag(actions.add_parser("now", help="sync now"))
     actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")

@@ -45,7 +45,7 @@ JSON_SHAPES = (
     ("story ID", "{articles, entities, omissions, labels, quotes, speakers, distinctive, groups, one_sided, "
                  "pending} (see the README)"),
     ("outlets", "[{outlet, articles, group}]"),
-    ("sync status", "{provider, url, user, keyring, push_feeds, last_sync, last_error, pending, articles, "
+    ("sync status", "{provider, url, user, keyring, push_feeds, no_tags, last_sync, last_error, pending, articles, "
                     "conflicts [{article, "
                     "field, local, server, local_at, server_at, kept, at}], notices [message]}"),
     ("sync now", "{articles, added, pushed, pulled, conflicts, feeds_added, feeds_pushed, notices [message], "

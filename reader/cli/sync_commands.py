@@ -23,7 +23,7 @@ def _ask() -> str:
 def add(store: Store, args: Namespace) -> int:
     password = os.environ.get(service.PASSWORD_VARIABLE) or _ask()
     account = service.add_account(store.home, args.provider, args.url, args.user, password,
-                                  push_feeds=args.push_feeds)
+                                  push_feeds=args.push_feeds, no_tags=args.no_tags)
     where = "the keyring" if account.keyring else (
         f"nowhere (give it with ${service.PASSWORD_VARIABLE} or at the prompt)")
     print(f"sync: {account.user} at {account.url} ({account.provider}); password kept in {where}", file=sys.stderr)
@@ -36,7 +36,7 @@ def status(store: Store, args: Namespace) -> int:
     pending = len(store.journal.read()[0])
     conflicts = saved.read_conflicts(store.home)
     doc = {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring,
-           "push_feeds": account.push_feeds,
+           "push_feeds": account.push_feeds, "no_tags": account.no_tags,
            "last_sync": state.last_sync or None, "last_error": state.last_error or None, "pending": pending,
            "articles": len(state.articles), "conflicts": conflicts, "notices": state.notices}
     if args.json:

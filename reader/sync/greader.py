@@ -219,10 +219,26 @@ class GreaderProvider:
 
     def set_labels(self, remote_id: str, add: Iterable[str], remove: Iterable[str]) -> None:
         # One label per request: FreshRSS reads only the first a= or r= of a request.
-        for caption in add:
+        added = list(add)
+        for caption in added:
             self.client.edit_tag([remote_id], add=LABEL + caption)
         for caption in remove:
             self.client.edit_tag([remote_id], remove=LABEL + caption)
+        if added:
+            self._check_kept(remote_id, added)
+
+    def _check_kept(self, remote_id: str, captions: list[str]) -> None:
+        """A server without item labels (Miniflux) answers OK and drops them; the next sync would
+        then take their absence for a removal and untag the article here. Stop the sync instead
+        (the journal keeps every change) and say how to go on."""
+        items = self.client.contents([remote_id])
+        if not items:
+            return  # the item went meanwhile
+        kept = {found[1] for c in items[0].get("categories") or () if isinstance(c, str) and (found := stream_of(c))}
+        if not set(captions) <= kept:
+            raise ServerError(f"the server at {self.client.url} keeps no labels on articles: sync it with tags kept "
+                              f"here, `broadsheet sync add greader {self.client.url} --user {self.client.user} "
+                              "--no-tags`")
 
     def set_note(self, remote_id: str, note: str) -> None:
         raise SyncError("the Google Reader API has no article notes")

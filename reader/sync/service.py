@@ -16,7 +16,7 @@ from .errors import SyncError
 from .feeds import exchange
 from .greader import GreaderClient, GreaderProvider
 from .http import BoundedHttp
-from .provider import SyncProvider
+from .provider import Capabilities, SyncProvider
 from .ttrss import TtrssClient, TtrssProvider
 
 PASSWORD_VARIABLE = "BROADSHEET_SYNC_PASSWORD"
@@ -60,21 +60,23 @@ def provider_for(account: saved.Account, password: str, http: BoundedHttp | None
     if account.provider == "ttrss":
         return TtrssProvider(TtrssClient(account.url, account.user, password, http))
     if account.provider == "greader":
-        return GreaderProvider(GreaderClient(account.url, account.user, password, http))
+        held = Capabilities(holds_tags=not account.no_tags, holds_notes=False)
+        return GreaderProvider(GreaderClient(account.url, account.user, password, http), held)
     raise SyncError(f"unknown sync service {account.provider!r} (known: {', '.join(PROVIDERS)})")
 
 
 def add_account(home: Path, provider: str, url: str, user: str, password: str, *,
-                push_feeds: bool = False) -> saved.Account:
+                push_feeds: bool = False, no_tags: bool = False) -> saved.Account:
     """Check the credentials with a login, then keep the account (and the password in the keyring
     when there is one)."""
-    account = saved.Account(provider, url, user)
+    account = saved.Account(provider, url, user, no_tags=no_tags)
     client = provider_for(account, password)
     try:
         client.login()
     finally:
         client.close()
-    account = saved.Account(provider, url, user, keyring=_keyring_set(account, password), push_feeds=push_feeds)
+    account = saved.Account(provider, url, user, keyring=_keyring_set(account, password), push_feeds=push_feeds,
+                            no_tags=no_tags)
     saved.write_account(home, account)
     return account
 

@@ -26,6 +26,8 @@ class Account:
     $BROADSHEET_SYNC_PASSWORD, at each sync)."""
     push_feeds: bool = False
     """Whether a sync subscribes the server to the library's feeds (it always takes the server's)."""
+    no_tags: bool = False
+    """The server keeps no labels on items (Miniflux's Google Reader API): tags stay local."""
 
 
 @dataclass
@@ -54,14 +56,15 @@ def read_account(home: Path) -> Account:
         doc = orjson.loads((folder(home) / ACCOUNT).read_bytes())
     except FileNotFoundError:
         raise NotSetUp("no sync account is set up: `broadsheet sync add ttrss|greader URL --user NAME`") from None
-    return Account(doc["provider"], doc["url"], doc["user"], bool(doc.get("keyring")), bool(doc.get("push_feeds")))
+    return Account(doc["provider"], doc["url"], doc["user"], bool(doc.get("keyring")), bool(doc.get("push_feeds")),
+                   bool(doc.get("no_tags")))
 
 
 def write_account(home: Path, account: Account) -> None:
     folder(home).mkdir(parents=True, exist_ok=True)
     write_atomically(folder(home) / ACCOUNT, orjson.dumps(
         {"provider": account.provider, "url": account.url, "user": account.user, "keyring": account.keyring,
-         "push_feeds": account.push_feeds}))
+         "push_feeds": account.push_feeds, "no_tags": account.no_tags}))
 
 
 def read_state(home: Path) -> SyncState:

@@ -92,27 +92,38 @@ def test_greader_folders_are_the_feeds_not_labels_on_items_even_unnamed_as_such(
 
 
 def test_greader_a_server_that_holds_no_tags_keeps_ours_local_and_says_so_once(home):
+    with FakeGreader(holds_labels=False) as server:  # as Miniflux: OK to a label, and nothing kept
+        server.add_item("https://news.example/1", "Story")
+        store = Store.open(home)
+        service.add_account(home, "greader", server.url, server.user, server.password)
+        service.sync_now(store, server.password)
+        article = store.article_id_for_url("https://news.example/1")
+        store.add_tags(article, ["mine"])
+        with pytest.raises(ServerError, match="keeps no labels on articles: .*--no-tags"):
+            service.sync_now(store, server.password)
+        assert store.state(article).tags == ("mine",) and store.journal.read()[0]  # nothing lost
+        service.add_account(home, "greader", server.url, server.user, server.password, no_tags=True)
+        first = service.sync_now(store, server.password)
+        told = "tags stay in this library: greader has nowhere to keep them"
+        assert told in first.notices and store.journal.read()[0] == []
+        server.by_link("https://news.example/1").read = True
+        second = service.sync_now(store, server.password)
+        assert told not in second.notices and second.pulled == 1
+        assert store.state(article).tags == ("mine",)  # the server's empty labels are not taken
+        assert told in saved.read_state(home).notices  # what `sync status` shows
+
+
+def test_greader_a_server_without_tags_never_sees_ours_nor_gives_us_its_own(home):
     with FakeGreader() as server:
         server.add_item("https://news.example/1", "Story").labels.add("theirs")
         store = Store.open(home)
         service.add_account(home, "greader", server.url, server.user, server.password)
-
-        def sync():
-            provider = GreaderProvider(GreaderClient(server.url, server.user, server.password),
-                                       Capabilities(holds_tags=False, holds_notes=False))
-            try:
-                return Sync(store, provider).run()
-            finally:
-                provider.close()
-
-        first = sync()
-        told = "tags stay in this library: greader has nowhere to keep them"
-        assert told in first.notices
+        provider = GreaderProvider(GreaderClient(server.url, server.user, server.password),
+                                   Capabilities(holds_tags=False, holds_notes=False))
+        Sync(store, provider).run()
         article = store.article_id_for_url("https://news.example/1")
-        assert store.state(article).tags == ()  # the server's labels are not taken either
+        assert store.state(article).tags == ()
         store.add_tags(article, ["mine"])
-        second = sync()
-        assert told not in second.notices and second.pushed == 0
+        assert Sync(store, provider).run().pushed == 0
+        provider.close()
         assert server.by_link("https://news.example/1").labels == {"theirs"}
-        assert store.state(article).tags == ("mine",)
-        assert told in saved.read_state(home).notices  # what `sync status` shows
