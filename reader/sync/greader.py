@@ -50,7 +50,7 @@ class GreaderClient:
                               "wants the API password set in its profile)")
         fields = dict(line.partition("=")[::2] for line in reply.body.decode("utf-8", "replace").splitlines())
         auth = fields.get("Auth", "").strip()
-        if reply.status != 200 or not auth or "<" in auth or len(auth) > 4096:
+        if reply.status != 200 or not auth or not auth.isprintable() or "<" in auth or len(auth) > 4096:
             raise self._not_api(reply)
         self._auth, self._token = auth, ""
 
@@ -86,7 +86,7 @@ class GreaderClient:
         if not self._token:
             reply = self._call("GET", "token")
             token = reply.body.decode("utf-8", "replace").strip()
-            if not token or "<" in token or len(token) > 1024:
+            if not token or not token.isprintable() or "<" in token or len(token) > 1024:
                 raise self._not_api(reply)
             self._token = token
         return self._token
