@@ -145,10 +145,15 @@ def test_greader_sync_add_and_now_from_the_command_line(server, home, monkeypatc
     server.add_item("https://news.example/1", "Story")
     monkeypatch.setenv(service.PASSWORD_VARIABLE, server.password)
     with pytest.raises(SystemExit) as done:
-        main(["--home", str(home), "sync", "add", "greader", server.url, "--user", server.user])
+        main(["--home", str(home), "sync", "add", "greader", server.url, "--user", server.user, "--push-feeds",
+              "--no-tags"])
     assert done.value.code == 0
     with pytest.raises(SystemExit):
         main(["--home", str(home), "sync", "now", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert report["articles"] == 1 and report["feeds_added"] == 1
+    with pytest.raises(SystemExit):
+        main(["--home", str(home), "sync", "status", "--json"])
+    status = json.loads(capsys.readouterr().out)
+    assert status["push_feeds"] and status["no_tags"] and status["last_error"] is None
     assert server.password not in (home / "state" / "sync" / saved.ACCOUNT).read_text()
