@@ -311,7 +311,10 @@ def _sync_commands(commands: SubParsers, wanted: Wanted) -> None:
     add.add_argument("url", metavar="URL", help="where the server is (the address api/ is under)")
     add.add_argument("--user", required=True, metavar="NAME")
     json_flag(actions.add_parser("status", help="the account, the last sync, changes waiting and conflicts"))
-    json_flag(actions.add_parser("now", help="sync now"))
+    now = actions.add_parser("now", help="sync now")
+    json_flag(now)
+    now.add_argument("--full", action="store_true",
+                     help="list every article's marks, which sees a note edited on the server (done daily anyway)")
     actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")
 
 

@@ -73,11 +73,12 @@ def add_account(home: Path, provider: str, url: str, user: str, password: str) -
     return account
 
 
-def sync_now(store: Store, password: str, http: BoundedHttp | None = None) -> SyncReport:
+def sync_now(store: Store, password: str, http: BoundedHttp | None = None, *, full: bool = False) -> SyncReport:
+    """``full``: list every article's marks even if a full listing is not due (one is, daily)."""
     account = saved.read_account(store.home)
     provider = provider_for(account, password, http)
     try:
-        return Sync(store, provider).run()
+        return Sync(store, provider, full=full).run()
     except SyncError as error:
         state = saved.read_state(store.home)
         state.last_error = str(error)

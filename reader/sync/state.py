@@ -37,6 +37,11 @@ class SyncState:
     last_sync: str = ""
     last_error: str = ""
     notices: list[str] = field(default_factory=list)
+    cursor: str = ""
+    """The provider's mark of where its last look ended (tt-rss: the highest article id seen)."""
+    last_full: str = ""
+    """When every article's marks were last listed (ISO, UTC): what a cheap look cannot see,
+    such as a note edited on the server, waits at most until the next one."""
 
 
 def folder(home: Path) -> Path:
@@ -63,13 +68,15 @@ def read_state(home: Path) -> SyncState:
     except FileNotFoundError:
         return SyncState()
     return SyncState(doc.get("articles", {}), doc.get("labels", {}), doc.get("last_sync", ""),
-                     doc.get("last_error", ""), doc.get("notices", []))
+                     doc.get("last_error", ""), doc.get("notices", []), doc.get("cursor", ""),
+                     doc.get("last_full", ""))
 
 
 def write_state(home: Path, state: SyncState) -> None:
     write_atomically(folder(home) / STATE, orjson.dumps({
         "articles": state.articles, "labels": state.labels, "last_sync": state.last_sync,
-        "last_error": state.last_error, "notices": state.notices}))
+        "last_error": state.last_error, "notices": state.notices, "cursor": state.cursor,
+        "last_full": state.last_full}))
 
 
 def log_conflicts(home: Path, entries: list[dict[str, Any]]) -> None:
