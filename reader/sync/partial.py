@@ -1,6 +1,6 @@
 """The incremental side of a sync: from a provider's cheap look, the server articles whose marks
 may differ from the ones last agreed, fetched again for their real marks. Every other article
-is taken to be as it was, so nothing is listed whole but once a day."""
+is taken to be as it was; a full listing once a day catches what a look can miss."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from .provider import RemoteArticle, RemoteChanges, SyncProvider
 from .state import SyncState
 
 FULL_EVERY = timedelta(hours=23)
-"""A full listing is the only way to see a note edited on the server: once a day (an hour short,
-so a sync at the same time each day makes one)."""
+"""How often every article's marks are listed, for what a look can miss (tt-rss: an article
+marked unread while another unread one was purged leaves its unread count unchanged). An hour
+short of a day, so that a sync at the same time each day makes one."""
 
 
 def full_due(state: SyncState, now: datetime) -> bool:
@@ -30,8 +31,7 @@ def agreed_unread(state: SyncState) -> set[str]:
 
 
 def suspects(state: SyncState, found: RemoteChanges) -> list[str]:
-    """Known articles whose marks in the look differ from the agreed ones (a note counted only as
-    there or not)."""
+    """Known articles whose marks in the look differ from the agreed ones."""
     tags: dict[str, set[str]] = defaultdict(set)
     for caption, ids in found.labels.items():
         tag = label_tag(caption)
@@ -44,7 +44,7 @@ def suspects(state: SyncState, found: RemoteChanges) -> list[str]:
             continue
         m = entry.get("m")
         if (m is None or (remote_id in found.unread) == bool(m[0]) or (remote_id in found.starred) != bool(m[1])
-                or tags.get(remote_id, set()) != set(m[2]) or (remote_id in found.noted) != bool(m[3])):
+                or tags.get(remote_id, set()) != set(m[2]) or found.noted.get(remote_id, "") != m[3]):
             differ.append(remote_id)
     return differ
 

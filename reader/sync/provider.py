@@ -81,8 +81,8 @@ class RemoteChanges:
     starred: frozenset[str]
     labels: Mapping[str, frozenset[str]]
     """Label caption -> the ids that carry it."""
-    noted: frozenset[str]
-    """The ids with a note; a note's text edited in place shows only in a full listing."""
+    noted: Mapping[str, str]
+    """Id -> note, for the articles with one."""
 
 
 @runtime_checkable

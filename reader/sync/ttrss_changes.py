@@ -3,7 +3,8 @@ every article.
 
 tt-rss has no "changed since" call, and each headline it lists costs about a millisecond of its
 PHP, so the look lists only small sets: the articles after the highest id seen, the starred ones,
-each label's, the ones with a note, and the "recently read" feed (articles read in the last day).
+each label's, the ones with a note (with its text: headlines carry it), and the "recently read"
+feed (articles read in the last day).
 The unread set is usually the large one, so it is worked out instead: last sync's unread, less
 the recently read, plus the new unread; only when the server's unread count disagrees (an
 article marked unread, or purged) is the unread set listed.
@@ -64,5 +65,6 @@ def look(client: TtrssClient, cursor: str, unread: Set[str],
     # getLabels gives each label's id as the feed id that lists its articles (-1025 - label id).
     labels = {caption: ids(feed_id=feed) for caption, feed in client.labels().items()}
     highest = max([since, *(int(r.remote_id) for r in new)])
+    noted = {str(doc["id"]): str(doc.get("note") or "") for doc in client.headlines(view_mode="has_note")}
     return RemoteChanges(new=new, cursor=make_cursor(highest, started), unread=now_unread,
-                         starred=ids(view_mode="marked"), labels=labels, noted=ids(view_mode="has_note"))
+                         starred=ids(view_mode="marked"), labels=labels, noted=noted)

@@ -1,6 +1,6 @@
-"""Sync with a real Tiny Tiny RSS between full listings: the cheap look still takes every change
-made on the server but a note's text, adds the server's new articles, gives way to a full listing
-once a day, and a mark made here while a sync runs is kept."""
+"""Sync with a real Tiny Tiny RSS between full listings: the cheap look takes the changes made on
+the server and adds its new articles, a full listing once a day (or on demand) catches what the
+look cannot see, and a mark made here while a sync runs is kept."""
 
 from __future__ import annotations
 
@@ -74,18 +74,16 @@ def test_ttrss_changes_made_on_the_server_reach_the_library_without_a_full_listi
     assert store.state(local(store, 0)).read and store.state(local(store, 1)).starred
     assert store.state(local(store, 2)).tags == ("world-news",)
     assert store.article_note(local(store, 3)).note == "from the server"
-    # Undone on the server: unread again (the unread count changes), unstarred, unlabelled.
+    # Undone on the server: unread again (the unread count changes), unstarred, unlabelled; and
+    # the note's text edited in place.
     api.set_read([remote["https://news.example/0"]], False)
     api.set_starred([remote["https://news.example/1"]], False)
     api.set_labels(remote["https://news.example/2"], [], ["World News"])
+    api.set_note(remote["https://news.example/3"], "edited on the server")
     provider, report = run(store, ttrss_server, ttrss_account)
-    assert provider.full_listings == 0 and report.pulled == 3
+    assert provider.full_listings == 0 and report.pulled == 4
     assert not store.state(local(store, 0)).read and not store.state(local(store, 1)).starred
     assert store.state(local(store, 2)).tags == ()
-    # A note's text edited in place is not seen by the cheap look; `sync now --full` takes it.
-    api.set_note(remote["https://news.example/3"], "edited on the server")
-    assert run(store, ttrss_server, ttrss_account)[1].pulled == 0
-    assert service.sync_now(store, ttrss_account.password, full=True).pulled == 1
     assert store.article_note(local(store, 3)).note == "edited on the server"
     api.close()
 
@@ -104,18 +102,34 @@ def test_ttrss_new_server_articles_are_added_by_the_cheap_look(ttrss_server, ttr
     api.close()
 
 
-def test_ttrss_a_full_listing_runs_once_a_day(ttrss_server, ttrss_account, home):
+def test_ttrss_a_full_listing_once_a_day_or_on_demand_takes_what_the_look_misses(ttrss_server, ttrss_account,
+                                                                                   home):
     store = synced(ttrss_server, ttrss_account, home)
-    assert run(store, ttrss_server, ttrss_account)[0].full_listings == 0
-    state = saved.read_state(home)
-    state.last_full = (utc_now() - timedelta(hours=25)).isoformat()
-    saved.write_state(home, state)
     api = Watched(ttrss_server, ttrss_account)
-    api.set_note(ids_by_link(api)["https://news.example/0"], "edited there")  # seen by a full listing only
-    api.close()
+    remote = ids_by_link(api)
+    api.set_read([remote["https://news.example/0"], remote["https://news.example/3"]], True)
+    assert run(store, ttrss_server, ttrss_account)[0].full_listings == 0
+
+    def unread_and_purged(read_again: int, purged: int) -> None:
+        # One article marked unread while an unread one is purged: the unread count stays the
+        # same, and only a full listing sees the change.
+        api.set_read([remote[f"https://news.example/{read_again}"]], False)
+        ttrss_server.sql(f"delete from ttrss_user_entries where owner_uid = {ttrss_account.uid} and ref_id = "
+                         f"{remote[f'https://news.example/{purged}']}")
+
+    unread_and_purged(0, 1)
     provider, report = run(store, ttrss_server, ttrss_account)
-    assert provider.full_listings == 1 and store.article_note(local(store, 0)).note == "edited there"
+    assert provider.full_listings == 0 and store.state(local(store, 0)).read  # missed
+    state = saved.read_state(home)
+    state.last_full = (utc_now() - timedelta(hours=24)).isoformat()
+    saved.write_state(home, state)
+    provider, report = run(store, ttrss_server, ttrss_account)
+    assert provider.full_listings == 1 and not store.state(local(store, 0)).read
     assert run(store, ttrss_server, ttrss_account)[0].full_listings == 0  # done for the day
+    unread_and_purged(3, 2)
+    assert service.sync_now(store, ttrss_account.password, full=True).pulled == 1  # `sync now --full`
+    assert not store.state(local(store, 3)).read
+    api.close()
 
 
 def test_ttrss_an_article_purged_on_the_server_keeps_its_marks_here(ttrss_server, ttrss_account, home):
