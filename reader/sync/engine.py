@@ -126,6 +126,9 @@ class Sync:
                 self.state.cursor = found.cursor
                 return partial.changed(self.state, found, self.provider, touched), False
         remotes = list(self.provider.articles())
+        # What the server no longer lists it has purged: forgotten, or a look would count it.
+        for gone in self.state.articles.keys() - {r.remote_id for r in remotes}:
+            del self.state.articles[gone]
         if lister is not None:
             self.state.cursor = lister.cursor(remotes)
         self.state.last_full = now.isoformat()

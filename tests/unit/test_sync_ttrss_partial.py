@@ -125,6 +125,7 @@ def test_ttrss_a_full_listing_once_a_day_or_on_demand_takes_what_the_look_misses
     saved.write_state(home, state)
     provider, report = run(store, ttrss_server, ttrss_account)
     assert provider.full_listings == 1 and not store.state(local(store, 0)).read
+    assert len(saved.read_state(home).articles) == 3  # the purged one forgotten
     assert run(store, ttrss_server, ttrss_account)[0].full_listings == 0  # done for the day
     unread_and_purged(3, 2)
     assert service.sync_now(store, ttrss_account.password, full=True).pulled == 1  # `sync now --full`
