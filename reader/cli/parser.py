@@ -314,7 +314,7 @@ def _sync_commands(commands: SubParsers, wanted: Wanted) -> None:
     now = actions.add_parser("now", help="sync now")
     json_flag(now)
     now.add_argument("--full", action="store_true",
-                     help="list every article's marks, which sees a note edited on the server (done daily anyway)")
+                     help="list every article's marks, not only what changed (done daily anyway)")
     actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")
 
 

@@ -40,8 +40,8 @@ class SyncState:
     cursor: str = ""
     """The provider's mark of where its last look ended (tt-rss: the highest article id seen)."""
     last_full: str = ""
-    """When every article's marks were last listed (ISO, UTC): what a cheap look cannot see,
-    such as a note edited on the server, waits at most until the next one."""
+    """When every article's marks were last listed (ISO, UTC): what a cheap look can miss waits
+    at most until the next one."""
 
 
 def folder(home: Path) -> Path:
