@@ -318,7 +318,10 @@ def _sync_commands(commands: SubParsers, wanted: Wanted) -> None:
     add.add_argument("--no-tags", action="store_true",
                      help="keep tags here only, for a server that keeps no labels on articles (Miniflux)")
     json_flag(actions.add_parser("status", help="the account, the last sync, changes waiting and conflicts"))
-    json_flag(actions.add_parser("now", help="sync now"))
+    now = actions.add_parser("now", help="sync now")
+    json_flag(now)
+    now.add_argument("--full", action="store_true",
+                     help="list every article's marks, not only what changed (done daily anyway)")
     actions.add_parser("remove", help="forget the account (the library keeps every article and mark)")
 
 

@@ -57,7 +57,8 @@ def status(store: Store, args: Namespace) -> int:
 
 def now(store: Store, args: Namespace) -> int:
     account = saved.read_account(store.home)
-    report = service.sync_now(store, service.password_for(account, _ask if sys.stdin.isatty() else None))
+    report = service.sync_now(store, service.password_for(account, _ask if sys.stdin.isatty() else None),
+                              full=args.full)
     doc = {"articles": report.articles, "added": report.added, "pushed": report.pushed, "pulled": report.pulled,
            "conflicts": len(report.conflicts), "feeds_added": report.feeds_added, "feeds_pushed": report.feeds_pushed,
            "notices": list(report.notices), "seconds": round(report.seconds, 3)}

@@ -10,14 +10,16 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from ..models import utc_now
 from ..store import Store
+from . import partial
 from . import state as saved
 from .matching import Matcher
 from .merge import FIELDS, Decision, Marks, decide, first_meeting, label_tag
-from .provider import RemoteArticle, SyncProvider
+from .provider import ChangeLister, RemoteArticle, SyncProvider
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +36,15 @@ class SyncReport:
 
 
 class _Local:
-    """The library's marks, read once per sync."""
+    """The library's marks, read once per sync: all of them, or those of the articles given."""
 
-    def __init__(self, store: Store) -> None:
-        read_ids, marks = store.states()
-        self.read_ids = read_ids
-        self.marks = marks
-        self.notes = {a.article: a.note for a in store.annotations() if a.is_article_note}
+    def __init__(self, store: Store, article_ids: set[str] | None = None) -> None:
+        if article_ids is None:
+            self.read_ids, self.marks = store.states()
+            self.notes = {a.article: a.note for a in store.annotations() if a.is_article_note}
+        else:
+            self.read_ids, self.marks = store.states_of(article_ids)
+            self.notes = {i: note.note for i in article_ids if (note := store.article_note(i)) is not None}
 
     def of(self, article_id: str) -> Marks:
         mark = self.marks.get(article_id)
@@ -49,9 +53,11 @@ class _Local:
 
 
 class Sync:
-    def __init__(self, store: Store, provider: SyncProvider) -> None:
+    def __init__(self, store: Store, provider: SyncProvider, *, full: bool = False) -> None:
         self.store = store
         self.provider = provider
+        self.full = full
+        """List every article whether or not a full listing is due (`sync now --full`)."""
         self.state = saved.read_state(store.home)
         self.pushes: dict[str, list[tuple[str, Decision, Marks]]] = defaultdict(list)
         self.pulls: list[tuple[str, Decision]] = []
@@ -78,13 +84,13 @@ class Sync:
 
     def run(self) -> SyncReport:
         started = time.monotonic()
-        now = utc_now().isoformat()
+        now = utc_now()
         changes, offset = self.store.journal.read()
         changed_at = {(c.article, c.field): c.at for c in changes}
         self.provider.login()
-        remotes = list(self.provider.articles())
-        matcher = Matcher(self.store, self.provider)
         known = self.state.articles
+        remotes, full = self._look({c.article for c in changes}, now)
+        matcher = Matcher(self.store, self.provider)
         missing = []
         for remote in remotes:
             if remote.remote_id not in known:
@@ -96,22 +102,45 @@ class Sync:
         added = matcher.add(missing) if missing else {}
         for remote_id, local_id in added.items():
             known[remote_id] = {"id": local_id}
-        local = _Local(self.store)
+        # A full listing merges every article, so every local mark is read; a cheap look merges
+        # a handful, whose marks are read one by one.
+        local = _Local(self.store, None if full else {known[r.remote_id]["id"] for r in remotes
+                                                      if r.remote_id in known})
         for remote in remotes:
             entry = known.get(remote.remote_id)
             if entry is None:
                 continue
-            self._merge(entry, remote, local, changed_at, now)
+            self._merge(entry, remote, local, changed_at, now.isoformat())
         self._push()
-        self._pull()
         with self.store.writing():
-            self.state.last_sync, self.state.last_error = now, ""
+            pulled = self._pull(len(changes))
+            self.state.last_sync, self.state.last_error = now.isoformat(), ""
             self.state.notices = list(dict.fromkeys([*self.state.notices, *self.notices]))[-20:]
             saved.write_state(self.store.home, self.state)
             saved.log_conflicts(self.store.home, self.conflicts)
             self.store.journal.drop_through(offset)
-        return SyncReport(len(remotes), len(added), sum(len(v) for v in self.pushes.values()), len(self.pulls),
-                          tuple(self.conflicts), tuple(self.notices), time.monotonic() - started)
+        return SyncReport(len(remotes) if full else len(known), len(added),
+                          sum(len(v) for v in self.pushes.values()), pulled, tuple(self.conflicts),
+                          tuple(self.notices), time.monotonic() - started)
+
+    def _look(self, touched_here: set[str], now: datetime) -> tuple[list[RemoteArticle], bool]:
+        """The server articles to merge, and whether they are all of them."""
+        lister = self.provider if isinstance(self.provider, ChangeLister) else None
+        if lister is not None and not self.full and not partial.full_due(self.state, now):
+            found = lister.changes(self.state.cursor, partial.agreed_unread(self.state))
+            if found is not None:
+                remote_of = {entry["id"]: rid for rid, entry in self.state.articles.items()}
+                touched = [remote_of[a] for a in touched_here if a in remote_of]
+                self.state.cursor = found.cursor
+                return partial.changed(self.state, found, self.provider, touched), False
+        remotes = list(self.provider.articles())
+        # What the server no longer lists it has purged: forgotten, or a look would count it.
+        for gone in self.state.articles.keys() - {r.remote_id for r in remotes}:
+            del self.state.articles[gone]
+        if lister is not None:
+            self.state.cursor = lister.cursor(remotes)
+        self.state.last_full = now.isoformat()
+        return remotes, True
 
     def _merge(self, entry: dict[str, Any], remote: RemoteArticle, local: _Local,
                changed_at: dict[tuple[str, str], str], now: str) -> None:
@@ -162,18 +191,26 @@ class Sync:
         for remote_id, decision, _ in self.pushes["note"]:
             self.provider.set_note(remote_id, decision.value)
 
-    def _pull(self) -> None:
+    def _pull(self, read_before: int) -> int:
+        """Apply the server's changes, under the write lock; a field the user changed here while
+        the sync ran (a journal line after the ``read_before`` it started with) is left as the
+        user made it, to be sent by the next sync. Returns how many changes were applied."""
         store = self.store
+        # The journal only grows while a sync runs (only a sync drops lines), so the lines after
+        # the first read_before are the ones written since.
+        late = {(c.article, c.field) for c in store.journal.read()[0][read_before:]}
+        pulls = [(a, d) for a, d in self.pulls if (a, d.field) not in late]
         with store.journal.paused():
             for flag in (True, False):
-                ids = [a for a, d in self.pulls if d.field == "read" and d.value is flag]
+                ids = [a for a, d in pulls if d.field == "read" and d.value is flag]
                 if ids:
                     store.mark_read(ids, flag)
-                starred = [a for a, d in self.pulls if d.field == "starred" and d.value is flag]
+                starred = [a for a, d in pulls if d.field == "starred" and d.value is flag]
                 if starred:
                     store.change_marks(starred, starred=flag)
-            for article_id, decision in self.pulls:
+            for article_id, decision in pulls:
                 if decision.field == "tags":
                     store.set_tags(article_id, decision.value)
                 elif decision.field == "note":
                     store.set_article_note(article_id, decision.value)
+        return len(pulls)

@@ -4,10 +4,10 @@ and subscriptions in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +106,32 @@ class SyncProvider(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteChanges:
+    """A cheap look at the account: the articles after the last look's cursor in full, and for
+    the older ones only which ids hold each mark now."""
+
+    new: tuple[RemoteArticle, ...]
+    cursor: str
+    unread: frozenset[str]
+    starred: frozenset[str]
+    labels: Mapping[str, frozenset[str]]
+    """Label caption -> the ids that carry it."""
+    noted: Mapping[str, str]
+    """Id -> note, for the articles with one."""
+
+
+@runtime_checkable
+class ChangeLister(Protocol):
+    """Optional for a SyncProvider: a look at what changed that is cheaper than ``articles()``."""
+
+    def changes(self, cursor: str, unread: Set[str]) -> RemoteChanges | None:
+        """``unread``: the ids the last sync left unread, for a service that cannot list its
+        unread articles cheaply. None when no cheap look is possible (the cursor is too old)."""
+        ...
+
+    def cursor(self, seen: Iterable[RemoteArticle]) -> str:
+        """The cursor a full listing of ``seen``, just made, leaves for the next look."""
+        ...

@@ -81,11 +81,12 @@ def add_account(home: Path, provider: str, url: str, user: str, password: str, *
     return account
 
 
-def sync_now(store: Store, password: str, http: BoundedHttp | None = None) -> SyncReport:
+def sync_now(store: Store, password: str, http: BoundedHttp | None = None, *, full: bool = False) -> SyncReport:
+    """``full``: list every article's marks even if a full listing is not due (one is, daily)."""
     account = saved.read_account(store.home)
     provider = provider_for(account, password, http)
     try:
-        report = Sync(store, provider).run()
+        report = Sync(store, provider, full=full).run()
         # After the articles, with the same login: the marks are what a sync is first for.
         state = saved.read_state(store.home)
         feeds = exchange(store, provider, state, push=account.push_feeds)

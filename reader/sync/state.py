@@ -45,6 +45,11 @@ class SyncState:
     """Fields the server cannot hold, of which the user has been told."""
     feeds: list[str] = field(default_factory=list)
     """Feed URLs seen on both sides: one removed on either side afterwards is not brought back."""
+    cursor: str = ""
+    """The provider's mark of where its last look ended (tt-rss: the highest article id seen)."""
+    last_full: str = ""
+    """When every article's marks were last listed (ISO, UTC): what a cheap look can miss waits
+    at most until the next one."""
 
 
 def folder(home: Path) -> Path:
@@ -74,14 +79,15 @@ def read_state(home: Path) -> SyncState:
         return SyncState()
     return SyncState(doc.get("articles", {}), doc.get("labels", {}), doc.get("last_sync", ""),
                      doc.get("last_error", ""), doc.get("notices", []), doc.get("local_only", []),
-                     doc.get("feeds", []))
+                     doc.get("feeds", []), doc.get("cursor", ""),
+                     doc.get("last_full", ""))
 
 
 def write_state(home: Path, state: SyncState) -> None:
     write_atomically(folder(home) / STATE, orjson.dumps({
         "articles": state.articles, "labels": state.labels, "last_sync": state.last_sync,
         "last_error": state.last_error, "notices": state.notices, "local_only": state.local_only,
-        "feeds": state.feeds}))
+        "feeds": state.feeds, "cursor": state.cursor, "last_full": state.last_full}))
 
 
 def log_conflicts(home: Path, entries: list[dict[str, Any]]) -> None:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
 from ..feeds.http_errors import shown
+from . import ttrss_changes
 from .errors import ApiDisabled, LoginFailed, ServerError, SyncError
 from .http import BoundedHttp, Reply
-from .provider import Capabilities, RemoteArticle, RemoteFeed, RemoteMarks
+from .provider import Capabilities, RemoteArticle, RemoteChanges, RemoteFeed, RemoteMarks
 
 PAGE = 200  # the most getHeadlines returns at once
 _ALL = -4  # the "all articles" feed
@@ -187,6 +188,12 @@ class TtrssProvider:
 
     def contents(self, remote_ids: list[str]) -> Iterable[RemoteArticle]:
         return [_remote(doc) for doc in self.client.articles_by_id([int(i) for i in remote_ids])]
+
+    def changes(self, cursor: str, unread: Set[str]) -> RemoteChanges | None:
+        return ttrss_changes.look(self.client, cursor, unread, _remote)
+
+    def cursor(self, seen: Iterable[RemoteArticle]) -> str:
+        return ttrss_changes.cursor_after(seen)
 
     def guid_key(self, guid: str, *, remote: bool) -> str:
         if remote and guid.startswith("{"):

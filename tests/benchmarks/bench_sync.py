@@ -1,5 +1,7 @@
 """Sync benchmark against the real tt-rss (.ci/ttrss.sh): a first sync of 10,000 articles into an
-empty library (goal: 60 s on loopback) and a sync with nothing changed (goal: 1 s).
+empty library (goal: 60 s on loopback) and a sync with nothing changed (goal: 1 s); then the
+slower paths of the cheap look: one article marked unread on the server (the unread count
+changes, so the unread set is listed), and the daily full listing (`sync now --full`).
 
     PYTHONPATH=. python tests/benchmarks/bench_sync.py [ARTICLES]
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from reader.store import Store
 from reader.sync import service
+from reader.sync.ttrss import TtrssClient
 from tests.ttrsskit import start_server
 
 
@@ -34,6 +37,15 @@ def main(count: int = 10_000) -> None:
     store.mark_read([store.article_id_for_url(f"https://bench.example/{i}") for i in range(100)])
     some = service.sync_now(store, account.password)
     print(f"100 marked read here: sent {some.pushed} in {some.seconds:.2f} s")
+    api = TtrssClient(server.url, account.user, account.password)
+    first_id = min(int(doc["id"]) for doc in api.call("getHeadlines", feed_id=-4, view_mode="all_articles",
+                                                       limit=1, order_by="date_reverse"))
+    api.update([first_id], 2, 1)
+    api.http.close()
+    unread = service.sync_now(store, account.password)
+    print(f"1 marked unread on the server: took {unread.pulled} in {unread.seconds:.2f} s")
+    full = service.sync_now(store, account.password, full=True)
+    print(f"full listing (sync now --full): {full.articles} articles checked in {full.seconds:.2f} s")
 
 
 if __name__ == "__main__":
