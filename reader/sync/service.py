@@ -73,9 +73,12 @@ def add_account(home: Path, provider: str, url: str, user: str, password: str) -
     return account
 
 
-def sync_now(store: Store, password: str, http: BoundedHttp | None = None) -> SyncReport:
+def sync_now(store: Store, password: str, http: BoundedHttp | None = None, *,
+             connect: Callable[[saved.Account, str], SyncProvider] | None = None) -> SyncReport:
+    """One sync of the library's account; ``connect`` builds the provider (the app's tests give
+    an in-process one), else the account's own service is used."""
     account = saved.read_account(store.home)
-    provider = provider_for(account, password, http)
+    provider = connect(account, password) if connect is not None else provider_for(account, password, http)
     try:
         return Sync(store, provider).run()
     except SyncError as error:
