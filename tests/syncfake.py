@@ -20,9 +20,10 @@ def set_up_account(home: Path) -> None:
     saved.write_account(home, ACCOUNT)
 
 
-def remote(remote_id: str, guid: str, *, read: bool = False, starred: bool = False,
+def remote(remote_id: str, guid: str, *, link: str = "", read: bool = False, starred: bool = False,
            labels: tuple[str, ...] = (), note: str = "", **more: object) -> RemoteArticle:
-    return RemoteArticle(remote_id, guid, "", RemoteMarks(read, starred, labels, note), **more)  # type: ignore[arg-type]
+    """A server article; ``more`` gives what adding it to a library needs (title, content...)."""
+    return RemoteArticle(remote_id, guid, link, RemoteMarks(read, starred, labels, note), **more)  # type: ignore[arg-type]
 
 
 @dataclass
