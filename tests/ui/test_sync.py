@@ -179,6 +179,11 @@ async def test_without_a_password_it_says_how_to_give_one_and_tries_nothing(star
         [notice] = sync_notices(app)
         assert f"${PASSWORD_VARIABLE}" in notice and "keyring" in notice
         assert "not synced: no password (F)" in header(app)
+        await pilot.press("F")
+        await settle(pilot)
+        assert f"not syncing: no password for reader at https://rss.example.org/. Start broadsheet with " \
+               f"${PASSWORD_VARIABLE} set" in static_text(app, "#sync-account")
+        assert "not synced: no password (F)" in header(app)
         assert server.logins == 0
 
 

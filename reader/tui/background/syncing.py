@@ -160,7 +160,11 @@ class Syncing:
     def reported(self, message: Started | Finished | Looked, shown: SyncStatus) -> SyncStatus:
         """What a message changes in the status shown (``shown`` now); says what needs saying."""
         if isinstance(message, self.Looked):
-            return replace(message.status, running=True) if self._running else message.status
+            status = message.status
+            if shown.no_password and status.account == shown.account:
+                # The files do not know the password is missing; the last try here does.
+                status = replace(status, no_password=True, last_error=shown.last_error)
+            return replace(status, running=True) if self._running else status
         if isinstance(message, self.Started):
             return message.status
         self._running = False
