@@ -21,6 +21,8 @@ class Settings:
     sort: str = "date"
     hide_read: bool = False
     refresh_minutes: int = 0
+    #: Minutes between the app's syncs with the sync account, when one is set up (0: only on Y).
+    sync_minutes: int = 15
     fetch_concurrency: int = 16
     fetch_per_host: int = 4
     #: Whether full text and saved pages may be fetched from hosts on private, loopback or
@@ -35,7 +37,8 @@ class Settings:
 _KINDS = {bool: "true or false", int: "a whole number", str: "a string in quotes", dict: "a table"}
 
 #: Allowed ranges of the numeric settings.
-_LIMITS = {"refresh_minutes": (0, 7 * 24 * 60), "fetch_concurrency": (1, 256), "fetch_per_host": (1, 64)}
+_LIMITS = {"refresh_minutes": (0, 7 * 24 * 60), "sync_minutes": (0, 7 * 24 * 60), "fetch_concurrency": (1, 256),
+           "fetch_per_host": (1, 64)}
 
 
 @dataclass(frozen=True)

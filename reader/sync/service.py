@@ -81,10 +81,13 @@ def add_account(home: Path, provider: str, url: str, user: str, password: str, *
     return account
 
 
-def sync_now(store: Store, password: str, http: BoundedHttp | None = None, *, full: bool = False) -> SyncReport:
-    """``full``: list every article's marks even if a full listing is not due (one is, daily)."""
+def sync_now(store: Store, password: str, http: BoundedHttp | None = None, *, full: bool = False,
+             connect: Callable[[saved.Account, str], SyncProvider] | None = None) -> SyncReport:
+    """One sync of the library's account. ``full``: list every article's marks even if a full
+    listing is not due (one is, daily). ``connect`` builds the provider (the app's tests give an
+    in-process one), else the account's own service is used."""
     account = saved.read_account(store.home)
-    provider = provider_for(account, password, http)
+    provider = connect(account, password) if connect is not None else provider_for(account, password, http)
     try:
         report = Sync(store, provider, full=full).run()
         # After the articles, with the same login: the marks are what a sync is first for.

@@ -23,6 +23,7 @@ from .background.fetching import Fetching
 from .background.full_text import FullTextWork
 from .background.indexing import Indexing
 from .background.storying import Storying
+from .background.syncing import Syncing, SyncStatus, show_synced
 from .collecting import CHECK_SECONDS, IdleCollector
 from .commands import Command, bindings, palette_entries
 from .key_order import KeyOrder
@@ -49,6 +50,8 @@ APP_COMMANDS = (
             "List, open, add, rename and delete saved views", category="view", show=True),
     Command("app.annotations", "M", "show_annotations", "Annotations", "All annotations",
             "Every highlight and note, newest first, filtered as you type", category="annotation", show=True),
+    Command("app.sync", "Y", "sync_now", "Sync", "Sync now",
+            "Send and take read, star, tag and note changes with the sync account's server", category="sync"),
     Command("app.quit", "ctrl+q", "quit", "Quit", priority=True),
 )
 FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
@@ -77,6 +80,8 @@ class BroadsheetApp(App[None]):
     index_status: var[str] = var("")
     #: The library's stories (corrections applied); None until first loaded.
     story_library: var[StoryLibrary | None] = var(None, always_update=True)
+    #: The sync account and how its last sync went; its ``header`` is the header's part.
+    sync_state: var[SyncStatus] = var(SyncStatus)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -90,6 +95,9 @@ class BroadsheetApp(App[None]):
                                  use_model=services.entity_model)
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
         self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only)
+        self.syncing = Syncing(store, self, connect=services.sync_connect, every=services.sync_seconds or 0.0,
+                               clock=services.clock, writable=lambda: not self.read_only,
+                               pulled=lambda: show_synced(self.main, self.indexing))
         self.main = MainScreen()
         self.collector = IdleCollector()
         self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
@@ -192,6 +200,10 @@ class BroadsheetApp(App[None]):
 
     def refresh_feeds(self, feed_ids: list[str] | None = None) -> None:
         if self.check_writable(self.screen) and (refused := self.fetching.fetch(feed_ids)):
+            self.notify(refused, timeout=3, markup=False)
+
+    def action_sync_now(self) -> None:
+        if self.check_writable(self.screen) and (refused := self.syncing.sync(asked=True)):
             self.notify(refused, timeout=3, markup=False)
 
     def action_show_feeds(self) -> None:
@@ -361,6 +373,12 @@ class BroadsheetApp(App[None]):
             self.notify(f"Not saved: {message.error}", title="Stories", severity="error", timeout=10, markup=False)
         else:
             self.notify(message.done, timeout=4, markup=False)
+
+    @on(Syncing.Started)
+    @on(Syncing.Finished)
+    @on(Syncing.Looked)
+    def sync_reported(self, message: Syncing.Started | Syncing.Finished | Syncing.Looked) -> None:
+        self.sync_state = self.syncing.reported(message, self.sync_state)
 
     @on(Indexing.Synced)
     def index_synced(self) -> None:

@@ -10,6 +10,9 @@ from ..config import ConfigProblem, Settings
 from ..feeds.http import FetchLimits
 from ..feeds.runner import FeedRunner
 from ..store import Store
+from ..sync.provider import SyncProvider
+from ..sync.service import provider_for
+from ..sync.state import Account
 from .writer import SerialWriter
 
 
@@ -32,6 +35,10 @@ class Services:
     writer: SerialWriter = field(default_factory=SerialWriter)
     #: Seconds between automatic fetches; None takes the config's refresh_minutes (0: never).
     refresh_seconds: float | None = None
+    #: Seconds between automatic syncs; None takes the config's sync_minutes (0: only on Y).
+    sync_seconds: float | None = None
+    #: Connects to the sync account's server with its password; tests give an in-process fake.
+    sync_connect: Callable[[Account, str], SyncProvider] = field(default=provider_for)
     #: Whether the app analyses articles for entities in the background, and with the
     #: spaCy model (False: the simpler rule-based extractor; tests use it for speed).
     analyse_entities: bool = True
@@ -45,6 +52,8 @@ class Services:
     def __post_init__(self) -> None:
         if self.refresh_seconds is None:
             self.refresh_seconds = self.settings.refresh_minutes * 60.0
+        if self.sync_seconds is None:
+            self.sync_seconds = self.settings.sync_minutes * 60.0
         if self.feeds is None:
             limits = FetchLimits(concurrency=self.settings.fetch_concurrency, per_host=self.settings.fetch_per_host)
             self.feeds = FeedRunner(self.store, limits)

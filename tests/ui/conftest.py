@@ -78,6 +78,8 @@ def build_app(
     refresh_seconds: float | None = None,
     analyse_entities: bool = False,
     welcome: bool = False,
+    sync_connect=None,
+    sync_seconds: float | None = None,
 ) -> RecordingApp:
     """The app on the library at ``home``, as `broadsheet` would build it, with a frozen clock."""
     services = Services(
@@ -91,7 +93,10 @@ def build_app(
         analyse_entities=analyse_entities,
         # Off unless a test is about the first start: the others begin on the first row.
         welcome=welcome,
+        sync_seconds=sync_seconds,
     )
+    if sync_connect is not None:  # a test's own sync server (tests/syncfake.py), never a real one
+        services.sync_connect = sync_connect
     app = RecordingApp(services)
     # Scrolls jump instead of gliding: the tests check where they end, and need not wait for it.
     app.animation_level = "none"

@@ -40,3 +40,12 @@ def test_the_app_fetches_with_the_configured_limits_and_interval(home):
     services = Services(store=Store.open(home), settings=settings)
     assert services.refresh_seconds == 1800
     assert (services.feeds.limits.concurrency, services.feeds.limits.per_host) == (5, 2)
+
+
+def test_the_app_syncs_every_sync_minutes_fifteen_by_default_and_a_bad_value_is_named(home, tmp_path):
+    assert Services(store=Store.open(home), settings=Settings()).sync_seconds == 900
+    assert Services(store=Store.open(home), settings=Settings(sync_minutes=0)).sync_seconds == 0
+    path = tmp_path / "config.toml"
+    path.write_text("sync_minutes = -1\n")
+    settings, problems = load_settings(path)
+    assert settings.sync_minutes == 15 and "sync_minutes must be between 0 and 10080" in problems[0].message

@@ -21,6 +21,7 @@ from ...ingest.sanitize import clean_line
 from ...models import FULL_TEXT_MODES, Feed
 from ...store import FeedCounts, StoreError
 from ..messages import FeedRemoved, Notice
+from ..widgets.sync_account import SyncAccount
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Choose, Confirm, Prompt
@@ -78,6 +79,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             id="feeds-empty",
         )
         yield Static("", id="feed-detail")
+        yield SyncAccount(id="sync-account")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,6 +88,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         self.watch(self.app, "feeds_version", lambda _: self._reload_soon(), init=False)
         self.watch(self.app, "fetch_status", self._show_status)
         self.load_feeds()
+        self.broadsheet.syncing.look()  # a sync from the command line may have run meanwhile
 
     _reload_timer = None
 

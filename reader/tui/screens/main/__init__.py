@@ -100,7 +100,7 @@ class MainScreen(Screen[None]):
         self.out = ArticleOut(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
         focus_now(self.articles)
-        for status in ("fetch_status", "index_status", "analysis_status", "read_only"):
+        for status in ("fetch_status", "index_status", "analysis_status", "sync_state", "read_only"):
             self.watch(app, status, lambda _: self.update_header(), init=False)
         self.watch(app, "entity_library", self._entities_changed)
         self.watch(app, "story_library", self.stories.library_changed)
@@ -113,7 +113,8 @@ class MainScreen(Screen[None]):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
-        parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status) if status]
+        parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status,
+                                        app.sync_state.header) if status]
         if app.read_only:
             parts.append("READ-ONLY")
         self.sub_title = " · ".join(parts)

@@ -235,6 +235,7 @@ class LibraryFeed:
             articles.refresh()
             self._screen.broadsheet.indexing.update()  # the seeds may have just been added
             self._screen.broadsheet.storying.update()  # and put in their stories
+            self._screen.broadsheet.syncing.start()  # marks taken from the server land on the loaded list
             self._screen.stories.restore(message.session)
             self._screen.session.restore(message.session)
             self._screen.annotator.warm()
