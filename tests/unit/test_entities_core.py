@@ -301,3 +301,13 @@ def test_importing_entities_loads_no_model():
     code = "import sys, reader.entities; print('spacy' in sys.modules, 'textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False False", result.stderr
+
+
+def test_papers_broadcasters_and_pollsters_are_organisations_by_what_they_publish():
+    text = ("Prime Minister Elena Varga lost ground on Sunday, according to a survey by Veltrix for "
+            "Il Corriere Nuovo. Her rival Tomas Brandt said on Radio Ostra radio that he expected "
+            "to win.\n\nThe front page of Il Corriere Nuovo called it a turning point.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Veltrix") == "organisation"
+    assert kinds.get("Il Corriere Nuovo") == "organisation"
+    assert kinds.get("Elena Varga") == "person"
