@@ -13,6 +13,7 @@ from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .outlets import outlet_votes
+from .sites import site_votes
 from .spans import Candidate, bare, next_word, previous_word
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
 
@@ -56,6 +57,7 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(knowledge_votes(name))
     votes.extend(noun_votes(text, candidate.start, candidate.end))
     votes.extend(outlet_votes(text, candidate.start, candidate.end))
+    votes.extend(site_votes(text, candidate.start, name))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):

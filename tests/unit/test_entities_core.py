@@ -311,3 +311,14 @@ def test_papers_broadcasters_and_pollsters_are_organisations_by_what_they_publis
     assert kinds.get("Veltrix") == "organisation"
     assert kinds.get("Il Corriere Nuovo") == "organisation"
     assert kinds.get("Elena Varga") == "person"
+
+
+def test_a_building_someone_is_held_at_or_goes_to_is_a_place():
+    text = ("The former mayor Rosa Imbert is being held at the Dorvale Regional Detention Centre, "
+            "her lawyer said. Supporters marched to Halvers Library on Monday and later gathered at "
+            "the Gallery of Northern Art.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Dorvale Regional Detention Centre") == "place"
+    assert kinds.get("Halvers Library") == "place"
+    assert kinds.get("Gallery of Northern Art") == "place"
+    assert kinds.get("Rosa Imbert") == "person"
