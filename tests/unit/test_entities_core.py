@@ -322,3 +322,10 @@ def test_a_building_someone_is_held_at_or_goes_to_is_a_place():
     assert kinds.get("Halvers Library") == "place"
     assert kinds.get("Gallery of Northern Art") == "place"
     assert kinds.get("Rosa Imbert") == "person"
+
+
+def test_a_double_barrelled_surname_alone_is_the_same_person():
+    text = ("Swimmer Harriet Lindqvist-Moreau won the final on Friday.\n\n"
+            "\"It was close,\" Lindqvist-Moreau told reporters after the race.")
+    mentions = Extractor().extract("", text)
+    assert {m.text for m in mentions if m.kind == "person"} >= {"Harriet Lindqvist-Moreau", "Lindqvist-Moreau"}
