@@ -32,7 +32,9 @@ def coordinated(text: str, candidates: list[Candidate]) -> list[list[str]]:
     joined = False
     for before, after in zip(items, items[1:], strict=False):
         match = _JOINER.fullmatch(text, before.end, after.start)
-        if match is None:
+        # A list ends at its "and": "Omeo, Buchan and Bruthen, and the Country Fire Authority"
+        # joins two clauses after it.
+        if match is None or joined:
             if joined and len(current) >= 2:
                 lists.append(current)
             current, joined = [], False

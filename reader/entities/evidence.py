@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from .companies import shortens
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
-from .lexicon import PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
+from .lexicon import ARTICLE_OPENERS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
+from .outlets import outlet_votes
+from .sites import site_votes
 from .spans import Candidate, bare, next_word, previous_word
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
 
@@ -22,9 +24,6 @@ PERSON_SHAPE = 0.6
 PERSON_CLAUSE = 1.5
 PLACE_PREPOSITION = 0.6
 ACRONYM = 0.4
-#: Articles that open the names of papers, parties and bands, never a person's ("El País", "La
-#: Nación", "Los Chapitos"); "Le", "De" and "Al" open surnames too ("Le Pen", "De Gaulle").
-ARTICLE_OPENERS = frozenset("el la los las il lo gli les der die das het".split())
 ARTICLE_NAME = 1.0
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
@@ -57,6 +56,8 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         votes.append((head, HEAD_WORD))
     votes.extend(knowledge_votes(name))
     votes.extend(noun_votes(text, candidate.start, candidate.end))
+    votes.extend(outlet_votes(text, candidate.start, candidate.end))
+    votes.extend(site_votes(text, candidate.start, name))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):

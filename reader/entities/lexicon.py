@@ -25,6 +25,10 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Articles that open the names of papers, parties and bands, never a person's ("El País", "La
+#: Nación", "Los Chapitos"); "Le", "De" and "Al" open surnames too ("Le Pen", "De Gaulle").
+ARTICLE_OPENERS = frozenset("el la los las il lo gli les der die das het".split())
+
 #: Words that make a name an organisation when they head it ("Supreme Court", "Bank of England").
 ORG_WORDS = frozenset(
     """

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .knowledge import knowledge
-from .lexicon import ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
+from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
 from .names import is_acronym, looks_like_person
 from .normalise import fold
+from .sites import site_head
 from .spans import Candidate, bare, previous_word
 
 #: A head noun ("Court", "Valley"), against the model's label (1.0 per mention).
@@ -61,10 +62,11 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
     if known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper()):
         votes.append(("organisation", LEGAL_FORM))
     words = name.split()
-    given = known.given_name(fold(words[0]).split(" ")[0])  # "Jean-Marie": Jean
+    # ("Il Gazzettino": an article, though a given name in Korean, opens no person's name.)
+    given = known.given_name(fold(words[0]).split(" ")[0]) and fold(words[0]) not in ARTICLE_OPENERS
     if place is None and looks_like_person(name) and given:
         votes.append(("person", GIVEN_NAME))
-    if place is None and len(words) >= 2:
+    if place is None and len(words) >= 2 and not site_head(name):  # ("Brisbane Aquatic Centre")
         # A country or region in a name that is not a place's is an organisation's: "Athletics
         # Kenya", "Greenpeace Netherlands", "Three UK"; but "Jordan Henderson" is a person.
         regions = [i for i, w in enumerate(words) if (p := known.place(fold(w))) is not None and p.region]

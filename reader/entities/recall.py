@@ -47,7 +47,8 @@ def _surname_spellings(name: str) -> list[str]:
     words = name.split()
     found = []
     for index, word in enumerate(words):
-        if bare(word) not in wanted:
+        # A double-barrelled surname is written whole: "Trujillo-Vega", "O'Connell-Byrne".
+        if bare(word) not in wanted and not (index > 0 and set(bare(word).split()) <= wanted):
             continue
         found.append(word)
         start = index

@@ -301,3 +301,31 @@ def test_importing_entities_loads_no_model():
     code = "import sys, reader.entities; print('spacy' in sys.modules, 'textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False False", result.stderr
+
+
+def test_papers_broadcasters_and_pollsters_are_organisations_by_what_they_publish():
+    text = ("Prime Minister Elena Varga lost ground on Sunday, according to a survey by Veltrix for "
+            "Il Corriere Nuovo. Her rival Tomas Brandt said on Radio Ostra radio that he expected "
+            "to win.\n\nThe front page of Il Corriere Nuovo called it a turning point.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Veltrix") == "organisation"
+    assert kinds.get("Il Corriere Nuovo") == "organisation"
+    assert kinds.get("Elena Varga") == "person"
+
+
+def test_a_building_someone_is_held_at_or_goes_to_is_a_place():
+    text = ("The former mayor Rosa Imbert is being held at the Dorvale Regional Detention Centre, "
+            "her lawyer said. Supporters marched to Halvers Library on Monday and later gathered at "
+            "the Gallery of Northern Art.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Dorvale Regional Detention Centre") == "place"
+    assert kinds.get("Halvers Library") == "place"
+    assert kinds.get("Gallery of Northern Art") == "place"
+    assert kinds.get("Rosa Imbert") == "person"
+
+
+def test_a_double_barrelled_surname_alone_is_the_same_person():
+    text = ("Swimmer Harriet Lindqvist-Moreau won the final on Friday.\n\n"
+            "\"It was close,\" Lindqvist-Moreau told reporters after the race.")
+    mentions = Extractor().extract("", text)
+    assert {m.text for m in mentions if m.kind == "person"} >= {"Harriet Lindqvist-Moreau", "Lindqvist-Moreau"}
