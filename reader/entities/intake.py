@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence, StoredEntities
-from .canonical import MENTION_WEIGHT, _best_name, _one_word_of
+from .canonical import _TEXT_AND_KIND, MENTION_WEIGHT, _best_name, _one_word_of
 from .corrections import apply_corrections
 from .normalise import fold, plain
 
 #: Occurrences up to which an entity's name is always chosen again (see Intake._finish).
-FEW = 200
+FEW = 40
 
-
-def _order(occ: Occurrence) -> tuple[str, str]:
-    return occ.article_id, occ.alias
+#: Occurrences are kept in (article id, alias) order; an article's are all new or all old, so
+#: the article id alone finds a new one's place (in C, which a key function would not be).
+_article_of = attrgetter("article_id")
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Growing:
     #: Spellings added (folded), and whether some article's occurrences were taken away.
     added: set[str] = field(default_factory=set)
     shrunk: bool = False
+    removed: int = 0  # mentions taken away with articles analysed again
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class Changes:
     index: dict[str, dict[str, str]]
     #: Entity keys whose spellings were added (folded) or must be counted again (None).
     spellings: dict[str, set[str] | None]
+    #: Mentions of each changed entity.
+    mentions: dict[str, int]
 
 
 class Intake:
@@ -63,12 +67,14 @@ class Intake:
 
     def __init__(
         self,
-        known: Callable[[str], Iterable[str]],
+        known: Callable[[str], Sequence[str]],
         entity: Callable[[str], Entity | None],
         old_index: Callable[[str], Mapping[str, str] | None],
         old_results: Mapping[str, StoredEntities],
+        mentions: Callable[[str], int],
         unmatched: Iterable[Correction] = (),
     ) -> None:
+        self._mentions = mentions
         self._known = known
         self._entity = entity
         self._old_index = old_index
@@ -85,7 +91,10 @@ class Intake:
         for article_id in results:
             self._forget(article_id, forgotten)
         for growing in self._growing.values():  # one pass over each entity, however many articles
-            growing.kept = [o for o in growing.kept if o.article_id not in forgotten]
+            if growing.shrunk:
+                kept = [o for o in growing.kept if o.article_id not in forgotten]
+                growing.removed = sum(o.count for o in growing.kept if o.article_id in forgotten)
+                growing.kept = kept
         for stored in results.values():
             self._take(stored.article)
         return self._finish(free)
@@ -123,7 +132,7 @@ class Intake:
     def _resolve(self, folded: str) -> str | int | None:
         """The one entity a folded name means: the one keyed by it, else the only one named so,
         else what an earlier article of the batch made of it."""
-        keys = list(self._known(folded))
+        keys = self._known(folded)
         if len(keys) == 1:
             return keys[0]
         if folded in keys:
@@ -132,54 +141,62 @@ class Intake:
 
     def _take(self, article: ArticleEntities) -> None:
         article_id = article.article_id
-        local = {fold(short): fold(long) for long, short in article.links if _one_word_of(short, long)}
-        written = Counter((m.text, m.kind) for m in article.mentions)
-        effective = {folded: local.get(folded, folded) for folded in {fold(text) for text, _ in written}}
-        # Inside the article, a link makes its two names one (canonical.py does the same).
-        parent: dict[str, str] = {name: name for name in effective.values()}
+        links = [(fold(long), fold(short), _one_word_of(short, long)) for long, short in article.links]
+        local = {short: long for long, short, one_word in links if one_word}
+        written = Counter(map(_TEXT_AND_KIND, article.mentions))
+        folded = {text: fold(text) for text, _ in written}
+        effective = {name: local.get(name, name) for name in folded.values()}
+        known = {name: self._resolve(name) for name in effective.values()}
+        target: dict[str, str | int] = {}
+        if links:
+            # Inside the article, a link makes its two names one (canonical.py does the same).
+            parent = {name: name for name in known}
 
-        def find(name: str) -> str:
-            while parent.setdefault(name, name) != name:
-                parent[name] = parent[parent[name]]
-                name = parent[name]
-            return name
+            def find(name: str) -> str:
+                while parent.setdefault(name, name) != name:
+                    parent[name] = parent[parent[name]]
+                    name = parent[name]
+                return name
 
-        for long, short in article.links:
-            a, b = find(local.get(fold(short), fold(short))), find(local.get(fold(long), fold(long)))
-            if a != b:
-                parent[a] = b
-        known = {name: self._resolve(name) for name in parent}
+            for long, short, _ in links:
+                a, b = find(local.get(short, short)), find(local.get(long, long))
+                if a != b:
+                    parent[a] = b
+            for name in parent:
+                if name not in known:
+                    known[name] = self._resolve(name)
+            components: dict[str, list[str]] = defaultdict(list)
+            for name in parent:
+                components[find(name)].append(name)
+        else:
+            components = {name: [name] for name in known}
         # A name the library does not know joins a known one it is linked to, the longest
         # first; names known to nobody are a new entity together.
-        components: dict[str, list[str]] = defaultdict(list)
-        for name in parent:
-            components[find(name)].append(name)
-        target: dict[str, str | int] = {}
         for members in components.values():
-            found = sorted((m for m in members if known[m] is not None), key=lambda m: (-len(m.split()), m))
-            fallback = known[found[0]] if found else None
-            if fallback is None:
-                fallback = self._new_group()
+            found = [m for m in members if known[m] is not None]
+            if len(found) > 1:
+                found.sort(key=lambda m: (-len(m.split()), m))
+            fallback = known[found[0]] if found else self._new_group()
             for member in members:
                 where = known[member]
-                target[member] = fallback if where is None else where
+                target[member] = fallback if where is None else where  # type: ignore[assignment]
         index: dict[str, str | int] = {}
         weight = MENTION_WEIGHT if article.votes else 1.0
         for (text, kind), count in written.items():
-            folded = fold(text)
-            where = target[effective[folded]]
-            index[folded] = where
+            name = folded[text]
+            where = target[effective[name]]
+            index[name] = where
             growing = self._target(where)
             alias = plain(text)
             growing.new[(article_id, alias)] += count
             growing.added.add(fold(alias))
-            if folded not in known and self._resolve(folded) is None:
-                self._batch[folded] = where
             growing.votes[kind] += weight * count  # type: ignore[assignment]  # float weights
+            if name not in known and self._resolve(name) is None:
+                self._batch[name] = where
         for key, votes in _votes(article, index.get, mentions=False).items():
             self._target(key).votes.update(votes)
         for name, where in target.items():
-            if self._resolve(name) is None:
+            if known[name] is None:
                 self._batch[name] = where
         self._index[article_id] = index
 
@@ -200,6 +217,7 @@ class Intake:
     def _finish(self, free: Callable[[str], bool]) -> Changes:
         entities: dict[str, Entity | None] = {}
         spellings: dict[str, set[str] | None] = {}
+        mentions: dict[str, int] = {}
         for key, growing in self._growing.items():
             assert growing.base is not None
             # A large entity is named again only when a spelling new to it comes: one more
@@ -210,6 +228,7 @@ class Intake:
             entities[key] = entity
             # Its names are counted again when some may have gone with an article taken again.
             spellings[key] = None if entity is None or (growing.shrunk and renamed) else growing.added
+            mentions[key] = self._mentions(key) - growing.removed + sum(growing.new.values())
         numbered: dict[int, str] = {}
         fresh = []
         taken: set[str] = set()
@@ -225,10 +244,11 @@ class Intake:
         for entity in apply_corrections(fresh, self._unmatched) if self._unmatched else fresh:
             entities[entity.key] = entity
             spellings[entity.key] = None
+            mentions[entity.key] = entity.mention_count
         index = {article_id: {name: numbered.get(where, where) if isinstance(where, int) else where
                               for name, where in names.items()}
                  for article_id, names in self._index.items()}
-        return Changes(entities, index, spellings)  # type: ignore[arg-type]  # numbers all renamed
+        return Changes(entities, index, spellings, mentions)  # type: ignore[arg-type]  # numbers all renamed
 
 
 def _votes(article: ArticleEntities, key_of: Callable[[str], str | int | None], *,
@@ -281,11 +301,11 @@ def _merged(kept: list[Occurrence], new: Counter[tuple[str, str]]) -> tuple[Occu
     if not new:
         return tuple(kept)
     added = [Occurrence(article_id, alias, n) for (article_id, alias), n in sorted(new.items())]
-    if not kept or _order(kept[-1]) < _order(added[0]):
+    if not kept or kept[-1].article_id < added[0].article_id:
         return (*kept, *added)
     ordered = list(kept)
     for occ in added:
-        insort(ordered, occ, key=_order)
+        insort(ordered, occ, key=_article_of)
     return tuple(ordered)
 
 

@@ -91,7 +91,7 @@ class EntityLibrary:
         """
         with collection_paused():
             intake = Intake(lambda name: self._names.get(name, ()), self._by_key.get, self._index.get, self._results,
-                            self.unmatched)
+                            self._counts.__getitem__, self.unmatched)
             return self._with(intake.taken(results, lambda key: key not in self._by_key), results)
 
     def _with(self, changes: Changes, results: Mapping[str, StoredEntities]) -> EntityLibrary:
@@ -107,7 +107,7 @@ class EntityLibrary:
             if entity is None:
                 del by_key[key], counts[key]
             else:
-                by_key[key], counts[key] = entity, entity.mention_count
+                by_key[key], counts[key] = entity, changes.mentions[key]
                 added = changes.spellings[key]
                 if added is None or key not in self._folded:
                     folded[key] = {fold(entity.name), *map(fold, entity.aliases)}
