@@ -29,8 +29,9 @@ class ArticleEntity:
 
 class EntityLibrary:
     """Canonical entities (corrections applied, hidden ones flagged) and what the sidebar, the
-    entity screen and the command line ask of them. Immutable once built: rebuild it when new
-    results or corrections arrive."""
+    entity screen and the command line ask of them. Immutable once built: new results are taken
+    into a new library (``taking_in``, a fraction of a second), and it is built again (``build``,
+    every rule over every result) for corrections and, now and then, to catch up."""
 
     def __init__(
         self,
@@ -133,7 +134,8 @@ class EntityLibrary:
                     row[key] = row.get(key, 0) + 1
             new._per_article[article_id] = row
         new.entities = _placed(self.entities, changes.entities, counts)
-        new._ranked = {article_id: ranked for article_id, ranked in self._ranked.items()
+        # Listed first: the UI thread may be filling the cache while this runs in a worker.
+        new._ranked = {article_id: ranked for article_id, ranked in list(self._ranked.items())
                        if article_id not in results and not any(r.entity.key in changes.entities for r in ranked)}
         return new
 
