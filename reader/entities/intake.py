@@ -92,9 +92,7 @@ class Intake:
             self._forget(article_id, forgotten)
         for growing in self._growing.values():  # one pass over each entity, however many articles
             if growing.shrunk:
-                kept = [o for o in growing.kept if o.article_id not in forgotten]
-                growing.removed = sum(o.count for o in growing.kept if o.article_id in forgotten)
-                growing.kept = kept
+                growing.kept = [o for o in growing.kept if o.article_id not in forgotten]
         for stored in results.values():
             self._take(stored.article)
         return self._finish(free)
@@ -112,6 +110,10 @@ class Intake:
                 growing.shrunk = True
         stored = self._old_results.get(article_id)
         if stored is not None:
+            for mention in stored.article.mentions:  # an occurrence counts its article's mentions
+                shrinking = self._growing.get(old.get(fold(mention.text), ""))
+                if shrinking is not None:
+                    shrinking.removed += 1
             for old_key, votes in _votes(stored.article, old.get).items():
                 shrinking = self._grow(str(old_key))
                 if shrinking is not None:
