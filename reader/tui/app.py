@@ -321,11 +321,12 @@ class BroadsheetApp(App[None]):
         current = self.main.current
         if current is not None and current.id in message.article_ids:
             self.analysis.build_for_article(current.id)
-        self.analysis.rebuild()
+        self.analysis.analysed(message.article_ids)
 
     @on(Analysis.Progressed)
     def analysis_progressed(self, message: Analysis.Progressed) -> None:
         self.analysis_status = f"analysing {message.done:,}/{message.total:,}" if message.done < message.total else ""
+        self.analysis.progressed(message.done, message.total)
 
     @on(Analysis.Problem)
     def analysis_problem(self, message: Analysis.Problem) -> None:
@@ -336,7 +337,7 @@ class BroadsheetApp(App[None]):
     def entities_built(self, message: Analysis.LibraryBuilt) -> None:
         if message.library is not None:
             self.entity_library = message.library
-        self.analysis.built(message.seconds)
+        self.analysis.built(message)
 
     @on(Analysis.ArticleBuilt)
     def article_entities_built(self, message: Analysis.ArticleBuilt) -> None:

@@ -16,6 +16,7 @@ import psutil
 from reader.entities import EntityLibrary
 from reader.entities.analyser import EntityAnalyser, analyse_now
 from reader.store import Store
+from tests.benchmarks.bench_intake import intake_figures
 from tests.benchmarks.generate import cached_library, copy_library
 from tests.benchmarks.measure import Figure
 
@@ -47,7 +48,7 @@ class Reports:
             return self._changed.wait_for(condition, timeout)
 
 
-def analyser_figures(count: int, build_count: int) -> tuple[list[Figure], dict]:
+def analyser_figures(count: int, build_count: int, intake_count: int = 100_000) -> tuple[list[Figure], dict]:
     source, info = cached_library(count, FEEDS)
     build_source, _ = cached_library(build_count, FEEDS)
     print(f"analyser: generated libraries of {count:,} and {build_count:,} articles", flush=True)
@@ -56,7 +57,11 @@ def analyser_figures(count: int, build_count: int) -> tuple[list[Figure], dict]:
         figures = throughput(copy_library(source, scratch / "throughput"), count)
         figures += priority(copy_library(source, scratch / "priority"))
         figures += build(copy_library(build_source, scratch / "build"), build_count)
-    return figures, {"articles": count, "build_articles": build_count, "feeds": FEEDS}
+    # Beside the build: a batch taken into a large library, from synthetic results (analysing
+    # 100,000 generated articles would take the benchmark hours).
+    if intake_count:
+        figures += intake_figures(intake_count)
+    return figures, {"articles": count, "build_articles": build_count, "intake_articles": intake_count, "feeds": FEEDS}
 
 
 def throughput(home: Path, count: int) -> list[Figure]:

@@ -5,7 +5,8 @@ First, on 7 KB articles made from the seeds: articles/s for the model alone, the
 pipeline (for comparison), extraction with the quality layer, the fallback, and canonical
 merging. Then, on generated libraries (see generate.py), figures with goals: EntityAnalyser end
 to end (worker process, writes included), its worker's peak memory, how soon the open article
-is analysed with the rest queued, and building the EntityLibrary. Exits 1 when a goal is missed.
+is analysed with the rest queued, building the EntityLibrary, and taking a batch of 1,000
+newly analysed articles into a library of 100,000 (synthetic results). Exits 1 when a goal is missed.
 """
 
 from __future__ import annotations
@@ -60,12 +61,14 @@ def main() -> int:
     parser.add_argument("--library", type=int, default=2000, help="articles for the merging figure")
     parser.add_argument("--analyse", type=int, default=1000, help="generated articles the analyser works through")
     parser.add_argument("--build", type=int, default=2000, help="generated articles for the EntityLibrary figure")
+    parser.add_argument("--take-in", type=int, default=100_000,
+                        help="synthetic results of the library a batch is taken into (0: skip)")
     parser.add_argument("--only-analyser", action="store_true", help="skip the extractor figures")
     parser.add_argument("--json", action="store_true", help="also print the analyser figures as JSON")
     args = parser.parse_args()
     if not args.only_analyser:
         extractor_figures(args)
-    figures, header = analyser_figures(args.analyse, args.build)
+    figures, header = analyser_figures(args.analyse, args.build, args.take_in)
     misses = report(figures, profile=None, as_json=args.json, header=header)
     return 1 if misses else 0
 

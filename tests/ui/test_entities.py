@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 
 from reader.models import Block, Body
 from reader.store import Store
+from reader.tui.background.analysis import Analysis
 from reader.tui.screens.entity import EntityScreen
 from reader.tui.widgets.entity_sidebar import EntitySidebar
 from reader.tui.widgets.reader.pane import ReaderPane
@@ -216,3 +217,35 @@ async def test_a_long_list_of_entities_keeps_each_count_on_its_names_line(start)
         drawn = [line.rsplit("▏", 1)[-1].strip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app) if "▏" in line]
         assert any("Antonio Ledezma" in line for line in drawn), (drawn, [e.name for e in sidebar.entities][:8])
         assert not [line for line in drawn if line.isdigit()], drawn
+
+
+async def test_a_later_batch_is_taken_into_the_library_and_the_list_counts_grow(start, home, make_draft, monkeypatch):
+    built: list[Analysis.LibraryBuilt] = []
+    original = Analysis.built
+    monkeypatch.setattr(Analysis, "built", lambda self, message: (built.append(message), original(self, message)))
+    async with start(analyse_entities=True) as pilot:
+        app = pilot.app
+        sidebar = await open_caracas_chronicles(pilot)
+        seeds = len(titles(app))
+        deadline = time.monotonic() + 60
+        # The analysis went idle after the seeds, and the library was built from every result.
+        while not (built and built[-1].full and built[-1].library is not None
+                   and len(built[-1].library.article_ids) >= seeds) and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        await pilot.press("e", "a")
+        await settle(pilot)
+        before = {e.name: e.articles for e in sidebar.entities}
+        entities = len(app.entity_library)
+        draft = make_draft(1, title="Mayor of Oslo resigns", body=Body((Block(
+            "paragraph", "Oslo mayor Ingrid Halvorsen resigned on Monday, as Antonio Ledezma once did."),)))
+        new_id = Store.open(home).add_articles([draft]).added[0]  # as `broadsheet fetch` from cron would
+        deadline = time.monotonic() + 60
+        while not [m for m in built if not m.full and m.library and new_id in m.library.article_ids] \
+                and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        taken = next(m.library for m in built if not m.full and m.library and new_id in m.library.article_ids)
+        assert taken.find("Ingrid Halvorsen") is not None and len(taken) > entities
+        await settle(pilot)
+        after = {e.name: e.articles for e in sidebar.entities}
+        assert after["Antonio Ledezma"] == before["Antonio Ledezma"] + 1  # the same entity, one more article
+        assert "Oslo" in after and "Oslo" not in before  # a name new to the library (the view keeps the top 60)

@@ -14,16 +14,22 @@ from ...store import Store, StoreError
 from ..messages import Notice
 from ..workers import run_in_thread
 
-#: The pause after a rebuild of the entity library, as a multiple of how long it took, so
-#: rebuilding takes at most a third of one core; small libraries rebuild at once.
+#: The pause after work on the entity library, as a multiple of how long it took, so that it
+#: takes at most a third of one core; small libraries are done at once. After a full build
+#: the pause holds back only the next full build: batches go on being taken in.
 REBUILD_PAUSE = 2.0
+#: Batches taken in between two full builds, which catch up on the rules across articles.
+BATCHES_PER_BUILD = 20
 
 
 class Analysis:
-    """The analyser extracts in a worker process and reports from its own thread; the entity
-    library (canonical entities over every stored result, with the user's corrections) is
-    rebuilt in a worker of the app after each batch. Everything comes back as messages to
-    the app, which keeps the library in its ``entity_library`` reactive for the screens."""
+    """The analyser extracts in a worker process and reports from its own thread; each batch
+    it writes is taken into the entity library (canonical entities over every stored result,
+    with the user's corrections) in a worker of the app, which takes a fraction of a second
+    (``EntityLibrary.taking_in``). The library is built again from every result, with every
+    merging rule, at the start, after a correction, when the analysis goes idle and every
+    ``BATCHES_PER_BUILD`` batches. Everything comes back as messages to the app, which keeps
+    the library in its ``entity_library`` reactive for the screens."""
 
     @dataclass
     class Analysed(Message):
@@ -45,6 +51,8 @@ class Analysis:
     class LibraryBuilt(Message):
         library: EntityLibrary | None
         seconds: float
+        #: Built from every result (else a batch taken in).
+        full: bool = True
 
     @dataclass
     class ArticleBuilt(Message):
@@ -59,9 +67,15 @@ class Analysis:
         self._enabled = enabled
         self._use_model = use_model
         self._analyser: EntityAnalyser | None = None
-        #: Whether results arrived while a rebuild was running or pausing after one.
-        self._rebuild_wanted = False
-        self._rebuilding = False
+        #: The latest library made here, which the next batch is taken into.
+        self._library: EntityLibrary | None = None
+        #: Ids analysed and not yet in the library, in the order they came.
+        self._arrived: dict[str, None] = {}
+        self._batches = 0  # taken in since the last full build
+        self._build_wanted = False
+        self._busy = False  # a build or an intake running, or pausing after one
+        self._build_after = 0.0  # when the next full build may start (time.monotonic)
+        self._timed = False  # a timer is set for then
 
     def start(self) -> None:
         self.rebuild()
@@ -110,12 +124,47 @@ class Analysis:
         self._app.post_message(self.ArticleBuilt(article_id, library))
 
     def rebuild(self) -> None:
-        """Rebuild the library off the UI thread; requests during a rebuild fold into one more."""
-        if self._rebuilding:
-            self._rebuild_wanted = True
+        """Build the library again from every result off the UI thread, as soon as the work
+        in hand is done (requests meanwhile fold into one)."""
+        self._build_wanted = True
+        self._build_after = 0.0
+        self._next()
+
+    def analysed(self, article_ids: list[str]) -> None:
+        """A batch was written: it is taken into the library, and every few batches the whole
+        library is built again."""
+        self._arrived.update(dict.fromkeys(article_ids))
+        self._batches += 1
+        if self._batches >= BATCHES_PER_BUILD:
+            self._build_wanted = True
+        self._next()
+
+    def progressed(self, done: int, total: int) -> None:
+        """When the analysis has gone idle, a full build catches up on what the batches left."""
+        if done >= total and self._batches:
+            self._build_wanted = True
+            self._next()
+
+    def _next(self) -> None:
+        if self._busy:
             return
-        self._rebuilding = True
-        run_in_thread(self._app, self._build_library, group="entities.library")
+        wait = self._build_after - time.monotonic()
+        if self._library is None or (self._build_wanted and wait <= 0):
+            self._busy, self._build_wanted, self._batches = True, False, 0
+            self._arrived.clear()  # the build reads every result
+            run_in_thread(self._app, self._build_library, group="entities.library")
+        elif self._arrived:
+            library, ids = self._library, list(self._arrived)
+            self._arrived.clear()
+            self._busy = True
+            run_in_thread(self._app, lambda: self._take_in(library, ids), group="entities.library")
+        elif self._build_wanted and not self._timed:
+            self._timed = True
+            self._app.set_timer(wait, self._timer_over)
+
+    def _timer_over(self) -> None:
+        self._timed = False
+        self._next()
 
     def _build_library(self) -> None:
         started = time.perf_counter()
@@ -124,19 +173,32 @@ class Analysis:
         except StoreError as error:
             library = None
             self._app.post_message(Notice(f"Entities cannot be read: {error}", severity="error"))
-        self._app.post_message(self.LibraryBuilt(library, time.perf_counter() - started))
+        self._app.post_message(self.LibraryBuilt(library, time.perf_counter() - started, full=True))
 
-    def built(self, seconds: float) -> None:
-        """After a rebuild: during a long analysis results arrive every second, and a rebuild of a
-        big library takes seconds, so the next one waits in proportion to keep the app's process
-        from staying busy."""
-        if seconds < 0.05:
-            self._pause_over()
+    def _take_in(self, library: EntityLibrary, article_ids: list[str]) -> None:
+        started = time.perf_counter()
+        try:
+            grown: EntityLibrary | None = library.taking_in(self._store.entity_results(article_ids))
+        except StoreError as error:
+            grown = None
+            self._app.post_message(Notice(f"Entities cannot be read: {error}", severity="error"))
+        self._app.post_message(self.LibraryBuilt(grown, time.perf_counter() - started, full=False))
+
+    def built(self, message: Analysis.LibraryBuilt) -> None:
+        """After a build or an intake: during a long analysis results arrive every second, so
+        the next piece of work waits in proportion to this one's time, to keep the app's
+        process from staying busy; after a full build only the next full build waits."""
+        if message.library is not None:
+            self._library = message.library
+        pause = REBUILD_PAUSE * message.seconds if message.seconds >= 0.05 else 0.0
+        if message.full:
+            self._build_after = time.monotonic() + pause
+            pause = 0.0
+        if pause:
+            self._app.set_timer(pause, self._pause_over)
         else:
-            self._app.set_timer(REBUILD_PAUSE * seconds, self._pause_over)
+            self._pause_over()
 
     def _pause_over(self) -> None:
-        self._rebuilding = False
-        if self._rebuild_wanted:
-            self._rebuild_wanted = False
-            self.rebuild()
+        self._busy = False
+        self._next()
