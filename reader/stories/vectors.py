@@ -78,6 +78,8 @@ class Vectors:
 
     def scores(self, features: Features, others: Sequence[str]) -> list[float]:
         """The cosine of the article with each of the others (ids of articles held)."""
+        if not others:
+            return []
         ids, weights = self._array(features)
         arrays = [self._arrays[other] for other in others]
         if len(self._numbers) > len(self._dense):
@@ -85,7 +87,18 @@ class Vectors:
         dense = self._dense
         dense[ids] = weights
         try:
-            return [float(dense[other_ids] @ other_weights) for other_ids, other_weights in arrays]
+            # One gather and one segmented sum for all the others: a dot product per other
+            # was most of a fetch's placing (a few microseconds of numpy overhead each, for
+            # hundreds of candidates per article).
+            lengths = np.fromiter((len(other_ids) for other_ids, _ in arrays), dtype=np.intp, count=len(arrays))
+            products = dense[np.concatenate([other_ids for other_ids, _ in arrays])]
+            products *= np.concatenate([other_weights for _, other_weights in arrays])
+            sums = np.zeros(len(arrays))
+            filled = lengths > 0
+            if products.size:
+                starts = np.cumsum(lengths) - lengths
+                sums[filled] = np.add.reduceat(products, starts[filled])
+            return sums.tolist()
         finally:
             dense[ids] = 0.0
 
