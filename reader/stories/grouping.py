@@ -186,12 +186,20 @@ class Grouping:
         for key in probes:
             shared.update(self._postings.get(key, ()))
         members = [m for m, n in shared.items() if n >= 2] if len(shared) > CROWDED else list(shared)
-        # This runs for hundreds of members per article on a busy week: kept to lookups done in C.
-        every_anchor = list(map(self.story_of.__getitem__, members))
-        stories, when = self.stories, features.published
-        verdicts = {anchor: self._open(stories[anchor], when) for anchor in set(every_anchor)}
-        near = [member for member, anchor in zip(members, every_anchor, strict=True) if verdicts[anchor]]
-        anchors = [anchor for anchor in every_anchor if verdicts[anchor]]
+        # This runs for hundreds of members per article on a busy week: kept to plain lookups.
+        story_of = self.story_of
+        verdicts: dict[str, bool] = {}
+        near: list[str] = []
+        anchors: list[str] = []
+        when = features.published
+        for member in members:
+            anchor = story_of[member]
+            usable = verdicts.get(anchor)
+            if usable is None:
+                usable = verdicts[anchor] = self._open(self.stories[anchor], when)
+            if usable:
+                near.append(member)
+                anchors.append(anchor)
         scores = self.vectors.scores(features, near)
         close = {anchor for anchor, score in zip(anchors, scores, strict=True) if score >= _LEAST}
         found: dict[str, dict[str, float]] = {}

@@ -78,28 +78,14 @@ class Vectors:
 
     def scores(self, features: Features, others: Sequence[str]) -> list[float]:
         """The cosine of the article with each of the others (ids of articles held)."""
-        if not others:
-            return []
         ids, weights = self._array(features)
-        # map and zip rather than comprehensions: this runs for hundreds of others per article.
-        other_ids, other_weights = zip(*map(self._arrays.__getitem__, others), strict=True)
+        arrays = [self._arrays[other] for other in others]
         if len(self._numbers) > len(self._dense):
             self._dense = np.zeros(2 * len(self._numbers))
         dense = self._dense
         dense[ids] = weights
         try:
-            # One gather and one segmented sum for all the others: a dot product per other
-            # was most of a fetch's placing (a few microseconds of numpy overhead each, for
-            # hundreds of candidates per article).
-            lengths = np.fromiter(map(len, other_ids), dtype=np.intp, count=len(other_ids))
-            products = dense[np.concatenate(other_ids)]
-            products *= np.concatenate(other_weights)
-            sums = np.zeros(len(other_ids))
-            filled = lengths > 0
-            if products.size:
-                starts = np.cumsum(lengths) - lengths
-                sums[filled] = np.add.reduceat(products, starts[filled])
-            return sums.tolist()
+            return [float(dense[other_ids] @ other_weights) for other_ids, other_weights in arrays]
         finally:
             dense[ids] = 0.0
 
