@@ -37,6 +37,16 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT), pythonpath])))
 
 
+@pytest.fixture(autouse=True)
+def feeds_read_both_ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the feed tests, every document the fast XML reading takes is read by feedparser too, and
+    the two must agree (tests/plainkit.py)."""
+    if request.module.__name__.rsplit(".", 1)[-1].startswith(("test_feeds_", "test_cli_feeds")):
+        from tests.plainkit import check_both_readings
+
+        check_both_readings(monkeypatch)
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     """The library folder; the same one $BROADSHEET_HOME names, and not created yet."""

@@ -87,6 +87,19 @@ def build_drafts(
     return tuple(drafts), warnings
 
 
+# RSS's <author> is "email (Name)"; some feeds write "Name <email>".
+_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
+_NAME_THEN_EMAIL = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<[^\s@<>]+@[^\s<>]+>\s*$")
+
+
+def author_name(text: str) -> str:
+    """The name in an RSS author's text ("desk@wire.agency (Wire Desk)" is "Wire Desk")."""
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
+        if found := pattern.match(text):
+            return found["name"].strip()
+    return text.strip()
+
+
 def plural_entries(count: int) -> str:
     return counted(count, "entry", "entries")
 

@@ -15,8 +15,9 @@ from feedparser.exceptions import CharacterEncodingOverride, NonXMLContentType
 from ..ingest.sanitize import clean_line
 from .dates import from_struct
 from .defuse import defuse
-from .entries import HTML_TYPES, Content, RawEntry
+from .entries import HTML_TYPES, Content, RawEntry, author_name
 from .parsed import MAX_ENTRIES, FeedParseError
+from .plainxml import read_plain_feed
 
 # Only these response headers mean anything to feedparser once it is given bytes.
 _PASSED_HEADERS = ("content-type", "content-language")
@@ -46,6 +47,15 @@ class XmlFeed:
 def read_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> XmlFeed:
     """Parse an RSS or Atom document; FeedParseError when it holds no feed at all."""
     content, lowered = defuse(content, headers)
+    plain = read_plain_feed(content, url=url, headers=lowered)
+    if plain is not None:
+        title, title_is_html, link, version, entries, total = plain
+        return XmlFeed(title, title_is_html, link, version, entries, total)
+    return read_with_feedparser(content, url=url, lowered=lowered)
+
+
+def read_with_feedparser(content: bytes, *, url: str, lowered: Mapping[str, str]) -> XmlFeed:
+    """feedparser's reading of the (defused) document, for whatever read_plain_feed declines."""
     response_headers = {name: lowered[name] for name in _PASSED_HEADERS if name in lowered}
     # The final URL after redirects: feedparser resolves entry and feed links against it.
     response_headers["content-location"] = url
@@ -108,11 +118,6 @@ def _raw_entry(entry: dict[str, Any], feed_url: str, atom: bool) -> RawEntry:
     )
 
 
-# RSS's <author> is "email (Name)"; some feeds write "Name <email>".
-_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
-_NAME_THEN_EMAIL = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<[^\s@<>]+@[^\s<>]+>\s*$")
-
-
 def _authors(entry: dict[str, Any], atom: bool) -> str:
     """Every author of the entry, by name. Atom's <author> elements each have their name;
     RSS's text is read here, not from feedparser's author_detail, which cuts e-mail domains
@@ -122,11 +127,7 @@ def _authors(entry: dict[str, Any], atom: bool) -> str:
         names = [n.strip() for n in names if n and n.strip()]
         if names:
             return ", ".join(dict.fromkeys(names))
-    text = _get(entry, "author")
-    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
-        if found := pattern.match(text):
-            return found["name"].strip()
-    return text.strip()
+    return author_name(_get(entry, "author"))
 
 
 def _title_is_html(data: dict[str, Any], atom: bool) -> bool:

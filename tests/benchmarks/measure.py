@@ -65,6 +65,8 @@ def _format(value: float, unit: str) -> str:
         return f"{value:.2f} ms"
     if unit == "MB":
         return f"{value:,.1f} MB"
+    if unit == "x":
+        return f"{value:.2f}x"
     return f"{value:,.0f} {unit}".rstrip()
 
 
