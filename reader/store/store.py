@@ -140,10 +140,12 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
             return self.library.get(self.library.resolve(ref))
 
     def body(self, article: Article | str) -> Body:
-        with self._mutex:
-            if isinstance(article, str):
+        if isinstance(article, str):
+            with self._mutex:
                 article = self.library.get(self.library.resolve(article))
-            return self.library.body(article)
+        # No lock: an article carries its body's address, and packs are only appended to, so
+        # the read never waits for a write (a fetch, the analyser's results) to finish.
+        return self.library.body(article)
 
     def revisions(self, article: Article) -> list[Revision]:
         with self._mutex:

@@ -45,6 +45,14 @@ class MarkLayers:
     selection: tuple[int, int] | None = None
     caret: int | None = None
 
+    def snapshot(self) -> tuple:
+        """Every layer as plain values: equal snapshots draw the same text."""
+        return (
+            tuple(self.matches), self.current_match,
+            tuple((h.annotation_id, h.start, h.end, h.kind) for h in self.highlights), self.current_highlight,
+            self.selection, self.caret,
+        )
+
     def draw(self, rendered: RenderedBody) -> Text:
         """A copy of the article's text with every layer on it; later layers win."""
         text = rendered.text.copy()

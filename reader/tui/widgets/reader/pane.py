@@ -18,6 +18,7 @@ from ....annotations.model import Annotation
 from ....entities.library import EntityLibrary
 from ....models import Article, ArticleState, Body, Revision
 from .body_render import RenderedBody, render_body
+from .body_text import BodyText
 from .caret import CARET_ACTIONS, CARET_BINDINGS, HIGHLIGHT_BINDINGS, Caret
 from .highlights import HighlightKeys, Highlights
 from .layout import BodyLayout
@@ -98,11 +99,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
         #: The header last drawn: the header is asked for several times per article.
         self._header: Text | None = None
         self._loading: Timer | None = None
+        #: What #reader-body holds when it shows the article's text: (rendered, layers), else None.
+        self._drawn: tuple[RenderedBody, tuple] | None = None
 
     def compose(self):
         yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
         yield Static("", id="article-note")
-        yield Static("", id="reader-body")
+        yield BodyText("", id="reader-body")
         with Collapsible(title="Reader comments", collapsed=True, id="reader-comments"):
             yield Static("", id="reader-comments-text")
         yield Static("", id="highlight-note")
@@ -181,6 +184,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if self._shown is not None:
             self.show_state(*self._shown)
         if self._rendered is None and not self.showing_changes:
+            self._drawn = None
             self.query_one("#reader-body", Static).update(Text("Loading…", style="dim"))
             self.query_one("#reader-comments", Collapsible).display = False
 
@@ -212,6 +216,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if self._shown is not None:
             self.show_state(*self._shown)  # were it still waiting for the body
         self.leave_visual()
+        self._drawn = None
         self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
         self.query_one("#reader-comments").display = False
         self.scroll_home(animate=False)
@@ -223,6 +228,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.leave_visual()
         self._header = Text(message, style="dim")
         self.query_one("#reader-header", Static).update(self._header)
+        self._drawn = None
         self.query_one("#reader-body", Static).update("")
         self.query_one("#reader-comments").display = False
 
@@ -242,7 +248,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def redraw(self) -> None:
         """Draw the article's text with the current layers (highlights, matches, caret)."""
         if self._rendered is not None and not self.showing_changes:
-            self.query_one("#reader-body", Static).update(self.mark_layers.draw(self._rendered))
+            # The annotations arrive just after the text, most often none: drawing the same
+            # text again would lay out and wrap the whole body a second time.
+            layers = self.mark_layers.snapshot()
+            if self._drawn is None or self._drawn[0] is not self._rendered or self._drawn[1] != layers:
+                self._drawn = (self._rendered, layers)
+                self.query_one("#reader-body", BodyText).show_text(self.mark_layers.draw(self._rendered))
 
     def highlight(self, ranges: list[tuple[int, int]], current: int | None) -> bool:
         """Mark these Body.text ranges and scroll to the current one; False if it is not drawn."""
