@@ -10,6 +10,7 @@ from argparse import Namespace
 from ..store import Store
 from ..sync import service
 from ..sync import state as saved
+from ..text import counted
 from . import exits
 from .output import print_json
 
@@ -24,9 +25,9 @@ def add(store: Store, args: Namespace) -> int:
     password = os.environ.get(service.PASSWORD_VARIABLE) or _ask()
     account = service.add_account(store.home, args.provider, args.url, args.user, password,
                                   push_feeds=args.push_feeds, no_tags=args.no_tags)
-    where = "the keyring" if account.keyring else (
-        f"nowhere (give it with ${service.PASSWORD_VARIABLE} or at the prompt)")
-    print(f"sync: {account.user} at {account.url} ({account.provider}); password kept in {where}", file=sys.stderr)
+    kept = "password kept in the keyring" if account.keyring else (
+        f"no keyring here, so the password is not kept: give it with ${service.PASSWORD_VARIABLE} or at the prompt")
+    print(f"sync: {account.user} at {account.url} ({account.provider}); {kept}", file=sys.stderr)
     return exits.OK
 
 
@@ -43,8 +44,8 @@ def status(store: Store, args: Namespace) -> int:
         print_json(doc)
         return exits.OK
     print(f"{account.provider} {account.url} as {account.user}")
-    print(f"last sync: {state.last_sync or 'never'}; {pending} change(s) waiting; "
-          f"{len(state.articles)} articles linked")
+    print(f"last sync: {state.last_sync or 'never'}; {counted(pending, 'change')} waiting; "
+          f"{counted(len(state.articles), 'article')} linked")
     if state.last_error:
         print(f"last error: {state.last_error}")
     for notice in state.notices:
@@ -65,9 +66,10 @@ def now(store: Store, args: Namespace) -> int:
     if args.json:
         print_json(doc)
     else:
-        print(f"synced {report.articles} articles in {report.seconds:.1f} s: {report.added} added, "
-              f"{report.pushed} change(s) sent, {report.pulled} taken, {len(report.conflicts)} conflict(s); "
-              f"{report.feeds_added} feed(s) subscribed here, {report.feeds_pushed} there", file=sys.stderr)
+        print(f"synced {counted(report.articles, 'article')} in {report.seconds:.1f} s: {report.added} added, "
+              f"{counted(report.pushed, 'change')} sent, {report.pulled} taken, "
+              f"{counted(len(report.conflicts), 'conflict')}; {counted(report.feeds_added, 'feed')} subscribed here, "
+              f"{report.feeds_pushed} there", file=sys.stderr)
         for notice in report.notices:
             print(f"note: {notice}", file=sys.stderr)
     return exits.OK

@@ -91,7 +91,7 @@ async def test_Y_syncs_now_both_ways_and_says_what_it_did(start, home, server, w
         assert row_line(app, CARACAS_CHRONICLES)[1] != "●"
         assert server.articles["2"].marks.starred
         assert server.logins == 2
-        assert sync_notices(app) == ["Sync: Synced 2 articles: 1 change(s) taken, 1 sent, 0 added."]
+        assert sync_notices(app) == ["Sync: Synced 2 articles: 1 change taken, 1 sent, 0 added."]
 
 
 async def test_the_header_says_syncing_while_it_syncs_then_when_it_synced(start, home, server, with_password):

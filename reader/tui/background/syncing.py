@@ -210,7 +210,7 @@ def _failure(status: SyncStatus) -> str:
 
 
 def _summary(report: SyncReport) -> str:
-    text = (f"Synced {counted(report.articles, 'article')}: {report.pulled:,} change(s) taken, "
+    text = (f"Synced {counted(report.articles, 'article')}: {counted(report.pulled, 'change')} taken, "
             f"{report.pushed:,} sent, {report.added:,} added.")
     if report.conflicts:
         text += f" {counted(len(report.conflicts), 'conflict')} (`broadsheet sync status` lists them)."
