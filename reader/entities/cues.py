@@ -10,8 +10,9 @@ from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
-from .spans import FOLLOWING_AREAS, Candidate, at_sentence_start, bare, clean
+from .spans import FOLLOWING_AREAS, Candidate, clean
 from .surroundings import DESCRIBED, ROLES, described_kind
+from .words import at_sentence_start, bare
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(

@@ -14,8 +14,9 @@ from .names import expands, is_acronym, looks_like_person, loosely_expands, part
 from .normalise import fold
 from .outlets import outlet_votes
 from .sites import site_votes
-from .spans import Candidate, bare, next_word, previous_word
+from .spans import Candidate
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
+from .words import bare, next_word, previous_word
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0

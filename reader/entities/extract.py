@@ -15,7 +15,8 @@ from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
-from .spans import Candidate, clean, is_title, previous_word
+from .spans import Candidate, clean
+from .words import is_title, previous_word
 
 FALLBACK = "fallback"
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from .lexicon import FUNCTION_WORDS, PARTICLES, TITLES
 from .namekinds import head_kind
-from .spans import Candidate, at_sentence_start, bare, clean
+from .spans import Candidate, clean
+from .words import at_sentence_start, bare
 
 # Words, with an initial's dot ("J. Smith") but not a sentence's full stop.
 _WORD = re.compile(r"[^\W\d_](?:\.(?=\s[A-Z])|[\w'’\-–]*)|\d+\w*", re.UNICODE)

@@ -106,7 +106,7 @@ DESCRIBING_SUFFIXES = frozenset(
 )
 
 #: Nationalities not made by adding a suffix to the country's name (the rest are, see
-#: spans.demonym: "Guatemalan", "Kenyan", "Congolese").
+#: words.demonym: "Guatemalan", "Kenyan", "Congolese").
 IRREGULAR_DEMONYMS = frozenset(
     "dutch french swiss greek thai czech filipino basque welsh scots british english spanish congolese "
     "portuguese lebanese".split()

@@ -7,7 +7,8 @@ from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, 
 from .names import is_acronym, looks_like_person
 from .normalise import fold
 from .sites import site_head
-from .spans import Candidate, bare, previous_word
+from .spans import Candidate
+from .words import bare, previous_word
 
 #: A head noun ("Court", "Valley"), against the model's label (1.0 per mention).
 HEAD_WORD = 2.5

@@ -12,7 +12,8 @@ from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
 from .names import surnames
 from .normalise import fold
-from .spans import Candidate, at_sentence_start, bare, previous_word
+from .spans import Candidate
+from .words import at_sentence_start, bare, previous_word
 
 #: How rare (Zipf) a capitalised word before a person's surname must be to be taken for a given
 #: name no list holds.

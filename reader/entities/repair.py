@@ -7,7 +7,8 @@ import re
 from .knowledge import knowledge
 from .lexicon import FACILITY_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_WORDS, TITLES
 from .model import RawSpan
-from .spans import LOWER_LEGAL_FORMS, at_sentence_start, bare, demonym
+from .spans import LOWER_LEGAL_FORMS
+from .words import at_sentence_start, bare, demonym
 
 # Particles that continue a name across a lower-case word: "Fatherland for All", "Azimio la
 # Umoja", "National Association of Mayors of Venezuela". "of" and "for" are left out after a

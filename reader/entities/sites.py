@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import FACILITY_WORDS, PARTICLES
-from .spans import bare
+from .words import bare
 
 #: Heads of sites beside the facilities a name's owner is split from. (A hospital speaks and
 #: treats as a body does: "the hospital said".)

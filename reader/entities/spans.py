@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .acceptance import MODIFIERS, acceptable
 from .knowledge import knowledge
 from .lexicon import (
     DETERMINERS,
     FACILITY_WORDS,
-    FUNCTION_WORDS,
-    IRREGULAR_DEMONYMS,
-    NON_ENTITY_HEADS,
     ORG_WORDS,
     PARTICLES,
     PLACE_WORDS,
-    PORTFOLIO_FOLLOWERS,
     PREFIXES,
     ROLE_NOUNS,
     SURNAME_PARTICLES,
@@ -23,9 +20,8 @@ from .lexicon import (
 )
 from .normalise import fold
 from .pieces import pieces, whole_words
+from .words import EDGE, POSSESSIVE, bare, demonym, is_title, previous_word, tokens
 
-#: Words that soften a title ("former President") but say nothing about who follows.
-MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
 #: Plural areas after a name: "the Kherson and Mykolaiv regions". (Not "Telstra towers": other
@@ -42,24 +38,11 @@ FOLLOWING_ORG = frozenset(
 FOLLOWING_PERSON = frozenset("dictatorship regime administration presidency era years".split())
 
 _MEASURE = re.compile(r"[\d.,:%]*\d[.,:%][\d.,:%]*")
-_TOKEN = re.compile(r"\S+")
 #: How common (Zipf) a word before a person's name must be to be taken for a description of the
 #: person ("Socialist", "Green"), not a part of the name.
 GLUED_WORD = 3.5
-#: How common (Zipf) a one-word name that only ever opens sentences must be to be taken for an
-#: ordinary word: "Turnout" (3.7), "Meanwhile"; not "Ipsos" (2.5).
-COMMON_OPENER = 3.5
 #: A given name this common in English ("Red", "Will", "May") is not taken for one here.
 EVERYDAY_WORD = 5.0
-#: Suffixes that make a nationality of a place, and what the place's name ends with instead:
-#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
-_DEMONYM_ENDINGS = (
-    ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
-    ("ish", ("", "y", "land")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")), ("n", ("",)),
-)
-_EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,34 +66,6 @@ INTERJECTIONS = frozenset(
     "kudos sorry oh".split()
 )
 
-def bare(token: str) -> str:
-    """A token folded and stripped of edge punctuation and a possessive, for word tests."""
-    return _POSSESSIVE.sub("", fold(token.strip(_EDGE)))
-
-
-def is_title(word: str) -> bool:
-    """A title or office, also hyphenated: "President", "Secretary-General", "Vice-President"."""
-    low = bare(word)
-    return low in TITLES or ("-" in word and all(part in TITLES for part in low.split(" ") if part))
-
-
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def previous_word(text: str, start: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, start - 40):start])
-    return match.group(1) if match else ""
-
-
-def next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*(\S+)", text[end:end + 40])
-    return match.group(1) if match else ""
-
-
-def at_sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:;\n—–"
 
 
 def clean(text: str, start: int, end: int, kind: str | None, source: str = "model") -> list[Candidate]:
@@ -207,16 +162,16 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     if not spans:
         return None
     s, e = spans[0][0], spans[-1][1]
-    while s < e and text[s] in _EDGE:
+    while s < e and text[s] in EDGE:
         s += 1
-    while e > s and text[e - 1] in _EDGE + ".":
+    while e > s and text[e - 1] in EDGE + ".":
         e -= 1
     name = text[s:e]
-    possessive = _POSSESSIVE.search(name)
+    possessive = POSSESSIVE.search(name)
     if possessive:
         e -= len(possessive.group(0))
         name = text[s:e]
-    if not _acceptable(text, s, e, name, kind):
+    if not acceptable(text, s, e, name, kind):
         return None
     before = previous_word(text, s)
     if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS):
@@ -269,30 +224,14 @@ def _unglue(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, in
     return spans, False
 
 
-def demonym(word: str) -> bool:
-    """"Guatemalan", "Philippine", "Antarctic": a word made from a place's name, or a nationality."""
-    low = bare(word)
-    if low in IRREGULAR_DEMONYMS:
-        return True
-    known = knowledge()
-    if known.place(low) is not None:
-        return False
-    for suffix, endings in _DEMONYM_ENDINGS:
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            stem = low[: -len(suffix)]
-            # Only a country or region's people have a word: "Apple" is not of Apples, Switzerland.
-            if any((place := known.place(stem + ending)) is not None and place.region for ending in endings):
-                return True
-    return False
-
 
 def _known_with_article(text: str, spans: list[tuple[int, int]]) -> bool:
-    name = text[spans[0][0]:spans[-1][1]].rstrip(_EDGE + ".")
-    return knowledge().place(fold(_POSSESSIVE.sub("", name))) is not None
+    name = text[spans[0][0]:spans[-1][1]].rstrip(EDGE + ".")
+    return knowledge().place(fold(POSSESSIVE.sub("", name))) is not None
 
 
 def _possessive(word: str) -> bool:
-    return bool(_POSSESSIVE.search(word.rstrip(_EDGE)))
+    return bool(POSSESSIVE.search(word.rstrip(EDGE)))
 
 
 def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -322,7 +261,7 @@ LOWER_LEGAL_FORMS = frozenset("plc ltd llc inc corp".split())
 
 
 def _namelike(word: str, last: bool = False) -> bool:
-    core = word.strip(_EDGE)
+    core = word.strip(EDGE)
     if not core:
         return False
     if last and _MEASURE.fullmatch(core):
@@ -330,73 +269,3 @@ def _namelike(word: str, last: bool = False) -> bool:
     if core[0].isupper() or core[0].isdigit():
         return True
     return not last and bare(core) in PARTICLES
-
-
-def _acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> bool:
-    if len(name) < 2 or not any(c.isupper() for c in name) or _JUNK.search(name):
-        return False
-    if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES):
-        return False
-    if not any(c.isalpha() for c in name):
-        return False
-    words = name.split()
-    if all(_common(w) for w in words):
-        return False
-    if _field_label(text, start, end):
-        return False  # "Residence: Caracas", "- Term End1: 30 July 2000"
-    if bare(words[-1]) in NON_ENTITY_HEADS:
-        return False  # "Sakharov Prize", "Madrid Charter": works and awards
-    if len(words) == 1 and not name.isupper() and next_word(text, end) in PORTFOLIO_FOLLOWERS:
-        return False  # "Communications minister": a portfolio, not an organisation
-    if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
-        return False  # "Meanwhile, ...": an ordinary word that opens a sentence
-    if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
-        return False  # "Turnout was low": a common English word, capitalised only to open a sentence
-    if len(words) == 1 and demonym(name):
-        return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
-    if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
-        return False  # "Escape from house arrest": a heading's first word
-    return True
-
-
-def _common_opener(text: str, start: int, name: str) -> bool:
-    """A word that opens a sentence, is common in English, never stands capitalised mid-sentence
-    here and is no place: the model's "Turnout" or "Riot", not "Brazil" or "Ipsos"."""
-    known = knowledge()
-    return (not name.isupper() and at_sentence_start(text, start) and known.frequency(name) >= COMMON_OPENER
-            and known.place(bare(name)) is None and not _used_midsentence(text, name))
-
-
-def _common(word: str) -> bool:
-    """A function word, a title or a modifier; "AN" or "US" in capitals is an abbreviation."""
-    if len(word) >= 2 and word.isupper():
-        return False
-    low = bare(word)
-    return low in FUNCTION_WORDS or low in TITLES or low in MODIFIERS
-
-
-def _opens_heading(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" =#-*•"):
-        return False
-    line_end = text.find("\n", start)
-    line = text[start:line_end if line_end >= 0 else len(text)].strip(" =#")
-    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":", "”", '"'))
-
-
-def _used_midsentence(text: str, name: str) -> bool:
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        if not at_sentence_start(text, match.start()) and not _opens_heading(text, match.start()):
-            return True
-    return False
-
-
-def _field_label(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    label = re.match(r"[ \t]*[-*•]?[ \t]*[^:\n]{1,40}:(?: |$)", text[line_start:line_start + 60])
-    return label is not None and line_start + label.end() > end
-
-
-def _used_lowercase(text: str, name: str) -> bool:
-    word = name.lower()
-    return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

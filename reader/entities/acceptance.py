@@ -1,0 +1,87 @@
+"""Whether a cleaned span may stand as a name at all: not junk, not a label, a heading's first
+word, a common word that opens a sentence, a nationality or a work's title."""
+
+from __future__ import annotations
+
+import re
+
+from .knowledge import knowledge
+from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
+from .words import at_sentence_start, bare, demonym, next_word
+
+#: Words that soften a title ("former President") but say nothing about who follows.
+MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
+#: How common (Zipf) a one-word name that only ever opens sentences must be to be taken for an
+#: ordinary word: "Turnout" (3.7), "Meanwhile"; not "Ipsos" (2.5).
+COMMON_OPENER = 3.5
+_JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
+
+
+def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> bool:
+    if len(name) < 2 or not any(c.isupper() for c in name) or _JUNK.search(name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES):
+        return False
+    if not any(c.isalpha() for c in name):
+        return False
+    words = name.split()
+    if all(_common(w) for w in words):
+        return False
+    if _field_label(text, start, end):
+        return False  # "Residence: Caracas", "- Term End1: 30 July 2000"
+    if bare(words[-1]) in NON_ENTITY_HEADS:
+        return False  # "Sakharov Prize", "Madrid Charter": works and awards
+    if len(words) == 1 and not name.isupper() and next_word(text, end) in PORTFOLIO_FOLLOWERS:
+        return False  # "Communications minister": a portfolio, not an organisation
+    if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
+        return False  # "Meanwhile, ...": an ordinary word that opens a sentence
+    if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
+        return False  # "Turnout was low": a common English word, capitalised only to open a sentence
+    if len(words) == 1 and demonym(name):
+        return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
+    if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
+        return False  # "Escape from house arrest": a heading's first word
+    return True
+
+
+def _common_opener(text: str, start: int, name: str) -> bool:
+    """A word that opens a sentence, is common in English, never stands capitalised mid-sentence
+    here and is no place: the model's "Turnout" or "Riot", not "Brazil" or "Ipsos"."""
+    known = knowledge()
+    return (not name.isupper() and at_sentence_start(text, start) and known.frequency(name) >= COMMON_OPENER
+            and known.place(bare(name)) is None and not _used_midsentence(text, name))
+
+
+def _common(word: str) -> bool:
+    """A function word, a title or a modifier; "AN" or "US" in capitals is an abbreviation."""
+    if len(word) >= 2 and word.isupper():
+        return False
+    low = bare(word)
+    return low in FUNCTION_WORDS or low in TITLES or low in MODIFIERS
+
+
+def _opens_heading(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" =#-*•"):
+        return False
+    line_end = text.find("\n", start)
+    line = text[start:line_end if line_end >= 0 else len(text)].strip(" =#")
+    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":", "”", '"'))
+
+
+def _used_midsentence(text: str, name: str) -> bool:
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if not at_sentence_start(text, match.start()) and not _opens_heading(text, match.start()):
+            return True
+    return False
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    label = re.match(r"[ \t]*[-*•]?[ \t]*[^:\n]{1,40}:(?: |$)", text[line_start:line_start + 60])
+    return label is not None and line_start + label.end() > end
+
+
+def _used_lowercase(text: str, name: str) -> bool:
+    word = name.lower()
+    return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

@@ -1,0 +1,68 @@
+"""Word tests the name rules share: a token bare of punctuation, its neighbours, where a sentence
+starts, and whether a word is a title or a nationality."""
+
+from __future__ import annotations
+
+import re
+
+from .knowledge import knowledge
+from .lexicon import IRREGULAR_DEMONYMS, TITLES
+from .normalise import fold
+
+_TOKEN = re.compile(r"\S+")
+#: Suffixes that make a nationality of a place, and what the place's name ends with instead:
+#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
+_DEMONYM_ENDINGS = (
+    ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
+    ("ish", ("", "y", "land")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")), ("n", ("",)),
+)
+EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def bare(token: str) -> str:
+    """A token folded and stripped of edge punctuation and a possessive, for word tests."""
+    return POSSESSIVE.sub("", fold(token.strip(EDGE)))
+
+
+def is_title(word: str) -> bool:
+    """A title or office, also hyphenated: "President", "Secretary-General", "Vice-President"."""
+    low = bare(word)
+    return low in TITLES or ("-" in word and all(part in TITLES for part in low.split(" ") if part))
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def previous_word(text: str, start: int) -> str:
+    match = re.search(r"(\S+)\s*$", text[max(0, start - 40):start])
+    return match.group(1) if match else ""
+
+
+def next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*(\S+)", text[end:end + 40])
+    return match.group(1) if match else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:;\n—–"
+
+
+def demonym(word: str) -> bool:
+    """"Guatemalan", "Philippine", "Antarctic": a word made from a place's name, or a nationality."""
+    low = bare(word)
+    if low in IRREGULAR_DEMONYMS:
+        return True
+    known = knowledge()
+    if known.place(low) is not None:
+        return False
+    for suffix, endings in _DEMONYM_ENDINGS:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            # Only a country or region's people have a word: "Apple" is not of Apples, Switzerland.
+            if any((place := known.place(stem + ending)) is not None and place.region for ending in endings):
+                return True
+    return False
+
