@@ -79,6 +79,8 @@ class MemberIndex:
 
     def add(self, article_id: str, anchor: str, vector: Mapping[str, float]) -> None:
         """Hold an article (of a story already noted) under each of its terms."""
+        if article_id in self._row:  # held again: only the newest row stands for it
+            self.forget([article_id], "")
         row = self._alive.append(True)
         self._story_of_row.append(self._story_number[anchor])
         self.ids.append(article_id)
