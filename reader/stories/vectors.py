@@ -49,8 +49,13 @@ class Vectors:
 
     def count(self, features: Features) -> None:
         self.documents += 1
-        for key in self.keys(features):
-            self.doc_freq[key] = self.doc_freq.get(key, 0) + 1
+        freq = self.doc_freq
+        get = freq.get
+        for key in features.terms:
+            freq[key] = get(key, 0) + 1
+        for name in features.names:
+            key = f"@{name}"
+            freq[key] = get(key, 0) + 1
 
     def idf(self, key: str) -> float:
         return math.log((1 + self.documents) / (1 + self.doc_freq.get(key, 0))) + 1.0
@@ -58,7 +63,10 @@ class Vectors:
     def vector(self, features: Features) -> dict[str, float]:
         found = self._vectors.get(features.article_id)
         if found is None:
-            weights = {t: (1 + math.log(n) if n >= 1 else n) * self.idf(t) for t, n in features.terms.items()}
+            # idf() spelt out: this runs for every term of every article placed.
+            log, df, documents = math.log, self.doc_freq.get, 1 + self.documents
+            weights = {t: (1 + log(n) if n >= 1 else n) * (log(documents / (1 + df(t, 0))) + 1.0)
+                       for t, n in features.terms.items()}
             for name in features.names:
                 weights[f"@{name}"] = NAME_WEIGHT * self.idf(f"@{name}")
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
@@ -70,10 +78,8 @@ class Vectors:
         if found is None:
             vector = self.vector(features)
             numbers = self._numbers
-            ids = np.fromiter((numbers.setdefault(k, len(numbers)) for k in vector), dtype=np.intp,
-                              count=len(vector))
-            found = self._arrays[features.article_id] = (ids, np.fromiter(vector.values(), dtype=np.float64,
-                                                                          count=len(vector)))
+            ids = np.array([numbers.setdefault(k, len(numbers)) for k in vector], dtype=np.intp)
+            found = self._arrays[features.article_id] = (ids, np.array(list(vector.values()), dtype=np.float64))
         return found
 
     def scores(self, features: Features, others: Sequence[str]) -> list[float]:
@@ -83,9 +89,17 @@ class Vectors:
         if len(self._numbers) > len(self._dense):
             self._dense = np.zeros(2 * len(self._numbers))
         dense = self._dense
+        if not arrays:
+            return []
         dense[ids] = weights
         try:
-            return [float(dense[other_ids] @ other_weights) for other_ids, other_weights in arrays]
+            # All the others' terms at once, summed per other.
+            lengths = [len(other_ids) for other_ids, _ in arrays]
+            products = dense[np.concatenate([other_ids for other_ids, _ in arrays])]
+            products *= np.concatenate([other_weights for _, other_weights in arrays])
+            owner = np.repeat(np.arange(len(arrays)), lengths)
+            summed: list[float] = np.bincount(owner, products, minlength=len(arrays)).tolist()
+            return summed
         finally:
             dense[ids] = 0.0
 

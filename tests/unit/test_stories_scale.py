@@ -13,7 +13,7 @@ from stories_score import group_set, load_set
 
 from reader.stories import StoryLibrary, extracting, rebuild
 from reader.stories.extracting import Extractor, read_texts
-from reader.stories.grouping import CROWDED, Grouping
+from reader.stories.grouping import CANDIDATES, CROWDED, WINDOW, Grouping
 from reader.stories.vectors import Features, Vectors, cosine
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -74,11 +74,11 @@ def test_scores_are_the_cosines_of_the_vectors() -> None:
     assert scores[0] == pytest.approx(1.0)
 
 
-def _filler(n: int, rng: random.Random) -> Features:
+def _filler(n: int, rng: random.Random, when: datetime | None = None) -> Features:
     """One of a busy week's unrelated articles: common words, and a few of its own."""
     terms = {w: 1.0 for w in rng.sample(["council", "weather", "market", "school", "police", "budget"], 3)}
     terms.update({f"own{n}-{k}": 1.0 for k in range(6)})
-    return Features(f"f{n}", START + timedelta(minutes=10 * n), f"Outlet {n % 40}", terms,
+    return Features(f"f{n}", when or START + timedelta(minutes=10 * n), f"Outlet {n % 40}", terms,
                     frozenset({f"person {n}"}))
 
 
@@ -98,6 +98,48 @@ def test_a_crowded_week_still_groups_its_event() -> None:
     story, link = grouping.place(second)
     assert story == "e1" and link is not None and link.nearest == "e1"
     assert {grouping.story_of[f.article_id] for f in fillers} == {f.article_id for f in fillers}  # all alone
+
+
+EVENT = {"harbour": 2.0, "bridg": 2.0, "collaps": 2.0, "ferri": 1.0, "council": 1.0, "rescu": 1.0}
+
+
+def _near_miss(n: int, when: datetime) -> Features:
+    """An article of the same days sharing two of the event's words, and otherwise its own."""
+    terms = {"harbour": 1.0, "ferri": 1.0, **{f"miss{n}-{k}": 1.0 for k in range(8)}}
+    return Features(f"m{n}", when, f"Outlet {n % 40}", terms, frozenset({f"person {n}"}))
+
+
+def test_an_event_is_found_among_more_alike_articles_than_are_scored() -> None:
+    grouping = Grouping()
+    first = Features("e1", START, "Coast Herald", EVENT, frozenset({"hanna vik", "port edda"}))
+    grouping.place(first)
+    for n in range(4 * CANDIDATES):
+        grouping.place(_near_miss(n, START + timedelta(minutes=n + 1)))
+    second = Features("e2", START + timedelta(hours=8), "Daily Wire", {**EVENT, "inquiri": 1.0},
+                      frozenset({"hanna vik", "port edda"}))
+    story, link = grouping.place(second)
+    assert story == "e1" and link is not None and link.nearest == "e1"
+    assert "harbour" in link.shared_terms and link.shared_names == ("hanna vik", "port edda")
+
+
+def test_after_weeks_of_news_let_go_events_still_group() -> None:
+    grouping = Grouping()
+    rng = random.Random(3)
+    when = START
+    for n in range(3000):  # four months of an article an hour, let go as placing goes on
+        when = START + timedelta(hours=n)
+        grouping.place(_filler(n, rng, when))
+        if n % 100 == 99:
+            grouping.expire(when)
+    assert len(grouping.features) < 24 * 2 * WINDOW.days  # only the last days are held
+    first = Features("e1", when, "Coast Herald", EVENT, frozenset({"hanna vik", "port edda"}))
+    grouping.place(first)
+    for n in range(3000, 3100):
+        grouping.place(_filler(n, rng, when + timedelta(minutes=n - 2999)))
+    second = Features("e2", when + timedelta(hours=3), "Daily Wire", {**EVENT, "inquiri": 1.0},
+                      frozenset({"hanna vik", "port edda"}))
+    story, link = grouping.place(second)
+    assert story == "e1" and link is not None and link.nearest == "e1"
 
 
 def test_the_app_loads_only_the_stories_it_can_compare(tmp_path: Path) -> None:
