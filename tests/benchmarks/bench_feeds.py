@@ -17,6 +17,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -34,6 +36,28 @@ def write_corpus(folder: Path, corpus: dict[str, bytes]) -> None:
     for path, body in corpus.items():
         target = folder / path.lstrip("/").replace("/", "_")
         target.write_bytes(body)
+
+
+@contextmanager
+def served_corpus(corpus: dict[str, bytes], latency: float, prefix: str) -> Iterator[tuple[str, Path, Path]]:
+    """The corpus written to a scratch folder and served from a process of its own (see
+    serve_corpus.py): yields the base URL, the corpus folder (rewrite files in it to change
+    what is served) and the scratch folder for libraries."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+        folder = Path(scratch) / "corpus"
+        folder.mkdir()
+        write_corpus(folder, corpus)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tests.benchmarks.serve_corpus", str(folder), "--latency", str(latency)],
+            cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            assert server.stdout is not None and server.stdin is not None
+            yield server.stdout.readline().strip(), folder, Path(scratch)
+        finally:
+            assert server.stdin is not None
+            server.stdin.close()
+            server.wait(10)
 
 
 def peak_tree_rss(process: psutil.Process, stop: threading.Event, out: list[float]) -> None:
@@ -100,25 +124,13 @@ def main() -> int:
     print(f"corpus: {args.feeds} feeds x {args.items} items, {size:.1f} MB; latency {args.latency * 1000:.0f} ms; "
           f"--concurrency {args.concurrency} --per-host {args.per_host}", flush=True)
     rounds = []
-    with tempfile.TemporaryDirectory(prefix="broadsheet-bench-feeds-") as scratch:
-        folder = Path(scratch) / "corpus"
-        folder.mkdir()
-        write_corpus(folder, corpus)
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tests.benchmarks.serve_corpus", str(folder), "--latency", str(args.latency)],
-            cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )
-        try:
-            base_url = server.stdout.readline().strip()
-            for number in range(args.repeat):
-                home = Path(scratch) / f"round{number}" / "library"
-                home.parent.mkdir()
-                rounds.append(one_round(args, corpus, newer, base_url, folder, home))
-                summary = ", ".join(f"{name} {wall:.2f} s" for name, (wall, _, _) in rounds[-1].items())
-                print(f"round {number + 1}: {summary}", flush=True)
-        finally:
-            server.stdin.close()
-            server.wait(10)
+    with served_corpus(corpus, args.latency, "broadsheet-bench-feeds-") as (base_url, folder, scratch):
+        for number in range(args.repeat):
+            home = scratch / f"round{number}" / "library"
+            home.parent.mkdir()
+            rounds.append(one_round(args, corpus, newer, base_url, folder, home))
+            summary = ", ".join(f"{name} {wall:.2f} s" for name, (wall, _, _) in rounds[-1].items())
+            print(f"round {number + 1}: {summary}", flush=True)
 
     figures = []
     for name, goal in GOALS.items():

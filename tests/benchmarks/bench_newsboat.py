@@ -19,14 +19,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.benchmarks.bench_feeds import run_fetch, write_corpus  # noqa: E402
+from tests.benchmarks.bench_feeds import run_fetch, served_corpus, write_corpus  # noqa: E402
 from tests.benchmarks.feed_corpus import generate_corpus, with_new_items  # noqa: E402
 from tests.benchmarks.measure import Figure, median, report  # noqa: E402
 
@@ -112,25 +111,12 @@ def main() -> int:
           f"newsboat {'reload-threads ' + str(args.threads) if with_newsboat else 'not installed: ours alone'}",
           flush=True)
     rounds = []
-    with tempfile.TemporaryDirectory(prefix="broadsheet-bench-newsboat-") as scratch:
-        folder = Path(scratch) / "corpus"
-        folder.mkdir()
-        write_corpus(folder, corpus)
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tests.benchmarks.serve_corpus", str(folder), "--latency", str(args.latency)],
-            cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )
-        try:
-            base_url = server.stdout.readline().strip()
-            for number in range(args.repeat):
-                rounds.append(one_round(args, corpus, newer, base_url, folder, Path(scratch) / f"round{number}",
-                                        with_newsboat))
-                print(f"round {number + 1}: " + ", ".join(
-                    f"{name} ours {r['ours']:.2f} s" + (f" newsboat {r['newsboat']:.2f} s" if with_newsboat else "")
-                    for name, r in rounds[-1].items()), flush=True)
-        finally:
-            server.stdin.close()
-            server.wait(10)
+    with served_corpus(corpus, args.latency, "broadsheet-bench-newsboat-") as (base_url, folder, scratch):
+        for number in range(args.repeat):
+            rounds.append(one_round(args, corpus, newer, base_url, folder, scratch / f"round{number}", with_newsboat))
+            print(f"round {number + 1}: " + ", ".join(
+                f"{name} ours {r['ours']:.2f} s" + (f" newsboat {r['newsboat']:.2f} s" if with_newsboat else "")
+                for name, r in rounds[-1].items()), flush=True)
 
     figures = []
     for name, goal in GOALS.items():
