@@ -7,7 +7,7 @@ import html
 import re
 import shutil
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,6 +139,15 @@ async def replace_text(pilot: Pilot, text: str) -> None:
     assert isinstance(focused, Input), f"no box has the focus: {focused!r}"
     focused.value = ""
     await type_text(pilot, text)
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app run until ``condition`` holds (or ``seconds`` pass; the test's assertion then
+    says what did not happen): for what a debounce timer or a worker brings, on a busy machine."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    await settle(pilot)
 
 
 async def searched(pilot: Pilot) -> None:

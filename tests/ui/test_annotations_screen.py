@@ -16,7 +16,7 @@ from reader.tui.widgets.annotation_list import AnnotationList
 from reader.tui.widgets.reader.marks import CURRENT_HIGHLIGHT
 from reader.tui.widgets.reader.pane import ReaderPane
 
-from .conftest import SEED_TITLES, reader_title, settle, titles, type_text
+from .conftest import SEED_TITLES, reader_title, searched, settle, titles, type_text, until
 
 DAY = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -101,8 +101,7 @@ async def test_filters_by_words_tag_outlet_and_kind(start, home):
         assert listed(pilot.app) == []
         # Escape in the filter clears it and goes back to the list; escape again leaves.
         await pilot.press("escape")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await until(pilot, lambda: len(listed(pilot.app)) == 3)
         assert len(listed(pilot.app)) == 3
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, AnnotationsScreen)
@@ -153,13 +152,12 @@ async def test_enter_opens_the_article_at_the_passage_even_when_a_search_hid_it(
         await pilot.press("slash")
         await type_text(pilot, "rajoy")  # a search that leaves Breitbart out
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await searched(pilot)
+        await until(pilot, lambda: SEED_TITLES[1] not in titles(app))
         assert SEED_TITLES[1] not in titles(app)
         await open_screen(pilot)
         await pilot.press("j", "enter")
-        await settle(pilot)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: reader_title(app) == SEED_TITLES[1])
         assert reader_title(app) == SEED_TITLES[1]
         pane = app.screen.query_one(ReaderPane)
         assert pane.current_annotation is not None and pane.current_annotation.quote == "29 military checkpoints"
