@@ -176,9 +176,7 @@ class Sync:
         entry["m"] = Marks(agreed["read"], agreed["starred"], tuple(agreed["tags"]), agreed["note"]).to_doc()
 
     def _push(self) -> None:
-        for field in ("tags", "note"):
-            if not self.held.holds(field):
-                self.pushes.pop(field, None)
+        # A field the server cannot hold never gets here: _merge takes the server to agree on it.
         for field, flag in (("read", True), ("read", False), ("starred", True), ("starred", False)):
             ids = [rid for rid, d, _ in self.pushes[field] if d.value is flag]
             if ids:
