@@ -1,4 +1,4 @@
-"""Background entity analysis: a worker process extracts, a thread here saves and reports."""
+"""Background entity analysis: worker processes extract, a thread here saves and reports."""
 
 from __future__ import annotations
 
@@ -12,14 +12,12 @@ from typing import Any
 from ..models import Article
 from ..models.entities import ArticleEntities
 from ..store import Store, StoreError
+from .crew import Hand, Roster, Staffing
 from .extract import FALLBACK
+from .jobs import Jobs
 from .worker import Outcome, WorkerProcess, analyse_now
 
 __all__ = ["EntityAnalyser", "analyse_now"]
-
-#: Articles sent to the worker ahead of its results, so that it never waits for the next one.
-IN_FLIGHT = 2
-
 
 def _ignore(*_args: object) -> None:
     pass
@@ -28,11 +26,13 @@ def _ignore(*_args: object) -> None:
 class EntityAnalyser:
     """Extracts the entities of every unanalysed article, newest first, without blocking the UI.
 
-    spaCy runs in a worker process (spawned, so it never loads in this one) that takes one
-    article at a time; a thread here picks what it gets next (the article being read before
-    the queue), writes the results in batches at most every ``batch_seconds`` and calls
-    back, from that thread: ``on_analysed(ids)`` after each write, ``on_progress(done,
-    total)``, and ``on_problem(message)`` for anything the user should hear about once.
+    spaCy runs in worker processes (spawned, so it never loads in this one), each taking one
+    article at a time: one while there is work, two while a long queue waits on an idle
+    machine, none after a long idle spell (see :class:`Staffing`). A thread here picks what
+    each gets next (the article being read before the queue), writes the results in batches
+    at most every ``batch_seconds`` and calls back, from that thread: ``on_analysed(ids)``
+    after each write, ``on_progress(done, total)``, and ``on_problem(message)`` for anything
+    the user should hear about once.
     """
 
     def __init__(
@@ -44,6 +44,7 @@ class EntityAnalyser:
         on_problem: Callable[[str], None] = _ignore,
         use_model: bool = True,
         batch_seconds: float = 1.0,
+        staffing: Staffing | None = None,
     ) -> None:
         self._store = store
         self._on_analysed = on_analysed
@@ -58,33 +59,35 @@ class EntityAnalyser:
         #: Articles analysed and saved since start.
         self.done = 0
         self.running = False
-        self._lock = threading.Lock()
-        self._queue: dict[str, None] = {}  # an ordered set: oldest request first
-        self._urgent: list[str] = []  # the latest request last
-        self._in_flight: dict[str, bool] = {}  # id -> wanted at once
+        self._jobs = Jobs()
         self._unsaved: list[tuple[Article, ArticleEntities, int]] = []
         self._last_write = time.monotonic()
         self._stopping = threading.Event()
         self._wake_in, self._wake_out = socket.socketpair()
         self._wake_out.setblocking(False)
         self._thread: threading.Thread | None = None
-        self._worker: WorkerProcess | None = None
-        self._ready = False
+        self._hands: list[Hand] = []
         self._crashes = 0
+        self._roster = Roster(staffing or Staffing())
+        self._redone = False
         self._stop_wait = 2.0
         self._told: set[str] = set()
 
     @property
     def pending(self) -> int:
         """Articles waiting or being extracted."""
-        with self._lock:
-            return len(self._queue) + len(self._urgent) + len(self._in_flight)
+        return self._jobs.pending(self._hands)
 
     @property
     def worker_pid(self) -> int | None:
-        """The worker process's id while it runs (for measuring it)."""
-        worker = self._worker
-        return worker.process.pid if worker is not None and worker.process.is_alive() else None
+        """The first worker process's id while it runs (for measuring it)."""
+        pids = self.worker_pids
+        return pids[0] if pids else None
+
+    @property
+    def worker_pids(self) -> list[int]:
+        """The ids of the worker processes running now."""
+        return [pid for pid in (hand.pid for hand in list(self._hands)) if pid is not None]
 
     # The caller's side ----------------------------------------------------------------------
 
@@ -98,22 +101,12 @@ class EntityAnalyser:
 
     def enqueue(self, article_ids: Iterable[str]) -> None:
         """New or changed articles, analysed after those already waiting."""
-        with self._lock:
-            for article_id in article_ids:
-                if article_id not in self._urgent:
-                    self._queue[article_id] = None
+        self._jobs.add(article_ids)
         self._wake()
 
     def prioritise(self, article_id: str) -> None:
         """The open article: analysed next, ahead of the queue (unless it already is)."""
-        with self._lock:
-            if article_id in self._in_flight:
-                self._in_flight[article_id] = True
-            else:
-                self._queue.pop(article_id, None)
-                if article_id in self._urgent:
-                    self._urgent.remove(article_id)
-                self._urgent.append(article_id)
+        self._jobs.prioritise(article_id, self._hands)
         self._wake()
 
     def stop(self, wait: float = 2.0) -> None:
@@ -142,7 +135,9 @@ class EntityAnalyser:
             self._progress()
             self._spawn()
             while not self._stopping.is_set():
-                self._dispatch()
+                self._staff()
+                for hand in list(self._hands):
+                    self._dispatch(hand)
                 self._receive(self._timeout())
                 if self._unsaved and time.monotonic() - self._last_write >= self._batch_seconds:
                     self._save(self._unsaved)
@@ -155,67 +150,85 @@ class EntityAnalyser:
             self.running = False
 
     def _spawn(self) -> None:
-        self._ready = False
-        self._worker = WorkerProcess(self._store.home, self._use_model)
+        self._hands.append(Hand(WorkerProcess(self._store.home, self._use_model)))
+        self._roster.started()
+
+    def _staff(self) -> None:
+        if not self._hands:
+            if self._jobs.waiting():
+                self._spawn()
+            return
+        busy = bool(self._jobs.waiting() or self._unsaved or any(hand.in_flight for hand in self._hands))
+        change = self._roster.change(self._hands, self._jobs.waiting(), busy)
+        if change > 0:
+            self._spawn()
+        for hand in self._hands[len(self._hands) + change:] if change < 0 else ():
+            self._end(hand)
+
+    def _end(self, hand: Hand) -> None:
+        """End one worker; what it was given and did not finish goes back to the queue."""
+        self._hands.remove(hand)
+        self._stop(hand, self._stop_wait)
+        self._jobs.take_back(hand)
+
+    def _stop(self, hand: Hand, wait: float) -> None:
+        def handle(message: tuple[Any, ...]) -> None:
+            self._handle(hand, message)
+
+        hand.worker.stop(wait, handle)
 
     def _timeout(self) -> float | None:
-        if not self._unsaved:
-            return None
-        return max(0.0, self._last_write + self._batch_seconds - time.monotonic())
+        if self._unsaved:
+            return max(0.0, self._last_write + self._batch_seconds - time.monotonic())
+        if self._hands:  # to notice the idle spell's end, or the time to add a worker
+            return self._roster.look_again
+        return None
 
-    def _dispatch(self) -> None:
-        """Send the worker what it does next: the open article first, then the queue.
-
-        The open article goes at once, even with the worker's next article already sent: the
-        worker takes it before that one.
-        """
-        assert self._worker is not None  # _run spawned it
-        while self._ready:
-            with self._lock:
-                urgent = bool(self._urgent) and len(self._in_flight) < IN_FLIGHT + 2
-                if not urgent and (len(self._in_flight) >= IN_FLIGHT or not self._queue):
-                    return
-                article_id = self._urgent.pop() if urgent else next(iter(self._queue))
-                self._queue.pop(article_id, None)
+    def _dispatch(self, hand: Hand) -> None:
+        """Send a worker what it does next: the open article first, then the queue."""
+        while hand.ready and (job := self._jobs.next_for(hand)) is not None:
+            article_id, urgent = job
             if urgent and self._store.analysed_ids([article_id]):
                 continue
             try:
                 article = self._store.article(article_id)
             except StoreError:  # removed meanwhile (or unreadable: the list says so)
                 continue
-            with self._lock:
-                self._in_flight[article_id] = urgent or self._in_flight.get(article_id, False)
-            self._worker.send(article, urgent)
+            self._jobs.hand_over(hand, article_id, urgent)
+            hand.worker.send(article, urgent)
 
     def _receive(self, timeout: float | None) -> None:
-        assert self._worker is not None  # _run spawned it
-        conn = self._worker.conn
-        ready = wait([conn, self._worker.sentinel, self._wake_in], timeout)
+        waited: list[Any] = [self._wake_in]
+        for hand in self._hands:
+            waited += [hand.worker.conn, hand.worker.sentinel]
+        ready = wait(waited, timeout)
         if self._wake_in in ready:
             self._wake_in.recv(4096)
-        try:
-            while conn.poll():
-                self._handle(conn.recv())
-        except (EOFError, OSError):
-            self._crashed()
-            return
-        if self._worker.sentinel in ready and not self._stopping.is_set():
-            self._crashed()
+        for hand in list(self._hands):
+            try:
+                while hand.worker.conn.poll():
+                    self._handle(hand, hand.worker.conn.recv())
+            except (EOFError, OSError):
+                self._crashed(hand)
+                continue
+            if hand.worker.sentinel in ready and not self._stopping.is_set():
+                self._crashed(hand)
 
-    def _handle(self, message: tuple[Any, ...]) -> None:
+    def _handle(self, hand: Hand, message: tuple[Any, ...]) -> None:
         if message[0] == "ready":
             _, name, note = message
-            self._ready = True
+            hand.ready = True
             self.extractor_name, self.note = name, note
             if note and self._use_model:  # switched off on purpose is no problem
                 self._problem(f"entities are found by simpler rules: {note}")
-            if name != FALLBACK:
+            if name != FALLBACK and not self._redone:
                 # Results the fallback made are redone now that the model is here.
-                self._enqueue_new(self._store.unanalysed_ids(extractor=name))
+                self._redone = True
+                unsaved = {item[0].id for item in self._unsaved}
+                self._jobs.add_new(self._store.unanalysed_ids(extractor=name), self._hands, unsaved)
             return
         outcome: Outcome = message[1]
-        with self._lock:
-            urgent = self._in_flight.pop(outcome.article_id, False)
+        urgent = self._jobs.came_back(hand, outcome.article_id)
         if outcome.error:
             self._problem(f"some articles could not be analysed: {outcome.error}")
         if outcome.article is None:
@@ -245,42 +258,31 @@ class EntityAnalyser:
             _call(self._on_analysed, saved)
         self._progress()
 
-    def _enqueue_new(self, article_ids: list[str]) -> None:
-        """Queue articles not already waiting, in hand or extracted and not yet written."""
-        unsaved = {item[0].id for item in self._unsaved}
-        with self._lock:
-            for article_id in article_ids:
-                if article_id not in self._in_flight and article_id not in unsaved and article_id not in self._urgent:
-                    self._queue.setdefault(article_id, None)
-
     def _progress(self) -> None:
         _call(self._on_progress, self.done, self.done + self.pending + len(self._unsaved))
 
-    def _crashed(self) -> None:
-        """The worker died: start it again once; the second time, give up and say so."""
-        assert self._worker is not None  # _run spawned it
-        code = self._worker.exit_code()
+    def _crashed(self, hand: Hand) -> None:
+        """A worker died: start it again once; the second time, give up and say so."""
+        code = hand.worker.exit_code()
         self._crashes += 1
-        with self._lock:
-            lost = list(self._in_flight)
-            self._in_flight.clear()
-            # To the back: if one article kills the worker, the others are analysed first.
-            for article_id in lost:
-                self._queue.pop(article_id, None)
-                self._queue[article_id] = None
+        self._hands.remove(hand)
+        hand.worker.conn.close()
+        self._jobs.take_back(hand)
         if self._crashes >= 2:
             self._problem(
                 f"entity analysis stopped: its worker process died twice (exit code {code}); "
                 "restart broadsheet to try again"
             )
             raise _GaveUp
-        self._spawn()
+        if not self._hands:
+            self._spawn()
 
     def _shut_down(self) -> None:
-        """Let the worker finish the article in hand (its result is saved), then end it."""
-        if self._worker is not None:
+        """Let each worker finish the article in hand (its result is saved), then end it."""
+        for hand in list(self._hands):
             # Until the model has loaded nothing is computed, so nothing is worth waiting for.
-            self._worker.stop(self._stop_wait if self._ready else 0.0, self._handle)
+            self._stop(hand, self._stop_wait if hand.ready else 0.0)
+        self._hands.clear()
         if self._unsaved:
             self._save(self._unsaved)
         self._close_wake()
@@ -308,4 +310,4 @@ def _call(callback: Callable[..., object], *args: object) -> None:
 
 
 class _GaveUp(Exception):
-    """The worker died twice; the user has been told."""
+    """Workers died twice; the user has been told."""

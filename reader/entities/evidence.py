@@ -92,8 +92,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             key = parent[key]
         return key
 
+    # Each group's summed votes, made for all groups at once and dropped whenever a group or a
+    # vote changes: the loops below ask a group's kind once per name they compare, which summed
+    # afresh each time made this step quadratic in the names of a long article.
+    tallies: dict[str, dict[str, float]] = {}
+
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
+        tallies.clear()
 
     display: dict[str, str] = {}
     votes: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -110,12 +116,12 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if base is not None and fold(base) in display:
             union(key, fold(base))
     def tally_of(key: str) -> dict[str, float]:
-        tally: dict[str, float] = defaultdict(float)
-        for k in display:
-            if find(k) == find(key):
+        if not tallies:
+            for k in display:
+                tally = tallies.setdefault(find(k), defaultdict(float))
                 for kind, weight in votes[k]:
                     tally[kind] += weight
-        return tally
+        return tallies.get(find(key), {})
 
     def kind_of(key: str) -> str | None:
         tally = tally_of(key)
@@ -145,6 +151,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
+            tallies.clear()
         elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None
                                   or _model_says(candidates, key, "person")):
             # A first name alone ("Kylian is finding his rhythm") or a family name written first

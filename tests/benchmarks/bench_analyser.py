@@ -15,6 +15,7 @@ import psutil
 
 from reader.entities import EntityLibrary
 from reader.entities.analyser import EntityAnalyser, analyse_now
+from reader.entities.crew import Staffing
 from reader.store import Store
 from tests.benchmarks.bench_intake import intake_figures
 from tests.benchmarks.generate import cached_library, copy_library
@@ -65,31 +66,46 @@ def analyser_figures(count: int, build_count: int, intake_count: int = 100_000) 
 
 
 def throughput(home: Path, count: int) -> list[Figure]:
-    """Every article of a library analysed by EntityAnalyser, writes included."""
+    """Every article of a library analysed by EntityAnalyser, writes included: as the app runs
+    it (a second worker while the machine has a core to spare), and with one worker."""
+    alone = copy_library(home, home.parent / f"{home.name}-one-worker")
+    one = _analyse_all(alone, count, Staffing(most=1))
+    started, ready, finished, peaks, analyser = _analyse_all(home, count, Staffing())
+    rate, one_rate = count / (finished - ready), count / (one[2] - one[1])
+    return [
+        Figure("analyser start (spawn + model load)", ready - started, "s",
+               detail=f"extractor {analyser.extractor_name}{'; ' + analyser.note if analyser.note else ''}"),
+        Figure(f"analyser throughput, {count:,} articles", rate, "articles/s",
+               detail=f"{rate:.1f}/s after start, writes included, {len(peaks)} worker(s) at most; "
+                      f"{count / (finished - started):.1f}/s with start; one worker alone {one_rate:.1f}/s"),
+        Figure("analyser worker peak RSS (VmHWM)", max(peaks.values(), default=0.0), "MB",
+               detail=f"each worker; {sum(peaks.values()):.0f} MB for all of them"),
+    ]
+
+
+def _analyse_all(home: Path, count: int, staffing: Staffing) -> tuple[float, float, float, dict, EntityAnalyser]:
     store = Store.open(home)
     reports = Reports()
-    analyser = EntityAnalyser(store, on_analysed=reports.analysed, on_problem=reports.problems.append)
+    analyser = EntityAnalyser(store, on_analysed=reports.analysed, on_problem=reports.problems.append,
+                              staffing=staffing)
     started = time.perf_counter()
     analyser.start()
     while not analyser.extractor_name:
         time.sleep(0.01)
     ready = time.perf_counter()
-    pid = analyser.worker_pid
-    peak = 0.0
+    peaks: dict[int, float] = {}
+
+    def look() -> None:
+        for pid in analyser.worker_pids:
+            peaks[pid] = max(peaks.get(pid, 0.0), _peak_rss(pid))
+
     while not reports.wait_for(lambda: len(reports.when) >= count, 1.0):
-        peak = max(peak, _peak_rss(pid))
+        look()
     finished = time.perf_counter()
-    peak = max(peak, _peak_rss(pid))
+    look()
     analyser.stop()
     assert store.unanalysed_ids() == [], "the analyser left articles unanalysed"
-    rate = count / (finished - ready)
-    return [
-        Figure("analyser start (spawn + model load)", ready - started, "s",
-               detail=f"extractor {analyser.extractor_name}{'; ' + analyser.note if analyser.note else ''}"),
-        Figure(f"analyser throughput, {count:,} articles", rate, "articles/s",
-               detail=f"{rate:.1f}/s after start, writes included; {count / (finished - started):.1f}/s with start"),
-        Figure("analyser worker peak RSS (VmHWM)", peak, "MB"),
-    ]
+    return started, ready, finished, peaks, analyser
 
 
 def priority(home: Path) -> list[Figure]:
