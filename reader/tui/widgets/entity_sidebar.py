@@ -9,6 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
@@ -197,8 +198,14 @@ class EntitySidebar(VerticalScroll, can_focus=True):
         rows = self.rows()
         return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
 
+    def on_mount(self) -> None:
+        self._draw(force=True)  # what was set before its content existed
+
     def _draw(self, force: bool = False) -> None:
-        content = self.query_one("#entities-content", Static)
+        try:
+            content = self.query_one("#entities-content", Static)
+        except NoMatches:  # a result that arrives before the content is composed: on_mount draws it
+            return
         text = Text()
         heading = "Entities in this list" if self.scope == "list" else "Entities"
         text.append(f"{heading}\n", style="bold")
