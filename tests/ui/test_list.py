@@ -221,3 +221,23 @@ async def test_a_new_library_opens_on_the_newest_news_with_a_welcome(start):
         body = static_text(app, "#reader-body")
         assert "Term Start1" not in body and "Office1" not in body  # the infobox reads as text
         assert "Governor of the Federal District, 13 January 1992 – 24 May 1993" in body
+
+
+async def test_the_rows_take_a_new_theme_s_colours_and_the_cursor_its_focus(start):
+    # Rows already drawn are kept between repaints: a change of theme or of focus must still
+    # reach every row on screen.
+    async with start() as pilot:
+        app = pilot.app
+        rows = article_list(app)
+
+        def styles(index: int) -> list:
+            return [segment.style for segment in rows.render_line(index) if segment.text.strip()]
+
+        cursor_before, other_before = styles(0), styles(1)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert styles(0) != cursor_before and styles(1) != other_before
+        focused_cursor = styles(0)
+        rows.blur()
+        await settle(pilot)
+        assert styles(0) != focused_cursor

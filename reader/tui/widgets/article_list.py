@@ -27,6 +27,8 @@ from ..listing import Listing
 MATCH_STYLE = Style(bold=True, underline=True)
 #: Cells a title keeps before the tags column is given any room.
 TITLE_ROOM = 40
+#: Rows kept drawn: a few screenfuls, enough for moving back and forth around the cursor.
+ROWS_KEPT = 256
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -91,6 +93,13 @@ class ArticleList(ScrollView, can_focus=True):
         #: The article last reported as highlighted, so a refresh of the rows reports a
         #: change of article (or the first one) and nothing else.
         self._announced: str | None = None
+        #: (size, virtual size, container size) at the last layout that updated the scrollbars.
+        self._laid_out: tuple[Size, Size, Size] | None = None
+        #: Rows drawn, by everything they show: the list scrolls by a row at a time, and each
+        #: scroll redraws every row on screen, most of them unchanged.
+        self._drawn: dict[tuple, Strip] = {}
+        #: The search result each cached result row was drawn from (its id alone could be reused).
+        self._found_drawn: dict[tuple, tuple] = {}
 
     # Data in ----------------------------------------------------------------------------------
 
@@ -170,6 +179,17 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.listing.rows))
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # ScrollView compares the virtual size the compositor found (this widget's region: it
+        # has no children) with the one set here (one line per row), which never match: every
+        # layout of the screen, one per article shown, would reset and redraw the scrollbar.
+        # Compare with what the last update saw instead.
+        seen = (size, self.virtual_size, container_size)
+        if seen == self._laid_out and size == self._size:
+            return self._container_size != container_size
+        self._laid_out = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     # Drawing ------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -186,7 +206,28 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._row(rows[index], width, index == self.cursor)
 
+    def notify_style_update(self) -> None:
+        self._drawn.clear()  # the theme or the sheets changed: the rows' colours with them
+        super().notify_style_update()
+
     def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
+        listing = self.listing
+        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+        found = self.snippets.get(article.id)
+        key = (article.id, article.title, article.outlet, bool(article.revisions), date, width, is_cursor,
+               is_cursor and self.has_focus, listing.is_read(article.id), listing.is_starred(article.id),
+               listing.tags(article.id), id(found) if found is not None else None)
+        drawn = self._drawn.get(key)
+        if drawn is None or (found is not None and self._found_drawn.get(key) is not found):
+            if len(self._drawn) >= ROWS_KEPT:
+                self._drawn.clear()
+                self._found_drawn.clear()
+            drawn = self._drawn[key] = self._draw_row(article, width, is_cursor, date, found)
+            if found is not None:
+                self._found_drawn[key] = found
+        return drawn
+
+    def _draw_row(self, article: Article, width: int, is_cursor: bool, date: str, found: tuple | None) -> Strip:
         listing = self.listing
         unread = not listing.is_read(article.id)
         base = self.get_component_rich_style("article-list--unread" if unread else "article-list--read")
@@ -200,7 +241,6 @@ class ArticleList(ScrollView, can_focus=True):
         meta_style = base + self.get_component_rich_style("article-list--meta")
         tags_style = base + self.get_component_rich_style("article-list--tags")
 
-        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
         outlet = clean_line(article.outlet)
         tags = " ".join(f"#{t}" for t in listing.tags(article.id))
         # The outlet never goes (comparing outlets is what the list is for): it narrows to its
@@ -218,7 +258,6 @@ class ArticleList(ScrollView, can_focus=True):
         if article.revisions:
             # Edited by its outlet after we first fetched it (D in the reader shows how).
             title = "✎ " + title
-        found = self.snippets.get(article.id)
         if found is not None:
             middle = self._found_segments(found, title_width, base, meta_style)
         else:
