@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +24,9 @@ def shard_of(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
 
 
-#: Months whose parsed documents stay in memory. A month of a large library parses into some
-#: 40 MB of dicts; the list keeps Articles, not documents, so keeping every month parsed after
-#: reading it once doubled what 100,000 articles cost. The ones last used are kept, as a fetch
-#: writes to the same few recent months again and again.
-CACHED_SHARDS = 3
+#: Document fields that many articles share (a feed's id, its outlet and site, its authors,
+#: the kind): parsing makes one string per article of each, interning makes one in all.
+SHARED_FIELDS = ("source", "outlet", "outlet_url", "author", "kind", "first_seen")
 
 
 class Library:
@@ -45,8 +44,8 @@ class Library:
         self.bodies = BodyPacks(folder / "bodies")
         self.read_only = read_only
         self._shards: dict[str, KeyedTinyDB] = {}
-        #: Shards whose documents may be in memory, least recently used first.
-        self._recent: dict[str, None] = {}
+        #: Per shard, the parsed documents last made compact (by identity: a re-read replaces them).
+        self._compacted: dict[str, int] = {}
         self._index: LibraryIndex | None = None
         self._index_signature: FileSignature | None = None
 
@@ -66,16 +65,22 @@ class Library:
         db = self._shards.get(name)
         if db is None:
             db = self._shards[name] = open_tinydb(self.meta_folder / f"{name}.json", self.read_only)
-        self._recent.pop(name, None)
-        self._recent[name] = None
-        while len(self._recent) > CACHED_SHARDS:
-            oldest = next(iter(self._recent))
-            del self._recent[oldest]
-            self._shards[oldest].storage.forget()  # read again from its file when next needed
         return db
 
     def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
-        return self._shard(name).table("articles").raw()
+        docs = self._shard(name).table("articles").raw()
+        if self._compacted.get(name) != id(docs):
+            # Every month stays parsed in memory (100,000 documents in a large library): the
+            # values they repeat are held once, and a GUID that is the link shares its string.
+            for doc in docs.values():
+                for key in SHARED_FIELDS:
+                    value = doc.get(key)
+                    if type(value) is str:
+                        doc[key] = sys.intern(value)
+                if doc.get("guid") == doc.get("url"):
+                    doc["guid"] = doc["url"]
+            self._compacted[name] = id(docs)
+        return docs
 
     def shard_docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A month's documents as stored, by id; callers must not mutate them."""
