@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,11 @@ def shard_of(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
 
 
+#: Document fields that many articles share (a feed's id, its outlet and site, its authors,
+#: the kind): parsing makes one string per article of each, interning makes one in all.
+SHARED_FIELDS = ("source", "outlet", "outlet_url", "author", "kind", "first_seen")
+
+
 class Library:
     """Metadata shards are split by publication month.
 
@@ -38,6 +44,8 @@ class Library:
         self.bodies = BodyPacks(folder / "bodies")
         self.read_only = read_only
         self._shards: dict[str, KeyedTinyDB] = {}
+        #: Per shard, the parsed documents last made compact (by identity: a re-read replaces them).
+        self._compacted: dict[str, int] = {}
         self._index: LibraryIndex | None = None
         self._index_signature: FileSignature | None = None
 
@@ -60,7 +68,19 @@ class Library:
         return db
 
     def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
-        return self._shard(name).table("articles").raw()
+        docs = self._shard(name).table("articles").raw()
+        if self._compacted.get(name) != id(docs):
+            # Every month stays parsed in memory (100,000 documents in a large library): the
+            # values they repeat are held once, and a GUID that is the link shares its string.
+            for doc in docs.values():
+                for key in SHARED_FIELDS:
+                    value = doc.get(key)
+                    if type(value) is str:
+                        doc[key] = sys.intern(value)
+                if doc.get("guid") == doc.get("url"):
+                    doc["guid"] = doc["url"]
+            self._compacted[name] = id(docs)
+        return docs
 
     def shard_docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A month's documents as stored, by id; callers must not mutate them."""

@@ -26,6 +26,7 @@ from .background.storying import Storying
 from .background.syncing import Syncing, SyncStatus, show_synced
 from .collecting import CHECK_SECONDS, IdleCollector
 from .commands import Command, bindings, palette_entries
+from .heap import limit_arenas
 from .key_order import KeyOrder
 from .messages import FeedRemoved, Notice, StoreFailed
 from .screens.help import HelpScreen, help_sections
@@ -84,6 +85,7 @@ class BroadsheetApp(App[None]):
     sync_state: var[SyncStatus] = var(SyncStatus)
 
     def __init__(self, services: Services) -> None:
+        limit_arenas()  # before the worker threads: each would keep an arena of its own
         super().__init__()
         self.services = services
         self.set_reactive(BroadsheetApp.read_only, services.read_only_reason)

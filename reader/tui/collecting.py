@@ -6,6 +6,8 @@ import gc
 import time
 from collections.abc import Callable
 
+from .heap import trim
+
 #: How long without a key or a move before a full collection may run.
 IDLE_SECONDS = 1.0
 #: How often to look whether one is due.
@@ -56,4 +58,5 @@ class IdleCollector:
         if self._clock() - self._last_activity < IDLE_SECONDS:
             return False
         gc.collect()
+        trim()  # what the collection freed goes back to the system, not only to the heap
         return True
