@@ -10,7 +10,7 @@ from reader.config import Settings, load_settings
 from reader.seeds import ensure_seeded
 from reader.store import Store
 
-from .conftest import SEED_TITLES, drain, highlighted, notifications, settle, titles
+from .conftest import SEED_TITLES, drain, highlighted, notifications, settle, titles, until
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -172,9 +172,10 @@ async def test_an_unexpected_error_in_background_work_is_shown_and_the_app_goes_
 
         monkeypatch.setattr(app.services.store, "body", broken_body)
         await pilot.press("j")
-        await settle(pilot)
-        assert any("Something went wrong (main.body): the disk said something strange" in n
-                   for n in notifications(app, "error"))
+        # The body is read after a short pause in moving, by a worker: wait for its report.
+        said = "Something went wrong (main.body): the disk said something strange"
+        await until(pilot, lambda: any(said in n for n in notifications(app, "error")))
+        assert any(said in n for n in notifications(app, "error"))
         assert app.is_running
         monkeypatch.undo()
         await pilot.press("j")
