@@ -127,6 +127,17 @@ async def test_narrow_terminal_hides_the_sidebar_until_E(start):
         assert sidebar(app).size.width > 0
 
 
+async def test_at_80_columns_with_the_sidebar_open_the_reader_keeps_room_for_its_text(start):
+    # Three panes in 80 columns: the reader's lines must still hold a few words, not one.
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        await open_caracas_chronicles(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        assert sidebar(app).display
+        assert reader(app).content_region.width >= 24
+
+
 async def test_e_focuses_the_sidebar_even_when_hidden(start):
     async with start(size=(80, 24)) as pilot:
         app = pilot.app
