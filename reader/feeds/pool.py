@@ -9,12 +9,21 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..spawning import quiet_child, real_stderr
-from .parse import ParseJob, ParseOutcome, parse_job
+from .parsed import ParseJob, ParseOutcome
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
 #: workers, because threads parse one at a time (the GIL) and slow the downloads too.
 INLINE_BELOW = 8 * 1024
+
+
+def parse_job(job: ParseJob) -> ParseOutcome:
+    """The parser (feedparser and our readers) is loaded where a job runs, so that the main
+    process of a fetch that parses in worker processes, or whose feeds all answer 304, never
+    loads it."""
+    from .parse import parse_job as parse
+
+    return parse(job)
 
 
 class ParserPool:

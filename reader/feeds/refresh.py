@@ -19,7 +19,7 @@ from ..models import Feed, utc_now
 from ..store import FeedUpdate, Store
 from .http import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult, fetch_many
 from .items import split_items
-from .parse import ParseJob
+from .parsed import ParseJob
 from .pool import ParserPool
 
 

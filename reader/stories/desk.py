@@ -4,16 +4,19 @@ the user's corrections, and the comparison of a story with everything it is buil
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..entities.library import EntityLibrary
 from ..store import Store
-from .comparison import Comparison, compare
 from .corrections import StoryCorrection, StoryCorrections
 from .index import StoryIndex, index_path
 from .library import Story, StoryLibrary
 from .outlets import OutletGroups
-from .parsing import read_now, read_texts, texts_of
 from .placing import PlaceReport, sync
+
+# Comparing loads the entity library and the parser; placing after a fetch needs neither.
+if TYPE_CHECKING:
+    from ..entities.library import EntityLibrary
+    from .comparison import Comparison
 
 
 class StoryDesk:
@@ -45,13 +48,17 @@ class StoryDesk:
         story: Story,
         entities: EntityLibrary | None = None,
         progress: Callable[[int, int], None] | None = None,
-        reader: Callable[[list[tuple[str, str]]], list[bytes]] = read_texts,
+        reader: Callable[[list[tuple[str, str]]], list[bytes]] | None = None,
     ) -> Comparison:
         """The comparison of one story: its accounts parsed (cached by content, so a second
         opening parses nothing) and their entities canonical across the story. Raises
         ModelUnavailable when parsing is needed and spaCy's model cannot be had."""
+        from ..entities.library import EntityLibrary
+        from .comparison import compare
+        from .parsing import read_now, read_texts, texts_of
+
         texts = texts_of(self.store, story.article_ids)
-        readings = read_now(self.index, texts, progress, reader)
+        readings = read_now(self.index, texts, progress, reader or read_texts)
         if entities is None:
             entities = EntityLibrary.build(self.store.entity_results(story.article_ids),
                                            self.store.entity_corrections())
