@@ -8,6 +8,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -33,10 +34,11 @@ def _stemmer():  # type: ignore[no-untyped-def]  # snowballstemmer has no type i
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The 250 most common English words (wordfreq): they say nothing about which event it is."""
-    from wordfreq import top_n_list
-
-    return frozenset(fold(w) for w in top_n_list("en", 250))
+    """The 250 most common English words: they say nothing about which event it is. Shipped as
+    text (from wordfreq, by tests/make_stopwords.py): loading wordfreq's tables took longer than
+    placing a fetch's articles."""
+    text = (Path(__file__).parent / "stopwords_en.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -43,8 +43,8 @@ def test_marking_and_reading_commands_import_no_heavy_library(tmp_path):
 
 
 #: What a fetch never needs: the entity model and the UI, the comparison of stories (a fetch only
-#: places articles), and httpx's own command-line client.
-NOT_FOR_FETCH = ("spacy", "textual", "click", "pygments", "reader.entities", "reader.stories.comparison")
+#: places articles), the word-frequency tables, and httpx's own command-line client.
+NOT_FOR_FETCH = ("spacy", "textual", "wordfreq", "click", "pygments", "reader.entities", "reader.stories.comparison")
 
 
 def test_fetch_loads_only_what_fetching_and_placing_need(tmp_path, feed_server):
