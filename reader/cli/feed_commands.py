@@ -138,7 +138,10 @@ def export_file(store: Store, args: Namespace) -> int:
 
 def fetch(store: Store, args: Namespace) -> int:
     from ..feeds.http_types import FetchLimits
+    from ..feeds.pool import ParserPool
     from ..feeds.refresh import refresh_feeds
+    from ..stories.extracting import PARALLEL_FROM as PLACE_READ_ITEMS
+    from ..stories.extracting import read_drafts
 
     feeds = [store.feed(ref) for ref in args.feed] if args.feed else store.feeds()
     if not feeds:
@@ -151,6 +154,10 @@ def fetch(store: Store, args: Namespace) -> int:
         deadline=args.timeout,
     )
 
+    # The parser processes also read what each new article will be grouped into stories by
+    # (its terms, names and sketch), while the downloads go on: placing then only groups.
+    # Past PLACE_READ_ITEMS the placing reads in processes of its own anyway.
+    pool = ParserPool(after=read_drafts, after_items=PLACE_READ_ITEMS)
     with progress("fetching feeds", quiet=args.quiet) as bar:
 
         def tell(outcome: FeedOutcome, done: int, total: int) -> None:
@@ -159,7 +166,10 @@ def fetch(store: Store, args: Namespace) -> int:
                 bar.log(f"broadsheet: {outcome_line(outcome)}")
             bar.update(done, total)
 
-        report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell))
+        try:
+            report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell, pool=pool))
+        finally:
+            pool.close()
     if report.added or report.updated:
         from .fulltext_commands import follow_up
 
@@ -167,7 +177,7 @@ def fetch(store: Store, args: Namespace) -> int:
     if report.added:
         from .story_commands import place_new
 
-        place_new(store)
+        place_new(store, {key: read for readings in report.extras for key, read in readings.items()})
     if args.json:
         print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})

@@ -20,6 +20,7 @@ from .output import print_json
 # the entity library, the parser and the output of stories, which only their commands need.
 if TYPE_CHECKING:
     from ..stories.comparison import Comparison
+    from ..stories.extracting import Read
 
 
 def _desk(store: Store, quiet: bool = False) -> StoryDesk:
@@ -44,10 +45,11 @@ def _progress(what: str):  # type: ignore[no-untyped-def]
     return show
 
 
-def place_new(store: Store) -> None:
-    """After an import or a fetch: put the new articles in their stories."""
+def place_new(store: Store, known: dict[bytes, Read] | None = None) -> None:
+    """After an import or a fetch: put the new articles in their stories (``known``: readings
+    of them made already, see reader.stories.extracting.read_drafts)."""
     try:
-        StoryDesk.open(store).update()
+        StoryDesk.open(store).update(known=known)
     except StoryError as error:
         print(f"broadsheet: stories not updated: {clean_line(str(error))}", file=sys.stderr)
 

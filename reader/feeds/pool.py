@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import Any
 
 from ..spawning import quiet_child, real_stderr
-from .parsed import ParseJob, ParseOutcome
+from .parsed import ParsedFeed, ParseJob, ParseOutcome
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
@@ -17,32 +20,54 @@ from .parsed import ParseJob, ParseOutcome
 INLINE_BELOW = 8 * 1024
 
 
-def parse_job(job: ParseJob) -> ParseOutcome:
+#: What a caller may have done to each parsed feed where it was parsed: a module-level
+#: function (it is sent to the worker processes by name), whose answer comes back as
+#: ParseOutcome.extra.
+AfterParse = Callable[[ParsedFeed], Any]
+
+
+def parse_job(job: ParseJob, after: AfterParse | None = None) -> ParseOutcome:
     """The parser (feedparser and our readers) is loaded where a job runs, so that the main
     process of a fetch that parses in worker processes, or whose feeds all answer 304, never
     loads it."""
     from .parse import parse_job as parse
 
-    return parse(job)
+    outcome = parse(job)
+    if after is None or outcome.feed is None:
+        return outcome
+    try:
+        return replace(outcome, extra=after(outcome.feed))
+    except Exception:  # only an extra: the feed is stored all the same
+        return outcome
 
 
 class ParserPool:
     """Parses ParseJobs off the event loop. Worker processes start on first need and are reused."""
 
-    def __init__(self, workers: int | None = None, inline_below: int = INLINE_BELOW) -> None:
+    def __init__(self, workers: int | None = None, inline_below: int = INLINE_BELOW,
+                 after: AfterParse | None = None, after_items: int = 0) -> None:
+        """``after`` is run on the feeds parsed in worker processes, as long as fewer than
+        ``after_items`` items have been through it (past that, its answers would cost the
+        caller more memory than redoing the work would cost time)."""
         self.workers = workers or os.cpu_count() or 1
         self.inline_below = inline_below
+        self.after = after
+        self.after_items = after_items
         self._executor: ProcessPoolExecutor | None = None
 
     async def parse(self, job: ParseJob) -> ParseOutcome:
         if self.workers < 2 or (self._executor is None and len(job.content) < self.inline_below):
             return await asyncio.to_thread(parse_job, job)
         loop = asyncio.get_running_loop()
+        after = self.after if self.after_items > 0 else None
         try:
             # The first job starts the worker processes (see real_stderr).
             with real_stderr():
-                pending = loop.run_in_executor(self._start(), parse_job, job)
-            return await pending
+                pending = loop.run_in_executor(self._start(), parse_job, job, after)
+            outcome = await pending
+            if outcome.feed is not None and after is not None:
+                self.after_items -= len(outcome.feed.drafts)
+            return outcome
         except BrokenProcessPool:
             # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
             self.close()

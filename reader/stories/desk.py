@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..store import Store
 from .corrections import StoryCorrection, StoryCorrections
+from .extracting import Read
 from .index import StoryIndex, index_path
 from .library import Story, StoryLibrary
 from .outlets import OutletGroups
@@ -33,9 +34,10 @@ class StoryDesk:
         return cls(store, StoryIndex.open(index_path(store.home)))
 
     def update(self, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> PlaceReport:
-        """Place what arrived since the last update (a no-op costs a few file stats)."""
-        return sync(self.index, self.store, progress=progress, cancelled=cancelled)
+               cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None) -> PlaceReport:
+        """Place what arrived since the last update (a no-op costs a few file stats); ``known``
+        are readings made already, as a fetch's parser processes make them (read_drafts)."""
+        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known)
 
     def library(self, *, lone: bool = True) -> StoryLibrary:
         return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)

@@ -10,8 +10,6 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from ..text import fold
 
 #: The lede: the first paragraphs of an article, up to this many characters. Headline and lede
@@ -60,15 +58,19 @@ def quick_fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded stems of the text's words, common words left out."""
-    common = stopwords()
-    found = []
-    # Folded once as a whole: folding word by word was most of the time placing took.
-    for word in _WORD.findall(quick_fold(text).replace("’", "'")):
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in common:
-            found.append(stem(word))
-    return found
+    # Folded once as a whole: folding word by word was most of the time placing took. Each
+    # distinct word is then judged once (_term is cached), not at each of its occurrences.
+    return [term for term in map(_term, _WORD.findall(quick_fold(text).replace("’", "'"))) if term]
+
+
+@lru_cache(maxsize=1 << 17)
+def _term(word: str) -> str:
+    """A folded word's stem, or "" for a common or one-letter word."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 1 and word not in stopwords():
+        return stem(word)
+    return ""
 
 
 def lede(body_text: str) -> str:
@@ -135,12 +137,15 @@ def sketch(text: str) -> tuple[int, ...]:
     """The smallest SKETCH hashes of the text's word shingles. Each word is hashed once (CRC-32,
     the same in every process, as a stored sketch must be) and a shingle's hash mixed from its
     words' by multiplying with odd constants."""
+    # NumPy is loaded by the first sketch: a fetch hands read_drafts to its parser processes
+    # by name, and one that brings nothing new should not pay for loading it.
+    import numpy as np
+
     tokens = _PLAIN.findall(quick_fold(text))
     if not tokens:
         return ()
-    known: dict[str, int] = {}
-    values = np.fromiter((known.get(t) or known.setdefault(t, zlib.crc32(t.encode())) for t in tokens),
-                         dtype=np.uint64, count=len(tokens))
+    # Each word hashed once (_crc is cached), and looked up from C (map), not in a generator.
+    values = np.fromiter(map(_crc, tokens), dtype=np.uint64, count=len(tokens))
     if len(values) < SHINGLE:
         values = np.concatenate([values, np.zeros(SHINGLE - len(values), dtype=np.uint64)])
     n = len(values) - SHINGLE + 1
@@ -149,6 +154,11 @@ def sketch(text: str) -> tuple[int, ...]:
     mixed = (values[:n] * np.uint64(0x9E3779B1) + values[1:n + 1] * np.uint64(0x85EBCA77)
              + values[2:n + 2] * np.uint64(0xC2B2AE3D) + values[3:n + 3]) & np.uint64(0xFFFFFFFF)
     return tuple(int(h) for h in np.unique(mixed)[:SKETCH])
+
+
+@lru_cache(maxsize=1 << 17)
+def _crc(token: str) -> int:
+    return zlib.crc32(token.encode())
 
 
 def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
