@@ -41,6 +41,12 @@ def parse_job(job: ParseJob, after: AfterParse | None = None) -> ParseOutcome:
         return outcome
 
 
+def _load_parser(after: AfterParse | None) -> None:
+    """Run once in each worker as it starts: the parser (and ``after``'s module, loaded to
+    unpickle it) are ready before the first feed arrives."""
+    from . import parse  # noqa: F401
+
+
 class ParserPool:
     """Parses ParseJobs off the event loop. Worker processes start on first need and are reused."""
 
@@ -72,6 +78,22 @@ class ParserPool:
             # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
             self.close()
             return ParseOutcome(feed=None, error="the feed parser crashed on this feed")
+
+    @property
+    def running(self) -> bool:
+        """Whether the worker processes are started (they are kept until close)."""
+        return self._executor is not None
+
+    def warm(self) -> None:
+        """Start the worker processes now rather than with the first big feed: a first fetch
+        of a library has them ready while it waits for the first answers."""
+        if self.workers < 2 or self._executor is not None:
+            return
+        with real_stderr():
+            executor = self._start()
+            # One job each: the pool starts a process for every job that finds none idle.
+            for _ in range(self.workers):
+                executor.submit(_load_parser, self.after if self.after_items > 0 else None)
 
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:

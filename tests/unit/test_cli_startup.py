@@ -67,8 +67,9 @@ def test_fetch_loads_only_what_fetching_and_placing_need(tmp_path, feed_server):
 
     run("feeds", "add", url, "--no-check")
     first = run("fetch", "--quiet")
-    # The two new articles were parsed and placed in their stories, with none of the above.
-    assert {m.split(".")[0] for m in first} == {"feedparser", "httpx"}
+    # The two new articles were parsed (in the parser processes, or here on a single core) and
+    # placed in their stories, with none of the above.
+    assert {"httpx"} <= {m.split(".")[0] for m in first} <= {"feedparser", "httpx"}
     def listed(*argv: str) -> list[dict]:
         return json.loads(subprocess.run([sys.executable, "-m", "reader", "--home", home, *argv, "--json"],
                                          cwd=tmp_path, capture_output=True, text=True, timeout=60).stdout)
