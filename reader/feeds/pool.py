@@ -17,7 +17,11 @@ from .parsed import ParsedFeed, ParseJob, ParseOutcome
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
 #: workers, because threads parse one at a time (the GIL) and slow the downloads too.
-INLINE_BELOW = 8 * 1024
+INLINE_BELOW = 32 * 1024
+#: And only so many bytes in all: a fetch that brings a few new items from each of a few dozen
+#: feeds (a fetch of new items only parses those) is parsed in a fraction of what starting the
+#: workers costs; past this, there is enough to parse for the workers to be worth starting.
+INLINE_TOTAL = 512 * 1024
 
 
 #: What a caller may have done to each parsed feed where it was parsed: a module-level
@@ -52,7 +56,7 @@ class ParserPool:
 
     def __init__(self, workers: int | None = None, inline_below: int = INLINE_BELOW,
                  after: AfterParse | None = None, after_items: int = 0) -> None:
-        """``after`` is run on the feeds parsed in worker processes, as long as fewer than
+        """``after`` is run on each feed where it was parsed, as long as fewer than
         ``after_items`` items have been through it (past that, its answers would cost the
         caller more memory than redoing the work would cost time)."""
         self.workers = workers or os.cpu_count() or 1
@@ -60,24 +64,29 @@ class ParserPool:
         self.after = after
         self.after_items = after_items
         self._executor: ProcessPoolExecutor | None = None
+        self._inline_left = INLINE_TOTAL
 
     async def parse(self, job: ParseJob) -> ParseOutcome:
-        if self.workers < 2 or (self._executor is None and len(job.content) < self.inline_below):
-            return await asyncio.to_thread(parse_job, job)
-        loop = asyncio.get_running_loop()
         after = self.after if self.after_items > 0 else None
+        inline = self._executor is None and len(job.content) < min(self.inline_below, self._inline_left)
+        if self.workers < 2 or inline:
+            self._inline_left -= len(job.content)
+            return self._spent(await asyncio.to_thread(parse_job, job, after), after)
+        loop = asyncio.get_running_loop()
         try:
             # The first job starts the worker processes (see real_stderr).
             with real_stderr():
                 pending = loop.run_in_executor(self._start(), parse_job, job, after)
-            outcome = await pending
-            if outcome.feed is not None and after is not None:
-                self.after_items -= len(outcome.feed.drafts)
-            return outcome
+            return self._spent(await pending, after)
         except BrokenProcessPool:
             # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
             self.close()
             return ParseOutcome(feed=None, error="the feed parser crashed on this feed")
+
+    def _spent(self, outcome: ParseOutcome, after: AfterParse | None) -> ParseOutcome:
+        if outcome.feed is not None and after is not None:
+            self.after_items -= len(outcome.feed.drafts)
+        return outcome
 
     @property
     def running(self) -> bool:
