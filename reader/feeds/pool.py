@@ -5,14 +5,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
-from typing import Any
 
 from ..spawning import quiet_child, real_stderr
-from .parsed import ParsedFeed, ParseJob, ParseOutcome
+from .parsed import ParseJob, ParseOutcome
+from .worker import AfterParse, load_parser, parse_job
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
@@ -22,33 +20,6 @@ INLINE_BELOW = 32 * 1024
 #: feeds (a fetch of new items only parses those) is parsed in a fraction of what starting the
 #: workers costs; past this, there is enough to parse for the workers to be worth starting.
 INLINE_TOTAL = 512 * 1024
-
-
-#: What a caller may have done to each parsed feed where it was parsed: a module-level
-#: function (it is sent to the worker processes by name), whose answer comes back as
-#: ParseOutcome.extra.
-AfterParse = Callable[[ParsedFeed], Any]
-
-
-def parse_job(job: ParseJob, after: AfterParse | None = None) -> ParseOutcome:
-    """The parser (feedparser and our readers) is loaded where a job runs, so that the main
-    process of a fetch that parses in worker processes, or whose feeds all answer 304, never
-    loads it."""
-    from .parse import parse_job as parse
-
-    outcome = parse(job)
-    if after is None or outcome.feed is None:
-        return outcome
-    try:
-        return replace(outcome, extra=after(outcome.feed))
-    except Exception:  # only an extra: the feed is stored all the same
-        return outcome
-
-
-def _load_parser(after: AfterParse | None) -> None:
-    """Run once in each worker as it starts: the parser (and ``after``'s module, loaded to
-    unpickle it) are ready before the first feed arrives."""
-    from . import parse  # noqa: F401
 
 
 class ParserPool:
@@ -102,7 +73,7 @@ class ParserPool:
             executor = self._start()
             # One job each: the pool starts a process for every job that finds none idle.
             for _ in range(self.workers):
-                executor.submit(_load_parser, self.after if self.after_items > 0 else None)
+                executor.submit(load_parser, self.after if self.after_items > 0 else None)
 
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:
