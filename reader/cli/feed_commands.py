@@ -154,9 +154,9 @@ def fetch(store: Store, args: Namespace) -> int:
         deadline=args.timeout,
     )
 
-    # The parser processes also read what each new article will be grouped into stories by
-    # (its terms, names and sketch), while the downloads go on: placing then only groups.
-    # Past PLACE_READ_ITEMS the placing reads in processes of its own anyway.
+    # As each feed is parsed, what its new articles will be grouped into stories by (terms,
+    # names, sketch) is read while the downloads go on: placing then only groups. Past
+    # PLACE_READ_ITEMS the placing reads in processes of its own anyway.
     pool = ParserPool(after=read_drafts, after_items=PLACE_READ_ITEMS)
     with progress("fetching feeds", quiet=args.quiet) as bar:
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..spawning import quiet_child, real_stderr
 from .parsed import ParseJob, ParseOutcome
-from .worker import AfterParse, load_parser, parse_job
+from .worker import AfterParse, load_parser, parse_job, with_extra
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
@@ -27,37 +27,45 @@ class ParserPool:
 
     def __init__(self, workers: int | None = None, inline_below: int = INLINE_BELOW,
                  after: AfterParse | None = None, after_items: int = 0) -> None:
-        """``after`` is run on each feed where it was parsed, as long as fewer than
-        ``after_items`` items have been through it (past that, its answers would cost the
-        caller more memory than redoing the work would cost time)."""
+        """``after`` is run on each parsed feed, as long as fewer than ``after_items`` items
+        have been through it (past that, its answers would cost the caller more memory than
+        redoing the work would cost time). It runs in this process, in a thread: while the
+        parser processes are busy, a fetch's own process mostly waits for answers, and there
+        ``after`` has the caches of everything it ran on before."""
         self.workers = workers or os.cpu_count() or 1
         self.inline_below = inline_below
         self.after = after
         self.after_items = after_items
         self._executor: ProcessPoolExecutor | None = None
         self._inline_left = INLINE_TOTAL
+        # One thread: the feeds are taken one after another, as placing would take them.
+        self._after_thread: ThreadPoolExecutor | None = None
 
     async def parse(self, job: ParseJob) -> ParseOutcome:
-        after = self.after if self.after_items > 0 else None
+        outcome = await self._parse(job)
+        if self.after is not None and self.after_items > 0 and outcome.feed is not None:
+            self.after_items -= len(outcome.feed.drafts)
+            if self._after_thread is None:
+                self._after_thread = ThreadPoolExecutor(1, thread_name_prefix="after-parse")
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                self._after_thread, with_extra, outcome, self.after)
+        return outcome
+
+    async def _parse(self, job: ParseJob) -> ParseOutcome:
         inline = self._executor is None and len(job.content) < min(self.inline_below, self._inline_left)
         if self.workers < 2 or inline:
             self._inline_left -= len(job.content)
-            return self._spent(await asyncio.to_thread(parse_job, job, after), after)
+            return await asyncio.to_thread(parse_job, job)
         loop = asyncio.get_running_loop()
         try:
             # The first job starts the worker processes (see real_stderr).
             with real_stderr():
-                pending = loop.run_in_executor(self._start(), parse_job, job, after)
-            return self._spent(await pending, after)
+                pending = loop.run_in_executor(self._start(), parse_job, job)
+            return await pending
         except BrokenProcessPool:
             # A worker died (out of memory, killed): this feed fails, the next one gets a new pool.
             self.close()
             return ParseOutcome(feed=None, error="the feed parser crashed on this feed")
-
-    def _spent(self, outcome: ParseOutcome, after: AfterParse | None) -> ParseOutcome:
-        if outcome.feed is not None and after is not None:
-            self.after_items -= len(outcome.feed.drafts)
-        return outcome
 
     @property
     def running(self) -> bool:
@@ -73,7 +81,7 @@ class ParserPool:
             executor = self._start()
             # One job each: the pool starts a process for every job that finds none idle.
             for _ in range(self.workers):
-                executor.submit(load_parser, self.after if self.after_items > 0 else None)
+                executor.submit(load_parser)
 
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -85,6 +93,9 @@ class ParserPool:
         return self._executor
 
     def close(self) -> None:
+        if self._after_thread is not None:
+            self._after_thread.shutdown(wait=False, cancel_futures=True)
+            self._after_thread = None
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None

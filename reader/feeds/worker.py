@@ -1,5 +1,5 @@
-"""What runs in a parser process: a job parsed, and what the caller asked done with the feed.
-Apart from the pool, so that a worker loads neither asyncio nor the executor to unpickle it."""
+"""What runs in a parser process: a job parsed. Apart from the pool, so that a worker loads
+neither asyncio nor the executor to unpickle it."""
 
 from __future__ import annotations
 
@@ -9,20 +9,21 @@ from typing import Any
 
 from .parsed import ParsedFeed, ParseJob, ParseOutcome
 
-#: What a caller may have done to each parsed feed where it was parsed: a module-level
-#: function (it is sent to the worker processes by name), whose answer comes back as
-#: ParseOutcome.extra.
+#: What a caller may have done to each parsed feed; its answer comes back as ParseOutcome.extra.
 AfterParse = Callable[[ParsedFeed], Any]
 
 
-def parse_job(job: ParseJob, after: AfterParse | None = None) -> ParseOutcome:
+def parse_job(job: ParseJob) -> ParseOutcome:
     """The parser (feedparser and our readers) is loaded where a job runs, so that the main
     process of a fetch that parses in worker processes, or whose feeds all answer 304, never
     loads it."""
     from .parse import parse_job as parse
 
-    outcome = parse(job)
-    if after is None or outcome.feed is None:
+    return parse(job)
+
+
+def with_extra(outcome: ParseOutcome, after: AfterParse) -> ParseOutcome:
+    if outcome.feed is None:
         return outcome
     try:
         return replace(outcome, extra=after(outcome.feed))
@@ -30,7 +31,6 @@ def parse_job(job: ParseJob, after: AfterParse | None = None) -> ParseOutcome:
         return outcome
 
 
-def load_parser(after: AfterParse | None) -> None:
-    """Run once in each worker as it starts: the parser (and ``after``'s module, loaded to
-    unpickle it) are ready before the first feed arrives."""
+def load_parser() -> None:
+    """Run once in each worker as it starts: the parser is ready before the first feed arrives."""
     from . import parse  # noqa: F401

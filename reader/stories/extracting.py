@@ -47,8 +47,8 @@ def text_key(title: str, text: str) -> bytes:
 
 
 def read_drafts(feed: ParsedFeed) -> dict[bytes, Read]:
-    """The readings of a parsed feed's articles, made in the process that parsed it, while the
-    fetch goes on: placing them afterwards then needs only to group. An article the store keeps
+    """The readings of a parsed feed's articles, made while the fetch goes on: placing them
+    afterwards then needs only to group. An article the store keeps
     otherwise than drafted (a full text fetched since, say) is read again when placed."""
     texts = [(draft.title, draft.body.text) for draft in feed.drafts]
     return {text_key(*text): read for text, read in zip(texts, read_texts(texts), strict=True)}

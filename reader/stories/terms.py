@@ -4,6 +4,7 @@ words of its whole text (for what each account says differently)."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import zlib
 from collections import Counter
@@ -39,9 +40,14 @@ def stopwords() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+#: The stemmer keeps the word it works on in itself: two threads stemming at once garble both.
+_STEMMING = threading.Lock()
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    with _STEMMING:
+        return str(_stemmer().stemWord(word))
 
 
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
