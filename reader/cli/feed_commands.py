@@ -168,6 +168,7 @@ def fetch(store: Store, args: Namespace) -> int:
 
         try:
             report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell, pool=pool))
+            readings = {key: read for found in pool.extras() for key, read in found.items()}
         finally:
             pool.close()
     if report.added or report.updated:
@@ -177,7 +178,7 @@ def fetch(store: Store, args: Namespace) -> int:
     if report.added:
         from .story_commands import place_new
 
-        place_new(store, {key: read for readings in report.extras for key, read in readings.items()})
+        place_new(store, readings)
     if args.json:
         print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})

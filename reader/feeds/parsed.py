@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from ..errors import BroadsheetError
 from ..models import ArticleDraft
@@ -60,5 +59,3 @@ class ParseOutcome:
 
     feed: ParsedFeed | None
     error: str = ""
-    #: What the pool's ``after`` made of the feed in the worker, if it ran (see pool.py).
-    extra: Any = None

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from ..spawning import quiet_child, real_stderr
-from .parsed import ParseJob, ParseOutcome
-from .worker import AfterParse, load_parser, parse_job, with_extra
+from .parsed import ParsedFeed, ParseJob, ParseOutcome
+from .worker import load_parser, parse_job
 
 #: Below this many bytes (a few items) a feed is parsed in a thread while no worker process
 #: runs yet: starting one costs about a third of a second. Anything bigger goes to the
@@ -22,6 +24,10 @@ INLINE_BELOW = 32 * 1024
 INLINE_TOTAL = 512 * 1024
 
 
+#: What a caller may have done with each parsed feed (see ParserPool.extras).
+AfterParse = Callable[[ParsedFeed], Any]
+
+
 class ParserPool:
     """Parses ParseJobs off the event loop. Worker processes start on first need and are reused."""
 
@@ -29,9 +35,10 @@ class ParserPool:
                  after: AfterParse | None = None, after_items: int = 0) -> None:
         """``after`` is run on each parsed feed, as long as fewer than ``after_items`` items
         have been through it (past that, its answers would cost the caller more memory than
-        redoing the work would cost time). It runs in this process, in a thread: while the
-        parser processes are busy, a fetch's own process mostly waits for answers, and there
-        ``after`` has the caches of everything it ran on before."""
+        redoing the work would cost time). It runs in this process, in a thread of its own, and
+        nothing waits for it but extras(): while the parser processes are busy, a fetch's own
+        process mostly waits for answers, and there ``after`` keeps the caches of everything it
+        ran on before."""
         self.workers = workers or os.cpu_count() or 1
         self.inline_below = inline_below
         self.after = after
@@ -40,6 +47,7 @@ class ParserPool:
         self._inline_left = INLINE_TOTAL
         # One thread: the feeds are taken one after another, as placing would take them.
         self._after_thread: ThreadPoolExecutor | None = None
+        self._afters: list[Future[Any]] = []
 
     async def parse(self, job: ParseJob) -> ParseOutcome:
         outcome = await self._parse(job)
@@ -47,9 +55,20 @@ class ParserPool:
             self.after_items -= len(outcome.feed.drafts)
             if self._after_thread is None:
                 self._after_thread = ThreadPoolExecutor(1, thread_name_prefix="after-parse")
-            outcome = await asyncio.get_running_loop().run_in_executor(
-                self._after_thread, with_extra, outcome, self.after)
+            # Not waited for: the feed is stored meanwhile, and extras() collects the answers.
+            self._afters.append(self._after_thread.submit(self.after, outcome.feed))
         return outcome
+
+    def extras(self) -> list[Any]:
+        """What ``after`` made of each feed parsed so far, in no order, once it is all made
+        (one that failed is left out: it was only an extra)."""
+        found = []
+        for future in self._afters:
+            try:
+                found.append(future.result())
+            except Exception:
+                continue
+        return found
 
     async def _parse(self, job: ParseJob) -> ParseOutcome:
         inline = self._executor is None and len(job.content) < min(self.inline_below, self._inline_left)

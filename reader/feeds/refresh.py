@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from ..models import Feed, utc_now
 from ..store import FeedUpdate, Store
@@ -47,8 +46,6 @@ class RefreshReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
     elapsed: float = 0.0
     cancelled: bool = False
-    #: What the parser pool's ``after`` made of each feed it ran on (see pool.py), in no order.
-    extras: list[Any] = field(default_factory=list)
 
     @property
     def added(self) -> list[str]:
@@ -169,8 +166,6 @@ class _Run:
             await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
             return
         assert parsed.feed is not None  # no error: a feed
-        if parsed.extra is not None:
-            self.report.extras.append(parsed.extra)
         changes |= {"feed_title": parsed.feed.title, "site_url": parsed.feed.link,
                     "warning": "; ".join(parsed.feed.warnings)}
         # Reported under the name it has now: a first fetch turns a bare URL into a title.

@@ -3,14 +3,7 @@ neither asyncio nor the executor to unpickle it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from typing import Any
-
-from .parsed import ParsedFeed, ParseJob, ParseOutcome
-
-#: What a caller may have done to each parsed feed; its answer comes back as ParseOutcome.extra.
-AfterParse = Callable[[ParsedFeed], Any]
+from .parsed import ParseJob, ParseOutcome
 
 
 def parse_job(job: ParseJob) -> ParseOutcome:
@@ -20,15 +13,6 @@ def parse_job(job: ParseJob) -> ParseOutcome:
     from .parse import parse_job as parse
 
     return parse(job)
-
-
-def with_extra(outcome: ParseOutcome, after: AfterParse) -> ParseOutcome:
-    if outcome.feed is None:
-        return outcome
-    try:
-        return replace(outcome, extra=after(outcome.feed))
-    except Exception:  # only an extra: the feed is stored all the same
-        return outcome
 
 
 def load_parser() -> None:

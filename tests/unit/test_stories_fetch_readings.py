@@ -1,5 +1,6 @@
-"""A fetch reads what each new article is grouped by as its feed is parsed, and placing takes
-those readings: the stories come out as when placing reads every article itself."""
+"""A fetch reads what each new article is grouped by as its feed is parsed (in a thread,
+while the feed is stored), and placing takes those readings: the stories come out as when
+placing reads every article itself."""
 
 from __future__ import annotations
 
@@ -45,9 +46,9 @@ async def _stories(home: Path, feed_server, pool: ParserPool) -> tuple[set[froze
         store.add_feed(feed_server.url(path), "", ())
     try:
         report = await refresh_feeds(store, store.feeds(), FAST, pool=pool)
+        known = {key: read for readings in pool.extras() for key, read in readings.items()}
     finally:
         pool.close()
-    known = {key: read for readings in report.extras for key, read in readings.items()}
     fetched = [a for a in store.articles() if a.id in set(report.added)]
     # Made for the very texts the store keeps, so placing finds every one of them, and the same
     # as placing would read (the stemmer, shared by the reading thread, is not garbled).
@@ -76,9 +77,9 @@ async def test_placing_with_the_parsers_readings_groups_as_reading_in_place(tmp_
 async def test_past_its_budget_the_pool_reads_no_more() -> None:
     pool = ParserPool(workers=2, inline_below=0, after=read_drafts, after_items=1)
     try:
-        first, second = [await pool.parse(ParseJob(body, feed_id="f", url="http://127.0.0.1/"))
-                         for body in FEEDS.values()]
+        parsed = [await pool.parse(ParseJob(body, feed_id="f", url="http://127.0.0.1/")) for body in FEEDS.values()]
+        extras = pool.extras()
     finally:
         pool.close()
     # The first feed's two items use the budget up: the second is parsed, and not read.
-    assert (len(first.extra), second.extra, len(second.feed.drafts)) == (2, None, 2)
+    assert [len(outcome.feed.drafts) for outcome in parsed] == [2, 2] and [len(e) for e in extras] == [2]
