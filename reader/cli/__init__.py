@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> None:
 
         complete(parser)
     args = parser.parse_args(argv)
+    # httpx's package loads its own command-line client (click, Rich and Pygments: a fifth of
+    # a second) whenever those are installed; no command uses it, and `fetch` starts from cron.
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     from ..errors import BroadsheetError
     from ..search.errors import QueryError
 

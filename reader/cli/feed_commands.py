@@ -6,22 +6,22 @@ import asyncio
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BroadsheetError
-from ..feeds.http import FetchLimits
-from ..feeds.opml import write_opml
-from ..feeds.probe import Probe, probe_url
-from ..feeds.refresh import FeedOutcome, refresh_feeds
-from ..feeds.subscriptions import Subscription, normalise_feed_url
-from ..feeds.urls_file import read_subscription_file
 from ..ingest.sanitize import clean_line
 from ..store import Store
-from ..store.files import write_atomically
 from ..text import counted
 from . import exits
 from .feed_output import feed_json, feed_rows, outcome_json, outcome_line, summary_line
 from .output import print_json
 from .progress import progress
+
+# Each command imports what only it needs: `fetch` runs from cron every few minutes, and the
+# probing, OPML and subscription-file readers would add to every run's start-up.
+if TYPE_CHECKING:
+    from ..feeds.probe import Probe
+    from ..feeds.refresh import FeedOutcome
 
 
 class FeedCommandError(BroadsheetError):
@@ -29,6 +29,9 @@ class FeedCommandError(BroadsheetError):
 
 
 def add(store: Store, args: Namespace) -> int:
+    from ..feeds.probe import probe_url
+    from ..feeds.subscriptions import normalise_feed_url
+
     url = normalise_feed_url(args.url)
     title = args.title or ""
     found_title = ""
@@ -97,6 +100,8 @@ def list_feeds(store: Store, args: Namespace) -> int:
 
 
 def import_file(store: Store, args: Namespace) -> int:
+    from ..feeds.urls_file import read_subscription_file
+
     path = Path(args.file)
     try:
         data = path.read_bytes()
@@ -117,6 +122,10 @@ def import_file(store: Store, args: Namespace) -> int:
 
 
 def export_file(store: Store, args: Namespace) -> int:
+    from ..feeds.opml import write_opml
+    from ..feeds.subscriptions import Subscription
+    from ..store.files import write_atomically
+
     subscriptions = [Subscription(url=f.url, title=f.title, tags=f.tags, site_url=f.site_url) for f in store.feeds()]
     document = write_opml(subscriptions)
     if args.file and args.file != "-":
@@ -128,6 +137,12 @@ def export_file(store: Store, args: Namespace) -> int:
 
 
 def fetch(store: Store, args: Namespace) -> int:
+    from ..feeds.http_types import FetchLimits
+    from ..feeds.pool import ParserPool
+    from ..feeds.refresh import refresh_feeds
+    from ..stories.extracting import PARALLEL_FROM as PLACE_READ_ITEMS
+    from ..stories.extracting import read_drafts
+
     feeds = [store.feed(ref) for ref in args.feed] if args.feed else store.feeds()
     if not feeds:
         print("no feeds to fetch: `broadsheet feeds add URL` first", file=sys.stderr)
@@ -139,6 +154,10 @@ def fetch(store: Store, args: Namespace) -> int:
         deadline=args.timeout,
     )
 
+    # As each feed is parsed, what its new articles will be grouped into stories by (terms,
+    # names, sketch) is read while the downloads go on: placing then only groups. Past
+    # PLACE_READ_ITEMS the placing reads in processes of its own anyway.
+    pool = ParserPool(after=read_drafts, after_items=PLACE_READ_ITEMS)
     with progress("fetching feeds", quiet=args.quiet) as bar:
 
         def tell(outcome: FeedOutcome, done: int, total: int) -> None:
@@ -147,7 +166,11 @@ def fetch(store: Store, args: Namespace) -> int:
                 bar.log(f"broadsheet: {outcome_line(outcome)}")
             bar.update(done, total)
 
-        report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell))
+        try:
+            report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell, pool=pool))
+            readings = {key: read for found in pool.extras() for key, read in found.items()}
+        finally:
+            pool.close()
     if report.added or report.updated:
         from .fulltext_commands import follow_up
 
@@ -155,7 +178,7 @@ def fetch(store: Store, args: Namespace) -> int:
     if report.added:
         from .story_commands import place_new
 
-        place_new(store)
+        place_new(store, readings)
     if args.json:
         print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})

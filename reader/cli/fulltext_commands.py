@@ -71,6 +71,8 @@ def follow_up(store: Store, article_ids: list[str], args: Namespace) -> list[Upg
     """After a fetch: the full text of the new items of feeds set to `always`; failures are
     reported as lines and leave the feed's text."""
     always = {f.id for f in store.feeds() if f.full_text == "always"}
+    if not always:  # the usual case: no article need be looked up
+        return []
     wanted = [i for i in article_ids if store.article(i).source in always]
     if not wanted:
         return []

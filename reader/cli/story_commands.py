@@ -7,16 +7,20 @@ import time
 from argparse import Namespace
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..ingest.sanitize import clean_line
 from ..store import Store
 from ..store.files import write_atomically
 from ..stories import Story, StoryCorrection, StoryError, StoryLibrary, new_story_id, rebuild
-from ..stories.comparison import Comparison
 from ..stories.desk import StoryDesk
-from ..stories.export import comparison_json, comparison_markdown, story_json
 from .output import print_json
-from .story_output import print_comparison
+
+# A fetch imports this module to place what it brought; comparing and exporting a story load
+# the entity library, the parser and the output of stories, which only their commands need.
+if TYPE_CHECKING:
+    from ..stories.comparison import Comparison
+    from ..stories.extracting import Read
 
 
 def _desk(store: Store, quiet: bool = False) -> StoryDesk:
@@ -41,10 +45,11 @@ def _progress(what: str):  # type: ignore[no-untyped-def]
     return show
 
 
-def place_new(store: Store) -> None:
-    """After an import or a fetch: put the new articles in their stories."""
+def place_new(store: Store, known: dict[bytes, Read] | None = None) -> None:
+    """After an import or a fetch: put the new articles in their stories (``known``: readings
+    of them made already, see reader.stories.extracting.read_drafts)."""
     try:
-        StoryDesk.open(store).update()
+        StoryDesk.open(store).update(known=known)
     except StoryError as error:
         print(f"broadsheet: stories not updated: {clean_line(str(error))}", file=sys.stderr)
 
@@ -62,6 +67,8 @@ def list_stories(store: Store, args: Namespace) -> int:
     stories = library.stories if args.all else library.shared()
     read, _ = store.states()
     if args.json:
+        from ..stories.export import story_json
+
         print_json([story_json(s, s.unread(read)) for s in stories])
         return 0
     if not stories:
@@ -92,6 +99,9 @@ def show_story(store: Store, args: Namespace) -> int:
         moved = after.story_of(made.articles[0]) if made.articles else None
         print(f"{made.describe()}" + (f": now in story {moved.id} ({clean_line(moved.title)})" if moved else ""))
         return 0
+    from ..stories.export import comparison_json
+    from .story_output import print_comparison
+
     comparison = _compare(desk, story, quiet=args.json)
     if args.json:
         print_json(comparison_json(comparison))
@@ -177,6 +187,8 @@ def export_story(store: Store, args: Namespace) -> int:
         raise StoryError("which story? `broadsheet export story ID --format md|json`")
     if args.format not in ("md", "json"):
         raise StoryError("a story exports as md or json")
+    from ..stories.export import comparison_json, comparison_markdown
+
     desk = _desk(store, quiet=True)
     comparison = _compare(desk, desk.library().get(args.id), quiet=True)
     if args.format == "json":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -13,7 +12,7 @@ from ..text import fold
 from .discover import looks_like_html
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
 from .jsonfeed import JsonFeed, read_json_feed
-from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed
+from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed, ParseJob, ParseOutcome
 from .xmlfeed import XmlFeed, read_xml_feed
 
 __all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
@@ -129,26 +128,6 @@ def site_name(title: str, url: str) -> str:
 
 #: Parts of host names that are not a site's name.
 _DOMAIN_WORDS = frozenset({"com", "org", "net", "feeds", "feed", "rss", "news", "www", "co", "blog", "blogs"})
-
-
-@dataclass(frozen=True)
-class ParseJob:
-    """parse_feed's arguments, as one picklable value to send to a worker process."""
-
-    content: bytes
-    feed_id: str
-    url: str
-    headers: Mapping[str, str] | None = None
-    outlet: str = ""
-    now: datetime | None = None
-
-
-@dataclass(frozen=True)
-class ParseOutcome:
-    """A worker's answer: the feed, or why there is none (a message for the user)."""
-
-    feed: ParsedFeed | None
-    error: str = ""
 
 
 def parse_job(job: ParseJob) -> ParseOutcome:

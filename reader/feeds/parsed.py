@@ -1,8 +1,11 @@
-"""What the feed parser hands back (ParsedFeed, FeedParseError) and the limits it enforces."""
+"""What the feed parser is given and hands back (ParseJob, ParseOutcome, ParsedFeed, FeedParseError) and
+the limits it enforces. Apart from the parser, so that a fetch that parses nothing never loads it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..errors import BroadsheetError
 from ..models import ArticleDraft
@@ -36,3 +39,23 @@ class ParsedFeed:
     drafts: tuple[ArticleDraft, ...]
     #: Things that were wrong but did not stop the feed from being read.
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """parse_feed's arguments, as one picklable value to send to a worker process."""
+
+    content: bytes
+    feed_id: str
+    url: str
+    headers: Mapping[str, str] | None = None
+    outlet: str = ""
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A worker's answer: the feed, or why there is none (a message for the user)."""
+
+    feed: ParsedFeed | None
+    error: str = ""

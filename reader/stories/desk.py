@@ -4,16 +4,20 @@ the user's corrections, and the comparison of a story with everything it is buil
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..entities.library import EntityLibrary
 from ..store import Store
-from .comparison import Comparison, compare
 from .corrections import StoryCorrection, StoryCorrections
+from .extracting import Read
 from .index import StoryIndex, index_path
 from .library import Story, StoryLibrary
 from .outlets import OutletGroups
-from .parsing import read_now, read_texts, texts_of
 from .placing import PlaceReport, sync
+
+# Comparing loads the entity library and the parser; placing after a fetch needs neither.
+if TYPE_CHECKING:
+    from ..entities.library import EntityLibrary
+    from .comparison import Comparison
 
 
 class StoryDesk:
@@ -30,9 +34,10 @@ class StoryDesk:
         return cls(store, StoryIndex.open(index_path(store.home)))
 
     def update(self, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> PlaceReport:
-        """Place what arrived since the last update (a no-op costs a few file stats)."""
-        return sync(self.index, self.store, progress=progress, cancelled=cancelled)
+               cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None) -> PlaceReport:
+        """Place what arrived since the last update (a no-op costs a few file stats); ``known``
+        are readings made already, as a fetch's parser processes make them (read_drafts)."""
+        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known)
 
     def library(self, *, lone: bool = True) -> StoryLibrary:
         return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)
@@ -45,13 +50,17 @@ class StoryDesk:
         story: Story,
         entities: EntityLibrary | None = None,
         progress: Callable[[int, int], None] | None = None,
-        reader: Callable[[list[tuple[str, str]]], list[bytes]] = read_texts,
+        reader: Callable[[list[tuple[str, str]]], list[bytes]] | None = None,
     ) -> Comparison:
         """The comparison of one story: its accounts parsed (cached by content, so a second
         opening parses nothing) and their entities canonical across the story. Raises
         ModelUnavailable when parsing is needed and spaCy's model cannot be had."""
+        from ..entities.library import EntityLibrary
+        from .comparison import compare
+        from .parsing import read_now, read_texts, texts_of
+
         texts = texts_of(self.store, story.article_ids)
-        readings = read_now(self.index, texts, progress, reader)
+        readings = read_now(self.index, texts, progress, reader or read_texts)
         if entities is None:
             entities = EntityLibrary.build(self.store.entity_results(story.article_ids),
                                            self.store.entity_corrections())

@@ -6,6 +6,7 @@ fetch's, read in-process, where starting a process would cost more than it saves
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import deque
@@ -14,10 +15,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..spawning import quiet_child, real_stderr
 from .terms import headline_terms, names, sketch
+
+if TYPE_CHECKING:
+    from ..feeds.parsed import ParsedFeed
 
 #: What is sent for an article (title, text) and what comes back (terms, names, sketch).
 Text = tuple[str, str]
@@ -37,25 +41,41 @@ def read_texts(items: Sequence[Text]) -> list[Read]:
     return [(dict(headline_terms(title, text)), sorted(names(title, text)), sketch(text)) for title, text in items]
 
 
+def text_key(title: str, text: str) -> bytes:
+    """What a reading is looked up by: it depends on the title and the text alone."""
+    return hashlib.blake2b(f"{title}\0{text}".encode(), digest_size=16).digest()
+
+
+def read_drafts(feed: ParsedFeed) -> dict[bytes, Read]:
+    """The readings of a parsed feed's articles, made while the fetch goes on: placing them
+    afterwards then needs only to group. An article the store keeps
+    otherwise than drafted (a full text fetched since, say) is read again when placed."""
+    texts = [(draft.title, draft.body.text) for draft in feed.drafts]
+    return {text_key(*text): read for text, read in zip(texts, read_texts(texts), strict=True)}
+
+
 class Extractor:
     """Reads texts in order, in-process or (``processes`` > 0) in a pool started on first use.
     Use it as a context manager: leaving it stops the pool."""
 
-    def __init__(self, processes: int = 0) -> None:
+    def __init__(self, processes: int = 0, known: dict[bytes, Read] | None = None) -> None:
+        """``known``: readings made already (read_drafts), by text_key; the texts they are
+        for are not read again."""
         self.processes = processes
+        self.known = known or {}
         self._pool: ProcessPoolExecutor | None = None
 
     @classmethod
-    def spare_cores(cls) -> Extractor:
+    def spare_cores(cls, known: dict[bytes, Read] | None = None) -> Extractor:
         """One process per core but the one placing (at least one), started on first use."""
-        return cls(max(1, (os.cpu_count() or 1) - 1))
+        return cls(max(1, (os.cpu_count() or 1) - 1), known)
 
     def read(self, items: Iterable[tuple[K, Text]], count: int) -> Iterator[tuple[K, Read]]:
         """What each of the ``count`` items' text reads as, in order, with its key; in the pool
         only when there are PARALLEL_FROM or more. Items are taken as needed: at most
         IN_FLIGHT × CHUNK texts are in memory at once."""
         source = iter(items)
-        parallel = bool(self.processes) and count >= PARALLEL_FROM
+        parallel = bool(self.processes) and count - len(self.known) >= PARALLEL_FROM
         pending: deque[tuple[list[K], list[Text], Future[list[Read]] | None]] = deque()
         while True:
             while len(pending) < (IN_FLIGHT if parallel else 1):
@@ -86,7 +106,11 @@ class Extractor:
                 return future.result()
             except (BrokenProcessPool, OSError):
                 self._give_up()
-        return read_texts(texts)
+        if not self.known:
+            return read_texts(texts)
+        found = [self.known.get(text_key(*text)) for text in texts]
+        missing = iter(read_texts([text for text, read in zip(texts, found, strict=True) if read is None]))
+        return [read if read is not None else next(missing) for read in found]
 
     def _give_up(self) -> None:
         self.close()

@@ -16,7 +16,7 @@ import orjson
 
 from ..models import Article
 from ..store import Store, StoreError
-from .extracting import Extractor, Text
+from .extracting import Extractor, Read, Text
 from .grouping import WINDOW, Grouping, Link, Story
 from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
@@ -136,9 +136,11 @@ def sync(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    known: dict[bytes, Read] | None = None,
 ) -> PlaceReport:
     """Place what is new, re-read what changed, take out what is gone; oldest months first.
-    ``progress(done, total)`` counts the articles of the months being looked at."""
+    ``progress(done, total)`` counts the articles of the months being looked at; ``known``
+    are readings made already (see extracting.read_drafts)."""
     started = time.perf_counter()
     cancelled = cancelled or (lambda: False)
     problems: list[str] = []
@@ -153,7 +155,7 @@ def sync(
         sizes = store.month_sizes()
         total, done = sum(sizes.get(m, 0) for m in stale), 0
         placer = _Placer(index)
-        extractor = stack.enter_context(Extractor.spare_cores())
+        extractor = stack.enter_context(Extractor.spare_cores(known))
         for month in stale:
             if cancelled():
                 return _report(counts, started, False, problems)

@@ -4,12 +4,12 @@ words of its whole text (for what each account says differently)."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import zlib
 from collections import Counter
 from functools import lru_cache
-
-import numpy as np
+from pathlib import Path
 
 from ..text import fold
 
@@ -33,15 +33,21 @@ def _stemmer():  # type: ignore[no-untyped-def]  # snowballstemmer has no type i
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The 250 most common English words (wordfreq): they say nothing about which event it is."""
-    from wordfreq import top_n_list
+    """The 250 most common English words: they say nothing about which event it is. Shipped as
+    text (from wordfreq, by tests/make_stopwords.py): loading wordfreq's tables took longer than
+    placing a fetch's articles."""
+    text = (Path(__file__).parent / "stopwords_en.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
-    return frozenset(fold(w) for w in top_n_list("en", 250))
+
+#: The stemmer keeps the word it works on in itself: two threads stemming at once garble both.
+_STEMMING = threading.Lock()
 
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    with _STEMMING:
+        return str(_stemmer().stemWord(word))
 
 
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -58,15 +64,19 @@ def quick_fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded stems of the text's words, common words left out."""
-    common = stopwords()
-    found = []
-    # Folded once as a whole: folding word by word was most of the time placing took.
-    for word in _WORD.findall(quick_fold(text).replace("’", "'")):
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in common:
-            found.append(stem(word))
-    return found
+    # Folded once as a whole: folding word by word was most of the time placing took. Each
+    # distinct word is then judged once (_term is cached), not at each of its occurrences.
+    return [term for term in map(_term, _WORD.findall(quick_fold(text).replace("’", "'"))) if term]
+
+
+@lru_cache(maxsize=1 << 17)
+def _term(word: str) -> str:
+    """A folded word's stem, or "" for a common or one-letter word."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 1 and word not in stopwords():
+        return stem(word)
+    return ""
 
 
 def lede(body_text: str) -> str:
@@ -133,12 +143,15 @@ def sketch(text: str) -> tuple[int, ...]:
     """The smallest SKETCH hashes of the text's word shingles. Each word is hashed once (CRC-32,
     the same in every process, as a stored sketch must be) and a shingle's hash mixed from its
     words' by multiplying with odd constants."""
+    # NumPy is loaded by the first sketch: a fetch hands read_drafts to its parser processes
+    # by name, and one that brings nothing new should not pay for loading it.
+    import numpy as np
+
     tokens = _PLAIN.findall(quick_fold(text))
     if not tokens:
         return ()
-    known: dict[str, int] = {}
-    values = np.fromiter((known.get(t) or known.setdefault(t, zlib.crc32(t.encode())) for t in tokens),
-                         dtype=np.uint64, count=len(tokens))
+    # Each word hashed once (_crc is cached), and looked up from C (map), not in a generator.
+    values = np.fromiter(map(_crc, tokens), dtype=np.uint64, count=len(tokens))
     if len(values) < SHINGLE:
         values = np.concatenate([values, np.zeros(SHINGLE - len(values), dtype=np.uint64)])
     n = len(values) - SHINGLE + 1
@@ -147,6 +160,11 @@ def sketch(text: str) -> tuple[int, ...]:
     mixed = (values[:n] * np.uint64(0x9E3779B1) + values[1:n + 1] * np.uint64(0x85EBCA77)
              + values[2:n + 2] * np.uint64(0xC2B2AE3D) + values[3:n + 3]) & np.uint64(0xFFFFFFFF)
     return tuple(int(h) for h in np.unique(mixed)[:SKETCH])
+
+
+@lru_cache(maxsize=1 << 17)
+def _crc(token: str) -> int:
+    return zlib.crc32(token.encode())
 
 
 def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:

@@ -395,3 +395,23 @@ async def test_an_unbelievable_date_falls_back_on_first_seen_and_keeps_the_raw_v
     await refresh(store)
     assert store.article(article.id).published == article.published
 
+
+
+async def test_a_first_fetch_starts_the_parsers_before_the_first_answer_and_a_304_never(store, feed_server):
+    pools = [ParserPool(workers=2), ParserPool(workers=2)]
+    seen = []
+
+    def answer(request) -> Route:
+        seen.append(pools[len(seen)].running)  # what the fetch had started when the server was asked
+        return Route(body=rss("One", "1a"), etag='"v1"')
+
+    store.add_feed(feed_server.url("/one.xml"), "", ())
+    feed_server.route("/one.xml", answer)
+    try:
+        first = await refresh(store, pool=pools[0])
+        again = await refresh(store, pool=pools[1])
+    finally:
+        for pool in pools:
+            pool.close()
+    assert [o.state for o in first.outcomes + again.outcomes] == ["updated", "not modified"]
+    assert seen == [True, False] and not pools[1].running

@@ -1,0 +1,23 @@
+"""The words a story is grouped by leave out English's most common words, from the list shipped with the package."""
+
+from __future__ import annotations
+
+from reader.stories.terms import headline_terms, names, stopwords, words
+from tests.make_stopwords import TARGET, stopword_text
+
+
+def test_the_shipped_list_is_the_one_wordfreq_gives() -> None:
+    # A new wordfreq that ranks words otherwise changes no grouping until the list is made again.
+    assert TARGET.read_text(encoding="utf-8") == stopword_text()
+    assert len(stopwords()) == 250 and {"the", "said", "would", "new"} <= stopwords()
+
+
+def test_common_words_say_nothing_about_the_event() -> None:
+    found = words("The minister said that the new bridge would close")
+    assert found == ["minist", "bridg", "close"]
+    terms = headline_terms("Bridge closes", "The minister said that the bridge would close.")
+    assert not set(terms) & stopwords() and terms["bridg"] == 3
+
+
+def test_a_common_word_in_capitals_is_not_a_name() -> None:
+    assert names("Talks go on", "Officials in New York told Reuters that We would stay.") == {"new york", "reuters"}
