@@ -21,3 +21,15 @@ def test_common_words_say_nothing_about_the_event() -> None:
 
 def test_a_common_word_in_capitals_is_not_a_name() -> None:
     assert names("Talks go on", "Officials in New York told Reuters that We would stay.") == {"new york", "reuters"}
+
+
+def test_the_compiled_stemmer_stems_as_the_pure_python_one() -> None:
+    # Stories stored by either build must group alike: the index keeps stems, not words.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from reader.stories.terms import stem
+
+    sample = ("escaped", "escapes", "opposition", "generously", "ponies", "skies", "dying", "news",
+              "communism", "argued", "fleeing", "presidential", "exiled", "rapporteur")
+    pure = EnglishStemmer()
+    assert [stem(w) for w in sample] == [pure.stemWord(w) for w in sample]
