@@ -31,4 +31,13 @@ def shortens(short: str, full: str) -> bool:
         words = words[:-1]
         forms.append(words)
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               for form in forms)
+               or clipped(short, form) for form in forms)
+
+
+def clipped(short: str, words: list[str]) -> bool:
+    """"the Fed" for the (US) Federal Reserve: a capitalised word cut from the name's first word.
+    Only a short cut of a longer name, so that "Bank" never stands for "Bankers Association"."""
+    if " " in short or not 3 <= len(short) <= 5 or not short.istitle() or len(words) < 2:
+        return False
+    first = fold(words[0])
+    return len(first) >= len(short) + 3 and first.startswith(fold(short))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ ACRONYM = 0.4
 ARTICLE_NAME = 1.0
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
+#: The folded long form of a state's name, and the name it is written short as.
+_STATE_OF = re.compile(r"(?:[\w-]+ )*(?:republic|kingdom|federation|emirates|commonwealth|state) of (?:the )?(\w+)$")
 
 
 @dataclass
@@ -169,7 +172,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         union(key, min(owners, key=introduced))
 
     # "Sony" after "Sony Group Corp", "Oxfam" after "Oxfam International": the one company it
-    # shortens, if only one fits.
+    # shortens.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
@@ -177,8 +180,13 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             continue
         if _named_as_place(key, votes[key]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
-        owners = {find(c) for c in companies if c != key and shortens(name, display[c])}
-        owners.discard(find(key))
+        fits = [c for c in companies if c != key and find(c) != find(key) and shortens(name, display[c])]
+        owners = {find(c) for c in fits}
+        if len(owners) > 1:
+            # Of several, the plainest: "the Fed" is the Federal Reserve, not its Federal Open
+            # Market Committee.
+            fewest = min(len(c.split()) for c in fits)
+            owners = {find(c) for c in fits if len(c.split()) == fewest}
         if len(owners) == 1:
             union(key, owners.pop())
 
@@ -193,6 +201,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if len(owners) != 1 or knowledge().place(key) is not None or kind_of(key) == "organisation":
             continue  # ("Apple" keeps apart from "Apple Park")
         if not any(part_of_person(name, display[p]) for p in persons):
+            union(key, owners.pop())
+
+    # "Congo" after "the Democratic Republic of Congo": a country written short, for the one
+    # state of that name the article spells out.
+    states = {k: _STATE_OF.match(k) for k in display if " of " in k}
+    for key in [k for k in display if " " not in k and find(k) == k and kind_of(k) != "person"] if states else ():
+        owners = {find(k) for k, m in states.items() if m is not None and m.group(1) == key}
+        if len(owners) == 1:
             union(key, owners.pop())
 
     def lead_of(key: str) -> tuple[str, float] | None:

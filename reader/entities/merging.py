@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .countries import country_code
 from .knowledge import company_name
 from .names import (
     NEAR_LENGTH,
@@ -72,6 +73,7 @@ class Forms:
 def merge_all(forms: Forms) -> None:
     """Every library-wide rule, in the order that lets each build on the last."""
     _merge_legal_forms(forms)
+    _merge_countries(forms)
     _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
@@ -110,6 +112,20 @@ def _merge_legal_forms(forms: Forms) -> None:
         base = company_name(forms.shown(key))
         if base is not None and fold(base) in forms.kinds:
             forms.union(key, fold(base))
+
+
+def _merge_countries(forms: Forms) -> None:
+    """"Türkiye" is Turkey, "Britain" the United Kingdom: the names of one country are one entity,
+    unless the library takes one of them for a person ("Jordan")."""
+    first: dict[str, str] = {}
+    for key in list(forms.kinds):
+        code = country_code(key)
+        if code is None or forms.kind(key) == "person":
+            continue
+        if code in first:
+            forms.union(key, first[code])
+        else:
+            first[code] = key
 
 
 def _people(forms: Forms) -> list[str]:
@@ -223,7 +239,9 @@ def _merge_qualified(forms: Forms) -> None:
     District"; "Guárico State" = "Guárico". A bare name joins a qualified one only when a
     single qualifier is ever used with it: the Venezuelan and the Dominican foreign ministries
     stay apart from each other and from a bare "Foreign Ministry"."""
-    places = _Places(k for k in forms.kinds if forms.kind(k) == "place" and len(k.split()) == 1)
+    # (A country is one whatever an article made of it: "US" in "US Federal Reserve".)
+    places = _Places(k for k in forms.kinds
+                     if len(k.split()) == 1 and (forms.kind(k) == "place" or country_code(k) is not None))
     cores: dict[str, set[str]] = defaultdict(set)
     for key in list(forms.kinds):
         if forms.kind(key) == "person":

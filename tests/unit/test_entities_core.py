@@ -140,6 +140,30 @@ def test_accents_acronyms_and_qualifiers_merge():
     assert entity_of(entities, "Venezuelan Senate") is entity_of(entities, "Senate of Venezuela")
 
 
+def test_the_spellings_of_one_country_are_one_entity():
+    entities = canonicalise([
+        article("a", ("Türkiye", "place"), ("Britain", "place"), ("Viet Nam", "place"), ("Jordan", "person")),
+        article("b", ("Turkey", "place"), ("United Kingdom", "organisation"), ("Vietnam", "place")),
+        article("c", ("UK", "place"), ("Jordan", "place"), ("Congo", "place"),
+                 ("Democratic Republic of the Congo", "place")),
+    ])
+    assert entity_of(entities, "Turkey") is entity_of(entities, "Türkiye")
+    assert entity_of(entities, "UK") is entity_of(entities, "Britain") is entity_of(entities, "United Kingdom")
+    assert entity_of(entities, "Vietnam").kind == "place"
+    # Congo alone may be either Congo; a person called Jordan is not the country.
+    assert entity_of(entities, "Congo") is not entity_of(entities, "Democratic Republic of the Congo")
+
+
+def test_a_short_cut_of_a_name_and_a_country_written_short_join_the_name_in_the_article():
+    text = ("The US Federal Reserve held rates, and its Federal Open Market Committee voted for it. "
+            "The Fed said more. Aid reached the Democratic Republic of Congo, where Congo's health "
+            "ministry said the outbreak was slowing.")
+    (result,) = Extractor().extract_many([("a", "", text)])
+    links = {short: long for long, short in result.links}
+    assert links.get("Fed") == "US Federal Reserve", links
+    assert links.get("Congo") == "Democratic Republic of Congo", links
+
+
 def test_different_entities_sharing_a_word_stay_apart():
     entities = canonicalise([
         article("a", ("Jorge Rodríguez", "person"), ("Delcy Rodríguez", "person"),
