@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .bodies import body_votes
 from .companies import shortens
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
@@ -61,6 +62,7 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(knowledge_votes(name))
     votes.extend(noun_votes(text, candidate.start, candidate.end))
     votes.extend(outlet_votes(text, candidate.start, candidate.end))
+    votes.extend(body_votes(text, candidate.start, candidate.end, name))
     votes.extend(site_votes(text, candidate.start, name))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))
@@ -175,12 +177,17 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     # shortens.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
-        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
-                or find(key) != key:
+        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or find(key) != key:
             continue
         if _named_as_place(key, votes[key]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         fits = [c for c in companies if c != key and find(c) != find(key) and shortens(name, display[c])]
+        if kind_of(key) == "person":
+            # "Red Bull" for Red Bull Racing, whatever the model made of it: only the opening words
+            # of the name, and never a name some person in the article has.
+            if any(part_of_person(name, display[p]) for p in persons):
+                continue
+            fits = [c for c in fits if c.startswith(key + " ")]
         owners = {find(c) for c in fits}
         if len(owners) > 1:
             # Of several, the plainest: "the Fed" is the Federal Reserve, not its Federal Open

@@ -353,3 +353,15 @@ def test_a_double_barrelled_surname_alone_is_the_same_person():
             "\"It was close,\" Lindqvist-Moreau told reporters after the race.")
     mentions = Extractor().extract("", text)
     assert {m.text for m in mentions if m.kind == "person"} >= {"Harriet Lindqvist-Moreau", "Lindqvist-Moreau"}
+
+
+def test_clubs_named_after_their_town_and_outlets_someone_told_are_organisations():
+    text = ("Lorvano beat Castelbruck 3-1 on Saturday to go top of the league. Castelbruck president "
+            "Anton Weyr said the club would appeal, and coach Ilse Marko told Radiovox that her side "
+            "had been unlucky. Tomas Rell, who leads Frentia Nova, finished fifth for Castelbruck.\n\n"
+            "Castelbruck, a town of 40,000 people, will host the final.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Castelbruck") == "organisation", kinds
+    assert kinds.get("Radiovox") == "organisation", kinds
+    assert kinds.get("Frentia Nova") == "organisation", kinds
+    assert kinds.get("Anton Weyr") == "person", kinds
