@@ -18,6 +18,7 @@ from .outlets import outlet_votes
 from .sites import site_votes
 from .spans import Candidate
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
+from .whereabouts import place_votes
 from .words import bare, next_word, previous_word
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
@@ -63,6 +64,7 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(noun_votes(text, candidate.start, candidate.end))
     votes.extend(outlet_votes(text, candidate.start, candidate.end))
     votes.extend(body_votes(text, candidate.start, candidate.end, name))
+    votes.extend(place_votes(text, candidate.start, candidate.end, name))
     votes.extend(site_votes(text, candidate.start, name))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))

@@ -77,7 +77,8 @@ PLACE_NOUNS = frozenset(
     """.split()
 )
 
-#: Words that make a name a place when they head it ("Moncloa Palace", "Swat Valley").
+#: Words that make a name a place when they head it ("Moncloa Palace", "Swat Valley"), in English
+#: and as other languages write them first ("Cerro Colibrí", "Palazzo Chigi", "Tanjung Priok").
 PLACE_WORDS = frozenset(
     """
     city town village county province state region district municipality
@@ -86,7 +87,9 @@ PLACE_WORDS = frozenset(
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
-    campus delta mine township market rainforest jungle basin
+    campus delta mine township market rainforest jungle basin shire
+    cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
+    tanjung pulau gunung jalan kampung wadi jebel jabal chowk
     """.split()
 )
 

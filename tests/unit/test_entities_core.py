@@ -365,3 +365,12 @@ def test_clubs_named_after_their_town_and_outlets_someone_told_are_organisations
     assert kinds.get("Radiovox") == "organisation", kinds
     assert kinds.get("Frentia Nova") == "organisation", kinds
     assert kinds.get("Anton Weyr") == "person", kinds
+
+
+def test_places_by_the_words_only_a_place_takes():
+    text = ("Rescuers reached nearby Oskarvik on Monday, and residents of Tellmoor said the water had "
+            "gone down. Output at its Varnhelm mine recovered. Officials met at Palazzo Brevi, then "
+            "flew over Cerro Altamuna.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    for name in ("Oskarvik", "Tellmoor", "Varnhelm", "Palazzo Brevi", "Cerro Altamuna"):
+        assert kinds.get(name) == "place", (name, kinds)
