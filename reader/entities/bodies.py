@@ -1,5 +1,5 @@
 """Words around a name that only a body takes: a team's score and staff, an outlet someone told
-or is quoted by, a party or a group someone leads or joins.
+or is quoted by, a party or a group someone leads or joins, what a firm has and writes.
 
 A city's name is a club's on the sports pages ("beat Girona 3-1", "Girona president Delfí Geli"),
 a firm or a paper may look like a person ("told Sky Sports", "director of Milieudefensie"). A
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import country_code
+from .countries import is_nation
 from .knowledge import knowledge
 from .lexicon import ORG_NOUNS
 from .names import looks_like_person
@@ -22,7 +22,8 @@ _SCORE = r"\d{1,2}[-–]\d{1,2}\b"
 # "Girona president Delfí Geli", "Zamalek coach", "Lando Norris, his McLaren teammate".
 _STAFF_AFTER = re.compile(
     r"(?:['’]s)? (?:team principal|team boss|teammates?|team-mates?|head coach|coach|manager|president|"
-    r"striker|midfielder|defender|goalkeeper|winger|forward|captain|drivers?|riders?|squad|fans|supporters)\b"
+    r"striker|midfielder|defender|goalkeeper|winger|forward|captain|drivers?|riders?|squad)\b"
+    r"|, (?:coached|managed) by\b"
 )
 # A score beside the name: "beat Girona 3-1", "Al Ahly beat Zamalek 2-1", "drew 1-1 with Future FC".
 _SCORE_AFTER = re.compile(rf" {_SCORE}")
@@ -51,6 +52,17 @@ _LED_BEFORE = re.compile(
 # Whom someone speaks to for publication: "told Les Echos", "according to the Standard".
 _TOLD_BEFORE = re.compile(r"\b(?:told|according to|in an interview with|speaking to|said to) (the )?$")
 
+# What only a firm has or does, whatever its name looks like ("Morgan Stanley", "Roy Morgan"):
+# "in notes to clients", "Goldman Sachs economists", "a Roy Morgan poll", "shares of".
+_FIRM_AFTER = re.compile(
+    r"(?:,)? (?:(?:said |wrote |added )?in (?:a )?(?:research )?notes? to (?:its )?clients|"
+    r"(?:analysts|economists|strategists|bankers|clients|shares|stock|auditors|polls?|surveys?|exit poll)\b)"
+)
+_FIRM_BEFORE = re.compile(
+    r"\b(?:shares (?:of|in)|stake in|advised by|audited by|clients of|(?:bankers|strategists|economists) at) "
+    r"(?:the )?$"
+)
+
 # Where the name ends its phrase, or heads a body's: in "runs the Noor Ouarzazate complex" the
 # complex is run, in "head of Coordinadora Democrática opposition coalition" the coalition led.
 _PHRASE_END = re.compile(
@@ -60,18 +72,19 @@ _PHRASE_END = re.compile(
 
 #: Each of these weighs a little more than a noun that says what the name is: a club's city has
 #: the gazetteer and the model on the other side.
-TEAM = 2.5
+TEAM = 3.5
 BODY = 2.0
+#: A firm named like a person has the model, its shape and a given name against it.
+FIRM = 2.5
 
 
 def body_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, float]]:
     """An organisation's votes from the words around a name that only a body takes."""
     folded = fold(name)
-    if country_code(folded) is not None:
+    if is_nation(folded):
         return []
+    # (A province's name is often its capital's and its club's too: "Girona" is not left out.)
     place = knowledge().place(folded)
-    if place is not None and place.region:
-        return []
     votes = []
     window = max(0, start - 40)
     team = (_STAFF_AFTER.match(text, end) or _SCORE_AFTER.match(text, end) or _BEAT_AFTER.match(text, end)
@@ -79,6 +92,8 @@ def body_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, fl
             or (_RESULT_BEFORE.search(text, max(0, start - 4), start) and _RESULT_AFTER.match(text, end)))
     if team or (not name.endswith("s") and _PLURAL_VERB.match(text, end)):
         votes.append(("organisation", TEAM))
+    if _FIRM_AFTER.match(text, end) or _FIRM_BEFORE.search(text, window, start):
+        votes.append(("organisation", FIRM))
     if place is None and _PHRASE_END.match(text, end):
         if _LED_BEFORE.search(text, window, start):
             votes.append(("organisation", BODY))

@@ -31,8 +31,12 @@ NEWS_NAMES: dict[str, tuple[str, ...]] = {
     "KR": ("Republic of Korea",),
 }
 
+#: Nations inside a state, which field their own teams: "England captain" is England's.
+NATIONS = ("Northern Ireland",)
+
 _lock = threading.Lock()
 _codes: dict[str, str] | None = None
+_nations: frozenset[str] = frozenset()
 
 
 def country_code(folded: str) -> str | None:
@@ -45,9 +49,17 @@ def country_code(folded: str) -> str | None:
     return codes.get(folded.removeprefix("the "))
 
 
+def is_nation(folded: str) -> bool:
+    """A country, or a nation inside one (England, Scotland, Wales)."""
+    return country_code(folded) is not None or folded in _nations
+
+
 def _load() -> dict[str, str]:
+    global _nations
     import pycountry
 
+    nations = [s.name.split(" [")[0] for s in pycountry.subdivisions if s.type == "Country"]
+    _nations = frozenset(fold_many([*nations, *NATIONS]))
     names: list[tuple[str, str]] = []
     for country in pycountry.countries:
         code = country.alpha_2

@@ -374,3 +374,12 @@ def test_places_by_the_words_only_a_place_takes():
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     for name in ("Oskarvik", "Tellmoor", "Varnhelm", "Palazzo Brevi", "Cerro Altamuna"):
         assert kinds.get(name) == "place", (name, kinds)
+
+
+def test_firms_named_like_people_by_what_only_a_firm_does():
+    text = ("Analysts at Harold Brennan and Keller Voss, in notes to clients, both said the review was "
+            "positive. Keller Voss cut its price target, and Keller Voss shares fell. A Dana Whitlock poll put the "
+            "government ahead.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Keller Voss") == "organisation", kinds
+    assert kinds.get("Dana Whitlock") == "organisation", kinds
