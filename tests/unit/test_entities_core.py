@@ -383,3 +383,12 @@ def test_firms_named_like_people_by_what_only_a_firm_does():
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert kinds.get("Keller Voss") == "organisation", kinds
     assert kinds.get("Dana Whitlock") == "organisation", kinds
+
+
+def test_a_town_known_by_another_name_is_one_place():
+    text = ("In Port Arvel, known to its mainly Sami residents as Vuonna, the storm tore roofs off. "
+            "Voters met in Tessaly, the port city formerly known as Tessalonde.")
+    (result,) = Extractor().extract_many([("a", "", text)])
+    links = {frozenset(pair) for pair in result.links}
+    assert frozenset(("Port Arvel", "Vuonna")) in links, result.links
+    assert frozenset(("Tessaly", "Tessalonde")) in links, result.links
