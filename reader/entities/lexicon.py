@@ -104,7 +104,9 @@ FACILITY_WORDS = frozenset(
 #: Words after a hyphen that make a name describe something else: "Tokyo-based", "London-born",
 #: "Kremlin-backed", "state-owned".
 DESCRIBING_SUFFIXES = frozenset(
-    "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered"
+    "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered "
+    "registered flagged headquartered listed focused dominated brokered sponsored allied aligned educated trained "
+    "raised built designed operated"
     .split()
 )
 

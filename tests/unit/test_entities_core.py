@@ -392,3 +392,10 @@ def test_a_town_known_by_another_name_is_one_place():
     links = {frozenset(pair) for pair in result.links}
     assert frozenset(("Port Arvel", "Vuonna")) in links, result.links
     assert frozenset(("Tessaly", "Tessalonde")) in links, result.links
+
+
+def test_the_arabic_article_and_a_describing_suffix_are_read_right():
+    text = ("President Abdel Fattah al-Sisi said on Monday that Egypt would act, and Nadia el-Shazly, "
+            "a spokeswoman, agreed. A Luxembourg-registered vessel left the port.")
+    names = {m.text for m in Extractor().extract("", text)}
+    assert {"Abdel Fattah al-Sisi", "Nadia el-Shazly", "Luxembourg"} <= names, names
