@@ -399,3 +399,9 @@ def test_the_arabic_article_and_a_describing_suffix_are_read_right():
             "a spokeswoman, agreed. A Luxembourg-registered vessel left the port.")
     names = {m.text for m in Extractor().extract("", text)}
     assert {"Abdel Fattah al-Sisi", "Nadia el-Shazly", "Luxembourg"} <= names, names
+
+
+def test_a_legal_form_found_alone_belongs_to_the_name_before_it():
+    text = "The shares are owned by Siemens Energy AG, Equinor ASA, BlackRock and others."
+    names = {m.text for m in Extractor().extract("", text)}
+    assert "Equinor ASA" in names and "ASA" not in names, names
