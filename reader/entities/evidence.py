@@ -192,10 +192,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             fits = [c for c in fits if c.startswith(key + " ")]
         owners = {find(c) for c in fits}
         if len(owners) > 1:
-            # Of several, the plainest: "the Fed" is the Federal Reserve, not its Federal Open
-            # Market Committee.
-            fewest = min(len(c.split()) for c in fits)
-            owners = {find(c) for c in fits if len(c.split()) == fewest}
+            # Of several, the one the story introduced first, as with surnames: "the Fed" is the
+            # Federal Reserve, not its Federal Open Market Committee; "Samsung" Samsung
+            # Electronics, not Samsung Display.
+            owners = {min(owners, key=introduced)}
         if len(owners) == 1:
             union(key, owners.pop())
 

@@ -405,3 +405,12 @@ def test_a_legal_form_found_alone_belongs_to_the_name_before_it():
     text = "The shares are owned by Siemens Energy AG, Equinor ASA, BlackRock and others."
     names = {m.text for m in Extractor().extract("", text)}
     assert "Equinor ASA" in names and "ASA" not in names, names
+
+
+def test_a_company_short_name_joins_the_company_the_story_introduced_first():
+    text = ("Kovex Electronics Co Ltd said profit rose. Its unit Kovex Display made the screens. Kovex "
+            "said demand was strong. Walter Vantrex Co, the studio, said Vantrex would show the films.")
+    (result,) = Extractor().extract_many([("a", "", text)])
+    links = {short: long for long, short in result.links}
+    assert links.get("Kovex") == "Kovex Electronics Co Ltd", result.links
+    assert links.get("Vantrex") == "Walter Vantrex Co", result.links
