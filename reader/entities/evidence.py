@@ -183,13 +183,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             continue
         if _named_as_place(key, votes[key]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
-        fits = [c for c in companies if c != key and find(c) != find(key) and shortens(name, display[c])]
+        others = companies
         if kind_of(key) == "person":
             # "Red Bull" for Red Bull Racing, whatever the model made of it: only the opening words
             # of the name, and never a name some person in the article has.
-            if any(part_of_person(name, display[p]) for p in persons):
+            others = [c for c in companies if c.startswith(key + " ")]
+            if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
-            fits = [c for c in fits if c.startswith(key + " ")]
+        fits = [c for c in others if c != key and find(c) != find(key) and shortens(name, display[c])]
         owners = {find(c) for c in fits}
         if len(owners) > 1:
             # Of several, the one the story introduced first, as with surnames: "the Fed" is the

@@ -10,17 +10,18 @@ from .lexicon import ORG_NOUNS, PLACE_NOUNS
 from .normalise import fold
 
 # Lower-case words that only stand before a place: "nearby Kaptagat", "neighbouring Seocho".
-_NEAR_BEFORE = re.compile(
+_NEAR_BEFORE = (
     r"(?<![\w-])(?:nearby|neighbouring|neighboring|downtown|rural|coastal|upstate|suburban|landlocked|"
-    r"(?:north|south)(?:east|west)?ern|eastern|western|central) $"
+    r"(?:north|south)(?:east|west)?ern|eastern|western|central)"
 )
 # A place's people and parts before "of": "residents of Nyanya", "the outskirts of Omeo".
-_PARTS_OF = re.compile(
+_PARTS_OF = (
     r"\b(?:residents|inhabitants|people|outskirts|streets|centre|center|heart|edge|suburbs|mayor|"
-    r"seat|shores|banks|coast|slopes|summit|foot|mouth) of (?:the )?$"
+    r"seat|shores|banks|coast|slopes|summit|foot|mouth) of(?: the)?"
 )
+_BEFORE = re.compile(rf"(?:{_NEAR_BEFORE}|{_PARTS_OF}) $")
 # What is sited there, right after the name: "its El Teniente mine", "the Ormen Lange field",
-# "the Llao Llao hotel". (Not a company's plant: see _SITED_WEIGHT.)
+# "the Llao Llao hotel". (A company's plant is written so too: see SITED.)
 _SITE_AFTER = re.compile(
     r" (?:mine|mines|field|oilfield|gasfield|gas field|oil field|plant|refinery|terminal|hotel|resort|"
     r"complex|reserve|site|camp|crossing|pass|highlands|lowlands|wetlands|delta|basin|estuary)\b"
@@ -30,9 +31,8 @@ _SITE_AFTER = re.compile(
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) $")
 _NOUN_AFTER = re.compile(r" (?:" + "|".join(sorted(ORG_NOUNS | PLACE_NOUNS, key=len, reverse=True)) + r")\b")
 
-#: Each of these: as much as a noun that says what the name is.
+#: Either of those: as much as a noun that says what the name is.
 NEAR = 1.5
-PARTS = 1.5
 #: A company's plant or mine is written the same way ("the Tesla plant"): a lighter vote.
 SITED = 1.0
 TOWN_BEFORE_NOUN = 1.5
@@ -41,11 +41,8 @@ TOWN_BEFORE_NOUN = 1.5
 def place_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, float]]:
     """A place's votes from the words around a name that only a place takes."""
     votes = []
-    window = max(0, start - 30)
-    if _NEAR_BEFORE.search(text, window, start):
+    if text[start - 1:start] == " " and _BEFORE.search(text, max(0, start - 30), start):
         votes.append(("place", NEAR))
-    if _PARTS_OF.search(text, window, start):
-        votes.append(("place", PARTS))
     if _SITE_AFTER.match(text, end):
         votes.append(("place", SITED))
     elif _NOUN_AFTER.match(text, end) and _DETERMINER.search(text, max(0, start - 6), start) \
