@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence
+from .companies import clipped
 from .corrections import apply_corrections
+from .countries import country_code
 from .knowledge import knowledge
 from .merging import Forms, merge_all
 from .names import is_acronym
@@ -74,11 +76,16 @@ DISTINCTIVE = 3.0
 
 def _names_one_thing(short: str, long: str, kind: str | None) -> bool:
     """"Sony" (of Sony Group Corp) or "Vanke" (of China Vanke Co) is that company wherever it is
-    written: its first word, or a rare one. "Assembly" or "Bank" is not, nor a person's first
-    name or surname (those join across articles by their own rule)."""
+    written: its first word, or a rare one, or a word cut short ("Fed" of the US Federal Reserve).
+    "Assembly" or "Bank" is not, nor a person's first name or surname (those join across articles
+    by their own rule)."""
     if kind in (None, "person"):
         return False
-    return fold(long).startswith(fold(short) + " ") or knowledge().frequency(short) < DISTINCTIVE
+    words = long.split()
+    if country_code(fold(words[0])) is not None:
+        words = words[1:]
+    return (fold(long).startswith(fold(short) + " ") or knowledge().frequency(short) < DISTINCTIVE
+            or clipped(short, words))
 
 
 def _build(groups: list[tuple[str, str, str, int]], forms: Forms) -> list[Entity]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .bodies import body_votes
 from .companies import shortens
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
@@ -16,6 +18,7 @@ from .outlets import outlet_votes
 from .sites import site_votes
 from .spans import Candidate
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
+from .whereabouts import place_votes
 from .words import bare, next_word, previous_word
 
 #: How much each cue weighs against the model's own label (1.0 per mention).
@@ -28,6 +31,8 @@ ACRONYM = 0.4
 ARTICLE_NAME = 1.0
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
+#: The folded long form of a state's name, and the name it is written short as.
+_STATE_OF = re.compile(r"(?:[\w-]+ )*(?:republic|kingdom|federation|emirates|commonwealth|state) of (?:the )?(\w+)$")
 
 
 @dataclass
@@ -58,6 +63,8 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(knowledge_votes(name))
     votes.extend(noun_votes(text, candidate.start, candidate.end))
     votes.extend(outlet_votes(text, candidate.start, candidate.end))
+    votes.extend(body_votes(text, candidate.start, candidate.end, name))
+    votes.extend(place_votes(text, candidate.start, candidate.end, name))
     votes.extend(site_votes(text, candidate.start, name))
     if looks_like_person(name) and head is None:
         votes.append(("person", PERSON_SHAPE))
@@ -169,16 +176,27 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         union(key, min(owners, key=introduced))
 
     # "Sony" after "Sony Group Corp", "Oxfam" after "Oxfam International": the one company it
-    # shortens, if only one fits.
+    # shortens.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
-        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or kind_of(key) == "person" \
-                or find(key) != key:
+        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or find(key) != key:
             continue
         if _named_as_place(key, votes[key]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
-        owners = {find(c) for c in companies if c != key and shortens(name, display[c])}
-        owners.discard(find(key))
+        others = companies
+        if kind_of(key) == "person":
+            # "Red Bull" for Red Bull Racing, whatever the model made of it: only the opening words
+            # of the name, and never a name some person in the article has.
+            others = [c for c in companies if c.startswith(key + " ")]
+            if not others or any(part_of_person(name, display[p]) for p in persons):
+                continue
+        fits = [c for c in others if c != key and find(c) != find(key) and shortens(name, display[c])]
+        owners = {find(c) for c in fits}
+        if len(owners) > 1:
+            # Of several, the one the story introduced first, as with surnames: "the Fed" is the
+            # Federal Reserve, not its Federal Open Market Committee; "Samsung" Samsung
+            # Electronics, not Samsung Display.
+            owners = {min(owners, key=introduced)}
         if len(owners) == 1:
             union(key, owners.pop())
 
@@ -193,6 +211,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if len(owners) != 1 or knowledge().place(key) is not None or kind_of(key) == "organisation":
             continue  # ("Apple" keeps apart from "Apple Park")
         if not any(part_of_person(name, display[p]) for p in persons):
+            union(key, owners.pop())
+
+    # "Congo" after "the Democratic Republic of Congo": a country written short, for the one
+    # state of that name the article spells out.
+    states = {k: _STATE_OF.match(k) for k in display if " of " in k}
+    for key in [k for k in display if " " not in k and find(k) == k and kind_of(k) != "person"] if states else ():
+        owners = {find(k) for k, m in states.items() if m is not None and m.group(1) == key}
+        if len(owners) == 1:
             union(key, owners.pop())
 
     def lead_of(key: str) -> tuple[str, float] | None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .knowledge import knowledge
-from .lexicon import ORG_WORDS, PARTICLES
+from .lexicon import FUNCTION_WORDS, ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
 from .normalise import fold
 from .spans import Candidate
@@ -92,9 +92,12 @@ def _word_starts(text: str, end: int) -> list[int]:
 # "the Independent High Authority for Elections, known by its French acronym ISIE", "Saudi Arabian
 # Oil Co, better known as Saudi Aramco", "Ahmed Sayed, who is known to fans as "Zizo"": the text
 # says the two are one, whatever letters the second is made of.
+# Also "Puerto Cabezas, known to its mainly Miskito residents as Bilwi", "Chattogram, the port
+# city formerly known as Chittagong".
 _KNOWN_AS = re.compile(
-    r", (?:who is |which is )?(?:better |also |widely |locally |commonly )?known "
-    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to [a-z]+ )?as )"
+    r", (?:who is |which is |the (?:[a-z-]+ ){1,3})?(?:better |also |widely |locally |commonly |formerly |"
+    r"once |previously )?known "
+    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to (?:[\w-]+ ){1,4}?)?as )"
     r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: [A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
 )
 
@@ -102,7 +105,9 @@ _KNOWN_AS = re.compile(
 def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
     """(the name, the other name it is known by) for each "X, known as Y" the text declares."""
     for match in _KNOWN_AS.finditer(text):
-        starts = _word_starts(text, match.start())
+        # ("In Puerto Cabezas, known as...": a sentence's opening word is not the name's.)
+        starts = [s for s in _word_starts(text, match.start())
+                  if fold(text[s:s + 12].split(" ")[0]) not in FUNCTION_WORDS]
         if starts:
             start, end = match.span(1)
             if text.startswith("the ", start):

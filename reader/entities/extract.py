@@ -11,6 +11,7 @@ from .evidence import group_names
 from .expansions import declared_links, known_as, listing_names, spelled_out
 from .fallback import rule_candidates
 from .furniture import furniture, inside
+from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
@@ -136,7 +137,7 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     found = _spelled_out(text, _without_overlaps(found))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
-    return _without_overlaps(found + cue_candidates(text, names, nationalities))
+    return _without_overlaps(_with_their_companies(text, found + cue_candidates(text, names, nationalities)))
 
 
 def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -152,6 +153,23 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
         votes = tuple(v for c in inside for v in c.votes) or (("organisation", 1.0),)
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end], votes)]
     return sorted(found, key=lambda c: c.start)
+
+
+_NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
+
+
+def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"Equinor ASA" when the model saw only "ASA": a legal form alone belongs to the capitalised
+    word before it, and is no name without one."""
+    kept = []
+    for c in found:
+        if " " in c.text or not c.text.isupper() or knowledge().legal_form(f"X {c.text}") is None:
+            kept.append(c)
+            continue
+        before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if before is not None:
+            kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
+    return kept
 
 
 def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:

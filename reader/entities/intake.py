@@ -10,38 +10,18 @@ catches up on them (see ``EntityLibrary.taking_in``).
 
 from __future__ import annotations
 
-from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
 
-from ..models.entities import KINDS, ArticleEntities, Correction, Entity, Occurrence, StoredEntities
-from .canonical import _TEXT_AND_KIND, MENTION_WEIGHT, _best_name, _one_word_of
+from ..models.entities import KINDS, ArticleEntities, Correction, Entity, StoredEntities
+from .canonical import _TEXT_AND_KIND, MENTION_WEIGHT, _one_word_of
 from .corrections import apply_corrections
+from .growing import Growing, free_key, rebuilt, votes_of
 from .normalise import fold, plain
 
 #: Occurrences up to which an entity's name is always chosen again (see Intake._finish).
 FEW = 40
-
-#: Occurrences are kept in (article id, alias) order; an article's are all new or all old, so
-#: the article id alone finds a new one's place (in C, which a key function would not be).
-_article_of = attrgetter("article_id")
-
-
-@dataclass
-class _Growing:
-    """An entity being changed: its occurrences by (article id, alias) and its kind votes."""
-
-    base: Entity | None
-    #: The old occurrences still standing, in order, and the new mentions per (article, alias).
-    kept: list[Occurrence]
-    votes: Counter[str]
-    new: Counter[tuple[str, str]] = field(default_factory=Counter)
-    #: Spellings added (folded), and whether some article's occurrences were taken away.
-    added: set[str] = field(default_factory=set)
-    shrunk: bool = False
-    removed: int = 0  # mentions taken away with articles analysed again
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +60,8 @@ class Intake:
         self._old_index = old_index
         self._old_results = old_results
         self._unmatched = tuple(unmatched)
-        self._growing: dict[str, _Growing] = {}
-        self._fresh: dict[int, _Growing] = {}  # new entities, by their group number
+        self._growing: dict[str, Growing] = {}
+        self._fresh: dict[int, Growing] = {}  # new entities, by their group number
         self._index: dict[str, dict[str, str | int]] = {}
         #: Names met earlier in the batch that the library does not know (a key or a group).
         self._batch: dict[str, str | int] = {}
@@ -114,18 +94,18 @@ class Intake:
                 shrinking = self._growing.get(old.get(fold(mention.text), ""))
                 if shrinking is not None:
                     shrinking.removed += 1
-            for old_key, votes in _votes(stored.article, old.get).items():
+            for old_key, votes in votes_of(stored.article, old.get).items():
                 shrinking = self._grow(str(old_key))
                 if shrinking is not None:
                     shrinking.votes.subtract(votes)
 
-    def _grow(self, key: str) -> _Growing | None:
+    def _grow(self, key: str) -> Growing | None:
         growing = self._growing.get(key)
         if growing is None:
             entity = self._entity(key)
             if entity is None:
                 return None
-            growing = _Growing(entity, list(entity.occurrences), Counter(dict(entity.votes)))
+            growing = Growing(entity, list(entity.occurrences), Counter(dict(entity.votes)))
             self._growing[key] = growing
         return growing
 
@@ -195,7 +175,7 @@ class Intake:
             growing.votes[kind] += weight * count  # type: ignore[assignment]  # float weights
             if name not in known and self._resolve(name) is None:
                 self._batch[name] = where
-        for key, votes in _votes(article, index.get, mentions=False).items():
+        for key, votes in votes_of(article, index.get, mentions=False).items():
             self._target(key).votes.update(votes)
         for name, where in target.items():
             if known[name] is None:
@@ -204,10 +184,10 @@ class Intake:
 
     def _new_group(self) -> int:
         number = len(self._fresh)
-        self._fresh[number] = _Growing(None, [], Counter())
+        self._fresh[number] = Growing(None, [], Counter())
         return number
 
-    def _target(self, where: str | int) -> _Growing:
+    def _target(self, where: str | int) -> Growing:
         if isinstance(where, int):
             return self._fresh[where]
         growing = self._grow(where)
@@ -226,7 +206,7 @@ class Intake:
             # article of its usual spellings hardly changes which one leads, nor does one
             # analysed again; the next full build settles it.
             renamed = len(growing.kept) <= FEW or any(key not in self._known(spelling) for spelling in growing.added)
-            entity = _rebuilt(growing.base, growing, renamed=renamed)
+            entity = rebuilt(growing.base, growing, renamed=renamed)
             entities[key] = entity
             # Its names are counted again when some may have gone with an article taken again.
             spellings[key] = None if entity is None or (growing.shrunk and renamed) else growing.added
@@ -235,10 +215,10 @@ class Intake:
         fresh = []
         taken: set[str] = set()
         for number, growing in self._fresh.items():
-            entity = _rebuilt(Entity("", "", KINDS[0]), growing, named=True)
+            entity = rebuilt(Entity("", "", KINDS[0]), growing, named=True)
             if entity is None:
                 continue
-            key = _free_key(fold(entity.name), lambda k: free(k) and k not in taken)
+            key = free_key(fold(entity.name), lambda k: free(k) and k not in taken)
             taken.add(key)
             numbered[number] = key
             fresh.append(entity.with_(key=key))
@@ -251,69 +231,3 @@ class Intake:
                               for name, where in names.items()}
                  for article_id, names in self._index.items()}
         return Changes(entities, index, spellings, mentions)  # type: ignore[arg-type]  # numbers all renamed
-
-
-def _votes(article: ArticleEntities, key_of: Callable[[str], str | int | None], *,
-           mentions: bool = True) -> dict[str | int, Counter[str]]:
-    """The article's evidence for each entity's kind, as canonical.py weighs it."""
-    votes: dict[str | int, Counter[str]] = defaultdict(Counter)
-    if mentions:
-        weight = MENTION_WEIGHT if article.votes else 1.0
-        for mention in article.mentions:
-            key = key_of(fold(mention.text))
-            if key is not None:
-                votes[key][mention.kind] += weight  # type: ignore[assignment]  # float weights
-    for name, kind, vote in article.votes:
-        key = key_of(fold(name))
-        if key is not None:
-            votes[key][kind] += vote  # type: ignore[assignment]  # float weights
-    return votes
-
-
-def _rebuilt(base: Entity, growing: _Growing, *, named: bool = False, renamed: bool = True) -> Entity | None:
-    """The entity with its occurrences and votes as they now are; None when none is left.
-
-    An uncorrected entity's name and kind follow its spellings and votes as the full build
-    would decide them; a corrected one keeps what the user (or the last build) made of it.
-    """
-    occurrences = _merged(growing.kept, growing.new)
-    if not occurrences:
-        return None
-    tally = {k: v for k, v in growing.votes.items() if v > 0}
-    votes = tuple(sorted(((k, round(v, 2)) for k, v in tally.items()), key=lambda kv: -kv[1]))
-    kind = max(KINDS, key=lambda k: (tally.get(k, 0.0), -KINDS.index(k)))
-    if base.corrected:
-        return base.with_(occurrences=occurrences, votes=votes)
-    if not renamed:
-        return base.with_(kind=kind, occurrences=occurrences, votes=votes)
-    aliases: Counter[str] = Counter()
-    spread: dict[str, set[str]] = defaultdict(set)
-    for occ in occurrences:
-        aliases[occ.alias] += occ.count
-        spread[occ.alias].add(occ.article_id)
-    name = _best_name(aliases, spread)
-    if named:
-        return Entity(fold(name), name, kind, occurrences, votes=votes)
-    return base.with_(name=name, kind=kind, occurrences=occurrences, votes=votes)
-
-
-def _merged(kept: list[Occurrence], new: Counter[tuple[str, str]]) -> tuple[Occurrence, ...]:
-    """The occurrences in (article id, alias) order: those kept are in order already, so only
-    the new ones are put in their places (an article's are all new, or all kept)."""
-    if not new:
-        return tuple(kept)
-    added = [Occurrence(article_id, alias, n) for (article_id, alias), n in sorted(new.items())]
-    if not kept or kept[-1].article_id < added[0].article_id:
-        return (*kept, *added)
-    ordered = list(kept)
-    for occ in added:
-        insort(ordered, occ, key=_article_of)
-    return tuple(ordered)
-
-
-def _free_key(key: str, free: Callable[[str], bool]) -> str:
-    candidate, n = key, 1
-    while not free(candidate):
-        n += 1
-        candidate = f"{key}#{n}"
-    return candidate

@@ -48,7 +48,7 @@ ORG_WORDS = frozenset(
     economics analysis analytics research consulting advisers advisors media communications
     telecom telecommunications mobile mobility display entertainment studios records publishing
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping
-    united athletic rovers wanderers sporting
+    united athletic rovers wanderers sporting racing
     band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()
 )
@@ -77,7 +77,8 @@ PLACE_NOUNS = frozenset(
     """.split()
 )
 
-#: Words that make a name a place when they head it ("Moncloa Palace", "Swat Valley").
+#: Words that make a name a place when they head it ("Moncloa Palace", "Swat Valley"), in English
+#: and as other languages write them first ("Cerro Colibrí", "Palazzo Chigi", "Tanjung Priok").
 PLACE_WORDS = frozenset(
     """
     city town village county province state region district municipality
@@ -86,7 +87,9 @@ PLACE_WORDS = frozenset(
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
-    campus delta mine township market rainforest jungle basin
+    campus delta mine township market rainforest jungle basin shire
+    cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
+    tanjung pulau gunung jalan kampung wadi jebel jabal chowk
     """.split()
 )
 
@@ -101,7 +104,9 @@ FACILITY_WORDS = frozenset(
 #: Words after a hyphen that make a name describe something else: "Tokyo-based", "London-born",
 #: "Kremlin-backed", "state-owned".
 DESCRIBING_SUFFIXES = frozenset(
-    "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered"
+    "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered "
+    "registered flagged headquartered listed focused dominated brokered sponsored allied aligned educated trained "
+    "raised built designed operated"
     .split()
 )
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
+from .countries import country_code
 from .knowledge import company_name
 from .names import (
     NEAR_LENGTH,
@@ -19,12 +19,11 @@ from .names import (
     surnames,
 )
 from .normalise import fold
+from .qualifiers import merge_qualified
 
 #: Evidence from a first name or surname the library already knows as a person's.
 KNOWN_NAME_PART = 1.0
 
-#: Words that only say what sort of unit a place is: "Guárico State" is Guárico.
-DESIGNATORS = frozenset("state province municipality region county department prefecture governorate".split())
 
 
 class Forms:
@@ -72,11 +71,12 @@ class Forms:
 def merge_all(forms: Forms) -> None:
     """Every library-wide rule, in the order that lets each build on the last."""
     _merge_legal_forms(forms)
+    _merge_countries(forms)
     _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
     _merge_acronyms(forms)
-    _merge_qualified(forms)
+    merge_qualified(forms)
     _merge_lone_surnames(forms)
 
 
@@ -110,6 +110,20 @@ def _merge_legal_forms(forms: Forms) -> None:
         base = company_name(forms.shown(key))
         if base is not None and fold(base) in forms.kinds:
             forms.union(key, fold(base))
+
+
+def _merge_countries(forms: Forms) -> None:
+    """"Türkiye" is Turkey, "Britain" the United Kingdom: the names of one country are one entity,
+    unless the library takes one of them for a person ("Jordan")."""
+    first: dict[str, str] = {}
+    for key in list(forms.kinds):
+        code = country_code(key)
+        if code is None or forms.kind(key) == "person":
+            continue
+        if code in first:
+            forms.union(key, first[code])
+        else:
+            first[code] = key
 
 
 def _people(forms: Forms) -> list[str]:
@@ -216,71 +230,6 @@ def _merge_acronyms(forms: Forms) -> None:
         matches.discard(forms.find(key))
         if len(matches) == 1:
             forms.union(key, matches.pop())
-
-
-def _merge_qualified(forms: Forms) -> None:
-    """"Venezuelan Senate" = "Senate of Venezuela"; "Caracas Federal District" = "Federal
-    District"; "Guárico State" = "Guárico". A bare name joins a qualified one only when a
-    single qualifier is ever used with it: the Venezuelan and the Dominican foreign ministries
-    stay apart from each other and from a bare "Foreign Ministry"."""
-    places = _Places(k for k in forms.kinds if forms.kind(k) == "place" and len(k.split()) == 1)
-    cores: dict[str, set[str]] = defaultdict(set)
-    for key in list(forms.kinds):
-        if forms.kind(key) == "person":
-            continue
-        split = _qualified(key, places)
-        if split and split[1] in places.names:
-            split = None  # "Colombia-Venezuela" is two places, not a kind of Venezuela
-        if split:
-            qualifier, core = split
-            cores[core].add(qualifier)
-            cores[f"{qualifier}|{core}"].add(key)
-        words = key.split()
-        if len(words) >= 2 and words[-1] in DESIGNATORS:
-            base = " ".join(words[:-1])
-            if base in forms.kinds and forms.kind(base) == "place":
-                forms.union(key, base)
-    for core, qualifiers in cores.items():
-        if "|" in core:
-            same = sorted(qualifiers)
-            for other in same[1:]:
-                forms.union(other, same[0])
-            continue
-        if len(qualifiers) == 1 and core in forms.kinds and forms.kind(core) != "person":
-            (qualifier,) = qualifiers
-            for key in cores[f"{qualifier}|{core}"]:
-                forms.union(key, core)
-
-
-def _qualified(key: str, places: _Places) -> tuple[str, str] | None:
-    words = key.split()
-    if len(words) < 2:
-        return None
-    place = places.of(words[0].removesuffix("'s"))
-    if place:
-        return place, " ".join(words[1:])
-    if len(words) >= 3 and words[-2] == "of":
-        place = places.of(words[-1])
-        if place:
-            return place, " ".join(words[:-2])
-    return None
-
-
-class _Places:
-    """One-word place names, found from themselves or from a demonym ("venezuelan", "kenyan")."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.names = set(names)
-        self.stems = {name[:-1]: name for name in self.names if len(name) >= 5}
-
-    def of(self, word: str) -> str | None:
-        if word in self.names:
-            return word
-        for cut in range(max(4, len(word) - 3), len(word)):
-            place = self.stems.get(word[:cut])
-            if place and place != word and len(word) - len(place) <= 2:
-                return place
-        return None
 
 
 def _merge_lone_surnames(forms: Forms) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .knowledge import knowledge
 from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
 from .names import is_acronym, looks_like_person
@@ -26,6 +28,7 @@ UNKNOWN_GIVEN = 0.5
 REGION_IN_NAME = 1.5
 
 
+@lru_cache(maxsize=1 << 14)  # a name is written many times: its own words are read once
 def head_kind(name: str) -> str | None:
     """The kind a name's head noun says: "Supreme Court" an organisation, "Swat Valley" a place.
 
@@ -45,7 +48,8 @@ def head_kind(name: str) -> str | None:
     return kind
 
 
-def knowledge_votes(name: str) -> list[tuple[str, float]]:
+@lru_cache(maxsize=1 << 14)
+def knowledge_votes(name: str) -> tuple[tuple[str, float], ...]:
     """What the gazetteer, the given names and the legal forms of companies say of a name."""
     known = knowledge()
     votes = []
@@ -77,7 +81,7 @@ def knowledge_votes(name: str) -> list[tuple[str, float]]:
         longer = any((p := known.place(fold(w))) is not None and p.region and p.population for w in ends)
         if longer or (regions and (regions != [0] or not given)):
             votes.append(("organisation", REGION_IN_NAME))
-    return votes
+    return tuple(votes)
 
 
 def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:

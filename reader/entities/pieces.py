@@ -85,10 +85,13 @@ def _is_two_names(name: str, match: re.Match[str]) -> bool:
     Administration", "Department of Health and Human Services" are one."""
     if knowledge().place(fold(name)) is not None:
         return False
-    words = _words(name)
+    # A head word before the "and" or at the end is the whole name's; one that opens the second
+    # name is its own ("Cilincing and Tanjung Priok").
+    left = _words(name[:match.start()])
+    words = [*left, *_words(name)[-1:]]
     if any(w in ORG_WORDS or w in PLACE_WORDS for w in words):
         return False
-    return not any(w in _LINKS for w in _words(name[:match.start()]))
+    return not any(w in _LINKS for w in left)
 
 
 def _after_legal_form(text: str, start: int, end: int) -> list[tuple[int, int]]:
