@@ -44,19 +44,20 @@ def article_commands(commands: SubParsers, wanted: Callable[[str], bool]) -> Non
         json_flag(commands.add_parser("stats", help="counts of articles, unread, starred, feeds, tags, annotations"))
 
     for name, text in (
-        ("read", "mark read"), ("unread", "mark unread"), ("star", "star"), ("unstar", "remove the star from")
+        ("read", "mark articles read"), ("unread", "mark articles unread"), ("star", "star articles"),
+        ("unstar", "remove the star from articles"),
     ):
         if not wanted(name):
             continue
-        command = commands.add_parser(name, help=f"{text} articles, by id or by query", epilog=SELECTION_EPILOG)
+        command = commands.add_parser(name, help=f"{text}, by id or by query", epilog=SELECTION_EPILOG)
         command.add_argument("ids", nargs="*", metavar="ID")
         _selection(command, confirm=True)
 
-    for name, text in (("tag", "add tags to"), ("untag", "remove tags from")):
+    for name, text, to in (("tag", "add tags to", "to"), ("untag", "remove tags from", "from")):
         if not wanted(name):
             continue
         command = commands.add_parser(
-            name, help=f"{text} an article, or to the articles a query chooses",
+            name, help=f"{text} an article, or {to} the articles a query chooses",
             usage=f"broadsheet {name} [options] (ID | --query Q | --view NAME | --feed F) TAG [TAG ...]",
             description=TAG_RULE, epilog=SELECTION_EPILOG,
         )

@@ -82,6 +82,10 @@ def _change_tags(store: Store, args: Namespace, *, adding: bool) -> int:
     else:
         state = store.state(targets[0])
         print(f"{targets[0]}: {' '.join(state.tags) or '(no tags)'}")
+        if not changed:
+            # Stdout stays the article's tags for scripts; the person typing learns nothing changed.
+            said = f"already had {shown}" if adding else f"had no {shown}"
+            print(f"broadsheet: {targets[0]} {said}; nothing changed", file=sys.stderr)
     return 0
 
 

@@ -7,7 +7,17 @@ from textual.widgets import Collapsible
 from reader.tui.widgets.entity_sidebar import EntitySidebar
 from reader.tui.widgets.reader.pane import ReaderPane
 
-from .conftest import CARACAS_CHRONICLES, SEED_TITLES, article_list, highlighted, reader_title, settle, static_text
+from .conftest import (
+    CARACAS_CHRONICLES,
+    SEED_TITLES,
+    article_list,
+    highlighted,
+    notifications,
+    reader_title,
+    settle,
+    static_text,
+    until,
+)
 
 
 def reader(app) -> ReaderPane:
@@ -81,8 +91,9 @@ async def test_articles_without_comments_show_no_comments_section(start):
         await pilot.press("enter")
         await settle(pilot)
         assert not app.screen.query_one("#reader-comments", Collapsible).display
-        await pilot.press("c")  # nothing to show: nothing happens
-        await settle(pilot)
+        await pilot.press("c")  # nothing to show: it says so, and shows no empty section
+        await until(pilot, lambda: "This article has no reader comments." in notifications(app))
+        assert "This article has no reader comments." in notifications(app)
         assert not app.screen.query_one("#reader-comments", Collapsible).display
 
 

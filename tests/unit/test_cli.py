@@ -190,6 +190,18 @@ def test_star_and_unstar(cli, seeded):
     assert [x["id"] for x in cli("list", "--starred", "--json").json()] == [b]
 
 
+def test_a_tag_change_that_changes_nothing_says_so_apart_from_the_tags_printed(cli, seeded):
+    a = seeded[SEED_TITLES[0]]
+    cli("tag", a, "spain")
+    again = cli("tag", a, "spain")
+    assert again.code == 0 and again.out == f"{a}: spain\n"
+    assert again.err == f"broadsheet: {a} already had #spain; nothing changed\n"
+    missing = cli("untag", a, "nonexistent")
+    assert missing.code == 0 and missing.out == f"{a}: spain\n"
+    assert missing.err == f"broadsheet: {a} had no #nonexistent; nothing changed\n"
+    assert cli("untag", a, "spain").err == ""
+
+
 def test_tag_and_untag_normalise_and_print_the_tags(cli, seeded):
     a = seeded[SEED_TITLES[0]]
     assert cli("tag", a, "Venezuela", "Latin America").out == f"{a}: latin-america venezuela\n"

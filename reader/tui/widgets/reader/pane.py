@@ -269,6 +269,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
             comments.collapsed = not comments.collapsed
             if not comments.collapsed:
                 self.scroll_to_widget(comments, top=True, animate=False)
+        else:  # the key is always in the footer: say why it did nothing
+            said = ("Open an article first (enter)." if self._rendered is None
+                    else "This article has no reader comments.")
+            self.notify(said, timeout=3, markup=False)
 
     # Search matches and an entity's mentions, stepped through by > < and m.
     def set_query(self, query: str) -> None:
