@@ -201,3 +201,24 @@ async def test_q_in_the_list_quits(start):
         await pilot.pause()
         assert app.return_code == 0
     assert not app.is_running
+
+
+async def test_back_in_the_list_the_reader_shows_the_article_the_keys_act_on(start):
+    # An article opened from elsewhere (a story, an entity) may be one the list's filter hides:
+    # back in the list, s or t act on the cursor's article, so that is the one the reader shows.
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("enter")  # open (and so read) the article under the cursor
+        await settle(pilot)
+        opened = reader_title(app)
+        await pilot.press("q", "H")  # back to the list, read articles hidden
+        await settle(pilot)
+        assert opened not in [a.title for a in article_list(app).listing.rows]
+        hidden = next(a for a in app.screen.listing.articles.values() if a.title == opened)
+        app.screen.go.article(hidden.id)
+        await settle(pilot)
+        assert reader_title(app) == opened and app.focused is reader(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.focused is article_list(app)
+        assert reader_title(app) == highlighted(app).title != opened

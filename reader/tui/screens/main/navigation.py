@@ -82,7 +82,10 @@ class Panes:
         elif self.zoomed:
             self.unzoom()
         elif screen.focused is not self._articles:
-            pass
+            if screen.focused is screen.reader:
+                focus_now(self._articles)
+                self._agree_with_the_cursor(screen)
+                return True
         elif screen.view.article_ids is not None:
             screen.filters.leave()
             return True
@@ -93,3 +96,11 @@ class Panes:
             return False
         focus_now(self._articles)
         return True
+
+    @staticmethod
+    def _agree_with_the_cursor(screen: MainScreen) -> None:
+        """Back in the list, the keys act on its cursor's article: the reader shows that one, not
+        an article opened from elsewhere (a story, an entity) that the list's filter hides."""
+        cursor = screen.target
+        if cursor is not None and screen.current is not None and cursor.id != screen.current.id:
+            screen.show_article(cursor)
