@@ -22,6 +22,7 @@ from ...models import Article
 from ..commands import cursor_bindings
 from ..dates import short_date
 from ..listing import Listing
+from .scroll_thumb import keep_thumb
 
 #: How the words a search matched stand out in a result's row.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -189,6 +190,13 @@ class ArticleList(ScrollView, can_focus=True):
             return self._container_size != container_size
         self._laid_out = seen
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        if self.show_vertical_scrollbar and keep_thumb(self.vertical_scrollbar, old_value, new_value):
+            if round(old_value) != round(new_value):
+                self.refresh(self.size.region)
+            return
+        super().watch_scroll_y(old_value, new_value)
 
     # Drawing ------------------------------------------------------------------------------------
 
