@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import threading
 
-from reader.collector import collection_paused
 from reader.tui.collecting import DUE_AFTER, IDLE_SECONDS, IdleCollector
 
 
@@ -38,19 +36,3 @@ def test_a_full_collection_waits_for_a_pause_and_thresholds_come_back(monkeypatc
     assert gc.get_threshold() == before
     collector.stop()  # twice is harmless
     assert gc.get_threshold() == before
-
-
-def test_bulk_work_in_a_worker_thread_leaves_collection_on_for_the_others():
-    seen: list[bool] = []
-
-    def work() -> None:
-        with collection_paused():
-            seen.append(gc.isenabled())
-
-    worker = threading.Thread(target=work)
-    worker.start()
-    worker.join()
-    assert seen == [True] and gc.isenabled()
-    with collection_paused():  # on the main thread (a command's bulk work), it pauses
-        assert not gc.isenabled()
-    assert gc.isenabled()
