@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from math import ceil
 
 from textual.app import App, ComposeResult
@@ -36,6 +37,6 @@ async def test_the_thumb_moves_exactly_when_the_bar_would_look_different():
             top = rows - scroll.size.height
             assert thumb(bar, 0) is not None
             positions = sorted({*range(0, min(top, 2_000)), *range(max(top - 600, 0), top + 1)})
-            for before, after in zip(positions, positions[1:]):
+            for before, after in pairwise(positions):
                 same = drawn(bar, before) == drawn(bar, after)
                 assert (thumb(bar, before) == thumb(bar, after)) == same, (rows, before)
