@@ -22,6 +22,8 @@ from ...models import Article
 from ..commands import cursor_bindings
 from ..dates import short_date
 from ..listing import Listing
+from .scroll_thumb import keep_thumb
+from .styled_rows import StyledRows
 
 #: How the words a search matched stand out in a result's row.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -100,6 +102,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._drawn: dict[tuple, Strip] = {}
         #: The search result each cached result row was drawn from (its id alone could be reused).
         self._found_drawn: dict[tuple, tuple] = {}
+        self._styled = StyledRows()
+        #: A blank line past the last row, by width, drawn once (kept rows must stay the same object).
+        self._blank: Strip | None = None
 
     # Data in ----------------------------------------------------------------------------------
 
@@ -190,7 +195,21 @@ class ArticleList(ScrollView, can_focus=True):
         self._laid_out = seen
         return super()._size_updated(size, virtual_size, container_size, layout)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        if self.show_vertical_scrollbar and keep_thumb(self.vertical_scrollbar, old_value, new_value):
+            if round(old_value) != round(new_value):
+                self.refresh(self.size.region)
+            return
+        super().watch_scroll_y(old_value, new_value)
+
     # Drawing ------------------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        styles = self.styles
+        if styles.gutter.top or styles.gutter.bottom or any(edge for edge, _ in styles.outline):
+            return super().render_lines(crop)  # a top or bottom edge: lines differ by their place
+        context = (self.size, self.has_focus, self.background_colors, tuple(map(id, self.get_line_filters())))
+        return self._styled.lines(crop, context, self.render_line, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         # Not size.width: that includes the scrollbar, which would hide the date's last letter.
@@ -201,13 +220,20 @@ class ArticleList(ScrollView, can_focus=True):
             if y == 0:
                 style = self.get_component_rich_style("article-list--empty")
                 return Strip([Segment(f" {self.empty_message}"[:width].ljust(width), style)], width)
-            return Strip.blank(width, self.rich_style)
+            return self._blank_line(width)
         if index >= len(rows):
-            return Strip.blank(width, self.rich_style)
+            return self._blank_line(width)
         return self._row(rows[index], width, index == self.cursor)
+
+    def _blank_line(self, width: int) -> Strip:
+        if self._blank is None or self._blank.cell_length != width:
+            self._blank = Strip.blank(width, self.rich_style)
+        return self._blank
 
     def notify_style_update(self) -> None:
         self._drawn.clear()  # the theme or the sheets changed: the rows' colours with them
+        self._styled.clear()
+        self._blank = None
         super().notify_style_update()
 
     def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
