@@ -105,9 +105,14 @@ class Searcher:
     def matching_ids(self, query: str | Node) -> list[str]:
         """Every matching article id in order (best first, or newest first), without snippets:
         what a list of results or a saved view's counts need."""
-        _, steps, _ = self._plan(query)
+        return self.matching(query)[0]
+
+    def matching(self, query: str | Node) -> tuple[list[str], tuple[str, ...]]:
+        """matching_ids, and what the query's terms could not answer (no entity of that name,
+        articles not analysed yet), to be said beside the results."""
+        _, steps, notes = self._plan(query)
         with self.index.errors():
-            return [row[1] for row in self.index.connection().execute(*steps.select())]
+            return [row[1] for row in self.index.connection().execute(*steps.select())], notes
 
     def hits_for(self, query: str | Node, article_ids: list[str]) -> list[Hit]:
         """Marked titles and snippets for these articles (the rows a list shows), in the order

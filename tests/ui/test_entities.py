@@ -21,9 +21,12 @@ from .conftest import (
     notifications,
     replace_text,
     screen_lines,
+    searched,
     settle,
     static_text,
     titles,
+    type_text,
+    until,
 )
 
 
@@ -249,3 +252,21 @@ async def test_a_later_batch_is_taken_into_the_library_and_the_list_counts_grow(
         after = {e.name: e.articles for e in sidebar.entities}
         assert after["Antonio Ledezma"] == before["Antonio Ledezma"] + 1  # the same entity, one more article
         assert "Oslo" in after and "Oslo" not in before  # a name new to the library (the view keeps the top 60)
+
+
+async def test_searching_an_entity_no_article_names_says_so_under_the_box(start):
+    # An empty list alone would not tell "nobody of that name" from "no unread article of theirs".
+    async with start(analyse_entities=True) as pilot:
+        await open_caracas_chronicles(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, 'entity:"Nobody Atall"')
+        await searched(pilot)
+        said = pilot.app.screen.query_one("#search-error", Static)
+        await until(pilot, lambda: said.display)
+        assert said.display and "no person, organisation or place is called 'Nobody Atall'" in said.content.plain
+        assert titles(pilot.app) == []
+        await pilot.press(*["backspace"] * len('"Nobody Atall"'))
+        await type_text(pilot, "Rajoy")
+        await searched(pilot)
+        await until(pilot, lambda: not said.display)
+        assert not said.display and sorted(titles(pilot.app)) == sorted([SEED_TITLES[2], SEED_TITLES[3]])

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from ...ingest.sanitize import clean_line
 from ...search import QueryError, Searcher, SearchError
 from ...search.searcher import Hit
 from ..focusing import focus_now
@@ -46,6 +47,8 @@ class SearchBox(Vertical):
         hits: list[Hit]
         #: The saved view this is the answer for ("" for a search typed here).
         view_name: str = ""
+        #: What the query's terms could not answer ("no person ... is called 'X'").
+        notes: tuple[str, ...] = ()
 
     @dataclass
     class Cleared(Message):
@@ -150,7 +153,7 @@ class SearchBox(Vertical):
 
     def _search(self, searcher: Searcher, text: str, view_name: str) -> None:
         try:
-            ids = searcher.matching_ids(text)
+            ids, notes = searcher.matching(text)
             hits = searcher.hits_for(text, ids[:SNIPPETS])
         except QueryError as error:
             self.post_message(self._Failed(text, error))
@@ -158,7 +161,7 @@ class SearchBox(Vertical):
         except SearchError as error:
             self.post_message(Notice(f"Search failed: {error}", severity="error"))
             return
-        self.post_message(self.Answered(text, ids, hits, view_name))
+        self.post_message(self.Answered(text, ids, hits, view_name, notes))
 
     @on(_Failed)
     def _show_mistake(self, message: _Failed) -> None:
@@ -167,6 +170,10 @@ class SearchBox(Vertical):
         error.update(Text.assemble((str(message.error) + "\n", "bold red"), (line + "\n", ""), (caret, "bold red")))
         error.display = True
 
-    def answered(self) -> None:
-        """The answer is shown: the mistake of an earlier query is not."""
-        self.query_one("#search-error").display = False
+    def answered(self, notes: tuple[str, ...] = ()) -> None:
+        """The answer is shown: the mistake of an earlier query is not, what this one's terms
+        could not answer is (an empty list alone would not say that no entity has the name)."""
+        error = self.query_one("#search-error", Static)
+        if notes:
+            error.update(Text("\n".join(clean_line(n) for n in notes), style="italic"))
+        error.display = bool(notes)

@@ -27,7 +27,7 @@ class Filters:
 
     def answered(self, message: SearchBox.Answered) -> None:
         screen = self._screen
-        screen.search_box.answered()
+        screen.search_box.answered(message.notes)
         screen.active_query = message.query
         self.view_name = message.view_name
         screen.articles.snippets = {hit.article_id: (hit.title, hit.snippet) for hit in message.hits}
