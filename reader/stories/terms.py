@@ -8,6 +8,7 @@ import threading
 import unicodedata
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,6 +97,18 @@ def lede(body_text: str) -> str:
 #: what a long article says further down is background, and reading it costs time.
 REST_WEIGHT = 0.35
 REST_CHARS = 4000
+
+
+def spelled(stems: Sequence[str], texts: Iterable[str]) -> list[str]:
+    """Each stem as the texts most often write it, for showing ("arriv" as "arrived"); a stem
+    none of them writes stays as it is."""
+    forms: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
+    for text in texts:
+        for word in _WORD.findall(quick_fold(text).replace("’", "'")):
+            found = forms.get(_term(word))
+            if found is not None:
+                found[word.removesuffix("'s")] += 1
+    return [forms[stem].most_common(1)[0][0] if forms[stem] else stem for stem in stems]
 
 
 def headline_terms(title: str, body_text: str) -> Counter[str]:

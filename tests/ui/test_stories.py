@@ -3,6 +3,7 @@ with its sections, jumps to passages, side by side, and corrections with undo.""
 
 from __future__ import annotations
 
+import re
 import time
 
 from textual.widgets import OptionList
@@ -105,6 +106,10 @@ async def test_the_story_screen_compares_the_accounts_and_jumps_to_a_passage(lib
         await pilot.press("9")  # why grouped
         why = rows_text(screen)
         assert why[0].endswith("the story's first account") and "shared words" in why[1]
+        # Words as the accounts write them, not the stems they are grouped by ("arriv").
+        shared = why[1].split("shared words: ")[1].split(";")[0].split(", ")
+        written = " ".join(f"{t} {b}" for t, b in screen.comparison.texts.values()).lower()
+        assert shared and all(re.search(rf"\b{re.escape(w)}\b", written) for w in shared), shared
 
 
 async def test_side_by_side_shows_as_many_accounts_as_fit_with_the_item_marked(library):

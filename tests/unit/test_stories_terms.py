@@ -33,3 +33,12 @@ def test_the_compiled_stemmer_stems_as_the_pure_python_one() -> None:
               "communism", "argued", "fleeing", "presidential", "exiled", "rapporteur")
     pure = EnglishStemmer()
     assert [stem(w) for w in sample] == [pure.stemWord(w) for w in sample]
+
+
+def test_stems_are_shown_as_the_texts_write_them() -> None:
+    from reader.stories.terms import spelled
+
+    texts = ["Ledezma arrived in Madrid. He had escaped; the escape was planned.", "He arrived already."]
+    stems = [words(w)[0] for w in ("arrived", "escaped", "already")] + ["zzyzx"]
+    assert stems[:3] == ["arriv", "escap", "alreadi"]
+    assert spelled(stems, texts) == ["arrived", "escaped", "already", "zzyzx"]  # the commonest form

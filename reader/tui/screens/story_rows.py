@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ...ingest.sanitize import clean_line
 from ...stories.comparison import Comparison, Passage, outlet_name
+from ...stories.terms import spelled
 
 SECTIONS = (
     ("coverage", "Coverage"),
@@ -167,8 +168,11 @@ def _why(c: Comparison) -> list[tuple[Text, Item]]:
             text.append(" — the story's first account" if account is c.story.accounts[0] else
                         " — put here by you")
         else:
+            # The link keeps stems ("arriv"): shown as the two accounts write them.
+            shared = spelled(link.shared_terms[:6], (" ".join(c.texts.get(i, ("", ""))) for i in
+                                                     (account.article_id, link.nearest)))
             text.append(f" — like {_t(names.get(link.nearest, link.nearest))} ({link.score:.2f}; the story's first "
                         f"accounts {link.core:.2f}), {link.hours:.0f} h apart; shared words: "
-                        f"{', '.join(link.shared_terms[:6]) or '—'}; names: {', '.join(link.shared_names[:5]) or '—'}")
+                        f"{_t(', '.join(shared)) or '—'}; names: {_t(', '.join(link.shared_names[:5])) or '—'}")
         found.append((text, Item(article=account.article_id, outlet=account.outlet)))
     return found
