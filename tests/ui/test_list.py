@@ -241,3 +241,14 @@ async def test_the_rows_take_a_new_theme_s_colours_and_the_cursor_its_focus(star
         rows.blur()
         await settle(pilot)
         assert styles(0) != focused_cursor
+
+
+async def test_at_80_columns_titles_keep_room_before_the_date_and_with_the_sidebar_open(start):
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        row = row_line(app, "Exiled Caracas")
+        assert "21 Nov 17" in row and "Breitba" in row  # the year in two digits
+        await pilot.press("E")
+        await settle(pilot)
+        row = row_line(app, "Exiled Caracas")  # twelve letters of the title still show
+        assert "Breitba" in row and "Nov" not in row  # the outlet stays, the date goes
