@@ -21,6 +21,7 @@ from .conftest import (
     compared,
     notifications,
     running,
+    screen_lines,
     screen_text,
     settle,
     static_text,
@@ -119,6 +120,8 @@ async def test_side_by_side_shows_as_many_accounts_as_fit_with_the_item_marked(l
         await settle(pilot)
         columns = list(screen.query(AccountColumn))
         assert len(columns) == 1  # one at a time at 80 columns
+        # The sections' rail, short of rows now, scrolls; its names still keep to one line each.
+        assert any(line.startswith(" 2 Outlet groups ") for line in screen_lines(pilot.app)), screen_lines(pilot.app)
         first = str(columns[0]._text.content)
         await pilot.press("right_square_bracket")
         await settle(pilot)

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...ingest.sanitize import clean_line
 from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
 from ...stories.comparison import Comparison, outlet_name
-from ...text import fold
+from ...text import counted, fold
 from ..focusing import focus_now
 from ..widgets.side_by_side import Column, SideBySide
 from .closing import close
@@ -123,8 +123,8 @@ class StoryScreen(Screen[tuple | None]):
         if comparison is not None and comparison.one_sided:
             text.append(f"\nOnly outlets in the group {clean_line(comparison.one_sided)!r} covered it.", style="bold")
         if comparison is not None and comparison.pending:
-            text.append(f"\n{len(comparison.pending)} account(s) not analysed yet: names, labels and quotes may be "
-                        "missing.", style="italic")
+            text.append(f"\n{counted(len(comparison.pending), 'account')} not analysed yet: names, labels and "
+                        "quotes may be missing.", style="italic")
         if note:
             text.append(f"\n{note}", style="italic")
         self.query_one("#story-summary", Static).update(text)
