@@ -42,3 +42,9 @@ def test_stems_are_shown_as_the_texts_write_them() -> None:
     stems = [words(w)[0] for w in ("arrived", "escaped", "already")] + ["zzyzx"]
     assert stems[:3] == ["arriv", "escap", "alreadi"]
     assert spelled(stems, texts) == ["arrived", "escaped", "already", "zzyzx"]  # the commonest form
+
+
+def test_days_and_months_are_not_names_nor_a_sentence_opening_word() -> None:
+    found = names("Talks resume", "On Friday, Hanna Vik told Reuters in November that June Osk had "
+                  "agreed. In Port Edda the talks go on until Monday December 4.")
+    assert found == {"hanna vik", "reuters", "june osk", "port edda"}
