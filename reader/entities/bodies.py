@@ -47,8 +47,12 @@ _LED_BEFORE = (
     r"head of|chief of|founder of|founders of|leader of|leaders of|member of|members of|spokesman for|"
     r"spokeswoman for|spokesperson for|chief executive of|chairman of|chairwoman of)"
 )
-# Whom someone speaks to for publication: "told Les Echos", "according to the Standard".
-_TOLD_BEFORE = r"\b(?:told|according to|in an interview with|speaking to|said to)"
+# Whom someone speaks to for publication: "told Les Echos", "according to the Standard"; where
+# someone writes or posts: "wrote on Twitter", "posted on Instagram" (a platform, not a person).
+_TOLD_BEFORE = (
+    r"\b(?:told|according to|in an interview with|speaking to|said to|(?:wrote|writes|posted|posts|tweeted|"
+    r"published|shared) (?:it |this |a message |a video |a statement )?on)"
+)
 
 # What only a firm has or does, whatever its name looks like ("Morgan Stanley", "Roy Morgan"):
 # "in notes to clients", "Goldman Sachs economists", "a Roy Morgan poll", "shares of".

@@ -414,3 +414,12 @@ def test_a_company_short_name_joins_the_company_the_story_introduced_first():
     links = {short: long for long, short in result.links}
     assert links.get("Kovex") == "Kovex Electronics Co Ltd", result.links
     assert links.get("Vantrex") == "Walter Vantrex Co", result.links
+
+
+def test_where_someone_writes_or_posts_is_a_platform_not_a_person():
+    text = ("“We are leaving,” Hanna Vik wrote on Quillr on Monday. Her brother Olaf Vik posted on "
+            "Quillr a photo of the harbour, and Mara Lind said she had read it.")
+    (result,) = Extractor().extract_many([("a", "", text)])
+    kinds = {m.text: m.kind for m in result.mentions}
+    assert kinds.get("Quillr") == "organisation", kinds
+    assert kinds.get("Hanna Vik") == kinds.get("Mara Lind") == "person", kinds
