@@ -64,6 +64,12 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         await settle(pilot)
         reader = pilot.app.main.query_one(ReaderPane)
         assert pilot.app.main.current.outlet == "Venezuelanalysis"
+        await pilot.press("s")  # a star shows in the list by story as in the list by article
+        await settle(pilot)
+        line = stories.render_line(stories.cursor - int(stories.scroll_y)).text
+        assert "●★Venezuelanalysis" in line, line
+        await pilot.press("s")
+        await settle(pilot)
         header = static_text(pilot.app, "#reader-header")
         assert "Also told by PanAm Post, Caracas Chronicles, Breitbart" in header and reader.article_id
         await pilot.press("enter")

@@ -236,7 +236,8 @@ class StoryList(ScrollView, can_focus=True):
             date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
             copy = " (copy)" if story.account(article.id).copy_of in story.article_ids else ""
             outlet_width = 16 if width >= 60 else 10
-            left = f"   {'●' if unread else ' '} {set_cell_size(clean_line(article.outlet) or '—', outlet_width)} "
+            star = "★" if listing.is_starred(article.id) else " "
+            left = f"   {'●' if unread else ' '}{star}{_fit(clean_line(article.outlet) or '—', outlet_width)} "
             right = f"{copy} {date:>11}"
             title = _fit(clean_line(article.title), width - cell_len(left) - len(right))
             return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
@@ -257,7 +258,7 @@ class StoryList(ScrollView, can_focus=True):
                     f" · {unread_count} new" if unread_count else "")
         else:
             marker = "●" if unread_count else " "
-            counts = f" {set_cell_size(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
+            counts = f" {_fit(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
         return self._line(f" {marker} ", story.title, f"{counts} {date:>11}", width, base, meta_style)
 
     def _lone(self, article: Article, width: int, is_cursor: bool, meta_style: Style) -> Strip:
@@ -265,7 +266,7 @@ class StoryList(ScrollView, can_focus=True):
         unread = not self.listing.is_read(article.id)
         base = self._style(unread, is_cursor) + self.get_component_rich_style("story-list--story")
         date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
-        outlet = f" {set_cell_size(clean_line(article.outlet), 14)}" if width >= 50 else ""
+        outlet = f" {_fit(clean_line(article.outlet), 14)}" if width >= 50 else ""
         return self._line(f" {'●' if unread else ' '} ", article.title, f"{outlet} {date:>11}", width, base,
                           meta_style)
 
