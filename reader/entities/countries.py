@@ -28,7 +28,8 @@ NEWS_NAMES: dict[str, tuple[str, ...]] = {
     "RU": ("Russia",),
     "AE": ("UAE", "Emirates"),
     "NL": ("Holland",),
-    "KR": ("Republic of Korea",),
+    "KR": ("Republic of Korea", "South Korea"),
+    "KP": ("North Korea",),
 }
 
 #: Nations inside a state, which field their own teams: "England captain" is England's.

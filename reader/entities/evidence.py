@@ -215,10 +215,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
 
     # "Congo" after "the Democratic Republic of Congo": a country written short, for the one
     # state of that name the article spells out.
-    states = {k: _STATE_OF.match(k) for k in display if " of " in k}
-    for key in [k for k in display if " " not in k and find(k) == k and kind_of(k) != "person"] if states else ():
-        owners = {find(k) for k, m in states.items() if m is not None and m.group(1) == key}
-        if len(owners) == 1:
+    states = {k: m.group(1) for k in display if " of " in k and (m := _STATE_OF.match(k)) is not None}
+    for key in [k for k in display if " " not in k and k in states.values()]:
+        owners = {find(k) for k, short in states.items() if short == key}
+        if find(key) == key and kind_of(key) != "person" and len(owners) == 1:
             union(key, owners.pop())
 
     def lead_of(key: str) -> tuple[str, float] | None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .countries import NEWS_NAMES
 from .normalise import fold, fold_many
 
 #: Towns below this population are not looked up: too many share a name with a person or a word.
@@ -39,8 +40,6 @@ ALTERNATE_POPULATION = 50_000
 _STRING = re.compile(rb'"([^"]*)"')
 ALTERNATE_WORD = 3.0
 
-#: How news writes some countries, which ISO 3166 does not list.
-COUNTRY_SHORTHANDS = ("US", "USA", "UK", "UAE", "DRC", "Britain", "Great Britain", "South Korea", "North Korea")
 
 #: Legal terms that are also common words or places in news ("UK", "EU", "PC", "OK", "AS", "AT").
 _NOT_LEGAL = frozenset("uk eu pc ok as at et ad bt ca da ba bm ee ec ep ei ok og ou sd ss ud xt xk ks ps pp".split())
@@ -146,7 +145,9 @@ def _places() -> dict[str, Place]:
             if value:
                 # "Korea, Republic of" is written Korea; "Congo, The Democratic Republic of the" too.
                 found.append((value.split(",")[0], 0, True))
-    found += [(short, 0, True) for short in COUNTRY_SHORTHANDS]
+    # How news writes some countries, which ISO 3166 does not list (one list, with which
+    # spellings are one country: countries.py).
+    found += [(short, 0, True) for forms in NEWS_NAMES.values() for short in forms]
     found += [(subdivision.name.split(" [")[0], 0, True) for subdivision in pycountry.subdivisions]
 
     places: dict[str, Place] = {}

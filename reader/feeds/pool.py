@@ -91,6 +91,13 @@ class ParserPool:
         """Whether the worker processes are started (they are kept until close)."""
         return self._executor is not None
 
+    def begin(self, *, warm: bool = False) -> None:
+        """A fetch starts: its own allowance of in-process parsing (the app keeps one pool for
+        all its fetches), and with ``warm`` the worker processes started now."""
+        self._inline_left = INLINE_TOTAL
+        if warm:
+            self.warm()
+
     def warm(self) -> None:
         """Start the worker processes now rather than with the first big feed: a first fetch
         of a library has them ready while it waits for the first answers."""

@@ -83,10 +83,9 @@ async def refresh_feeds(
     # Each feed once, however often it was named (`fetch --feed ID --feed URL`).
     feeds = list({f.id: f for f in feeds if f.polled}.values())
     run = _Run(store, {f.id: f for f in feeds}, progress, pool or ParserPool())
-    if any(f.last_success is None for f in feeds):
-        # A feed never fetched brings all its items: there will be parsing to do, and the
-        # parser processes can start while the first requests are under way.
-        run.pool.warm()
+    # A feed never fetched brings all its items: there will be parsing to do, and the parser
+    # processes can start while the first requests are under way.
+    run.pool.begin(warm=any(f.last_success is None for f in feeds))
     requests = [FetchRequest(url=f.url, key=f.id, etag=f.etag, last_modified=f.last_modified) for f in feeds]
     writer = asyncio.create_task(run.write_loop())
     try:

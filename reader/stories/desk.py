@@ -36,7 +36,7 @@ class StoryDesk:
     def update(self, progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None) -> PlaceReport:
         """Place what arrived since the last update (a no-op costs a few file stats); ``known``
-        are readings made already, as a fetch's parser processes make them (read_drafts)."""
+        are readings made already, as a fetch makes them while it downloads (read_drafts)."""
         return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known)
 
     def library(self, *, lone: bool = True) -> StoryLibrary:

@@ -65,9 +65,14 @@ def quick_fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded stems of the text's words, common words left out."""
-    # Folded once as a whole: folding word by word was most of the time placing took. Each
-    # distinct word is then judged once (_term is cached), not at each of its occurrences.
-    return [term for term in map(_term, _WORD.findall(quick_fold(text).replace("’", "'"))) if term]
+    # Each distinct word is judged once (_term is cached), not at each of its occurrences.
+    return [term for term in map(_term, _tokens(text)) if term]
+
+
+def _tokens(text: str) -> list[str]:
+    """The text's folded words. Folded once as a whole: folding word by word was most of the
+    time placing took."""
+    return _WORD.findall(quick_fold(text).replace("’", "'"))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -104,7 +109,7 @@ def spelled(stems: Sequence[str], texts: Iterable[str]) -> list[str]:
     none of them writes stays as it is."""
     forms: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
     for text in texts:
-        for word in _WORD.findall(quick_fold(text).replace("’", "'")):
+        for word in _tokens(text):
             found = forms.get(_term(word))
             if found is not None:
                 found[word.removesuffix("'s")] += 1
@@ -172,8 +177,8 @@ def sketch(text: str) -> tuple[int, ...]:
     """The smallest SKETCH hashes of the text's word shingles. Each word is hashed once (CRC-32,
     the same in every process, as a stored sketch must be) and a shingle's hash mixed from its
     words' by multiplying with odd constants."""
-    # NumPy is loaded by the first sketch: a fetch hands read_drafts to its parser processes
-    # by name, and one that brings nothing new should not pay for loading it.
+    # NumPy is loaded by the first sketch: a fetch that brings nothing new should not pay for
+    # loading it.
     import numpy as np
 
     tokens = _PLAIN.findall(quick_fold(text))

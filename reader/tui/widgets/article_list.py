@@ -241,8 +241,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
         listing = self.listing
-        # A narrow list keeps its room for the title: the month and year, or no date at all
-        # (the reader's header has it).
+        # A narrow list keeps its room for the title: a two-digit year, or no date at all (the
+        # reader's header has it).
         date_format = self.date_format if width >= NARROW else "%d %b %y"
         date = "" if width < NARROWEST else short_date(article.published, self.clock(), date_format,
                                                        self.relative_dates)

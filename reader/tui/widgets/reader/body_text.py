@@ -91,7 +91,7 @@ class BodyText(Static):
         strips = self._draw_window(visual, starts, y, width, style)
         if strips is None:
             return super().render_line(y)
-        return strips[y - self._window[3]] if self._window is not None else super().render_line(y)
+        return strips[y - starts[bisect_right(starts, y) - 1]]
 
     def _draw_window(self, visual: Content, starts: list[int], y: int, width: int, style) -> list[Strip] | None:
         """Draw the lines of the text that cover a screenful from wrapped line ``y``."""
