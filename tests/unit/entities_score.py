@@ -46,14 +46,15 @@ class GoldArticle:
     entities: tuple[GoldEntity, ...]
 
 
-#: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never.
+#: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never;
+#: "tune3" and "tune4" were written after the fitting, to check that the rules generalise.
 FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
-           "heldout": GOLD / "news_heldout"}
+           "tune4": GOLD / "news_tune4", "heldout": GOLD / "news_heldout"}
 
 
 def load_gold(group: str) -> list[GoldArticle]:
     """group "seeds": the five seeds (texts from seeds/); "own": the first test articles (texts
-    inline); "tune" and "heldout": the larger sets of news in their folders."""
+    inline); the "tune" sets and "heldout": the larger sets of news in their folders."""
     drafts = {d.guid: d for d in seed_drafts(SEEDS)} if group == "seeds" else {}
     articles = []
     folder = FOLDERS.get(group, GOLD)
