@@ -28,6 +28,7 @@ from .dialogs import Choose, Prompt
 from .story_rows import SECTIONS, Item, rows
 
 if TYPE_CHECKING:
+    from ...entities.library import EntityLibrary
     from ..app import BroadsheetApp
 
 
@@ -88,6 +89,7 @@ class StoryScreen(Screen[tuple | None]):
         self._summary("Reading the accounts…")
         focus_now(self.query_one("#story-rows", OptionList))
         self.watch(self.app, "story_library", self._library_changed, init=False)
+        self.watch(self.app, "entity_library", self._entities_changed, init=False)
         self.broadsheet.storying.compare(self.story, self.broadsheet.entity_library)
 
     # What comes back ------------------------------------------------------------------------------
@@ -99,10 +101,13 @@ class StoryScreen(Screen[tuple | None]):
         if comparison is None:
             self._summary(f"This story cannot be compared: {error}")
             return
+        # A comparison made again as analysis went on keeps the row the user is on.
+        keep = self.comparison is not None and self.comparison.story.id == comparison.story.id
+        row = self.query_one("#story-rows", OptionList).highlighted if keep else None
         self.comparison = comparison
         self.story = comparison.story
         self._summary()
-        self._show_section(self.section)
+        self._show_section(self.section, row or 0)
 
     def _library_changed(self, library: StoryLibrary | None) -> None:
         """After a correction: follow the story (by its id, else by its first account)."""
@@ -112,6 +117,16 @@ class StoryScreen(Screen[tuple | None]):
         if story:
             self.story = story
             self.broadsheet.storying.compare(story, self.broadsheet.entity_library)
+
+    def _entities_changed(self, library: EntityLibrary | None) -> None:
+        """Accounts not analysed when the story opened fill in as the analysis reaches them,
+        without the user having to leave and open the story again."""
+        comparison = self.comparison
+        if library is None or comparison is None or not comparison.pending:
+            return
+        analysed = library.article_ids
+        if any(article_id in analysed for article_id in comparison.pending):
+            self.broadsheet.storying.compare(self.story, library)
 
     def _summary(self, note: str = "") -> None:
         story = self.story
@@ -136,7 +151,7 @@ class StoryScreen(Screen[tuple | None]):
         if event.option.id:
             self._show_section(event.option.id)
 
-    def _show_section(self, section: str) -> None:
+    def _show_section(self, section: str, row: int = 0) -> None:
         self.section = section
         listing = self.query_one("#story-rows", OptionList)
         listing.clear_options()
@@ -145,7 +160,7 @@ class StoryScreen(Screen[tuple | None]):
         found = rows(self.comparison, section)
         self.items = [item for _, item in found]
         listing.add_options([Option(text) for text, _ in found])
-        listing.highlighted = 0
+        listing.highlighted = min(row, len(found) - 1)
 
     @on(OptionList.OptionHighlighted, "#story-rows")
     def _row_highlighted(self, event: OptionList.OptionHighlighted) -> None:

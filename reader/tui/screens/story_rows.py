@@ -11,6 +11,7 @@ from rich.text import Text
 from ...ingest.sanitize import clean_line
 from ...stories.comparison import Comparison, Passage, outlet_name
 from ...stories.terms import spelled
+from ...text import counted
 
 SECTIONS = (
     ("coverage", "Coverage"),
@@ -23,6 +24,9 @@ SECTIONS = (
     ("wording", "Wording"),
     ("why", "Why grouped"),
 )
+
+#: Sections made from the accounts' entities and readings, empty until they are analysed.
+NEEDS_ANALYSIS = frozenset({"named", "omissions", "labels", "quotes", "speakers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,10 @@ def rows(comparison: Comparison, section: str) -> list[tuple[Text, Item]]:
                "labels": _labels, "quotes": _quotes, "speakers": _speakers, "wording": _wording,
                "why": _why}[section]
     found = builder(comparison)
+    if not found and comparison.pending and section in NEEDS_ANALYSIS:
+        # Empty because the analysis has not reached the accounts, not because they say nothing.
+        return [(Text(f"Not analysed yet ({counted(len(comparison.pending), 'account')} waiting): this fills "
+                      "in by itself as the analysis reaches them.", style="italic dim"), Item())]
     return found or [(Text("Nothing here for this story.", style="italic dim"), Item())]
 
 
