@@ -238,3 +238,12 @@ async def test_a_view_saved_from_the_command_line_appears_in_the_open_views_scre
         await settle(pilot)
         name = app.screen.query_one(DataTable).get_row_at(0)[0].plain
         assert name == "Exile"
+
+
+async def test_at_80_columns_a_result_keeps_its_title_rather_than_a_sliver_of_text(start):
+    async with start(size=(80, 24)) as pilot:
+        app = pilot.app
+        await search(pilot, "madrid")
+        body_only = titles(app).index(SEED_TITLES[2])  # matches in its text only
+        row = article_list(app).render_line(body_only).text
+        assert SEED_TITLES[2][:14] in row and " — " not in row, row

@@ -34,6 +34,8 @@ TITLE_ROOM = 40
 NARROW, NARROWEST = 44, 34
 #: Rows kept drawn: a few screenfuls, enough for moving back and forth around the cursor.
 ROWS_KEPT = 256
+#: The fewest cells of article text worth showing beside a search result's title.
+SNIPPET_ROOM = 12
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -310,7 +312,9 @@ class ArticleList(ScrollView, can_focus=True):
         words underlined in both; built from spans, never from markup."""
         title, snippet = found
         title_text, title_marks = clean_line(title.text), title.marks
-        if snippet.text and not (title_marks and title_marks[0][1] <= width):
+        # A column too narrow for a shortened title and a readable piece of text shows the title.
+        with_text = bool(snippet.text) and width - max(width // 3, 12) - 3 >= SNIPPET_ROOM
+        if with_text and not (title_marks and title_marks[0][1] <= width):
             # The match is not in the visible title: shorten the title so the words that
             # matched in the text are on screen.
             keep = min(len(title_text), max(width // 3, 12))
@@ -319,7 +323,7 @@ class ArticleList(ScrollView, can_focus=True):
         text = Text(title_text, style=base, no_wrap=True)
         for start, end in title_marks:
             text.stylize(MATCH_STYLE, start, end)
-        if snippet.text:
+        if with_text:
             shown, marks = _around_first_mark(clean_line(snippet.text), snippet.marks, width - len(text) - 3)
             offset = len(text) + 3
             text.append(" — " + shown, style=meta)
