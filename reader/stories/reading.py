@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .quotes import QuoteFound, attribute_quotes, find_quoted, reported_speech
+from .speakers import SPEECH as _SPEECH
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 #: Bump when what a reading finds changes: cached readings of another version are read again.
-VERSION = 10
+VERSION = 11
 
 #: The dependency labels of words that describe the name they stand before.
 _PREMODIFIERS = {"compound", "amod", "nmod", "nummod", "npadvmod", "poss"}
@@ -167,15 +168,20 @@ def _descriptions(doc: Doc, name: Token, first: int) -> Iterator[tuple[str, int,
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.is_space or t.pos_ == "ADV" and t.dep_ != "advmod"
            for t in region) or (len(region) and not any(t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") for t in region)):
         start = first  # a clause, a misparsed headline, an adverb: no description
+    if start == first:
+        start = _of_name(doc, first)
     yield ("premodifier" if start < first else "name"), doc[start].idx, doc[first].idx
     # Appositive after the name: "Reyna, the jailed opposition leader,".
     for child in name.rights:
-        if child.dep_ == "appos" and child.i > name.i and (child.pos_ in ("NOUN", "ADJ") or _described(child)):
+        if child.dep_ == "appos" and child.i > name.i and (child.pos_ in ("NOUN", "ADJ") or _described(child)) \
+                and _beside(name, child.left_edge.i):
             yield "appositive", child.left_edge.idx, _right_end(child)
     # The name as the appositive of a description: "his lawyer, Ilse Marek,".
     if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or _described(name.head)) and name.head.i < first:
         head = name.head
         yield "appositive", head.left_edge.idx, head.idx + len(head.text)
+    elif (role := _role_before(doc, name, first)) is not None:
+        yield "appositive", doc[role[0]].idx, doc[role[1]].idx + len(doc[role[1]].text)
     # Predicate nominal: "Reyna is a hero", "Reyna, who is the mayor,".
     subject_of = None
     if name.dep_ in ("nsubj", "nsubjpass") and name.head.lemma_ in _COPULAS:
@@ -188,6 +194,54 @@ def _descriptions(doc: Doc, name: Token, first: int) -> Iterator[tuple[str, int,
         for attr in subject_of.rights:
             if attr.dep_ == "attr" and (attr.pos_ == "NOUN" or _described(attr)):
                 yield "predicate", attr.left_edge.idx, _right_end(attr)
+
+
+def _beside(name: Token, start: int) -> bool:
+    """Whether what starts at ``start`` stands beside the name: only the name's own words and
+    punctuation between. The parser hangs "the sole apparatus" from Maduro across a clause in
+    "Maduro is starting to lose the support of the military, the sole apparatus keeping...";
+    an appositive follows its noun."""
+    doc = name.doc
+    return all(t.is_punct or t.is_space or name.is_ancestor(t) and t.pos_ not in ("VERB", "AUX")
+               for t in doc[name.i + 1:start])
+
+
+def _role_before(doc: Doc, name: Token, first: int) -> tuple[int, int] | None:
+    """An apposition the parser missed when the writer left out the comma after the name:
+    a possessive noun phrase opening a clause, a comma, then the name as the clause's subject
+    ("that Venezuela's dictator, Nicolás Maduro is starting..."). (first, last) token of the
+    phrase; None otherwise. A parenthetical "His father, Maduro said, was..." is no label."""
+    if first < 2 or doc[first - 1].text != "," or name.dep_ not in ("nsubj", "nsubjpass") or name.head.i < name.i:
+        return None
+    noun = doc[first - 2]
+    if noun.pos_ != "NOUN" or noun.sent.start != name.sent.start:
+        return None
+    before = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    if not any(c.dep_ == "poss" for c in before):
+        return None
+    start = min(c.left_edge.i for c in before)
+    if any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "'" for t in doc[start:noun.i]):
+        return None
+    opener = doc[start - 1] if start > noun.sent.start else None
+    if opener is not None and not (opener.dep_ == "mark" or opener.pos_ == "SCONJ"):
+        return None
+    verb = name.head
+    if verb.lemma_ in _SPEECH and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return None
+    return start, noun.i
+
+
+def _of_name(doc: Doc, first: int) -> int:
+    """Where a name's chain starts once an organisation's "X of Y" name before it is whole:
+    the parser cuts "Organization of American States Secretary General Luis Almagro" at "of",
+    and "American States Secretary General" would be a label cut short."""
+    start = first
+    while start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].text[:1].isupper():
+        start -= 2
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
+            start -= 1
+    return start
 
 
 #: Where a description stops: a clause or an apposition hanging from any of its words.
