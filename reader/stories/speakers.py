@@ -18,8 +18,9 @@ SPEECH = frozenset("""say tell add state claim insist warn write declare ask rep
 tweet post boast admit acknowledge confirm deny vow promise urge shout chant recall remark conclude suggest
 predict complain protest concede stress emphasise emphasize assert maintain allege threaten joke quip cry scream
 demand respond answer comment observe testify reiterate continue whisper plead pledge proclaim retort
-counter""".split())
+counter call describe label brand dub""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_RELATIVE = frozenset({"who", "which", "that"})
 #: "Ledezma: “...”" — a name and a colon just before the quote (captions, tweets, transcripts).
 _NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: (?:de |da |van |von |al-)?[A-Z][\w.'’-]+){0,4}):\s*[“\"«‘']?\s*\Z")
 _DASH = re.compile(r"\A\s*[—–]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})")
@@ -91,11 +92,15 @@ def outside(token: Token, inside: list[tuple[int, int]]) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it is coordinated with ("smiled and said")."""
+    """The verb's subject, or that of the verb it is coordinated with ("smiled and said"); for
+    "who" or "which" opening a relative clause, the noun the clause tells of ("Rajoy, who
+    vowed...")."""
     seen = 0
     while seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                    return verb.head
                 return child
         if verb.dep_ == "conj":
             verb = verb.head
