@@ -18,7 +18,7 @@ SPEECH = frozenset("""say tell add state claim insist warn write declare ask rep
 tweet post boast admit acknowledge confirm deny vow promise urge shout chant recall remark conclude suggest
 predict complain protest concede stress emphasise emphasize assert maintain allege threaten joke quip cry scream
 demand respond answer comment observe testify reiterate continue whisper plead pledge proclaim retort
-counter call describe label brand dub""".split())
+counter call describe label brand dub accuse""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _RELATIVE = frozenset({"who", "which", "that"})
 #: "Ledezma: “...”" — a name and a colon just before the quote (captions, tweets, transcripts).
@@ -101,13 +101,31 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
                     return verb.head
-                return child
+                return _named_beside(child)
         if verb.dep_ == "conj":
             verb = verb.head
             seen += 1
             continue
+        # "Holm, speaking about the arrest, told reporters": the parser gives the subject to the
+        # participle set between commas before the verb.
+        for clause in verb.lefts:
+            if clause.dep_ == "advcl" and clause.tag_ == "VBG":
+                for child in clause.lefts:
+                    if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                        return _named_beside(child)
         return None
     return None
+
+
+def _named_beside(subject: Token) -> Token:
+    """The name set beside a description as its subject's appositive: "Ilse Marek" in "Reyna's
+    lawyer, Ilse Marek, told..."; the subject itself otherwise."""
+    if subject.pos_ == "NOUN":
+        for child in subject.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and all(
+                    t.is_punct or t.is_space for t in subject.doc[subject.i + 1:child.left_edge.i]):
+                return child
+    return subject
 
 
 def _according(sentences: Any, inside: list[tuple[int, int]]) -> Token | None:

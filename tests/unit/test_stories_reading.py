@@ -89,3 +89,18 @@ def test_who_speaks_for_the_name_its_clause_tells_of(nlp) -> None:
     body = 'The dockers cheered Osk Brel, who said the offer was "an insult to every docker in the port".'
     quote = next(q for q in _read(nlp, body).quotes if q.direct)
     assert quote.speaker == "Osk Brel" and quote.named
+
+
+@pytest.mark.parametrize("body", [
+    "The union's lawyer, Hanna Brel, told reporters: \"The port will stay shut until the ships are paid for.\"",
+    "Hanna Brel, speaking outside the court on Monday, told reporters that \"the port will stay shut for weeks\".",
+])
+def test_the_speaker_is_the_name_not_the_description_or_clause_beside_it(nlp, body) -> None:
+    quote = next(q for q in _read(nlp, body).quotes if q.direct)
+    assert body[slice(*quote.head)] == "Hanna Brel" and quote.named
+
+
+def test_accusing_is_a_way_of_speaking(nlp) -> None:
+    body = 'The Harbour Office said the ship was seized. It also accused the crew of "smuggling arms into the harbour".'
+    quote = next(q for q in _read(nlp, body).quotes if q.direct)
+    assert quote.pronoun and body[slice(*quote.antecedents[0])] == "Harbour Office"
