@@ -21,12 +21,14 @@ LABELLED = ("person", "organisation")
 
 def _mention_in(mentions: list[tuple[Mention, Entity]], part: str, start: int, end: int
                 ) -> tuple[Mention, Entity] | None:
-    """The entity mention within [start, end) (the longest, then the last)."""
+    """The entity mention within [start, end): the one ending last, then the longest. A chain
+    of proper nouns describes the name it ends with: in "Hardline Interior Minister Viktor
+    Sallo" a mention of "Hardline Interior" is part of his title."""
     best = None
     for mention, entity in mentions:
         if mention.part == part and start <= mention.start and mention.end <= end:
-            if best is None or (mention.end - mention.start, mention.start) > (best[0].end - best[0].start,
-                                                                                  best[0].start):
+            if best is None or (mention.end, mention.end - mention.start) > (best[0].end,
+                                                                              best[0].end - best[0].start):
                 best = (mention, entity)
     return best
 
@@ -63,6 +65,10 @@ def labels_in(article_id: str, outlet: str, reading: Reading, mentions: list[tup
                 region = text[label.start:mention.start]
                 start = label.start + max(0, region.rfind(phrase.split()[0], 0, len(region) - len(phrase) + 1))
                 add(entity, phrase, "premodifier", label.part, start, start + len(phrase))
+        elif label.kind == "shared":
+            if _covering(mentions, label.part, label.start, label.end) is None \
+                    and not (entity.kind == "organisation" and label.phrase == label.phrase.title()):
+                add(entity, label.phrase, "premodifier", label.part, label.start, label.end)
         else:
             add(entity, label.phrase, label.kind, label.part, label.start, label.end)
     return found

@@ -104,3 +104,59 @@ def test_accusing_is_a_way_of_speaking(nlp) -> None:
     body = 'The Harbour Office said the ship was seized. It also accused the crew of "smuggling arms into the harbour".'
     quote = next(q for q in _read(nlp, body).quotes if q.direct)
     assert quote.pronoun and body[slice(*quote.antecedents[0])] == "Harbour Office"
+
+
+def test_a_plural_description_before_two_names_describes_both(nlp) -> None:
+    body = "British ferry lines Brelmark Group and Vantor Foods agreed on Tuesday to merge."
+    shared = [(body[label.name_start:label.name_end], label.phrase) for label in _read(nlp, body).labels
+              if label.kind == "shared"]
+    assert shared == [("Vantor Foods", "British ferry lines")]
+
+
+def test_a_dateline_or_a_description_after_two_names_is_no_label(nlp) -> None:
+    body = ("PORT EDDA — Osk Brel, the leader of the dockers' union, was arrested on Tuesday.\n"
+            "After 13 months of paperwork, the board has blocked the merger of Brelmark and Vantor, the homegrown "
+            "deal that could have taken on the foreign chains.")
+    labels = _labels(_read(nlp, body), body)
+    assert "leader of the dockers' union" in labels["Osk Brel"]
+    assert not any(phrase.isupper() for phrases in labels.values() for phrase in phrases)
+    assert not any("deal" in phrase for phrases in labels.values() for phrase in phrases)
+
+
+# What the comparison makes of a reading once the entities are known.
+
+def _entities(body: str, names: dict[str, tuple[str, str]]):
+    """Mentions of ``names`` (written form -> (canonical name, kind)) wherever the body has them."""
+    from reader.entities.library import EntityLibrary
+    from reader.models.entities import Entity, Mention
+
+    entities = {name: Entity(fold_key, name, kind) for fold_key, (name, kind) in
+                ((name.lower(), value) for name, value in {v[0]: v for v in names.values()}.items())}
+    mentions = []
+    for written, (name, kind) in names.items():
+        start = body.find(written)
+        while start >= 0:
+            mentions.append((Mention(written, kind, start, start + len(written)), entities[name]))
+            start = body.find(written, start + 1)
+    mentions.sort(key=lambda m: m[0].start)
+    return mentions, EntityLibrary(list(entities.values()), {})
+
+
+def test_a_title_misread_as_an_organisation_stays_the_persons_label(nlp) -> None:
+    from reader.stories.attribution import labels_in
+
+    body = "Hardline Harbour Minister Piet Vanter vowed to make an example of the strikers."
+    mentions, _ = _entities(body, {"Hardline Harbour": ("Hardline Harbour", "organisation"),
+                                   "Piet Vanter": ("Piet Vanter", "person")})
+    labels = labels_in("a", "Outlet", _read(nlp, body), mentions, {"title": "Talks go on", "body": body})
+    assert [(label.entity, label.phrase) for label in labels] == [("Piet Vanter", "Hardline Harbour Minister")]
+
+
+def test_he_is_not_the_man_his_quote_names(nlp) -> None:
+    from reader.stories.attribution import quotes_in
+
+    body = ("Piet Vanter later held a phone call with Port Authority chief Osk Brel.\n"
+            "“I spoke on the phone with Piet Vanter, who is free to fight for the dockers,” he wrote on Twitter.")
+    mentions, library = _entities(body, {"Piet Vanter": ("Piet Vanter", "person"), "Osk Brel": ("Osk Brel", "person")})
+    quotes = quotes_in("a", "Outlet", _read(nlp, body), mentions, library, {"title": "Talks go on", "body": body})
+    assert [q.speaker for q in quotes if q.direct] == ["Osk Brel"]
