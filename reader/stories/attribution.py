@@ -69,7 +69,8 @@ def labels_in(article_id: str, outlet: str, reading: Reading, mentions: list[tup
             if _covering(mentions, label.part, label.start, label.end) is None \
                     and not (entity.kind == "organisation" and label.phrase == label.phrase.title()):
                 add(entity, label.phrase, "premodifier", label.part, label.start, label.end)
-        else:
+        elif not any(m.part == label.part and m.start <= label.start and label.end <= m.end for m, _ in mentions):
+            # (A "description" within a name, "Right" in "the Coalition for the Right to Health", is the name's.)
             add(entity, label.phrase, label.kind, label.part, label.start, label.end)
     return found
 

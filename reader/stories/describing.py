@@ -40,7 +40,7 @@ def descriptions(doc: Doc, name: Token, first: int) -> Iterator[tuple[str, int, 
             yield "appositive", child.left_edge.idx, _right_end(child)
     # The name as the appositive of a description: "his lawyer, Ilse Marek,".
     if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or _described(name.head)) and name.head.i < first \
-            and not name.head.text.isupper():  # "KORVEL — Tomas Reyna": a dateline, not a description
+            and not _introduces(name.head, first):
         head = name.head
         yield "appositive", head.left_edge.idx, head.idx + len(head.text)
     elif (role := _role_before(doc, name, first)) is not None:
@@ -57,6 +57,13 @@ def descriptions(doc: Doc, name: Token, first: int) -> Iterator[tuple[str, int, 
         for attr in subject_of.rights:
             if attr.dep_ == "attr" and (attr.pos_ == "NOUN" or _described(attr)):
                 yield "predicate", attr.left_edge.idx, _right_end(attr)
+
+
+def _introduces(head: Token, first: int) -> bool:
+    """Whether the word the parser makes the name the appositive of introduces it instead: a
+    colon ("Sources: Blu Radio") or a dateline ("KORVEL — Tomas Reyna")."""
+    between = head.doc[head.i + 1:first]
+    return any(t.text == ":" for t in between) or head.text.isupper() and any(t.text in ("—", "–") for t in between)
 
 
 def _premodifier_start(doc: Doc, name: Token, first: int) -> int:

@@ -130,8 +130,9 @@ def _entities(body: str, names: dict[str, tuple[str, str]]):
     from reader.entities.library import EntityLibrary
     from reader.models.entities import Entity, Mention
 
-    entities = {name: Entity(fold_key, name, kind) for fold_key, (name, kind) in
-                ((name.lower(), value) for name, value in {v[0]: v for v in names.values()}.items())}
+    entities: dict[str, Entity] = {}
+    for name, kind in names.values():
+        entities.setdefault(name, Entity(name.lower(), name, kind))
     mentions = []
     for written, (name, kind) in names.items():
         start = body.find(written)
@@ -160,3 +161,18 @@ def test_he_is_not_the_man_his_quote_names(nlp) -> None:
     mentions, library = _entities(body, {"Piet Vanter": ("Piet Vanter", "person"), "Osk Brel": ("Osk Brel", "person")})
     quotes = quotes_in("a", "Outlet", _read(nlp, body), mentions, library, {"title": "Talks go on", "body": body})
     assert [q.speaker for q in quotes if q.direct] == ["Osk Brel"]
+
+
+def test_a_colon_introduces_names_it_does_not_describe_them(nlp) -> None:
+    body = "The strike was reported widely.\nSources: Harbour Radio, Port Edda Times."
+    assert not _labels(_read(nlp, body), body).get("Harbour Radio")
+
+
+def test_a_word_within_a_name_is_no_label_of_it(nlp) -> None:
+    from reader.stories.attribution import labels_in
+
+    body = "The Coalition of Dockers for the Right to Work and Rest (Codoc) called for a march today in Port Edda."
+    name = "Coalition of Dockers for the Right to Work and Rest"
+    mentions, _ = _entities(body, {name: (name, "organisation"), "Codoc": (name, "organisation")})
+    labels = labels_in("a", "Outlet", _read(nlp, body), mentions, {"title": "Talks go on", "body": body})
+    assert not [label.phrase for label in labels]
