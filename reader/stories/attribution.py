@@ -21,12 +21,14 @@ LABELLED = ("person", "organisation")
 
 def _mention_in(mentions: list[tuple[Mention, Entity]], part: str, start: int, end: int
                 ) -> tuple[Mention, Entity] | None:
-    """The entity mention within [start, end) (the longest, then the last)."""
+    """The entity mention within [start, end): the one ending last, then the longest. A chain
+    of proper nouns describes the name it ends with: in "Hardline Interior Minister Viktor
+    Sallo" a mention of "Hardline Interior" is part of his title."""
     best = None
     for mention, entity in mentions:
         if mention.part == part and start <= mention.start and mention.end <= end:
-            if best is None or (mention.end - mention.start, mention.start) > (best[0].end - best[0].start,
-                                                                                  best[0].start):
+            if best is None or (mention.end, mention.end - mention.start) > (best[0].end,
+                                                                              best[0].end - best[0].start):
                 best = (mention, entity)
     return best
 
@@ -56,12 +58,19 @@ def labels_in(article_id: str, outlet: str, reading: Reading, mentions: list[tup
             phrase = _trim_phrase(text[label.start:mention.start])
             if entity.kind == "organisation" and phrase == phrase.title():
                 continue  # capitalised words before an organisation's name are more of its name
+            if phrase.rsplit(" ", 1)[-1].lower() == "of":
+                continue  # "Organization of" before "American States": the start of the name itself
             if phrase and _covering(mentions, label.part, label.start, mention.start) is None:
                 # The passage is the phrase itself: less a leading article and the space before the name.
                 region = text[label.start:mention.start]
                 start = label.start + max(0, region.rfind(phrase.split()[0], 0, len(region) - len(phrase) + 1))
                 add(entity, phrase, "premodifier", label.part, start, start + len(phrase))
-        else:
+        elif label.kind == "shared":
+            if _covering(mentions, label.part, label.start, label.end) is None \
+                    and not (entity.kind == "organisation" and label.phrase == label.phrase.title()):
+                add(entity, label.phrase, "premodifier", label.part, label.start, label.end)
+        elif not any(m.part == label.part and m.start <= label.start and label.end <= m.end for m, _ in mentions):
+            # (A "description" within a name, "Right" in "the Coalition for the Right to Health", is the name's.)
             add(entity, label.phrase, label.kind, label.part, label.start, label.end)
     return found
 
@@ -96,14 +105,18 @@ def _speaker(quote: QuoteFound, mentions: list[tuple[Mention, Entity]], entities
     """(canonical name, entity key) of whoever speaks: the entity named at the head of the
     speaker's words; for a pronoun, the first of its possible antecedents that agrees (a
     person for he and she, of the same gender where the first name tells); a name the
-    entities lack, as written; (None, None) for nobody named."""
+    entities lack, as written; (None, None) for nobody named. A pronoun never stands for
+    someone the quote names."""
     if quote.pronoun:
         pronoun = quote.speaker.lower()
         kinds = ("person",) if pronoun in ("he", "she") else ("organisation", "person")
+        # Whom the quote itself names is talked about, not talking: "“I spoke with Ledezma,” he wrote".
+        spoken_of = {e.key for m, e in mentions if m.part == quote.part and quote.start <= m.start < quote.end}
         for kind in kinds:
             for start, end in quote.antecedents:
                 entity = _entity_at(mentions, quote.part, start, end) or entities.find(text[start:end])
-                if entity is not None and entity.kind == kind and _agrees(entity, pronoun):
+                if entity is not None and entity.kind == kind and _agrees(entity, pronoun) \
+                        and entity.key not in spoken_of:
                     return entity.name, entity.key
         return None, None
     start, end = quote.head

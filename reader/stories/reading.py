@@ -13,18 +13,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .describing import chain_start, descriptions, in_chain
 from .quotes import QuoteFound, attribute_quotes, find_quoted, reported_speech
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 #: Bump when what a reading finds changes: cached readings of another version are read again.
-VERSION = 10
+VERSION = 11
 
 #: The dependency labels of words that describe the name they stand before.
-_PREMODIFIERS = {"compound", "amod", "nmod", "nummod", "npadvmod", "poss"}
-_COPULAS = {"be", "become", "remain"}
 _ALIAS = re.compile(r"\A\s*,?\s*(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed|dubbed)\s+(?:as\s+)?"
                     r"[\"“‘']?((?:the\s+)?[^,.;:”\"’()]{2,60}?)[\"”’']?(?=[,.;:)]|\s+(?:and|who|has|was|is)\b|\Z)",
                     re.IGNORECASE)
@@ -47,7 +46,8 @@ class NameLabel:
     phrase: str
     start: int
     end: int
-    #: "premodifier", "appositive", "predicate" or "alias".
+    #: "premodifier", "appositive", "predicate", "alias", or "shared" (a premodifier before
+    #: the first of coordinated names, "chains" in "chains Aldmere and Pennant").
     kind: str
 
     def to_json(self) -> list[Any]:
@@ -101,13 +101,13 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _labels(doc: Doc, part: str, quoted: list[tuple[int, int]]) -> Iterator[NameLabel]:
     seen: set[tuple[int, int, str]] = set()
     for token in doc:
-        if token.pos_ != "PROPN" or _in_chain(token):
+        if token.pos_ != "PROPN" or in_chain(token):
             continue
-        first = _chain_start(token)
+        first = chain_start(token)
         name_start, name_end = doc[first].idx, token.idx + len(token.text)
         if _within(name_start, name_end, quoted):
             continue
-        for kind, start, end in _descriptions(doc, token, first):
+        for kind, start, end in descriptions(doc, token, first):
             if kind in ("premodifier", "name"):
                 # Kept whole (cut at the mention later), starting after any quote within it.
                 for q_start, q_end in quoted:
@@ -130,107 +130,6 @@ def _labels(doc: Doc, part: str, quoted: list[tuple[int, int]]) -> Iterator[Name
             found = _clean(doc.text, s, s + len(alias.group(1)))
             if found is not None:
                 yield NameLabel(part, name_start, name_end, found[0], found[1], found[2], "alias")
-
-
-def _in_chain(token: Token) -> bool:
-    """A proper noun that is part of a longer name ("Viktor" in "Viktor Sallo"): it leans on a
-    proper noun after it, with only proper nouns between."""
-    head = token.head
-    if token.dep_ not in ("compound", "flat") or head.pos_ != "PROPN" or head.i <= token.i:
-        return False
-    return all(t.pos_ == "PROPN" for t in token.doc[token.i + 1:head.i])
-
-
-def _chain_start(token: Token) -> int:
-    """The first token of the proper-noun chain that ends at ``token``."""
-    doc = token.doc
-    i = token.i
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat") \
-            and doc[i - 1].head.i >= i - 1 and doc[i - 1].head.i <= token.i:
-        i -= 1
-    return i
-
-
-def _descriptions(doc: Doc, name: Token, first: int) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end) character spans of what describes the name."""
-    # Premodifier: what stands before the name in its noun phrase ("jailed opposition leader",
-    # "Vastria's strongman President"), down to the chain itself; the comparison cuts it where
-    # the entity's mention starts, so titles within the chain ("Interior Minister") join it.
-    start = name.left_edge.i
-    while start < first and (doc[start].dep_ in ("det", "punct", "cc") or doc[start].is_space):
-        start += 1
-    # "Rajoy and Foreign Minister Arreaza": what describes Arreaza starts after the "and".
-    for t in doc[start:first]:
-        if t.dep_ == "cc" or t.text in (",", ";"):
-            start = t.i + 1
-    region = doc[start:first]
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.is_space or t.pos_ == "ADV" and t.dep_ != "advmod"
-           for t in region) or (len(region) and not any(t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") for t in region)):
-        start = first  # a clause, a misparsed headline, an adverb: no description
-    yield ("premodifier" if start < first else "name"), doc[start].idx, doc[first].idx
-    # Appositive after the name: "Reyna, the jailed opposition leader,".
-    for child in name.rights:
-        if child.dep_ == "appos" and child.i > name.i and (child.pos_ in ("NOUN", "ADJ") or _described(child)):
-            yield "appositive", child.left_edge.idx, _right_end(child)
-    # The name as the appositive of a description: "his lawyer, Ilse Marek,".
-    if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or _described(name.head)) and name.head.i < first:
-        head = name.head
-        yield "appositive", head.left_edge.idx, head.idx + len(head.text)
-    # Predicate nominal: "Reyna is a hero", "Reyna, who is the mayor,".
-    subject_of = None
-    if name.dep_ in ("nsubj", "nsubjpass") and name.head.lemma_ in _COPULAS:
-        subject_of = name.head
-    for child in name.rights:
-        if child.dep_ == "relcl" and child.lemma_ in _COPULAS and any(
-                c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in child.children):
-            subject_of = child
-    if subject_of is not None:
-        for attr in subject_of.rights:
-            if attr.dep_ == "attr" and (attr.pos_ == "NOUN" or _described(attr)):
-                yield "predicate", attr.left_edge.idx, _right_end(attr)
-
-
-#: Where a description stops: a clause or an apposition hanging from any of its words.
-_STOPS = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"}
-
-
-def _described(token: Token) -> bool:
-    """A capitalised description, not a name: "the Metropolitan Mayor", "a Labour MP"."""
-    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
-
-
-def _right_end(token: Token) -> int:
-    """Where a description ends: its subtree, stopping before the first word that belongs to a
-    relative clause, an apposition or a coordination ("presenter who...", "leader, and")."""
-    end = token.i
-    for t in token.subtree:
-        if t.i <= token.i:
-            continue
-        joined = t.text in ("-", "‐") and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
-        if not joined and (t.text in (",", ";", "(", "—", "–", ":") or _hangs_from_clause(t, token)):
-            break
-        end = t.i
-    last = token.doc[end]
-    return last.idx + len(last.text)
-
-
-def _hangs_from_clause(t: Token, top: Token) -> bool:
-    while t.i != top.i:
-        if t.dep_ in _STOPS and not (t.dep_ == "punct" and t.text in ("-", "‐", "'", "’")) \
-                and not _coordinated_noun(t):
-            return True
-        t = t.head
-    return False
-
-
-def _coordinated_noun(t: Token) -> bool:
-    """"and" with a noun after it, or that noun: "Metropolitan Mayor and political prisoner"
-    is one label. A coordinated clause, or a name, is not."""
-    if t.dep_ == "conj":
-        return t.pos_ in ("NOUN", "ADJ")
-    if t.dep_ == "cc":
-        return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "ADJ") for c in t.head.children)
-    return False
 
 
 def _clean(text: str, start: int, end: int) -> tuple[str, int, int] | None:

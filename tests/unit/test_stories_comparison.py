@@ -168,3 +168,18 @@ def test_on_the_seeds_quotes_have_their_speakers(seeds) -> None:
     assert "Antonio Ledezma" in spoken
     reported = [q for q in comparison.quotes if not q.direct]
     assert reported  # speech told without quotation marks is kept, marked as reported
+
+
+def test_on_the_seeds_labels_stand_by_their_names(seeds) -> None:
+    _, comparison = seeds
+    labels = {(lab.outlet, lab.entity, lab.phrase) for lab in comparison.labels}
+    maduro = {phrase for outlet, entity, phrase in labels if entity == "Nicolás Maduro"}
+    assert "Venezuela’s dictator" in maduro and "sole apparatus" not in maduro
+    assert ("Venezuelanalysis", "Luis Almagro", "Organization of American States Secretary General") in labels
+
+
+def test_on_the_seeds_a_tweet_is_its_writers_and_a_scare_quote_is_no_quote(seeds) -> None:
+    _, comparison = seeds
+    tweet = next(q for q in comparison.quotes if q.text.startswith("I spoke on the phone with Mayor Antonio Ledezma"))
+    assert tweet.speaker == "Luis Almagro"
+    assert "legally" not in {q.text for q in comparison.quotes}
