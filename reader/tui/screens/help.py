@@ -46,7 +46,7 @@ HEADINGS = {
 #: sideways, the editing keys of a text box, which work as in any) are left out.
 TEXTUAL_KEYS = {
     "screen.copy_text": "Copy the selected text",
-    "command_palette": "Command palette: every action, by name",
+    "command_palette": "Command palette: every action",
     "app.focus_next": "Next part of the screen",
     "app.focus_previous": "Previous part of the screen",
 }
