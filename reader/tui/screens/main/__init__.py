@@ -114,6 +114,8 @@ class MainScreen(Screen[None]):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
+        if self.stories.opening:
+            parts.append("opening the story…")
         parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status,
                                         app.sync_state.header) if status]
         if app.read_only:
