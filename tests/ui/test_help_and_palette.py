@@ -9,7 +9,17 @@ from reader.tui.commands import describe_keys
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 
-from .conftest import SEED_TITLES, drain, running, screen_text, settle, titles
+from .conftest import (
+    SEED_TITLES,
+    compared,
+    drain,
+    running,
+    screen_lines,
+    screen_text,
+    settle,
+    stories_loaded,
+    titles,
+)
 
 
 async def test_question_mark_lists_the_keys_under_the_parts_they_act_on(start):
@@ -112,3 +122,30 @@ async def test_theme_choice_survives_a_restart(home):
     async with running(home) as pilot:
         assert pilot.app.theme == "textual-light"
         assert "-dark-mode" not in pilot.app.classes
+
+
+async def test_the_footer_follows_the_focused_pane_and_the_screen_on_top(library):
+    # The footer is rebuilt once for a burst of changes, and under another screen only when
+    # it is back on top: each time it must still show the keys of where the user is.
+    async with running(library) as pilot:
+        app = pilot.app
+
+        def footer() -> str:
+            return screen_lines(app)[-1]
+
+        await stories_loaded(pilot)
+        assert "⏎ Open" in footer() and "Highlight" not in footer()
+        await pilot.press("j", "enter")  # into the reader, on a news account
+        await settle(pilot)
+        assert "Highlight" in footer() and "⏎ Open" not in footer()
+        await pilot.press("T")
+        await compared(pilot)
+        await settle(pilot)
+        assert "Side by side" in footer() and "Highlight" not in footer()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "Highlight" in footer() and "Side by side" not in footer()
+        await pilot.press("q")  # back to the list
+        await settle(pilot)
+        assert "⏎ Open" in footer()
