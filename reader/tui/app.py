@@ -42,7 +42,8 @@ STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss
 
 #: The keys that work on every screen; their palette entries act on the main screen.
 APP_COMMANDS = (
-    Command("app.help", "question_mark", "help", "Help", "Help", "List the keys of the focused pane", show=True),
+    Command("app.help", "question_mark", "help", "Help", "Help",
+            "List the keys of this screen, the focused pane's first", show=True),
     Command("app.refresh_all", "R", "refresh_all", "Fetch all", "Fetch all feeds", "Fetch every feed now",
             category="feed", show=True),
     Command("app.feeds", "F", "show_feeds", "Feeds", "Manage feeds", "List, add, remove and open feeds",
@@ -56,7 +57,7 @@ APP_COMMANDS = (
     Command("app.quit", "ctrl+q", "quit", "Quit", "Quit", "Save where you are and leave broadsheet", priority=True),
 )
 FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
-THEME = ("app: Change theme", "Choose the colours, from the themes Textual ships (remembered for the next start)")
+THEME = ("app: Change theme", "Choose the colours (remembered for the next start)")
 
 
 class BroadsheetApp(App[None]):
