@@ -11,6 +11,7 @@ from ..models import Marks
 
 if TYPE_CHECKING:
     from ..entities import EntityLibrary
+    from ..models.entities import Entity
     from ..store import Store
 
 
@@ -47,6 +48,10 @@ class EntityResolver(Protocol):
     def articles_of_kind(self, kind: str) -> Set[str]:
         """Ids of the articles naming any entity of this kind (person, organisation, place)."""
 
+    def first_mention(self, article_id: str, name: str) -> tuple[int, int] | None:
+        """Where the article's text (``Body.text``) first names the entity called ``name``, by
+        any of its names: (start, end); None when only its title does, or it does not."""
+
 
 class LibraryResolver:
     """An EntityResolver over an EntityLibrary: every entity with the name or alias, hidden ones too,
@@ -59,10 +64,18 @@ class LibraryResolver:
         self._kinds: dict[str, set[str]] = {}
 
     def articles_named(self, name: str) -> Set[str] | None:
-        entities = self.library.named(name) or [e for e in [self.library.find(name)] if e is not None]
+        entities = self._entities(name)
         if not entities:
             return None
         return {article_id for entity in entities for article_id in entity.articles}
+
+    def first_mention(self, article_id: str, name: str) -> tuple[int, int] | None:
+        found = [(m.start, m.end) for entity in self._entities(name)
+                 for m in self.library.mentions(article_id, entity.key) if m.part == "body"]
+        return min(found) if found else None
+
+    def _entities(self, name: str) -> list[Entity]:
+        return self.library.named(name) or [e for e in [self.library.find(name)] if e is not None]
 
     def articles_of_kind(self, kind: str) -> Set[str]:
         if kind not in self._kinds:

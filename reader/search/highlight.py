@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
+from ..annotations.passages import sentence_bounds
 from .fts import TOKENIZER
 
 #: Marker characters around each match, from the Private Use Area; the same characters in the
@@ -157,3 +158,27 @@ def opening(text: str, length: int = 200) -> Snippet:
         return Snippet(flat)
     cut = flat.rfind(" ", 0, length)
     return Snippet(flat[: cut if cut > length // 2 else length] + ELLIPSIS)
+
+
+def sentence_around(text: str, start: int, end: int, length: int = 200) -> Snippet:
+    """The sentence holding ``text[start:end]``, on one line, with that passage marked: what an
+    article says where it names someone. A sentence longer than ``length`` is cut at spaces to
+    about that much around the passage, a third of it before."""
+    first, last = sentence_bounds(text, start)
+    last = max(last, end)  # a name running past a full stop the splitter took for an end
+    lead = tail = ""
+    if last - first > length:
+        room = max(length - (end - start), 0)
+        before = max(first, start - room // 3)
+        if before > first:
+            space = text.rfind(" ", first, before + 1)
+            before = space + 1 if first < space < start else before
+            lead = ELLIPSIS
+        after = max(min(last, before + length), end)
+        if after < last:
+            space = text.rfind(" ", end, after + 1)
+            after = space if space > end else after
+            tail = ELLIPSIS
+        first, last = before, after
+    mark = (len(lead) + start - first, len(lead) + end - first)
+    return one_line(Snippet(lead + text[first:last] + tail, (mark,)))

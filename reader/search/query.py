@@ -95,6 +95,13 @@ def positive_texts(node: Node) -> list[Text]:
     return [leaf for leaf, negated in leaves(node) if isinstance(leaf, Text) and not negated]
 
 
+def positive_entities(node: Node) -> list[str]:
+    """The names of the ``entity:`` terms a matching article may name (not those under NOT):
+    where a result names one, its snippet shows that passage."""
+    return [leaf.value for leaf, negated in leaves(node)
+            if isinstance(leaf, Filter) and leaf.field == "entity" and not negated]
+
+
 def unparse(node: Node) -> str:
     """The query as text, so that parsing it gives the same tree."""
     if isinstance(node, Everything):

@@ -12,11 +12,11 @@ from ..store import Store, StoreError
 from ..text import counted
 from .documents import read_body
 from .facts import EntityResolver, UserFacts
-from .highlight import Fields, Marks, Snippet, highlight_many, match_offsets
+from .highlight import Fields, Marks, Snippet, highlight_many, match_offsets, sentence_around
 from .index import SearchIndex
 from .parser import parse
 from .plan import IdSet, Plan, plan
-from .query import Filter, Node
+from .query import Filter, Node, positive_entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ class Searcher:
                 total = len(rows)
             else:
                 total = db.execute(*steps.count(orphans=self.index.orphans() > 0)).fetchone()[0]
-            hits = self._hits(rows, steps.highlight)
+            hits = self._hits(rows, steps.highlight, positive_entities(node))
         return SearchResults(node, hits, total, steps.rank is not None, notes)
 
     def _page(self, steps: Plan, limit: int, offset: int) -> list[tuple[int, str, float]]:
@@ -123,7 +123,8 @@ class Searcher:
             found = dict(self.index.connection().execute(
                 "SELECT id, rowid FROM docs WHERE id IN (SELECT value FROM json_each(?))", (orjson.dumps(article_ids),)
             ).fetchall())
-            return list(self._hits([(found[i], i, 0.0) for i in article_ids if i in found], highlight))
+            rows = [(found[i], i, 0.0) for i in article_ids if i in found]
+            return list(self._hits(rows, highlight, positive_entities(node)))
 
     def _plan(self, query: str | Node) -> tuple[Node, Plan, tuple[str, ...]]:
         node = parse(query) if isinstance(query, str) else query
@@ -157,7 +158,10 @@ class Searcher:
             return frozenset()
         return found
 
-    def _hits(self, rows: list[tuple[int, str, float]], highlight: str | None) -> tuple[Hit, ...]:
+    def _hits(self, rows: list[tuple[int, str, float]], highlight: str | None,
+              named: list[str]) -> tuple[Hit, ...]:
+        """The rows as hits, with marked titles and snippets; ``named``: the query's entity
+        names, whose first mention is the snippet where no word of the query is marked."""
         if not rows:
             return ()
         wanted = [r[0] for r in rows]
@@ -177,15 +181,29 @@ class Searcher:
                 body = ""  # a damaged pack: the title and the rest still show
             fields[rowid] = Fields(title, body, author, outlet, tags, notes)
         marked = highlight_many(highlight, fields)
+        resolver = self.entities() if named and self.entities is not None else None
         hits = []
         for rowid, article_id, score in rows:
             if rowid not in found:
                 continue  # removed by another process since the rows were read
             title, outlet, author, published, *_ = found[rowid]
             shown = marked[rowid]
-            hits.append(Hit(article_id, score, shown.title, shown.snippet, outlet, author,
+            snippet = shown.snippet
+            if resolver is not None and not snippet.marks:
+                snippet = _at_mention(resolver, article_id, named, fields[rowid].body) or snippet
+            hits.append(Hit(article_id, score, shown.title, snippet, outlet, author,
                             datetime.fromtimestamp(published, UTC)))
         return tuple(hits)
+
+
+def _at_mention(resolver: EntityResolver, article_id: str, names: list[str], body: str) -> Snippet | None:
+    """The sentence where the body first names one of the entities (the first name asked for
+    that it names), that name marked; None when it names none of them in its text."""
+    for name in names:
+        found = resolver.first_mention(article_id, name)
+        if found is not None and 0 <= found[0] < found[1] <= len(body):
+            return sentence_around(body, *found)
+    return None
 
 
 def _marked(term: Filter, facts: UserFacts) -> IdSet:

@@ -42,7 +42,8 @@ STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss
 
 #: The keys that work on every screen; their palette entries act on the main screen.
 APP_COMMANDS = (
-    Command("app.help", "question_mark", "help", "Help", "Help", "List the keys of the focused pane", show=True),
+    Command("app.help", "question_mark", "help", "Help", "Help",
+            "List the keys of this screen, the focused pane's first", show=True),
     Command("app.refresh_all", "R", "refresh_all", "Fetch all", "Fetch all feeds", "Fetch every feed now",
             category="feed", show=True),
     Command("app.feeds", "F", "show_feeds", "Feeds", "Manage feeds", "List, add, remove and open feeds",
@@ -53,9 +54,10 @@ APP_COMMANDS = (
             "Every highlight and note, newest first, filtered as you type", category="annotation", show=True),
     Command("app.sync", "Y", "sync_now", "Sync", "Sync now",
             "Send and take read, star, tag and note changes with the sync account's server", category="sync"),
-    Command("app.quit", "ctrl+q", "quit", "Quit", priority=True),
+    Command("app.quit", "ctrl+q", "quit", "Quit", "Quit", "Save where you are and leave broadsheet", priority=True),
 )
 FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
+THEME = ("app: Change theme", "Choose the colours (remembered for the next start)")
 
 
 class BroadsheetApp(App[None]):
@@ -231,7 +233,11 @@ class BroadsheetApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's own list: its keys panel and maximise repeat our help (?) and zoom (z)
+        # in other words, and a screenshot is for developers. Quit is among the app's commands
+        # ("app: Quit", with its key); of Textual's, the theme switcher stays, since the app
+        # remembers the theme chosen, titled as the app's commands are.
+        yield SystemCommand(*THEME, self.action_change_theme)
         if isinstance(screen, MainScreen):
             yield from palette_entries(screen, MAIN_COMMANDS, screen.run_action)
         yield from palette_entries(screen, APP_COMMANDS, self.run_action)

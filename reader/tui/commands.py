@@ -23,9 +23,13 @@ def describe_keys(keys: str) -> str:
     return ", ".join(_key_name(k.strip()) for k in keys.split(","))
 
 
+#: Names key_to_character does not turn into their character.
+_CHARACTERS = {"slash": "/", "plus": "+", "minus": "-"}
+
+
 def _key_name(key: str) -> str:
-    if key == "slash":
-        return "/"
+    if key in _CHARACTERS:
+        return _CHARACTERS[key]
     character = key_to_character(key)
     return character if character is not None and character.isprintable() and not character.isspace() else key
 

@@ -13,13 +13,16 @@ from .conftest import (
     SEED_TITLES,
     article_list,
     drain,
+    list_lines,
     notifications,
     reader_title,
     replace_text,
+    running,
     searched,
     settle,
     titles,
     type_text,
+    until,
 )
 
 
@@ -72,6 +75,20 @@ async def test_matched_words_are_marked_in_the_list_and_the_reader_and_stepped_t
         assert notifications(app)[-1].startswith(f"Match 2 of {len(marked)}")
         await pilot.press("less_than_sign", "less_than_sign")
         assert notifications(app)[-1].startswith(f"Match {len(marked)} of {len(marked)}")
+
+
+async def test_an_entity_search_shows_where_each_result_names_the_entity(library):
+    # Not the article's opening, which may not name them at all: the sentence that does.
+    async with running(library) as pilot:
+        app = pilot.app
+        await until(pilot, lambda: app.entity_library is not None)
+        await search(pilot, "entity:Rajoy")
+        assert sorted(titles(app)) == sorted([SEED_TITLES[2], SEED_TITLES[3]])
+        store = app.services.store
+        for row, article in enumerate(article_list(app).listing.rows):
+            assert "Rajoy" in "".join(underlined_in_row(app, row)), list_lines(app)[row]
+            opening = " ".join(store.body(article.id).text.split()[:3])
+            assert opening not in list_lines(app)[row]
 
 
 async def test_stems_prefixes_and_phrases(start):

@@ -210,7 +210,7 @@ class TestStories:
     def test_the_list_by_story(self, snap_compare, library, size):
         app = self._app(library)
         try:
-            assert snap_compare(app, terminal_size=size, run_before=self._after("L", "j", "enter"))
+            assert snap_compare(app, terminal_size=size, run_before=self._after("L", "j", "right"))
         finally:
             app.services.writer.drain(10.0)
             app.services.writer.stop()

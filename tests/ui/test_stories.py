@@ -57,7 +57,8 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         assert [len(r.ids) for r in stories.rows] == [1, 4]  # the encyclopedia entry, the escape
         assert "4 accounts · 4 new" in screen_text(pilot.app)
         stories.set_cursor(1)
-        await pilot.press("enter")
+        await pilot.press("right")  # shows the story's accounts, reading none
+        assert not pilot.app.main.listing.is_read(stories.highlighted_article.id)
         assert [r.article.outlet for r in stories.rows if r.article and r.story] == [
             "PanAm Post", "Venezuelanalysis", "Caracas Chronicles", "Breitbart"]
         await pilot.press("j", "j")
@@ -81,6 +82,78 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         assert story_list(pilot.app).display
         await pilot.press("L")
         assert article_list(pilot.app).display and not story_list(pilot.app).display
+
+
+async def test_enter_in_the_list_by_story_reads_and_left_folds_the_story(library):
+    # Enter reads, as in the list by article, on a story's row as on an account's; only the
+    # arrows open and fold a story.
+    async with running(library) as pilot:
+        app = pilot.app
+        await stories_loaded(pilot)
+        await pilot.press("L")
+        stories = story_list(app)
+        stories.set_cursor(1)  # the escape, folded
+        assert "▸ Caracas Mayor Ledezma" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = app.main.current
+        assert app.focused is app.main.reader and app.main.listing.is_read(first.id)
+        # The story opened around the account being read, the cursor on it.
+        assert "▾ Caracas Mayor Ledezma" in screen_text(app)
+        assert stories.highlighted.article is not None and stories.highlighted.article.id == first.id
+        await pilot.press("q")  # back to the list
+        stories.set_cursor(1)
+        await pilot.press("enter")  # the open story's row: its next unread account, the story kept open
+        await settle(pilot)
+        second = app.main.current
+        assert second.id != first.id and app.main.listing.is_read(second.id)
+        assert "▾ Caracas Mayor Ledezma" in screen_text(app) and len(stories.rows) == 6
+        await pilot.press("q", "left")
+        await settle(pilot)
+        assert "▸ Caracas Mayor Ledezma" in screen_text(app) and len(stories.rows) == 2
+        assert stories.highlighted.article is None and stories.cursor == 1
+
+
+async def test_the_list_by_story_at_80_columns_writes_compact_dates(library):
+    async with running(library, size=(80, 24)) as pilot:
+        await stories_loaded(pilot)
+        await pilot.press("L", "j", "right")
+        await settle(pilot)
+        stories = story_list(pilot.app)
+        region = stories.region
+        lines = [line[region.x:region.right] for line in screen_lines(pilot.app)[region.y:region.y + 6]]
+        assert "21 Nov 17" in lines[1] and "17 Nov 17" in lines[2], lines  # the story's row, an account's
+        assert not any("2017" in line for line in lines), lines
+        # As the list by article writes them at this width.
+        await pilot.press("L")
+        await settle(pilot)
+        assert any("21 Nov 17" in line for line in screen_lines(pilot.app)[1:7])
+
+
+async def test_the_header_says_the_story_is_opening_and_its_number_keys_are_named(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        header: list[str] = []
+        app.main.watch(app.main, "sub_title", lambda line: header.append(line), init=False)
+        screen = await open_story(pilot)
+        # The header said so while the screen was being built, and no longer does.
+        assert any(line.endswith("· opening the story…") for line in header), header
+        assert "opening" not in app.main.sub_title
+        await pilot.press("question_mark")
+        await settle(pilot)
+        [story] = [keys for heading, keys in app.screen.sections if heading == "Story"]
+        numbers = {b.key: b.description for b in story if b.key in "123456789"}
+        assert numbers["1"] == "Section 1: Coverage" and numbers["3"] == "Section 3: Who is named"
+        assert len(numbers) == 9 and all(numbers.values())
+        assert "Section 9: Why grouped" in screen_text(app)
+        await pilot.press("escape", "3")
+        await settle(pilot)
+        assert app.screen is screen and screen.section == "named"
+        # The arrows move between the sections and the rows, as h and l do.
+        await pilot.press("left")
+        assert app.focused is screen.query_one("#story-sections")
+        await pilot.press("right")
+        assert app.focused is screen.query_one("#story-rows")
 
 
 async def test_the_story_screen_compares_the_accounts_and_jumps_to_a_passage(library):

@@ -6,6 +6,7 @@ import pytest
 
 from reader.models import Marks
 from reader.search import Searcher, SearchIndex, UserFacts, body_matches, index_path, sync
+from reader.search.highlight import sentence_around
 from reader.seeds import ensure_seeded
 from reader.store import Store
 from reader.text import fold
@@ -153,6 +154,53 @@ def test_without_words_the_snippet_is_the_opening(searcher):
     assert len(hit.snippet.text) <= 201
 
 
+TEXT = ("The mayor fled on Friday. Later, Mr. Rajoy met him in Madrid and said so.\n\n"
+        "A new paragraph names Rajoy again.")
+
+
+@pytest.mark.parametrize(("name", "length", "shown"), [
+    # The whole sentence, an abbreviation's full stop not taken for its end.
+    ("Rajoy", 200, "Later, Mr. Rajoy met him in Madrid and said so."),
+    # The first sentence, alone.
+    ("mayor", 200, "The mayor fled on Friday."),
+    # A sentence of its own paragraph.
+    ("names", 200, "A new paragraph names Rajoy again."),
+    # Too long: cut at spaces around the name, a third of the room before it, said with "…".
+    ("Madrid", 24, "…him in Madrid and said…"),
+])
+def test_the_sentence_around_a_passage(name, length, shown):
+    start = TEXT.find(name)
+    snippet = sentence_around(TEXT, start, start + len(name), length)
+    assert snippet.text == shown
+    [(a, b)] = snippet.marks
+    assert snippet.text[a:b] == name
+
+
+def test_an_entity_search_shows_where_the_article_names_it(index, store, titles):
+    class Naming(FakeEntities):
+        """Says each article first names Maduro where its text first has the word."""
+
+        def first_mention(self, article_id, name):
+            text = store.body(article_id).text
+            at = text.find("Maduro")
+            return (at, at + len("Maduro")) if at >= 0 else None
+
+    searcher = Searcher(index, store, entities=lambda: Naming(titles))
+    for hit in searcher.search('entity:"Nicolás Maduro"').hits:
+        [(a, b)] = hit.snippet.marks
+        assert hit.snippet.text[a:b] == "Maduro"
+        opening = store.body(hit.article_id).text[:40]
+        assert not hit.snippet.text.startswith(opening), "the snippet is still the article's opening"
+    # Where the query's words match in the text, their passage is the snippet, as before; where
+    # only the title has them, the name's.
+    shown = {fold(h.snippet.text[a:b]) for h in searcher.search('entity:"Nicolás Maduro" military').hits
+             for a, b in h.snippet.marks}
+    assert "military" in shown and shown <= {"military", "militaries", "maduro"}
+    # And hits_for, which the app's list uses, does the same.
+    [hit] = searcher.hits_for('entity:"Nicolás Maduro"', [titles[CC]])
+    assert [hit.snippet.text[a:b] for a, b in hit.snippet.marks] == ["Maduro"]
+
+
 def test_hits_for_given_articles(searcher, titles):
     hits = searcher.hits_for("maduro", [titles[WIKI], "nonexistent", titles[PANAM]])
     assert [h.article_id for h in hits] == [titles[WIKI], titles[PANAM]]
@@ -228,6 +276,9 @@ class FakeEntities:
 
     def articles_of_kind(self, kind):
         return self.kinds.get(kind, set())
+
+    def first_mention(self, article_id, name):
+        return None
 
 
 def test_entity_terms_go_through_the_resolver(index, store, titles):

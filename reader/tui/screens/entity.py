@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...entities.library import EntityLibrary
@@ -20,6 +20,7 @@ from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
 from ...text import around
 from ..focusing import focus_now
+from ..widgets.footer import KeysFooter
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Choose, Prompt
@@ -62,7 +63,7 @@ class EntityScreen(Screen[tuple | None]):
         yield Header(show_clock=False)
         yield Static(id="entity-summary")
         yield OptionList(id="entity-rows")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "broadsheet — entity"

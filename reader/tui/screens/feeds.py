@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...feeds.errors import FeedError
 from ...feeds.probe import Probe, probe_url
@@ -21,6 +21,7 @@ from ...ingest.sanitize import clean_line
 from ...models import FULL_TEXT_MODES, Feed
 from ...store import FeedCounts, StoreError
 from ..messages import FeedRemoved, Notice
+from ..widgets.footer import KeysFooter
 from ..widgets.sync_account import SyncAccount
 from ..workers import run_in_thread
 from .closing import close
@@ -80,7 +81,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         )
         yield Static("", id="feed-detail")
         yield SyncAccount(id="sync-account")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "broadsheet — feeds"

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...ingest.sanitize import clean_line
@@ -22,6 +22,7 @@ from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
 from ...stories.comparison import Comparison, outlet_name
 from ...text import counted, fold
 from ..focusing import focus_now
+from ..widgets.footer import KeysFooter
 from ..widgets.side_by_side import Column, SideBySide
 from .closing import close
 from .dialogs import Choose, Prompt
@@ -33,13 +34,17 @@ if TYPE_CHECKING:
 
 
 class KeyList(OptionList):
-    """An option list that also moves with j and k, like every list in the app."""
+    """An option list that also moves with j and k, like every list in the app; its keys have
+    ids, so the keymap reaches them and the help lists them."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False, id="story.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="story.up"),
+        Binding("g,home", "first", "First", show=False, id="story.first"),
+        Binding("G,end", "last", "Last", show=False, id="story.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="story.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="story.page_up"),
+        Binding("enter", "select", "Open", show=False, id="story.open"),
     ]
 
 
@@ -55,9 +60,11 @@ class StoryScreen(Screen[tuple | None]):
         Binding("M", "merge", "Merge", id="story.merge"),
         Binding("r", "rename", "Rename", id="story.rename"),
         Binding("o", "group", "Outlet group", id="story.group"),
-        Binding("h,left", "focus_part('sections')", "Sections", show=False, id="story.sections"),
-        Binding("l,right", "focus_part('rows')", "Rows", show=False, id="story.rows"),
-        *(Binding(str(n), f"section({n - 1})", show=False, id=f"story.section_{n}") for n in range(1, 10)),
+        # Before the lists' own left and right, which would scroll them sideways.
+        Binding("h,left", "focus_part('sections')", "Sections", show=False, priority=True, id="story.sections"),
+        Binding("l,right", "focus_part('rows')", "Rows", show=False, priority=True, id="story.rows"),
+        *(Binding(str(n), f"section({n - 1})", f"Section {n}: {name}", show=False, id=f"story.section_{n}")
+          for n, (_, name) in enumerate(SECTIONS, 1)),
         Binding("u", "undo", "Undo", id="story.undo"),
         Binding("escape,q", "close", "Back", id="story.close"),
     ]
@@ -81,7 +88,7 @@ class StoryScreen(Screen[tuple | None]):
                           id="story-sections")
             yield KeyList(id="story-rows")
         yield SideBySide(id="story-columns")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "broadsheet — story"

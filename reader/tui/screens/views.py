@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...ingest.sanitize import clean_line
 from ...search.views import SavedViews, View, ViewCount, counts, name_problem, query_problem
+from ..widgets.footer import KeysFooter
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Confirm, Prompt
@@ -64,7 +65,7 @@ class ViewsScreen(Screen[tuple[str, str] | None]):
             Text("No saved views yet. Search with / and press a here to save the search as a view.", style="italic"),
             id="views-empty",
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "broadsheet — saved views"

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from ...ingest.sanitize import clean_line
 from ...models import Article
 from ..commands import cursor_bindings
-from ..dates import short_date
+from ..dates import NARROW, list_date
 from ..listing import Listing
 from .scroll_thumb import keep_thumb
 from .styled_rows import StyledRows
@@ -29,9 +29,6 @@ from .styled_rows import StyledRows
 MATCH_STYLE = Style(bold=True, underline=True)
 #: Cells a title keeps before the tags column is given any room.
 TITLE_ROOM = 40
-#: Lists narrower than this (80 columns, or less) write the year in two digits, and below
-#: NARROWEST (80 with the sidebar open) show no date: a full one left the title three letters.
-NARROW, NARROWEST = 44, 34
 #: Rows kept drawn: a few screenfuls, enough for moving back and forth around the cursor.
 ROWS_KEPT = 256
 #: The fewest cells of article text worth showing beside a search result's title.
@@ -243,11 +240,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row(self, article: Article, width: int, is_cursor: bool) -> Strip:
         listing = self.listing
-        # A narrow list keeps its room for the title: a two-digit year, or no date at all (the
-        # reader's header has it).
-        date_format = self.date_format if width >= NARROW else "%d %b %y"
-        date = "" if width < NARROWEST else short_date(article.published, self.clock(), date_format,
-                                                       self.relative_dates)
+        # A narrow list keeps its room for the title: a two-digit year, or no date at all.
+        date = list_date(article.published, self.clock(), self.date_format, self.relative_dates, width)
         found = self.snippets.get(article.id)
         key = (article.id, article.title, article.outlet, bool(article.revisions), date, width, is_cursor,
                is_cursor and self.has_focus, listing.is_read(article.id), listing.is_starred(article.id),
@@ -280,7 +274,7 @@ class ArticleList(ScrollView, can_focus=True):
         tags = " ".join(f"#{t}" for t in listing.tags(article.id))
         # The outlet never goes (comparing outlets is what the list is for): it narrows to its
         # first letters. Tags show only where the title keeps room; the reader shows them all.
-        right = [(f" {date:>{11 if width >= NARROW else 9}}", meta_style)] if date else []
+        right = [(f" {date}", meta_style)] if date else []
         if outlet:
             outlet_width = 8 if width < NARROW else 12 if width < 70 else 14
             right.insert(0, (f" {_short(outlet, outlet_width)}", meta_style))

@@ -1,6 +1,6 @@
 """The list by story: a row per story (its title, accounts, outlets, newest date, unread count),
-opened with enter into its articles. Drawn line by line like the article list, so a library
-of 100,000 articles costs what a screenful does."""
+opened with → into its articles, enter reading its first unread one. Drawn line by line like
+the article list, so a library of 100,000 articles costs what a screenful does."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ...ingest.sanitize import clean_line
 from ...models import Article
 from ...stories import StoryLibrary
 from ..commands import cursor_bindings
-from ..dates import short_date
+from ..dates import list_date
 from ..listing import Listing
 from .article_list import ArticleList
 from .story_list_rows import Row, story_rows
@@ -30,9 +30,12 @@ from .story_list_rows import Row, story_rows
 class StoryList(ScrollView, can_focus=True):
     BINDINGS = [
         *cursor_bindings("stories"),
-        Binding("right,l", "expand(True)", "Open story", show=False, id="stories.expand"),
-        Binding("left,h", "expand(False)", "Close story", show=False, id="stories.collapse"),
+        # Enter reads, as in the list by article (on a story's row: its first unread account,
+        # the one the reader shows, with the story opened around it); the arrows open and
+        # close a story's accounts, as a tree's do, and never read.
         Binding("enter", "open", "Open", id="stories.open"),
+        Binding("right,l", "expand(True)", "Show accounts", show=False, id="stories.expand"),
+        Binding("left,h", "expand(False)", "Fold accounts", show=False, id="stories.collapse"),
     ]
 
     COMPONENT_CLASSES = {"story-list--cursor", "story-list--unread", "story-list--read", "story-list--meta",
@@ -174,14 +177,12 @@ class StoryList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         row = self.highlighted
-        if row is None:
+        article = self._article_of(row) if row is not None else None
+        if article is None:
             return
-        if row.article is None and row.story is not None and row.shared:
-            self.action_expand(row.story.id not in self.expanded)
-            return
-        article = self._article_of(row)
-        if article is not None:
-            self.post_message(self.Opened(article))
+        if row is not None and row.article is None and row.shared:
+            self.show_article(article.id)  # the cursor goes onto the account being read
+        self.post_message(self.Opened(article))
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + int(self.scroll_y)
@@ -233,18 +234,18 @@ class StoryList(ScrollView, can_focus=True):
             article = row.article
             unread = not listing.is_read(article.id)
             base = self._style(unread, is_cursor)
-            date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+            date = self._date(article.published, width)
             copy = " (copy)" if story.account(article.id).copy_of in story.article_ids else ""
             outlet_width = 16 if width >= 60 else 10
             star = "★" if listing.is_starred(article.id) else " "
             left = f"   {'●' if unread else ' '}{star}{_fit(clean_line(article.outlet) or '—', outlet_width)} "
-            right = f"{copy} {date:>11}"
+            right = f"{copy} {date}" if date else copy
             title = _fit(clean_line(article.title), width - cell_len(left) - len(right))
             return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
                          ).crop(0, width).extend_cell_length(width, base)
         unread_count = sum(1 for i in story.article_ids if i in listing.articles and not listing.is_read(i))
         base = self._style(unread_count > 0, is_cursor) + self.get_component_rich_style("story-list--story")
-        date = short_date(story.last, self.clock(), self.date_format, self.relative_dates)
+        date = self._date(story.last, width)
         if len(story.accounts) > 1:
             marker = "▾" if story.id in self.expanded else "▸"
             accounts, outlets = len(story.originals), len(story.outlets)
@@ -259,16 +260,20 @@ class StoryList(ScrollView, can_focus=True):
         else:
             marker = "●" if unread_count else " "
             counts = f" {_fit(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
-        return self._line(f" {marker} ", story.title, f"{counts} {date:>11}", width, base, meta_style)
+        return self._line(f" {marker} ", story.title, f"{counts} {date}" if date else counts, width, base, meta_style)
 
     def _lone(self, article: Article, width: int, is_cursor: bool, meta_style: Style) -> Strip:
         """An article no other account tells: drawn as a story of one."""
         unread = not self.listing.is_read(article.id)
         base = self._style(unread, is_cursor) + self.get_component_rich_style("story-list--story")
-        date = short_date(article.published, self.clock(), self.date_format, self.relative_dates)
+        date = self._date(article.published, width)
         outlet = f" {_fit(clean_line(article.outlet), 14)}" if width >= 50 else ""
-        return self._line(f" {'●' if unread else ' '} ", article.title, f"{outlet} {date:>11}", width, base,
-                          meta_style)
+        return self._line(f" {'●' if unread else ' '} ", article.title, f"{outlet} {date}" if date else outlet,
+                          width, base, meta_style)
+
+    def _date(self, moment: datetime, width: int) -> str:
+        """As the list by article writes it at this width: compact when narrow."""
+        return list_date(moment, self.clock(), self.date_format, self.relative_dates, width)
 
     @staticmethod
     def _line(left: str, title: str, right: str, width: int, base: Style, meta_style: Style) -> Strip:

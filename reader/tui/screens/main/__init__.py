@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ....config import SORT_ORDERS
 from ....entities.library import EntityLibrary
@@ -23,6 +23,7 @@ from ...focusing import focus_now
 from ...listing import Listing, ViewOptions
 from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
+from ...widgets.footer import KeysFooter
 from ...widgets.reader.pane import ReaderPane
 from ...widgets.search_box import SearchBox
 from ...widgets.story_list import StoryList
@@ -79,7 +80,7 @@ class MainScreen(Screen[None]):
                             relative_dates=services.settings.relative_dates, id="stories")
             yield ReaderPane(id="reader")
             yield EntitySidebar(lambda: [a.id for a in self.listing.rows], id="entities")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         app, services = self.broadsheet, self.broadsheet.services
@@ -113,6 +114,8 @@ class MainScreen(Screen[None]):
         parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
+        if self.stories.opening:
+            parts.append("opening the story…")
         parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status,
                                         app.sync_state.header) if status]
         if app.read_only:

@@ -20,7 +20,7 @@ COMMANDS = (
             "Open the article's link in a web browser"),
     Command("article.links", "U", "out('links')", "Links", "Open a link",
             "List the open article's links; the one chosen opens in the browser (1–9 open one by number)"),
-    *(Command(f"article.link_{n}", str(n), f"out('link', {n})", f"Link {n}") for n in range(1, 10)),
+    *(Command(f"article.link_{n}", str(n), f"out('link', {n})", f"Open link {n}") for n in range(1, 10)),
     Command("article.save", "ctrl+s", "out('save')", "Save", "Save to a file",
             "Save the open article as a Markdown file"),
     Command("article.pipe", "vertical_line", "out('pipe')", "Pipe", "Pipe to a command",

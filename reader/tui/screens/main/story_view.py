@@ -22,6 +22,8 @@ class StoryView:
         self._screen = screen
         self._stories = stories
         self.active = False
+        #: A story screen is on its way (once the header saying so is painted).
+        self.opening = False
 
     def restore(self, session: dict[str, object]) -> None:
         if session.get("list") == "stories" and not self.active:
@@ -96,6 +98,19 @@ class StoryView:
             self._screen.notify("No other account of this article's story is in the library yet.", timeout=4,
                                 markup=False)
             return
+        if self.opening:
+            return  # T pressed again before the screen is up: one is on its way
+        # Building the story screen's widgets is Textual's work, on this thread (half a second,
+        # more on a busy machine; its comparison then comes from a worker): the header says so
+        # at once, and the screen is built once that is painted, so the key never seems lost.
+        # Not a notification: one would outstay the wait, over the screen that follows.
+        self.opening = True
+        self._screen.update_header()
+        self._screen.call_after_refresh(self._push, story)
+
+    def _push(self, story: Story) -> None:
+        self.opening = False
+        self._screen.update_header()
         self._screen.go.story(story)
 
     def next_unread(self, step: int) -> Article | None:
