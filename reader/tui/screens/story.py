@@ -5,7 +5,6 @@ and the corrections (move, split, merge, rename, outlet group), each undoable.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -18,14 +17,15 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...ingest.sanitize import clean_line
-from ...stories import Story, StoryCorrection, StoryLibrary, new_story_id
-from ...stories.comparison import Comparison, outlet_name
-from ...text import counted, fold
+from ...stories import Story, StoryLibrary
+from ...stories.comparison import Comparison
+from ...text import counted
 from ..focusing import focus_now
 from ..widgets.footer import KeysFooter
 from ..widgets.side_by_side import Column, SideBySide
 from .closing import close
-from .dialogs import Choose, Prompt
+from .story_corrections import StoryCorrector
+from .story_marks import marks_of
 from .story_rows import SECTIONS, Item, rows
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ class StoryScreen(Screen[tuple | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.corrector = StoryCorrector(self, self.broadsheet, lambda: self.story)
         self.title = "broadsheet — story"
         self.query_one("#story-columns").display = False
         self._summary("Reading the accounts…")
@@ -209,117 +210,28 @@ class StoryScreen(Screen[tuple | None]):
             return
         accounts = [a for a in comparison.story.originals if a.article_id in comparison.texts]
         columns = [Column(a.article_id, a.outlet, *comparison.texts[a.article_id]) for a in accounts]
-        self.query_one("#story-columns", SideBySide).show(columns, self._marks(comparison, self._item()))
+        self.query_one("#story-columns", SideBySide).show(
+            columns, marks_of(comparison, self._item(), self.broadsheet.entity_library))
 
-    def _marks(self, comparison: Comparison, item: Item | None) -> dict[str, list[tuple[int, int]]]:
-        marks: dict[str, list[tuple[int, int]]] = {}
-        if item is None:
-            return marks
-        library = self.broadsheet.entity_library
-        for article_id, (_, text) in comparison.texts.items():
-            found: list[tuple[int, int]] = []
-            if item.entity and library is not None and not item.phrase:
-                found = [(m.start, m.end) for m in library.mentions(article_id, item.entity) if m.part == "body"]
-            elif item.phrase:
-                found = _occurrences(text, item.phrase)
-            if item.passage is not None and item.passage.article_id == article_id and item.passage.part == "body":
-                found.append((item.passage.start, item.passage.end))
-            if found:
-                marks[article_id] = sorted(set(found))
-        return marks
-
-    # Corrections ----------------------------------------------------------------------------------
-
-    def _account(self) -> str | None:
-        """The account a correction acts on: the row's article, else the story's first."""
-        item = self._item()
-        if item is not None and item.article:
-            return item.article
-        if item is not None and item.passage is not None:
-            return item.passage.article_id
-        return None
-
-    def _nearby(self) -> list[Story]:
-        library = self.broadsheet.story_library
-        if library is None:
-            return []
-        close = [s for s in library.shared() if s.id != self.story.id
-                 and abs((s.last - self.story.last).total_seconds()) < 30 * 86400]
-        return sorted(close, key=lambda s: abs((s.last - self.story.last).total_seconds()))[:30]
-
-    def _choose_story(self, question: str, then: Callable[[Story | None], None], new: bool) -> None:
-        stories = self._nearby()
-        choices = (["A new story of its own"] if new else []) + [
-            f"{s.last:%d %b %Y}  {clean_line(s.title)}  ({len(s.accounts)} accounts)" for s in stories]
-        if not choices:
-            self.notify("There is no other story near this one in time.", timeout=4, markup=False)
-            return
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                then(None if new and index == 0 else stories[index - (1 if new else 0)])
-
-        self.app.push_screen(Choose(question, choices), chosen)
+    # Corrections, made by the corrector -------------------------------------------------------------
 
     def action_move(self) -> None:
-        article = self._account()
-        if article is None:
-            self.notify("Choose an account first (Coverage lists them).", timeout=4, markup=False)
-            return
-
-        def to(story: Story | None) -> None:
-            if story is None:
-                self._correct(StoryCorrection("move", (article,), new=new_story_id()))
-            else:
-                self._correct(StoryCorrection("move", (article,), target=story.accounts[0].article_id))
-
-        self._choose_story("Move this account to which story?", to, new=True)
+        self.corrector.move(self._item())
 
     def action_split(self) -> None:
-        article = self._account()
-        if article is None or len(self.story.accounts) < 2:
-            self.notify("Choose one of the story's accounts to split off (Coverage lists them).", timeout=4,
-                        markup=False)
-            return
-        self._correct(StoryCorrection("split", (article,), new=new_story_id()))
+        self.corrector.split(self._item())
 
     def action_merge(self) -> None:
-        def into(story: Story | None) -> None:
-            if story is not None:
-                self._correct(StoryCorrection("merge", (story.accounts[0].article_id,),
-                                              target=self.story.accounts[0].article_id))
-
-        self._choose_story("Fold which story into this one?", into, new=False)
+        self.corrector.merge()
 
     def action_rename(self) -> None:
-        def named(title: str | None) -> None:
-            if title:
-                self._correct(StoryCorrection("rename", (self.story.accounts[0].article_id,), title=title))
-
-        self.app.push_screen(Prompt("The story's title:", value=clean_line(self.story.title)), named)
+        self.corrector.rename()
 
     def action_group(self) -> None:
-        item = self._item()
-        outlet = item.outlet if item is not None and item.outlet else None
-        if not outlet:
-            self.notify("Choose an account or an outlet's row first.", timeout=4, markup=False)
-            return
-        if not self.broadsheet.check_writable(self):
-            return
-
-        def grouped(group: str | None) -> None:
-            if group is not None:
-                self.broadsheet.storying.set_group(outlet, "" if group == "-" else group)
-
-        self.app.push_screen(Prompt(f"Group for {outlet_name(outlet)} (left, right, wire… or - for none):"), grouped)
+        self.corrector.group(self._item())
 
     def action_undo(self) -> None:
-        if self.broadsheet.check_writable(self):
-            self.broadsheet.storying.correct(None, undo=True)
-
-    def _correct(self, correction: StoryCorrection) -> None:
-        if self.broadsheet.check_writable(self):
-            self.broadsheet.storying.correct(correction)
+        self.corrector.undo()
 
     def action_focus_part(self, part: str) -> None:
         focus_now(self.query_one(f"#story-{part}", OptionList))
@@ -332,16 +244,3 @@ class StoryScreen(Screen[tuple | None]):
     def action_close(self) -> None:
         close(self, None)
 
-
-def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Where the phrase appears in the text, compared without case or accents."""
-    wanted = fold(phrase)
-    haystack = fold(text)
-    if not wanted or len(haystack) != len(text):
-        return []
-    found: list[tuple[int, int]] = []
-    start = haystack.find(wanted)
-    while start >= 0 and len(found) < 50:
-        found.append((start, start + len(wanted)))
-        start = haystack.find(wanted, start + 1)
-    return found
