@@ -57,6 +57,14 @@ async def test_question_mark_lists_the_keys_under_the_parts_they_act_on(start):
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_at_80_columns_the_help_keeps_each_key_on_one_line_without_the_ids(start):
+    async with start(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = screen_lines(pilot.app)
+        assert any("Page down" in line for line in lines) and not any("list.page_down" in line for line in lines)
+
+
 async def test_help_follows_the_focused_pane(start):
     async with start() as pilot:
         app = pilot.app

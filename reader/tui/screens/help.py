@@ -21,6 +21,8 @@ from ..widgets.reader.pane import ReaderPane
 from .closing import close
 
 VISUAL = "Visual mode (v)"
+#: Terminals narrower than this show the help without its column of binding ids.
+WIDE_ENOUGH_FOR_IDS = 100
 EVERYWHERE = "Everywhere"
 #: The headings, by the part of a binding's id before its name: the ids are what [keymap] in
 #: config.toml names, the headings what a reader calls the parts of the app.
@@ -127,16 +129,20 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
+        # The binding ids matter to someone writing a keymap; on a narrow terminal they would
+        # squeeze what each key does onto two lines, so they are shown from 100 columns.
+        with_ids = self.app.size.width >= WIDE_ENOUGH_FOR_IDS
         table = Table(box=None, expand=True, show_header=False, padding=(0, 2))
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("what it does")
-        table.add_column("binding id (for [keymap] in config.toml)", style="dim", no_wrap=True)
+        if with_ids:
+            table.add_column("binding id (for [keymap] in config.toml)", style="dim", no_wrap=True)
         for heading, bindings in self.sections:
-            table.add_row(Text(heading, style="bold underline"), "", "")
+            table.add_row(Text(heading, style="bold underline"), "", *([""] if with_ids else []))
             for binding in bindings:
                 keys = binding.key if "–" in binding.key else describe_keys(binding.key)
-                table.add_row(Text(keys), Text(binding.description), Text(binding.id or ""))
-            table.add_row("", "", "")
+                table.add_row(Text(keys), Text(binding.description), *([Text(binding.id or "")] if with_ids else []))
+            table.add_row("", "", *([""] if with_ids else []))
         with VerticalScroll(id="help-dialog"):
             yield Static(Text("Keys — the focused pane's first; escape or q closes", style="bold"))
             yield Static(table)
