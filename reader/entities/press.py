@@ -1,0 +1,135 @@
+"""News outlets and political parties, told by how news cites and counts them: "told Dawn",
+"the Nikkei reported", "the broadcaster Digi24", "Fidesz MP", "the Greens took 7 per cent".
+
+The model misses a one-word or foreign outlet cited as a source, or takes it for a person
+("Dawn", "Caixin", "Sky Sports"), and sees a party written as a plural for a nationality ("the
+Greens"). The names found here are offered as candidates (``press_cues``); the words around any
+name add their votes for its kind (``press_votes``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .countries import is_nation
+from .knowledge import knowledge
+from .normalise import fold
+from .words import at_sentence_start, demonym
+
+# A name: capitalised words, with the linking words of foreign titles inside ("Corriere della
+# Sera", "Junts per Catalunya", "Globe and Mail") and a figure after a word ("Rtl 102.5").
+_WORD = r"(?!(?:MPs?|Its|His|Her|Their|This|That|These|Those|A|An)\b)[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
+_NAME = (
+    rf"{_WORD}(?: (?:de|del|della|dello|di|du|des|la|le|el|per|y|and|of) {_WORD}| {_WORD}| \d+(?:\.\d+)?(?!\w|\.\d))"
+    r"{0,4}"
+)
+#: The last word of a paper's or a station's name: whatever the rest, the name is an outlet's.
+#: (Common heads only; "Star", "Sun" or "Mail" end other names too, and count only beside a cue.)
+OUTLET_HEADS = frozenset(
+    "times post herald journal tribune gazette gazeta daily chronicle chronicles telegraph observer "
+    "courier zeitung online news".split()
+)
+_LOOSE_HEADS = frozenset("star sun mail standard globe express mirror sport sports tv radio".split())
+
+# Who a source speaks to or is quoted by: "told Reuters", "quoted by Dawn", "writing in Le Monde".
+_SOURCE_BEFORE = (
+    r"(?:told|quoted by|cited by|interviewed by|in an interview with|in an interview on|writing in|wrote in|"
+    r"said in an interview with|speaking to)"
+)
+# What an outlet is, right before its name: "the left-leaning daily Libération", "the broadcaster
+# Digi24", "public broadcaster NHK", "the journal Science", "the radio station Rtl 102.5".
+_MEDIUM_BEFORE = (
+    r"(?:newspaper|daily|weekly|paper|tabloid|broadsheet|magazine|broadcaster|radio station|radio|"
+    r"television channel|tv channel|channel|news agency|news site|news website|news portal|journal|outlet)"
+)
+# A party or an alliance before its name: "the opposition coalition Unidad Cívica", "the Peronist
+# coalition Fuerza Patria", "the ruling Morena".
+_PARTY_BEFORE = r"(?:party|coalition|alliance|bloc|movement|(?:the |its )(?:ruling|governing))"
+_BEFORE = re.compile(
+    rf"(?:(?P<source>\b{_SOURCE_BEFORE})|(?P<medium>\b{_MEDIUM_BEFORE})|(?P<party>\b{_PARTY_BEFORE})) (?:the )?$"
+)
+_AFTER_SOURCE = re.compile(
+    r"(?:['’]s)? (?:reported|reports|said in an editorial|wrote in an editorial|said in its editorial|"
+    r"newspaper|daily|broadcaster|television|radio)\b"
+)
+# Who belongs to a party, and how it is counted: "Fidesz MP", "Nationals leader", "Morena's
+# candidate", "Labour won 12 seats", "Greens voters".
+_AFTER_PARTY = re.compile(
+    r"(?:['’]s)? (?:party|MPs?|senators?|deputies|deputy|lawmakers?|legislators?|leader|"
+    r"leadership|candidates?|voters|supporters|activists|members of parliament|"
+    r"(?:won|took|holds|held|gained|lost|wins|takes) (?:\d+|[a-z]+) (?:seats|per cent|percent)|"
+    r"(?:won|took|held|gained|lost) the (?:seat|election|vote))\b"
+)
+# A party named as the plural of its members: "the Greens", "the Nationals", "the Socialists".
+_PLURAL_PARTY = re.compile(
+    r"(?<=\bthe )(?:(?:Social|Christian|Liberal|Free|Swedish|Sweden) )?"
+    r"(?:Greens|Socialists|Communists|Nationals|Liberals|Conservatives|Democrats|Republicans|Tories)\b"
+)
+
+#: A name cited as a source or counted as a party: more than the model's label, less than a
+#: name's own head word.
+SOURCE = 1.5
+PARTY = 2.0
+_ADJECTIVE_END = re.compile(r"(?:ist|ian|an|ic|al|ese|ish)$")
+#: A name found so, before the words around it are weighed.
+CUE = 1.0
+#: A name ending in a paper's head word ("Sydney Morning Herald").
+HEAD = 2.5
+#: A word this common (Zipf) alone before "MP" or "leader" is the party's adjective ("Liberal
+#: MP", "Green leader"), which news does not write as a name.
+COMMON_WORD = 3.5
+
+
+def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
+    """(start, end, kind, weight) of outlets and parties the words around them name."""
+    for match in _PLURAL_PARTY.finditer(text):
+        yield match.start(), match.end(), "organisation", PARTY
+    for match in re.finditer(rf"(?<![\w'’-])(?:[Tt]he )?({_NAME})", text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if " " not in name and at_sentence_start(text, start) and knowledge().frequency(name.lower()) >= COMMON_WORD:
+            continue  # "Police reported": a word that opens the sentence
+        if press_votes(text, start, end, name) and not _place(name):
+            yield start, end, "organisation", CUE
+
+
+def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, float]]:
+    """An organisation's votes when the words around the name say it is an outlet or a party."""
+    votes = []
+    words = name.split()
+    head = fold(words[-1]) if words else ""
+    before = _BEFORE.search(text, max(0, start - 40), start) if text[start - 1:start] == " " else None
+    after_source = _AFTER_SOURCE.match(text, end)
+    if head in OUTLET_HEADS and len(words) >= 2:
+        votes.append(("organisation", HEAD))
+    elif head in _LOOSE_HEADS and len(words) >= 2 and (before is not None or after_source is not None
+                                                        or _said(text, end)):
+        votes.append(("organisation", HEAD))
+    if before is not None and before.group("medium"):
+        votes.append(("organisation", SOURCE))
+    elif before is not None and before.group("source") and not _place(name):
+        votes.append(("organisation", SOURCE))
+    elif after_source is not None:
+        votes.append(("organisation", SOURCE))
+    if (before is not None and before.group("party")) or _AFTER_PARTY.match(text, end):
+        if not _place(name) and not _adjective(name):
+            votes.append(("organisation", PARTY))
+    return votes
+
+
+def _said(text: str, end: int) -> bool:
+    return re.match(r" (?:said|says|wrote|added)\b", text[end:end + 8]) is not None
+
+
+def _place(name: str) -> bool:
+    folded = fold(name)
+    return is_nation(folded) or knowledge().place(folded) is not None
+
+
+def _adjective(name: str) -> bool:
+    """A single word that describes a party's member or a region's people rather than names a
+    party: "Liberal MP", "Catalan leader", "the Islamist party"."""
+    if " " in name or name.endswith("s"):
+        return False
+    return knowledge().frequency(name.lower()) >= COMMON_WORD or demonym(name) or _ADJECTIVE_END.search(name) is not None
