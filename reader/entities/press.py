@@ -44,8 +44,8 @@ _MEDIUM_BEFORE = (
     r"television channel|tv channel|channel|news agency|news site|news website|news portal|journal|outlet)"
 )
 # A party or an alliance before its name: "the opposition coalition Unidad Cívica", "the Peronist
-# coalition Fuerza Patria", "the ruling Morena".
-_PARTY_BEFORE = r"(?:party|coalition|alliance|bloc|movement|(?:the |its )(?:ruling|governing))"
+# coalition Fuerza Patria", "the ruling Morena", "Milei's party, La Libertad Avanza,".
+_PARTY_BEFORE = r"(?:(?:party|coalition|alliance|bloc|movement),?|(?:the |its )(?:ruling|governing))"
 _BEFORE = re.compile(
     rf"(?:(?P<source>\b{_SOURCE_BEFORE})|(?P<medium>\b{_MEDIUM_BEFORE})|(?P<party>\b{_PARTY_BEFORE})) (?:the )?$"
 )
@@ -53,11 +53,12 @@ _AFTER_SOURCE = re.compile(
     r"(?:['’]s)? (?:reported|reports|said in an editorial|wrote in an editorial|said in its editorial|"
     r"newspaper|daily|broadcaster|television|radio)\b"
 )
-# Who belongs to a party, and how it is counted: "Fidesz MP", "Nationals leader", "Morena's
-# candidate", "Labour won 12 seats", "Greens voters".
+# Who belongs to a party, and how it is counted: "Fidesz MP", "Nationals leader", "the Kenya
+# Kwanza coalition", "the Law and Justice (PiS) party", "Labour won 12 seats", "Greens voters".
+# (Not "Milei's party": what a person leads.)
 _AFTER_PARTY = re.compile(
-    r"(?:['’]s)? (?:party|MPs?|senators?|deputies|deputy|lawmakers?|legislators?|leader|"
-    r"leadership|candidates?|voters|supporters|activists|members of parliament|"
+    r"(?: \([A-Z][\w-]*\))? (?:party|coalition|alliance|bloc|MPs?|senators?|deputies|deputy|lawmakers?|"
+    r"legislators?|leader|leadership|candidates?|voters|supporters|activists|members of parliament|"
     r"(?:won|took|holds|held|gained|lost|wins|takes) (?:\d+|[a-z]+) (?:seats|per cent|percent)|"
     r"(?:won|took|held|gained|lost) the (?:seat|election|vote))\b"
 )
@@ -72,6 +73,10 @@ _PLURAL_PARTY = re.compile(
 SOURCE = 1.5
 PARTY = 2.0
 _ADJECTIVE_END = re.compile(r"(?:ist|ian|an|ic|al|ese|ish)$")
+# "while The Standard said", "told The Hindu": a capitalised article inside a sentence opens the
+# title of a paper, a work or a band, not a person's name or (but for "The Hague") a place's.
+_THE_TITLE = re.compile(r"(?<=[a-z,] )The $")
+TITLE = 1.5
 #: A name found so, before the words around it are weighed.
 CUE = 1.0
 #: A name ending in a paper's head word ("Sydney Morning Herald").
@@ -112,9 +117,16 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
         votes.append(("organisation", SOURCE))
     elif after_source is not None:
         votes.append(("organisation", SOURCE))
-    if (before is not None and before.group("party")) or _AFTER_PARTY.match(text, end):
+    party = before.group("party") if before is not None else None
+    if party and party.endswith(",") and text[end:end + 1] != ",":
+        party = None  # "the party, Smith said": only an apposition names the party
+    if party or _AFTER_PARTY.match(text, end):
         if not _place(name) and not _adjective(name):
             votes.append(("organisation", PARTY))
+    titled = name.startswith("The ") and not at_sentence_start(text, start)
+    if titled or _THE_TITLE.search(text, max(0, start - 6), start):
+        if not _place(name) and not _place(f"The {name}"):
+            votes.append(("organisation", TITLE))
     return votes
 
 
