@@ -32,36 +32,47 @@ OUTLET_HEADS = frozenset(
 )
 _LOOSE_HEADS = frozenset("star sun mail standard globe express mirror sport sports tv radio".split())
 
+def _tails(*cues: str) -> tuple[str, ...]:
+    """How the text before a name ends when one of ``cues`` stands right before it (read with
+    str.endswith, which a regular expression searched backwards is many times slower than)."""
+    return tuple(f" {cue}{the} " for cue in cues for the in ("", " the"))
+
+
 # Who a source speaks to or is quoted by: "told Reuters", "quoted by Dawn", "writing in Le Monde".
-_SOURCE_BEFORE = (
-    r"(?:told|quoted by|cited by|interviewed by|in an interview with|in an interview on|writing in|wrote in|"
-    r"said in an interview with|speaking to)"
+_SOURCE_BEFORE = _tails(
+    "told", "quoted by", "cited by", "interviewed by", "in an interview with", "in an interview on", "writing in",
+    "wrote in", "speaking to",
 )
 # What an outlet is, right before its name: "the left-leaning daily Libération", "the broadcaster
 # Digi24", "public broadcaster NHK", "the journal Science", "the radio station Rtl 102.5".
-_MEDIUM_BEFORE = (
-    r"(?:newspaper|daily|weekly|paper|tabloid|broadsheet|magazine|broadcaster|radio station|radio|"
-    r"television channel|tv channel|channel|news agency|news site|news website|news portal|journal|outlet)"
+_MEDIUM_BEFORE = _tails(
+    "newspaper", "daily", "weekly", "paper", "tabloid", "broadsheet", "magazine", "broadcaster", "radio station",
+    "radio", "channel", "news agency", "news site", "news website", "news portal", "journal", "outlet",
 )
 # A party or an alliance before its name: "the opposition coalition Unidad Cívica", "the Peronist
-# coalition Fuerza Patria", "the ruling Morena", "Milei's party, La Libertad Avanza,".
-_PARTY_BEFORE = r"(?:(?:party|coalition|alliance|bloc|movement),?|(?:the |its )(?:ruling|governing))"
-_BEFORE = re.compile(
-    rf"(?:(?P<source>\b{_SOURCE_BEFORE})|(?P<medium>\b{_MEDIUM_BEFORE})|(?P<party>\b{_PARTY_BEFORE})) (?:the )?$"
+# coalition Fuerza Patria", "the ruling Morena".
+_PARTY_BEFORE = _tails(
+    "party", "coalition", "alliance", "bloc", "movement", "the ruling", "its ruling", "the governing", "its governing",
 )
-_AFTER_SOURCE = re.compile(
+# "Milei's party, La Libertad Avanza,": an apposition, not "the party, Smith said".
+_PARTY_APPOSITION = _tails("party,", "coalition,", "alliance,")
+# What a paper does or is, right after its name: "Dawn reported", "Caixin said in an editorial",
+# "the Kompas newspaper".
+_AFTER_SOURCE = (
     r"(?:['’]s)? (?:reported|reports|said in an editorial|wrote in an editorial|said in its editorial|"
     r"newspaper|daily|broadcaster|television|radio)\b"
 )
 # Who belongs to a party, and how it is counted: "Fidesz MP", "Nationals leader", "the Kenya
 # Kwanza coalition", "the Law and Justice (PiS) party", "Labour won 12 seats", "Greens voters".
 # (Not "Milei's party": what a person leads.)
-_AFTER_PARTY = re.compile(
+_AFTER_PARTY = (
     r"(?: \([A-Z][\w-]*\))? (?:party|coalition|alliance|bloc|MPs?|senators?|deputies|deputy|lawmakers?|"
     r"legislators?|leader|leadership|candidates?|voters|supporters|activists|members of parliament|"
     r"(?:won|took|holds|held|gained|lost|wins|takes) (?:\d+|[a-z]+) (?:seats|per cent|percent)|"
     r"(?:won|took|held|gained|lost) the (?:seat|election|vote))\b"
 )
+_SAID = r" (?:said|says|wrote|added)\b"
+_AFTER = re.compile(rf"(?P<source>{_AFTER_SOURCE})|(?P<party>{_AFTER_PARTY})|(?P<said>{_SAID})")
 # A party named as the plural of its members: "the Greens", "the Nationals", "the Socialists".
 _PLURAL_PARTY = re.compile(
     r"(?<=\bthe )(?:(?:Social|Christian|Liberal|Free|Swedish|Sweden) )?"
@@ -73,9 +84,8 @@ _PLURAL_PARTY = re.compile(
 SOURCE = 1.5
 PARTY = 2.0
 _ADJECTIVE_END = re.compile(r"(?:ist|ian|an|ic|al|ese|ish)$")
-# "while The Standard said", "told The Hindu": a capitalised article inside a sentence opens the
-# title of a paper, a work or a band, not a person's name or (but for "The Hague") a place's.
-_THE_TITLE = re.compile(r"(?<=[a-z,] )The $")
+# A capitalised article inside a sentence opens the title of a paper, a work or a band, not a
+# person's name or (but for "The Hague") a place's.
 TITLE = 1.5
 #: A name found so, before the words around it are weighed.
 CUE = 1.0
@@ -84,6 +94,8 @@ HEAD = 2.5
 #: A word this common (Zipf) alone before "MP" or "leader" is the party's adjective ("Liberal
 #: MP", "Green leader"), which news does not write as a name.
 COMMON_WORD = 3.5
+#: A word English knows at all (Zipf), made like an adjective: "Peronist", "Gaullist".
+KNOWN_WORD = 1.5
 
 
 def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
@@ -93,45 +105,47 @@ def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
     for match in re.finditer(rf"(?<![\w'’-])(?:[Tt]he )?({_NAME})", text):
         start, end = match.span(1)
         name = match.group(1)
-        if " " not in name and at_sentence_start(text, start) and knowledge().frequency(name.lower()) >= COMMON_WORD:
-            continue  # "Police reported": a word that opens the sentence
-        if press_votes(text, start, end, name) and not _place(name):
-            yield start, end, "organisation", CUE
+        votes = press_votes(text, start, end, name)
+        if not votes or _place(name):
+            continue
+        # "Police reported": a common word that opens the sentence; but "Nationals leader".
+        plural_party = name.endswith("s") and ("organisation", PARTY) in votes
+        if " " not in name and at_sentence_start(text, start) and not plural_party \
+                and knowledge().frequency(name.lower()) >= COMMON_WORD:
+            continue
+        yield start, end, "organisation", CUE
 
 
 def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, float]]:
     """An organisation's votes when the words around the name say it is an outlet or a party."""
     votes = []
     words = name.split()
-    head = fold(words[-1]) if words else ""
-    before = _BEFORE.search(text, max(0, start - 40), start) if text[start - 1:start] == " " else None
-    after_source = _AFTER_SOURCE.match(text, end)
-    if head in OUTLET_HEADS and len(words) >= 2:
+    head = words[-1].lower() if words else ""
+    tail = f" {text[max(0, start - 40):start]}" if text[start - 1:start] == " " else ""
+    cue = None
+    for kind, tails in (("source", _SOURCE_BEFORE), ("medium", _MEDIUM_BEFORE), ("party", _PARTY_BEFORE)):
+        if tail.endswith(tails):
+            cue = kind
+            break
+    else:
+        if tail.endswith(_PARTY_APPOSITION) and text[end:end + 1] == ",":
+            cue = "party"
+    after = _AFTER.match(text, end)
+    follows = after.lastgroup if after is not None else None
+    if len(words) >= 2 and (head in OUTLET_HEADS or (head in _LOOSE_HEADS and (cue or follows))):
         votes.append(("organisation", HEAD))
-    elif head in _LOOSE_HEADS and len(words) >= 2 and (before is not None or after_source is not None
-                                                        or _said(text, end)):
-        votes.append(("organisation", HEAD))
-    if before is not None and before.group("medium"):
+    if cue == "medium" or follows == "source" or (cue == "source" and not _place(name)):
         votes.append(("organisation", SOURCE))
-    elif before is not None and before.group("source") and not _place(name):
-        votes.append(("organisation", SOURCE))
-    elif after_source is not None:
-        votes.append(("organisation", SOURCE))
-    party = before.group("party") if before is not None else None
-    if party and party.endswith(",") and text[end:end + 1] != ",":
-        party = None  # "the party, Smith said": only an apposition names the party
-    if party or _AFTER_PARTY.match(text, end):
-        if not _place(name) and not _adjective(name):
-            votes.append(("organisation", PARTY))
+    if (cue == "party" or follows == "party") and not _place(name) and not _adjective(name) \
+            and not name.endswith(("'s", "’s")):  # ("Milei's party": what a person leads)
+        votes.append(("organisation", PARTY))
+    # "while The Standard said", "told The Hindu"
     titled = name.startswith("The ") and not at_sentence_start(text, start)
-    if titled or _THE_TITLE.search(text, max(0, start - 6), start):
+    if titled or (text[start - 5:start] == " The " and (text[start - 6:start - 5].islower()
+                                                         or text[start - 6:start - 5] == ",")):
         if not _place(name) and not _place(f"The {name}"):
             votes.append(("organisation", TITLE))
     return votes
-
-
-def _said(text: str, end: int) -> bool:
-    return re.match(r" (?:said|says|wrote|added)\b", text[end:end + 8]) is not None
 
 
 def _place(name: str) -> bool:
@@ -144,4 +158,6 @@ def _adjective(name: str) -> bool:
     party: "Liberal MP", "Catalan leader", "the Islamist party"."""
     if " " in name or name.endswith("s"):
         return False
-    return knowledge().frequency(name.lower()) >= COMMON_WORD or demonym(name) or _ADJECTIVE_END.search(name) is not None
+    frequency = knowledge().frequency(name.lower())
+    made_so = frequency >= KNOWN_WORD and _ADJECTIVE_END.search(name) is not None
+    return frequency >= COMMON_WORD or made_so or demonym(name)
