@@ -1,10 +1,10 @@
-"""News outlets and political parties, told by how news cites and counts them: "told Dawn",
-"the Nikkei reported", "the broadcaster Digi24", "Fidesz MP", "the Greens took 7 per cent".
+"""News outlets and political parties, told by how news cites and counts them: "told Reuters",
+"the Nikkei reported", "the broadcaster Kanal 9", "Zelvan MP", "the Greens took 7 per cent".
 
-The model misses a one-word or foreign outlet cited as a source, or takes it for a person
-("Dawn", "Caixin", "Sky Sports"), and sees a party written as a plural for a nationality ("the
-Greens"). The names found here are offered as candidates (``press_cues``); the words around any
-name add their votes for its kind (``press_votes``).
+The model misses a one-word or foreign outlet cited as a source, or takes it for a person (a
+paper named like a given name, a station named like a person), and sees a party written as a
+plural for a nationality ("the Greens"). The names found here are offered as candidates
+(``press_cues``); the words around any name add their votes for its kind (``press_votes``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from .normalise import fold
 from .words import at_sentence_start, demonym
 
 # A name: capitalised words, with the linking words of foreign titles inside ("Corriere della
-# Sera", "Junts per Catalunya", "Globe and Mail") and a figure after a word ("Rtl 102.5").
+# Sera", "Le Monde", "Daily and Sunday") and a figure after a word ("Radio 101.5").
 _WORD = r"(?!(?:MPs?|Its|His|Her|Their|This|That|These|Those|A|An)\b)[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
 _NAME = (
     rf"{_WORD}(?: (?:de|del|della|dello|di|du|des|la|le|el|per|y|and|of) {_WORD}| {_WORD}| \d+(?:\.\d+)?(?!\w|\.\d))"
     r"{0,4}"
 )
+_RUN = re.compile(rf"(?<![\w'’-])(?:[Tt]he )?({_NAME})")
 #: The last word of a paper's or a station's name: whatever the rest, the name is an outlet's.
 #: (Common heads only; "Star", "Sun" or "Mail" end other names too, and count only beside a cue.)
 OUTLET_HEADS = frozenset(
@@ -38,33 +39,33 @@ def _tails(*cues: str) -> tuple[str, ...]:
     return tuple(f" {cue}{the} " for cue in cues for the in ("", " the"))
 
 
-# Who a source speaks to or is quoted by: "told Reuters", "quoted by Dawn", "writing in Le Monde".
+# Who a source speaks to or is quoted by: "told Reuters", "quoted by Velorna", "writing in Le Monde".
 _SOURCE_BEFORE = _tails(
     "told", "quoted by", "cited by", "interviewed by", "in an interview with", "in an interview on", "writing in",
     "wrote in", "speaking to",
 )
-# What an outlet is, right before its name: "the left-leaning daily Libération", "the broadcaster
-# Digi24", "public broadcaster NHK", "the journal Science", "the radio station Rtl 102.5".
+# What an outlet is, right before its name: "the left-leaning daily Liberté", "the broadcaster
+# Kanal 9", "public broadcaster NHK", "the journal Terra", "the radio station Radio 101.5".
 _MEDIUM_BEFORE = _tails(
     "newspaper", "daily", "weekly", "paper", "tabloid", "broadsheet", "magazine", "broadcaster", "radio station",
     "radio", "channel", "news agency", "news site", "news website", "news portal", "journal", "outlet",
 )
-# A party or an alliance before its name: "the opposition coalition Unidad Cívica", "the Peronist
-# coalition Fuerza Patria", "the ruling Morena".
+# A party or an alliance before its name: "the opposition coalition Unidad Plena", "the ruling
+# Morena".
 _PARTY_BEFORE = _tails(
     "party", "coalition", "alliance", "bloc", "movement", "the ruling", "its ruling", "the governing", "its governing",
 )
-# "Milei's party, La Libertad Avanza,": an apposition, not "the party, Smith said".
+# "Ferro's party, Nueva Ruta,": an apposition, not "the party, Smith said".
 _PARTY_APPOSITION = _tails("party,", "coalition,", "alliance,")
-# What a paper does or is, right after its name: "Dawn reported", "Caixin said in an editorial",
-# "the Kompas newspaper".
+# What a paper does or is, right after its name: "Velorna reported", "Marendo said in an
+# editorial", "the Voskar newspaper".
 _AFTER_SOURCE = (
     r"(?:['’]s)? (?:reported|reports|said in an editorial|wrote in an editorial|said in its editorial|"
     r"newspaper|daily|broadcaster|television|radio)\b"
 )
-# Who belongs to a party, and how it is counted: "Fidesz MP", "Nationals leader", "the Kenya
-# Kwanza coalition", "the Law and Justice (PiS) party", "Labour won 12 seats", "Greens voters".
-# (Not "Milei's party": what a person leads.)
+# Who belongs to a party, and how it is counted: "Zelvan MP", "Nationals leader", "the Umoja
+# Mbele coalition", "the Lex and Order (LO) party", "Labour won 12 seats", "Greens voters".
+# (Not "Ferro's party": what a person leads.)
 _AFTER_PARTY = (
     r"(?: \([A-Z][\w-]*\))? (?:party|coalition|alliance|bloc|MPs?|senators?|deputies|deputy|lawmakers?|"
     r"legislators?|leader|leadership|candidates?|voters|supporters|activists|members of parliament|"
@@ -89,7 +90,7 @@ _ADJECTIVE_END = re.compile(r"(?:ist|ian|an|ic|al|ese|ish)$")
 TITLE = 1.5
 #: A name found so, before the words around it are weighed.
 CUE = 1.0
-#: A name ending in a paper's head word ("Sydney Morning Herald").
+#: A name ending in a paper's head word ("Marlow Evening Herald").
 HEAD = 2.5
 #: A word this common (Zipf) alone before "MP" or "leader" is the party's adjective ("Liberal
 #: MP", "Green leader"), which news does not write as a name.
@@ -102,7 +103,7 @@ def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, kind, weight) of outlets and parties the words around them name."""
     for match in _PLURAL_PARTY.finditer(text):
         yield match.start(), match.end(), "organisation", PARTY
-    for match in re.finditer(rf"(?<![\w'’-])(?:[Tt]he )?({_NAME})", text):
+    for match in _RUN.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
         votes = press_votes(text, start, end, name)
@@ -137,9 +138,9 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
     if cue == "medium" or follows == "source" or (cue == "source" and not _place(name)):
         votes.append(("organisation", SOURCE))
     if (cue == "party" or follows == "party") and not _place(name) and not _adjective(name) \
-            and not name.endswith(("'s", "’s")):  # ("Milei's party": what a person leads)
+            and not name.endswith(("'s", "’s")):  # ("Ferro's party": what a person leads)
         votes.append(("organisation", PARTY))
-    # "while The Standard said", "told The Hindu"
+    # "while The Courant said", "told The Hindu"
     titled = name.startswith("The ") and not at_sentence_start(text, start)
     if titled or (text[start - 5:start] == " The " and (text[start - 6:start - 5].islower()
                                                          or text[start - 6:start - 5] == ",")):
