@@ -10,6 +10,7 @@ from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
+from .press import press_cues
 from .spans import FOLLOWING_AREAS, Candidate, clean
 from .surroundings import DESCRIBED, ROLES, described_kind
 from .words import at_sentence_start, bare
@@ -61,6 +62,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(dateline.start(1), dateline.end(1), "place", 2.0, strong=True)
     for start, end in _bracketed_long_names(text):
         offer(start, end, None)
+    for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"
+        offer(start, end, kind, weight, strong=True)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
         head = match.group(2)

@@ -15,6 +15,7 @@ from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
 from .outlets import outlet_votes
+from .press import press_votes
 from .sites import site_votes
 from .spans import Candidate
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
@@ -63,6 +64,7 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(knowledge_votes(name))
     votes.extend(noun_votes(text, candidate.start, candidate.end))
     votes.extend(outlet_votes(text, candidate.start, candidate.end))
+    votes.extend(press_votes(text, candidate.start, candidate.end, name))
     votes.extend(body_votes(text, candidate.start, candidate.end, name))
     votes.extend(place_votes(text, candidate.start, candidate.end, name))
     votes.extend(site_votes(text, candidate.start, name))
