@@ -17,7 +17,7 @@ from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import repair
 from .spans import Candidate, clean
-from .words import is_title, previous_word
+from .words import demonym, is_title, previous_word
 
 FALLBACK = "fallback"
 
@@ -88,13 +88,15 @@ def analyse(
     body_spans = _titled_people(bp.text, body_spans)
     aside = furniture(bp.text)
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
-    # Where the model saw a nationality word, no name is looked for again.
-    nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
     links, extra = declared_links(bp.text, body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
-    names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
+    kinds = {g_name: g.kind for g in groups.values() for g_name in g.names if g.kind}
+    names = search_names(kinds)
+    # Where the model saw a nationality word, no name is looked for again; unless the word is a
+    # word of a person's name in the article ("Kylian is finding his rhythm").
+    nationalities = _nationalities(bp.text, body_spans, kinds)
     taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
     groups = group_names(bp.text, body, links)
@@ -170,6 +172,12 @@ def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if before is not None:
             kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
     return kept
+
+
+def _nationalities(text: str, spans: list[RawSpan] | None, kinds: dict[str, str | None]) -> list[tuple[int, int]]:
+    people = {word for name, kind in kinds.items() if kind == "person" and " " in name for word in name.split()}
+    return [(s.start, s.end) for s in spans or () if s.label == "NORP"
+            and not (text[s.start:s.end] in people and not demonym(text[s.start:s.end]))]
 
 
 def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:

@@ -105,7 +105,8 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
         if _named_after(text, span, start, end, word) and not _hits(blocked, word_start, start - 1, span):
             start = word_start
             continue
-        opener = at_sentence_start(text, word_start) and not _rare_opener(word)
+        opener = at_sentence_start(text, word_start) and not _rare_opener(word) \
+            and not (span.label == "PERSON" and _given_opener(word))
         if not _joinable(word) or opener or _hits(blocked, word_start, start - 1, span):
             break
         if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
@@ -142,6 +143,17 @@ def _rare_opener(word: str) -> bool:
     """A sentence's first word English never uses and no nationality: the start of the name the
     model cut ("Mehidy" Hasan Miraz, "Dangote" Cement Plc), not "After" or "Kenyan"."""
     return knowledge().frequency(word) < RARE_OPENER and not demonym(word) and word[-1:].isalpha()
+
+
+#: A given name this common in English ("Will", "Bill", "May") may open a sentence as a word.
+EVERYDAY_GIVEN_NAME = 5.0
+
+
+def _given_opener(word: str) -> bool:
+    """A sentence's first word that is a given name, before a person the model found: the start of
+    the name ("Noah" van den Heuvel after a dateline), unless English uses it every day."""
+    known = knowledge()
+    return known.given_name(bare(word)) and known.frequency(word) < EVERYDAY_GIVEN_NAME and not demonym(word)
 
 
 def _joinable(word: str) -> bool:
