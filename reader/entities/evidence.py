@@ -190,7 +190,9 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             others = [c for c in companies if c.startswith(key + " ")]
             if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
-        fits = [c for c in others if c != key and find(c) != find(key) and shortens(name, display[c])]
+        fits = [c for c in others if c != key and shortens(name, display[c])]
+        if any(find(c) == find(key) for c in fits):
+            continue  # "Kestrel Bank", already Kestrel Bank Plc's, is not also Kestrel Bank Ghana Ltd
         owners = {find(c) for c in fits}
         if len(owners) > 1:
             # Of several, the one the story introduced first, as with surnames: "the Fed" is the

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .companies import short_forms
 from .evidence import follows_name
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
@@ -39,6 +40,8 @@ def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = (
             first = name.split()[0]
             if " " in name and first[:1].isupper() and _lone_given_name(fold(first)):
                 names.add(first)  # "Budi, a former Bekasi regent", after "Budi Santoso Wicaksono"
+        elif kind == "organisation" and " " in name:
+            names.update(short_forms(name))  # "Takeda can supply", after "Takeda Pharmaceutical Co Ltd"
     names.update(extra_surnames)
     return sorted((n for n in names if len(n) >= 3 and bare(n) not in FUNCTION_WORDS),
                   key=len, reverse=True)
