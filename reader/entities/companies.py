@@ -39,7 +39,15 @@ def shortens(short: str, full: str) -> bool:
         words = words[:-1]
         forms.append(words)
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               or clipped(short, form) for form in forms)
+               or clipped(short, form) for form in forms) or _without_kind(short, base or full)
+
+
+def _without_kind(short: str, full: str) -> bool:
+    """"Kestrel Ghana" for Kestrel Bank Ghana Ltd: the name without the words that say what kind
+    of body it is, two words at least."""
+    words = fold(short).split()
+    kept = [w for w in fold(full).split() if w not in CORPORATE]
+    return len(words) >= 2 and words == kept and len(kept) < len(fold(full).split())
 
 
 #: The Arabic article opening a club's or a company's name, which news drops: "Al Ahly", "Ahly".
