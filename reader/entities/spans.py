@@ -262,6 +262,9 @@ LOWER_LEGAL_FORMS = frozenset("plc ltd llc inc corp".split())
 
 #: The Arabic article written low and hyphenated to the capitalised word it opens.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[A-ZÀ-ÖØ-Þ]")
+#: A Romance particle elided before the capitalised word it joins: "Côte d'Ivoire", "Fratelli
+#: d'Italia", "Val d'Aosta", "Cortina d'Ampezzo".
+_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|dall|all|sull|nell|degl)['’][A-ZÀ-ÖØ-Þ]")
 
 
 def _namelike(word: str, last: bool = False) -> bool:
@@ -272,6 +275,6 @@ def _namelike(word: str, last: bool = False) -> bool:
         return False  # "McIntosh 0.3 seconds", "at 3:55.42": a measure, not "France 2" or "TF1"
     if core[0].isupper() or core[0].isdigit():
         return True
-    if _ARTICLE_PREFIX.match(core):
+    if _ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):
         return True  # "Abdel Fattah al-Sisi", "Nadia el-Shazly"
     return not last and bare(core) in PARTICLES
