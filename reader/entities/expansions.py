@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .countries import country_code
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
@@ -42,7 +43,8 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
         if spelled:
             start = spelled[-1]  # the farthest start that spells it
             index = starts.index(start)
-            if index + 1 < len(starts) and is_acronym(text[starts[index + 1]:start].strip()):
+            owner = text[starts[index + 1]:start].strip() if index + 1 < len(starts) else ""
+            if is_acronym(owner) and country_code(fold(owner)) is None:
                 start = starts[index + 1]  # and the owner before it: "UN Office for the ... (OCHA)"
             yield start, end
             continue
@@ -185,3 +187,25 @@ def _common_word(word: str) -> bool:
     if frequency < COMMON_WORD or (place is not None and place.region):
         return False
     return frequency >= COMMON_WORD + 1 or (place is None and not known.given_name(folded))
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,6}(?![\w-])")
+
+
+def without_country(text: str, title: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"The US National Hurricane Center (NHC)", "US Federal Trade Commission" under a headline
+    saying "FTC": where the article's acronym for a body spells it without the country before it,
+    the country only says whose body it is. ("USAID" spells the US in; "US Federal Reserve",
+    with no acronym, keeps it.)"""
+    acronyms = {a for a in _ACRONYM.findall(title + "\n" + text) if is_acronym(a)}
+    if not acronyms:
+        return candidates
+    result = []
+    for candidate in candidates:
+        first, _, rest = candidate.text.partition(" ")
+        if len(rest.split()) >= 2 and first.isupper() and country_code(fold(first)) is not None \
+                and any(expands(a, rest) and not expands(a, candidate.text) for a in acronyms):
+            start = candidate.start + len(first) + 1
+            candidate = Candidate(start, candidate.end, rest, candidate.votes, candidate.source)
+        result.append(candidate)
+    return result

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
 from .evidence import group_names
-from .expansions import declared_links, known_as, listing_names, spelled_out
+from .expansions import declared_links, known_as, listing_names, spelled_out, without_country
 from .fallback import rule_candidates
 from .furniture import furniture, inside
 from .knowledge import knowledge
@@ -88,6 +88,7 @@ def analyse(
     body_spans = _titled_people(bp.text, body_spans)
     aside = furniture(bp.text)
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
+    body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)

@@ -24,10 +24,12 @@ def is_acronym(name: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
-def initials(name: str, with_particles: bool = False) -> str:
+def initials(name: str, with_particles: bool = False, whole: bool = False) -> str:
+    """First letters of the name's words; ``whole``: an acronym inside gives all its letters, as
+    "USAID" spells the US Agency for International Development."""
     parts = re.split(r"[\s\-–]+", name)
     return "".join(
-        p[0].upper() for p in parts
+        (p if whole and is_acronym(p) and p.isupper() else p[0]).upper() for p in parts
         if p and p[0].isalpha() and (with_particles or fold(p) not in PARTICLES)
     )
 
@@ -42,7 +44,7 @@ def expands(acronym: str, full: str) -> bool:
     acr = "".join(c for c in acronym.upper() if c.isalpha())
     if len(full.split()) < 2:
         return False
-    for letters in (initials(full), initials(full, with_particles=True)):
+    for letters in (initials(full), initials(full, with_particles=True), initials(full, whole=True)):
         if letters == acr:
             return True
         if sorted(letters) == sorted(acr):
