@@ -117,6 +117,24 @@ def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
             yield (starts[-1], match.start()), (start, end)
 
 
+# "Eliud Kipchoge, the two-time Olympic champion known as "the Philosopher"", "Johnson Asiedu
+# Nketia, the party chairman, known as "General Mosquito"", "Raymond Gallegos Jr., 24, who police
+# said is known as "Junior"": a nickname in quotes, after a description of the one it names.
+_NICKNAME = re.compile(
+    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:to (?:[\w-]+ ){1,4}?)?as [\"“]"
+    r"((?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})[\"”,]"
+)
+
+
+def nicknames(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(where the name ends, the nickname) for each quoted nickname a description introduces."""
+    for match in _NICKNAME.finditer(text):
+        start, end = match.span(1)
+        if text.startswith("the ", start):
+            start += 4
+        yield match.start(), (start, end)
+
+
 def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:
     """Pairs the text itself declares equal: "Name (ACR)" or "ACR (Name)"; a bracketed short form
     the model missed becomes a candidate too."""
@@ -146,6 +164,13 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
             other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
             extra.append(other)
         links.append((name.text, other.text))
+    for end, (other_start, other_end) in nicknames(text):
+        named = next((c for c in candidates if c.end == end), None)
+        if named is None or any(c.start == other_start for c in candidates):
+            continue
+        other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
+        extra.append(other)
+        links.append((named.text, other.text))
     return links, extra
 
 
