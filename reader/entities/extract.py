@@ -15,7 +15,7 @@ from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
-from .repair import repair
+from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
 from .words import demonym, is_title, previous_word
 
@@ -90,6 +90,7 @@ def analyse(
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
+    links += nicknames_in(body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
@@ -173,6 +174,19 @@ def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if before is not None:
             kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
     return kept
+
+
+_QUOTED = re.compile(r"[\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”]")
+
+
+def nicknames_in(candidates: list[Candidate]) -> list[tuple[str, str]]:
+    """"Sebastian "Baste" Duterte" is Baste, and Baste Duterte."""
+    links = []
+    for candidate in candidates:
+        match = NICKNAMED.fullmatch(candidate.text)
+        if match is not None:
+            links += [(candidate.text, match.group(2)), (candidate.text, f"{match.group(2)} {match.group(3)}")]
+    return links
 
 
 def _nationalities(text: str, spans: list[RawSpan] | None, kinds: dict[str, str | None]) -> list[tuple[int, int]]:

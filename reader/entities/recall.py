@@ -12,6 +12,7 @@ from .evidence import follows_name
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
 from .names import surnames
+from .repair import NICKNAMED
 from .normalise import fold
 from .spans import Candidate
 from .words import at_sentence_start, bare, previous_word
@@ -40,6 +41,9 @@ def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = (
             first = name.split()[0]
             if " " in name and first[:1].isupper() and _lone_given_name(fold(first)):
                 names.add(first)  # "Budi, a former Bekasi regent", after "Budi Santoso Wicaksono"
+            nicknamed = NICKNAMED.fullmatch(name)
+            if nicknamed is not None:  # "Pulong told supporters", "Baste Duterte Claims..."
+                names.update((nicknamed.group(2), f"{nicknamed.group(2)} {nicknamed.group(3)}"))
         elif kind == "organisation" and " " in name:
             names.update(short_forms(name))  # "Takeda can supply", after "Takeda Pharmaceutical Co Ltd"
     names.update(extra_surnames)
