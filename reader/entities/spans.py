@@ -45,6 +45,11 @@ GLUED_WORD = 3.5
 EVERYDAY_WORD = 5.0
 
 
+#: Honorifics of two words, neither a title alone ("Sri" opens Sri Lanka): Malaysia's.
+HONORIFICS = frozenset((("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato", "seri"),
+                        ("toh", "puan")))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A cleaned name in the prepared text and the kinds its context votes for."""
@@ -149,6 +154,10 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
             spans[0] = (spans[0][0] + cut, spans[0][1])
         elif is_title(word) and len(spans) > 1 and not _possessive(word) and _person_tail(text, spans[1:]):
             spans.pop(0)
+            titled = True
+        elif len(spans) > 3 and (low, bare(text[spans[1][0]:spans[1][1]])) in HONORIFICS \
+                and _person_tail(text, spans[2:]):
+            del spans[:2]  # "Tan Sri Tony Fernandes"
             titled = True
         else:
             break
