@@ -52,6 +52,27 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
         name = text[start:end]
         if ("," in name or " and " in name) and _institution(name):
             yield start, end
+        elif (named := _named_for(text, acronym, starts, match)) is not None:
+            yield named, end
+
+
+#: Words of a name bracketing an acronym of another language: "Law and Justice (PiS)".
+MIN_WORDS, MAX_NAME_WORDS = 2, 6
+
+
+def _named_for(text: str, acronym: str, starts: list[int], match: re.Match[str]) -> int | None:
+    """Where the name before a bracketed acronym starts when its letters spell another language's
+    name ("Law and Justice (PiS)", "Republican Left of Catalonia (ERC)"): the acronym written again
+    later says it is the name's; the name is the run of capitalised words before it, never across
+    a list ("Junts and the Republican Left...")."""
+    if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[match.end():]) is None:
+        return None
+    end = match.start()
+    fitting = [s for s in starts if ", " not in text[s:end] and " and the " not in text[s:end]
+               and MIN_WORDS <= len(text[s:end].split()) <= MAX_NAME_WORDS]
+    if not fitting or fold(text[fitting[-1]:end].split()[0]) in FUNCTION_WORDS:
+        return None
+    return fitting[-1]
 
 
 def _spells(acronym: str, name: str) -> bool:
