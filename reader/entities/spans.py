@@ -251,6 +251,8 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
         spans = spans[1:]
     if not spans or len(spans) > 5:
         return False
+    if len(spans) >= 2 and knowledge().legal_form(text[spans[0][0]:spans[-1][1]]) is not None:
+        return False  # "Hon Hai Precision Industry Co": a company, whatever "Hon" may be
     for position, (s, e) in enumerate(spans):
         word = text[s:e]
         low = bare(word)
