@@ -38,8 +38,14 @@ def shortens(short: str, full: str) -> bool:
     while len(words) >= 2 and (p := known.place(fold(words[-1]))) is not None and p.region:
         words = words[:-1]
         forms.append(words)
+    if len(words) == 3 and fold(words[0]) in SEATS_OF_LEARNING and fold(words[1]) == "of":
+        forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
                or clipped(short, form) for form in forms) or _without_kind(short, base or full)
+
+
+#: Bodies called by their town's name alone.
+SEATS_OF_LEARNING = frozenset(("university", "universidad", "college"))
 
 
 def _without_kind(short: str, full: str) -> bool:

@@ -238,6 +238,11 @@ def _common_word(word: str) -> bool:
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,6}(?![\w-])")
 
 
+def _spells_whole(acronym: str, name: str) -> bool:
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    return letters in (initials(name), initials(name, with_particles=True), initials(name, whole=True))
+
+
 def without_country(text: str, title: str, candidates: list[Candidate]) -> list[Candidate]:
     """"The US National Hurricane Center (NHC)", "US Federal Trade Commission" under a headline
     saying "FTC": where the article's acronym for a body spells it without the country before it,
@@ -250,7 +255,7 @@ def without_country(text: str, title: str, candidates: list[Candidate]) -> list[
     for candidate in candidates:
         first, _, rest = candidate.text.partition(" ")
         if len(rest.split()) >= 2 and first.isupper() and country_code(fold(first)) is not None \
-                and any(expands(a, rest) and not expands(a, candidate.text) for a in acronyms):
+                and any(expands(a, rest) and not _spells_whole(a, candidate.text) for a in acronyms):
             start = candidate.start + len(first) + 1
             candidate = Candidate(start, candidate.end, rest, candidate.votes, candidate.source)
         result.append(candidate)

@@ -49,7 +49,17 @@ def expands(acronym: str, full: str) -> bool:
             return True
         if sorted(letters) == sorted(acr):
             return True
-    return False
+    # "DPS" for the Texas Department of Public Safety: the state whose body it is, left out.
+    first, _, rest = full.partition(" ")
+    return (len(rest.split()) >= 3 and first.isalpha() and rest[:1].isupper() and _region(first)
+            and initials(rest) == acr)
+
+
+def _region(word: str) -> bool:
+    from .knowledge import knowledge  # the data loads on first use, not at import
+
+    place = knowledge().place(fold(word))
+    return place is not None and place.region
 
 
 def loosely_expands(acronym: str, full: str) -> bool:
