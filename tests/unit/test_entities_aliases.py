@@ -138,3 +138,40 @@ def test_a_name_ending_in_a_legal_form_is_a_company_whatever_title_opens_it():
     start = text.index("Hon")
     (candidate,) = clean(text, start, text.index(", said"), "organisation")
     assert candidate.text == "Hon Velk Precision Industry Co"
+
+
+def links_of(text: str, *spans: RawSpan) -> list[tuple[str, str]]:
+    _, links, _ = analyse("", text, list(spans), [])
+    return links
+
+
+def test_an_acronym_opening_a_companys_name_is_that_company_not_what_its_letters_spell():
+    text = "BT Group plc and Big Tech rivals gained. Shares in BT rose."
+    links = links_of(text, span(text, "BT Group plc", "ORG"), span(text, "Big Tech", "ORG"), span(text, "BT", "ORG"))
+    assert ("BT Group plc", "BT") in links, links
+
+
+def test_a_bodys_head_word_alone_is_the_one_body_of_the_article_with_it():
+    text = "The Corvan National Assembly met on Monday. The Assembly voted to adjourn."
+    links = links_of(text, span(text, "Corvan National Assembly", "ORG"), span(text, "Assembly", "ORG", 1))
+    assert ("Corvan National Assembly", "Assembly") in links, links
+
+
+def test_a_town_beside_its_city_is_the_city_but_a_country_is_not():
+    text = "Voters in Lorena City queued for hours. Turnout in Lorena was high."
+    links = links_of(text, span(text, "Lorena City", "GPE"), span(text, "Lorena", "GPE", 1))
+    assert ("Lorena City", "Lorena") in links, links
+    text = "Voters in Mexico City queued for hours. Turnout in Mexico was high."
+    links = links_of(text, span(text, "Mexico City", "GPE"), span(text, "Mexico", "GPE", 1))
+    assert ("Mexico City", "Mexico") not in links, links
+
+
+def test_a_university_called_by_its_towns_name_and_a_company_without_its_nationality():
+    assert shortens("Halvik", "University of Halvik")
+    assert shortens("Qelvaco", "Saudi Qelvaco")
+    assert not shortens("Daily", "China Daily")
+
+
+def test_an_acronym_may_leave_out_the_state_whose_body_it_is():
+    assert expands("DPS", "Texas Department of Public Safety")
+    assert not expands("MSF", "Izabal, and Médecins Sans Frontières")
