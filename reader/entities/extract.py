@@ -189,7 +189,7 @@ def nicknames_in(candidates: list[Candidate]) -> list[tuple[str, str]]:
     return links
 
 
-def _nationalities(text: str, spans: list[RawSpan] | None, kinds: dict[str, str | None]) -> list[tuple[int, int]]:
+def _nationalities(text: str, spans: list[RawSpan] | None, kinds: dict[str, str]) -> list[tuple[int, int]]:
     people = {word for name, kind in kinds.items() if kind == "person" and " " in name for word in name.split()}
     return [(s.start, s.end) for s in spans or () if s.label == "NORP"
             and not (text[s.start:s.end] in people and not demonym(text[s.start:s.end]))]

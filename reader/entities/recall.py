@@ -12,8 +12,8 @@ from .evidence import follows_name
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
 from .names import surnames
-from .repair import NICKNAMED
 from .normalise import fold
+from .repair import NICKNAMED
 from .spans import Candidate
 from .words import at_sentence_start, bare, previous_word
 
