@@ -15,6 +15,7 @@ PLACE_OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(name: str) -> bool:
     """"OAS", "PSUV", "IACHR": one short token written in capitals."""
     word = name.strip()
@@ -24,6 +25,7 @@ def is_acronym(name: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str, with_particles: bool = False, whole: bool = False) -> str:
     """First letters of the name's words; ``whole``: an acronym inside gives all its letters, as
     "USAID" spells the US Agency for International Development."""
@@ -34,6 +36,7 @@ def initials(name: str, with_particles: bool = False, whole: bool = False) -> st
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def expands(acronym: str, full: str) -> bool:
     """Whether ``full`` spells out ``acronym``, in English or in a Romance word order.
 
