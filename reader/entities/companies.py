@@ -6,6 +6,7 @@ from .knowledge import company_name, knowledge
 from .lexicon import ORG_WORDS
 from .names import short_company
 from .normalise import fold
+from .words import demonym
 
 #: What may follow a company's short name in its full one ("Group", "Electronics", "International").
 CORPORATE = ORG_WORDS | frozenset(("international", "global", "worldwide", "uk", "us", "europe"))
@@ -28,13 +29,58 @@ def shortens(short: str, full: str) -> bool:
     forms = [words]
     if len(words) >= 3 and (p := known.place(fold(words[0]))) is not None and p.region:
         forms.append(words[1:])
+    elif len(words) == 2 and _national(words[0]) and known.frequency(words[1]) < RARE_FIRST_WORD:
+        forms.append(words[1:])  # "Vanke" for China Vanke Co, "Aramco" for Saudi Aramco; not "Daily"
+    if len(words) >= 2 and fold(words[0]) in ARABIC_ARTICLES:
+        forms.append(words[1:])  # "Ahly" for Al Ahly
     if base is not None and len(words) == 2 and known.given_name(fold(words[0])):
         forms.append(words[1:])  # "Disney" for Walt Disney Co: a founder's surname
     while len(words) >= 2 and (p := known.place(fold(words[-1]))) is not None and p.region:
         words = words[:-1]
         forms.append(words)
+    if len(words) == 3 and fold(words[0]) in SEATS_OF_LEARNING and fold(words[1]) == "of":
+        forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               or clipped(short, form) for form in forms)
+               or clipped(short, form) for form in forms) or _without_kind(short, base or full)
+
+
+#: Bodies called by their town's name alone.
+SEATS_OF_LEARNING = frozenset(("university", "universidad", "college"))
+
+
+def _without_kind(short: str, full: str) -> bool:
+    """"Kestrel Ghana" for Kestrel Bank Ghana Ltd: the name without the words that say what kind
+    of body it is, two words at least."""
+    words = fold(short).split()
+    kept = [w for w in fold(full).split() if w not in CORPORATE]
+    return len(words) >= 2 and words == kept and len(kept) < len(fold(full).split())
+
+
+#: The Arabic article opening a club's or a company's name, which news drops: "Al Ahly", "Ahly".
+ARABIC_ARTICLES = frozenset(("al", "el"))
+
+
+def _national(word: str) -> bool:
+    place = knowledge().place(fold(word))
+    return (place is not None and place.region) or demonym(word)
+
+
+def short_forms(name: str) -> list[str]:
+    """The shorter names to look for in an article that writes the organisation ``name`` in
+    full: without its legal form ("Northcrest Minerals"), and a rare word that stands for it
+    alone ("Takeda", "Marfrig", "Vanke", "Ahly"). Common words ("Access", "Three") are left
+    out: found alone, they are mostly words."""
+    base = company_name(name)
+    words = (base or name).split()
+    found = [base] if base is not None and " " in base else []
+    known = knowledge()
+    if _national(words[-1]):
+        return found  # "Kestrel Bank Ghana" is a country's unit: "Kestrel" alone is the group
+    for word in (words[0], words[1] if len(words) == 2 else ""):
+        if word[:1].isupper() and len(word) >= 3 and known.frequency(word) < RARE_FIRST_WORD \
+                and known.place(fold(word)) is None and shortens(word, name):
+            found.append(word)
+    return found
 
 
 def clipped(short: str, words: list[str]) -> bool:

@@ -10,7 +10,7 @@ from .bodies import body_votes
 from .companies import shortens
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
-from .lexicon import ARTICLE_OPENERS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
+from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
@@ -136,7 +136,9 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         tally = tally_of(key)
         return max(tally, key=tally.__getitem__) if tally else None
 
-    acronyms = [k for k, name in display.items() if is_acronym(name)]
+    # ("BT" beside "BT Group plc" is the group, whatever else its letters spell: "Big Tech".)
+    openers = {name.split()[0] for name in display.values() if " " in name}
+    acronyms = [k for k, name in display.items() if is_acronym(name) and name not in openers]
     for key in acronyms:
         matches = {find(k) for k, name in display.items() if k != key and expands(display[key], name)}
         if not matches:
@@ -181,7 +183,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     # shortens.
     companies = [k for k in display if len(display[k].split()) >= 2 and kind_of(k) == "organisation"]
     for key, name in display.items():
-        if (is_acronym(name) and len(name) < 4) or len(name.split()) > 2 or find(key) != key:
+        if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
         if _named_as_place(key, votes[key]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
@@ -192,7 +194,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             others = [c for c in companies if c.startswith(key + " ")]
             if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
-        fits = [c for c in others if c != key and find(c) != find(key) and shortens(name, display[c])]
+        fits = [c for c in others if c != key and shortens(name, display[c])]
+        if not fits and fold(name) in ORG_WORDS:
+            # "the Assembly" after "the National Assembly": a body's head word alone, when one
+            # body of the article has it.
+            heads = {find(c) for c in others if fold(display[c]).split()[-1] == key}
+            fits = [c for c in others if find(c) in heads] if len(heads) == 1 else []
+        if any(find(c) == find(key) for c in fits):
+            continue  # "Kestrel Bank", already Kestrel Bank Plc's, is not also Kestrel Bank Ghana Ltd
         owners = {find(c) for c in fits}
         if len(owners) > 1:
             # Of several, the one the story introduced first, as with surnames: "the Fed" is the
@@ -210,7 +219,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if " " in name or find(key) != key:
             continue
         owners = {find(k) for k in sites if k.split()[0] == key}
-        if len(owners) != 1 or knowledge().place(key) is not None or kind_of(key) == "organisation":
+        place = knowledge().place(key)
+        # ("Davao" is Davao City, but "Mexico" no Mexico City: a country or a region is more.)
+        city = place is not None and not place.region and any(k == f"{key} city" for k in sites)
+        if len(owners) != 1 or (place is not None and not city) or kind_of(key) == "organisation":
             continue  # ("Apple" keeps apart from "Apple Park")
         if not any(part_of_person(name, display[p]) for p in persons):
             union(key, owners.pop())

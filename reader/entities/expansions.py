@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .countries import country_code
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
@@ -42,7 +43,8 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
         if spelled:
             start = spelled[-1]  # the farthest start that spells it
             index = starts.index(start)
-            if index + 1 < len(starts) and is_acronym(text[starts[index + 1]:start].strip()):
+            owner = text[starts[index + 1]:start].strip() if index + 1 < len(starts) else ""
+            if is_acronym(owner) and country_code(fold(owner)) is None:
                 start = starts[index + 1]  # and the owner before it: "UN Office for the ... (OCHA)"
             yield start, end
             continue
@@ -50,6 +52,27 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
         name = text[start:end]
         if ("," in name or " and " in name) and _institution(name):
             yield start, end
+        elif (named := _named_for(text, acronym, starts, match)) is not None:
+            yield named, end
+
+
+#: Words of a name bracketing an acronym of another language: "Law and Justice (PiS)".
+MIN_WORDS, MAX_NAME_WORDS = 2, 6
+
+
+def _named_for(text: str, acronym: str, starts: list[int], match: re.Match[str]) -> int | None:
+    """Where the name before a bracketed acronym starts when its letters spell another language's
+    name ("Law and Justice (PiS)", "Republican Left of Catalonia (ERC)"): the acronym written again
+    later says it is the name's; the name is the run of capitalised words before it, never across
+    a list ("Junts and the Republican Left...")."""
+    if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[match.end():]) is None:
+        return None
+    end = match.start()
+    fitting = [s for s in starts if ", " not in text[s:end] and " and the " not in text[s:end]
+               and MIN_WORDS <= len(text[s:end].split()) <= MAX_NAME_WORDS]
+    if not fitting or fold(text[fitting[-1]:end].split()[0]) in FUNCTION_WORDS:
+        return None
+    return fitting[-1]
 
 
 def _spells(acronym: str, name: str) -> bool:
@@ -115,6 +138,24 @@ def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
             yield (starts[-1], match.start()), (start, end)
 
 
+# "Eliud Kipchoge, the two-time Olympic champion known as "the Philosopher"", "Johnson Asiedu
+# Nketia, the party chairman, known as "General Mosquito"", "Raymond Gallegos Jr., 24, who police
+# said is known as "Junior"": a nickname in quotes, after a description of the one it names.
+_NICKNAME = re.compile(
+    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:to (?:[\w-]+ ){1,4}?)?as [\"“]"
+    r"((?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})[\"”,]"
+)
+
+
+def nicknames(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(where the name ends, the nickname) for each quoted nickname a description introduces."""
+    for match in _NICKNAME.finditer(text):
+        start, end = match.span(1)
+        if text.startswith("the ", start):
+            start += 4
+        yield match.start(), (start, end)
+
+
 def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:
     """Pairs the text itself declares equal: "Name (ACR)" or "ACR (Name)"; a bracketed short form
     the model missed becomes a candidate too."""
@@ -144,6 +185,13 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
             other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
             extra.append(other)
         links.append((name.text, other.text))
+    for end, (other_start, other_end) in nicknames(text):
+        named = next((c for c in candidates if c.end == end), None)
+        if named is None or any(c.start == other_start for c in candidates):
+            continue
+        other = Candidate(other_start, other_end, text[other_start:other_end], (), "link")
+        extra.append(other)
+        links.append((named.text, other.text))
     return links, extra
 
 
@@ -185,3 +233,30 @@ def _common_word(word: str) -> bool:
     if frequency < COMMON_WORD or (place is not None and place.region):
         return False
     return frequency >= COMMON_WORD + 1 or (place is None and not known.given_name(folded))
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,6}(?![\w-])")
+
+
+def _spells_whole(acronym: str, name: str) -> bool:
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    return letters in (initials(name), initials(name, with_particles=True), initials(name, whole=True))
+
+
+def without_country(text: str, title: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"The US National Hurricane Center (NHC)", "US Federal Trade Commission" under a headline
+    saying "FTC": where the article's acronym for a body spells it without the country before it,
+    the country only says whose body it is. ("USAID" spells the US in; "US Federal Reserve",
+    with no acronym, keeps it.)"""
+    acronyms = {a for a in _ACRONYM.findall(title + "\n" + text) if is_acronym(a)}
+    if not acronyms:
+        return candidates
+    result = []
+    for candidate in candidates:
+        first, _, rest = candidate.text.partition(" ")
+        if len(rest.split()) >= 2 and first.isupper() and country_code(fold(first)) is not None \
+                and any(expands(a, rest) and not _spells_whole(a, candidate.text) for a in acronyms):
+            start = candidate.start + len(first) + 1
+            candidate = Candidate(start, candidate.end, rest, candidate.votes, candidate.source)
+        result.append(candidate)
+    return result

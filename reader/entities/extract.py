@@ -8,16 +8,16 @@ from collections.abc import Callable, Iterable, Iterator
 from ..models.entities import ArticleEntities, Mention
 from .cues import DATELINE, cue_candidates
 from .evidence import group_names
-from .expansions import declared_links, known_as, listing_names, spelled_out
+from .expansions import declared_links, known_as, listing_names, spelled_out, without_country
 from .fallback import rule_candidates
 from .furniture import furniture, inside
 from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
-from .repair import repair
+from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
-from .words import is_title, previous_word
+from .words import demonym, is_title, previous_word
 
 FALLBACK = "fallback"
 
@@ -88,13 +88,17 @@ def analyse(
     body_spans = _titled_people(bp.text, body_spans)
     aside = furniture(bp.text)
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
-    # Where the model saw a nationality word, no name is looked for again.
-    nationalities = [(s.start, s.end) for s in body_spans or () if s.label == "NORP"]
+    body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
+    links += nicknames_in(body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
-    names = search_names({g_name: g.kind for g in groups.values() for g_name in g.names if g.kind})
+    kinds = {g_name: g.kind for g in groups.values() for g_name in g.names if g.kind}
+    names = search_names(kinds)
+    # Where the model saw a nationality word, no name is looked for again; unless the word is a
+    # word of a person's name in the article ("Kylian is finding his rhythm").
+    nationalities = _nationalities(bp.text, body_spans, kinds)
     taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
     groups = group_names(bp.text, body, links)
@@ -170,6 +174,25 @@ def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if before is not None:
             kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
     return kept
+
+
+_QUOTED = re.compile(r"[\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”]")
+
+
+def nicknames_in(candidates: list[Candidate]) -> list[tuple[str, str]]:
+    """"Sebastian "Baste" Duterte" is Baste, and Baste Duterte."""
+    links = []
+    for candidate in candidates:
+        match = NICKNAMED.fullmatch(candidate.text)
+        if match is not None:
+            links += [(candidate.text, match.group(2)), (candidate.text, f"{match.group(2)} {match.group(3)}")]
+    return links
+
+
+def _nationalities(text: str, spans: list[RawSpan] | None, kinds: dict[str, str]) -> list[tuple[int, int]]:
+    people = {word for name, kind in kinds.items() if kind == "person" and " " in name for word in name.split()}
+    return [(s.start, s.end) for s in spans or () if s.label == "NORP"
+            and not (text[s.start:s.end] in people and not demonym(text[s.start:s.end]))]
 
 
 def _titled_people(text: str, spans: list[RawSpan] | None) -> list[RawSpan] | None:

@@ -114,7 +114,7 @@ DESCRIBING_SUFFIXES = frozenset(
 #: words.demonym: "Guatemalan", "Kenyan", "Congolese").
 IRREGULAR_DEMONYMS = frozenset(
     "dutch french swiss greek thai czech filipino basque welsh scots british english spanish congolese "
-    "portuguese lebanese".split()
+    "portuguese lebanese saudi".split()
 )
 
 #: Lower-case words allowed inside a name ("Bank of England", "Norte de Santander",

@@ -218,7 +218,7 @@ def _merge_acronyms(forms: Forms) -> None:
     for key in forms.kinds:
         shown = forms.shown(key)
         if len(key.split()) >= 2 and forms.kind(key) != "person":
-            for letters in (initials(shown), initials(shown, with_particles=True)):
+            for letters in (initials(shown), initials(shown, with_particles=True), initials(shown, whole=True)):
                 by_letters["".join(sorted(letters))].add(key)
     for key in list(forms.kinds):
         shown = forms.shown(key)

@@ -15,6 +15,7 @@ PLACE_OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(name: str) -> bool:
     """"OAS", "PSUV", "IACHR": one short token written in capitals."""
     word = name.strip()
@@ -24,14 +25,18 @@ def is_acronym(name: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
-def initials(name: str, with_particles: bool = False) -> str:
+@lru_cache(maxsize=1 << 16)
+def initials(name: str, with_particles: bool = False, whole: bool = False) -> str:
+    """First letters of the name's words; ``whole``: an acronym inside gives all its letters, as
+    "USAID" spells the US Agency for International Development."""
     parts = re.split(r"[\s\-–]+", name)
     return "".join(
-        p[0].upper() for p in parts
+        (p if whole and is_acronym(p) and p.isupper() else p[0]).upper() for p in parts
         if p and p[0].isalpha() and (with_particles or fold(p) not in PARTICLES)
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def expands(acronym: str, full: str) -> bool:
     """Whether ``full`` spells out ``acronym``, in English or in a Romance word order.
 
@@ -42,12 +47,22 @@ def expands(acronym: str, full: str) -> bool:
     acr = "".join(c for c in acronym.upper() if c.isalpha())
     if len(full.split()) < 2:
         return False
-    for letters in (initials(full), initials(full, with_particles=True)):
+    for letters in (initials(full), initials(full, with_particles=True), initials(full, whole=True)):
         if letters == acr:
             return True
         if sorted(letters) == sorted(acr):
             return True
-    return False
+    # "DPS" for the Texas Department of Public Safety: the state whose body it is, left out.
+    first, _, rest = full.partition(" ")
+    return (len(rest.split()) >= 3 and first.isalpha() and rest[:1].isupper() and _region(first)
+            and initials(rest) == acr)
+
+
+def _region(word: str) -> bool:
+    from .knowledge import knowledge  # the data loads on first use, not at import
+
+    place = knowledge().place(fold(word))
+    return place is not None and place.region
 
 
 def loosely_expands(acronym: str, full: str) -> bool:

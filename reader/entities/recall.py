@@ -7,11 +7,13 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .companies import short_forms
 from .evidence import follows_name
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, SURNAME_PARTICLES, TITLES
 from .names import surnames
 from .normalise import fold
+from .repair import NICKNAMED
 from .spans import Candidate
 from .words import at_sentence_start, bare, previous_word
 
@@ -21,6 +23,9 @@ RARE_GIVEN_NAME = 2.0
 #: A person's first name this rare (Zipf) is looked for alone too: where news calls someone by it,
 #: it is seldom a word ("Kylian", "Budi"); "John" or "Grace" alone may be anyone or anything.
 LONE_GIVEN_NAME = 3.0
+#: A first name the lists know may be commoner: "Kayla", "Shan", "Rafael" alone, in quotes from
+#: family and team-mates, are the person the article names in full.
+LONE_KNOWN_GIVEN_NAME = 4.0
 _ATTRIBUTIVE = (
     "(?:linked|backed|led|owned|based|born|era|style|run|allied|aligned|controlled|funded|appointed|friendly)"
 )
@@ -34,11 +39,24 @@ def search_names(groups_kinds: dict[str, str], extra_surnames: Iterable[str] = (
             for word in _surname_spellings(name):
                 names.add(word)
             first = name.split()[0]
-            if " " in name and first[:1].isupper() and knowledge().frequency(fold(first)) < LONE_GIVEN_NAME:
+            if " " in name and first[:1].isupper() and _lone_given_name(fold(first)):
                 names.add(first)  # "Budi, a former Bekasi regent", after "Budi Santoso Wicaksono"
+            nicknamed = NICKNAMED.fullmatch(name)
+            if nicknamed is not None:  # "Pulong told supporters", "Baste Duterte Claims..."
+                names.update((nicknamed.group(2), f"{nicknamed.group(2)} {nicknamed.group(3)}"))
+        elif kind == "organisation" and " " in name:
+            names.update(short_forms(name))  # "Takeda can supply", after "Takeda Pharmaceutical Co Ltd"
     names.update(extra_surnames)
     return sorted((n for n in names if len(n) >= 3 and bare(n) not in FUNCTION_WORDS),
                   key=len, reverse=True)
+
+
+def _lone_given_name(word: str) -> bool:
+    known = knowledge()
+    frequency = known.frequency(word)
+    # (Not a place's name too: "Shan" alone may be the Shan State.)
+    return frequency < LONE_GIVEN_NAME or (frequency < LONE_KNOWN_GIVEN_NAME and known.given_name(word)
+                                           and known.place(word) is None)
 
 
 def _surname_spellings(name: str) -> list[str]:
@@ -70,6 +88,8 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
     forms = set()
     for name in names:
         forms.add(unaccented(name))
+        if name[:1].islower():  # "van den Heuvel" opens a sentence as "Van den Heuvel"
+            forms.add(unaccented(name[:1].upper() + name[1:]))
         if len(name) >= 4 and name.upper() != name:
             forms.add(unaccented(name.upper()))
     if not forms:
@@ -98,6 +118,9 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
             if given is None:
                 continue
             start = given  # "Marine Le Pen" where only "Le Pen" was found: a given name and the surname
+            # and a second given name before it: "Recep Tayyip Erdoğan", "Ana Lucía Ferrer Montoya".
+            if _preceded_by_name(text, start) and (second := _given_name_before(text, start)) is not None:
+                start = second
             if _overlaps(occupied, start, end):
                 continue
         word = match.group()

@@ -37,7 +37,7 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     it stopped short of ("Fatherland" for All), and stop nothing at a line break (cleaning cuts
     there)."""
     spans = sorted((piece for span in spans for piece in _scores_apart(text, span)), key=lambda s: s.start)
-    spans = _join_neighbours(text, spans)
+    spans = _join_neighbours(text, _nicknamed(text, spans))
     blocked = [(s.start, s.end) for s in spans]
     mended = []
     for span in spans:
@@ -50,6 +50,28 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
             end, label = with_form, "ORG"
         mended.append(RawSpan(start, end, label))
     return _join_neighbours(text, mended)
+
+
+#: A given name, a nickname in quotes, a surname: "Sebastian "Baste" Duterte", "Ronald "Bato" dela Rosa".
+NICKNAMED = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][\w'’-]+) [\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”] "
+    r"((?:(?:dela|de la|de|del|van|von|bin|al) )?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+)
+
+
+def _nicknamed(text: str, spans: list[RawSpan]) -> list[RawSpan]:
+    """One person where the model saw pieces of a name around a nickname in quotes, or nothing:
+    a given name and a surname around one are a person's name."""
+    if '"' not in text and "“" not in text:
+        return spans
+    for match in NICKNAMED.finditer(text):
+        start, end = match.span()
+        inside = [s for s in spans if s.start < end and start < s.end]
+        if not knowledge().given_name(bare(match.group(1))) \
+                or any(s.start < start or s.end > end for s in inside):
+            continue
+        spans = sorted([s for s in spans if s not in inside] + [RawSpan(start, end, "PERSON")], key=lambda s: s.start)
+    return spans
 
 
 def _join_neighbours(text: str, spans: list[RawSpan]) -> list[RawSpan]:
@@ -105,7 +127,8 @@ def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[i
         if _named_after(text, span, start, end, word) and not _hits(blocked, word_start, start - 1, span):
             start = word_start
             continue
-        opener = at_sentence_start(text, word_start) and not _rare_opener(word)
+        opener = at_sentence_start(text, word_start) and not _rare_opener(word) \
+            and not (span.label == "PERSON" and _given_opener(word))
         if not _joinable(word) or opener or _hits(blocked, word_start, start - 1, span):
             break
         if span.label == "PERSON" and bare(word) in ORG_WORDS | PLACE_WORDS:
@@ -142,6 +165,17 @@ def _rare_opener(word: str) -> bool:
     """A sentence's first word English never uses and no nationality: the start of the name the
     model cut ("Mehidy" Hasan Miraz, "Dangote" Cement Plc), not "After" or "Kenyan"."""
     return knowledge().frequency(word) < RARE_OPENER and not demonym(word) and word[-1:].isalpha()
+
+
+#: A given name this common in English ("Will", "Bill", "May") may open a sentence as a word.
+EVERYDAY_GIVEN_NAME = 5.0
+
+
+def _given_opener(word: str) -> bool:
+    """A sentence's first word that is a given name, before a person the model found: the start of
+    the name ("Noah" van den Heuvel after a dateline), unless English uses it every day."""
+    known = knowledge()
+    return known.given_name(bare(word)) and known.frequency(word) < EVERYDAY_GIVEN_NAME and not demonym(word)
 
 
 def _joinable(word: str) -> bool:

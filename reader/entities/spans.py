@@ -45,6 +45,11 @@ GLUED_WORD = 3.5
 EVERYDAY_WORD = 5.0
 
 
+#: Honorifics of two words, neither a title alone ("Sri" opens Sri Lanka): Malaysia's.
+HONORIFICS = frozenset((("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato", "seri"),
+                        ("toh", "puan")))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A cleaned name in the prepared text and the kinds its context votes for."""
@@ -150,6 +155,10 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         elif is_title(word) and len(spans) > 1 and not _possessive(word) and _person_tail(text, spans[1:]):
             spans.pop(0)
             titled = True
+        elif len(spans) > 3 and (low, bare(text[spans[1][0]:spans[1][1]])) in HONORIFICS \
+                and _person_tail(text, spans[2:]):
+            del spans[:2]  # "Tan Sri Tony Fernandes"
+            titled = True
         else:
             break
     # A title inside: "Spanish President Mariano Rajoy", "Caracas Mayor Ledezma".
@@ -242,6 +251,8 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
         spans = spans[1:]
     if not spans or len(spans) > 5:
         return False
+    if len(spans) >= 2 and knowledge().legal_form(text[spans[0][0]:spans[-1][1]]) is not None:
+        return False  # "Hon Hai Precision Industry Co": a company, whatever "Hon" may be
     for position, (s, e) in enumerate(spans):
         word = text[s:e]
         low = bare(word)
@@ -262,6 +273,9 @@ LOWER_LEGAL_FORMS = frozenset("plc ltd llc inc corp".split())
 
 #: The Arabic article written low and hyphenated to the capitalised word it opens.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[A-ZÀ-ÖØ-Þ]")
+#: A Romance particle elided before the capitalised word it joins: "Côte d'Ivoire", "Fratelli
+#: d'Italia", "Val d'Aosta", "Cortina d'Ampezzo".
+_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|dall|all|sull|nell|degl)['’][A-ZÀ-ÖØ-Þ]")
 
 
 def _namelike(word: str, last: bool = False) -> bool:
@@ -272,6 +286,6 @@ def _namelike(word: str, last: bool = False) -> bool:
         return False  # "McIntosh 0.3 seconds", "at 3:55.42": a measure, not "France 2" or "TF1"
     if core[0].isupper() or core[0].isdigit():
         return True
-    if _ARTICLE_PREFIX.match(core):
+    if _ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):
         return True  # "Abdel Fattah al-Sisi", "Nadia el-Shazly"
     return not last and bare(core) in PARTICLES

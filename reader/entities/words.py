@@ -15,6 +15,7 @@ _TOKEN = re.compile(r"\S+")
 _DEMONYM_ENDINGS = (
     ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
     ("ish", ("", "y", "land")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")), ("n", ("",)),
+    ("er", ("",)),  # Queensland-er
 )
 EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")

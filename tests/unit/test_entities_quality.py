@@ -41,7 +41,7 @@ def fallback_report(request):
 # Floors a little under what the rules reach today, so a change that costs quality fails here.
 MODEL_FLOORS = {
     "seeds": {"typed": 0.97, "untyped": 0.98, "merge": 0.95, "merge_strict": 0.95},
-    "own": {"typed": 0.94, "untyped": 0.96, "merge": 0.95, "merge_strict": 0.85},
+    "own": {"typed": 0.95, "untyped": 0.97, "merge": 0.95, "merge_strict": 0.92},
 }
 
 
@@ -67,11 +67,11 @@ def test_quality_of_the_fallback(fallback_report):
 # The news sets the rules are tuned on, floors a little under what they reach: a change that
 # costs quality on news in general, not only on the seeds, fails here. (Never the held-out set.)
 NEWS_FLOORS = {
-    "tune": {"typed": 0.93, "merge": 0.95, "merge_strict": 0.85},
-    "tune2": {"typed": 0.88, "merge": 0.94, "merge_strict": 0.81},
+    "tune": {"typed": 0.935, "merge": 0.97, "merge_strict": 0.91},
+    "tune2": {"typed": 0.89, "merge": 0.95, "merge_strict": 0.87},
     # Written after the rules were fitted to the two sets above: how they do on news they were
     # not fitted to. Keep its floors honest by fixing causes, never its articles.
-    "tune3": {"typed": 0.92, "merge": 0.94, "merge_strict": 0.85},
+    "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
 }
 
 
