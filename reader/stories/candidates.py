@@ -12,7 +12,7 @@ however many articles share its days.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -60,7 +60,7 @@ class MemberIndex:
         self._story_of_row = _Column(np.int64)
         self._alive = _Column(np.bool_)
         self._dead = 0
-        self._postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._postings: dict[int, tuple[array[int], array[float]]] = {}
         self._story_number: dict[str, int] = {}
         self._first = _Column(np.int64)
         self._last = _Column(np.int64)
@@ -77,8 +77,8 @@ class MemberIndex:
         self._last.data[number] = _micros(last)
         self._size.data[number] = size
 
-    def add(self, article_id: str, anchor: str, vector: Mapping[str, float]) -> None:
-        """Hold an article (of a story already noted) under each of its terms."""
+    def add(self, article_id: str, anchor: str, terms: Sequence[tuple[int, float]]) -> None:
+        """Hold an article (of a story already noted) under each of these terms (by number)."""
         if article_id in self._row:  # held again: only the newest row stands for it
             self.forget([article_id], "")
         row = self._alive.append(True)
@@ -86,7 +86,7 @@ class MemberIndex:
         self.ids.append(article_id)
         self._row[article_id] = row
         postings = self._postings
-        for key, weight in vector.items():
+        for key, weight in terms:
             posting = postings.get(key)
             if posting is None:
                 posting = postings[key] = (array("i"), array("f"))
@@ -104,7 +104,7 @@ class MemberIndex:
         if self._dead >= _COMPACT_AT and self._dead > len(self._row):
             self._compact()
 
-    def candidates(self, probes: Sequence[tuple[str, float]], when: datetime, crowded: int,
+    def candidates(self, probes: Sequence[tuple[int, float]], when: datetime, crowded: int,
                    limit: int) -> list[str]:
         """The held articles of open stories sharing one of the probe terms (two when more than
         ``crowded`` share one), at most ``limit`` of them, those sharing the most weight of the

@@ -55,7 +55,6 @@ class _Placer:
         self._sketches: dict[str, tuple[int, ...]] = {}
         self._copies: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._changed_keys: set[str] = set()
         self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
 
     def reach(self, start: datetime, end: datetime) -> None:
@@ -76,7 +75,6 @@ class _Placer:
 
     def place(self, article: Article, features: Features, shape: tuple[int, ...]) -> Link | None:
         story_id, link = self.grouping.place(features)
-        self._changed_keys.update(self.grouping.vectors.keys(features))
         self._loaded.add(story_id)
         story = self.grouping.stories[story_id]
         copy_of = self._copy_of(article.id, shape, story)
@@ -109,14 +107,12 @@ class _Placer:
                 title = db.execute("SELECT title FROM articles WHERE id = ?", (central,)).fetchone()
                 write_story(db, StoryRow(story_id, story.first, story.last, len(story.members),
                                          title[0] if title else "", central))
-            freq = grouping.vectors.doc_freq
-            write_doc_freq(db, {k: freq[k] for k in self._changed_keys}, grouping.vectors.documents)
+            write_doc_freq(db, grouping.vectors.changes(), grouping.vectors.documents)
             if seen is not None:
                 db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('shards', ?)",
                            (orjson.dumps(seen).decode(),))
         self._pending.clear()
         self._touched.clear()
-        self._changed_keys.clear()
 
     def expire(self, now: datetime) -> None:
         for story in self.grouping.expire(now):
