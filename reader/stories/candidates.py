@@ -39,6 +39,12 @@ class _Column:
         self.data: np.ndarray = np.zeros(1024, dtype=dtype)
         self.size = 0
 
+    def extend(self, values: np.ndarray) -> None:
+        while self.size + len(values) > len(self.data):
+            self.data = np.concatenate((self.data, np.zeros_like(self.data)))
+        self.data[self.size:self.size + len(values)] = values
+        self.size += len(values)
+
     def append(self, value: float | int | bool) -> int:
         if self.size == len(self.data):
             self.data = np.concatenate((self.data, np.zeros_like(self.data)))
@@ -92,6 +98,36 @@ class MemberIndex:
                 posting = postings[key] = (array("i"), array("f"))
             posting[0].append(row)
             posting[1].append(weight)
+
+    def add_many(self, members: Sequence[tuple[str, str]], terms: np.ndarray, weights: np.ndarray,
+                 counts: np.ndarray) -> None:
+        """Hold many articles (id and story anchor) at once, under their terms: ``terms`` and
+        ``weights`` flat, ``counts`` of them each article's. Each term's postings are extended
+        once, not appended to once per article."""
+        again = [article_id for article_id, _ in members if article_id in self._row]
+        if again:
+            self.forget(again, "")
+        start = self._alive.size
+        self._alive.extend(np.ones(len(members), dtype=np.bool_))
+        self._story_of_row.extend(np.fromiter((self._story_number[anchor] for _, anchor in members),
+                                              dtype=np.int64, count=len(members)))
+        for row, (article_id, _) in enumerate(members, start):
+            self.ids.append(article_id)
+            self._row[article_id] = row
+        if not len(terms):
+            return
+        rows = np.repeat(np.arange(start, start + len(members), dtype=np.int32), counts)
+        order = np.argsort(terms, kind="stable")
+        terms, rows, weights = terms[order], rows[order], weights[order].astype(np.float32)
+        keys, firsts = np.unique(terms, return_index=True)
+        lasts = [*firsts[1:].tolist(), len(terms)]
+        postings = self._postings
+        for key, first, last in zip(keys.tolist(), firsts.tolist(), lasts, strict=True):
+            posting = postings.get(key)
+            if posting is None:
+                posting = postings[key] = (array("i"), array("f"))
+            posting[0].frombytes(rows[first:last].tobytes())
+            posting[1].frombytes(weights[first:last].tobytes())
 
     def forget(self, article_ids: Sequence[str], anchor: str) -> None:
         """Let go of a story and its members."""

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from .candidates import MemberIndex
 from .vectors import Features, Vectors
 
@@ -113,11 +115,28 @@ class Grouping:
 
     def load(self, story_id: str, members: Iterable[Features], links: Mapping[str, Link] = {}) -> None:
         """Take in a story placed earlier (members in the order they were placed)."""
-        story = self.stories.setdefault(story_id, Story())
-        for features in members:
-            self._hold(features, story)
-            if features.article_id in links:
-                story.links[features.article_id] = links[features.article_id]
+        self.load_many([(story_id, members, links)])
+
+    def load_many(self, stories: Iterable[tuple[str, Iterable[Features], Mapping[str, Link]]]) -> None:
+        """Take in stories placed earlier, all at once: a fetch reaches the thousands of stories
+        of its days, and weighing and indexing their members one by one was half its placing."""
+        held: list[tuple[Features, str]] = []
+        touched: dict[str, Story] = {}
+        for story_id, members, links in stories:
+            story = touched[story_id] = self.stories.setdefault(story_id, Story())
+            for features in members:
+                story.members.append(features.article_id)
+                story.include(features.published)
+                self.features[features.article_id] = features
+                self.story_of[features.article_id] = story.anchor
+                if features.article_id in links:
+                    story.links[features.article_id] = links[features.article_id]
+                held.append((features, story.anchor))
+        for story in touched.values():
+            if story.first is not None and story.last is not None:
+                self._index.story(story.anchor, story.first, story.last, len(story.members))
+        heaviest = self.vectors.hold_many([features for features, _ in held], INDEX_TERMS)
+        self._index.add_many([(features.article_id, anchor) for features, anchor in held], *heaviest)
 
     def place(self, features: Features) -> tuple[str, Link | None]:
         """Put an article in the best story of its days, or a new one: its story's id, and
@@ -211,17 +230,30 @@ class Grouping:
         unscored = [m for m in core_members if m not in scores]
         core = (sum(scores[m] for m in core_members if m in scores)
                 + sum([core_scores[m] for m in unscored])) / len(core_members)
+        if core < CORE:
+            return None
         other = self.features[nearest]
         same_outlet = bool(features.outlet) and other.outlet == features.outlet
         shared_names = tuple(sorted(features.names & other.names))
         hours = abs((features.published - other.published).total_seconds()) / 3600
         needed = FOLLOW_UP if same_outlet else LINK
-        if hours <= HOURS_CLOSE and sum(1 for n in shared_names if not self._everyday(n)) >= NAMES_CLOSE:
-            needed = min(needed, CLOSE_LINK)
-        if score < needed or core < CORE:
+        # The names are weighed only when they could decide (most candidates are far or near enough).
+        if (CLOSE_LINK <= score < needed and hours <= HOURS_CLOSE
+                and sum(1 for n in shared_names if not self._everyday(n)) >= NAMES_CLOSE):
+            needed = CLOSE_LINK
+        if score < needed:
             return None
         # The words shared are looked for only in the link that wins (see place).
         return Link(features.article_id, nearest, round(score, 3), round(core, 3), (), shared_names, round(hours, 1))
 
     def _shared_terms(self, features: Features, other: Features) -> tuple[str, ...]:
-        return tuple(sorted(set(features.terms) & set(other.terms), key=lambda t: (-self.vectors.idf(t), t))[:8])
+        """The eight rarest terms the two share (highest idf: fewest documents), then by term."""
+        shared = list(features.terms.keys() & other.terms.keys())
+        if len(shared) <= 8:
+            freq = self.vectors.frequency
+            return tuple(sorted(shared, key=lambda t: (freq(t), t)))
+        counts = self.vectors.frequencies(shared)
+        # Only the terms as rare as the eighth rarest can be among the eight.
+        eighth = int(np.partition(counts, 7)[7])
+        rarest = [(int(n), t) for n, t in zip(counts.tolist(), shared, strict=True) if n <= eighth]
+        return tuple(t for _, t in sorted(rarest)[:8])

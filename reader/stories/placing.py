@@ -17,7 +17,7 @@ import orjson
 from ..models import Article
 from ..store import Store, StoreError
 from .extracting import Extractor, Read, Text
-from .grouping import WINDOW, Grouping, Link, Story
+from .grouping import MAX_SIZE, MAX_SPAN, WINDOW, Grouping, Link, Story
 from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
 from .vectors import Features, Vectors
@@ -58,8 +58,11 @@ class _Placer:
         self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
 
     def reach(self, start: datetime, end: datetime) -> None:
-        """Hold every stored story that an article published between start and end may join."""
-        rows = [r for r in self.index.window(start - WINDOW, end + WINDOW) if r.id not in self._loaded]
+        """Hold every stored story that an article published between start and end may join:
+        not those spanning too long already, nor those full (a story held costs its members'
+        vectors and postings, and a fetch reaches thousands)."""
+        rows = [r for r in self.index.window(start - WINDOW, end + WINDOW, first_from=start - MAX_SPAN,
+                                             smaller_than=MAX_SIZE) if r.id not in self._loaded]
         if not rows:
             return
         members: dict[str, list[Features]] = {}
@@ -68,10 +71,9 @@ class _Placer:
             members.setdefault(story_id, []).append(features)
             if link is not None:
                 links.setdefault(story_id, {})[features.article_id] = link
-        for row in rows:
-            self._loaded.add(row.id)
-            self.grouping.load(row.id, members.get(row.id, ()), links.get(row.id, {}))
-            self._sketches.update(self.index.sketches(row.id))
+        self._loaded.update(row.id for row in rows)
+        self.grouping.load_many((row.id, members.get(row.id, ()), links.get(row.id, {})) for row in rows)
+        self._sketches.update(self.index.sketches(row.id for row in rows))
 
     def place(self, article: Article, features: Features, shape: tuple[int, ...]) -> Link | None:
         story_id, link = self.grouping.place(features)

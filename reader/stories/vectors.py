@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
 
 import numpy as np
 
@@ -62,6 +63,10 @@ class Vectors:
         number = self._numbers.get(key)
         return 0 if number is None else int(self._df[number])
 
+    def frequencies(self, keys: list[str]) -> np.ndarray:
+        """The document frequencies of keys counted already."""
+        return self._df[np.fromiter(map(self._numbers.__getitem__, keys), dtype=np.intp, count=len(keys))]
+
     def idf(self, key: str) -> float:
         return math.log((1 + self.documents) / (1 + self.frequency(key))) + 1.0
 
@@ -83,20 +88,67 @@ class Vectors:
         keys = self._keys
         return dict(zip([keys[n] for n in ids.tolist()], weights.tolist(), strict=True))
 
+    def hold_many(self, many: Sequence[Features], count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Keep many articles' vectors ready for scoring against, weighed all at once (a fetch
+        holds the thousands of articles of its days); and their ``count`` heaviest terms, flat:
+        the numbers, the weights, and how many of them are each article's."""
+        todo = [f for f in many if f.article_id not in self._arrays and f.article_id not in self._counted]
+        if todo:
+            self._weigh_many(todo)
+        tops = [self._array(f) for f in many]
+        if not tops:
+            return np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0, dtype=np.intp)
+        return (np.concatenate([ids[:count] for ids, _ in tops]),
+                np.concatenate([weights[:count] for _, weights in tops]),
+                np.fromiter((min(count, len(ids)) for ids, _ in tops), dtype=np.intp, count=len(tops)))
+
+    def _weigh_many(self, many: Sequence[Features]) -> None:
+        """What _array does, for many articles in one pass over all their terms."""
+        keys: list[str] = []
+        counts: list[float] = []
+        sizes: list[int] = []
+        for features in many:
+            keys.extend(features.terms)
+            keys.extend(f"@{name}" for name in features.names)
+            counts.extend(features.terms.values())
+            counts.extend(repeat(-1.0, len(features.names)))  # a name's place (no term counts less than 0)
+            sizes.append(len(features.terms) + len(features.names))
+        ids = self._number_keys(keys)
+        tf = np.fromiter(counts, dtype=np.float64, count=len(counts))
+        weights = np.where(tf < 0, NAME_WEIGHT, np.where(tf >= 1, 1 + np.log(np.maximum(tf, 1)), tf))
+        weights *= np.log((1 + self.documents) / (1 + self._df[ids])) + 1.0
+        owner = np.repeat(np.arange(len(many)), sizes)
+        norms = np.sqrt(np.bincount(owner, weights * weights, minlength=len(many)))
+        norms[norms == 0] = 1.0
+        weights /= norms[owner]
+        # Heaviest first within each article (ties in the order of its terms), as _array does:
+        # weights are in (0, 1], so 2 * owner - weight orders by article, then by weight. One
+        # sort of floats; np.lexsort by the two took ten times as long.
+        order = np.argsort(2.0 * owner - weights, kind="stable")
+        bounds = np.cumsum(sizes)[:-1]
+        for features, part_ids, part_weights in zip(many, np.split(ids[order], bounds),
+                                                    np.split(weights[order], bounds), strict=True):
+            self._arrays[features.article_id] = (part_ids, part_weights)
+
     def _number(self, features: Features) -> np.ndarray:
-        keys = [*features.terms, *(f"@{name}" for name in features.names)]
-        numbers = self._numbers
-        found = list(map(numbers.get, keys))
-        if None in found:
-            for at, key in enumerate(keys):
-                if found[at] is None:
-                    found[at] = numbers[key] = len(self._keys)
-                    self._keys.append(key)
-            if len(self._keys) > len(self._df):
-                grown = 2 * len(self._keys)
+        return self._number_keys([*features.terms, *(f"@{name}" for name in features.names)])
+
+    def _number_keys(self, keys: list[str]) -> np.ndarray:
+        ids = np.fromiter(map(self._numbers.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
+        new = np.flatnonzero(ids < 0)
+        if len(new):
+            numbers, known = self._numbers, self._keys
+            for at in new.tolist():
+                key = keys[at]
+                # A key new to this article may be in it twice only as a term and a name ("@").
+                ids[at] = number = numbers.setdefault(key, len(known))
+                if number == len(known):
+                    known.append(key)
+            if len(known) > len(self._df):
+                grown = 2 * len(known)
                 self._df = np.concatenate((self._df, np.zeros(grown - len(self._df), dtype=np.int64)))
                 self._changed = np.concatenate((self._changed, np.zeros(grown - len(self._changed), dtype=np.bool_)))
-        return np.fromiter(found, dtype=np.intp, count=len(found))
+        return ids
 
     def _array(self, features: Features) -> tuple[np.ndarray, np.ndarray]:
         found = self._arrays.get(features.article_id)
