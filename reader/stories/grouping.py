@@ -49,12 +49,14 @@ CROWDED = 150
 #: of the tune set has more than six candidates, so no link there depends on it; on 10,000
 #: generated articles of three days, 99.7% were placed as when every candidate was scored.
 CANDIDATES = 32
-#: Held members are found under their INDEX_TERMS heaviest terms only, not all of theirs (an
-#: article has 200-500): two accounts of one event share some of their heaviest terms, and a
-#: term light in a member adds little to a cosine. Indexing every term was a third of placing's
-#: time, in appending postings and in gathering the long postings of terms common in the days
-#: held. On 10,000 generated articles of three days, 48 or 64 placed every article as every term
-#: did (32: all but four).
+#: Held members are found under their INDEX_TERMS heaviest terms and their names only, not all
+#: of their terms (an article has 200-500); an article probes with its PROBE_TERMS heaviest and
+#: its names. Two accounts of one event share some of their heaviest terms, or names: a link
+#: that rests on shared names (the close-names rule below) may share no heavy word at all, as
+#: the seeds' Breitbart account shares none with the other three. Indexing every term was a
+#: third of placing's time, in appending postings and in gathering the long postings of terms
+#: common in the days held. On 10,000 generated articles of three days, 99.9% were placed as
+#: with every term indexed.
 INDEX_TERMS = 64
 #: Accounts of the same day or two that share names (of people and places not in the news
 #: every day) are of one event even when their words differ: a tabloid's lede shares few words
@@ -209,7 +211,7 @@ class Grouping:
         """Stories of the article's days (by id) with a member near enough to link under some
         rule, with the cosine of each member that shares one of the article's telling terms; and
         the cosine of those stories' core members that do not (all scored at once)."""
-        probes = self.vectors.heaviest(features, PROBE_TERMS)
+        probes = self.vectors.heaviest(features, PROBE_TERMS)  # and its names
         near = self._index.candidates(probes, features.published, CROWDED, CANDIDATES)
         story_of = self.story_of
         anchors = [story_of[member] for member in near]

@@ -46,6 +46,8 @@ class Vectors:
         self._df[:len(freq)] = np.fromiter(freq.values(), dtype=np.int64, count=len(freq))
         #: Which numbers' frequencies changed since ``changes`` was last asked.
         self._changed = np.zeros(len(self._df), dtype=np.bool_)
+        self._is_name = np.zeros(len(self._df), dtype=np.bool_)
+        self._is_name[:len(freq)] = [key.startswith("@") for key in self._keys]
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         #: Numbers of an article counted but not yet weighed (count, then vector, as placing goes).
         self._counted: dict[str, np.ndarray] = {}
@@ -78,9 +80,15 @@ class Vectors:
         return dict(zip([keys[n] for n in changed.tolist()], self._df[changed].tolist(), strict=True))
 
     def heaviest(self, features: Features, count: int) -> list[tuple[int, float]]:
-        """The article's ``count`` heaviest terms and names (by number), with their weights."""
-        ids, weights = self._array(features)
-        return list(zip(ids[:count].tolist(), weights[:count].tolist(), strict=True))
+        """The article's ``count`` heaviest terms and names, and all its other names (by number),
+        with their weights."""
+        ids, weights = self._telling(*self._array(features), count)
+        return list(zip(ids.tolist(), weights.tolist(), strict=True))
+
+    def _telling(self, ids: np.ndarray, weights: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+        keep = self._is_name[ids]
+        keep[:count] = True
+        return ids[keep], weights[keep]
 
     def vector(self, features: Features) -> dict[str, float]:
         """The article's vector by term (to show or test; scoring uses the arrays)."""
@@ -98,9 +106,9 @@ class Vectors:
         tops = [self._array(f) for f in many]
         if not tops:
             return np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0, dtype=np.intp)
-        return (np.concatenate([ids[:count] for ids, _ in tops]),
-                np.concatenate([weights[:count] for _, weights in tops]),
-                np.fromiter((min(count, len(ids)) for ids, _ in tops), dtype=np.intp, count=len(tops)))
+        tops = [self._telling(ids, weights, count) for ids, weights in tops]
+        return (np.concatenate([ids for ids, _ in tops]), np.concatenate([weights for _, weights in tops]),
+                np.fromiter((len(ids) for ids, _ in tops), dtype=np.intp, count=len(tops)))
 
     def _weigh_many(self, many: Sequence[Features]) -> None:
         """What _array does, for many articles in one pass over all their terms."""
@@ -145,9 +153,11 @@ class Vectors:
                 if number == len(known):
                     known.append(key)
             if len(known) > len(self._df):
-                grown = 2 * len(known)
-                self._df = np.concatenate((self._df, np.zeros(grown - len(self._df), dtype=np.int64)))
-                self._changed = np.concatenate((self._changed, np.zeros(grown - len(self._changed), dtype=np.bool_)))
+                more = len(known) - len(self._df) + len(known)
+                self._df = np.concatenate((self._df, np.zeros(more, dtype=np.int64)))
+                self._changed = np.concatenate((self._changed, np.zeros(more, dtype=np.bool_)))
+                self._is_name = np.concatenate((self._is_name, np.zeros(more, dtype=np.bool_)))
+            self._is_name[ids[new]] = [keys[at].startswith("@") for at in new.tolist()]
         return ids
 
     def _array(self, features: Features) -> tuple[np.ndarray, np.ndarray]:
