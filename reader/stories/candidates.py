@@ -1,5 +1,5 @@
 """Which held articles an article being placed is scored against: an inverted index of the held
-articles' terms, kept as arrays across placings, with each story's days and size beside it.
+articles' telling terms (the grouping says which), kept as arrays across placings, with each story's days and size beside it.
 
 On a busy week every article shares its telling words with hundreds of others of its days, and
 looking them up one by one (and whether each one's story is still open) was most of placing's
@@ -149,9 +149,8 @@ class MemberIndex:
         if not found:
             return []
         rows = np.concatenate([np.frombuffer(p[0], dtype=np.int32) for p, _ in found])
-        weights = np.concatenate([np.frombuffer(p[1], dtype=np.float32) * w for p, w in found])
         alive = self._alive.data[rows]
-        rows, weights = rows[alive], weights[alive]
+        rows = rows[alive]
         if not len(rows):
             return []
         counts = np.bincount(rows)
@@ -165,6 +164,8 @@ class MemberIndex:
                   & (np.abs(moment - self._first.data[stories]) <= self._span))
         members = members[usable]
         if len(members) > limit:
+            # The weights are gathered only here: most articles have fewer candidates.
+            weights = np.concatenate([np.frombuffer(p[1], dtype=np.float32) * w for p, w in found])[alive]
             shared = np.bincount(rows, weights)[members]
             members = np.sort(members[np.argpartition(-shared, limit - 1)[:limit]])
         ids = self.ids

@@ -105,8 +105,8 @@ class Story:
 class Grouping:
     """Stories being placed into, one article at a time. It holds only the stories that new
     articles may still join (``load`` them from the index, ``expire`` the old ones), with an
-    inverted index of their members' terms, so a placing scores only the members that share a
-    telling term with the article (the CANDIDATES that share most)."""
+    inverted index of their members' heaviest terms and names, so a placing scores only the
+    members that share a telling term with the article (the CANDIDATES that share most)."""
 
     def __init__(self, vectors: Vectors | None = None) -> None:
         self.vectors = vectors or Vectors()
