@@ -1,5 +1,6 @@
 """Which held articles an article being placed is scored against: an inverted index of the held
-articles' telling terms (the grouping says which), kept as arrays across placings, with each story's days and size beside it.
+articles' telling terms (the grouping says which), kept as arrays across placings, with each
+story's days and size beside it.
 
 On a busy week every article shares its telling words with hundreds of others of its days, and
 looking them up one by one (and whether each one's story is still open) was most of placing's
