@@ -1,5 +1,6 @@
 """Which held articles an article being placed is scored against: an inverted index of the held
-articles' terms, kept as arrays across placings, with each story's days and size beside it.
+articles' telling terms (the grouping says which), kept as arrays across placings, with each
+story's days and size beside it.
 
 On a busy week every article shares its telling words with hundreds of others of its days, and
 looking them up one by one (and whether each one's story is still open) was most of placing's
@@ -12,7 +13,7 @@ however many articles share its days.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -39,6 +40,12 @@ class _Column:
         self.data: np.ndarray = np.zeros(1024, dtype=dtype)
         self.size = 0
 
+    def extend(self, values: np.ndarray) -> None:
+        while self.size + len(values) > len(self.data):
+            self.data = np.concatenate((self.data, np.zeros_like(self.data)))
+        self.data[self.size:self.size + len(values)] = values
+        self.size += len(values)
+
     def append(self, value: float | int | bool) -> int:
         if self.size == len(self.data):
             self.data = np.concatenate((self.data, np.zeros_like(self.data)))
@@ -60,7 +67,7 @@ class MemberIndex:
         self._story_of_row = _Column(np.int64)
         self._alive = _Column(np.bool_)
         self._dead = 0
-        self._postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._postings: dict[int, tuple[array[int], array[float]]] = {}
         self._story_number: dict[str, int] = {}
         self._first = _Column(np.int64)
         self._last = _Column(np.int64)
@@ -77,8 +84,8 @@ class MemberIndex:
         self._last.data[number] = _micros(last)
         self._size.data[number] = size
 
-    def add(self, article_id: str, anchor: str, vector: Mapping[str, float]) -> None:
-        """Hold an article (of a story already noted) under each of its terms."""
+    def add(self, article_id: str, anchor: str, terms: Sequence[tuple[int, float]]) -> None:
+        """Hold an article (of a story already noted) under each of these terms (by number)."""
         if article_id in self._row:  # held again: only the newest row stands for it
             self.forget([article_id], "")
         row = self._alive.append(True)
@@ -86,12 +93,42 @@ class MemberIndex:
         self.ids.append(article_id)
         self._row[article_id] = row
         postings = self._postings
-        for key, weight in vector.items():
+        for key, weight in terms:
             posting = postings.get(key)
             if posting is None:
                 posting = postings[key] = (array("i"), array("f"))
             posting[0].append(row)
             posting[1].append(weight)
+
+    def add_many(self, members: Sequence[tuple[str, str]], terms: np.ndarray, weights: np.ndarray,
+                 counts: np.ndarray) -> None:
+        """Hold many articles (id and story anchor) at once, under their terms: ``terms`` and
+        ``weights`` flat, ``counts`` of them each article's. Each term's postings are extended
+        once, not appended to once per article."""
+        again = [article_id for article_id, _ in members if article_id in self._row]
+        if again:
+            self.forget(again, "")
+        start = self._alive.size
+        self._alive.extend(np.ones(len(members), dtype=np.bool_))
+        self._story_of_row.extend(np.fromiter((self._story_number[anchor] for _, anchor in members),
+                                              dtype=np.int64, count=len(members)))
+        for row, (article_id, _) in enumerate(members, start):
+            self.ids.append(article_id)
+            self._row[article_id] = row
+        if not len(terms):
+            return
+        rows = np.repeat(np.arange(start, start + len(members), dtype=np.int32), counts)
+        order = np.argsort(terms, kind="stable")
+        terms, rows, weights = terms[order], rows[order], weights[order].astype(np.float32)
+        keys, firsts = np.unique(terms, return_index=True)
+        lasts = [*firsts[1:].tolist(), len(terms)]
+        postings = self._postings
+        for key, first, last in zip(keys.tolist(), firsts.tolist(), lasts, strict=True):
+            posting = postings.get(key)
+            if posting is None:
+                posting = postings[key] = (array("i"), array("f"))
+            posting[0].frombytes(rows[first:last].tobytes())
+            posting[1].frombytes(weights[first:last].tobytes())
 
     def forget(self, article_ids: Sequence[str], anchor: str) -> None:
         """Let go of a story and its members."""
@@ -104,7 +141,7 @@ class MemberIndex:
         if self._dead >= _COMPACT_AT and self._dead > len(self._row):
             self._compact()
 
-    def candidates(self, probes: Sequence[tuple[str, float]], when: datetime, crowded: int,
+    def candidates(self, probes: Sequence[tuple[int, float]], when: datetime, crowded: int,
                    limit: int) -> list[str]:
         """The held articles of open stories sharing one of the probe terms (two when more than
         ``crowded`` share one), at most ``limit`` of them, those sharing the most weight of the
@@ -113,9 +150,8 @@ class MemberIndex:
         if not found:
             return []
         rows = np.concatenate([np.frombuffer(p[0], dtype=np.int32) for p, _ in found])
-        weights = np.concatenate([np.frombuffer(p[1], dtype=np.float32) * w for p, w in found])
         alive = self._alive.data[rows]
-        rows, weights = rows[alive], weights[alive]
+        rows = rows[alive]
         if not len(rows):
             return []
         counts = np.bincount(rows)
@@ -129,6 +165,8 @@ class MemberIndex:
                   & (np.abs(moment - self._first.data[stories]) <= self._span))
         members = members[usable]
         if len(members) > limit:
+            # The weights are gathered only here: most articles have fewer candidates.
+            weights = np.concatenate([np.frombuffer(p[1], dtype=np.float32) * w for p, w in found])[alive]
             shared = np.bincount(rows, weights)[members]
             members = np.sort(members[np.argpartition(-shared, limit - 1)[:limit]])
         ids = self.ids

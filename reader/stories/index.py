@@ -164,13 +164,20 @@ class StoryIndex(DerivedFile):
         with self.errors():
             return {row[0] for row in self.connection().execute("SELECT DISTINCT shard FROM articles")}
 
-    def window(self, start: datetime, end: datetime) -> list[StoryRow]:
-        """The stories whose newest account is within [start, end]."""
+    def window(self, start: datetime, end: datetime, *, first_from: datetime | None = None,
+               smaller_than: int | None = None) -> list[StoryRow]:
+        """The stories whose newest account is within [start, end] (and with these, whose first
+        is no older than ``first_from``, of fewer accounts than ``smaller_than``)."""
+        query = "SELECT id, first, last, size, title, central FROM stories WHERE last >= ? AND first <= ?"
+        args: list[float | int] = [_time(start), _time(end)]
+        if first_from is not None:
+            query += " AND first >= ?"
+            args.append(_time(first_from))
+        if smaller_than is not None:
+            query += " AND size < ?"
+            args.append(smaller_than)
         with self.errors():
-            rows = self.connection().execute(
-                "SELECT id, first, last, size, title, central FROM stories WHERE last >= ? AND first <= ?",
-                (_time(start), _time(end)),
-            ).fetchall()
+            rows = self.connection().execute(query, args).fetchall()
         return [StoryRow(i, _when(f), _when(la), n, t, c) for i, f, la, n, t, c in rows]
 
     def members(self, story_ids: Iterable[str]) -> Iterator[tuple[str, Features, Link | None]]:
@@ -187,10 +194,13 @@ class StoryIndex(DerivedFile):
                                     frozenset(orjson.loads(names)))
                 yield story, features, read_link(link)
 
-    def sketches(self, story_id: str) -> dict[str, tuple[int, ...]]:
+    def sketches(self, story_ids: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """The sketches of every member of these stories (in one query: a fetch reaches
+        thousands of stories, most of one account)."""
         with self.errors():
             rows = self.connection().execute(
-                "SELECT a.id, sketch FROM articles a JOIN features f ON f.id = a.id WHERE story = ?", (story_id,))
+                "SELECT a.id, sketch FROM articles a JOIN features f ON f.id = a.id"
+                " WHERE story IN (SELECT value FROM json_each(?))", (orjson.dumps(list(story_ids)).decode(),))
             return {i: unpack_sketch(s) for i, s in rows}
 
     def placed(self, story_id: str | None = None, *, shared_and: Iterable[str] | None = None) -> list[Placed]:

@@ -17,7 +17,7 @@ import orjson
 from ..models import Article
 from ..store import Store, StoreError
 from .extracting import Extractor, Read, Text
-from .grouping import WINDOW, Grouping, Link, Story
+from .grouping import MAX_SIZE, MAX_SPAN, WINDOW, Grouping, Link, Story
 from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
 from .vectors import Features, Vectors
@@ -55,12 +55,14 @@ class _Placer:
         self._sketches: dict[str, tuple[int, ...]] = {}
         self._copies: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._changed_keys: set[str] = set()
         self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
 
     def reach(self, start: datetime, end: datetime) -> None:
-        """Hold every stored story that an article published between start and end may join."""
-        rows = [r for r in self.index.window(start - WINDOW, end + WINDOW) if r.id not in self._loaded]
+        """Hold every stored story that an article published between start and end may join:
+        not those spanning too long already, nor those full (a story held costs its members'
+        vectors and postings, and a fetch reaches thousands)."""
+        rows = [r for r in self.index.window(start - WINDOW, end + WINDOW, first_from=start - MAX_SPAN,
+                                             smaller_than=MAX_SIZE) if r.id not in self._loaded]
         if not rows:
             return
         members: dict[str, list[Features]] = {}
@@ -69,14 +71,12 @@ class _Placer:
             members.setdefault(story_id, []).append(features)
             if link is not None:
                 links.setdefault(story_id, {})[features.article_id] = link
-        for row in rows:
-            self._loaded.add(row.id)
-            self.grouping.load(row.id, members.get(row.id, ()), links.get(row.id, {}))
-            self._sketches.update(self.index.sketches(row.id))
+        self._loaded.update(row.id for row in rows)
+        self.grouping.load_many((row.id, members.get(row.id, ()), links.get(row.id, {})) for row in rows)
+        self._sketches.update(self.index.sketches(row.id for row in rows))
 
     def place(self, article: Article, features: Features, shape: tuple[int, ...]) -> Link | None:
         story_id, link = self.grouping.place(features)
-        self._changed_keys.update(self.grouping.vectors.keys(features))
         self._loaded.add(story_id)
         story = self.grouping.stories[story_id]
         copy_of = self._copy_of(article.id, shape, story)
@@ -109,14 +109,12 @@ class _Placer:
                 title = db.execute("SELECT title FROM articles WHERE id = ?", (central,)).fetchone()
                 write_story(db, StoryRow(story_id, story.first, story.last, len(story.members),
                                          title[0] if title else "", central))
-            freq = grouping.vectors.doc_freq
-            write_doc_freq(db, {k: freq[k] for k in self._changed_keys}, grouping.vectors.documents)
+            write_doc_freq(db, grouping.vectors.changes(), grouping.vectors.documents)
             if seen is not None:
                 db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('shards', ?)",
                            (orjson.dumps(seen).decode(),))
         self._pending.clear()
         self._touched.clear()
-        self._changed_keys.clear()
 
     def expire(self, now: datetime) -> None:
         for story in self.grouping.expire(now):

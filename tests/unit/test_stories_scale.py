@@ -180,3 +180,18 @@ def test_the_list_by_story_gives_lone_articles_rows_of_their_own_in_date_order(t
     opened = story_rows(library, listed, {story.id})
     at = next(i for i, r in enumerate(opened) if r.story is story)
     assert [r.article.id for r in opened[at + 1:at + 1 + len(story.accounts)]] == list(story.article_ids)
+
+
+def test_accounts_whose_heaviest_words_differ_are_found_by_the_names_they_share() -> None:
+    # Each headline's own words outweigh the names (as in a small library, where a word only
+    # one article has is rarer than a name both have): the names and the background they share
+    # still make them one event, as the seeds' Breitbart account is one with the other three.
+    grouping = Grouping()
+    background = {f"shore{k}": 0.35 for k in range(100)}
+    names = frozenset({"hanna vik", "port edda", "tor lund"})
+    first = Features("e1", START, "Coast Herald", {**{f"a{k}": 2.0 for k in range(20)}, **background}, names)
+    second = Features("e2", START + timedelta(hours=20), "Daily Wire",
+                      {**{f"b{k}": 2.0 for k in range(20)}, **background}, names)
+    grouping.place(first)
+    story, link = grouping.place(second)
+    assert story == "e1" and link is not None and link.shared_names == tuple(sorted(names))
