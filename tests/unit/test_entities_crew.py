@@ -71,7 +71,7 @@ def test_a_long_queue_on_an_idle_machine_gets_a_second_worker(home):
     events, machine = Events(), Machine(spare=1.0)
     analyser = run(store, machine, events)
     try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 120), events.problems
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
     finally:
         analyser.stop()
     assert machine.most_seen == 2 and len(machine.seen) == 2
@@ -85,7 +85,7 @@ def test_a_busy_machine_keeps_one_worker(home):
     events, machine = Events(), Machine(spare=0.0)
     analyser = run(store, machine, events)
     try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 120), events.problems
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
     finally:
         analyser.stop()
     assert machine.most_seen == 1
@@ -103,7 +103,7 @@ def test_the_second_worker_is_given_back_when_others_want_the_machine(home):
         machine.spare = -1.0  # another program started working
         assert wait_until(lambda: analyser.worker_pids == [first], 60)
         assert wait_until(lambda: not alive(second), 30), "the worker given back still runs"
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 120), events.problems
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
     finally:
         analyser.stop()
     assert_each_analysed_once(store, events, ids)
@@ -115,7 +115,7 @@ def test_after_an_idle_spell_no_worker_is_left_and_new_work_brings_one_back(home
     events, machine = Events(), Machine(spare=0.0)
     analyser = run(store, machine, events, idle_seconds=0.5)
     try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 60), events.problems
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
         first = analyser.worker_pid
         assert wait_until(lambda: analyser.worker_pids == [], 30), "the idle worker kept its memory"
         assert first is not None and wait_until(lambda: not alive(first), 30)
@@ -124,7 +124,7 @@ def test_after_an_idle_spell_no_worker_is_left_and_new_work_brings_one_back(home
         again = replace(seed, source="test", guid="copy-0", url="https://example.com/0", title="A changed title")
         [changed] = store.add_articles([again]).updated
         analyser.enqueue([changed])
-        assert events.wait_for(lambda: events.ids().count(changed) == 2, 60), events.problems
+        assert events.wait_for(lambda: events.ids().count(changed) == 2, 240), events.problems
         assert len(machine.seen) == 2 and first in machine.seen, "no new worker took the new work"
     finally:
         analyser.stop()
