@@ -61,7 +61,8 @@ def memory_mb() -> dict:
     if "VmHWM" not in found:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         found["VmHWM"] = peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return {"rss_mb": found.get("VmRSS", found["VmHWM"]), "peak_rss_mb": found["VmHWM"]}
+    return {"rss_mb": found.get("VmRSS", found["VmHWM"]), "peak_rss_mb": found["VmHWM"],
+            "python_blocks": sys.getallocatedblocks()}
 
 
 class Collections:
@@ -104,8 +105,12 @@ def full_collection() -> dict:
     started, cpu = time.perf_counter(), time.thread_time()
     gc.collect()
     again, again_cpu = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+    tracked, frozen = len(gc.get_objects()), gc.get_freeze_count()
+    # What was frozen and has since become unreachable cycles: a freeze keeps it for good.
+    gc.unfreeze()
+    leaked = gc.collect()
     return {"ms": first, "cpu_ms": first_cpu, "freed": freed, "again_ms": again, "again_cpu_ms": again_cpu,
-            "tracked": len(gc.get_objects()), "frozen": gc.get_freeze_count()}
+            "tracked": tracked, "frozen": frozen, "frozen_garbage": leaked}
 
 
 class ThreadProfiles:
@@ -449,6 +454,41 @@ def move_figures(run: dict, home: Path, moves: int, seed: int) -> list[Figure]:
             detail=f"VmRSS {run['memory_before_moves']['rss_mb']:,.0f} MB before the {len(ms)} moves "
             f"(growth {run['memory_after_moves']['rss_mb'] - run['memory_before_moves']['rss_mb']:+,.0f} MB); "
             f"VmHWM {run['memory_after_moves']['peak_rss_mb']:,.0f} MB",
+        ),
+        Figure(
+            "  resident memory growth over the moves",
+            run["memory_after_moves"]["rss_mb"] - run["memory_before_moves"]["rss_mb"],
+            "MB",
+            detail="VmRSS every tenth of the moves: "
+            + " ".join(f"{t['rss_mb']:,.0f}" for t in timings if t.get("rss_mb") is not None)
+            + f"; Python's allocated blocks {run['memory_before_moves']['python_blocks']:,} before, "
+            f"{run['memory_after_moves']['python_blocks']:,} after",
+        ),
+        *collection_figures(run),
+    ]
+
+
+def collection_figures(run: dict) -> list[Figure]:
+    """Full collections: those Python or the app ran during the moves, and one timed after them."""
+    full, during = run["full_collection"], run["collections"]
+    app = run.get("app_collection_ms")
+    return [
+        Figure(
+            "  full collection after the moves (CPU)",
+            full["cpu_ms"],
+            "ms",
+            detail=f"wall {full['ms']:.1f} ms, {full['freed']:,} objects freed; again at once "
+            f"{full['again_cpu_ms']:.1f} ms CPU ({full['again_ms']:.1f} ms wall): {full['tracked']:,} objects "
+            f"walked, {full['frozen']:,} frozen (gc.freeze) and skipped, of which {full['frozen_garbage']:,} had "
+            "become garbage; the app's own last one "
+            + ("none" if app is None else f"{app:.1f} ms CPU"),
+        ),
+        Figure(
+            "  full collections during the moves",
+            during["2"]["count"],
+            "",
+            detail=f"longest {during['2']['max_cpu_ms']:.1f} ms CPU ({during['2']['max_ms']:.1f} ms wall); young: "
+            f"{during['0']['count'] + during['1']['count']:,}, longest {during['1']['max_cpu_ms']:.1f} ms CPU",
         ),
     ]
 
