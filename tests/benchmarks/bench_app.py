@@ -99,8 +99,21 @@ def full_collection() -> dict:
     free: the second is what walking the heap costs. With the objects gc.freeze() set aside."""
     import gc
 
+    def kinds(collect) -> tuple[int, list]:
+        """Collect, keeping what was freed to count it by type (the most common first)."""
+        from collections import Counter
+
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            freed = collect()
+            counts = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.garbage)
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        return freed, counts.most_common(8)
+
     started, cpu = time.perf_counter(), time.thread_time()
-    freed = gc.collect()
+    freed, freed_kinds = kinds(gc.collect)
     first, first_cpu = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
     started, cpu = time.perf_counter(), time.thread_time()
     gc.collect()
@@ -108,9 +121,10 @@ def full_collection() -> dict:
     tracked, frozen = len(gc.get_objects()), gc.get_freeze_count()
     # What was frozen and has since become unreachable cycles: a freeze keeps it for good.
     gc.unfreeze()
-    leaked = gc.collect()
+    leaked, leaked_kinds = kinds(gc.collect)
     return {"ms": first, "cpu_ms": first_cpu, "freed": freed, "again_ms": again, "again_cpu_ms": again_cpu,
-            "tracked": tracked, "frozen": frozen, "frozen_garbage": leaked}
+            "tracked": tracked, "frozen": frozen, "frozen_garbage": leaked,
+            "freed_kinds": freed_kinds, "frozen_garbage_kinds": leaked_kinds}
 
 
 class ThreadProfiles:
