@@ -23,17 +23,18 @@ class IdleCollector:
 
     With 100,000 articles and the entity and story libraries in memory, a full collection
     walks half a million objects (0.5-0.7 s), and Python starts one whenever enough objects
-    survive: a keypress that lands on one waits for it. Yet each move leaves cycles behind that
-    only a full collection frees (Textual's line caches hold the line that made them), so
-    holding them until the user pauses made a long run of moves grow by a megabyte a move.
+    survive: a keypress that lands on one waits for it. Yet what only a full collection frees,
+    cycles (widgets, workers, entity libraries replaced; Textual's lines made them too, see
+    strips.py), piles up meanwhile: held until the user paused, a long run of moves grew.
 
     Once the whole library is listed, what the app holds lives as long as it does, and
-    ``gc.freeze`` sets it aside, so that a full collection walks only what was made since: a
-    few milliseconds, cheap enough to run every few seconds while the user moves. If one is
-    slow again (a rebuilt library, an index's state), it waits for a pause, and what survives
-    it is set aside too. A frozen object is never walked again, so one that later becomes part
-    of unreachable cycles stays in memory: what is frozen is what has lived through a load or
-    a full collection, and is there to stay.
+    ``gc.freeze`` sets it aside, so that a full collection walks only what was made since,
+    cheap enough to run every few seconds while the user moves. Each is timed: once one is slow
+    (a rebuilt library, the story placement's working set), the next wait for a pause again.
+    Freezing only once is deliberate: a frozen object is never walked again, so one that later
+    becomes part of unreachable cycles stays in memory for good. Freezing again after each
+    slow collection kept them short but kept every entity library replaced since (its
+    entities refer to each other) with them.
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic,
@@ -85,9 +86,6 @@ class IdleCollector:
         started = self._timer()
         gc.collect()
         self.last_pause = self._timer() - started
-        if self._settled and self.last_pause > BUSY_SECONDS:
-            # What lived through a long collection is long-lived: the next ones skip it.
-            gc.freeze()
         if idle:
             trim()  # what the collections freed goes back to the system, not only to the heap
         return True
