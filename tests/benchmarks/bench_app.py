@@ -296,6 +296,11 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
         # threads (on a library the app has not grouped yet, the story placement) to notice the
         # app has gone, which measures nothing and can take minutes on a busy machine.
         print(RESULT + json.dumps(result), flush=True)
+        import multiprocessing
+
+        for process in multiprocessing.active_children():  # the analyser's and the stories' workers
+            process.terminate()
+            process.join(5)
         os._exit(0)
 
     asyncio.run(drive())
