@@ -34,6 +34,7 @@ from .screens.main import MainScreen
 from .screens.main.keys import COMMANDS as MAIN_COMMANDS
 from .screens.story import StoryScreen
 from .services import Services
+from .strips import keep_strips_acyclic
 from .workers import run_in_thread
 from .writer import Writes
 
@@ -88,6 +89,7 @@ class BroadsheetApp(App[None]):
 
     def __init__(self, services: Services) -> None:
         limit_arenas()  # before the worker threads: each would keep an arena of its own
+        keep_strips_acyclic()  # a line no longer drawn is freed at once, not at a full collection
         super().__init__()
         self.services = services
         self.set_reactive(BroadsheetApp.read_only, services.read_only_reason)

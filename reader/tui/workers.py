@@ -18,4 +18,18 @@ def run_in_thread(node: DOMNode, work: Callable[[], object], *, group: str, excl
     matters (thread workers check ``is_cancelled`` where they loop). The work posts messages
     for its results and never touches a widget.
     """
-    return node.app.run_worker(work, name=group, group=group, thread=True, exclusive=exclusive, exit_on_error=False)
+    return node.app.run_worker(_once(work), name=group, group=group, thread=True, exclusive=exclusive,
+                               exit_on_error=False)
+
+
+def _once(work: Callable[[], object]) -> Callable[[], object]:
+    """``work``, let go of as soon as it starts. A finished Worker is part of reference cycles
+    (its task, its node), freed only by a full collection, which the app keeps for when the
+    user is idle; meanwhile it kept its work and what that captured: with the entity analysis
+    taking in a batch every second, every entity library it had replaced."""
+    held = [work]
+
+    def run() -> object:
+        return held.pop()()
+
+    return run

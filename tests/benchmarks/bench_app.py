@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import resource
 import subprocess
@@ -60,7 +61,70 @@ def memory_mb() -> dict:
     if "VmHWM" not in found:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         found["VmHWM"] = peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return {"rss_mb": found.get("VmRSS", found["VmHWM"]), "peak_rss_mb": found["VmHWM"]}
+    return {"rss_mb": found.get("VmRSS", found["VmHWM"]), "peak_rss_mb": found["VmHWM"],
+            "python_blocks": sys.getallocatedblocks()}
+
+
+class Collections:
+    """Python's garbage collections during the moves: how many of each generation and how long
+    the longest took (``gc.callbacks``, in whatever thread set them off)."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self._gc = gc
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self.cpu: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = (0.0, 0.0)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = (time.perf_counter(), time.thread_time())
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._started[0]) * 1000)
+            self.cpu[info["generation"]].append((time.thread_time() - self._started[1]) * 1000)
+
+    def start(self) -> None:
+        self._gc.callbacks.append(self._callback)
+
+    def stop(self) -> dict:
+        self._gc.callbacks.remove(self._callback)
+        return {str(g): {"count": len(p), "max_ms": max(p, default=0.0), "total_ms": sum(p),
+                         "max_cpu_ms": max(self.cpu[g], default=0.0)}
+                for g, p in self.pauses.items()}
+
+
+def full_collection() -> dict:
+    """A full collection timed as the app's idle one runs it, then once more with nothing left to
+    free: the second is what walking the heap costs. With the objects gc.freeze() set aside."""
+    import gc
+
+    def kinds(collect) -> tuple[int, list]:
+        """Collect, keeping what was freed to count it by type (the most common first)."""
+        from collections import Counter
+
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            freed = collect()
+            counts = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.garbage)
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        return freed, counts.most_common(8)
+
+    started, cpu = time.perf_counter(), time.thread_time()
+    freed, freed_kinds = kinds(gc.collect)
+    first, first_cpu = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+    started, cpu = time.perf_counter(), time.thread_time()
+    gc.collect()
+    again, again_cpu = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+    tracked, frozen = len(gc.get_objects()), gc.get_freeze_count()
+    # What was frozen and has since become unreachable cycles: a freeze keeps it for good.
+    gc.unfreeze()
+    leaked, leaked_kinds = kinds(gc.collect)
+    return {"ms": first, "cpu_ms": first_cpu, "freed": freed, "again_ms": again, "again_cpu_ms": again_cpu,
+            "tracked": tracked, "frozen": frozen, "frozen_garbage": leaked,
+            "freed_kinds": freed_kinds, "frozen_garbage_kinds": leaked_kinds}
 
 
 class ThreadProfiles:
@@ -212,19 +276,35 @@ def child(home: Path, moves: int, seed: int, profile: str | None) -> dict:
                     result["memory_before_moves"] = memory_mb()
                     if profiles and profile == "moves":
                         profiles.watch_bodies(store)
+                    collections = Collections()
+                    collections.start()
                     result["moves"] = await time_moves(
                         screen, article_list, pending, moves, seed, loop, profiles if profile == "moves" else None
                     )
+                    result["collections"] = collections.stop()
                     result["memory_after_moves"] = memory_mb()
+                    pause = app.collector.last_pause
+                    result["app_collection_ms"] = None if pause is None else pause * 1000
+                    result["full_collection"] = full_collection()
         finally:
             services.writer.drain(10.0)
             services.writer.stop()
         result.update(import_seconds=import_seconds, marks=marks, loads=loads)
         if profiles:
             result["profile"] = profiles.summary()
-        return result
+        # Report now and leave: the default executor's shutdown would wait for the background
+        # threads (on a library the app has not grouped yet, the story placement) to notice the
+        # app has gone, which measures nothing and can take minutes on a busy machine.
+        print(RESULT + json.dumps(result), flush=True)
+        import multiprocessing
 
-    return asyncio.run(drive())
+        for process in multiprocessing.active_children():  # the analyser's and the stories' workers
+            process.terminate()
+            process.join(5)
+        os._exit(0)
+
+    asyncio.run(drive())
+    return {}
 
 
 async def time_moves(screen, article_list, pending: dict, count: int, seed: int, loop, profiles=None) -> list[dict]:
@@ -242,7 +322,7 @@ async def time_moves(screen, article_list, pending: dict, count: int, seed: int,
     targets = [int((k + 0.5) * (len(rows) - 2) / count) for k in range(count)]
     random.Random(seed).shuffle(targets)
     timings = []
-    for index in targets:
+    for done, index in enumerate(targets):
         article_list.set_cursor(index, announce=False)
         await screen.wait_for_refresh()
         target = rows[index + 1]
@@ -276,6 +356,7 @@ async def time_moves(screen, article_list, pending: dict, count: int, seed: int,
             "draw_ms": (shown - arrived) * 1000,
             "cpu_ms": cpu * 1000,
             "month": target.published.strftime("%Y-%m"),
+            "rss_mb": memory_mb()["rss_mb"] if (done + 1) % max(1, count // 10) == 0 else None,
         })
     return timings
 
@@ -393,6 +474,41 @@ def move_figures(run: dict, home: Path, moves: int, seed: int) -> list[Figure]:
             f"(growth {run['memory_after_moves']['rss_mb'] - run['memory_before_moves']['rss_mb']:+,.0f} MB); "
             f"VmHWM {run['memory_after_moves']['peak_rss_mb']:,.0f} MB",
         ),
+        Figure(
+            "  resident memory growth over the moves",
+            run["memory_after_moves"]["rss_mb"] - run["memory_before_moves"]["rss_mb"],
+            "MB",
+            detail="VmRSS every tenth of the moves: "
+            + " ".join(f"{t['rss_mb']:,.0f}" for t in timings if t.get("rss_mb") is not None)
+            + f"; Python's allocated blocks {run['memory_before_moves']['python_blocks']:,} before, "
+            f"{run['memory_after_moves']['python_blocks']:,} after",
+        ),
+        *collection_figures(run),
+    ]
+
+
+def collection_figures(run: dict) -> list[Figure]:
+    """Full collections: those Python or the app ran during the moves, and one timed after them."""
+    full, during = run["full_collection"], run["collections"]
+    app = run.get("app_collection_ms")
+    return [
+        Figure(
+            "  full collection after the moves (CPU)",
+            full["cpu_ms"],
+            "ms",
+            detail=f"wall {full['ms']:.1f} ms, {full['freed']:,} objects freed; again at once "
+            f"{full['again_cpu_ms']:.1f} ms CPU ({full['again_ms']:.1f} ms wall): {full['tracked']:,} objects "
+            f"walked, {full['frozen']:,} frozen (gc.freeze) and skipped, of which {full['frozen_garbage']:,} had "
+            "become garbage; the app's own last one "
+            + ("none" if app is None else f"{app:.1f} ms CPU"),
+        ),
+        Figure(
+            "  full collections during the moves",
+            during["2"]["count"],
+            "",
+            detail=f"longest {during['2']['max_cpu_ms']:.1f} ms CPU ({during['2']['max_ms']:.1f} ms wall); young: "
+            f"{during['0']['count'] + during['1']['count']:,}, longest {during['1']['max_cpu_ms']:.1f} ms CPU",
+        ),
     ]
 
 
@@ -405,8 +521,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.child:
-        result = child(args.child, args.moves, args.seed, args.child_profile)
-        print(RESULT + json.dumps(result), flush=True)
+        child(args.child, args.moves, args.seed, args.child_profile)  # prints its result and exits
         return 0
 
     from tests.benchmarks.generate import cache_key, cached_library, copy_library, default_cache

@@ -3,7 +3,6 @@ articles a fetch stored, and article bodies. Reads run in workers that only post
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -130,9 +129,6 @@ class LibraryFeed:
         rest: list[Article] = []
         for month in months[1:]:
             rest.extend(self._part(partial(store.articles_of_month, month), none))
-        # A library of 100,000 articles is long-lived: keep the collector from
-        # re-scanning it on every later allocation burst (pauses of 60-250 ms measured).
-        gc.freeze()
         post(self.Loaded(rest, read_ids, marks, final=True, session=session))
 
     def _part(self, read: Callable[[], T], fallback: T) -> T:
@@ -230,6 +226,8 @@ class LibraryFeed:
             self._article_to_restore = None
         if message.final:
             self._screen.library_loading = False
+            # The articles and their rows live as long as the app: full collections skip them.
+            self._screen.broadsheet.collector.settled()
             self.start_polling()
             articles.empty_message = "No articles here. Press / to change the filter, H to show read articles."
             articles.refresh()
