@@ -19,6 +19,7 @@ from .conftest import (
     static_text,
     titles,
     type_text,
+    until,
 )
 
 
@@ -342,7 +343,6 @@ async def test_e_renames_a_feed_starting_from_its_name(start, home, feed_server)
         await type_text(pilot, "Morning Globe")
         await pilot.press("enter")
         await drain(pilot)  # the rename is written by the writer thread, then the list reloads
-        await pilot.app.workers.wait_for_complete()
-        await settle(pilot)
+        await until(pilot, lambda: "Morning Globe" in screen_text(pilot.app), 30)
         assert "Morning Globe" in screen_text(pilot.app)
     assert Store.open(home).feed(feed_id).title == "Morning Globe"

@@ -55,6 +55,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     class Loaded(Message):
         feeds: list[Feed]
         counts: dict[str, FeedCounts]
+        #: Which load this was: loads run in threads and may answer out of order.
+        number: int = 0
 
     @dataclass
     class Probed(Message):
@@ -63,6 +65,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def __init__(self) -> None:
         super().__init__()
         self.feeds: list[Feed] = []
+        self._loads = 0  # loads started
+        self._shown = 0  # the newest load shown
 
     @property
     def broadsheet(self) -> BroadsheetApp:
@@ -107,17 +111,22 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         self.sub_title = status or f"{count} feed{'s' * (count != 1)} · enter lists a feed's articles · R fetches all"
 
     def load_feeds(self) -> None:
-        run_in_thread(self, self._load_feeds, group="feeds.load", exclusive=True)
+        self._loads += 1
+        number = self._loads
+        run_in_thread(self, lambda: self._load_feeds(number), group="feeds.load", exclusive=True)
 
-    def _load_feeds(self) -> None:
+    def _load_feeds(self, number: int) -> None:
         store = self.broadsheet.services.store
         try:
-            self.post_message(self.Loaded(store.feeds(), store.feed_counts()))
+            self.post_message(self.Loaded(store.feeds(), store.feed_counts(), number))
         except StoreError as error:
             self.post_message(Notice(str(error), severity="error"))
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
+        if message.number < self._shown:
+            return  # read before a newer load that is on screen already (a rename, say)
+        self._shown = message.number
         table = self.query_one(DataTable)
         selected = self._selected()
         self.feeds = message.feeds
