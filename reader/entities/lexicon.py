@@ -87,8 +87,9 @@ PLACE_WORDS = frozenset(
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
-    campus delta mine township market rainforest jungle basin shire
+    campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
+    salar paseo estadio
     tanjung pulau gunung jalan kampung wadi jebel jabal chowk
     """.split()
 )
