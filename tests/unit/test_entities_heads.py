@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.entities.namekinds import head_kind
+from reader.entities.press import press_votes
 
 
 @pytest.mark.parametrize(
@@ -13,3 +14,15 @@ from reader.entities.namekinds import head_kind
 )
 def test_lanes_volcanoes_salt_flats_promenades_and_stadiums_are_places_by_their_head(name):
     assert head_kind(name) == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prices rose again, Diario Montañés said on Tuesday.", "Diario Montañés"),
+        ("The plan was first described by Vestre Dagbladet last week.", "Vestre Dagbladet"),
+    ],
+)
+def test_a_paper_named_by_a_word_for_newspaper_in_another_language_is_an_organisation(text, name):
+    start = text.index(name)
+    assert ("organisation", pytest.approx(2.5)) in press_votes(text, start, start + len(name), name)
