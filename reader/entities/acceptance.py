@@ -37,6 +37,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
     if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
+    if len(words) == 1 and name.isupper() and spells_common_words(text, name):
+        return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
     if len(words) == 1 and demonym(name):
         return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
@@ -50,6 +52,16 @@ def _common_opener(text: str, start: int, name: str) -> bool:
     known = knowledge()
     return (not name.isupper() and at_sentence_start(text, start) and known.frequency(name) >= COMMON_OPENER
             and known.place(bare(name)) is None and not _used_midsentence(text, name))
+
+
+def spells_common_words(text: str, acronym: str) -> bool:
+    """Whether the text brings in an acronym after words written in lower case, each opening with
+    one of its letters: a thing's or a substance's short form ("a glass fibre (GF) hull")."""
+    match = re.search(rf"((?:[a-z][\w-]* ){{1,5}})\({re.escape(acronym)}\)", text)
+    if match is None:
+        return False
+    initials = "".join(w[0] for w in match.group(1).split()).upper()
+    return initials.endswith(acronym[:1]) or acronym[0] in initials
 
 
 def _common(word: str) -> bool:

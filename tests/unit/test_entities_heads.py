@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.entities import Extractor
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
 
@@ -26,3 +27,12 @@ def test_lanes_volcanoes_salt_flats_promenades_and_stadiums_are_places_by_their_
 def test_a_paper_named_by_a_word_for_newspaper_in_another_language_is_an_organisation(text, name):
     start = text.index(name)
     assert ("organisation", pytest.approx(2.5)) in press_votes(text, start, start + len(name), name)
+
+
+def test_an_acronym_spelled_out_in_lower_case_words_is_no_name_in_the_body_or_the_title():
+    title = "Velmar GF hulls pass sea trials"
+    body = ("Velmar, the boat builder, said its glass fibre (GF) hulls were lighter. GF costs less than "
+            "steel, the company said.")
+    names = {m.text for m in Extractor().extract(title, body)}
+    assert "GF" not in names and "Velmar GF" not in names, names
+    assert "Velmar" in names, names
