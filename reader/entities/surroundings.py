@@ -78,10 +78,11 @@ PLACE_NOUN_OF = re.compile(
     r"district|township|barangay|neighbourhood|neighborhood)s?|cities|market|north|south|east|west) of $"
 )
 
-# "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile": an office held by someone,
-# then a comma and the holder.
+# "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,
+# Oh Dae-sung": an office held by someone, then a comma and the holder.
 _OFFICE_BEFORE = re.compile(
-    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){0,2}(?:" + _nouns(TITLES | ROLE_NOUNS)
+    r"(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|[A-ZÀ-ÖØ-Þ][\w-]*['’]s?)\s+(?:[\w'’-]+\s+){0,2}(?:"
+    + _nouns(TITLES | ROLE_NOUNS)
     + r"),\s$"
 )
 OFFICE_HOLDER = 3.0

@@ -7,6 +7,7 @@ import pytest
 from reader.entities import Extractor
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
+from reader.entities.surroundings import office_before
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,9 @@ def test_an_acronym_spelled_out_in_lower_case_words_is_no_name_in_the_body_or_th
     names = {m.text for m in Extractor().extract(title, body)}
     assert "GF" not in names and "Velmar GF" not in names, names
     assert "Velmar" in names, names
+
+
+def test_an_office_an_organisation_owns_then_a_comma_introduces_its_holder():
+    text = "Velmar's chairman, Oh Dae-sung, said orders were strong."
+    assert office_before(text, text.index("Oh Dae-sung"))
+    assert not office_before("Velmar said, Oh Dae-sung", len("Velmar said, "))
