@@ -7,7 +7,7 @@ import pytest
 from reader.entities import Extractor
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
-from reader.entities.surroundings import office_before
+from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,11 @@ def test_an_office_an_organisation_owns_then_a_comma_introduces_its_holder():
     text = "Velmar's chairman, Oh Dae-sung, said orders were strong."
     assert office_before(text, text.index("Oh Dae-sung"))
     assert not office_before("Velmar said, Oh Dae-sung", len("Velmar said, "))
+
+
+def test_a_noun_phrase_for_an_organisation_right_before_a_name_makes_it_one():
+    text = "The claimants are represented by the law firm Maren Holt, which sued in 2019."
+    start = text.index("Maren Holt")
+    assert ("organisation", PHRASE_CUE) in noun_votes(text, start, start + len("Maren Holt"))
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Maren Holt") == "organisation", kinds
