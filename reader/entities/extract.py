@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
+from .abbreviations import abbreviated_regions
 from .acceptance import spells_common_words
 from .cues import DATELINE, cue_candidates
 from .evidence import group_names
@@ -91,7 +92,7 @@ def analyse(
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
-    links += nicknames_in(body)
+    links += nicknames_in(body) + abbreviated_regions(bp.text, body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reader.entities import Extractor
+from reader.entities.abbreviations import abbreviated_regions
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
+from reader.entities.spans import Candidate
 from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
 
 
@@ -51,3 +53,16 @@ def test_a_noun_phrase_for_an_organisation_right_before_a_name_makes_it_one():
     assert ("organisation", PHRASE_CUE) in noun_votes(text, start, start + len("Maren Holt"))
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert kinds.get("Maren Holt") == "organisation", kinds
+
+
+def test_a_region_written_short_with_a_full_stop_is_the_region():
+    text = "MERLIN FALLS, Sask. — Crews in Saskatchewan worked through the night."
+    assert ("Sask", "Saskatchewan") in abbreviated_regions(text, [_c(text, "Sask"), _c(text, "Saskatchewan")])
+    # Letters out of order, or no full stop: no short form.
+    assert abbreviated_regions("Skas. and Saskatchewan", [_c("Skas. and Saskatchewan", "Skas"),
+                                                         _c("Skas. and Saskatchewan", "Saskatchewan")]) == []
+
+
+def _c(text: str, name: str) -> Candidate:
+    start = text.index(name)
+    return Candidate(start, start + len(name), name)
