@@ -48,7 +48,7 @@ ORG_WORDS = frozenset(
     economics analysis analytics research consulting advisers advisors media communications
     telecom telecommunications mobile mobility display entertainment studios records publishing
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping
-    united athletic rovers wanderers sporting racing
+    united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()
 )

@@ -66,3 +66,8 @@ def test_a_region_written_short_with_a_full_stop_is_the_region():
 def _c(text: str, name: str) -> Candidate:
     start = text.index(name)
     return Candidate(start, start + len(name), name)
+
+
+@pytest.mark.parametrize("name", ["Tarvik Air", "Marden Valley Hospital"])
+def test_airlines_and_hospitals_are_organisations_by_their_head(name):
+    assert head_kind(name) == "organisation"
