@@ -6,6 +6,7 @@ import pytest
 
 from reader.entities import Extractor
 from reader.entities.abbreviations import abbreviated_regions
+from reader.entities.evidence import regnal_name
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
 from reader.entities.spans import Candidate
@@ -71,3 +72,9 @@ def _c(text: str, name: str) -> Candidate:
 @pytest.mark.parametrize("name", ["Tarvik Air", "Marden Valley Hospital"])
 def test_airlines_and_hospitals_are_organisations_by_their_head(name):
     assert head_kind(name) == "organisation"
+
+
+def test_a_monarch_alone_by_regnal_name_is_the_monarch_even_where_a_town_has_it():
+    assert regnal_name("ilsa", ["queen ilsa ii"]) is False  # (the title opens the name here)
+    assert regnal_name("ilsa", ["ilsa ii", "tomas berg"])
+    assert not regnal_name("ilsa", ["ilsa berg"])
