@@ -35,7 +35,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "Communications minister": a portfolio, not an organisation
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
-    if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
+    if len(words) == 1 and (kind in (None, "person") or (kind == "organisation" and _plural(name))) \
+            and _common_opener(text, start, name):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
     if len(words) == 1 and name.isupper() and spells_common_words(text, name):
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
@@ -97,3 +98,9 @@ def _field_label(text: str, start: int, end: int) -> bool:
 def _used_lowercase(text: str, name: str) -> bool:
     word = name.lower()
     return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _plural(name: str) -> bool:
+    """A common plural ("Households", "Customs"), which the model takes for a body at a sentence's
+    start; a company's one-word name ("Shell") is seldom one."""
+    return name.endswith("s") and not name.endswith("ss")

@@ -6,6 +6,7 @@ import pytest
 
 from reader.entities import Extractor
 from reader.entities.abbreviations import abbreviated_regions
+from reader.entities.acceptance import acceptable
 from reader.entities.evidence import regnal_name
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
@@ -78,3 +79,12 @@ def test_a_monarch_alone_by_regnal_name_is_the_monarch_even_where_a_town_has_it(
     assert regnal_name("ilsa", ["queen ilsa ii"]) is False  # (the title opens the name here)
     assert regnal_name("ilsa", ["ilsa ii", "tomas berg"])
     assert not regnal_name("ilsa", ["ilsa berg"])
+
+
+def test_a_common_plural_opening_a_sentence_is_no_organisation():
+    text = "Prices rose again in May. Households have cut back, the survey found."
+    start = text.index("Households")
+    assert not acceptable(text, start, start + len("Households"), "Households", "organisation")
+    text = "Prices rose again in May. Velmars said it would cut back."
+    start = text.index("Velmars")
+    assert acceptable(text, start, start + len("Velmars"), "Velmars", "organisation")
