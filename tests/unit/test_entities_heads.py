@@ -11,6 +11,7 @@ from reader.entities.evidence import regnal_name
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
 from reader.entities.spans import Candidate
+from reader.entities.spellings import written_out
 from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
 
 
@@ -88,3 +89,10 @@ def test_a_common_plural_opening_a_sentence_is_no_organisation():
     text = "Prices rose again in May. Velmars said it would cut back."
     start = text.index("Velmars")
     assert acceptable(text, start, start + len("Velmars"), "Velmars", "organisation")
+
+
+def test_a_name_with_its_umlauts_written_out_is_the_same_name():
+    text = "Lukas Grünwald, the chief executive, said sales fell. Lukas Gruenwald added that costs rose."
+    pairs = written_out([_c(text, "Lukas Grünwald"), _c(text, "Lukas Gruenwald")])
+    assert pairs == [("Lukas Grünwald", "Lukas Gruenwald")]
+    assert written_out([_c(text, "Lukas Grünwald")]) == []
