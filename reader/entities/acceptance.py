@@ -7,7 +7,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
-from .words import at_sentence_start, bare, demonym, next_word
+from .words import at_sentence_start, bare, demonym, next_word, previous_word
 
 #: Words that soften a title ("former President") but say nothing about who follows.
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
@@ -40,6 +40,10 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
     if len(words) == 1 and name.isupper() and spells_common_words(text, name):
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
+    if len(words) == 1 and name.isupper() and re.fullmatch(r"[A-Z]?\d+[A-Z]?", previous_word(text, start)):
+        return False  # "737 MAX", "A350 XWB": a model's designation after its number
+    if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
+        return False  # "Signal No. 5", "Gate No 3": a numbered label
     if len(words) == 1 and demonym(name):
         return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):

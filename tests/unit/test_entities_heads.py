@@ -96,3 +96,15 @@ def test_a_name_with_its_umlauts_written_out_is_the_same_name():
     pairs = written_out([_c(text, "Lukas Grünwald"), _c(text, "Lukas Gruenwald")])
     assert pairs == [("Lukas Grünwald", "Lukas Gruenwald")]
     assert written_out([_c(text, "Lukas Grünwald")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The carrier ordered 40 Tarvik 919 LRX jets on Monday.", "LRX"),
+        ("Forecasters raised Warning No. 4 for the coast.", "Warning No"),
+    ],
+)
+def test_a_designation_after_a_number_and_a_numbered_label_are_no_names(text, name):
+    start = text.index(name)
+    assert not acceptable(text, start, start + len(name), name, "organisation")
