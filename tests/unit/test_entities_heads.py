@@ -8,8 +8,10 @@ from reader.entities import Extractor
 from reader.entities.abbreviations import abbreviated_regions
 from reader.entities.acceptance import acceptable
 from reader.entities.evidence import regnal_name
+from reader.entities.model import RawSpan
 from reader.entities.namekinds import head_kind
 from reader.entities.press import press_votes
+from reader.entities.repair import repair
 from reader.entities.spans import Candidate
 from reader.entities.spellings import written_out
 from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
@@ -108,3 +110,16 @@ def test_a_name_with_its_umlauts_written_out_is_the_same_name():
 def test_a_designation_after_a_number_and_a_numbered_label_are_no_names(text, name):
     start = text.index(name)
     assert not acceptable(text, start, start + len(name), name, "organisation")
+
+
+def test_a_name_the_model_cut_at_a_particle_is_joined_again():
+    text = "Coach Tiago dos Reis Amaral picked him at the Parque do Tucano training ground."
+    spans = [RawSpan(text.index("Tiago"), text.index("Tiago") + 5, "PERSON"),
+             RawSpan(text.index("Reis"), text.index(" picked"), "PERSON"),
+             RawSpan(text.index("Parque"), text.index("Parque") + 6, "LOC"),
+             RawSpan(text.index("Tucano"), text.index(" training"), "LOC")]
+    names = {text[s.start:s.end] for s in repair(text, spans)}
+    assert {"Tiago dos Reis Amaral", "Parque do Tucano"} <= names, names
+    text = "Fans in Mendoza de Argentina cheered."  # a region after the particle stays apart
+    spans = [RawSpan(8, 15, "GPE"), RawSpan(19, 28, "GPE")]
+    assert len(repair(text, spans)) == 2
