@@ -7,7 +7,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
-from .words import at_sentence_start, bare, demonym, next_word
+from .words import at_sentence_start, bare, demonym, next_word, previous_word
 
 #: Words that soften a title ("former President") but say nothing about who follows.
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
@@ -35,8 +35,15 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "Communications minister": a portfolio, not an organisation
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
-    if len(words) == 1 and kind in (None, "person") and _common_opener(text, start, name):
+    if len(words) == 1 and (kind in (None, "person") or (kind == "organisation" and _plural(name))) \
+            and _common_opener(text, start, name):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
+    if len(words) == 1 and name.isupper() and spells_common_words(text, name):
+        return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
+    if len(words) == 1 and name.isupper() and re.fullmatch(r"[A-Z]?\d+[A-Z]?", previous_word(text, start)):
+        return False  # "737 MAX", "A350 XWB": a model's designation after its number
+    if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
+        return False  # "Signal No. 5", "Gate No 3": a numbered label
     if len(words) == 1 and demonym(name):
         return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
@@ -50,6 +57,16 @@ def _common_opener(text: str, start: int, name: str) -> bool:
     known = knowledge()
     return (not name.isupper() and at_sentence_start(text, start) and known.frequency(name) >= COMMON_OPENER
             and known.place(bare(name)) is None and not _used_midsentence(text, name))
+
+
+def spells_common_words(text: str, acronym: str) -> bool:
+    """Whether the text brings in an acronym after words written in lower case, each opening with
+    one of its letters: a thing's or a substance's short form ("a glass fibre (GF) hull")."""
+    match = re.search(rf"((?:[a-z][\w-]* ){{1,5}})\({re.escape(acronym)}\)", text)
+    if match is None:
+        return False
+    initials = "".join(w[0] for w in match.group(1).split()).upper()
+    return initials.endswith(acronym[:1]) or acronym[0] in initials
 
 
 def _common(word: str) -> bool:
@@ -85,3 +102,9 @@ def _field_label(text: str, start: int, end: int) -> bool:
 def _used_lowercase(text: str, name: str) -> bool:
     word = name.lower()
     return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _plural(name: str) -> bool:
+    """A common plural ("Households", "Customs"), which the model takes for a body at a sentence's
+    start; a company's one-word name ("Shell") is seldom one."""
+    return name.endswith("s") and not name.endswith("ss")

@@ -164,7 +164,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
             tallies.clear()
         elif " " not in name and (_tally(votes[key]) == "person" or knowledge().place(key) is None
-                                  or _model_says(candidates, key, "person")):
+                                  or _model_says(candidates, key, "person") or regnal_name(key, persons)):
             # A first name alone ("Kylian is finding his rhythm") or a family name written first
             # ("Governor Pan Gongsheng ... Pan also promised") when one person has it: whatever
             # the model made of it, unless it is a place of that name.
@@ -250,6 +250,14 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+def regnal_name(key: str, persons: list[str]) -> bool:
+    """"Leo" after "Leo XIV": a pope or a monarch is called by the regnal name alone."""
+    return any(p.split()[0] == key and _REGNAL_NUMBER.fullmatch(p.split()[-1]) for p in persons)
+
+
+_REGNAL_NUMBER = re.compile(r"[ivxl]+")
 
 
 def _model_says(candidates: list[Candidate], key: str, kind: str) -> bool:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
+from .abbreviations import abbreviated_regions
+from .acceptance import spells_common_words
 from .cues import DATELINE, cue_candidates
 from .evidence import group_names
 from .expansions import declared_links, known_as, listing_names, spelled_out, without_country
@@ -17,6 +19,7 @@ from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
+from .spellings import written_out
 from .words import demonym, is_title, previous_word
 
 FALLBACK = "fallback"
@@ -90,7 +93,7 @@ def analyse(
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
-    links += nicknames_in(body)
+    links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
     groups = group_names(bp.text, body, links)
@@ -106,6 +109,7 @@ def analyse(
     heading = find_again(tp.text, names, [], source="title")
     if title_spans:
         heading = _without_overlaps(heading + _candidates(tp.text, title_spans))
+    heading = [c for c in (_without_common_acronym(bp.text, c) for c in heading) if c is not None]
     title_groups = group_names(tp.text, heading, [])
 
     mentions = []
@@ -122,6 +126,18 @@ def analyse(
     pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest})
     votes = sorted((g.longest, kind, round(w, 2)) for g in unique for kind, w in g.votes.items() if w > 0)
     return mentions, pairs, votes
+
+
+def _without_common_acronym(body: str, candidate: Candidate) -> Candidate | None:
+    """A title's "GF hull" or "Velmar GF": an acronym the body spells out in lower-case words
+    is a thing's short form, no name nor part of one (the title has no room to spell it out)."""
+    words = candidate.text.split()
+    if not (words[-1].isupper() and spells_common_words(body, words[-1])):
+        return candidate
+    if len(words) == 1:
+        return None
+    text = candidate.text[:candidate.text.rfind(" ")]
+    return Candidate(candidate.start, candidate.start + len(text), text, candidate.votes, candidate.source)
 
 
 def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:

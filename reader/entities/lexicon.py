@@ -48,7 +48,7 @@ ORG_WORDS = frozenset(
     economics analysis analytics research consulting advisers advisors media communications
     telecom telecommunications mobile mobility display entertainment studios records publishing
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping
-    united athletic rovers wanderers sporting racing
+    united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()
 )
@@ -87,8 +87,9 @@ PLACE_WORDS = frozenset(
     boulevard bridge airport port harbour harbor station palace castle tower building
     prison jail stadium arena cathedral temple mosque dam canal border strait
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
-    campus delta mine township market rainforest jungle basin shire
+    campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
+    salar paseo estadio
     tanjung pulau gunung jalan kampung wadi jebel jabal chowk
     """.split()
 )

@@ -31,6 +31,12 @@ OUTLET_HEADS = frozenset(
     "times post herald journal tribune gazette gazeta daily chronicle chronicles telegraph observer "
     "courier zeitung online news".split()
 )
+#: Words for a newspaper in other languages, which open its name as often as they close it
+#: ("Diario Austral", "Morgen Dagbladet", "Het Avondblad"), any of them, in a name of two words or more.
+PAPER_WORDS = frozenset(
+    "diario diaris jornal gazzetta gazete corriere dagblad dagbladet nieuwsblad avondblad tageblatt "
+    "tagblatt avisen folha periodico".split()
+)
 _LOOSE_HEADS = frozenset("star sun mail standard globe express mirror sport sports tv radio".split())
 
 def _tails(*cues: str) -> tuple[str, ...]:
@@ -133,7 +139,8 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
             cue = "party"
     after = _AFTER.match(text, end)
     follows = after.lastgroup if after is not None else None
-    if len(words) >= 2 and (head in OUTLET_HEADS or (head in _LOOSE_HEADS and (cue or follows))):
+    paper = any(fold(word) in PAPER_WORDS for word in words)
+    if len(words) >= 2 and (head in OUTLET_HEADS or paper or (head in _LOOSE_HEADS and (cue or follows))):
         votes.append(("organisation", HEAD))
     if cue == "medium" or follows == "source" or (cue == "source" and not _place(name)):
         votes.append(("organisation", SOURCE))

@@ -83,13 +83,24 @@ def _join_neighbours(text: str, spans: list[RawSpan]) -> list[RawSpan]:
             places = last.label in ("GPE", "LOC") and span.label in ("GPE", "LOC")
             # "Colombia-Venezuela border" names two countries; "Madrid–Barajas Airport" one airport.
             owner = re.search(r"['’]s?$", text[last.start:last.end])  # "Watch's Americas division"
-            if (gap in ("", " ") or (gap in ("-", "–") and not places)) and not owner \
+            # "Rodrigo" "dos" "Santos Lima", "Ninho" "do" "Urubu": a particle the model cut a name
+            # at, unless a region follows it ("Rosario de Santa Fe" is kept, "Banco de Chile" too).
+            particle = _PARTICLE_GAP.fullmatch(gap) is not None and not _region(text[span.start:span.end])
+            if (gap in ("", " ") or particle or (gap in ("-", "–") and not places)) and not owner \
                     and "\n" not in text[last.start:span.end]:
                 label = max(last.label, span.label, key=lambda lab: _PRIORITY.get(lab, 0))
                 joined[-1] = RawSpan(last.start, span.end, label)
                 continue
         joined.append(span)
     return joined
+
+
+_PARTICLE_GAP = re.compile(r" (?:do|dos|da|das|de|del) ")
+
+
+def _region(name: str) -> bool:
+    place = knowledge().place(name.lower())
+    return place is not None and place.region
 
 
 def _extend(text: str, span: RawSpan, blocked: list[tuple[int, int]]) -> tuple[int, int]:

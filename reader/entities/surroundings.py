@@ -30,6 +30,12 @@ APPOSITION = re.compile(rf", (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,2}}(?:{ROLES}
 # What a name is, said by the noun just before it ("the newspaper Le Monde", "pollster Ifop") or
 # in an apposition after it ("Ipsos, a polling firm,", "Senahú, a village in Alta Verapaz").
 _NOUN_BEFORE = re.compile(r"\b(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r") $")
+# "the law firm Leigh Day", "its coalition partner Kendo": a noun phrase ending right before a
+# name, which then stands in apposition to it, says more than a given name opening the name.
+_PHRASE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r"|coalition partner) $"
+)
+PHRASE_CUE = 1.5
 _NOUN_AFTER = re.compile(
     r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
 )
@@ -78,10 +84,11 @@ PLACE_NOUN_OF = re.compile(
     r"district|township|barangay|neighbourhood|neighborhood)s?|cities|market|north|south|east|west) of $"
 )
 
-# "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile": an office held by someone,
-# then a comma and the holder.
+# "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,
+# Oh Dae-sung": an office held by someone, then a comma and the holder.
 _OFFICE_BEFORE = re.compile(
-    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){0,2}(?:" + _nouns(TITLES | ROLE_NOUNS)
+    r"(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|[A-ZÀ-ÖØ-Þ][\w-]*['’]s?)\s+(?:[\w'’-]+\s+){0,2}(?:"
+    + _nouns(TITLES | ROLE_NOUNS)
     + r"),\s$"
 )
 OFFICE_HOLDER = 3.0
@@ -135,6 +142,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     for match in (before, after):
         if match is not None:
             votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    if _PHRASE_BEFORE.search(text, max(0, start - 40), start):
+        votes.append(("organisation", PHRASE_CUE))
     within = _WITHIN.match(text, end)
     if within is not None and (region := knowledge().place(fold(within.group(1)))) is not None and region.region:
         votes.append(("place", WITHIN_REGION))  # "Villanueva, Honduras", "Mauna Kea, Hawaii"

@@ -72,6 +72,8 @@ NEWS_FLOORS = {
     # Written after the rules were fitted to the two sets above: how they do on news they were
     # not fitted to. Keep its floors honest by fixing causes, never its articles.
     "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
+    # Written after the rules were fitted to the three sets above, then fitted to in turn.
+    "tune4": {"typed": 0.895, "merge": 0.90, "merge_strict": 0.84},
 }
 
 
