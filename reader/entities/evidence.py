@@ -14,8 +14,7 @@ from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PL
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
 from .normalise import fold
-from .outlets import outlet_votes
-from .press import press_votes
+from .press import outlet_votes, press_votes
 from .sites import site_votes
 from .spans import Candidate
 from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
