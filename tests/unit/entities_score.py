@@ -47,9 +47,11 @@ class GoldArticle:
 
 
 #: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never;
-#: "tune3", "tune4" and "tune5" were written after the fitting, to check that the rules generalise.
+#: "tune3", "tune4" and "tune5" were written after the fitting, to check that the rules generalise;
+#: "tune6" is kept unseen: scored, never read to fit rules.
 FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
-           "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "heldout": GOLD / "news_heldout"}
+           "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "tune6": GOLD / "news_tune6",
+           "heldout": GOLD / "news_heldout"}
 
 
 def load_gold(group: str) -> list[GoldArticle]:

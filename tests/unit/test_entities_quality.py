@@ -74,6 +74,10 @@ NEWS_FLOORS = {
     "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
     # Written after the rules were fitted to the three sets above, then fitted to in turn.
     "tune4": {"typed": 0.895, "merge": 0.90, "merge_strict": 0.84},
+    # Kept unseen: scored here, never read to fit rules (its articles and errors stay unopened),
+    # so its floors say how the rules do on news nobody tuned them to. Raise them only when a
+    # general change lifts the score; never edit its articles to pass.
+    "tune6": {"typed": 0.83, "merge": 0.87, "merge_strict": 0.77},
 }
 
 
