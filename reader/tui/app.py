@@ -26,6 +26,7 @@ from .background.storying import Storying
 from .background.syncing import Syncing, SyncStatus, show_synced
 from .collecting import CHECK_SECONDS, IdleCollector
 from .commands import Command, bindings, palette_entries
+from .compositing import repaint_only_what_changed
 from .heap import limit_arenas
 from .key_order import KeyOrder
 from .messages import FeedRemoved, Notice, StoreFailed
@@ -90,6 +91,7 @@ class BroadsheetApp(App[None]):
     def __init__(self, services: Services) -> None:
         limit_arenas()  # before the worker threads: each would keep an arena of its own
         keep_strips_acyclic()  # a line no longer drawn is freed at once, not at a full collection
+        repaint_only_what_changed()  # a repaint of the reader pane leaves the list and sidebar be
         super().__init__()
         self.services = services
         self.set_reactive(BroadsheetApp.read_only, services.read_only_reason)

@@ -222,3 +222,36 @@ async def test_back_in_the_list_the_reader_shows_the_article_the_keys_act_on(sta
         await settle(pilot)
         assert app.focused is article_list(app)
         assert reader_title(app) == highlighted(app).title != opened
+
+
+async def test_the_end_of_each_article_is_reached_as_the_list_moves_between_long_and_short_ones(start):
+    # The pane takes each article's height from one layout (no second one follows it): G must
+    # still reach the last line of whichever article is shown, however long the one before it.
+    async with start(size=(100, 30)) as pilot:
+        app = pilot.app
+        pane = reader(app)
+        heights = []
+        for _ in range(len(SEED_TITLES)):
+            await settle(pilot)
+            body = app.screen.current_body
+            assert body is not None
+            heights.append(pane.max_scroll_y)
+            app.screen.set_focus(pane)
+            await pilot.press("G")
+            await settle(pilot)
+            text = app.screen.query_one("#reader-body")
+            assert pane.scroll_y == pane.max_scroll_y
+            assert text.virtual_region.bottom <= pane.scroll_y + pane.scrollable_content_region.height
+            if not body.comments:  # else the folded comments close the pane
+                last_word = body.blocks[-1].text.split()[-1]
+                shown = [line.split("▕")[-1].strip() for line in screen_lines_of(app)]
+                assert any(line.endswith(last_word) for line in shown), reader_title(app)
+            app.screen.set_focus(article_list(app))
+            await pilot.press("j")
+        assert len(set(heights)) > 2  # the seeds differ in length: the pane's height followed them
+
+
+def screen_lines_of(app) -> list[str]:
+    from .conftest import screen_lines
+
+    return screen_lines(app)

@@ -107,6 +107,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._styled = StyledRows()
         #: A blank line past the last row, by width, drawn once (kept rows must stay the same object).
         self._blank: Strip | None = None
+        #: The rows' width during a redraw (None outside one).
+        self._pass_width: int | None = None
+        #: The rows' styles by (unread, cursor, focused cursor): looked up in the sheets once, not per row drawn.
+        self._styles: dict[tuple[bool, bool, bool], tuple[Style, ...]] = {}
 
     # Data in ----------------------------------------------------------------------------------
 
@@ -211,11 +215,17 @@ class ArticleList(ScrollView, can_focus=True):
         if styles.gutter.top or styles.gutter.bottom or any(edge for edge, _ in styles.outline):
             return super().render_lines(crop)  # a top or bottom edge: lines differ by their place
         context = (self.size, self.has_focus, self.background_colors, tuple(map(id, self.get_line_filters())))
-        return self._styled.lines(crop, context, self.render_line, super().render_lines)
+        # Every row of a redraw has the same width: found once, not once a row (and again when
+        # a new row is styled), as finding it walks the styles each time.
+        self._pass_width = self.scrollable_content_region.width
+        try:
+            return self._styled.lines(crop, context, self.render_line, super().render_lines)
+        finally:
+            self._pass_width = None
 
     def render_line(self, y: int) -> Strip:
         # Not size.width: that includes the scrollbar, which would hide the date's last letter.
-        width = self.scrollable_content_region.width
+        width = self._pass_width if self._pass_width is not None else self.scrollable_content_region.width
         index = y + int(self.scroll_y)
         rows = self.listing.rows
         if not rows:
@@ -235,6 +245,7 @@ class ArticleList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._drawn.clear()  # the theme or the sheets changed: the rows' colours with them
         self._styled.clear()
+        self._styles.clear()
         self._blank = None
         super().notify_style_update()
 
@@ -259,16 +270,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _draw_row(self, article: Article, width: int, is_cursor: bool, date: str, found: tuple | None) -> Strip:
         listing = self.listing
         unread = not listing.is_read(article.id)
-        base = self.get_component_rich_style("article-list--unread" if unread else "article-list--read")
-        if is_cursor:
-            cursor_style = self.get_component_rich_style("article-list--cursor")
-            if not self.has_focus:
-                cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True) if cursor_style.bgcolor else cursor_style
-            base = base + cursor_style
-        marker_style = base + self.get_component_rich_style("article-list--marker")
-        star_style = base + self.get_component_rich_style("article-list--star")
-        meta_style = base + self.get_component_rich_style("article-list--meta")
-        tags_style = base + self.get_component_rich_style("article-list--tags")
+        base, marker_style, star_style, meta_style, tags_style = self._row_styles(unread, is_cursor)
 
         outlet = clean_line(article.outlet)
         tags = " ".join(f"#{t}" for t in listing.tags(article.id))
@@ -300,6 +302,23 @@ class ArticleList(ScrollView, can_focus=True):
             *(Segment(text, style) for text, style in right),
         ]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def _row_styles(self, unread: bool, is_cursor: bool) -> tuple[Style, ...]:
+        """A row's base style, then its marker's, star's, date's and tags'."""
+        key = (unread, is_cursor, is_cursor and self.has_focus)
+        kept = self._styles.get(key)
+        if kept is not None:
+            return kept
+        style = self.get_component_rich_style
+        base = style("article-list--unread" if unread else "article-list--read")
+        if is_cursor:
+            cursor_style = style("article-list--cursor")
+            if not self.has_focus:
+                cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True) if cursor_style.bgcolor else cursor_style
+            base = base + cursor_style
+        parts = ("marker", "star", "meta", "tags")
+        kept = self._styles[key] = (base, *(base + style(f"article-list--{part}") for part in parts))
+        return kept
 
     def _found_segments(self, found, width: int, base: Style, meta: Style) -> list[Segment]:
         """A search result: its title, then a piece of the text around the match, the matched

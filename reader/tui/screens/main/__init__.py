@@ -59,6 +59,10 @@ class MainScreen(Screen[None]):
     view: var[ViewOptions] = var(ViewOptions, always_update=True)
     #: The search whose results the list shows ("" when none): its words are marked in the reader.
     active_query: var[str] = var("")
+    #: The header's second part (what the list shows, unread, background work). Screen's own
+    #: reactive repaints the whole screen on each change, and the unread count changes as each
+    #: article is read; the header, which watches it, redraws its one line.
+    sub_title: var[str | None] = var(None)
 
     def __init__(self) -> None:
         super().__init__()

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual, VisualType
-from textual.widgets import Static
+
+from ..settled import SettledStatic
 
 
 def wrapped_starts(plain: str, width: int) -> list[int]:
@@ -25,7 +26,7 @@ def wrapped_height(plain: str, width: int) -> int:
     return wrapped_starts(plain, width)[-1]
 
 
-class BodyText(Static):
+class BodyText(SettledStatic):
     """A Static whose height, for an article's text, is counted from the plain text, and which
     draws only the part of the text on screen.
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Collapsible, Static
@@ -17,6 +18,7 @@ from ....annotations import passages
 from ....annotations.model import Annotation
 from ....entities.library import EntityLibrary
 from ....models import Article, ArticleState, Body, Revision
+from ..settled import SettledStatic
 from .body_render import RenderedBody, render_body
 from .body_text import BodyText
 from .caret import CARET_ACTIONS, CARET_BINDINGS, HIGHLIGHT_BINDINGS, Caret
@@ -103,12 +105,17 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self._drawn: tuple[RenderedBody, tuple] | None = None
 
     def compose(self):
-        yield Static(Text("Choose an article from the list.", style="dim"), id="reader-header")
+        yield SettledStatic(Text("Choose an article from the list.", style="dim"), id="reader-header")
         yield Static("", id="article-note")
         yield BodyText("", id="reader-body")
         with Collapsible(title="Reader comments", collapsed=True, id="reader-comments"):
             yield Static("", id="reader-comments-text")
         yield Static("", id="highlight-note")
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # As SettledStatic: the layout that sets the pane's scrollable height has just placed
+        # its contents; asking for another would lay out the screen twice per article.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def on_mount(self) -> None:
         for hidden in ("#reader-comments", "#article-note", "#highlight-note"):
