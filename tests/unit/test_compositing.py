@@ -1,4 +1,5 @@
-"""A repaint that leaves out the widgets it does not meet paints the same cells as Textual's."""
+"""A repaint that leaves out the widgets it does not meet, or that others cover, paints the same
+cells as Textual's."""
 
 from __future__ import annotations
 
@@ -67,3 +68,5 @@ async def test_a_repaint_of_one_pane_draws_none_of_the_others() -> None:
         drawn = [region for region, _clip, _lines in compositor._get_renders(middle.region)]
         assert app.query_one("#left").region not in drawn and app.query_one("#right").region not in drawn
         assert middle.region in drawn
+        # The row of panes and the screen behind them are covered where the pane is: not drawn.
+        assert app.query_one(Horizontal).region not in drawn and app.screen.region not in drawn
