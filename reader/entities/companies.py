@@ -41,7 +41,20 @@ def shortens(short: str, full: str) -> bool:
     if len(words) == 3 and fold(words[0]) in SEATS_OF_LEARNING and fold(words[1]) == "of":
         forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               or clipped(short, form) for form in forms) or _without_kind(short, base or full)
+               or clipped(short, form) for form in forms) or _without_kind(short, base or full) \
+        or _opening_words(short, base)
+
+
+def _opening_words(short: str, base: str | None) -> bool:
+    """"Quinn Emanuel" for Quinn Emanuel Urquhart & Sullivan LLP, "Siemens Gamesa" for Siemens
+    Gamesa Renewable Energy SA: two words or more that open a name with a legal form, which says
+    the whole is one company's name (a first word alone may be a family's or a group's). Whole
+    words as written: "Air France" is a sister of Air France-KLM SA; and no place's name, which
+    stays the place ("Abu Dhabi" of Abu Dhabi Developmental Holding Company)."""
+    if base is None or knowledge().place(fold(short)) is not None:
+        return False
+    words, whole = [fold(w) for w in short.split()], [fold(w) for w in base.split()]
+    return len(words) >= 2 and whole[:len(words)] == words and len(whole) > len(words)
 
 
 #: Bodies called by their town's name alone.
