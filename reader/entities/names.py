@@ -52,10 +52,25 @@ def expands(acronym: str, full: str) -> bool:
             return True
         if sorted(letters) == sorted(acr):
             return True
+    if _with_legal_form(acr, full):
+        return True
     # "DPS" for the Texas Department of Public Safety: the state whose body it is, left out.
     first, _, rest = full.partition(" ")
     return (len(rest.split()) >= 3 and first.isalpha() and rest[:1].isupper() and _region(first)
             and initials(rest) == acr)
+
+
+def _with_legal_form(letters: str, full: str) -> bool:
+    """"SCG" for Siam Cement Group PCL, "TSMC" for Taiwan Semiconductor Manufacturing Co Ltd: a
+    company's initials without its legal form, or with the first words of it ("Co" of "Co Ltd")."""
+    from .knowledge import company_name  # the data loads on first use, not at import
+
+    base = company_name(full)
+    if base is None or len(base.split()) < 2:
+        return False
+    form = initials(full[len(base):])
+    return any(letters == head + form[:size] for head in {initials(base), initials(base, with_particles=True)}
+               for size in range(len(form) + 1))
 
 
 def _region(word: str) -> bool:

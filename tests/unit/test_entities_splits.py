@@ -7,6 +7,7 @@ from __future__ import annotations
 from reader.entities.companies import shortens
 from reader.entities.extract import analyse
 from reader.entities.model import RawSpan
+from reader.entities.names import expands
 
 
 def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
@@ -40,3 +41,16 @@ def test_a_companys_opening_words_taken_for_a_person_join_the_company():
     links = links_of(text, span(text, "Orvelle Tamsin Composite Ltd", "ORG"),
                      span(text, "Orvelle Tamsin", "PERSON", 1))
     assert ("Orvelle Tamsin Composite Ltd", "Orvelle Tamsin") in links
+
+
+def test_an_acronym_spells_a_companys_name_without_its_legal_form_or_with_its_first_word():
+    assert expands("QCG", "Quelvar Cement Group PCL")
+    assert expands("QSMC", "Quelvar Semiconductor Manufacturing Co Ltd")
+    assert expands("QSM", "Quelvar Semiconductor Manufacturing Co Ltd")
+    assert not expands("QSMX", "Quelvar Semiconductor Manufacturing Co Ltd")
+
+
+def test_a_companys_acronym_joins_its_full_name_in_the_article():
+    text = "Shares of Quelvar Cement Group PCL rose. QCG said demand was strong."
+    links = links_of(text, span(text, "Quelvar Cement Group PCL", "ORG"), span(text, "QCG", "ORG"))
+    assert ("Quelvar Cement Group PCL", "QCG") in links
