@@ -117,11 +117,16 @@ def _word_starts(text: str, end: int) -> list[int]:
 # says the two are one, whatever letters the second is made of.
 # Also "Puerto Cabezas, known to its mainly Miskito residents as Bilwi", "Chattogram, the port
 # city formerly known as Chittagong".
+# And "Rural Solidarity, known in Polish as Solidarność Rolników Indywidualnych", "the Federal
+# Motor Transport Authority, known by its German name, the Kraftfahrt-Bundesamt": a translation;
+# "Jaringan Advokasi Tambang, the Mining Advocacy Network known as Jatam": a translation in the
+# description too.
 _KNOWN_AS = re.compile(
-    r", (?:who is |which is |the (?:[a-z-]+ ){1,3})?(?:better |also |widely |locally |commonly |formerly |"
-    r"once |previously )?known "
-    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to (?:[\w-]+ ){1,4}?)?as )"
-    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: [A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
+    r", (?:who is |which is |the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[a-z-]+ ){1,3})?"
+    r"(?:better |also |widely |locally |commonly |formerly |once |previously )?known "
+    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation|name),? |"
+    r"(?:(?:to|in|among|throughout) (?:[\w-]+ ){1,4}?)?as )"
+    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: (?:& )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
 )
 
 
@@ -132,17 +137,20 @@ def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         starts = [s for s in _word_starts(text, match.start())
                   if fold(text[s:s + 12].split(" ")[0]) not in FUNCTION_WORDS]
         if starts:
-            start, end = match.span(1)
+            start, end = match.span(2)
             if text.startswith("the ", start):
                 start += 4
             yield (starts[-1], match.start()), (start, end)
+            if match.group("also"):
+                also = match.start("also")
+                yield (starts[-1], match.start()), (also, also + len(match.group("also").rstrip()))
 
 
 # "Eliud Kipchoge, the two-time Olympic champion known as "the Philosopher"", "Johnson Asiedu
 # Nketia, the party chairman, known as "General Mosquito"", "Raymond Gallegos Jr., 24, who police
 # said is known as "Junior"": a nickname in quotes, after a description of the one it names.
 _NICKNAME = re.compile(
-    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:to (?:[\w-]+ ){1,4}?)?as [\"“]"
+    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:(?:to|among|throughout) (?:[\w-]+ ){1,4}?)?as [\"“]"
     r"((?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})[\"”,]"
 )
 
@@ -170,7 +178,7 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
         if not inner or "\n" in inner or len(inner.split()) > 8 or not inner[:1].isupper():
             continue
         one_word = len(inner.split()) == 1
-        long_name = len(candidate.text.split()) >= 2
+        long_name = len(candidate.text.split()) >= 2 or _compound_spells(inner, candidate.text)
         if (one_word and long_name) or (is_acronym(candidate.text) and not one_word):
             start = candidate.end + 2
             links.append((candidate.text, inner))
@@ -193,6 +201,15 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
         extra.append(other)
         links.append((named.text, other.text))
     return links, extra
+
+
+def _compound_spells(acronym: str, name: str) -> bool:
+    """"Kraftfahrt-Bundesamt (KBA)": a compound's parts open the acronym's letters, which may take
+    more than one from a part ("Bundes-amt")."""
+    parts = re.split(r"[-–]", name)
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    return (" " not in name and len(parts) >= 2 and is_acronym(acronym)
+            and letters.startswith(initials(name)) and len(letters) <= 2 * len(parts))
 
 
 #: The head of such a name: a body, or a centre ("Centre for Political and Strategic Studies").

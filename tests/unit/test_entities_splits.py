@@ -22,6 +22,14 @@ def links_of(text: str, *spans: RawSpan) -> list[tuple[str, str]]:
     return links
 
 
+def one_entity(text: str, names: set[str], *spans: RawSpan) -> bool:
+    """Whether the article takes ``names`` for one entity (its pairs join each to the longest)."""
+    groups: dict[str, set[str]] = {}
+    for longest, name in links_of(text, *spans):
+        groups.setdefault(longest, {longest}).add(name)
+    return any(names <= group for group in groups.values())
+
+
 def test_a_companys_opening_words_are_the_company_when_its_name_has_a_legal_form():
     assert shortens("Varrow Tessel", "Varrow Tessel Quinlan & Hart LLP")
     assert shortens("Minera Quelana", "Minera Quelana del Norte S.A.A")
@@ -54,3 +62,31 @@ def test_a_companys_acronym_joins_its_full_name_in_the_article():
     text = "Shares of Quelvar Cement Group PCL rose. QCG said demand was strong."
     links = links_of(text, span(text, "Quelvar Cement Group PCL", "ORG"), span(text, "QCG", "ORG"))
     assert ("Quelvar Cement Group PCL", "QCG") in links
+
+
+def test_a_name_known_in_another_language_is_one_with_its_translation():
+    text = ("The protest was called by Farmers' Concord, known in Polish as Zgoda Rolników Wolnych, and "
+            "by local groups.")
+    spans = span(text, "Farmers' Concord", "ORG"), span(text, "Zgoda Rolników Wolnych", "ORG")
+    assert one_entity(text, {"Farmers' Concord", "Zgoda Rolników Wolnych"}, *spans)
+
+
+def test_a_name_known_by_its_german_name_and_the_acronym_of_that_name_are_one():
+    text = ("The Federal Vessel Safety Office, known by its German name, the Schiffssicherheits-Bundesamt "
+            "(SBA), ordered the recall. The SBA said it acted in June.")
+    spans = (span(text, "Federal Vessel Safety Office", "ORG"), span(text, "Schiffssicherheits-Bundesamt", "ORG"),
+             span(text, "SBA", "ORG", 1))
+    assert one_entity(text, {"Federal Vessel Safety Office", "Schiffssicherheits-Bundesamt", "SBA"}, *spans)
+
+
+def test_a_translation_in_the_description_before_known_as_is_the_name_too():
+    text = ("Jaringan Pelestari Pesisir, the Coastal Guardians Network known as Jalpes, said catches "
+            "had fallen.")
+    spans = (span(text, "Jaringan Pelestari Pesisir", "ORG"), span(text, "Coastal Guardians Network", "ORG"),
+             span(text, "Jalpes", "ORG"))
+    assert one_entity(text, {"Jaringan Pelestari Pesisir", "Coastal Guardians Network", "Jalpes"}, *spans)
+
+
+def test_a_nickname_known_throughout_a_sport_is_the_person():
+    text = 'Tamsin Quorvell, known throughout the game as "Flint", was appointed in 2023.'
+    assert one_entity(text, {"Tamsin Quorvell", "Flint"}, span(text, "Tamsin Quorvell", "PERSON"))
