@@ -171,7 +171,11 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
     known = {(c.start, c.end) for c in candidates}
     for candidate in candidates:
         rest = text[candidate.end:candidate.end + 60]
-        if not rest.startswith(" ("):
+        # "the Law and Justice party (PiS)": what kind of body it is, between the name and its acronym.
+        head = _HEAD_NOUN.match(rest)
+        skip = head.end() if head is not None and head.group(1) in ORG_WORDS and " " in candidate.text else 0
+        rest = rest[skip:]
+        if not rest.startswith(" (") or (skip and not is_acronym(rest[2:rest.find(")")])):
             continue
         close = rest.find(")")
         inner = rest[2:close] if close > 2 else ""
@@ -180,7 +184,7 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
         one_word = len(inner.split()) == 1
         long_name = len(candidate.text.split()) >= 2 or _compound_spells(inner, candidate.text)
         if (one_word and long_name) or (is_acronym(candidate.text) and not one_word):
-            start = candidate.end + 2
+            start = candidate.end + skip + 2
             links.append((candidate.text, inner))
             if (start, start + len(inner)) not in known:
                 extra.append(Candidate(start, start + len(inner), inner, (), "link"))
@@ -201,6 +205,9 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
         extra.append(other)
         links.append((named.text, other.text))
     return links, extra
+
+
+_HEAD_NOUN = re.compile(r" ([a-z]+)(?= \()")
 
 
 def _compound_spells(acronym: str, name: str) -> bool:

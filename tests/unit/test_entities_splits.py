@@ -90,3 +90,15 @@ def test_a_translation_in_the_description_before_known_as_is_the_name_too():
 def test_a_nickname_known_throughout_a_sport_is_the_person():
     text = 'Tamsin Quorvell, known throughout the game as "Flint", was appointed in 2023.'
     assert one_entity(text, {"Tamsin Quorvell", "Flint"}, span(text, "Tamsin Quorvell", "PERSON"))
+
+
+def test_an_acronym_after_what_kind_of_body_a_name_is_is_the_names():
+    text = "The opposition Order and Renewal party (PoR) walked out. PoR said it would return."
+    spans = span(text, "Order and Renewal", "ORG"), span(text, "PoR", "ORG", 1)
+    assert one_entity(text, {"Order and Renewal", "PoR"}, *spans)
+
+
+def test_a_bracket_after_a_lower_case_word_that_is_no_body_links_nothing():
+    text = "Tamsin Quorvell said (PoR) was wrong. PoR said it would return."
+    assert not one_entity(text, {"Tamsin Quorvell", "PoR"}, span(text, "Tamsin Quorvell", "PERSON"),
+                          span(text, "PoR", "ORG", 1))
