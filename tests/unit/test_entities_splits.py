@@ -93,9 +93,9 @@ def test_a_nickname_known_throughout_a_sport_is_the_person():
 
 
 def test_an_acronym_after_what_kind_of_body_a_name_is_is_the_names():
-    text = "The opposition Order and Renewal party (PoR) walked out. PoR said it would return."
-    spans = span(text, "Order and Renewal", "ORG"), span(text, "PoR", "ORG", 1)
-    assert one_entity(text, {"Order and Renewal", "PoR"}, *spans)
+    text = "The opposition Quelvan Renewal party (PoK) walked out. PoK said it would return."
+    spans = span(text, "Quelvan Renewal", "ORG"), span(text, "PoK", "ORG", 1)
+    assert one_entity(text, {"Quelvan Renewal", "PoK"}, *spans)
 
 
 def test_a_bracket_after_a_lower_case_word_that_is_no_body_links_nothing():
