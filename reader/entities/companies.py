@@ -31,6 +31,8 @@ def shortens(short: str, full: str) -> bool:
         forms.append(words[1:])
     elif len(words) == 2 and _national(words[0]) and known.frequency(words[1]) < RARE_FIRST_WORD:
         forms.append(words[1:])  # "Vanke" for China Vanke Co, "Aramco" for Saudi Aramco; not "Daily"
+    elif len(words) == 2 and base is not None and _distinctive(words[1]):
+        forms.append(words[1:])  # "Couche-Tard" for Alimentation Couche-Tard Inc
     if len(words) >= 2 and fold(words[0]) in ARABIC_ARTICLES:
         forms.append(words[1:])  # "Ahly" for Al Ahly
     if base is not None and len(words) == 2 and known.given_name(fold(words[0])):
@@ -55,6 +57,14 @@ def _opening_words(short: str, base: str | None) -> bool:
         return False
     words, whole = [fold(w) for w in short.split()], [fold(w) for w in base.split()]
     return len(words) >= 2 and whole[:len(words)] == words and len(whole) > len(words)
+
+
+def _distinctive(word: str) -> bool:
+    """A word that names one thing, not what kind: rare, no place's name, no given name."""
+    known = knowledge()
+    folded = fold(word)
+    return (word[:1].isupper() and known.frequency(word) < RARE_FIRST_WORD and known.place(folded) is None
+            and not known.given_name(folded.split(" ")[0]))
 
 
 #: Bodies called by their town's name alone.
