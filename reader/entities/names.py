@@ -111,8 +111,11 @@ NAME_SUFFIXES = frozenset("jr junior sr senior ii iii iv".split())
 def surnames(name: str) -> list[str]:
     """The words a person is called by alone: the last (before a "Jr"); in a Spanish name of four
     parts, or of three whose middle one is no given name, the paternal surname before it
-    ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); and a
-    word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy)."""
+    ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); a
+    word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy); the first word
+    alone of a name written family name first ("Park Ji-hoon" -> Park)."""
+    if _FAMILY_NAME_FIRST.fullmatch(name):
+        return [fold(name.split()[0])]
     words = [w for w in fold(name).split() if w.strip(".") not in NAME_SUFFIXES]
     parts = tuple(w for w in words if w not in PARTICLES)
     if len(parts) < 2:
@@ -126,6 +129,12 @@ def surnames(name: str) -> list[str]:
         if words[index] in PARTICLES and words[index - 1] not in PARTICLES and words[index - 1] not in found:
             found.append(words[index - 1])
     return found
+
+
+#: A short family name, then a given name of two short syllables joined by a hyphen: "Park
+#: Ji-hoon", "Lai Ching-te". The family name is the one written alone. (Not "Hirokazu Kore-eda",
+#: a given name first and a surname of two parts.)
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,4}-[a-z]{1,4}")
 
 
 def _given(word: str) -> bool:

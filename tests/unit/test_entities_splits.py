@@ -7,7 +7,8 @@ from __future__ import annotations
 from reader.entities.companies import shortens
 from reader.entities.extract import analyse
 from reader.entities.model import RawSpan
-from reader.entities.names import expands
+from reader.entities.names import expands, part_of_person, surnames
+from reader.entities.recall import search_names
 
 
 def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
@@ -102,3 +103,17 @@ def test_a_bracket_after_a_lower_case_word_that_is_no_body_links_nothing():
     text = "Tamsin Quorvell said (PoR) was wrong. PoR said it would return."
     assert not one_entity(text, {"Tamsin Quorvell", "PoR"}, span(text, "Tamsin Quorvell", "PERSON"),
                           span(text, "PoR", "ORG", 1))
+
+
+def test_a_companys_distinctive_second_word_is_the_company_when_its_name_has_a_legal_form():
+    assert shortens("Quelle-Tarvin", "Alimentation Quelle-Tarvin Inc")
+    assert not shortens("Energy", "Quelvar Energy AG")  # what kind of company, not which
+    assert not shortens("Quelle-Tarvin", "Alimentation Quelle-Tarvin")  # no legal form: maybe a brand
+
+
+def test_a_name_written_family_name_first_is_called_by_its_family_name():
+    assert surnames("Quon Ji-hoon") == ["quon"]
+    assert part_of_person("Quon", "Quon Ji-hoon")
+    assert "Quon" in search_names({"Quon Ji-hoon": "person"})
+    # A given name first and a surname of two parts.
+    assert surnames("Hirokazu Kore-eda") != ["hirokazu"]
