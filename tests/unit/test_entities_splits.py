@@ -117,3 +117,10 @@ def test_a_name_written_family_name_first_is_called_by_its_family_name():
     assert "Quon" in search_names({"Quon Ji-hoon": "person"})
     # A given name first and a surname of two parts.
     assert surnames("Hirokazu Kore-eda") != ["hirokazu"]
+
+
+def test_a_name_and_the_full_name_the_article_gives_for_it_are_one():
+    text = "Quelu scored twice. Quelu, whose full name is Tarvo Quelindo da Silva, is 21."
+    spans = (span(text, "Quelu", "PERSON"), span(text, "Quelu", "PERSON", 1),
+             span(text, "Tarvo Quelindo da Silva", "PERSON"))
+    assert one_entity(text, {"Quelu", "Tarvo Quelindo da Silva"}, *spans)
