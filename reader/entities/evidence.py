@@ -12,7 +12,7 @@ from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
 from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
-from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
+from .names import expands, is_acronym, looks_like_person, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
 from .press import outlet_votes, press_votes
 from .sites import site_votes
@@ -157,7 +157,8 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in sorted(display.items(), key=lambda item: len(item[1].split())):
         if is_acronym(name):
             continue
-        owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])}
+        owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])} \
+            or {find(p) for p in persons if p != key and middle_name_of(name, display[p])}
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)

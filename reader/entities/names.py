@@ -207,6 +207,17 @@ def part_of_person(short: str, full: str) -> bool:
     return True
 
 
+def middle_name_of(short: str, full: str) -> bool:
+    """"Alonso" for Diego Alonso Pereyra: the middle one of three names, a given name or a surname,
+    which the article may call the person by when no one else's name has it as a surname. Never
+    an initial ("Ingrid G. Gustafson"), nor a place's name ("George Washington Carver")."""
+    from .knowledge import knowledge  # the data loads on first use, not at import
+
+    s, f = name_words(short), name_words(full)
+    return (len(s) == 1 and len(f) == 3 and s[0] == f[1] and len(f[1]) >= 3 and "." not in f[1]
+            and knowledge().place(f[1]) is None)
+
+
 def looks_like_person(name: str) -> bool:
     """Shape only: two to five words, capitalised but for particles inside ("Jean-Marie Le Pen",
     "Noah van den Heuvel"), the first no particle or place opener, at most four capitalised."""

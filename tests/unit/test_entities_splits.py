@@ -7,7 +7,7 @@ from __future__ import annotations
 from reader.entities.companies import shortens
 from reader.entities.extract import analyse
 from reader.entities.model import RawSpan
-from reader.entities.names import expands, part_of_person, surnames
+from reader.entities.names import expands, middle_name_of, part_of_person, surnames
 from reader.entities.recall import search_names
 
 
@@ -124,3 +124,20 @@ def test_a_name_and_the_full_name_the_article_gives_for_it_are_one():
     spans = (span(text, "Quelu", "PERSON"), span(text, "Quelu", "PERSON", 1),
              span(text, "Tarvo Quelindo da Silva", "PERSON"))
     assert one_entity(text, {"Quelu", "Tarvo Quelindo da Silva"}, *spans)
+
+
+def test_the_middle_of_three_names_alone_is_the_person_when_no_one_has_it_as_a_surname():
+    assert middle_name_of("Alvaro", "Tiago Alvaro Quenteiro")
+    assert not middle_name_of("G.", "Ingrid G. Quenholt")
+    text = ("The coach, Tiago Alvaro Quenteiro, said he had been consulted. \"We lose goals,\" "
+            "Alvaro said after training.")
+    spans = span(text, "Tiago Alvaro Quenteiro", "PERSON"), span(text, "Alvaro", "PERSON", 1)
+    assert one_entity(text, {"Tiago Alvaro Quenteiro", "Alvaro"}, *spans)
+
+
+def test_a_lone_surname_is_the_persons_who_has_it_as_a_surname_before_one_with_it_in_the_middle():
+    text = ("Tiago Alvaro Quenteiro met Marta Alvaro on Monday. Alvaro said the talks went well.")
+    spans = (span(text, "Tiago Alvaro Quenteiro", "PERSON"), span(text, "Marta Alvaro", "PERSON"),
+             span(text, "Alvaro", "PERSON", 2))
+    assert one_entity(text, {"Marta Alvaro", "Alvaro"}, *spans)
+    assert not one_entity(text, {"Tiago Alvaro Quenteiro", "Alvaro"}, *spans)
