@@ -113,3 +113,17 @@ def clipped(short: str, words: list[str]) -> bool:
         return False
     first = fold(words[0])
     return len(first) >= len(short) + 3 and first.startswith(fold(short))
+
+
+#: A town smaller than this may be the word a company named after it is called by.
+TOWN_SIZED = 100_000
+
+
+def town_company(short: str, companies: list[str]) -> bool:
+    """"Kongsberg" after "Kongsberg Gruppen ASA", "Woodside" after "Woodside Energy Group Ltd": a
+    small town's name (no region) opening a company's name with a legal form, which the article
+    calls the company by; a region's or a city's name stays the place."""
+    place = knowledge().place(fold(short))
+    if " " in short or place is None or place.region or place.population >= TOWN_SIZED:
+        return False
+    return any(company_name(c) is not None and fold(c).startswith(fold(short) + " ") for c in companies)

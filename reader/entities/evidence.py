@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .bodies import body_votes
-from .companies import shortens
+from .companies import shortens, town_company
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
 from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
@@ -185,7 +185,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
-        if _named_as_place(key, votes[key]):
+        if _named_as_place(key, votes[key]) and not town_company(name, [display[c] for c in companies]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         others = companies
         if kind_of(key) == "person":

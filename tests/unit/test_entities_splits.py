@@ -4,8 +4,12 @@ mends what the model found, so that the rule is what is tested."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from reader.entities.companies import shortens
 from reader.entities.extract import analyse
+from reader.entities.knowledge import Knowledge, Place
 from reader.entities.model import RawSpan
 from reader.entities.names import expands, middle_name_of, part_of_person, surnames
 from reader.entities.recall import search_names
@@ -16,6 +20,21 @@ def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
     return RawSpan(start, start + len(name), label)
+
+
+@contextmanager
+def patch_place(folded: str, place: Place) -> Iterator[None]:
+    """The gazetteer knowing one more (invented) place, for the length of a test."""
+    original = Knowledge.place
+
+    def place_of(self: Knowledge, name: str) -> Place | None:
+        return place if name == folded else original(self, name)
+
+    Knowledge.place = place_of  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Knowledge.place = original  # type: ignore[method-assign]
 
 
 def links_of(text: str, *spans: RawSpan) -> list[tuple[str, str]]:
@@ -141,3 +160,13 @@ def test_a_lone_surname_is_the_persons_who_has_it_as_a_surname_before_one_with_i
              span(text, "Alvaro", "PERSON", 2))
     assert one_entity(text, {"Marta Alvaro", "Alvaro"}, *spans)
     assert not one_entity(text, {"Tiago Alvaro Quenteiro", "Alvaro"}, *spans)
+
+
+def test_a_small_towns_name_opening_a_companys_name_is_the_company_the_model_took_for_the_town():
+    text = ("Quenvik Gruppen ASA, the defence group, warned last week. Shares in Quenvik rose 1.2 per "
+            "cent after the vote.")
+    spans = span(text, "Quenvik Gruppen ASA", "ORG"), span(text, "Quenvik", "GPE", 1)
+    with patch_place("quenvik", Place(population=17_000, region=False)):
+        assert one_entity(text, {"Quenvik Gruppen ASA", "Quenvik"}, *spans)
+    with patch_place("quenvik", Place(population=2_000_000, region=False)):  # a city stays the city
+        assert not one_entity(text, {"Quenvik Gruppen ASA", "Quenvik"}, *spans)
