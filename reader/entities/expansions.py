@@ -50,7 +50,8 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
             continue
         start = starts[-1]
         name = text[start:end]
-        if ("," in name or " and " in name) and _institution(name):
+        # (A list inside the name, not a clause after one: "Minister Jan Kowal, of the Farmers' Party".)
+        if ("," in name or " and " in name) and _institution(name) and not re.search(r", [a-z]", name):
             yield start, end
         elif (named := _named_for(text, acronym, starts, match)) is not None:
             yield named, end

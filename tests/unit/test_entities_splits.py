@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reader.entities.companies import shortens
+from reader.entities.expansions import spelled_out
 from reader.entities.extract import analyse
 from reader.entities.knowledge import Knowledge, Place
 from reader.entities.model import RawSpan
@@ -170,3 +171,11 @@ def test_a_small_towns_name_opening_a_companys_name_is_the_company_the_model_too
         assert one_entity(text, {"Quenvik Gruppen ASA", "Quenvik"}, *spans)
     with patch_place("quenvik", Place(population=2_000_000, region=False)):  # a city stays the city
         assert not one_entity(text, {"Quenvik Gruppen ASA", "Quenvik"}, *spans)
+
+
+def test_a_clause_after_a_persons_name_is_no_part_of_a_bodys_name_before_its_acronym():
+    text = "Farm Minister Jan Quelbrek, of the Polish Growers' Party (PSR), said no."
+    names = [text[start:end] for start, end in spelled_out(text)]
+    assert not any("Quelbrek" in name for name in names)
+    listed = "the Ministry of Environment, Water and Ecological Transition (MAATE) said"
+    assert [listed[s:e] for s, e in spelled_out(listed)] == ["Ministry of Environment, Water and Ecological Transition"]
