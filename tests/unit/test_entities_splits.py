@@ -13,7 +13,7 @@ from reader.entities.extract import analyse
 from reader.entities.knowledge import Knowledge, Place
 from reader.entities.model import RawSpan
 from reader.entities.names import expands, middle_name_of, part_of_person, surnames
-from reader.entities.recall import search_names
+from reader.entities.recall import find_again, search_names
 
 
 def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
@@ -179,3 +179,8 @@ def test_a_clause_after_a_persons_name_is_no_part_of_a_bodys_name_before_its_acr
     assert not any("Quelbrek" in name for name in names)
     listed = "the Ministry of Environment, Water and Ecological Transition (MAATE) said"
     assert [listed[s:e] for s, e in spelled_out(listed)] == ["Ministry of Environment, Water and Ecological Transition"]
+
+
+def test_a_rare_name_in_capitals_is_found_again_written_as_a_word():
+    text = "A consortium led by QELWA Power won. Qelwa declined to comment. Care was taken."
+    assert [c.text for c in find_again(text, ["QELWA", "CARE"], [(20, 31)])] == ["Qelwa"]
