@@ -31,6 +31,8 @@ def shortens(short: str, full: str) -> bool:
         forms.append(words[1:])
     elif len(words) == 2 and _national(words[0]) and known.frequency(words[1]) < RARE_FIRST_WORD:
         forms.append(words[1:])  # "Vanke" for China Vanke Co, "Aramco" for Saudi Aramco; not "Daily"
+    elif len(words) == 2 and base is not None and _distinctive(words[1]):
+        forms.append(words[1:])  # "Couche-Tard" for Alimentation Couche-Tard Inc
     if len(words) >= 2 and fold(words[0]) in ARABIC_ARTICLES:
         forms.append(words[1:])  # "Ahly" for Al Ahly
     if base is not None and len(words) == 2 and known.given_name(fold(words[0])):
@@ -41,7 +43,28 @@ def shortens(short: str, full: str) -> bool:
     if len(words) == 3 and fold(words[0]) in SEATS_OF_LEARNING and fold(words[1]) == "of":
         forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
-               or clipped(short, form) for form in forms) or _without_kind(short, base or full)
+               or clipped(short, form) for form in forms) or _without_kind(short, base or full) \
+        or _opening_words(short, base)
+
+
+def _opening_words(short: str, base: str | None) -> bool:
+    """"Quinn Emanuel" for Quinn Emanuel Urquhart & Sullivan LLP, "Siemens Gamesa" for Siemens
+    Gamesa Renewable Energy SA: two words or more that open a name with a legal form, which says
+    the whole is one company's name (a first word alone may be a family's or a group's). Whole
+    words as written: "Air France" is a sister of Air France-KLM SA; and no place's name, which
+    stays the place ("Abu Dhabi" of Abu Dhabi Developmental Holding Company)."""
+    if base is None or knowledge().place(fold(short)) is not None:
+        return False
+    words, whole = [fold(w) for w in short.split()], [fold(w) for w in base.split()]
+    return len(words) >= 2 and whole[:len(words)] == words and len(whole) > len(words)
+
+
+def _distinctive(word: str) -> bool:
+    """A word that names one thing, not what kind: rare, no place's name, no given name."""
+    known = knowledge()
+    folded = fold(word)
+    return (word[:1].isupper() and known.frequency(word) < RARE_FIRST_WORD and known.place(folded) is None
+            and not known.given_name(folded.split(" ")[0]))
 
 
 #: Bodies called by their town's name alone.
@@ -90,3 +113,17 @@ def clipped(short: str, words: list[str]) -> bool:
         return False
     first = fold(words[0])
     return len(first) >= len(short) + 3 and first.startswith(fold(short))
+
+
+#: A town smaller than this may be the word a company named after it is called by.
+TOWN_SIZED = 100_000
+
+
+def town_company(short: str, companies: list[str]) -> bool:
+    """"Kongsberg" after "Kongsberg Gruppen ASA", "Woodside" after "Woodside Energy Group Ltd": a
+    small town's name (no region) opening a company's name with a legal form, which the article
+    calls the company by; a region's or a city's name stays the place."""
+    place = knowledge().place(fold(short))
+    if " " in short or place is None or place.region or place.population >= TOWN_SIZED:
+        return False
+    return any(company_name(c) is not None and fold(c).startswith(fold(short) + " ") for c in companies)

@@ -7,12 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .bodies import body_votes
-from .companies import shortens
+from .companies import shortens, town_company
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
 from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
-from .names import expands, is_acronym, looks_like_person, loosely_expands, part_of_person
+from .names import expands, is_acronym, looks_like_person, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
 from .press import outlet_votes, press_votes
 from .sites import site_votes
@@ -157,7 +157,8 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in sorted(display.items(), key=lambda item: len(item[1].split())):
         if is_acronym(name):
             continue
-        owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])}
+        owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])} \
+            or {find(p) for p in persons if p != key and middle_name_of(name, display[p])}
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)
@@ -184,7 +185,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
-        if _named_as_place(key, votes[key]):
+        if _named_as_place(key, votes[key]) and not town_company(name, [display[c] for c in companies]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         others = companies
         if kind_of(key) == "person":

@@ -50,7 +50,8 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
             continue
         start = starts[-1]
         name = text[start:end]
-        if ("," in name or " and " in name) and _institution(name):
+        # (A list inside the name, not a clause after one: "Minister Jan Kowal, of the Farmers' Party".)
+        if ("," in name or " and " in name) and _institution(name) and not re.search(r", [a-z]", name):
             yield start, end
         elif (named := _named_for(text, acronym, starts, match)) is not None:
             yield named, end
@@ -117,11 +118,16 @@ def _word_starts(text: str, end: int) -> list[int]:
 # says the two are one, whatever letters the second is made of.
 # Also "Puerto Cabezas, known to its mainly Miskito residents as Bilwi", "Chattogram, the port
 # city formerly known as Chittagong".
+# And "Rural Solidarity, known in Polish as Solidarność Rolników Indywidualnych", "the Federal
+# Motor Transport Authority, known by its German name, the Kraftfahrt-Bundesamt": a translation;
+# "Jaringan Advokasi Tambang, the Mining Advocacy Network known as Jatam": a translation in the
+# description too. "Teteu, whose full name is Matheus Carvalho da Rocha": a name in full.
 _KNOWN_AS = re.compile(
-    r", (?:who is |which is |the (?:[a-z-]+ ){1,3})?(?:better |also |widely |locally |commonly |formerly |"
-    r"once |previously )?known "
-    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation) |(?:to (?:[\w-]+ ){1,4}?)?as )"
-    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: [A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
+    r", (?:who is |which is |the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[a-z-]+ ){1,3})?"
+    r"(?:(?:better |also |widely |locally |commonly |formerly |once |previously )?known "
+    r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation|name),? |"
+    r"(?:(?:to|in|among|throughout) (?:[\w-]+ ){1,4}?)?as )|whose (?:full |real |birth |legal )?name is )"
+    r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: (?:& )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"
 )
 
 
@@ -132,17 +138,20 @@ def known_as(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         starts = [s for s in _word_starts(text, match.start())
                   if fold(text[s:s + 12].split(" ")[0]) not in FUNCTION_WORDS]
         if starts:
-            start, end = match.span(1)
+            start, end = match.span(2)
             if text.startswith("the ", start):
                 start += 4
             yield (starts[-1], match.start()), (start, end)
+            if match.group("also"):
+                also = match.start("also")
+                yield (starts[-1], match.start()), (also, also + len(match.group("also").rstrip()))
 
 
 # "Eliud Kipchoge, the two-time Olympic champion known as "the Philosopher"", "Johnson Asiedu
 # Nketia, the party chairman, known as "General Mosquito"", "Raymond Gallegos Jr., 24, who police
 # said is known as "Junior"": a nickname in quotes, after a description of the one it names.
 _NICKNAME = re.compile(
-    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:to (?:[\w-]+ ){1,4}?)?as [\"“]"
+    r"[,.]?, [^.;:!?\"“”\n]{0,60}?\bknown (?:(?:to|among|throughout) (?:[\w-]+ ){1,4}?)?as [\"“]"
     r"((?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})[\"”,]"
 )
 
@@ -163,16 +172,20 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
     known = {(c.start, c.end) for c in candidates}
     for candidate in candidates:
         rest = text[candidate.end:candidate.end + 60]
-        if not rest.startswith(" ("):
+        # "the Law and Justice party (PiS)": what kind of body it is, between the name and its acronym.
+        head = _HEAD_NOUN.match(rest)
+        skip = head.end() if head is not None and head.group(1) in ORG_WORDS and " " in candidate.text else 0
+        rest = rest[skip:]
+        if not rest.startswith(" (") or (skip and not is_acronym(rest[2:rest.find(")")])):
             continue
         close = rest.find(")")
         inner = rest[2:close] if close > 2 else ""
         if not inner or "\n" in inner or len(inner.split()) > 8 or not inner[:1].isupper():
             continue
         one_word = len(inner.split()) == 1
-        long_name = len(candidate.text.split()) >= 2
+        long_name = len(candidate.text.split()) >= 2 or _compound_spells(inner, candidate.text)
         if (one_word and long_name) or (is_acronym(candidate.text) and not one_word):
-            start = candidate.end + 2
+            start = candidate.end + skip + 2
             links.append((candidate.text, inner))
             if (start, start + len(inner)) not in known:
                 extra.append(Candidate(start, start + len(inner), inner, (), "link"))
@@ -193,6 +206,18 @@ def declared_links(text: str, candidates: list[Candidate]) -> tuple[list[tuple[s
         extra.append(other)
         links.append((named.text, other.text))
     return links, extra
+
+
+_HEAD_NOUN = re.compile(r" ([a-z]+)(?= \()")
+
+
+def _compound_spells(acronym: str, name: str) -> bool:
+    """"Kraftfahrt-Bundesamt (KBA)": a compound's parts open the acronym's letters, which may take
+    more than one from a part ("Bundes-amt")."""
+    parts = re.split(r"[-–]", name)
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    return (" " not in name and len(parts) >= 2 and is_acronym(acronym)
+            and letters.startswith(initials(name)) and len(letters) <= 2 * len(parts))
 
 
 #: The head of such a name: a body, or a centre ("Centre for Political and Strategic Studies").

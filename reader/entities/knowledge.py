@@ -43,6 +43,9 @@ ALTERNATE_WORD = 3.0
 
 #: Legal terms that are also common words or places in news ("UK", "EU", "PC", "OK", "AS", "AT").
 _NOT_LEGAL = frozenset("uk eu pc ok as at et ad bt ca da ba bm ee ec ep ei ok og ou sd ss ud xt xk ks ps pp".split())
+#: Legal forms cleanco lacks: a Thai public company ("Siam Cement Group PCL"), an Indonesian
+#: listed one ("PT Vale Indonesia Tbk").
+_MORE_LEGAL = frozenset((("pcl",), ("tbk",)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,8 @@ def _legal_terms() -> dict[int, frozenset[tuple[str, ...]]]:
         if size == 1 and term[0] in _NOT_LEGAL:
             continue
         by_size.setdefault(size, set()).add(term)
+    for term in _MORE_LEGAL:
+        by_size.setdefault(len(term), set()).add(term)
     return {size: frozenset(terms) for size, terms in by_size.items()}
 
 

@@ -237,8 +237,9 @@ def _merge_lone_surnames(forms: Forms) -> None:
     people = _people(forms)
     by_surname = _NearIndex()
     stems: dict[str, set[str]] = defaultdict(set)
+    # (As written, not folded: "Park Ji-hoon" says by its hyphen that Park is the family name.)
     for key in people:
-        for word in surnames(key):
+        for word in surnames(forms.shown(key)):
             by_surname.add(key, word)
             stems[key].add(_stem(word))
     for key in people:
@@ -246,6 +247,7 @@ def _merge_lone_surnames(forms: Forms) -> None:
             continue
         words = name_words(key)
         candidates = by_surname.near(words[0]) if words else ()
-        owners = {forms.find(p) for p in candidates if _stem(key) in stems[p] and part_of_person(key, p)}
+        owners = {forms.find(p) for p in candidates
+                  if _stem(key) in stems[p] and part_of_person(key, forms.shown(p))}
         if len(owners) == 1:
             forms.union(key, owners.pop())

@@ -52,10 +52,25 @@ def expands(acronym: str, full: str) -> bool:
             return True
         if sorted(letters) == sorted(acr):
             return True
+    if _with_legal_form(acr, full):
+        return True
     # "DPS" for the Texas Department of Public Safety: the state whose body it is, left out.
     first, _, rest = full.partition(" ")
     return (len(rest.split()) >= 3 and first.isalpha() and rest[:1].isupper() and _region(first)
             and initials(rest) == acr)
+
+
+def _with_legal_form(letters: str, full: str) -> bool:
+    """"SCG" for Siam Cement Group PCL, "TSMC" for Taiwan Semiconductor Manufacturing Co Ltd: a
+    company's initials without its legal form, or with the first words of it ("Co" of "Co Ltd")."""
+    from .knowledge import company_name  # the data loads on first use, not at import
+
+    base = company_name(full)
+    if base is None or len(base.split()) < 2:
+        return False
+    form = initials(full[len(base):])
+    return any(letters == head + form[:size] for head in {initials(base), initials(base, with_particles=True)}
+               for size in range(len(form) + 1))
 
 
 def _region(word: str) -> bool:
@@ -96,8 +111,11 @@ NAME_SUFFIXES = frozenset("jr junior sr senior ii iii iv".split())
 def surnames(name: str) -> list[str]:
     """The words a person is called by alone: the last (before a "Jr"); in a Spanish name of four
     parts, or of three whose middle one is no given name, the paternal surname before it
-    ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); and a
-    word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy)."""
+    ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); a
+    word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy); the first word
+    alone of a name written family name first ("Park Ji-hoon" -> Park)."""
+    if _FAMILY_NAME_FIRST.fullmatch(name):
+        return [fold(name.split()[0])]
     words = [w for w in fold(name).split() if w.strip(".") not in NAME_SUFFIXES]
     parts = tuple(w for w in words if w not in PARTICLES)
     if len(parts) < 2:
@@ -111,6 +129,12 @@ def surnames(name: str) -> list[str]:
         if words[index] in PARTICLES and words[index - 1] not in PARTICLES and words[index - 1] not in found:
             found.append(words[index - 1])
     return found
+
+
+#: A short family name, then a given name of two short syllables joined by a hyphen: "Park
+#: Ji-hoon", "Lai Ching-te". The family name is the one written alone. (Not "Hirokazu Kore-eda",
+#: a given name first and a surname of two parts.)
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,4}-[a-z]{1,4}")
 
 
 def _given(word: str) -> bool:
@@ -181,6 +205,17 @@ def part_of_person(short: str, full: str) -> bool:
             return False
         position += 1
     return True
+
+
+def middle_name_of(short: str, full: str) -> bool:
+    """"Alonso" for Diego Alonso Pereyra: the middle one of three names, a given name or a surname,
+    which the article may call the person by when no one else's name has it as a surname. Never
+    an initial ("Ingrid G. Gustafson"), nor a place's name ("George Washington Carver")."""
+    from .knowledge import knowledge  # the data loads on first use, not at import
+
+    s, f = name_words(short), name_words(full)
+    return (len(s) == 1 and len(f) == 3 and s[0] == f[1] and len(f[1]) >= 3 and "." not in f[1]
+            and knowledge().place(f[1]) is None)
 
 
 def looks_like_person(name: str) -> bool:

@@ -92,6 +92,8 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
             forms.add(unaccented(name[:1].upper() + name[1:]))
         if len(name) >= 4 and name.upper() != name:
             forms.add(unaccented(name.upper()))
+        elif _written_as_a_word(name):
+            forms.add(unaccented(name.capitalize()))  # "Acwa declined to comment", after "ACWA Power"
     if not forms:
         return []
     # One pass with every name: an alternation tries the longest first at each position.
@@ -128,6 +130,17 @@ def find_again(text: str, names: list[str], taken: list[tuple[int, int]], source
             continue
         found.append(Candidate(start, end, text[start:end], (), source))
     return found
+
+
+#: How rare (Zipf) a name in capitals must be to be looked for written as a word: "Acwa" for
+#: ACWA, "Finma" for FINMA; never "Care" for CARE.
+RARE_CAPITALS = 3.0
+
+
+def _written_as_a_word(name: str) -> bool:
+    """Whether house styles may write the name in capitals as a word, first letter only."""
+    return (" " not in name and len(name) >= 4 and name.isalpha() and name.isupper()
+            and knowledge().frequency(name) < RARE_CAPITALS)
 
 
 def _given_name_before(text: str, start: int) -> int | None:
