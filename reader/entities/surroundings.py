@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .knowledge import knowledge
-from .lexicon import ORG_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 
@@ -171,3 +171,12 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     elif rest.startswith(", where"):
         votes.append(("place", NOT_A_PERSON))
     return votes
+
+
+def person_clause(after: str, name: str) -> bool:
+    """"Rajoy, who vowed", "Rajoy himself". Without the comma, "who" after a place the gazetteer
+    knows is said of a noun before it ("families in Tralee who are being told")."""
+    word = after.lstrip(" ,").split(" ", 1)[0].strip(",.")
+    if word not in PERSON_FOLLOWERS:
+        return False
+    return after.startswith(",") or word not in ("who", "whose") or knowledge().place(fold(name)) is None
