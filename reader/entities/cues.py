@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .bodies import team_cues
 from .furniture import DATELINE
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
@@ -14,6 +15,9 @@ from .press import press_cues
 from .spans import FOLLOWING_AREAS, Candidate, clean
 from .surroundings import DESCRIBED, ROLES, described_kind
 from .words import at_sentence_start, bare
+
+#: A side found so, before the words around it are weighed.
+TEAM_CUE = 1.0
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
@@ -64,6 +68,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"
         offer(start, end, kind, weight, strong=True)
+    for start, end in team_cues(text):  # "the Chiefs coach", "face the Wallabies"
+        offer(start, end, "organisation", TEAM_CUE)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
         head = match.group(2)

@@ -66,7 +66,7 @@ ORG_NOUNS = frozenset(
     alliance movement think-tank tank foundation trust fund council committee commission
     bar restaurant cafe shop store chain brand outlet broadsheet tabloid journal
     start-up carmaker automaker chipmaker supermarket contractor consultancy provider broker
-    orchestra band cooperative portal
+    orchestra band cooperative portal utility newsletter
     """.split()
 )
 PLACE_NOUNS = frozenset(

@@ -36,8 +36,11 @@ def head_kind(name: str) -> str | None:
     first ("Universidad Santa María"): the head is read from the words before the first particle,
     the last one found winning.
     """
+    words = name.split()
+    if len(words) == 2 and bare(words[1]) == "house" and _housed(words[0]):
+        return "place"
     kind = None
-    for index, word in enumerate(name.split()):
+    for index, word in enumerate(words):
         low = bare(word)
         if low in PARTICLES and index > 0:
             break
@@ -46,6 +49,15 @@ def head_kind(name: str) -> str | None:
         elif low in PLACE_WORDS:
             kind = "place"
     return kind
+
+
+def _housed(word: str) -> bool:
+    """"Parliament House", "State House", "Leinster House": a house named after the body that sits
+    in it or the region it serves is the building (but "Chatham House", a town's, is as often
+    the institute that works there)."""
+    low = bare(word)
+    place = knowledge().place(fold(word))
+    return low in ORG_WORDS or low == "state" or (place is not None and place.region)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reader.entities import Extractor
+from reader.entities.bodies import BODY, body_votes, team_cues
 from reader.entities.coordination import list_start
-from reader.entities.surroundings import person_clause
+from reader.entities.namekinds import head_kind
+from reader.entities.surroundings import NOUN_CUE, noun_votes, person_clause
 
 
 def test_what_stands_before_a_list_is_said_of_every_name_in_it():
@@ -19,3 +24,64 @@ def test_who_without_a_comma_after_a_known_town_is_said_of_the_noun_before_it():
     assert not person_clause(" who are being told to leave", "Tralee")
     assert person_clause(", who grew up there", "Tralee")
     assert person_clause(" who scored twice", "Orla Brennick")
+
+
+@pytest.mark.parametrize("name", ["Parliament House", "State House", "Government House"])
+def test_a_house_named_after_the_body_in_it_is_the_building(name):
+    assert head_kind(name) == "place"
+
+
+def test_a_house_named_after_a_town_or_a_person_keeps_its_other_evidence():
+    assert head_kind("Brennick House") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Korvath Lions then face the Marlins in Tarvel.", "Marlins"),
+        ("He won seven titles with the Quokkas before leaving.", "Quokkas"),
+        ("She was named head coach of the Silver Ferns on Tuesday.", "Silver Ferns"),
+        ("The Korvath Harriers flanker Orla Brennick has retired.", "Korvath Harriers"),
+        ("The board spoke to the Quokkas coach Vern Talbot.", "Quokkas"),
+    ],
+)
+def test_a_side_is_found_where_only_a_side_stands(text, name):
+    found = [text[s:e] for s, e in team_cues(text)]
+    assert name in found, found
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get(name) == "organisation", kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former coach Vern Talbot said the side had improved.",
+        "The board named Saud Kerrin as Test captain on Monday.",
+        "He becomes the first Tongan head coach of the side.",
+        "Harris will face Trump in the debate.",
+        "Talbot, who rides for Visma-Lease a Bike, said so.",
+    ],
+)
+def test_a_word_a_nationality_or_a_person_before_a_team_word_is_no_side(text):
+    assert [text[s:e] for s, e in team_cues(text)] == []
+
+
+def test_a_win_over_a_player_is_no_win_over_a_side():
+    text = "It was his first victory over Marten Dovrak in a classical game."
+    start = text.index("Marten Dovrak")
+    assert body_votes(text, start, start + len("Marten Dovrak"), "Marten Dovrak") == []
+    text = "Fans sang during the win over Corvinense."
+    start = text.index("Corvinense")
+    assert body_votes(text, start, start + len("Corvinense"), "Corvinense") == [("organisation", BODY)]
+
+
+def test_a_body_named_after_a_role_it_holds_is_not_taken_for_a_person():
+    text = "The Liberal Party and its coalition partner Kendomei won the vote, Kendomei said."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Kendomei") == "organisation", kinds
+
+
+def test_a_utility_or_a_newsletter_named_before_or_after_is_an_organisation():
+    text = "Power cuts hit homes, according to the state utility Varnpower."
+    start = text.index("Varnpower")
+    assert ("organisation", NOUN_CUE) in noun_votes(text, start, start + len("Varnpower"))
