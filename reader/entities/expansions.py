@@ -50,7 +50,8 @@ def spelled_out(text: str) -> Iterator[tuple[int, int]]:
             continue
         start = starts[-1]
         name = text[start:end]
-        if ("," in name or " and " in name) and _institution(name):
+        # (A comma before a lower-case word ends a clause: "Minister Kasper Wol, of the Farmers' Party".)
+        if ("," in name or " and " in name) and _institution(name) and not re.search(r", [a-z]", name):
             yield start, end
         elif (named := _named_for(text, acronym, starts, match)) is not None:
             yield named, end

@@ -7,6 +7,7 @@ import pytest
 from reader.entities import Extractor
 from reader.entities.bodies import BODY, body_votes, team_cues
 from reader.entities.coordination import list_start
+from reader.entities.expansions import spelled_out
 from reader.entities.namekinds import head_kind
 from reader.entities.surroundings import NOUN_CUE, noun_votes, person_clause
 
@@ -85,3 +86,11 @@ def test_a_utility_or_a_newsletter_named_before_or_after_is_an_organisation():
     text = "Power cuts hit homes, according to the state utility Varnpower."
     start = text.index("Varnpower")
     assert ("organisation", NOUN_CUE) in noun_votes(text, start, start + len("Varnpower"))
+
+
+def test_a_comma_before_a_lower_case_word_ends_the_name_a_bracketed_acronym_closes():
+    text = "Farm Minister Kasper Wolny, of the Rural Farmers' Party (RFP), went to Tarvel."
+    names = [text[s:e] for s, e in spelled_out(text)]
+    assert all("Kasper" not in name for name in names), names
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Kasper Wolny") == "person", kinds
