@@ -73,7 +73,7 @@ PLACE_NOUNS = frozenset(
     """
     town city village hamlet province state region district county island valley river port
     capital municipality department neighbourhood neighborhood suburb settlement community
-    township barangay
+    township barangay coast peninsula
     """.split()
 )
 
@@ -90,7 +90,7 @@ PLACE_WORDS = frozenset(
     campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
     salar paseo estadio
-    tanjung pulau gunung jalan kampung wadi jebel jabal chowk
+    tanjung pulau gunung jalan kampung wadi jebel jabal chowk ras
     """.split()
 )
 

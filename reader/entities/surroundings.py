@@ -81,7 +81,7 @@ NOT_A_PERSON = 0.8
 # one or many, and "of".
 PLACE_NOUN_OF = re.compile(
     r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
-    r"district|township|barangay|neighbourhood|neighborhood)s?|cities|market|north|south|east|west) of $"
+    r"district|township|barangay|neighbourhood|neighborhood|port)s?|cities|market|north|south|east|west) of $"
 )
 
 # "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,

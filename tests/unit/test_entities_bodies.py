@@ -9,7 +9,7 @@ from reader.entities.bodies import BODY, body_votes, team_cues
 from reader.entities.coordination import list_start
 from reader.entities.expansions import spelled_out
 from reader.entities.namekinds import head_kind
-from reader.entities.surroundings import NOUN_CUE, noun_votes, person_clause
+from reader.entities.surroundings import NOUN_CUE, PLACE_NOUN_OF, noun_votes, person_clause
 
 
 def test_what_stands_before_a_list_is_said_of_every_name_in_it():
@@ -94,3 +94,13 @@ def test_a_comma_before_a_lower_case_word_ends_the_name_a_bracketed_acronym_clos
     assert all("Kasper" not in name for name in names), names
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert kinds.get("Kasper Wolny") == "person", kinds
+
+
+def test_a_port_a_coast_and_a_cape_are_places():
+    assert head_kind("Ras Tarvela") == "place"
+    text = "Ore is carried 900 kilometres to the port of Marvanto each week."
+    start = text.index("Marvanto")
+    assert PLACE_NOUN_OF.search(text, 0, start)
+    text = "They paid for the right to develop Korvessa, a stretch of Adriatic coast west of Tarvel."
+    start = text.index("Korvessa")
+    assert ("place", NOUN_CUE) in noun_votes(text, start, start + len("Korvessa"))
