@@ -59,7 +59,7 @@ _LED_BEFORE = (
 # Whom someone speaks to for publication: "told Les Echos", "according to the Standard"; where
 # someone writes or posts: "wrote on Twitter", "posted on Instagram" (a platform, not a person).
 _TOLD_BEFORE = (
-    r"\b(?:told|according to|in an interview with|speaking to|said to|(?:wrote|writes|posted|posts|tweeted|"
+    r"\b(?:told|according to|in an interview with|speaking to|said to|(?:said|wrote|writes|posted|posts|tweeted|"
     r"published|shared) (?:it |this |a message |a video |a statement )?on)"
 )
 
@@ -73,7 +73,10 @@ _FIRM_AFTER = (
 _AFTER = re.compile(
     rf"(?P<team>{_STAFF_AFTER}|{_SCORE_AFTER}|{_BEAT_AFTER})|(?P<plural>{_PLURAL_VERB})|(?P<firm>{_FIRM_AFTER})"
 )
-_FIRM_BEFORE = r"\b(?:shares (?:of|in)|stake in|advised by|audited by|clients of|(?:bankers|strategists|economists) at)"
+_FIRM_BEFORE = (
+    r"\b(?:shares (?:of|in)|stake in|advised by|audited by|clients of|(?:bankers|strategists|economists) at|"
+    r"joint venture with|takeover of|merger with)"
+)
 # The words before a name, read once for all of the above.
 _BEFORE = re.compile(
     rf"(?:(?P<team>{_SCORE_BEFORE}|{_FOR_BEFORE})|(?P<match>{_MATCH_BEFORE})|(?P<led>{_LED_BEFORE})|(?P<told>{_TOLD_BEFORE})"

@@ -13,8 +13,8 @@ from .names import looks_like_person
 from .normalise import fold
 from .press import press_cues
 from .spans import FOLLOWING_AREAS, Candidate, clean
-from .surroundings import DESCRIBED, ROLES, described_kind
-from .words import at_sentence_start, bare
+from .surroundings import DESCRIBED, NAMED_AFTER_NOUN, ROLES, described_kind
+from .words import at_sentence_start, bare, demonym
 
 #: A side found so, before the words around it are weighed.
 TEAM_CUE = 1.0
@@ -81,6 +81,11 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
             offer(match.start(), match.end(), "place", 1.0, strong=True)
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
+    for match in NAMED_AFTER_NOUN.finditer(text):  # "the state utility Varnpower"
+        first = match.group(1).split()[0]
+        if bare(first) not in FUNCTION_WORDS | TITLES and not looks_like_person(match.group(1)) \
+                and not demonym(first):
+            offer(match.start(1), match.end(1), "organisation", 1.0)
     for match in DESCRIBED.finditer(text):
         if not looks_like_person(match.group(1)) or match.group(2) in PLACE_NOUNS:
             offer(match.start(1), match.end(1), described_kind(match.group(2)), 1.0)

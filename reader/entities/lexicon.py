@@ -47,7 +47,7 @@ ORG_WORDS = frozenset(
     petroleum mining steel chemicals insurance securities capital partners ventures investments
     economics analysis analytics research consulting advisers advisors media communications
     telecom telecommunications mobile mobility display entertainment studios records publishing
-    publishers games gaming bancorp financial finance brands foods beverages logistics shipping
+    publishers games gaming bancorp financial finance brands foods beverages logistics shipping ratings
     united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()

@@ -36,6 +36,11 @@ _PHRASE_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r"|coalition partner) $"
 )
 PHRASE_CUE = 1.5
+# The same phrase and the name after it, for names the model missed: "the state utility Varnpower".
+NAMED_AFTER_NOUN = re.compile(
+    r"\b(?:the|a|an|its|their) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r") "
+    r"([A-ZÀ-ÖØ-Þ][\w'’&+.-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’&+.-]*){0,3})"
+)
 _NOUN_AFTER = re.compile(
     r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
 )

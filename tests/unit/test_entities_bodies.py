@@ -104,3 +104,26 @@ def test_a_port_a_coast_and_a_cape_are_places():
     text = "They paid for the right to develop Korvessa, a stretch of Adriatic coast west of Tarvel."
     start = text.index("Korvessa")
     assert ("place", NOUN_CUE) in noun_votes(text, start, start + len("Korvessa"))
+
+
+def test_a_name_after_a_noun_for_a_body_is_found_as_one():
+    text = "Power cuts hit 30,000 homes, according to the state utility Varnpower."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Varnpower") == "organisation", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talbot said on Korvabook that the ruling would help.", "Korvabook"),
+        ("It formed a smelter joint venture with Marlex-Dovane last year.", "Marlex-Dovane"),
+    ],
+)
+def test_where_someone_posts_and_whom_a_firm_joins_are_bodies(text, name):
+    start = text.index(name)
+    votes = body_votes(text, start, start + len(name), name)
+    assert votes and all(kind == "organisation" for kind, _ in votes), votes
+
+
+def test_a_ratings_agency_is_an_organisation_by_its_head():
+    assert head_kind("Korva Ratings") == "organisation"
