@@ -73,7 +73,7 @@ PLACE_NOUNS = frozenset(
     """
     town city village hamlet province state region district county island valley river port
     capital municipality department neighbourhood neighborhood suburb settlement community
-    township barangay coast peninsula
+    township barangay coast peninsula mine
     """.split()
 )
 

@@ -18,6 +18,8 @@ HEAD_WORD = 2.5
 KNOWN_REGION, KNOWN_CITY, KNOWN_TOWN = 2.0, 1.5, 0.8
 #: A company's legal form at the end ("Activision Blizzard Inc").
 LEGAL_FORM = 3.0
+#: Legal forms written before the name, in capitals: Indonesia's limited company ("PT Vale Indonesia").
+LEADING_LEGAL_FORMS = frozenset(("PT",))
 #: The first word of a person-shaped name is a known given name ("Yannick Jadot").
 GIVEN_NAME = 1.2
 #: Against the model's label of a one-word name no gazetteer or list of given names knows.
@@ -76,7 +78,8 @@ def knowledge_votes(name: str) -> tuple[tuple[str, float], ...]:
         votes.append(("place", weight))
     # "Novi Sad" is a city, not a company with the Portuguese form "SAD": a known place's last
     # word is its legal form only when written as one, in capitals.
-    if known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper()):
+    if (known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper())) \
+            or (name.split()[0].rstrip(".") in LEADING_LEGAL_FORMS and " " in name):
         votes.append(("organisation", LEGAL_FORM))
     words = name.split()
     # ("Il Gazzettino": an article, though a given name in Korean, opens no person's name.)

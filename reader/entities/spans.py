@@ -192,7 +192,8 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         votes.append(("person", 3.0))
     # "Aldao bridge", "Fearless People's Alliance party"; one word may come between: "Ramo
     # Verde military jail", "Coordinadora Democrática opposition coalition".
-    after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
+    # (The word between may be a plural possessive: "the Agrounia farmers' movement".)
+    after = re.match(r" ([a-z][\w-]*)(?:['’]? ([a-z][\w-]*))?", text[e:e + 40])
     for position, word in enumerate(after.groups() if after else ()):
         weight = 2.0 if position == 0 else 1.5
         if word in FOLLOWING_PLACE or word in FOLLOWING_AREAS:

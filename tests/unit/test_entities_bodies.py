@@ -8,7 +8,8 @@ from reader.entities import Extractor
 from reader.entities.bodies import BODY, body_votes, team_cues
 from reader.entities.coordination import list_start
 from reader.entities.expansions import spelled_out
-from reader.entities.namekinds import head_kind
+from reader.entities.namekinds import LEGAL_FORM, head_kind, knowledge_votes
+from reader.entities.spans import clean
 from reader.entities.surroundings import NOUN_CUE, PLACE_NOUN_OF, noun_votes, person_clause
 
 
@@ -127,3 +128,15 @@ def test_where_someone_posts_and_whom_a_firm_joins_are_bodies(text, name):
 
 def test_a_ratings_agency_is_an_organisation_by_its_head():
     assert head_kind("Korva Ratings") == "organisation"
+
+
+def test_a_leading_legal_form_makes_a_company_whatever_its_head():
+    assert ("organisation", LEGAL_FORM) in knowledge_votes("PT Korvessa Industrial Park")
+    assert ("organisation", LEGAL_FORM) not in knowledge_votes("Korvessa Industrial Park")
+
+
+def test_a_movement_named_before_a_possessive_plural_and_its_noun_is_an_organisation():
+    text = "Wolny, who founded the Korvagra farmers' movement, spoke."
+    start = text.index("Korvagra")
+    candidate = next(c for c in clean(text, start, start + len("Korvagra"), "place") if c.text == "Korvagra")
+    assert ("organisation", 1.5) in candidate.votes, candidate.votes
