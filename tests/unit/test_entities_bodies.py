@@ -140,3 +140,10 @@ def test_a_movement_named_before_a_possessive_plural_and_its_noun_is_an_organisa
     start = text.index("Korvagra")
     candidate = next(c for c in clean(text, start, start + len("Korvagra"), "place") if c.text == "Korvagra")
     assert ("organisation", 1.5) in candidate.votes, candidate.votes
+
+
+def test_a_body_of_a_state_is_one_name_the_branch_there():
+    text = "The case was brought by the KCLU of Montana on Monday."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("KCLU of Montana") == "organisation", kinds
+    assert "Montana" not in kinds, kinds
