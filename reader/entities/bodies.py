@@ -43,7 +43,9 @@ _RESULT_AFTER = re.compile(r" \d{1,2}(?=[;.,]|$| [A-Z])")
 _FOR_BEFORE = (
     rf"\b(?:{_ORDINAL} for|(?:play|plays|played|playing|signed|signs|scored|scores|drive|drives|drove|"
     r"driving|race|races|raced|ride|rides|rode) for|joined from|signed from|on loan (?:at|from|to)|"
-    r"years at|seasons? with|seasons? at|titles? with|(?:head )?coach of|captain of|coached|captained)"
+    r"years at|seasons? with|seasons? at|titles? with|(?:head )?coach of|captain of|coached|captained|"
+    # Whom a player is signed from: "who signed Tavares from Corvinense".
+    r"(?:signed|signs|signing) (?:[\w'’-]+ ){1,3}from)"
     # Whom a side plays: "face the Wallabies", "beat the Chiefs" (a person is not written with
     # "the": "face Harris" is no team).
     r"|\b(?:face|faces|faced|facing|play|plays|played|host|hosts|hosted|beat|beats)(?= the $)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.entities import Extractor
-from reader.entities.bodies import BODY, body_votes, team_cues
+from reader.entities.bodies import BODY, TEAM, body_votes, team_cues
 from reader.entities.coordination import list_start
 from reader.entities.expansions import spelled_out
 from reader.entities.namekinds import LEGAL_FORM, head_kind, knowledge_votes
@@ -147,3 +147,9 @@ def test_a_body_of_a_state_is_one_name_the_branch_there():
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert kinds.get("KCLU of Montana") == "organisation", kinds
     assert "Montana" not in kinds, kinds
+
+
+def test_whom_a_player_is_signed_from_is_a_side():
+    text = "Corvinense, who signed Tavares from Marlinho as a teenager, said so."
+    start = text.index("Marlinho")
+    assert ("organisation", TEAM) in body_votes(text, start, start + len("Marlinho"), "Marlinho")
