@@ -9,7 +9,7 @@ country stays a place: its national team is written as the country (see the gold
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .countries import is_nation
 from .knowledge import knowledge
@@ -138,11 +138,17 @@ _NAME_GOES_ON = re.compile(r" (?:a|de|del|da|do|la|le|du|y|e) [A-ZÀ-ÖØ-Þ]")
 _DESCRIBING = re.compile(r"\b(?:first|second|only|last|youngest|oldest) $")
 
 
-def team_cues(text: str) -> Iterator[tuple[int, int]]:
+def team_cues(text: str, taken: Iterable[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
     """Sides the model missed, named where only a side stands: "the Chiefs coach", "seven titles
-    with the Crusaders", "then face the Wallabies". (A country is its national side, and a place.)"""
+    with the Crusaders", "then face the Wallabies". (A country is its national side, and a place.)
+    Names starting inside ``taken`` (the model's) are not read again."""
     known = knowledge()
+    covered = bytearray(len(text) + 1)
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
     for match in _CAPITALISED.finditer(text):
+        if covered[match.start()]:
+            continue
         start, name = match.start(), POSSESSIVE.sub("", match.group())
         opener = name.split(" ", 1)
         if len(opener) == 2 and at_sentence_start(text, start) and known.frequency(opener[0]) >= COMMON_WORD:

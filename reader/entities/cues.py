@@ -68,7 +68,7 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"
         offer(start, end, kind, weight, strong=True)
-    for start, end in team_cues(text):  # "the Chiefs coach", "face the Wallabies"
+    for start, end in team_cues(text, occupied):  # "the Chiefs coach", "face the Wallabies"
         offer(start, end, "organisation", TEAM_CUE)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)

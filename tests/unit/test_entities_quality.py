@@ -73,7 +73,9 @@ NEWS_FLOORS = {
     # not fitted to. Keep its floors honest by fixing causes, never its articles.
     "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
     # Written after the rules were fitted to the three sets above, then fitted to in turn.
-    "tune4": {"typed": 0.895, "merge": 0.90, "merge_strict": 0.84},
+    "tune4": {"typed": 0.91, "merge": 0.90, "merge_strict": 0.84},
+    # Written after the rules were fitted to the four sets above, then fitted to in turn.
+    "tune5": {"typed": 0.90, "merge": 0.85, "merge_strict": 0.76},
 }
 
 
