@@ -16,6 +16,9 @@ from .spans import FOLLOWING_AREAS, Candidate, clean
 from .surroundings import DESCRIBED, NAMED_AFTER_NOUN, ROLES, described_kind
 from .words import at_sentence_start, bare, demonym
 
+# A capitalised name with a web domain's ending, no address: "Chess.com", "Finews.ch", "Médias24.ma".
+_SITE_NAME = re.compile(r"(?<![\w@/.-])[A-ZÀ-ÖØ-Þ][\w-]*\.(?:com|net|org|io|co\.uk|[a-z]{2})(?![\w/.-]|\.\w)")
+SITE_NAME = 1.5
 #: A side found so, before the words around it are weighed.
 TEAM_CUE = 1.0
 
@@ -68,6 +71,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"
         offer(start, end, kind, weight, strong=True)
+    for match in _SITE_NAME.finditer(text):  # "Chess.com", "Finews.ch": a site is its publisher's name
+        offer(match.start(), match.end(), "organisation", SITE_NAME, strong=True)
     for start, end in team_cues(text, occupied):  # "the Chiefs coach", "face the Wallabies"
         offer(start, end, "organisation", TEAM_CUE)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"

@@ -7,6 +7,7 @@ import pytest
 from reader.entities import Extractor
 from reader.entities.bodies import BODY, TEAM, body_votes, team_cues
 from reader.entities.coordination import list_start
+from reader.entities.cues import _SITE_NAME
 from reader.entities.expansions import spelled_out
 from reader.entities.namekinds import LEGAL_FORM, head_kind, knowledge_votes
 from reader.entities.spans import clean
@@ -153,3 +154,10 @@ def test_whom_a_player_is_signed_from_is_a_side():
     text = "Corvinense, who signed Tavares from Marlinho as a teenager, said so."
     start = text.index("Marlinho")
     assert ("organisation", TEAM) in body_votes(text, start, start + len("Marlinho"), "Marlinho")
+
+
+def test_a_site_named_by_its_domain_is_an_organisation_and_an_address_is_no_name():
+    text = "Korvanews.ch, a Zurich financial news site, said the hearing would last a week."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Korvanews.ch") == "organisation", kinds
+    assert not _SITE_NAME.search("Read more at www.Korvanews.ch/markets today.")
