@@ -8,8 +8,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from .lexicon import FUNCTION_WORDS
 from .normalise import fold
 from .spans import Candidate
+from .words import bare
 
 #: What may stand between two items of a list; a possessive before the second is its owner
 #: ("..., Germany's Uniper").
@@ -62,3 +64,23 @@ def list_votes(lists: list[list[str]], kind_of: Callable[[str], tuple[str, float
                 weight = COORDINATED * min(NEIGHBOURS, others.count(kind))
                 votes[name].append((kind, weight))
     return votes
+
+
+# A list's joiner right before a name, and the capitalised name before that: "Carrowbeg or ", "Dunmore
+# Party and ", "Ballyvane, ".
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}(?:,|,? and|,? or) $"
+)
+#: At most this many names back along a list.
+LIST_REACH = 3
+
+
+def list_start(text: str, start: int) -> int:
+    """Where the list a name ends starts: the first name's start ("in Carrowbeg or Ballyvane" -> Carrowbeg's),
+    or ``start`` itself for a name in no list."""
+    for _ in range(LIST_REACH):
+        match = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+        if match is None or bare(match.group().split()[0]) in FUNCTION_WORDS:
+            break  # ("in November, and Moody's": a month is no item of a list of names)
+        start = match.start()
+    return start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .bodies import team_cues
 from .furniture import DATELINE
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
@@ -12,8 +13,14 @@ from .names import looks_like_person
 from .normalise import fold
 from .press import press_cues
 from .spans import FOLLOWING_AREAS, Candidate, clean
-from .surroundings import DESCRIBED, ROLES, described_kind
-from .words import at_sentence_start, bare
+from .surroundings import DESCRIBED, NAMED_AFTER_NOUN, ROLES, described_kind
+from .words import at_sentence_start, bare, demonym
+
+# A capitalised name with a web domain's ending, no address: "Chess.com", "Finews.ch", "Médias24.ma".
+_SITE_NAME = re.compile(r"(?<![\w@/.-])[A-ZÀ-ÖØ-Þ][\w-]*\.(?:com|net|org|io|co\.uk|[a-z]{2})(?![\w/.-]|\.\w)")
+SITE_NAME = 1.5
+#: A side found so, before the words around it are weighed.
+TEAM_CUE = 1.0
 
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
@@ -31,7 +38,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 # "the city of Cúcuta", "the north of Punjab", "the market of La Hoyada".
 _PLACE_OF = re.compile(
-    rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|"
+    rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|port|"
     rf"north|south|east|west|centre|center|outskirts|suburbs|shores) of "
     rf"({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
 )
@@ -64,6 +71,10 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
         offer(start, end, None)
     for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"
         offer(start, end, kind, weight, strong=True)
+    for match in _SITE_NAME.finditer(text):  # "Chess.com", "Finews.ch": a site is its publisher's name
+        offer(match.start(), match.end(), "organisation", SITE_NAME, strong=True)
+    for start, end in team_cues(text, occupied):  # "the Chiefs coach", "face the Wallabies"
+        offer(start, end, "organisation", TEAM_CUE)
     for match in _HEADED.finditer(text):  # "Ramo Verde prison", "Guárico state"
         lone_opener = at_sentence_start(text, match.start(1)) and " " not in match.group(1)
         head = match.group(2)
@@ -75,6 +86,11 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
             offer(match.start(), match.end(), "place", 1.0, strong=True)
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)
+    for match in NAMED_AFTER_NOUN.finditer(text):  # "the state utility Varnpower"
+        first = match.group(1).split()[0]
+        if bare(first) not in FUNCTION_WORDS | TITLES and not looks_like_person(match.group(1)) \
+                and not demonym(first):
+            offer(match.start(1), match.end(1), "organisation", 1.0)
     for match in DESCRIBED.finditer(text):
         if not looks_like_person(match.group(1)) or match.group(2) in PLACE_NOUNS:
             offer(match.start(1), match.end(1), described_kind(match.group(2)), 1.0)

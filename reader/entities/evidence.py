@@ -8,16 +8,25 @@ from dataclasses import dataclass, field
 
 from .bodies import body_votes
 from .companies import shortens, town_company
-from .coordination import coordinated, list_votes
+from .coordination import coordinated, list_start, list_votes
 from .knowledge import company_name, knowledge
-from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PERSON_FOLLOWERS, PLACE_PREPOSITIONS, PLACE_WORDS
+from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
 from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
 from .names import expands, is_acronym, looks_like_person, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
 from .press import outlet_votes, press_votes
 from .sites import site_votes
 from .spans import Candidate
-from .surroundings import APPOSITION, NOUN_CUE, OFFICE_HOLDER, PLACE_NOUN_OF, listed_kind, noun_votes, office_before
+from .surroundings import (
+    APPOSITION,
+    NOUN_CUE,
+    OFFICE_HOLDER,
+    PLACE_NOUN_OF,
+    listed_kind,
+    noun_votes,
+    office_before,
+    person_clause,
+)
 from .whereabouts import place_votes
 from .words import bare, next_word, previous_word
 
@@ -74,12 +83,14 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     words = name.split()
     if len(words) >= 2 and fold(words[0]) in ARTICLE_OPENERS and knowledge().place(fold(name)) is None:
         votes.append(("organisation", ARTICLE_NAME))
-    after = text[candidate.end:candidate.end + 12].lstrip(" ,")
-    if after.split(" ", 1)[0].strip(",.") in PERSON_FOLLOWERS or APPOSITION.match(text, candidate.end):
+    after = text[candidate.end:candidate.end + 12]
+    if person_clause(after, name) or APPOSITION.match(text, candidate.end):
         votes.append(("person", PERSON_CLAUSE))
-    if bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS and not is_acronym(name):
+    # "families in Carrowbeg or Ballyvane": what stands before a list's first name is said of all of it.
+    lead = list_start(text, candidate.start)
+    if bare(previous_word(text, lead)) in PLACE_PREPOSITIONS and not is_acronym(name):
         votes.append(("place", PLACE_PREPOSITION))
-    if PLACE_NOUN_OF.search(text, max(0, candidate.start - 30), candidate.start):
+    if PLACE_NOUN_OF.search(text, max(0, lead - 30), lead):
         votes.append(("place", PLACE_OF))
     listed = listed_kind(text, candidate.start)
     if listed is not None:

@@ -157,7 +157,8 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     found = _spelled_out(text, _without_overlaps(found))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
-    return _without_overlaps(_with_their_companies(text, found + cue_candidates(text, names, nationalities)))
+    found = _with_their_companies(text, found + cue_candidates(text, names, nationalities))
+    return _without_overlaps(_with_their_regions(text, _without_overlaps(found)))
 
 
 def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -190,6 +191,21 @@ def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if before is not None:
             kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
     return kept
+
+
+def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"the ACLU of Montana", "Planned Parenthood of Idaho": a body the model saw, then "of" and a
+    state or country that ends the phrase, is the body's branch there: one name, which the model
+    cut in two."""
+    joined = []
+    for first, second in zip(found, found[1:], strict=False):
+        if text[first.end:second.start] != " of " or not first.votes or first.votes[0][0] != "organisation" \
+                or text[second.end:second.end + 2].strip()[:1].isupper():
+            continue
+        place = knowledge().place(fold(second.text))
+        if place is not None and place.region and knowledge().place(fold(first.text)) is None:
+            joined.append(Candidate(first.start, second.end, text[first.start:second.end], first.votes, first.source))
+    return found + joined
 
 
 _QUOTED = re.compile(r"[\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”]")

@@ -47,7 +47,7 @@ ORG_WORDS = frozenset(
     petroleum mining steel chemicals insurance securities capital partners ventures investments
     economics analysis analytics research consulting advisers advisors media communications
     telecom telecommunications mobile mobility display entertainment studios records publishing
-    publishers games gaming bancorp financial finance brands foods beverages logistics shipping
+    publishers games gaming bancorp financial finance brands foods beverages logistics shipping ratings
     united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
     """.split()
@@ -66,14 +66,14 @@ ORG_NOUNS = frozenset(
     alliance movement think-tank tank foundation trust fund council committee commission
     bar restaurant cafe shop store chain brand outlet broadsheet tabloid journal
     start-up carmaker automaker chipmaker supermarket contractor consultancy provider broker
-    orchestra band cooperative portal
+    orchestra band cooperative portal utility newsletter
     """.split()
 )
 PLACE_NOUNS = frozenset(
     """
     town city village hamlet province state region district county island valley river port
     capital municipality department neighbourhood neighborhood suburb settlement community
-    township barangay
+    township barangay coast peninsula mine
     """.split()
 )
 
@@ -90,7 +90,7 @@ PLACE_WORDS = frozenset(
     campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
     salar paseo estadio
-    tanjung pulau gunung jalan kampung wadi jebel jabal chowk
+    tanjung pulau gunung jalan kampung wadi jebel jabal chowk ras
     """.split()
 )
 

@@ -18,6 +18,8 @@ HEAD_WORD = 2.5
 KNOWN_REGION, KNOWN_CITY, KNOWN_TOWN = 2.0, 1.5, 0.8
 #: A company's legal form at the end ("Activision Blizzard Inc").
 LEGAL_FORM = 3.0
+#: Legal forms written before the name, in capitals: Indonesia's limited company ("PT Vale Indonesia").
+LEADING_LEGAL_FORMS = frozenset(("PT",))
 #: The first word of a person-shaped name is a known given name ("Yannick Jadot").
 GIVEN_NAME = 1.2
 #: Against the model's label of a one-word name no gazetteer or list of given names knows.
@@ -36,8 +38,11 @@ def head_kind(name: str) -> str | None:
     first ("Universidad Santa María"): the head is read from the words before the first particle,
     the last one found winning.
     """
+    words = name.split()
+    if len(words) == 2 and bare(words[1]) == "house" and _housed(words[0]):
+        return "place"
     kind = None
-    for index, word in enumerate(name.split()):
+    for index, word in enumerate(words):
         low = bare(word)
         if low in PARTICLES and index > 0:
             break
@@ -46,6 +51,15 @@ def head_kind(name: str) -> str | None:
         elif low in PLACE_WORDS:
             kind = "place"
     return kind
+
+
+def _housed(word: str) -> bool:
+    """"Parliament House", "State House", "Leinster House": a house named after the body that sits
+    in it or the region it serves is the building (but "Chatham House", a town's, is as often
+    the institute that works there)."""
+    low = bare(word)
+    place = knowledge().place(fold(word))
+    return low in ORG_WORDS or low == "state" or (place is not None and place.region)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -64,7 +78,8 @@ def knowledge_votes(name: str) -> tuple[tuple[str, float], ...]:
         votes.append(("place", weight))
     # "Novi Sad" is a city, not a company with the Portuguese form "SAD": a known place's last
     # word is its legal form only when written as one, in capitals.
-    if known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper()):
+    if (known.legal_form(name) and (place is None or name.split()[-1].strip(".").isupper())) \
+            or (name.split()[0].rstrip(".") in LEADING_LEGAL_FORMS and " " in name):
         votes.append(("organisation", LEGAL_FORM))
     words = name.split()
     # ("Il Gazzettino": an article, though a given name in Korean, opens no person's name.)

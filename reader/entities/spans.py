@@ -65,6 +65,10 @@ class Candidate:
         return Candidate(self.start, self.end, self.text, self.votes + ((kind, weight),), self.source)
 
 
+# A role a body holds too: "its coalition partner Kendo", "its rival Marlex".
+_BODY_ROLE = re.compile(r"\b(?:[Ii]ts|coalition|junior|business|trading) (?:partner|partners|rival|ally) $")
+
+
 #: Words said to someone, which the model reads as the first word of the name that follows.
 INTERJECTIONS = frozenset(
     "bravo hello hi hey thanks congratulations congrats welcome goodbye bye cheers dear farewell hooray "
@@ -183,11 +187,13 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     if not acceptable(text, s, e, name, kind):
         return None
     before = previous_word(text, s)
-    if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS):
+    if titled or (before[-1:].isalpha() and bare(before) in TITLES | ROLE_NOUNS
+                  and not _BODY_ROLE.search(text, max(0, s - 30), s)):
         votes.append(("person", 3.0))
     # "Aldao bridge", "Fearless People's Alliance party"; one word may come between: "Ramo
     # Verde military jail", "Coordinadora Democrática opposition coalition".
-    after = re.match(r" ([a-z][\w-]*)(?: ([a-z][\w-]*))?", text[e:e + 40])
+    # (The word between may be a plural possessive: "the Agrounia farmers' movement".)
+    after = re.match(r" ([a-z][\w-]*)(?:['’]? ([a-z][\w-]*))?", text[e:e + 40])
     for position, word in enumerate(after.groups() if after else ()):
         weight = 2.0 if position == 0 else 1.5
         if word in FOLLOWING_PLACE or word in FOLLOWING_AREAS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .knowledge import knowledge
-from .lexicon import ORG_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 
@@ -36,6 +36,11 @@ _PHRASE_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r"|coalition partner) $"
 )
 PHRASE_CUE = 1.5
+# The same phrase and the name after it, for names the model missed: "the state utility Varnpower".
+NAMED_AFTER_NOUN = re.compile(
+    r"\b(?:the|a|an|its|their) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r") "
+    r"([A-ZÀ-ÖØ-Þ][\w'’&+.-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’&+.-]*){0,3})"
+)
 _NOUN_AFTER = re.compile(
     r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
 )
@@ -81,7 +86,7 @@ NOT_A_PERSON = 0.8
 # one or many, and "of".
 PLACE_NOUN_OF = re.compile(
     r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
-    r"district|township|barangay|neighbourhood|neighborhood)s?|cities|market|north|south|east|west) of $"
+    r"district|township|barangay|neighbourhood|neighborhood|port)s?|cities|market|north|south|east|west) of $"
 )
 
 # "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,
@@ -171,3 +176,12 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     elif rest.startswith(", where"):
         votes.append(("place", NOT_A_PERSON))
     return votes
+
+
+def person_clause(after: str, name: str) -> bool:
+    """"Rajoy, who vowed", "Rajoy himself". Without the comma, "who" after a place the gazetteer
+    knows is said of a noun before it ("families in Tralee who are being told")."""
+    word = after.lstrip(" ,").split(" ", 1)[0].strip(",.")
+    if word not in PERSON_FOLLOWERS:
+        return False
+    return after.startswith(",") or word not in ("who", "whose") or knowledge().place(fold(name)) is None
