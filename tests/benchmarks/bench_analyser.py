@@ -27,6 +27,8 @@ FEEDS = 50
 PRIORITY_SECONDS = 1.0
 BUILD_SECONDS = 1.0
 PRIORITY_RUNS = 5
+#: Articles analysed before the idle spell whose end the memory figures look at.
+IDLE_ARTICLES = 60
 
 
 class Reports:
@@ -57,6 +59,7 @@ def analyser_figures(count: int, build_count: int, intake_count: int = 100_000) 
         scratch = Path(scratch)
         figures = throughput(copy_library(source, scratch / "throughput"), count)
         figures += priority(copy_library(source, scratch / "priority"))
+        figures += idle(copy_library(cached_library(IDLE_ARTICLES, FEEDS)[0], scratch / "idle"))
         figures += build(copy_library(build_source, scratch / "build"), build_count)
     # Beside the build: a batch taken into a large library, from synthetic results (analysing
     # 100,000 generated articles would take the benchmark hours).
@@ -70,7 +73,7 @@ def throughput(home: Path, count: int) -> list[Figure]:
     it (a second worker while the machine has a core to spare), and with one worker."""
     alone = copy_library(home, home.parent / f"{home.name}-one-worker")
     one = _analyse_all(alone, count, Staffing(most=1))
-    started, ready, finished, peaks, analyser = _analyse_all(home, count, Staffing())
+    started, ready, finished, peaks, analyser, cpu = _analyse_all(home, count, Staffing())
     rate, one_rate = count / (finished - ready), count / (one[2] - one[1])
     return [
         Figure("analyser start (spawn + model load)", ready - started, "s",
@@ -78,12 +81,15 @@ def throughput(home: Path, count: int) -> list[Figure]:
         Figure(f"analyser throughput, {count:,} articles", rate, "articles/s",
                detail=f"{rate:.1f}/s after start, writes included, {len(peaks)} worker(s) at most; "
                       f"{count / (finished - started):.1f}/s with start; one worker alone {one_rate:.1f}/s"),
+        # Beside the rates, which follow the machine's load: what an article costs the workers.
+        Figure("analyser CPU per article (workers, after start)", cpu, "s",
+               detail=f"one worker alone {one[5]:.3f} s"),
         Figure("analyser worker peak RSS (VmHWM)", max(peaks.values(), default=0.0), "MB",
                detail=f"each worker; {sum(peaks.values()):.0f} MB for all of them"),
     ]
 
 
-def _analyse_all(home: Path, count: int, staffing: Staffing) -> tuple[float, float, float, dict, EntityAnalyser]:
+def _analyse_all(home: Path, count: int, staffing: Staffing) -> tuple[float, float, float, dict, EntityAnalyser, float]:
     store = Store.open(home)
     reports = Reports()
     analyser = EntityAnalyser(store, on_analysed=reports.analysed, on_problem=reports.problems.append,
@@ -94,18 +100,54 @@ def _analyse_all(home: Path, count: int, staffing: Staffing) -> tuple[float, flo
         time.sleep(0.01)
     ready = time.perf_counter()
     peaks: dict[int, float] = {}
+    # CPU seconds of each worker: when first seen (its model loaded) and lately.
+    first: dict[int, float] = {}
+    latest: dict[int, float] = {}
 
     def look() -> None:
         for pid in analyser.worker_pids:
             peaks[pid] = max(peaks.get(pid, 0.0), _peak_rss(pid))
+            used = _cpu_seconds(pid)
+            if used is not None:
+                first.setdefault(pid, used)
+                latest[pid] = used
 
+    look()
     while not reports.wait_for(lambda: len(reports.when) >= count, 1.0):
         look()
     finished = time.perf_counter()
     look()
     analyser.stop()
     assert store.unanalysed_ids() == [], "the analyser left articles unanalysed"
-    return started, ready, finished, peaks, analyser
+    cpu = sum(latest[pid] - first[pid] for pid in latest) / count
+    return started, ready, finished, peaks, analyser, cpu
+
+
+def idle(home: Path, idle_seconds: float = 5.0) -> list[Figure]:
+    """The workers' memory before and after an idle spell: they end, and their memory goes back.
+
+    The app waits two minutes (``Staffing.idle_seconds``); here the spell is made short.
+    """
+    store = Store.open(home)
+    count = len(store.unanalysed_ids())
+    reports = Reports()
+    analyser = EntityAnalyser(store, on_analysed=reports.analysed, staffing=Staffing(idle_seconds=idle_seconds))
+    analyser.start()
+    try:
+        reports.wait_for(lambda: len(reports.when) >= count, 600)
+        before = sum(_rss(pid) for pid in analyser.worker_pids)
+        went = time.perf_counter()
+        while analyser.worker_pids and time.perf_counter() - went < idle_seconds + 60:
+            time.sleep(0.2)
+        gone = time.perf_counter() - went
+        after = sum(_rss(pid) for pid in analyser.worker_pids)
+    finally:
+        analyser.stop()
+    return [
+        Figure("analyser workers' RSS as the queue empties", before, "MB"),
+        Figure(f"analyser workers' RSS after {idle_seconds:.0f} s idle", after, "MB",
+               detail=f"workers ended {gone:.1f} s after the queue emptied"),
+    ]
 
 
 def priority(home: Path) -> list[Figure]:
@@ -162,6 +204,21 @@ def build(home: Path, count: int) -> list[Figure]:
                detail=f"{len(library):,} entities; each: " + ", ".join(f"{t:.2f}" for t in times)),
         Figure("across() over 5,000 article ids", across * 1000, "ms"),
     ]
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return None
+    return times.user + times.system
+
+
+def _rss(pid: int) -> float:
+    try:
+        return psutil.Process(pid).memory_info().rss / 2**20
+    except psutil.Error:
+        return 0.0
 
 
 def _peak_rss(pid: int | None) -> float:
