@@ -209,8 +209,10 @@ def _failure(request: FetchRequest, error: FetchError) -> FetchResult:
 
 async def _fetch_into(
     finished: asyncio.Queue[FetchResult], client: httpx.AsyncClient, gate: _Gate, request: FetchRequest,
-    limits: FetchLimits,
+    limits: FetchLimits, backlog: asyncio.Semaphore | None = None,
 ) -> None:
+    if backlog is not None:
+        await backlog.acquire()
     try:
         result = await _fetch(client, gate, request, limits)
     except Exception as exc:  # a bug in one fetch must not sink the whole refresh
@@ -255,9 +257,12 @@ def _client(limits: FetchLimits, transport: httpx.AsyncBaseTransport | None) -> 
 
 async def fetch_many(
     requests: Iterable[FetchRequest], limits: FetchLimits = DEFAULT_LIMITS, *,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: httpx.AsyncBaseTransport | None = None, backlog: asyncio.Semaphore | None = None,
 ) -> AsyncGenerator[FetchResult, None]:
     """Yields a result for every request, as they complete; failures are results, never exceptions.
+
+    With ``backlog``, each fetch takes one of its permits before it starts and the caller gives
+    it back once done with the result: downloads never run further ahead of the caller than that.
 
     Cancel the task iterating it, or close it early (``async with aclosing(fetch_many(...))``), and
     every fetch still running is cancelled and the connections closed before it returns.
@@ -268,7 +273,7 @@ async def fetch_many(
     finished: asyncio.Queue[FetchResult] = asyncio.Queue()
     gate = _Gate(limits)
     async with _client(limits, transport) as client:
-        tasks = [asyncio.create_task(_fetch_into(finished, client, gate, r, limits)) for r in pending]
+        tasks = [asyncio.create_task(_fetch_into(finished, client, gate, r, limits, backlog)) for r in pending]
         try:
             for _ in pending:
                 yield await finished.get()

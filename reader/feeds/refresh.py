@@ -64,6 +64,9 @@ Progress = Callable[[FeedOutcome, int, int], None]
 
 #: Seconds between two writes of parsed feeds, for them to pile up into one write.
 LINGER = 0.5
+#: Feeds downloaded but not yet parsed, at most. Downloads outrun the parsers on a big first
+#: fetch: unbounded, the whole of 2,000 feeds' responses (450 MB) waited in memory for them.
+BACKLOG = 64
 
 
 async def refresh_feeds(
@@ -88,10 +91,11 @@ async def refresh_feeds(
     run.pool.begin(warm=any(f.last_success is None for f in feeds))
     requests = [FetchRequest(url=f.url, key=f.id, etag=f.etag, last_modified=f.last_modified) for f in feeds]
     writer = asyncio.create_task(run.write_loop())
+    backlog = asyncio.Semaphore(BACKLOG)
     try:
         async with asyncio.TaskGroup() as parsing:
-            async for result in fetch_many(requests, limits):
-                parsing.create_task(run.handle(result))
+            async for result in fetch_many(requests, limits, backlog=backlog):
+                parsing.create_task(run.handle(result, backlog))
     except asyncio.CancelledError:
         run.report.cancelled = True
     finally:
@@ -124,7 +128,15 @@ class _Run:
         self.known = {feed_id: store.feed_item_digests(feed_id) for feed_id in feeds}
         self.user_titles = {feed_id: store.feed_user_title(feed_id) for feed_id in feeds}
 
-    async def handle(self, result: FetchResult) -> None:
+    async def handle(self, result: FetchResult, backlog: asyncio.Semaphore | None = None) -> None:
+        """Parse and queue one feed's result; the backlog's permit is given back once parsed."""
+        try:
+            await self._handle(result)
+        finally:
+            if backlog is not None:
+                backlog.release()
+
+    async def _handle(self, result: FetchResult) -> None:
         feed = self.feeds[result.request.key]
         now = utc_now()
         changes: dict[str, str | list[str]]

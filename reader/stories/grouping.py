@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 import numpy as np
 
@@ -102,6 +103,17 @@ class Story:
         self.last = when if self.last is None else max(self.last, when)
 
 
+#: What a held member keeps of its terms: its vector has them all (see _held).
+_NO_TERMS: Mapping[str, float] = MappingProxyType({})
+
+
+def _held(features: Features) -> Features:
+    """A member as held once its vector is made: without its terms, which its vector holds as
+    numbers. The terms of the thousands of members a big fetch holds (a dict of 200-500 strings
+    each) were most of its placing's memory."""
+    return replace(features, terms=_NO_TERMS)
+
+
 class Grouping:
     """Stories being placed into, one article at a time. It holds only the stories that new
     articles may still join (``load`` them from the index, ``expire`` the old ones), with an
@@ -129,7 +141,7 @@ class Grouping:
             for features in members:
                 story.members.append(features.article_id)
                 story.include(features.published)
-                self.features[features.article_id] = features
+                self.features[features.article_id] = _held(features)
                 self.story_of[features.article_id] = story.anchor
                 if features.article_id in links:
                     story.links[features.article_id] = links[features.article_id]
@@ -200,7 +212,7 @@ class Grouping:
     def _hold(self, features: Features, story: Story) -> None:
         story.members.append(features.article_id)
         story.include(features.published)
-        self.features[features.article_id] = features
+        self.features[features.article_id] = _held(features)
         self.story_of[features.article_id] = story.anchor
         self.vectors.hold(features)
         assert story.first is not None and story.last is not None
@@ -250,7 +262,7 @@ class Grouping:
 
     def _shared_terms(self, features: Features, other: Features) -> tuple[str, ...]:
         """The eight rarest terms the two share (highest idf: fewest documents), then by term."""
-        shared = list(features.terms.keys() & other.terms.keys())
+        shared = list(features.terms.keys() & self.vectors.terms_of(other.article_id))
         if len(shared) <= 8:
             freq = self.vectors.frequency
             return tuple(sorted(shared, key=lambda t: (freq(t), t)))

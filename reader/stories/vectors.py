@@ -90,6 +90,12 @@ class Vectors:
         keep[:count] = True
         return ids[keep], weights[keep]
 
+    def terms_of(self, article_id: str) -> set[str]:
+        """The terms (not the names) of a held article, from its vector."""
+        ids, _ = self._arrays[article_id]
+        keys = self._keys
+        return {keys[n] for n in ids[~self._is_name[ids]].tolist()}
+
     def vector(self, features: Features) -> dict[str, float]:
         """The article's vector by term (to show or test; scoring uses the arrays)."""
         ids, weights = self._array(features)

@@ -70,8 +70,11 @@ def place(features: list[Features]) -> Grouping:
 def stories_held(features: list[Features]) -> tuple[Callable[[], Grouping], int]:
     """A new grouping's holding of the stories of nine tenths of the articles, placed earlier
     (a function to time), and how many articles that holds."""
-    earlier = place([f for n, f in enumerate(features) if n % 10])
-    stories = [(anchor, [earlier.features[m] for m in story.members], story.links)
+    placed = [f for n, f in enumerate(features) if n % 10]
+    earlier = place(placed)
+    # Each member with its terms, as the index gives them back (a grouping holds them without).
+    by_id = {f.article_id: f for f in placed}
+    stories = [(anchor, [by_id[m] for m in story.members], story.links)
                for anchor, story in earlier.stories.items()]
     freq, documents = earlier.vectors.changes(), earlier.vectors.documents
 

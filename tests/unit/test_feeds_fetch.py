@@ -109,6 +109,24 @@ async def test_requests_per_host_are_bounded(feed_server):
     assert feed_server.peak_in_flight == 4
 
 
+async def test_downloads_wait_for_the_caller_to_be_done_with_earlier_ones(feed_server):
+    # A big first fetch downloads faster than it parses: with a backlog, no more feeds are
+    # downloaded than the caller has not yet finished with.
+    for i in range(6):
+        feed_server.route(f"/f{i}", body=b"x")
+    requests = [FetchRequest(feed_server.url(f"/f{i}")) for i in range(6)]
+    backlog = asyncio.Semaphore(2)
+    results = []
+    async with aclosing(fetch_many(requests, FetchLimits(concurrency=6), backlog=backlog)) as stream:
+        async for result in stream:
+            results.append(result)
+            asked = sum(len(feed_server.requests_to(f"/f{i}")) for i in range(6))
+            assert asked <= max(2, len(results))
+            if len(results) >= 2:
+                backlog.release()
+    assert len(results) == 6 and all(r.ok for r in results)
+
+
 async def test_a_busy_host_does_not_hold_up_the_others(feed_server):
     # Feeds on one site queue behind its per-host limit without taking the pool's last slot, so
     # the other site's feed is answered before any of them; were it queued for a slot, it would not be.
