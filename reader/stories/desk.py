@@ -34,10 +34,11 @@ class StoryDesk:
         return cls(store, StoryIndex.open(index_path(store.home)))
 
     def update(self, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None) -> PlaceReport:
+               cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None,
+               give_way: Callable[[], None] | None = None) -> PlaceReport:
         """Place what arrived since the last update (a no-op costs a few file stats); ``known``
         are readings made already, as a fetch makes them while it downloads (read_drafts)."""
-        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known)
+        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known, give_way=give_way)
 
     def library(self, *, lone: bool = True) -> StoryLibrary:
         return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)

@@ -135,10 +135,12 @@ def sync(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     known: dict[bytes, Read] | None = None,
+    give_way: Callable[[], None] | None = None,
 ) -> PlaceReport:
     """Place what is new, re-read what changed, take out what is gone; oldest months first.
     ``progress(done, total)`` counts the articles of the months being looked at; ``known``
-    are readings made already (see extracting.read_drafts)."""
+    are readings made already (see extracting.read_drafts); ``give_way()`` is called before
+    each article is placed, and may wait (the app's placing waits while the user moves)."""
     started = time.perf_counter()
     cancelled = cancelled or (lambda: False)
     problems: list[str] = []
@@ -174,6 +176,8 @@ def sync(
                 placer.expire(fresh[0].published)
                 placer.reach(fresh[0].published, fresh[-1].published)
             for article, (terms, found, shape) in extractor.read(_texts(store, fresh, problems), len(fresh)):
+                if give_way is not None:
+                    give_way()
                 features = Features(article.id, article.published, article.outlet, terms, frozenset(found))
                 link = placer.place(article, features, shape)
                 counts["placed"] += 1

@@ -102,12 +102,13 @@ class BroadsheetApp(App[None]):
         self.analysis = Analysis(store, self, enabled=services.analyse_entities and not services.read_only_reason,
                                  use_model=services.entity_model)
         self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
-        self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only)
+        self.collector = IdleCollector()
+        self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only,
+                                 give_way=self.collector.user.give_way)
         self.syncing = Syncing(store, self, connect=services.sync_connect, every=services.sync_seconds or 0.0,
                                clock=services.clock, writable=lambda: not self.read_only,
                                pulled=lambda: show_synced(self.main, self.indexing))
         self.main = MainScreen()
-        self.collector = IdleCollector()
         self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
                              ready=self._screen_ready)
 

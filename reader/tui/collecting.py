@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from ..collector import DUE_AFTER, hold_full_collections, release_full_collections
+from .activity import UserActivity
 from .heap import trim
 
 #: How long without a key or a move before a long full collection may run.
@@ -38,10 +39,10 @@ class IdleCollector:
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic,
-                 timer: Callable[[], float] = time.thread_time) -> None:
-        self._clock = clock
+                 timer: Callable[[], float] = time.thread_time, activity: UserActivity | None = None) -> None:
         self._timer = timer
-        self._last_activity = clock()
+        #: The user's keys and moves, shared with the background work that gives way to them.
+        self.user = activity or UserActivity(clock)
         self._held = False
         self._settled = False
         #: The CPU time the last full collection run here took, in seconds (None: none yet).
@@ -61,7 +62,7 @@ class IdleCollector:
 
     def activity(self) -> None:
         """A key, a move: a long collection now would be felt."""
-        self._last_activity = self._clock()
+        self.user.touch()
 
     def settled(self) -> None:
         """The whole library is listed: set aside what the app holds, which lives on.
@@ -79,7 +80,7 @@ class IdleCollector:
         """Collect if one is due and either it will be short or the user is idle; whether it ran."""
         if not self._held or gc.get_count()[2] < DUE_AFTER:
             return False
-        idle = self._clock() - self._last_activity >= IDLE_SECONDS
+        idle = self.user.idle_for() >= IDLE_SECONDS
         short = self.last_pause is not None and self.last_pause <= BUSY_SECONDS
         if not (idle or short):
             return False

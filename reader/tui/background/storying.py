@@ -54,8 +54,11 @@ class Storying:
         done: str
         error: str = ""
 
-    def __init__(self, store: Store, app: DOMNode, writes: Writes, writable: Callable[[], bool]) -> None:
+    def __init__(self, store: Store, app: DOMNode, writes: Writes, writable: Callable[[], bool],
+                 give_way: Callable[[Callable[[], bool]], None] | None = None) -> None:
         self._store = store
+        #: Called between articles placed: waits while the user is moving (see activity.py).
+        self._give_way = give_way
         self._app = app
         self._writes = writes
         self._writable = writable
@@ -89,7 +92,7 @@ class Storying:
             desk = self._open()
             changed = True
             if self._writable():
-                report = desk.update(cancelled=self._stop.is_set)
+                report = desk.update(cancelled=self._stop.is_set, give_way=self._pause_for_user)
                 changed = bool(report.placed or report.updated or report.removed)
             if changed or not self._loaded_once:
                 # Loading the stories of a big library takes a moment of the GIL: not for nothing.
@@ -101,6 +104,10 @@ class Storying:
             if self._desk is not None:
                 self._desk.index.release()
             self._app.post_message(self.Loaded(library))
+
+    def _pause_for_user(self) -> None:
+        if self._give_way is not None:
+            self._give_way(self._stop.is_set)  # a quit does not wait for the user's pause
 
     def reload(self) -> None:
         """Load the stories again even if no article changed (after a correction)."""
