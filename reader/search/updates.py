@@ -76,13 +76,17 @@ def sync(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    give_way: Callable[[], None] | None = None,
 ) -> SyncReport:
     """Index what is missing or stale (by content hash, and by tags and notes), drop what is
     gone; newest months first, so search covers recent articles soonest. Safe to run in
     several processes at once: each batch re-checks, under the write lock, what it replaces.
-    ``progress(done, total)`` counts the articles of the months being looked at."""
+    ``progress(done, total)`` counts the articles of the months being looked at; ``give_way()``
+    is called before each article is read and each batch written, and may wait (the app's
+    indexing waits while the user moves)."""
     started = time.perf_counter()
     cancelled = cancelled or (lambda: False)
+    give_way = give_way or (lambda: None)
     counts = {"added": 0, "updated": 0, "removed": 0}
     problems: list[str] = []
     rebuilt = False
@@ -104,10 +108,11 @@ def sync(
         sizes = store.month_sizes()
         total = sum(sizes.get(m, 0) for m in stale)
         done = 0
-        for kind, month, payload in _produce(index, store, stale, user, cancelled, problems):
+        for kind, month, payload in _produce(index, store, stale, user, cancelled, problems, give_way):
             if kind == "remove":
                 _remove(index, store, payload, counts)
             elif kind == "write":
+                give_way()
                 with index.writing() as db:
                     added, updated = write(db, store, payload)
                 counts["added"] += added
@@ -142,7 +147,7 @@ _Handover = tuple[str, str, Any]
 
 def _produce(
     index: SearchIndex, store: Store, stale: list[str], user: _UserText, cancelled: Callable[[], bool],
-    problems: list[str],
+    problems: list[str], give_way: Callable[[], None],
 ) -> Iterator[_Handover]:
     """Plan each month and read its bodies in a thread, handing over batches ready to write:
     SQLite lets go of the GIL while it indexes, so reading and writing overlap.
@@ -169,9 +174,11 @@ def _produce(
                 for start in range(0, len(wanted), BATCH):
                     if stop.is_set() or cancelled():
                         return
-                    handover.put(
-                        ("write", month, [_doc(store, a, user, problems) for a in wanted[start : start + BATCH]])
-                    )
+                    docs = []
+                    for article in wanted[start : start + BATCH]:
+                        give_way()
+                        docs.append(_doc(store, article, user, problems))
+                    handover.put(("write", month, docs))
                 handover.put(("month", month, articles - len(wanted)))
         except BaseException as error:  # handed to the caller's thread to raise there
             handover.put(("error", "", error))

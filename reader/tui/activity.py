@@ -44,3 +44,15 @@ class UserActivity:
         started = self._clock()
         while self.idle_for() < quiet and self._clock() - started < longest and not stop():
             self._sleep(STEP)
+
+
+#: What background work is given: ``give_way(stop)``, see UserActivity.give_way.
+GiveWay = Callable[[Callable[[], bool]], None]
+
+
+def giving_way(give_way: GiveWay | None, stop: Callable[[], bool]) -> Callable[[], None]:
+    """The call a piece of background work makes between its steps; a quit (``stop()``) ends
+    any wait at once. Without ``give_way``, a call that never waits."""
+    if give_way is None:
+        return lambda: None
+    return lambda: give_way(stop)

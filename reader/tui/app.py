@@ -101,8 +101,10 @@ class BroadsheetApp(App[None]):
         self.full_text = FullTextWork(self)
         self.analysis = Analysis(store, self, enabled=services.analyse_entities and not services.read_only_reason,
                                  use_model=services.entity_model)
-        self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only)
+        # Indexing and placing run in this process's threads: they give way to the user's moves.
         self.collector = IdleCollector()
+        self.indexing = Indexing(store, self, entities=lambda: self.entity_library, writable=lambda: not self.read_only,
+                                 give_way=self.collector.user.give_way)
         self.storying = Storying(store, self, self.writes, writable=lambda: not self.read_only,
                                  give_way=self.collector.user.give_way)
         self.syncing = Syncing(store, self, connect=services.sync_connect, every=services.sync_seconds or 0.0,

@@ -271,3 +271,12 @@ def test_syncs_leave_no_connections_behind(store, index, make_draft):
     for _ in range(3):
         sync(index, store)
     assert len(index._connections) == 1  # this thread's; the reading thread closed its own
+
+
+def test_indexing_gives_way_before_each_article_and_each_write(store, index, make_draft):
+    store.add_articles([make_draft(i) for i in range(7)])
+    calls = []
+    report = sync(index, store, give_way=lambda: calls.append(1))
+    # Seven articles read, and at least one batch written.
+    assert report.added == 7 and len(calls) >= 8
+    assert index.count() == 7

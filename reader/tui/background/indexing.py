@@ -12,6 +12,7 @@ from textual.message import Message
 from ...entities.library import EntityLibrary
 from ...search import LibraryResolver, Searcher, SearchError, SearchIndex, UserFacts, index_path, sync
 from ...store import Store
+from ..activity import GiveWay, giving_way
 from ..messages import Notice
 from ..workers import run_in_thread
 
@@ -41,12 +42,14 @@ class Indexing:
         pass
 
     def __init__(self, store: Store, app: DOMNode, entities: Callable[[], EntityLibrary | None],
-                 writable: Callable[[], bool]) -> None:
+                 writable: Callable[[], bool], give_way: GiveWay | None = None) -> None:
         self._store = store
         self._app = app
         self._entities = entities
         self._writable = writable
         self._stop = threading.Event()
+        #: Called between articles indexed: waits while the user is moving (see activity.py).
+        self._pause_for_user = giving_way(give_way, self._stop.is_set)
         self.searcher: Searcher | None = None
         self._syncing = False
         self._sync_again = False
@@ -97,7 +100,8 @@ class Indexing:
                 post(self.Progressed(f"indexing {done:,}/{total:,}" if done < total else ""))
 
         try:
-            sync(searcher.index, self._store, progress=progress, cancelled=self._stop.is_set)
+            sync(searcher.index, self._store, progress=progress, cancelled=self._stop.is_set,
+                 give_way=self._pause_for_user)
         except SearchError as error:
             post(Notice(f"The search index could not be updated: {error}", severity="warning"))
         finally:

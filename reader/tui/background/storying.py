@@ -19,6 +19,7 @@ from ...stories.comparison import Comparison
 from ...stories.desk import StoryDesk
 from ...stories.outlets import OutletGroups
 from ...stories.parsing import ParseProcess
+from ..activity import GiveWay, giving_way
 from ..messages import Notice
 from ..workers import run_in_thread
 from ..writer import Writes
@@ -55,10 +56,8 @@ class Storying:
         error: str = ""
 
     def __init__(self, store: Store, app: DOMNode, writes: Writes, writable: Callable[[], bool],
-                 give_way: Callable[[Callable[[], bool]], None] | None = None) -> None:
+                 give_way: GiveWay | None = None) -> None:
         self._store = store
-        #: Called between articles placed: waits while the user is moving (see activity.py).
-        self._give_way = give_way
         self._app = app
         self._writes = writes
         self._writable = writable
@@ -67,6 +66,8 @@ class Storying:
         self._updating = False
         self._again = False
         self._stop = threading.Event()
+        #: Called between articles placed: waits while the user is moving (see activity.py).
+        self._pause_for_user = giving_way(give_way, self._stop.is_set)
         self._parser = ParseProcess()
         self._loaded_once = False
 
@@ -104,10 +105,6 @@ class Storying:
             if self._desk is not None:
                 self._desk.index.release()
             self._app.post_message(self.Loaded(library))
-
-    def _pause_for_user(self) -> None:
-        if self._give_way is not None:
-            self._give_way(self._stop.is_set)  # a quit does not wait for the user's pause
 
     def reload(self) -> None:
         """Load the stories again even if no article changed (after a correction)."""
