@@ -147,7 +147,9 @@ def test_results_of_the_fallback_are_redone_with_the_model(model_run):
 
 def test_stopping_an_idle_analyser_is_prompt(model_run):
     _, events = model_run
-    assert events["stop"] < 10.0  # the stop allowed 30 s
+    # The stop allowed 30 s: one that waited for the worker would use all of it. A prompt one
+    # takes well under a second, and 12 s on a machine loaded to 15 runnable processes.
+    assert events["stop"] < 25.0
 
 
 def many_articles(store: Store, count: int) -> list[str]:
