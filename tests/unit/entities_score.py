@@ -51,7 +51,7 @@ class GoldArticle:
 #: "tune6" is kept unseen: scored, never read to fit rules.
 FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
            "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "tune6": GOLD / "news_tune6",
-           "heldout": GOLD / "news_heldout"}
+           "tune7": GOLD / "news_tune7", "heldout": GOLD / "news_heldout"}
 
 
 def load_gold(group: str) -> list[GoldArticle]:

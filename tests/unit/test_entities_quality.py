@@ -80,6 +80,9 @@ NEWS_FLOORS = {
     # so its floors say how the rules do on news nobody tuned them to. Raise them only when a
     # general change lifts the score; never edit its articles to pass.
     "tune6": {"typed": 0.83, "merge": 0.87, "merge_strict": 0.77},
+    # Kept unseen in the same way, written later in other regions and domains (measured at
+    # typed 0.888, merge 0.864, merge_strict 0.535 when it was added; floors 0.02 below).
+    "tune7": {"typed": 0.865, "merge": 0.84, "merge_strict": 0.515},
 }
 
 
