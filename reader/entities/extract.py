@@ -176,6 +176,9 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+#: How many people a town named by two names joined with "of" or "and" must have to be taken
+#: whole: "Port of Spain" (49,000); few pairs of names spell a town that big by chance.
+JOINED_TOWN = 20_000
 _NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
 
 
@@ -199,6 +202,9 @@ def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
     cut in two."""
     joined = []
     for first, second in zip(found, found[1:], strict=False):
+        if (whole := _one_place(text, first, second)) is not None:
+            joined.append(whole)
+            continue
         if text[first.end:second.start] != " of " or not first.votes or first.votes[0][0] != "organisation" \
                 or text[second.end:second.end + 2].strip()[:1].isupper():
             continue
@@ -206,6 +212,18 @@ def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
         if place is not None and place.region and knowledge().place(fold(first.text)) is None:
             joined.append(Candidate(first.start, second.end, text[first.start:second.end], first.votes, first.source))
     return found + joined
+
+
+def _one_place(text: str, first: Candidate, second: Candidate) -> Candidate | None:
+    """"Port of Spain", "Trinidad and Tobago": two names the model cut at "of" or "and" that
+    together name a country, or a town the gazetteer knows, are that one place."""
+    if text[first.end:second.start] not in (" of ", " and "):
+        return None
+    place = knowledge().place(fold(text[first.start:second.end]))
+    if place is None or not (place.region or place.population >= JOINED_TOWN) or place.alternate:
+        return None
+    votes = (*first.votes, *second.votes, ("place", 2.0))
+    return Candidate(first.start, second.end, text[first.start:second.end], votes, first.source)
 
 
 _QUOTED = re.compile(r"[\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”]")

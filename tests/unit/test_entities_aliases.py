@@ -4,6 +4,7 @@ where a rule mends what the model found, so that the rule is what is tested."""
 
 from __future__ import annotations
 
+from reader.entities import Extractor
 from reader.entities.companies import short_forms, shortens
 from reader.entities.expansions import declared_links, spelled_out
 from reader.entities.extract import analyse
@@ -175,3 +176,26 @@ def test_a_university_called_by_its_towns_name_and_a_company_without_its_nationa
 def test_an_acronym_may_leave_out_the_state_whose_body_it_is():
     assert expands("DPS", "Texas Department of Public Safety")
     assert not expands("MSF", "Izabal, and Médecins Sans Frontières")
+
+
+def test_nationalities_of_stan_countries_doubled_letters_and_nationals_are_no_names():
+    # A country in -stan gives its people the bare stem, even where a town shares it.
+    assert demonym("Kazakh") and demonym("Afghan")
+    # Finland's people double its last letter; Sweden and Poland lose their ending.
+    assert demonym("Finnish") and demonym("Swedish") and demonym("Polish")
+    # A nationality's man or woman is a nationality too, a surname in -man is not.
+    assert demonym("Frenchman") and demonym("Englishwomen")
+    assert not demonym("Sherman") and not demonym("Freeman") and not demonym("Shell")
+    text = "Local traders said Kazakh exports rose, and a Frenchman who runs a bakery agreed."
+    names = {m.text for m in Extractor().extract("", text)}
+    assert not names & {"Kazakh", "Frenchman"}, names
+
+
+def test_two_names_joined_by_of_or_and_that_spell_a_known_place_are_that_one_place():
+    text = ("The regional agency, based in Port of Spain, said it was tracking cases in Trinidad and "
+            "Tobago. Velmora and Dunkirk sent nurses.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Port of Spain") == "place" and kinds.get("Trinidad and Tobago") == "place", kinds
+    assert "Spain" not in kinds and "Tobago" not in kinds, kinds
+    # Two names that spell no known place stay two.
+    assert "Velmora and Dunkirk" not in kinds, kinds
