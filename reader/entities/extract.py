@@ -12,6 +12,7 @@ from .cues import DATELINE, cue_candidates
 from .evidence import group_names
 from .expansions import declared_links, known_as, listing_names, spelled_out, without_country
 from .fallback import rule_candidates
+from .foreign import in_sentence_case
 from .furniture import furniture, inside
 from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
@@ -154,7 +155,7 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
         kind = LABEL_KINDS.get(span.label)
         if kind is not None:
             found.extend(clean(text, span.start, span.end, kind))
-    found = _spelled_out(text, _without_overlaps(found))
+    found = _spelled_out(text, in_sentence_case(text, _without_overlaps(found)))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     found = _with_their_companies(text, found + cue_candidates(text, names, nationalities))

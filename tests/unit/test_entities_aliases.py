@@ -5,14 +5,16 @@ where a rule mends what the model found, so that the rule is what is tested."""
 from __future__ import annotations
 
 from reader.entities import Extractor
+from reader.entities.acceptance import acceptable
 from reader.entities.companies import short_forms, shortens
 from reader.entities.expansions import declared_links, spelled_out
 from reader.entities.extract import analyse
+from reader.entities.foreign import in_sentence_case
 from reader.entities.model import RawSpan
 from reader.entities.names import expands
 from reader.entities.recall import find_again, search_names
 from reader.entities.repair import repair
-from reader.entities.spans import clean
+from reader.entities.spans import Candidate, clean
 from reader.entities.words import demonym
 
 
@@ -199,3 +201,24 @@ def test_two_names_joined_by_of_or_and_that_spell_a_known_place_are_that_one_pla
     assert "Spain" not in kinds and "Tobago" not in kinds, kinds
     # Two names that spell no known place stay two.
     assert "Velmora and Dunkirk" not in kinds, kinds
+
+
+def test_a_makers_name_only_ever_before_a_models_number_is_the_product_not_the_maker():
+    text = "The regulator said the two Velcor 737 aircraft would stay grounded. A Velcor A320 landed."
+    start = text.index("Velcor")
+    assert not acceptable(text, start, start + 6, "Velcor", "organisation")
+    # Where the article also speaks of the maker itself, or of a year, it is a name.
+    for text in ("The two Velcor 737 aircraft stay grounded. Velcor said it was sending engineers.",
+                 "Velcor 2024 results were weak."):
+        start = text.index("Velcor")
+        assert acceptable(text, start, start + 6, "Velcor", "organisation"), text
+
+
+def test_a_name_in_sentence_case_in_another_language_takes_its_lower_case_words():
+    text = "The party Velmora socialiste said the vote was rigged; Dunmar lambasted it and Corvel turboprops flew."
+    found = in_sentence_case(text, [Candidate(text.index("Velmora"), text.index("Velmora") + 7, "Velmora"),
+                                    Candidate(text.index("Dunmar"), text.index("Dunmar") + 6, "Dunmar"),
+                                    Candidate(text.index("Corvel"), text.index("Corvel") + 6, "Corvel")])
+    # A word of French joins the name; a rare English word and a plural do not.
+    assert [c.text for c in found] == ["Velmora socialiste", "Dunmar", "Corvel"]
+    assert ("organisation", 1.0) in found[0].votes
