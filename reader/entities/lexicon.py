@@ -21,7 +21,7 @@ TITLES = frozenset(
     councillor councilman councilwoman commissioner inspector superintendent detective
     sheikh emir sultan ayatollah imam rabbi pastor dictator
     cllr mme mlle associate assistant datuk dato alhaji hon sheriff trooper constable
-    lieutenant corporal cpl insp supt sen rep gov
+    lieutenant corporal cpl insp supt sen rep gov brigadier brig adm commodore
     """.split()
 )
 

@@ -222,3 +222,9 @@ def test_a_name_in_sentence_case_in_another_language_takes_its_lower_case_words(
     # A word of French joins the name; a rare English word and a plural do not.
     assert [c.text for c in found] == ["Velmora socialiste", "Dunmar", "Corvel"]
     assert ("organisation", 1.0) in found[0].votes
+
+
+def test_a_brigadiers_abbreviated_rank_is_no_name():
+    text = '"They were held against their will," said Brig. Gen. Tomas Revilla, the unit\'s head.'
+    names = {m.text for m in Extractor().extract("", text)}
+    assert "Brig" not in names and "Tomas Revilla" in names, names
