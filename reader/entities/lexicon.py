@@ -107,7 +107,7 @@ FACILITY_WORDS = frozenset(
 DESCRIBING_SUFFIXES = frozenset(
     "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered "
     "registered flagged headquartered listed focused dominated brokered sponsored allied aligned educated trained "
-    "raised built designed operated"
+    "raised built designed operated language speaking"
     .split()
 )
 

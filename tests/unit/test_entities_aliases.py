@@ -228,3 +228,9 @@ def test_a_brigadiers_abbreviated_rank_is_no_name():
     text = '"They were held against their will," said Brig. Gen. Tomas Revilla, the unit\'s head.'
     names = {m.text for m in Extractor().extract("", text)}
     assert "Brig" not in names and "Tomas Revilla" in names, names
+
+
+def test_a_language_before_a_hyphen_describes_what_follows_and_is_no_name():
+    text = "Dravek Tribune, the largest Tamil-language daily in Velmora, ran the photograph."
+    names = {m.text for m in Extractor().extract("", text)}
+    assert not any("language" in name for name in names), names
