@@ -234,3 +234,12 @@ def test_a_language_before_a_hyphen_describes_what_follows_and_is_no_name():
     text = "Dravek Tribune, the largest Tamil-language daily in Velmora, ran the photograph."
     names = {m.text for m in Extractor().extract("", text)}
     assert not any("language" in name for name in names), names
+
+
+def test_a_sentences_opening_preposition_and_a_day_after_for_are_no_part_of_a_name():
+    text = "Rain fell again. In May Dunmore, the main town, residents complained."
+    start = text.index("In May")
+    assert [c.text for c in clean(text, start, text.index(","), "place")] == ["May Dunmore"]
+    text = "It set up screens in Velmora and Karstad for Tuesday's match."
+    start = text.index("Karstad")
+    assert [c.text for c in clean(text, start, text.index("'s"), "place")] == ["Karstad"]
