@@ -76,7 +76,7 @@ NEWS_FLOORS = {
     # were tune5, after the four, and tune6, after the five (first scored unseen, then tuned on).
     "tune4": {"typed": 0.905, "merge": 0.93, "merge_strict": 0.88},
     "tune5": {"typed": 0.90, "merge": 0.955, "merge_strict": 0.875},
-    "tune6": {"typed": 0.87, "merge": 0.90, "merge_strict": 0.81},
+    "tune6": {"typed": 0.875, "merge": 0.90, "merge_strict": 0.81},
 }
 
 
