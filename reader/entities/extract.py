@@ -185,10 +185,19 @@ _NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
 
 def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
     """"Equinor ASA" when the model saw only "ASA": a legal form alone belongs to the capitalised
-    word before it, and is no name without one."""
-    kept = []
+    word before it, and is no name without one; right after a name the model cut it from ("Cía.
+    Ltda."), it ends that name, whatever its case."""
+    kept: list[Candidate] = []
     for c in found:
-        if " " in c.text or not c.text.isupper() or knowledge().legal_form(f"X {c.text}") is None:
+        if " " in c.text or knowledge().legal_form(f"X {c.text}") is None:
+            kept.append(c)
+            continue
+        if kept and re.fullmatch(r"\.? ", text[kept[-1].end:c.start]):  # "Frutas del Pacífico Cía. Ltda."
+            last = kept.pop()
+            kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
+                                  last.source))
+            continue
+        if not c.text.isupper():
             kept.append(c)
             continue
         before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)

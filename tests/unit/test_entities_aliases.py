@@ -243,3 +243,10 @@ def test_a_sentences_opening_preposition_and_a_day_after_for_are_no_part_of_a_na
     text = "It set up screens in Velmora and Karstad for Tuesday's match."
     start = text.index("Karstad")
     assert [c.text for c in clean(text, start, text.index("'s"), "place")] == ["Karstad"]
+
+
+def test_a_legal_form_the_model_cut_off_after_a_full_stop_stays_with_the_company():
+    text = "The cargo was declared by an exporter called Velmora Hermanos Cía. Ltda., which denied it."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert "Ltda" not in kinds, kinds
+    assert any(name.startswith("Velmora Hermanos") and kind == "organisation" for name, kind in kinds.items()), kinds
