@@ -42,6 +42,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
     if len(words) == 1 and name.isupper() and re.fullmatch(r"[A-Z]?\d+[A-Z]?", previous_word(text, start)):
         return False  # "737 MAX", "A350 XWB": a model's designation after its number
+    if len(words) == 1 and _only_before_a_model(text, name):
+        return False  # "two Boeing 737 aircraft": the maker's name is a product's here, each time
     if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
         return False  # "Signal No. 5", "Gate No 3": a numbered label
     if len(words) == 1 and demonym(name):
@@ -49,6 +51,14 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
         return False  # "Escape from house arrest": a heading's first word
     return True
+
+
+def _only_before_a_model(text: str, name: str) -> bool:
+    """Every use of the word in the article stands before a model's number ("737", "A330"), not a
+    year: the article speaks of the product, never of its maker."""
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    return bool(found) and all(re.match(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b", text[m.end():m.end() + 12])
+                               for m in found)
 
 
 def _common_opener(text: str, start: int, name: str) -> bool:

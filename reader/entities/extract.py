@@ -12,6 +12,7 @@ from .cues import DATELINE, cue_candidates
 from .evidence import group_names
 from .expansions import declared_links, known_as, listing_names, spelled_out, without_country
 from .fallback import rule_candidates
+from .foreign import in_sentence_case
 from .furniture import furniture, inside
 from .knowledge import knowledge
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
@@ -154,7 +155,7 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
         kind = LABEL_KINDS.get(span.label)
         if kind is not None:
             found.extend(clean(text, span.start, span.end, kind))
-    found = _spelled_out(text, _without_overlaps(found))
+    found = _spelled_out(text, in_sentence_case(text, _without_overlaps(found)))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
     found = _with_their_companies(text, found + cue_candidates(text, names, nationalities))
@@ -176,15 +177,27 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+#: How many people a town named by two names joined with "of" or "and" must have to be taken
+#: whole: "Port of Spain" (49,000); few pairs of names spell a town that big by chance.
+JOINED_TOWN = 20_000
 _NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
 
 
 def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
     """"Equinor ASA" when the model saw only "ASA": a legal form alone belongs to the capitalised
-    word before it, and is no name without one."""
-    kept = []
+    word before it, and is no name without one; right after a name the model cut it from ("Cía.
+    Ltda."), it ends that name, whatever its case."""
+    kept: list[Candidate] = []
     for c in found:
-        if " " in c.text or not c.text.isupper() or knowledge().legal_form(f"X {c.text}") is None:
+        if " " in c.text or knowledge().legal_form(f"X {c.text}") is None:
+            kept.append(c)
+            continue
+        if kept and re.fullmatch(r"\.? ", text[kept[-1].end:c.start]):  # "Frutas del Pacífico Cía. Ltda."
+            last = kept.pop()
+            kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
+                                  last.source))
+            continue
+        if not c.text.isupper():
             kept.append(c)
             continue
         before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
@@ -199,6 +212,9 @@ def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
     cut in two."""
     joined = []
     for first, second in zip(found, found[1:], strict=False):
+        if (whole := _one_place(text, first, second)) is not None:
+            joined.append(whole)
+            continue
         if text[first.end:second.start] != " of " or not first.votes or first.votes[0][0] != "organisation" \
                 or text[second.end:second.end + 2].strip()[:1].isupper():
             continue
@@ -206,6 +222,18 @@ def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
         if place is not None and place.region and knowledge().place(fold(first.text)) is None:
             joined.append(Candidate(first.start, second.end, text[first.start:second.end], first.votes, first.source))
     return found + joined
+
+
+def _one_place(text: str, first: Candidate, second: Candidate) -> Candidate | None:
+    """"Port of Spain", "Trinidad and Tobago": two names the model cut at "of" or "and" that
+    together name a country, or a town the gazetteer knows, are that one place."""
+    if text[first.end:second.start] not in (" of ", " and "):
+        return None
+    place = knowledge().place(fold(text[first.start:second.end]))
+    if place is None or not (place.region or place.population >= JOINED_TOWN) or place.alternate:
+        return None
+    votes = (*first.votes, *second.votes, ("place", 2.0))
+    return Candidate(first.start, second.end, text[first.start:second.end], votes, first.source)
 
 
 _QUOTED = re.compile(r"[\"“]([A-ZÀ-ÖØ-Þ][\w'’-]+)[\"”]")

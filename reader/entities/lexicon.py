@@ -21,7 +21,7 @@ TITLES = frozenset(
     councillor councilman councilwoman commissioner inspector superintendent detective
     sheikh emir sultan ayatollah imam rabbi pastor dictator
     cllr mme mlle associate assistant datuk dato alhaji hon sheriff trooper constable
-    lieutenant corporal cpl insp supt sen rep gov
+    lieutenant corporal cpl insp supt sen rep gov brigadier brig adm commodore
     """.split()
 )
 
@@ -107,7 +107,7 @@ FACILITY_WORDS = frozenset(
 DESCRIBING_SUFFIXES = frozenset(
     "based born bred led owned backed made run funded linked controlled style era bound wide area centred centered "
     "registered flagged headquartered listed focused dominated brokered sponsored allied aligned educated trained "
-    "raised built designed operated"
+    "raised built designed operated language speaking"
     .split()
 )
 

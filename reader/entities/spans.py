@@ -10,8 +10,10 @@ from .knowledge import knowledge
 from .lexicon import (
     DETERMINERS,
     FACILITY_WORDS,
+    FUNCTION_WORDS,
     ORG_WORDS,
     PARTICLES,
+    PLACE_PREPOSITIONS,
     PLACE_WORDS,
     PREFIXES,
     ROLE_NOUNS,
@@ -20,7 +22,7 @@ from .lexicon import (
 )
 from .normalise import fold
 from .pieces import pieces, whole_words
-from .words import EDGE, POSSESSIVE, bare, demonym, is_title, previous_word, tokens
+from .words import EDGE, POSSESSIVE, at_sentence_start, bare, demonym, is_title, previous_word, tokens
 
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
@@ -138,6 +140,10 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
         if word in FOLLOWING_PLACE:
             votes.append(("place", 2.0))
         spans.pop()
+    # "Pokhara for Tuesday's match": a day or a month after a particle is when, not a name's word
+    if len(spans) > 2 and bare(text[spans[-2][0]:spans[-2][1]]) in PARTICLES \
+            and bare(text[spans[-1][0]:spans[-1][1]]) in FUNCTION_WORDS:
+        del spans[-2:]
     titled = False
     spans, glued = _unglue(text, spans)
     if glued:
@@ -151,6 +157,8 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
             break  # "The Hague", "The Gambia": the article is part of the name
         if low in DETERMINERS or low in MODIFIERS:
             spans.pop(0)
+        elif low in PLACE_PREPOSITIONS and len(spans) > 1 and at_sentence_start(text, spans[0][0]):
+            spans.pop(0)  # "In May Pen, ...": the preposition opens the sentence, not the name
         elif low in INTERJECTIONS and len(spans) > 1 and _addressed(text, spans[-1][1]):
             spans.pop(0)  # "Bravo Antonio!", "Thanks, Maria": the name is spoken to, not part of it
         elif word.lower().startswith(PREFIXES) and len(word) > 4:

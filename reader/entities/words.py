@@ -14,9 +14,11 @@ _TOKEN = re.compile(r"\S+")
 #: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
 _DEMONYM_ENDINGS = (
     ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
-    ("ish", ("", "y", "land")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")), ("n", ("",)),
-    ("er", ("",)),  # Queensland-er
+    ("ish", ("", "y", "land", "en", "and")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")),
+    ("n", ("",)), ("er", ("",)),  # Queensland-er
 )
+#: A nationality's man or woman: "Frenchman", "Englishwomen", "Irishman".
+_NATIONAL = re.compile(r"(?:wo)?m[ae]n$")
 EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
@@ -56,14 +58,22 @@ def demonym(word: str) -> bool:
     low = bare(word)
     if low in IRREGULAR_DEMONYMS:
         return True
+    if (man := _NATIONAL.search(low)) and man.start() > 3 and demonym(low[:man.start()]):
+        return True
     known = knowledge()
+    # Kazakh (Kazakhstan), Afghan (Afghanistan): before the place test, as "Kazakh" names a town too
+    if len(low) > 3 and any((p := known.place(low + s)) is not None and p.region for s in ("stan", "istan")):
+        return True
     if known.place(low) is not None:
         return False
     for suffix, endings in _DEMONYM_ENDINGS:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             stem = low[: -len(suffix)]
+            # "Finnish" doubles the country's last letter (Finland)
+            stems = (stem, stem[:-1]) if len(stem) > 3 and stem[-1] == stem[-2] else (stem,)
             # Only a country or region's people have a word: "Apple" is not of Apples, Switzerland.
-            if any((place := known.place(stem + ending)) is not None and place.region for ending in endings):
+            if any((place := known.place(s + ending)) is not None and place.region
+                   for s in stems for ending in endings):
                 return True
     return False
 

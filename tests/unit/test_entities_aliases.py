@@ -4,14 +4,17 @@ where a rule mends what the model found, so that the rule is what is tested."""
 
 from __future__ import annotations
 
+from reader.entities import Extractor
+from reader.entities.acceptance import acceptable
 from reader.entities.companies import short_forms, shortens
 from reader.entities.expansions import declared_links, spelled_out
 from reader.entities.extract import analyse
+from reader.entities.foreign import in_sentence_case
 from reader.entities.model import RawSpan
 from reader.entities.names import expands
 from reader.entities.recall import find_again, search_names
 from reader.entities.repair import repair
-from reader.entities.spans import clean
+from reader.entities.spans import Candidate, clean
 from reader.entities.words import demonym
 
 
@@ -175,3 +178,75 @@ def test_a_university_called_by_its_towns_name_and_a_company_without_its_nationa
 def test_an_acronym_may_leave_out_the_state_whose_body_it_is():
     assert expands("DPS", "Texas Department of Public Safety")
     assert not expands("MSF", "Izabal, and Médecins Sans Frontières")
+
+
+def test_nationalities_of_stan_countries_doubled_letters_and_nationals_are_no_names():
+    # A country in -stan gives its people the bare stem, even where a town shares it.
+    assert demonym("Kazakh") and demonym("Afghan")
+    # Finland's people double its last letter; Sweden and Poland lose their ending.
+    assert demonym("Finnish") and demonym("Swedish") and demonym("Polish")
+    # A nationality's man or woman is a nationality too, a surname in -man is not.
+    assert demonym("Frenchman") and demonym("Englishwomen")
+    assert not demonym("Sherman") and not demonym("Freeman") and not demonym("Shell")
+    text = "Local traders said Kazakh exports rose, and a Frenchman who runs a bakery agreed."
+    names = {m.text for m in Extractor().extract("", text)}
+    assert not names & {"Kazakh", "Frenchman"}, names
+
+
+def test_two_names_joined_by_of_or_and_that_spell_a_known_place_are_that_one_place():
+    text = ("The regional agency, based in Port of Spain, said it was tracking cases in Trinidad and "
+            "Tobago. Velmora and Dunkirk sent nurses.")
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert kinds.get("Port of Spain") == "place" and kinds.get("Trinidad and Tobago") == "place", kinds
+    assert "Spain" not in kinds and "Tobago" not in kinds, kinds
+    # Two names that spell no known place stay two.
+    assert "Velmora and Dunkirk" not in kinds, kinds
+
+
+def test_a_makers_name_only_ever_before_a_models_number_is_the_product_not_the_maker():
+    text = "The regulator said the two Velcor 737 aircraft would stay grounded. A Velcor A320 landed."
+    start = text.index("Velcor")
+    assert not acceptable(text, start, start + 6, "Velcor", "organisation")
+    # Where the article also speaks of the maker itself, or of a year, it is a name.
+    for text in ("The two Velcor 737 aircraft stay grounded. Velcor said it was sending engineers.",
+                 "Velcor 2024 results were weak."):
+        start = text.index("Velcor")
+        assert acceptable(text, start, start + 6, "Velcor", "organisation"), text
+
+
+def test_a_name_in_sentence_case_in_another_language_takes_its_lower_case_words():
+    text = "The party Velmora socialiste said the vote was rigged; Dunmar lambasted it and Corvel turboprops flew."
+    found = in_sentence_case(text, [Candidate(text.index("Velmora"), text.index("Velmora") + 7, "Velmora"),
+                                    Candidate(text.index("Dunmar"), text.index("Dunmar") + 6, "Dunmar"),
+                                    Candidate(text.index("Corvel"), text.index("Corvel") + 6, "Corvel")])
+    # A word of French joins the name; a rare English word and a plural do not.
+    assert [c.text for c in found] == ["Velmora socialiste", "Dunmar", "Corvel"]
+    assert ("organisation", 1.0) in found[0].votes
+
+
+def test_a_brigadiers_abbreviated_rank_is_no_name():
+    text = '"They were held against their will," said Brig. Gen. Tomas Revilla, the unit\'s head.'
+    names = {m.text for m in Extractor().extract("", text)}
+    assert "Brig" not in names and "Tomas Revilla" in names, names
+
+
+def test_a_language_before_a_hyphen_describes_what_follows_and_is_no_name():
+    text = "Dravek Tribune, the largest Tamil-language daily in Velmora, ran the photograph."
+    names = {m.text for m in Extractor().extract("", text)}
+    assert not any("language" in name for name in names), names
+
+
+def test_a_sentences_opening_preposition_and_a_day_after_for_are_no_part_of_a_name():
+    text = "Rain fell again. In May Dunmore, the main town, residents complained."
+    start = text.index("In May")
+    assert [c.text for c in clean(text, start, text.index(","), "place")] == ["May Dunmore"]
+    text = "It set up screens in Velmora and Karstad for Tuesday's match."
+    start = text.index("Karstad")
+    assert [c.text for c in clean(text, start, text.index("'s"), "place")] == ["Karstad"]
+
+
+def test_a_legal_form_the_model_cut_off_after_a_full_stop_stays_with_the_company():
+    text = "The cargo was declared by an exporter called Velmora Hermanos Cía. Ltda., which denied it."
+    kinds = {m.text: m.kind for m in Extractor().extract("", text)}
+    assert "Ltda" not in kinds, kinds
+    assert any(name.startswith("Velmora Hermanos") and kind == "organisation" for name, kind in kinds.items()), kinds

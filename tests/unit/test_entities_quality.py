@@ -73,15 +73,14 @@ NEWS_FLOORS = {
     # not fitted to. Keep its floors honest by fixing causes, never its articles.
     "tune3": {"typed": 0.93, "merge": 0.98, "merge_strict": 0.93},
     # Written after the rules were fitted to the three sets above, then fitted to in turn; as
-    # was tune5, after the four.
+    # were tune5, after the four, and tune6, after the five (first scored unseen, then tuned on).
     "tune4": {"typed": 0.905, "merge": 0.93, "merge_strict": 0.88},
     "tune5": {"typed": 0.90, "merge": 0.955, "merge_strict": 0.875},
+    "tune6": {"typed": 0.875, "merge": 0.90, "merge_strict": 0.81},
     # Kept unseen: scored here, never read to fit rules (its articles and errors stay unopened),
-    # so its floors say how the rules do on news nobody tuned them to. Raise them only when a
-    # general change lifts the score; never edit its articles to pass.
-    "tune6": {"typed": 0.83, "merge": 0.87, "merge_strict": 0.77},
-    # Kept unseen in the same way, written later in other regions and domains (measured at
-    # typed 0.888, merge 0.864, merge_strict 0.535 when it was added; floors 0.02 below).
+    # so its floors say how the rules do on news nobody tuned them to (measured at typed 0.888,
+    # merge 0.864, merge_strict 0.535 when it was added; floors 0.02 below). Raise them only when
+    # a general change lifts the score; never edit its articles to pass.
     "tune7": {"typed": 0.865, "merge": 0.84, "merge_strict": 0.515},
 }
 
