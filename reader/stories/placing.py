@@ -143,6 +143,7 @@ def sync(
     each article is placed, and may wait (the app's placing waits while the user moves)."""
     started = time.perf_counter()
     cancelled = cancelled or (lambda: False)
+    give_way = give_way or (lambda: None)
     problems: list[str] = []
     counts = {"placed": 0, "joined": 0, "updated": 0, "removed": 0}
     with index.errors(), ExitStack() as stack:
@@ -176,8 +177,7 @@ def sync(
                 placer.expire(fresh[0].published)
                 placer.reach(fresh[0].published, fresh[-1].published)
             for article, (terms, found, shape) in extractor.read(_texts(store, fresh, problems), len(fresh)):
-                if give_way is not None:
-                    give_way()
+                give_way()
                 features = Features(article.id, article.published, article.outlet, terms, frozenset(found))
                 link = placer.place(article, features, shape)
                 counts["placed"] += 1

@@ -1,11 +1,11 @@
 """When the user last pressed a key or moved, so work in the app's own threads can give way.
 
-The story placement and the entity library's updates run in threads of the app's process.
-Python runs one thread at a time: while a placement of a new library's 100,000 articles kept
-it busy, each move through the list waited its turn, twice (the body's read, then the
-drawing), and a move that takes 25 ms on a quiet library took 80-100. Work that can wait asks
-``give_way`` between articles, and sleeps, which lets the app's thread run, while the user is
-moving; never for longer than ``LONGEST`` at a time, so it still gets done under a held key.
+The story placement and the search indexing run in threads of the app's process. Python runs
+one thread at a time: while they took in a new library's 100,000 articles, each move through
+the list waited its turn, twice (the body's read, then the drawing), and took 65-70 ms where
+it now takes 40. Work that can wait asks ``give_way`` between articles, and sleeps, which
+lets the app's thread run, while the user is moving; never for longer than ``LONGEST`` at a
+time, so it still gets done under a held key.
 """
 
 from __future__ import annotations

@@ -39,10 +39,10 @@ class IdleCollector:
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic,
-                 timer: Callable[[], float] = time.thread_time, activity: UserActivity | None = None) -> None:
+                 timer: Callable[[], float] = time.thread_time) -> None:
         self._timer = timer
         #: The user's keys and moves, shared with the background work that gives way to them.
-        self.user = activity or UserActivity(clock)
+        self.user = UserActivity(clock)
         self._held = False
         self._settled = False
         #: The CPU time the last full collection run here took, in seconds (None: none yet).
