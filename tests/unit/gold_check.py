@@ -80,6 +80,10 @@ ALLOW = {
     "university_portugal_coimbra_housing": "Portuguese Brazilian World Heritage Higher Education Opposition "
                                            "Data Students My",
     "weather_queensland_hail_insurance": "Hail Insurers Her State Opposition Crop",
+    # news_tune8
+    "corporate_japan_seven_i_spinoff": "Japanese Canadian Patience Foreign Now",
+    "politics_spain_valencia_flood_budget": "Valencian-language Today Thousands Opposition Politicians",
+    "election_india_bihar_assembly_count": "EVMs Turnout Hindi Maithili Bhojpuri Muslim-majority Floods Whoever",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
