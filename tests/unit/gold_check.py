@@ -87,6 +87,8 @@ ALLOW = {
     "court_brazil_mariana_dam_settlement": "Writing Brazilian Anglo-Australian Krenak",
     "tennis_rome_italian_open_final": "Italian Today Norwegian Argentine Sports Polish Finally",
     "economy_mexico_banxico_rate_cut": "Headline Core Industrial Finance Mexican Economists Central Business",
+    "disaster_greece_evia_wildfire": "Wildfire Beaufort Lt Gen Civil Protection Plans English",
+    "tech_eu_google_adtech_order": "Competition Commissioner French MEP German Governments",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
