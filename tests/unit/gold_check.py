@@ -89,6 +89,8 @@ ALLOW = {
     "economy_mexico_banxico_rate_cut": "Headline Core Industrial Finance Mexican Economists Central Business",
     "disaster_greece_evia_wildfire": "Wildfire Beaufort Lt Gen Civil Protection Plans English",
     "tech_eu_google_adtech_order": "Competition Commissioner French MEP German Governments",
+    "business_saudi_stc_share_sale": "Saudi Phones",
+    "disaster_indonesia_marapi_cold_lava": "Cold Torrents Indonesians Rescue Minangkabau Volunteers",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
