@@ -91,6 +91,8 @@ ALLOW = {
     "tech_eu_google_adtech_order": "Competition Commissioner French MEP German Governments",
     "business_saudi_stc_share_sale": "Saudi Phones",
     "disaster_indonesia_marapi_cold_lava": "Cold Torrents Indonesians Rescue Minangkabau Volunteers",
+    "labour_germany_ig_metall_zf_strike": "Thousands Now Chinese Figures Economists German Christmas",
+    "space_kourou_ariane_weather_satellite": "Controllers French",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
