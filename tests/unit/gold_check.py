@@ -93,6 +93,8 @@ ALLOW = {
     "disaster_indonesia_marapi_cold_lava": "Cold Torrents Indonesians Rescue Minangkabau Volunteers",
     "labour_germany_ig_metall_zf_strike": "Thousands Now Chinese Figures Economists German Christmas",
     "space_kourou_ariane_weather_satellite": "Controllers French",
+    "music_korea_kpop_photocard_fine": "K-pop Everybody Korean Wave Hallyu",
+    "energy_czech_dukovany_nuclear_contract": "French Industry Trade Czech Korean Soviet-designed",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
