@@ -95,6 +95,7 @@ ALLOW = {
     "space_kourou_ariane_weather_satellite": "Controllers French",
     "music_korea_kpop_photocard_fine": "K-pop Everybody Korean Wave Hallyu",
     "energy_czech_dukovany_nuclear_contract": "French Industry Trade Czech Korean Soviet-designed",
+    "fintech_nigeria_cbn_onboarding_ban": "Innovation BVN POS Alhaji Consumer",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
