@@ -83,7 +83,7 @@ ALLOW = {
     # news_tune8
     "corporate_japan_seven_i_spinoff": "Japanese Canadian Patience Foreign Now",
     "politics_spain_valencia_flood_budget": "Valencian-language Today Thousands Opposition Politicians",
-    "election_india_bihar_assembly_count": "EVMs Turnout Hindi Maithili Bhojpuri Muslim-majority Floods Whoever",
+    "election_india_bihar_assembly_count": "EVMs Turnout Hindi Maithili Bhojpuri Floods Whoever",
     "court_brazil_mariana_dam_settlement": "Writing Brazilian Anglo-Australian Krenak",
     "tennis_rome_italian_open_final": "Italian Today Norwegian Argentine Sports Polish Finally",
     "economy_mexico_banxico_rate_cut": "Headline Core Industrial Finance Mexican Economists Central Business",
