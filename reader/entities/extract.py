@@ -97,7 +97,8 @@ def analyse(
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
-    groups = group_names(bp.text, body, links)
+    seen: dict[Candidate, list[tuple[str, float]]] = {}
+    groups = group_names(bp.text, body, links, seen)
     kinds = {g_name: g.kind for g in groups.values() for g_name in g.names if g.kind}
     names = search_names(kinds)
     # Where the model saw a nationality word, no name is looked for again; unless the word is a
@@ -105,7 +106,7 @@ def analyse(
     nationalities = _nationalities(bp.text, body_spans, kinds)
     taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
-    groups = group_names(bp.text, body, links)
+    groups = group_names(bp.text, body, links, seen)
 
     heading = find_again(tp.text, names, [], source="title")
     if title_spans:
