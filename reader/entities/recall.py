@@ -199,11 +199,12 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def unaccented(text: str) -> str:
     """Accents dropped letter by letter, so offsets stay those of ``text``."""
-    return "".join(_BASE.get(c, c) for c in text)
+    return text.translate(_BASE)
 
 
+#: Each accented Latin letter to its base letter, one character for one.
 _BASE = {
-    c: unicodedata.normalize("NFD", c)[0]
+    ord(c): unicodedata.normalize("NFD", c)[0]
     for c in map(chr, range(0xC0, 0x250))
     if unicodedata.normalize("NFD", c)[0].isascii() and unicodedata.normalize("NFD", c) != c
 }
