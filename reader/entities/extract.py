@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
@@ -283,9 +284,14 @@ def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longer of two overlapping spans; the earlier one on a tie."""
     kept: list[Candidate] = []
+    starts: list[int] = []  # of the kept spans, which never overlap: in order of start and of end
+    ends: list[int] = []
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+        before = bisect_left(starts, candidate.end)  # the last kept span starting before it ends
+        if before == 0 or ends[before - 1] <= candidate.start:
             kept.append(candidate)
+            starts.insert(before, candidate.start)
+            ends.insert(before, candidate.end)
     return sorted(kept, key=lambda c: c.start)
 
 
