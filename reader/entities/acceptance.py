@@ -7,13 +7,18 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
-from .words import at_sentence_start, bare, demonym, next_word, previous_word
+from .words import at_sentence_start, bare, demonym, next_word, previous_word, whole_word_starts
 
 #: Words that soften a title ("former President") but say nothing about who follows.
 MODIFIERS = frozenset("former late ex acting interim incumbent outgoing then designate elect".split())
 #: How common (Zipf) a one-word name that only ever opens sentences must be to be taken for an
 #: ordinary word: "Turnout" (3.7), "Meanwhile"; not "Ipsos" (2.5).
 COMMON_OPENER = 3.5
+#: A model's number after a maker's name ("737", "A330"), not a year.
+_MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b")
+#: One to five lower-case words ending where a bracketed acronym begins.
+_LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][\w-]* ){1,5})\Z")
+_LAST_BREAK = re.compile(r"[^\w\- ][\w\- ]*\Z")
 _JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 
 
@@ -56,9 +61,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
 def _only_before_a_model(text: str, name: str) -> bool:
     """Every use of the word in the article stands before a model's number ("737", "A330"), not a
     year: the article speaks of the product, never of its maker."""
-    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
-    return bool(found) and all(re.match(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b", text[m.end():m.end() + 12])
-                               for m in found)
+    ends = [start + len(name) for start in whole_word_starts(text, name)]
+    return bool(ends) and all(_MODEL_NUMBER.match(text, end, end + 12) for end in ends)
 
 
 def _common_opener(text: str, start: int, name: str) -> bool:
@@ -72,11 +76,21 @@ def _common_opener(text: str, start: int, name: str) -> bool:
 def spells_common_words(text: str, acronym: str) -> bool:
     """Whether the text brings in an acronym after words written in lower case, each opening with
     one of its letters: a thing's or a substance's short form ("a glass fibre (GF) hull")."""
-    match = re.search(rf"((?:[a-z][\w-]* ){{1,5}})\({re.escape(acronym)}\)", text)
+    bracketed = f"({acronym})"
+    index, match = text.find(bracketed), None
+    while index >= 0 and (match := _LOWER_WORDS_BEFORE.search(text, _words_from(text, index), index)) is None:
+        index = text.find(bracketed, index + 1)
     if match is None:
         return False
     initials = "".join(w[0] for w in match.group(1).split()).upper()
     return initials.endswith(acronym[:1]) or acronym[0] in initials
+
+
+def _words_from(text: str, end: int) -> int:
+    """Where a search for lower-case words before ``end`` may start: after the last character
+    no such word or space can hold (within 200 characters; else the text's start)."""
+    found = _LAST_BREAK.search(text, max(0, end - 200), end)
+    return found.start() + 1 if found else 0
 
 
 def _common(word: str) -> bool:
@@ -97,10 +111,8 @@ def _opens_heading(text: str, start: int) -> bool:
 
 
 def _used_midsentence(text: str, name: str) -> bool:
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        if not at_sentence_start(text, match.start()) and not _opens_heading(text, match.start()):
-            return True
-    return False
+    return any(not at_sentence_start(text, start) and not _opens_heading(text, start)
+               for start in whole_word_starts(text, name))
 
 
 def _field_label(text: str, start: int, end: int) -> bool:
@@ -111,7 +123,7 @@ def _field_label(text: str, start: int, end: int) -> bool:
 
 def _used_lowercase(text: str, name: str) -> bool:
     word = name.lower()
-    return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    return word != name and next(whole_word_starts(text, word), None) is not None
 
 
 def _plural(name: str) -> bool:

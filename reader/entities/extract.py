@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 from ..models.entities import ArticleEntities, Mention
@@ -97,7 +98,8 @@ def analyse(
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
-    groups = group_names(bp.text, body, links)
+    seen: dict[Candidate, list[tuple[str, float]]] = {}
+    groups = group_names(bp.text, body, links, seen)
     kinds = {g_name: g.kind for g in groups.values() for g_name in g.names if g.kind}
     names = search_names(kinds)
     # Where the model saw a nationality word, no name is looked for again; unless the word is a
@@ -105,7 +107,7 @@ def analyse(
     nationalities = _nationalities(bp.text, body_spans, kinds)
     taken = [(c.start, c.end) for c in body] + nationalities + aside
     body = _without_overlaps(body + find_again(bp.text, names, taken))
-    groups = group_names(bp.text, body, links)
+    groups = group_names(bp.text, body, links, seen)
 
     heading = find_again(tp.text, names, [], source="title")
     if title_spans:
@@ -282,9 +284,14 @@ def _split_pairs(candidates: list[Candidate]) -> list[Candidate]:
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longer of two overlapping spans; the earlier one on a tie."""
     kept: list[Candidate] = []
+    starts: list[int] = []  # of the kept spans, which never overlap: in order of start and of end
+    ends: list[int] = []
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+        before = bisect_left(starts, candidate.end)  # the last kept span starting before it ends
+        if before == 0 or ends[before - 1] <= candidate.start:
             kept.append(candidate)
+            starts.insert(before, candidate.start)
+            ends.insert(before, candidate.end)
     return sorted(kept, key=lambda c: c.start)
 
 

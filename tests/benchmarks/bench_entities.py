@@ -21,6 +21,11 @@ from pathlib import Path
 
 import psutil
 
+# One thread for the numeric libraries, as the analysis worker runs (reader/entities/worker.py):
+# on two cores a second BLAS thread only spins against the first, doubling the CPU per article.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -104,6 +109,8 @@ def extractor_figures(args) -> None:
     rate("extraction with the quality layer", len(items), time.perf_counter() - start,
          f"; RSS {rss():.0f} MiB")
 
+    news_figures(extractor)
+
     start = time.perf_counter()
     list(Extractor(load=None).extract_many(items))
     rate("fallback (no model)", len(items), time.perf_counter() - start)
@@ -115,6 +122,28 @@ def extractor_figures(args) -> None:
     rate("canonical merging", len(library), time.perf_counter() - start, f" -> {len(entities)} entities")
     print(f"peak RSS {psutil.Process(os.getpid()).memory_info().rss / 2**20:.0f} MiB "
           f"(max resident {_max_rss():.0f} MiB)")
+
+
+def news_figures(extractor: Extractor) -> None:
+    """CPU per article on the gold sets' news (names are denser there than in the seeds): the
+    model and the rules apart, as the worker runs them (one thread for the numeric libraries)."""
+    from reader.entities.extract import analyse
+    from reader.entities.normalise import prepare
+    from tests.unit.entities_score import FOLDERS, load_gold
+
+    news = [(a.title, a.text) for group in FOLDERS if group != "heldout" for a in load_gold(group)]
+    model = shared_model()
+    started = time.process_time()
+    bodies = model.spans([prepare(text).text for _, text in news])
+    titles = model.spans([prepare(title, join_lines=True).text for title, _ in news])
+    spent = time.process_time() - started
+    analyse(*news[0], bodies[0], titles[0])  # the word lists load on first use
+    started = time.process_time()
+    for (title, text), body, heading in zip(news, bodies, titles, strict=True):
+        analyse(title, text, body, heading)
+    rules = time.process_time() - started
+    print(f"news articles ({len(news)}): CPU per article, model {spent / len(news) * 1000:.1f} ms, "
+          f"rules {rules / len(news) * 1000:.1f} ms ({len(news) / (spent + rules):.1f} articles per CPU-second)")
 
 
 def _max_rss() -> float:
