@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ..entities.model import MODEL_PACKAGE, ModelUnavailable
+from ..entities.model import MODEL_PACKAGE, ModelUnavailable, one_blas_thread
 from ..spawning import quiet_child, real_stderr
 from ..store import Store, StoreError
 from .index import StoryIndex
@@ -46,6 +46,7 @@ def load_parser(package: str = MODEL_PACKAGE) -> Language:
                     raise ModelUnavailable(f"the model {package!r} has no parser")
                 _register_paragraphs(spacy)
                 nlp.add_pipe("broadsheet_paragraphs", before="parser")
+                one_blas_thread()
                 _parser = nlp
             except ModelUnavailable as error:
                 _parser = error
