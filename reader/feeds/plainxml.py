@@ -43,7 +43,8 @@ from .plainparts import (
 #: Media types (with their parameters) whose bytes feedparser decodes as the XML declaration says.
 _XML_TYPES = frozenset({"", "application/xml", "application/rss+xml", "application/atom+xml"})
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
-_UNUSUAL = re.compile(rb"<!DOCTYPE|xml:base|<!ENTITY", re.IGNORECASE)
+#: What feedparser treats in ways this reading does not (in lower case: the check is case-blind).
+_UNUSUAL = (b"<!doctype", b"xml:base", b"<!entity")
 _ENTITY_IN_LINK = re.compile("&([A-Za-z0-9_]+);")
 #: RSS elements read here (a second of any in one item, or any other element, means feedparser).
 _RSS_ITEM = frozenset({"title", "link", "guid", "description", "pubDate", "author", f"{DC}creator",
@@ -89,7 +90,10 @@ def _plain_bytes(content: bytes, headers: Mapping[str, str]) -> bool:
     declared = _DECLARATION.match(content.lstrip())
     if declared is not None and declared[1].lower() != b"utf-8":
         return False
-    if _UNUSUAL.search(content):
+    # Three substring searches of the lower-cased bytes, not one case-blind regex: the regex
+    # took a fifth of parsing a feed of 50 items.
+    lowered = content.lower()
+    if any(marker in lowered for marker in _UNUSUAL):
         return False
     try:
         content.decode("utf-8")
