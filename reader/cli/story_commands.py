@@ -35,7 +35,8 @@ def _desk(store: Store, quiet: bool = False) -> StoryDesk:
 
 def _waiting(holder: str) -> None:
     if sys.stderr.isatty():
-        print(f"  waiting for the articles being placed{f' ({holder})' if holder else ''}…", file=sys.stderr, flush=True)
+        by = f" ({holder})" if holder else ""
+        print(f"  waiting for the articles being placed{by}…", file=sys.stderr, flush=True)
 
 
 def _progress(what: str):  # type: ignore[no-untyped-def]
