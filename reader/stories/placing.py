@@ -18,7 +18,7 @@ from ..models import Article
 from ..store import Store, StoreError
 from .extracting import Extractor, Read, Text
 from .grouping import MAX_SIZE, MAX_SPAN, WINDOW, Grouping, Link, Story
-from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
+from .index import ArticleRow, StoryIndex, StoryRow, write_articles, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
 from .turn import PlacingCancelled, placing_turn
 from .vectors import Features, Vectors
@@ -56,7 +56,7 @@ class _Placer:
         self._sketches: dict[str, tuple[int, ...]] = {}
         self._copies: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
+        self._pending: list[ArticleRow] = []
 
     def reach(self, start: datetime, end: datetime) -> None:
         """Hold every stored story that an article published between start and end may join:
@@ -84,7 +84,8 @@ class _Placer:
         self._sketches[article.id] = shape
         self._copies[article.id] = copy_of
         self._touched.add(story_id)
-        self._pending.append((article, features, shape, story_id, len(story.members) - 1, link, copy_of))
+        self._pending.append((article.shard, article.content_hash, article.title, features, shape, story_id,
+                              len(story.members) - 1, link, copy_of))
         return link
 
     def _copy_of(self, article_id: str, shape: tuple[int, ...], story: Story) -> str | None:
@@ -99,9 +100,7 @@ class _Placer:
         """Write what was placed, the stories it touched and the changed frequencies."""
         grouping = self.grouping
         with self.index.writing() as db:
-            for article, features, shape, story_id, seq, link, copy_of in self._pending:
-                write_article(db, article.shard, article.content_hash, article.title, features, shape, story_id,
-                              seq, link, copy_of)
+            write_articles(db, self._pending)
             for story_id in self._touched:
                 story = grouping.stories.get(story_id)
                 if story is None or story.first is None or story.last is None:
