@@ -44,6 +44,12 @@ class StoryDesk:
         return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known, give_way=give_way,
                     waiting=waiting)
 
+    def placed_version(self) -> str:
+        """What the index was last brought up to, by whichever process placed: it changes with
+        every placing that changed something (a fetch's detached placer's too)."""
+        with self.index.errors():
+            return self.index.meta("shards", "")
+
     def library(self, *, lone: bool = True) -> StoryLibrary:
         return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)
 
