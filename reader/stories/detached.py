@@ -19,8 +19,6 @@ from pathlib import Path
 
 import reader
 
-from .index import index_path
-
 #: What the last detached placing wrote (a problem with an article, a crash), for whoever looks.
 LOG = "placing.log"
 
@@ -28,7 +26,8 @@ LOG = "placing.log"
 def place_detached(home: Path) -> int | None:
     """Start placing the library in ``home`` in a detached process: its pid, or None when it
     could not be started (the caller then places in-process)."""
-    folder = index_path(home).parent
+    # index.FILE's folder, named here: the index module loads NumPy, which a fetch never needs.
+    folder = Path(home) / "stories"
     package_root = str(Path(reader.__file__).resolve().parent.parent)
     # The child imports this very code, wherever it was imported from.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}

@@ -82,3 +82,4 @@ def test_a_fetch_leaves_placing_to_a_process_and_story_commands_see_it_done(caps
     assert os.waitstatus_to_exitcode(status) == 0
     assert (index_path(home).parent / detached.LOG).read_text() == ""
     assert StoryIndex.open(index_path(home)).count() == len(stored)
+
