@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from reader.store import Store
-from reader.stories import StoryIndex, detached, index_path
+from reader.stories import StoryIndex, detached, index_path, sync
+from reader.stories.turn import placing_turn
 from tests.conftest import BASE_DATE, PROJECT_ROOT, draft
 from tests.feedkit import Item, cli_runner, rss
 
@@ -83,3 +84,14 @@ def test_a_fetch_leaves_placing_to_a_process_and_story_commands_see_it_done(caps
     assert (index_path(home).parent / detached.LOG).read_text() == ""
     assert StoryIndex.open(index_path(home)).count() == len(stored)
 
+
+
+def test_a_placing_waiting_its_turn_says_for_whom_and_stops_when_cancelled(home: Path) -> None:
+    store = _stored(home, 3)
+    index = StoryIndex.open(index_path(home))
+    told: list[str] = []
+    with placing_turn(index_path(home).parent):  # another placing holds it
+        report = sync(index, store, cancelled=lambda: bool(told), waiting=told.append)
+    assert told == [f"pid {os.getpid()}"]
+    assert not report.complete and report.placed == 0 and index.count() == 0
+    assert sync(index, store).placed == 3  # its turn come, it places them all
