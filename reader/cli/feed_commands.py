@@ -140,8 +140,6 @@ def fetch(store: Store, args: Namespace) -> int:
     from ..feeds.http_types import FetchLimits
     from ..feeds.pool import ParserPool
     from ..feeds.refresh import refresh_feeds
-    from ..stories.extracting import PARALLEL_FROM as PLACE_READ_ITEMS
-    from ..stories.extracting import read_drafts
 
     feeds = [store.feed(ref) for ref in args.feed] if args.feed else store.feeds()
     if not feeds:
@@ -154,10 +152,9 @@ def fetch(store: Store, args: Namespace) -> int:
         deadline=args.timeout,
     )
 
-    # As each feed is parsed, what its new articles will be grouped into stories by (terms,
-    # names, sketch) is read while the downloads go on: placing then only groups. Past
-    # PLACE_READ_ITEMS the placing reads in processes of its own anyway.
-    pool = ParserPool(after=read_drafts, after_items=PLACE_READ_ITEMS)
+    # Grouping the new articles into stories is left to a process of its own (place_later):
+    # it took longer than the downloads, and nothing in a fetch's output depends on it.
+    pool = ParserPool()
     with progress("fetching feeds", quiet=args.quiet) as bar:
 
         def tell(outcome: FeedOutcome, done: int, total: int) -> None:
@@ -168,7 +165,6 @@ def fetch(store: Store, args: Namespace) -> int:
 
         try:
             report = asyncio.run(refresh_feeds(store, feeds, limits, progress=tell, pool=pool))
-            readings = {key: read for found in pool.extras() for key, read in found.items()}
         finally:
             pool.close()
     if report.added or report.updated:
@@ -176,9 +172,9 @@ def fetch(store: Store, args: Namespace) -> int:
 
         follow_up(store, report.added + report.updated, args)
     if report.added:
-        from .story_commands import place_new
+        from .story_commands import place_later
 
-        place_new(store, readings)
+        place_later(store)
     if args.json:
         print_json({"feeds": [outcome_json(o) for o in report.outcomes], "elapsed": round(report.elapsed, 3),
                     "added": len(report.added), "updated": len(report.updated), "failed": len(report.failed)})

@@ -27,10 +27,16 @@ def _desk(store: Store, quiet: bool = False) -> StoryDesk:
     desk = StoryDesk.open(store)
     if desk.index.notice:
         print(f"broadsheet: {clean_line(desk.index.notice)}", file=sys.stderr)
-    report = desk.update(progress=None if quiet else _progress("placing"))
+    report = desk.update(progress=None if quiet else _progress("placing"), waiting=None if quiet else _waiting)
     for problem in report.problems:
         print(f"broadsheet: {clean_line(problem)}", file=sys.stderr)
     return desk
+
+
+def _waiting(holder: str) -> None:
+    if sys.stderr.isatty():
+        by = f" ({holder})" if holder else ""
+        print(f"  waiting for the articles being placed{by}…", file=sys.stderr, flush=True)
 
 
 def _progress(what: str):  # type: ignore[no-untyped-def]
@@ -52,6 +58,16 @@ def place_new(store: Store, known: dict[bytes, Read] | None = None) -> None:
         StoryDesk.open(store).update(known=known)
     except StoryError as error:
         print(f"broadsheet: stories not updated: {clean_line(str(error))}", file=sys.stderr)
+
+
+def place_later(store: Store) -> None:
+    """After a fetch: put the new articles in their stories in a detached process, so the fetch
+    need not wait (every story command places what is left, and waits for that process,
+    before it reads); in-process when no process can be started."""
+    from ..stories.detached import place_detached
+
+    if place_detached(store.home) is None:
+        place_new(store)
 
 
 def list_stories(store: Store, args: Namespace) -> int:

@@ -4,8 +4,8 @@ compared (who each names and leaves out, how it labels people, whom it quotes, i
 Derived data (features, the grouping, parses) is in ``stories/`` beside the store and can be
 rebuilt; what the user corrects and how they group outlets is their data, in ``state/``.
 
-The names below are loaded on first use, so that a fetch can use ``extracting.read_drafts``
-without loading the grouping (and NumPy) when nothing is new.
+The names below are loaded on first use, so that a fetch, which leaves placing to a detached
+process (``detached``), never loads the grouping (and NumPy).
 """
 
 from __future__ import annotations

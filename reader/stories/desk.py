@@ -35,10 +35,20 @@ class StoryDesk:
 
     def update(self, progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None, known: dict[bytes, Read] | None = None,
-               give_way: Callable[[], None] | None = None) -> PlaceReport:
+               give_way: Callable[[], None] | None = None,
+               waiting: Callable[[str], None] | None = None) -> PlaceReport:
         """Place what arrived since the last update (a no-op costs a few file stats); ``known``
-        are readings made already, as a fetch makes them while it downloads (read_drafts)."""
-        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known, give_way=give_way)
+        are readings made already, as a fetch makes them while it downloads (read_drafts).
+        Waits for a placing running elsewhere (a fetch's detached one, the app's) to finish
+        first, telling ``waiting`` who it waits for."""
+        return sync(self.index, self.store, progress=progress, cancelled=cancelled, known=known, give_way=give_way,
+                    waiting=waiting)
+
+    def placed_version(self) -> str:
+        """What the index was last brought up to, by whichever process placed: it changes with
+        every placing that changed something (a fetch's detached placer's too)."""
+        with self.index.errors():
+            return self.index.meta("shards", "")
 
     def library(self, *, lone: bool = True) -> StoryLibrary:
         return StoryLibrary.load(self.index, self.corrections.all(), lone=lone)

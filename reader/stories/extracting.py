@@ -28,6 +28,8 @@ Text = tuple[str, str]
 Read = tuple[dict[str, float], list[str], tuple[int, ...]]
 
 K = TypeVar("K")
+#: A chunk of items being read: their keys, their texts, and the reading under way (if elsewhere).
+_Chunk = tuple[list[K], list[Text], "Future[list[Read]] | None"]
 
 #: Articles per task handed to a process, and how many tasks may be out at once (so that a
 #: month of texts is not all in memory at once).
@@ -76,7 +78,7 @@ class Extractor:
         IN_FLIGHT × CHUNK texts are in memory at once."""
         source = iter(items)
         parallel = bool(self.processes) and count - len(self.known) >= PARALLEL_FROM
-        pending: deque[tuple[list[K], list[Text], Future[list[Read]] | None]] = deque()
+        pending: deque[_Chunk[K]] = deque()
         while True:
             while len(pending) < (IN_FLIGHT if parallel else 1):
                 chunk = list(islice(source, CHUNK))
@@ -87,7 +89,24 @@ class Extractor:
             if not pending:
                 return
             keys, texts, future = pending.popleft()
+            if future is not None:
+                self._help(future, pending)
             yield from zip(keys, self._result(texts, future), strict=True)
+
+    def _help(self, head: Future[list[Read]], pending: deque[_Chunk[K]]) -> None:
+        """While the chunk wanted next is still being read elsewhere, read the last chunk not
+        started yet here, rather than wait: with one spare core the reading process was the
+        placing's bottleneck, and this one waited half of the time."""
+        while not head.done():
+            for at in range(len(pending) - 1, -1, -1):
+                keys, texts, future = pending[at]
+                if future is not None and future.cancel():
+                    done: Future[list[Read]] = Future()
+                    done.set_result(self._read_here(texts))
+                    pending[at] = (keys, texts, done)
+                    break
+            else:
+                return
 
     def _submit(self, texts: list[Text]) -> Future[list[Read]] | None:
         if not self.processes:  # the pool broke earlier
@@ -106,6 +125,9 @@ class Extractor:
                 return future.result()
             except (BrokenProcessPool, OSError):
                 self._give_up()
+        return self._read_here(texts)
+
+    def _read_here(self, texts: list[Text]) -> list[Read]:
         if not self.known:
             return read_texts(texts)
         found = [self.known.get(text_key(*text)) for text in texts]

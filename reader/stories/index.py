@@ -254,21 +254,32 @@ def link_blob(link: Link | None) -> bytes | None:
                          list(link.shared_names), link.hours])
 
 
-def write_article(db: sqlite3.Connection, shard: str, content_hash: str, title: str, features: Features,
-                  sketch: tuple[int, ...], story: str, seq: int, link: Link | None, copy_of: str | None) -> None:
-    db.execute(
+#: An article as placed: shard, content hash, title, features, sketch, story, seq, link, copy of.
+ArticleRow = tuple[str, str, str, Features, tuple[int, ...], str, int, Link | None, str | None]
+
+
+def write_articles(db: sqlite3.Connection, rows: Iterable[ArticleRow]) -> None:
+    """Write placed articles, a batch in one statement per table (one each was a tenth of placing)."""
+    rows = list(rows)
+    db.executemany(
         "INSERT OR REPLACE INTO articles(id, hash, shard, published, outlet, title, story, seq, link, copy_of)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (features.article_id, content_hash, shard, _time(features.published), features.outlet, title,
-         story, seq, link_blob(link), copy_of),
+        [(features.article_id, content_hash, shard, _time(features.published), features.outlet, title,
+          story, seq, link_blob(link), copy_of)
+         for shard, content_hash, title, features, _, story, seq, link, copy_of in rows],
     )
-    write_features(db, features, sketch)
+    db.executemany("INSERT OR REPLACE INTO features(id, terms, names, sketch) VALUES (?, ?, ?, ?)",
+                   [_features_row(row[3], row[4]) for row in rows])
 
 
 def write_features(db: sqlite3.Connection, features: Features, sketch: tuple[int, ...]) -> None:
     db.execute("INSERT OR REPLACE INTO features(id, terms, names, sketch) VALUES (?, ?, ?, ?)",
-               (features.article_id, pack_terms(features.terms), orjson.dumps(sorted(features.names)),
-                pack_sketch(sketch)))
+               _features_row(features, sketch))
+
+
+def _features_row(features: Features, sketch: tuple[int, ...]) -> tuple[str, bytes, bytes, bytes]:
+    return (features.article_id, pack_terms(features.terms), orjson.dumps(sorted(features.names)),
+            pack_sketch(sketch))
 
 
 # Terms compressed (to two fifths) and sketches as 32-bit numbers: the features are most of

@@ -18,8 +18,9 @@ from ..models import Article
 from ..store import Store, StoreError
 from .extracting import Extractor, Read, Text
 from .grouping import MAX_SIZE, MAX_SPAN, WINDOW, Grouping, Link, Story
-from .index import StoryIndex, StoryRow, write_article, write_doc_freq, write_features, write_story
+from .index import ArticleRow, StoryIndex, StoryRow, write_articles, write_doc_freq, write_features, write_story
 from .terms import COPY, headline_terms, names, resemblance, sketch
+from .turn import PlacingCancelled, placing_turn
 from .vectors import Features, Vectors
 
 #: Articles placed per transaction: another process's write waits at most this long.
@@ -55,7 +56,7 @@ class _Placer:
         self._sketches: dict[str, tuple[int, ...]] = {}
         self._copies: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._pending: list[tuple[Article, Features, tuple[int, ...], str, int, Link | None, str | None]] = []
+        self._pending: list[ArticleRow] = []
 
     def reach(self, start: datetime, end: datetime) -> None:
         """Hold every stored story that an article published between start and end may join:
@@ -83,7 +84,8 @@ class _Placer:
         self._sketches[article.id] = shape
         self._copies[article.id] = copy_of
         self._touched.add(story_id)
-        self._pending.append((article, features, shape, story_id, len(story.members) - 1, link, copy_of))
+        self._pending.append((article.shard, article.content_hash, article.title, features, shape, story_id,
+                              len(story.members) - 1, link, copy_of))
         return link
 
     def _copy_of(self, article_id: str, shape: tuple[int, ...], story: Story) -> str | None:
@@ -98,9 +100,7 @@ class _Placer:
         """Write what was placed, the stories it touched and the changed frequencies."""
         grouping = self.grouping
         with self.index.writing() as db:
-            for article, features, shape, story_id, seq, link, copy_of in self._pending:
-                write_article(db, article.shard, article.content_hash, article.title, features, shape, story_id,
-                              seq, link, copy_of)
+            write_articles(db, self._pending)
             for story_id in self._touched:
                 story = grouping.stories.get(story_id)
                 if story is None or story.first is None or story.last is None:
@@ -136,14 +136,26 @@ def sync(
     cancelled: Callable[[], bool] | None = None,
     known: dict[bytes, Read] | None = None,
     give_way: Callable[[], None] | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> PlaceReport:
     """Place what is new, re-read what changed, take out what is gone; oldest months first.
     ``progress(done, total)`` counts the articles of the months being looked at; ``known``
     are readings made already (see extracting.read_drafts); ``give_way()`` is called before
-    each article is placed, and may wait (the app's placing waits while the user moves)."""
+    each article is placed, and may wait (the app's placing waits while the user moves).
+    A placing already running on the index (in any process) is waited for, and what it
+    placed is not placed again; ``waiting(holder)`` is told when that happens."""
     started = time.perf_counter()
     cancelled = cancelled or (lambda: False)
-    give_way = give_way or (lambda: None)
+    try:
+        with placing_turn(index.path.parent, cancelled=cancelled, waiting=waiting):
+            return _sync(index, store, started, progress, cancelled, known, give_way or (lambda: None))
+    except PlacingCancelled:
+        return _report(dict.fromkeys(("placed", "joined", "updated", "removed"), 0), started, False, [])
+
+
+def _sync(index: StoryIndex, store: Store, started: float, progress: Callable[[int, int], None] | None,
+          cancelled: Callable[[], bool], known: dict[bytes, Read] | None, give_way: Callable[[], None]) -> PlaceReport:
+    """sync, with the placing lock held: what is found new here no other placing will place."""
     problems: list[str] = []
     counts = {"placed": 0, "joined": 0, "updated": 0, "removed": 0}
     with index.errors(), ExitStack() as stack:
@@ -208,8 +220,14 @@ def rebuild(index: StoryIndex, store: Store, *, progress: Callable[[int, int], N
             cancelled: Callable[[], bool] | None = None) -> PlaceReport:
     """Group the whole library afresh, as when the method changes: the user's corrections are
     kept apart and apply to the new grouping as they did to the old."""
-    index.clear_grouping()
-    return sync(index, store, progress=progress, cancelled=cancelled)
+    started = time.perf_counter()
+    cancelled = cancelled or (lambda: False)
+    try:
+        with placing_turn(index.path.parent, cancelled=cancelled):
+            index.clear_grouping()
+            return _sync(index, store, started, progress, cancelled, None, lambda: None)
+    except PlacingCancelled:
+        return _report(dict.fromkeys(("placed", "joined", "updated", "removed"), 0), started, False, [])
 
 
 def _remove(index: StoryIndex, article_ids: list[str]) -> int:

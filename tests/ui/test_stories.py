@@ -14,6 +14,7 @@ from reader.tui.screens.story import StoryScreen
 from reader.tui.widgets.reader.pane import ReaderPane
 from reader.tui.widgets.side_by_side import AccountColumn
 from reader.tui.widgets.story_list import StoryList
+from tests.conftest import draft
 
 from .conftest import (
     SEED_TITLES,
@@ -82,6 +83,24 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         assert story_list(pilot.app).display
         await pilot.press("L")
         assert article_list(pilot.app).display and not story_list(pilot.app).display
+
+
+async def test_stories_another_process_placed_reach_the_app(library):
+    async with running(library) as pilot:
+        await stories_loaded(pilot)
+        # As a `broadsheet fetch` from cron does: it stores an article, and its detached placer
+        # places it before the app's own placing (which waits for it) finds anything new.
+        elsewhere = Store.open(library)
+        told = next(a for a in elsewhere.articles() if a.title == SEED_NEWS[0])
+        retold = draft(1, guid="placed-elsewhere", title=told.title, body=elsewhere.body(told), outlet="The Reprint",
+                       published=told.published)
+        [added] = elsewhere.add_articles([retold]).added
+        assert StoryDesk.open(elsewhere).update().placed == 1
+        pilot.app.storying.update()
+        deadline = time.monotonic() + 30
+        while pilot.app.story_library.story_of(added) is None and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert pilot.app.story_library.story_of(added) is not None
 
 
 async def test_enter_in_the_list_by_story_reads_and_left_folds_the_story(library):

@@ -67,8 +67,8 @@ def test_fetch_loads_only_what_fetching_and_placing_need(tmp_path, feed_server):
 
     run("feeds", "add", url, "--no-check")
     first = run("fetch", "--quiet")
-    # The two new articles were parsed (in the parser processes, or here on a single core) and
-    # placed in their stories, with none of the above.
+    # The two new articles were parsed (in the parser processes, or here on a single core) with
+    # none of the above, and left to be placed in their stories by a process of its own.
     assert {"httpx"} <= {m.split(".")[0] for m in first} <= {"feedparser", "httpx"}
     def listed(*argv: str) -> list[dict]:
         return json.loads(subprocess.run([sys.executable, "-m", "reader", "--home", home, *argv, "--json"],

@@ -70,6 +70,8 @@ class Storying:
         self._pause_for_user = giving_way(give_way, self._stop.is_set)
         self._parser = ParseProcess()
         self._loaded_once = False
+        #: The story index's placed_version at the last update.
+        self._version = ""
 
     def _open(self) -> StoryDesk:
         with self._lock:
@@ -94,7 +96,11 @@ class Storying:
             changed = True
             if self._writable():
                 report = desk.update(cancelled=self._stop.is_set, give_way=self._pause_for_user)
-                changed = bool(report.placed or report.updated or report.removed)
+                # Another process may have placed them (a fetch's detached placer, which this
+                # update waited for): then this one placed nothing, yet the stories changed.
+                version = desk.placed_version()
+                changed = bool(report.placed or report.updated or report.removed) or version != self._version
+                self._version = version
             if changed or not self._loaded_once:
                 # Loading the stories of a big library takes a moment of the GIL: not for nothing.
                 library = desk.library(lone=False)
