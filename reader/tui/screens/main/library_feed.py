@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 #: Kinds of article that are background, not news: not where a new library opens.
 REFERENCE_KINDS = ("encyclopedia", "reference")
-WELCOME = ("Welcome to broadsheet. The sample: five outlets' accounts of one event (Antonio Ledezma's escape to "
+WELCOME = ("Welcome to broadsheet. The sample: four outlets' accounts of one event (Antonio Ledezma's escape to "
            "Spain, November 2017) and an encyclopedia entry. L groups them by story, T compares how each outlet "
            "told it, ? lists the keys.")
 
