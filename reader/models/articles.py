@@ -130,7 +130,8 @@ class Article:
     #: Shard holding the metadata and body ("2017-11").
     shard: str
     content_hash: str
-    #: How many earlier versions of the body are kept (feeds edit articles).
+    #: How many times its outlet changed it since we first fetched it (the list marks it ✎);
+    #: fetching its full text is the user's doing, and not counted.
     revisions: int = 0
     comment_count: int = 0
     #: Where the current body lies in its shard's pack: (byte offset, byte length).
@@ -142,12 +143,15 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """An earlier version of an article, kept when its outlet changed it."""
+    """An earlier version of an article, kept when its outlet changed it or when its page's
+    full text replaced the feed's."""
 
     #: When we saw it replaced (ISO 8601, UTC).
     replaced: str
     title: str
     body: Body
+    #: Replaced by the page's full text (X), not by an edit of the outlet's.
+    full_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)

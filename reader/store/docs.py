@@ -51,7 +51,7 @@ def article_from_doc(article_id: str, shard: str, doc: dict[str, Any], published
         kind=sys.intern(doc.get("kind", "")),
         shard=shard,
         content_hash=doc["hash"],
-        revisions=len(doc.get("revisions", ())),
+        revisions=sum(1 for rev in doc.get("revisions", ()) if not replaced_by_full_text(rev, doc)),
         comment_count=doc.get("comments", 0),
         body_ref=tuple(doc["body"]),
         full_text="full_text" in doc,
@@ -77,3 +77,12 @@ def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: 
         # future): kept as it came, while "published" falls back to when we first saw it.
         **({"published_raw": draft.published_raw} if getattr(draft, "published_raw", "") else {}),
     }
+
+
+def replaced_by_full_text(revision: dict[str, Any], doc: dict[str, Any]) -> bool:
+    """Whether this earlier version gave way to the page's full text rather than to an edit.
+    Libraries from before the mark was written tell by the time: the full text's fetch is the
+    moment the feed's text was replaced."""
+    if "full_text" in revision:
+        return bool(revision["full_text"])
+    return bool(revision.get("replaced") == doc.get("full_text", {}).get("fetched"))

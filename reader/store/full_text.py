@@ -47,7 +47,8 @@ class FullTextMethods(StoreBase):
             doc: dict[str, Any] = {
                 **old, "hash": digest, "body": list(ref),
                 "revisions": [*old.get("revisions", []),
-                              {"body": old["body"], "hash": old["hash"], "title": old["title"], "replaced": now}],
+                              {"body": old["body"], "hash": old["hash"], "title": old["title"], "replaced": now,
+                                "full_text": True}],
                 "full_text": {"feed_hash": feed_hash, "url": url, "fetched": now},
             }
             if author and not old.get("author"):

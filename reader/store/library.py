@@ -12,7 +12,7 @@ import orjson
 
 from ..models import Article, ArticleDraft, Body, Revision, utc_now
 from .bodies import BodyPacks
-from .docs import article_from_doc, content_hash, doc_from_draft, serialise_body
+from .docs import article_from_doc, content_hash, doc_from_draft, replaced_by_full_text, serialise_body
 from .errors import AmbiguousArticle, CorruptFile, StoreError, UnknownArticle
 from .files import write_atomically
 from .id_list import IdList, read_id_list, write_id_list
@@ -215,7 +215,8 @@ class Library:
         """Earlier versions of an article, oldest first, with when each was replaced."""
         doc = self._raw_shard(article.shard)[article.id]
         return [
-            Revision(rev["replaced"], rev.get("title", ""), self.bodies.read(article.shard, tuple(rev["body"])))
+            Revision(rev["replaced"], rev.get("title", ""), self.bodies.read(article.shard, tuple(rev["body"])),
+                     replaced_by_full_text(rev, doc))
             for rev in doc.get("revisions", ())
         ]
 

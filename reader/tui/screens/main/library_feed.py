@@ -306,9 +306,10 @@ class LibraryFeed:
         self._screen.view = replace(view, sort=sort if sort in SORT_ORDERS else view.sort, hide_read=hide_read)
 
     def toggle_changes(self, reader: ReaderPane) -> None:
-        """D: what the outlet changed in the open article, or back to the article."""
+        """D: what the outlet changed in the open article (or what its full text added to the
+        feed's), or back to the article."""
         screen = self._screen
-        if screen.current is None or not screen.current.revisions:
+        if screen.current is None or not (screen.current.revisions or screen.current.full_text):
             screen.notify("This article has not changed since it was first fetched.", timeout=3, markup=False)
         elif reader.showing_changes:
             reader.show_article(screen.current, self._listing.state(screen.current.id), screen.current_body)

@@ -37,13 +37,20 @@ _CHANGE_STYLES = {"same": "", "added": "bold green underline", "removed": "red s
 def changes_text(article: Article, revisions: list[Revision], body: Body) -> Text:
     """The current text with the last edit marked: removed words struck, added ones underlined."""
     last = revisions[-1]
-    replaced = last.replaced
+    when = last.replaced[:16].replace("T", " ")
     paragraphs = compare(last.body, body, last.title, article.title)
     added, removed = summary(paragraphs)
     text = Text()
-    times = f"{len(revisions)} times" if len(revisions) > 1 else "once"
-    text.append(f"Edited {times} since first fetched; the last edit, seen {replaced[:16].replace('T', ' ')} UTC, "
-                f"added {added} words and removed {removed}. D returns to the article.\n\n", style="italic dim")
+    edits = sum(1 for revision in revisions if not revision.full_text)
+    times = f"{edits} times" if edits > 1 else "once"
+    if last.full_text:
+        # X is the reader's own doing: say what the page added to the feed's text, not "edited".
+        edited = f" The outlet edited it {times} before." if edits else ""
+        text.append(f"The page's full text, fetched {when} UTC, against the feed's: it added {added} words and "
+                    f"left out {removed}.{edited} D returns to the article.\n\n", style="italic dim")
+    else:
+        text.append(f"Edited {times} since first fetched; the last edit, seen {when} UTC, added {added} words "
+                    f"and removed {removed}. D returns to the article.\n\n", style="italic dim")
     for number, paragraph in enumerate(paragraphs):
         if number:
             text.append("\n\n")
