@@ -67,7 +67,7 @@ class EntityMethods(StoreBase):
         article removed meanwhile is skipped. Returns the ids saved.
         """
         with self.writing():
-            shards = self.library.index()["ids"]
+            shards = self.library.shards_of(article.id for article, _, _ in items)
             per_month: dict[str, dict[str, dict[str, Any]]] = {}
             for article, entities, lead_end in items:
                 if shards.get(article.id) != article.shard:
@@ -121,17 +121,15 @@ class EntityMethods(StoreBase):
         if article_ids is None:
             for month in self.library.shard_names():
                 with self._mutex:
-                    hashes = {i: doc["hash"] for i, doc in self.library.shard_docs(month).items()}
+                    hashes = self.library.hashes(month)
                 yield month, hashes
             return
         per_month: dict[str, dict[str, str]] = {}
         with self._mutex:
-            shards = self.library.index()["ids"]
-            for article_id in article_ids:
-                shard = shards.get(article_id)
-                doc = self.library.shard_docs(shard).get(article_id) if shard else None
-                if shard and doc is not None:
-                    per_month.setdefault(shard, {})[article_id] = doc["hash"]
+            for article_id, shard in self.library.shards_of(article_ids).items():
+                current = self.library.hashes(shard).get(article_id)
+                if current is not None:
+                    per_month.setdefault(shard, {})[article_id] = current
         yield from per_month.items()
 
 
