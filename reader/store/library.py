@@ -256,6 +256,17 @@ class Library:
         id_list = self._id_list()
         return id_list.count if id_list is not None else len(self.index()["ids"])
 
+    def month_sizes(self) -> dict[str, int]:
+        """Articles stored per month, counted in the id list when it is up to date (the search
+        index and the stories ask at every update, and must not make the app hold the index)."""
+        id_list = self._id_list()
+        if id_list is not None:
+            return id_list.month_sizes()
+        sizes: dict[str, int] = {}
+        for shard in self.index()["ids"].values():
+            sizes[shard] = sizes.get(shard, 0) + 1
+        return sizes
+
     def article_ids(self) -> list[str]:
         id_list = self._id_list()
         return id_list.ids() if id_list is not None else list(self.index()["ids"])
