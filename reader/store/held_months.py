@@ -45,5 +45,7 @@ class HeldMonths:
         self._hashes[month] = (signature, hashes)
 
     def forget(self) -> None:
+        """The parsed months were dropped. The hashes stay: each is checked against its file's
+        signature, as the storage checks its own cache, and another process's write (the
+        analysis' results, a fetch from cron) changes few months."""
         self._used.clear()
-        self._hashes.clear()

@@ -72,8 +72,8 @@ class Library:
     def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
         docs = self._shard(name).table("articles").raw()
         if self._compacted.get(name) != id(docs):
-            # Every month stays parsed in memory (100,000 documents in a large library): the
-            # values they repeat are held once, and a GUID that is the link shares its string.
+            # A month stays parsed in memory (every month, but in the app: see HeldMonths): the
+            # values its documents repeat are held once, and a GUID that is the link shares its string.
             for doc in docs.values():
                 for key in SHARED_FIELDS:
                     value = doc.get(key)
@@ -82,6 +82,9 @@ class Library:
                 if doc.get("guid") == doc.get("url"):
                     doc["guid"] = doc["url"]
             self._compacted[name] = id(docs)
+            if self.held.limit is not None:  # parsed now, it may soon be let go: its hashes stay
+                hashes = {article_id: doc["hash"] for article_id, doc in docs.items()}
+                self.held.keep_hashes(name, self._shard(name).storage.parsed_signature, hashes)
         self._release(name)
         return docs
 

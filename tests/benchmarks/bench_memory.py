@@ -173,6 +173,7 @@ def child(home: Path, moves: int, seed: int, trace: bool, wait: float, depth: in
 
     reads = Reads()
     reads.install()
+    reads.on = True  # from the launch: what the start reads is reported apart
 
     async def drive() -> None:
         loop = asyncio.get_running_loop()
@@ -205,8 +206,9 @@ def child(home: Path, moves: int, seed: int, trace: bool, wait: float, depth: in
                 result["peak_loaded_mb"] = memory_mb()["peak_rss_mb"]
                 await asyncio.sleep(1.5)
                 await screen.wait_for_refresh()
+                result["launch_reads"] = reads.report()
+                reads.counts.clear()
                 result["before"] = snapshot(app)
-                reads.on = True
                 if trace:
                     import tracemalloc
 
@@ -269,9 +271,10 @@ def show(result: dict) -> None:
         for name, (mb, count) in shot["holdings"].items():
             print(f"  {name:<42} {mb:8.1f} MB {count:>10,} objects")
         print("  tracked objects by type: " + ", ".join(f"{k.split('.')[-1]} {n:,}" for k, n in shot["types"]))
-    print("\n--- files parsed and caches forgotten during the moves, by who asked ---")
-    for n, stack in result["reads"]:
-        print(f"  {n:>4}x {stack[0]}: " + " < ".join(reversed(stack[1:])))
+    for key, when in (("launch_reads", "from the launch to the moves"), ("reads", "during the moves")):
+        print(f"\n--- files parsed and caches forgotten {when}, by who asked ---")
+        for n, stack in result[key]:
+            print(f"  {n:>4}x {stack[0]}: " + " < ".join(reversed(stack[1:])))
     for mb, count, frames in result.get("traced_stacks", ()):
         print(f"\n--- {mb:.2f} MB in {count:,} blocks allocated during the moves, from ---")
         for frame in frames:
