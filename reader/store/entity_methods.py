@@ -46,19 +46,18 @@ class EntityMethods(StoreBase):
         of the fallback are redone once the model is there. The lock is taken a month at a
         time, so that a large library does not keep the reader waiting.
         """
-        found: list[tuple[str, str]] = []
+        found: list[str] = []
+        # Months newest first, and each month's hashes newest first: the ids come newest first
+        # without the documents (which the app does not keep parsed: see HeldMonths).
         for month in self.library.shard_names():
             with self._mutex:
-                docs = self.library.shard_docs(month)
+                hashes = self.library.hashes(month)
                 records = self.entity_files.raw(month)
-                for article_id, doc in docs.items():
-                    if _wanted(records.get(article_id), doc["hash"], extractor):
-                        found.append((doc["published"], article_id))
+                found += [i for i, digest in hashes.items() if _wanted(records.get(i), digest, extractor)]
             # Months are whole: once one is read and we have enough, no older one is newer.
             if limit is not None and len(found) >= limit:
                 break
-        found.sort(reverse=True)
-        return [article_id for _, article_id in found[:limit]]
+        return found[:limit]
 
     def save_entity_results(self, items: list[tuple[Article, ArticleEntities, int]]) -> list[str]:
         """Store (article, its entities, its lead's end) results: one write per month touched.

@@ -83,8 +83,7 @@ class Library:
                     doc["guid"] = doc["url"]
             self._compacted[name] = id(docs)
             if self.held.limit is not None:  # parsed now, it may soon be let go: its hashes stay
-                hashes = {article_id: doc["hash"] for article_id, doc in docs.items()}
-                self.held.keep_hashes(name, self._shard(name).storage.parsed_signature, hashes)
+                self.held.keep_hashes(name, self._shard(name).storage.parsed_signature, _hashes_of(docs))
         self._release(name)
         return docs
 
@@ -95,13 +94,12 @@ class Library:
             self._compacted.pop(month, None)
 
     def hashes(self, name: str) -> dict[str, str]:
-        """A month's content hashes by article id (callers must not mutate it), kept apart from
-        its documents, so that asking for them never holds a month parsed."""
+        """A month's content hashes by article id, newest first (callers must not mutate it),
+        kept apart from its documents, so that asking for them never holds a month parsed."""
         storage = self._shard(name).storage
         found = self.held.hashes(name, storage.signature())
         if found is None:
-            docs = self._raw_shard(name)
-            found = {article_id: doc["hash"] for article_id, doc in docs.items()}
+            found = _hashes_of(self._raw_shard(name))
             self.held.keep_hashes(name, storage.parsed_signature, found)
         return found
 
@@ -420,3 +418,9 @@ class Library:
         meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
         index = sum(p.stat().st_size for p in (self.index_path, self.id_list_path) if p.exists())
         return meta + index + self.bodies.size_on_disk()
+
+
+def _hashes_of(docs: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each document's content hash by id, newest first (the order the analysis takes them in)."""
+    newest = sorted(((doc["published"], article_id, doc["hash"]) for article_id, doc in docs.items()), reverse=True)
+    return {article_id: digest for _, article_id, digest in newest}

@@ -108,6 +108,11 @@ def lengths(app) -> dict[str, int]:
         found["stories held"] = len(stories.stories)
         found["accounts held"] = sum(len(s.accounts) for s in stories.stories)
     found["articles listed"] = len(app.main.listing.rows)
+    # The stories' bounded caches of words (module-level, so not among the holdings above).
+    from reader.stories import terms
+
+    for name in ("_term", "stem", "_crc"):
+        found[f"terms.{name} cached"] = getattr(terms, name).cache_info().currsize
     return found
 
 
