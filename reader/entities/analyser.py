@@ -60,6 +60,8 @@ class EntityAnalyser:
         self.done = 0
         self.running = False
         self._jobs = Jobs()
+        #: The open article as the app holds it (see ``prioritise``).
+        self._given: Article | None = None
         self._unsaved: list[tuple[Article, ArticleEntities, int]] = []
         self._last_write = time.monotonic()
         self._stopping = threading.Event()
@@ -104,8 +106,10 @@ class EntityAnalyser:
         self._jobs.add(article_ids)
         self._wake()
 
-    def prioritise(self, article_id: str) -> None:
-        """The open article: analysed next, ahead of the queue (unless it already is)."""
+    def prioritise(self, article_id: str, article: Article | None = None) -> None:
+        """The open article: analysed next, ahead of the queue (unless it already is). The
+        caller may hand over the article as it holds it, which spares reading its month again."""
+        self._given = article if article is not None and article.id == article_id else None
         self._jobs.prioritise(article_id, self._hands)
         self._wake()
 
@@ -190,8 +194,9 @@ class EntityAnalyser:
             article_id, urgent = job
             if urgent and self._store.analysed_ids([article_id]):
                 continue
+            given = self._given
             try:
-                article = self._store.article(article_id)
+                article = given if given is not None and given.id == article_id else self._store.article(article_id)
             except StoreError:  # removed meanwhile (or unreadable: the list says so)
                 continue
             self._jobs.hand_over(hand, article_id, urgent)

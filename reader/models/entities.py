@@ -4,6 +4,7 @@ user's corrections to them. The store keeps and hands out these; reader.entities
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from sys import intern
 from typing import Any
 
 #: The kinds of entity we keep. Nationality adjectives, dates, numbers and works are dropped.
@@ -27,7 +28,9 @@ class Mention:
     @classmethod
     def from_json(cls, data: list[Any]) -> Mention:
         text, kind, start, end, part = data
-        return cls(text, kind, start, end, part)
+        # A library holds every analysed article's mentions: a name, its kind and its part
+        # are each held once however many mentions repeat them.
+        return cls(intern(text), intern(kind), start, end, intern(part))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class ArticleEntities:
             extractor=data.get("extractor", ""),
             note=data.get("note", ""),
             links=tuple((a, b) for a, b in data.get("links", ())),
-            votes=tuple((name, kind, weight) for name, kind, weight in data.get("votes", ())),
+            votes=tuple((intern(name), intern(kind), weight) for name, kind, weight in data.get("votes", ())),
         )
 
 

@@ -92,14 +92,8 @@ class AnnotationMethods(StoreBase):
 
     def annotated_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
         """The articles' metadata by id, without their bodies; ids no longer stored are left out."""
-        found = {}
         with self._mutex:
-            for article_id in set(article_ids):
-                try:
-                    found[article_id] = self.library.get(article_id)
-                except UnknownArticle:
-                    pass
-        return found
+            return self.library.get_many(set(article_ids))
 
     def article_id_for_url(self, url: str) -> str | None:
         with self._mutex:

@@ -25,11 +25,7 @@ class ChangeMethods(StoreBase):
     def month_sizes(self) -> dict[str, int]:
         """Articles stored per month."""
         with self._mutex:
-            shards = self.library.index()["ids"]
-        sizes: dict[str, int] = {}
-        for shard in shards.values():
-            sizes[shard] = sizes.get(shard, 0) + 1
-        return sizes
+            return self.library.month_sizes()
 
     def body_at(self, month: str, ref: tuple[int, int]) -> Body:
         """An article's body from its address in the month's pack, without reading the month's

@@ -46,19 +46,18 @@ class EntityMethods(StoreBase):
         of the fallback are redone once the model is there. The lock is taken a month at a
         time, so that a large library does not keep the reader waiting.
         """
-        found: list[tuple[str, str]] = []
+        found: list[str] = []
+        # Months newest first, and each month's hashes newest first: the ids come newest first
+        # without the documents (which the app does not keep parsed: see HeldMonths).
         for month in self.library.shard_names():
             with self._mutex:
-                docs = self.library.shard_docs(month)
+                hashes = self.library.hashes(month)
                 records = self.entity_files.raw(month)
-                for article_id, doc in docs.items():
-                    if _wanted(records.get(article_id), doc["hash"], extractor):
-                        found.append((doc["published"], article_id))
+                found += [i for i, digest in hashes.items() if _wanted(records.get(i), digest, extractor)]
             # Months are whole: once one is read and we have enough, no older one is newer.
             if limit is not None and len(found) >= limit:
                 break
-        found.sort(reverse=True)
-        return [article_id for _, article_id in found[:limit]]
+        return found[:limit]
 
     def save_entity_results(self, items: list[tuple[Article, ArticleEntities, int]]) -> list[str]:
         """Store (article, its entities, its lead's end) results: one write per month touched.
@@ -67,7 +66,7 @@ class EntityMethods(StoreBase):
         article removed meanwhile is skipped. Returns the ids saved.
         """
         with self.writing():
-            shards = self.library.index()["ids"]
+            shards = self.library.shards_of(article.id for article, _, _ in items)
             per_month: dict[str, dict[str, dict[str, Any]]] = {}
             for article, entities, lead_end in items:
                 if shards.get(article.id) != article.shard:
@@ -121,17 +120,15 @@ class EntityMethods(StoreBase):
         if article_ids is None:
             for month in self.library.shard_names():
                 with self._mutex:
-                    hashes = {i: doc["hash"] for i, doc in self.library.shard_docs(month).items()}
+                    hashes = self.library.hashes(month)
                 yield month, hashes
             return
         per_month: dict[str, dict[str, str]] = {}
         with self._mutex:
-            shards = self.library.index()["ids"]
-            for article_id in article_ids:
-                shard = shards.get(article_id)
-                doc = self.library.shard_docs(shard).get(article_id) if shard else None
-                if shard and doc is not None:
-                    per_month.setdefault(shard, {})[article_id] = doc["hash"]
+            for article_id, shard in self.library.shards_of(article_ids).items():
+                current = self.library.hashes(shard).get(article_id)
+                if current is not None:
+                    per_month.setdefault(shard, {})[article_id] = current
         yield from per_month.items()
 
 

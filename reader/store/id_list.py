@@ -11,6 +11,7 @@ writer that died, rewrote one), the file is not used and the caller reads the in
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import orjson
@@ -45,6 +46,10 @@ class IdList:
         if at < 0:
             return None
         return self._data[at + len(wanted):self._data.index(b"\n", at + 1)].decode()
+
+    def month_sizes(self) -> dict[str, int]:
+        """How many ids each month has."""
+        return {month.decode(): n for month, n in Counter(self._data[self._start:].split()[1::2]).items()}
 
     def ids(self) -> list[str]:
         return self._data[self._start:].decode().split()[0::2]

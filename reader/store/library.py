@@ -15,6 +15,7 @@ from .bodies import BodyPacks
 from .docs import article_from_doc, content_hash, doc_from_draft, replaced_by_full_text, serialise_body
 from .errors import AmbiguousArticle, CorruptFile, StoreError, UnknownArticle
 from .files import write_atomically
+from .held_months import HeldMonths
 from .id_list import IdList, read_id_list, write_id_list
 from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
 from .storage import FileSignature, KeyedTinyDB, open_tinydb
@@ -46,6 +47,7 @@ class Library:
         self._shards: dict[str, KeyedTinyDB] = {}
         #: Per shard, the parsed documents last made compact (by identity: a re-read replaces them).
         self._compacted: dict[str, int] = {}
+        self.held = HeldMonths()
         self._index: LibraryIndex | None = None
         self._index_signature: FileSignature | None = None
 
@@ -70,8 +72,8 @@ class Library:
     def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
         docs = self._shard(name).table("articles").raw()
         if self._compacted.get(name) != id(docs):
-            # Every month stays parsed in memory (100,000 documents in a large library): the
-            # values they repeat are held once, and a GUID that is the link shares its string.
+            # A month stays parsed in memory (every month, but in the app: see HeldMonths): the
+            # values its documents repeat are held once, and a GUID that is the link shares its string.
             for doc in docs.values():
                 for key in SHARED_FIELDS:
                     value = doc.get(key)
@@ -80,7 +82,41 @@ class Library:
                 if doc.get("guid") == doc.get("url"):
                     doc["guid"] = doc["url"]
             self._compacted[name] = id(docs)
+            if self.held.limit is not None:  # parsed now, it may soon be let go: its hashes stay
+                self.held.keep_hashes(name, self._shard(name).storage.parsed_signature, _hashes_of(docs))
+        self._release(name)
         return docs
+
+    def _release(self, used: str) -> None:
+        """Let go of the months used longest ago, past ``held.limit`` (see HeldMonths)."""
+        for month in self.held.used(used):
+            self._shards[month].storage.forget()
+            self._compacted.pop(month, None)
+
+    def hashes(self, name: str) -> dict[str, str]:
+        """A month's content hashes by article id, newest first (callers must not mutate it),
+        kept apart from its documents, so that asking for them never holds a month parsed."""
+        storage = self._shard(name).storage
+        found = self.held.hashes(name, storage.signature())
+        if found is None:
+            found = _hashes_of(self._raw_shard(name))
+            self.held.keep_hashes(name, storage.parsed_signature, found)
+        return found
+
+    def shards_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The month of each of these ids that is stored: from the index when it is in memory,
+        else from the id list, so that the index (70 MB parsed at 100,000 articles) is parsed
+        for this only when the list is out of date."""
+        id_list = self._id_list()
+        if id_list is None:
+            shards = self.index()["ids"]
+            return {article_id: shards[article_id] for article_id in article_ids if article_id in shards}
+        found = {}
+        for article_id in article_ids:
+            shard = id_list.shard_of(article_id)
+            if shard:
+                found[article_id] = shard
+        return found
 
     def shard_docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A month's documents as stored, by id; callers must not mutate them."""
@@ -92,6 +128,8 @@ class Library:
     def forget_caches(self) -> None:
         for db in self._shards.values():
             db.storage.forget()
+        self._compacted.clear()
+        self.held.forget()
         self._index = None
 
     # The index ---------------------------------------------------------------------------
@@ -160,6 +198,10 @@ class Library:
         self._index = index
         self._index_signature = signature(self.index_path)
         write_id_list(self.id_list_path, index["ids"], self._index_signature, index.get("shards", {}))
+        if self.held.limit is not None:
+            # A process holding few months (the app) reads the id list, not the index: the next
+            # write parses the index again (a tenth of a second) rather than holding it.
+            self._index = None
 
     def _id_list(self) -> IdList | None:
         """The sorted ids, when the index is not in memory already and the file matches the index
@@ -199,9 +241,32 @@ class Library:
             raise UnknownArticle(article_id)
         return article_from_doc(article_id, shard, doc)
 
+    def get_many(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored ones of these articles by id, read a month at a time: with few months held
+        (HeldMonths), ids in no order would parse a month for each."""
+        per_month: dict[str, list[str]] = {}
+        for article_id, shard in self.shards_of(article_ids).items():
+            per_month.setdefault(shard, []).append(article_id)
+        found: dict[str, Article] = {}
+        for shard, ids in per_month.items():
+            docs = self._raw_shard(shard)
+            found.update((i, article_from_doc(i, shard, docs[i])) for i in ids if i in docs)
+        return found
+
     def count(self) -> int:
         id_list = self._id_list()
         return id_list.count if id_list is not None else len(self.index()["ids"])
+
+    def month_sizes(self) -> dict[str, int]:
+        """Articles stored per month, counted in the id list when it is up to date (the search
+        index and the stories ask at every update, and must not make the app hold the index)."""
+        id_list = self._id_list()
+        if id_list is not None:
+            return id_list.month_sizes()
+        sizes: dict[str, int] = {}
+        for shard in self.index()["ids"].values():
+            sizes[shard] = sizes.get(shard, 0) + 1
+        return sizes
 
     def article_ids(self) -> list[str]:
         id_list = self._id_list()
@@ -318,6 +383,7 @@ class Library:
     def _write_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
         self.meta_folder.mkdir(parents=True, exist_ok=True)
         self._shard(shard).table("articles").put_many(docs)
+        self._release(shard)  # the write left the month parsed
 
     def remove(self, article_ids: Iterable[str]) -> int:
         """Delete articles' metadata (the caller holds the store lock); returns how many went.
@@ -353,3 +419,9 @@ class Library:
         meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
         index = sum(p.stat().st_size for p in (self.index_path, self.id_list_path) if p.exists())
         return meta + index + self.bodies.size_on_disk()
+
+
+def _hashes_of(docs: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each document's content hash by id, newest first (the order the analysis takes them in)."""
+    newest = sorted(((doc["published"], article_id, doc["hash"]) for article_id, doc in docs.items()), reverse=True)
+    return {article_id: digest for _, article_id, digest in newest}

@@ -80,6 +80,11 @@ class AtomicJSONStorage(Storage):
         self._cache = data
         self._signature = self.signature()
 
+    @property
+    def parsed_signature(self) -> FileSignature | None:
+        """The signature of the file the cache was read from (None when nothing is cached)."""
+        return self._signature
+
     def forget(self) -> None:
         """Drop the cache, e.g. before re-reading inside a freshly taken lock."""
         self._cache, self._signature = None, None

@@ -139,6 +139,17 @@ class Store(FeedMethods, EntityMethods, AnnotationMethods, ChangeMethods, Remova
         with self._mutex:
             return self.library.get(self.library.resolve(ref))
 
+    def hold_months(self, limit: int | None) -> None:
+        """Keep only the ``limit`` months of metadata used last parsed (None: every month): for
+        a process that keeps the articles it needs itself (see HeldMonths)."""
+        with self._mutex:
+            self.library.held.limit = limit
+
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored ones of these articles, by id (ids no longer stored are left out)."""
+        with self._mutex:
+            return self.library.get_many(set(article_ids))
+
     def body(self, article: Article | str) -> Body:
         if isinstance(article, str):
             with self._mutex:

@@ -58,6 +58,9 @@ APP_COMMANDS = (
             "Send and take read, star, tag and note changes with the sync account's server", category="sync"),
     Command("app.quit", "ctrl+q", "quit", "Quit", "Quit", "Save where you are and leave broadsheet", priority=True),
 )
+#: Months of metadata the store keeps parsed in the app: the newest, where fetches and the
+#: analysis work, and the one the open article is in.
+HELD_MONTHS = 3
 FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
 THEME = ("app: Change theme", "Choose the colours (remembered for the next start)")
 
@@ -96,6 +99,8 @@ class BroadsheetApp(App[None]):
         self.services = services
         self.set_reactive(BroadsheetApp.read_only, services.read_only_reason)
         store = services.store
+        # The list holds every article: the store's parsed months would be a second copy.
+        store.hold_months(HELD_MONTHS)
         self.writes = Writes(services.writer, store, self)
         self.fetching = Fetching(services.feeds, store, self)
         self.full_text = FullTextWork(self)

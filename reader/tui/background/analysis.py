@@ -10,6 +10,7 @@ from textual.message import Message
 
 from ...entities.analyser import EntityAnalyser
 from ...entities.library import EntityLibrary
+from ...models import Article
 from ...store import Store, StoreError
 from ..messages import Notice
 from ..workers import run_in_thread
@@ -100,10 +101,10 @@ class Analysis:
         if self._analyser is not None:
             self._analyser.stop()
 
-    def prioritise(self, article_id: str) -> None:
+    def prioritise(self, article: Article) -> None:
         """The open article jumps the queue, so its sidebar fills within a second."""
         if self._analyser is not None:
-            self._analyser.prioritise(article_id)
+            self._analyser.prioritise(article.id, article)
 
     def enqueue(self, article_ids: list[str]) -> None:
         if self._analyser is not None and article_ids:

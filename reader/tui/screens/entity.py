@@ -101,12 +101,10 @@ class EntityScreen(Screen[tuple | None]):
     def _load_rows(self, entity: Entity, library: EntityLibrary) -> None:
         store = self.broadsheet.services.store
         rows: list[tuple[str, Text]] = []
-        articles = []
-        for article_id in entity.articles:
-            try:
-                articles.append(store.article(article_id))
-            except StoreError:
-                continue
+        try:
+            articles = list(store.articles_by_id(entity.articles).values())
+        except StoreError:
+            articles = []
         articles.sort(key=lambda a: a.published, reverse=True)
         outlets = sorted({clean_line(a.outlet) for a in articles if a.outlet})
         rows.append((

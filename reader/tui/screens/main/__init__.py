@@ -134,7 +134,7 @@ class MainScreen(Screen[None]):
             self.reader.show_article(article, self.listing.state(article.id), None)
             self.sidebar.show_article(article.id, article.title)
             self.stories.article_shown(article)
-            self.broadsheet.analysis.prioritise(article.id)
+            self.broadsheet.analysis.prioritise(article)
             self.feed.load_body(article)
 
     def watch_current_body(self, body: Body | None) -> None:
