@@ -48,7 +48,9 @@ _STATE_OF = re.compile(r"(?:[\w-]+ )*(?:republic|kingdom|federation|emirates|com
 class Group:
     """Names in one article taken to be one entity, and the evidence for its kind."""
 
-    names: set[str] = field(default_factory=set)
+    #: In the order the article first writes them: of two names as long, the one written first
+    #: stands for the group ("Chattogram, formerly known as Chittagong"), whatever the hash seed.
+    names: list[str] = field(default_factory=list)
     votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
@@ -257,7 +259,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     groups: dict[str, Group] = {}
     for key in display:
         group = groups.setdefault(find(key), Group())
-        group.names.add(display[key])
+        group.names.append(display[key])
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}

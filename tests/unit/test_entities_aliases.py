@@ -250,3 +250,11 @@ def test_a_legal_form_the_model_cut_off_after_a_full_stop_stays_with_the_company
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert "Ltda" not in kinds, kinds
     assert any(name.startswith("Velmora Hermanos") and kind == "organisation" for name, kind in kinds.items()), kinds
+
+
+def test_of_two_names_as_long_the_one_written_first_stands_for_the_entity():
+    # Links and votes are stored: the same text must give the same ones, whatever the hash seed.
+    text = "Protests were held in Velmoran, the port city formerly known as Dastrowe, on Monday."
+    _, links, votes = analyse("", text, [span(text, "Velmoran", "GPE"), span(text, "Dastrowe", "GPE")], [])
+    assert links == [("Velmoran", "Dastrowe")]
+    assert {name for name, _, _ in votes} == {"Velmoran"}
