@@ -7,6 +7,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
+from .surroundings import described_after
 from .words import at_sentence_start, bare, demonym, next_word, previous_word
 
 #: Words that soften a title ("former President") but say nothing about who follows.
@@ -36,7 +37,7 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
     if len(words) == 1 and (kind in (None, "person") or (kind == "organisation" and _plural(name))) \
-            and _common_opener(text, start, name):
+            and _common_opener(text, start, name) and not described_after(text, end):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
     if len(words) == 1 and name.isupper() and spells_common_words(text, name):
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
@@ -114,7 +115,13 @@ def _used_lowercase(text: str, name: str) -> bool:
     return word != name and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+#: How common (Zipf) the singular of a capitalised word ending in -s must be for the word to be
+#: taken for a plural: "household" (4.5) is, the "reuter" of Reuters (2.4) is no word.
+PLURAL_OF = 3.0
+
+
 def _plural(name: str) -> bool:
     """A common plural ("Households", "Customs"), which the model takes for a body at a sentence's
-    start; a company's one-word name ("Shell") is seldom one."""
-    return name.endswith("s") and not name.endswith("ss")
+    start; a company's one-word name ("Shell") is seldom one, nor is a name that only ends like
+    one ("Reuters reported ...": no "reuter" is an English word)."""
+    return name.endswith("s") and not name.endswith("ss") and knowledge().frequency(name[:-1].lower()) >= PLURAL_OF

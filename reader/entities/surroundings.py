@@ -41,9 +41,18 @@ NAMED_AFTER_NOUN = re.compile(
     r"\b(?:the|a|an|its|their) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r") "
     r"([A-ZÀ-ÖØ-Þ][\w'’&+.-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’&+.-]*){0,3})"
 )
+#: A news site is an outlet ("Rappler, the news site, reported"); a site alone may be a place's.
+_NEWS_SITE = r"news (?:site|website)|wire service"
 _NOUN_AFTER = re.compile(
-    r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
+    r", (?:a|an|the|its|their|another)? ?(?:[\w'’-]+ ){0,3}?(" + _NEWS_SITE + "|" + _nouns(ORG_NOUNS | PLACE_NOUNS)
+    + r")" + _PHRASE_END
 )
+
+
+def described_after(text: str, end: int) -> bool:
+    """Whether an apposition right after ``end`` says what the name is: "Tempo, the news
+    magazine, said", "Postimees, the country's oldest daily": a name, though a word opens it."""
+    return _NOUN_AFTER.match(text, end) is not None
 # "Ubisoft's chief executive", "Jinotega's mayor": what the name has says what it is.
 _OWNS = re.compile(
     r"['’]s? (?:(chief executive|chief|ceo|chairman|chairwoman|board|shares|shareholders|stake|founder|"
@@ -125,8 +134,8 @@ def listed_kind(text: str, start: int) -> str | None:
 # missed, described by what it is.
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
 DESCRIBED = re.compile(
-    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")"
-    + _PHRASE_END
+    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the|another) (?:[\w'’-]+ ){{0,3}}?(" + _NEWS_SITE + "|"
+    + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")" + _PHRASE_END
 )
 
 
