@@ -18,6 +18,8 @@ from .words import bare, next_word
 
 #: What a surname of a person the article names says, against the model's label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
+#: A word rarer than this (Zipf) ending a body's name stands for the body alone.
+RARE_HEAD = 1.5
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
 #: The folded long form of a state's name, and the name it is written short as.
@@ -150,9 +152,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
         fits = [c for c in others if c != key and shortens(name, display[c])]
-        if not fits and fold(name) in ORG_WORDS:
+        if not fits and (fold(name) in ORG_WORDS or (" " not in name and knowledge().frequency(name) < RARE_HEAD)):
             # "the Assembly" after "the National Assembly": a body's head word alone, when one
-            # body of the article has it.
+            # body of the article has it; so is a word no English text uses ("the Khural" after
+            # "the State Great Khural").
             heads = {find(c) for c in others if fold(display[c]).split()[-1] == key}
             fits = [c for c in others if find(c) in heads] if len(heads) == 1 else []
         if any(find(c) == find(key) for c in fits):

@@ -50,6 +50,7 @@ ORG_WORDS = frozenset(
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping ratings
     united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
+    conference nation
     """.split()
 )
 
