@@ -142,7 +142,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
-        if _named_as_place(key, votes[key]) and not town_company(name, [display[c] for c in companies]):
+        if _named_as_place(key, candidates) and not town_company(name, [display[c] for c in companies]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         others = companies
         if kind_of(key) == "person":
@@ -225,14 +225,18 @@ def _model_says(candidates: list[Candidate], key: str, kind: str) -> bool:
     return bool(labels) and all(label == kind for label in labels)
 
 
-def _named_as_place(key: str, votes: list[tuple[str, float]]) -> bool:
+def _named_as_place(key: str, candidates: list[Candidate]) -> bool:
     """A country, or a known place the model itself labelled one: not a company's short name,
     whatever company shares its first words. (A province's name often belongs to something else
-    too: "Meta" for Meta Platforms.)"""
+    too: "Meta" for Meta Platforms.) The label is read from the first name the model or a cue
+    found, not one found again by name ("Reform", of the Reform Party, is also a village in Alabama)."""
     place = knowledge().place(key)
     if place is None:
         return False
-    return (place.region and place.population >= COUNTRY_SIZED) or any(kind == "place" for kind, _ in votes[:1])
+    if place.region and place.population >= COUNTRY_SIZED:
+        return True
+    first = next((c for c in candidates if c.source != "repeat" and fold(c.text) == key and c.votes), None)
+    return first is not None and first.votes[0][0] == "place"
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:

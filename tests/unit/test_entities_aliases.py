@@ -258,3 +258,23 @@ def test_of_two_names_as_long_the_one_written_first_stands_for_the_entity():
     _, links, votes = analyse("", text, [span(text, "Velmoran", "GPE"), span(text, "Dastrowe", "GPE")], [])
     assert links == [("Velmoran", "Dastrowe")]
     assert {name for name, _, _ in votes} == {"Velmoran"}
+
+
+def test_a_company_that_trades_as_a_brand_is_the_brand():
+    text = "Velmora Mobile Communications Limited, which trades as Zinqo, lost its appeal. Zinqo said it would pay."
+    found = analyse("", text, [span(text, "Velmora Mobile Communications Limited", "ORG"),
+                               span(text, "Zinqo", "ORG", 1)], [])
+    assert ("Velmora Mobile Communications Limited", "Zinqo") in found[1]
+
+
+def test_a_rare_word_ending_a_bodys_name_is_that_body_alone():
+    text = "The minister told the State Great Korvaltu on Monday. The ruling party holds a majority in the Korvaltu."
+    _, links, _ = analyse("", text, [span(text, "State Great Korvaltu", "ORG"), span(text, "Korvaltu", "FAC", 1)], [])
+    assert ("State Great Korvaltu", "Korvaltu") in links
+
+
+def test_a_partys_first_word_alone_is_the_party_though_a_village_has_that_name():
+    # "Reform" is a village in Alabama; the model called the party's short name an organisation.
+    text = "Tonisson's Reform Party governs. Reform, which won in 2023, fell. A poll put Reform at 15 percent."
+    _, links, _ = analyse("", text, [span(text, "Reform Party", "ORG"), span(text, "Reform", "ORG", 2)], [])
+    assert ("Reform Party", "Reform") in links

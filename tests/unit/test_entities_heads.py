@@ -9,7 +9,8 @@ from reader.entities.abbreviations import abbreviated_regions
 from reader.entities.acceptance import acceptable
 from reader.entities.evidence import regnal_name
 from reader.entities.model import RawSpan
-from reader.entities.namekinds import head_kind
+from reader.entities.namekinds import KNOWN_TOWN, head_kind, knowledge_votes
+from reader.entities.names import looks_like_person
 from reader.entities.press import press_votes
 from reader.entities.repair import repair
 from reader.entities.spans import Candidate
@@ -123,3 +124,24 @@ def test_a_name_the_model_cut_at_a_particle_is_joined_again():
     text = "Fans in Mendoza de Argentina cheered."  # a region after the particle stays apart
     spans = [RawSpan(8, 15, "GPE"), RawSpan(19, 28, "GPE")]
     assert len(repair(text, spans)) == 2
+
+
+def test_a_bodys_name_joined_by_an_english_of_is_no_persons():
+    assert not looks_like_person("Kenya Conference of Catholic Bishops")
+    assert looks_like_person("Noah van den Heuvel")
+
+
+def test_an_acronym_is_no_small_town_of_that_name():
+    assert ("place", KNOWN_TOWN) not in knowledge_votes("NATO")  # also a village's name
+
+
+def test_a_one_word_outlet_opening_a_sentence_is_a_name():
+    text = "Prices fell. Reuters reported last month that talks had begun."
+    start = text.index("Reuters")
+    assert acceptable(text, start, start + 7, "Reuters", "organisation")
+    text = "Prices fell. Households said they would spend less."
+    start = text.index("Households")
+    assert not acceptable(text, start, start + 10, "Households", "organisation")
+    text = "Prices fell. Tempo, the news magazine, said several governments had lost data."
+    start = text.index("Tempo")
+    assert acceptable(text, start, start + 5, "Tempo", None)
