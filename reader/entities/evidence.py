@@ -162,10 +162,12 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             continue  # "Kestrel Bank", already Kestrel Bank Plc's, is not also Kestrel Bank Ghana Ltd
         owners = {find(c) for c in fits}
         if len(owners) > 1:
-            # Of several, the one the story introduced first, as with surnames: "the Fed" is the
-            # Federal Reserve, not its Federal Open Market Committee; "Samsung" Samsung
-            # Electronics, not Samsung Display.
-            owners = {min(owners, key=introduced)}
+            # Of several, the one company written with its legal form (the company itself, not
+            # a brand: "Suncorp" is Suncorp Group Limited, not Suncorp Insurance); else the one
+            # the story introduced first, as with surnames: "the Fed" is the Federal Reserve, not
+            # its Federal Open Market Committee; "Samsung" Samsung Electronics, not Samsung Display.
+            legal = {find(c) for c in fits if company_name(display[c]) is not None}
+            owners = legal if len(legal) == 1 else {min(owners, key=introduced)}
         if len(owners) == 1:
             union(key, owners.pop())
 

@@ -278,3 +278,18 @@ def test_a_partys_first_word_alone_is_the_party_though_a_village_has_that_name()
     text = "Tonisson's Reform Party governs. Reform, which won in 2023, fell. A poll put Reform at 15 percent."
     _, links, _ = analyse("", text, [span(text, "Reform Party", "ORG"), span(text, "Reform", "ORG", 2)], [])
     assert ("Reform Party", "Reform") in links
+
+
+def test_a_short_name_of_two_bodies_is_the_one_written_with_its_legal_form():
+    text = ("Karvello, whose brands include Tamsy and Karvello Insurance, had 6,800 claims. Karvello Group "
+            "Limited has exceeded its allowance.")
+    _, links, _ = analyse("", text, [span(text, "Karvello", "ORG"), span(text, "Karvello Insurance", "ORG"),
+                                     span(text, "Karvello Group Limited", "ORG")], [])
+    assert ("Karvello Group Limited", "Karvello") in links
+    assert ("Karvello Insurance", "Karvello") not in links
+
+
+def test_a_region_written_short_in_a_dateline_is_the_region():
+    text = "REGINA, Sask. — The province said on Tuesday that rural Saskatchewan would get 150 towers."
+    _, links, _ = analyse("", text, [span(text, "Saskatchewan", "GPE")], [])
+    assert ("Saskatchewan", "Sask") in links or ("Sask", "Saskatchewan") in links
