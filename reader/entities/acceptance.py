@@ -47,8 +47,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "two Boeing 737 aircraft": the maker's name is a product's here, each time
     if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
         return False  # "Signal No. 5", "Gate No 3": a numbered label
-    if len(words) == 1 and demonym(name):
-        return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
+    if len(words) <= 2 and demonym(name):
+        return False  # "Guatemalan", "Antarctic", "Sri Lankan": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
         return False  # "Escape from house arrest": a heading's first word
     return True

@@ -152,11 +152,15 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
         fits = [c for c in others if c != key and shortens(name, display[c])]
-        if not fits and (fold(name) in ORG_WORDS or (" " not in name and knowledge().frequency(name) < RARE_HEAD)):
+        headed = fold(name) in ORG_WORDS
+        if not fits and (headed or (" " not in name and (knowledge().frequency(name) < RARE_HEAD
+                                                         or _with_article(text, candidates, key)))):
             # "the Assembly" after "the National Assembly": a body's head word alone, when one
             # body of the article has it; so is a word no English text uses ("the Khural" after
-            # "the State Great Khural").
-            heads = {find(c) for c in others if fold(display[c]).split()[-1] == key}
+            # "the State Great Khural") or one the text writes with "the" ("the Inquirer", "the
+            # Wolves"), when it ends the body's name, no "of" before it ("Bank of Georgia").
+            heads = {find(c) for c in others if fold(display[c]).split()[-1] == key
+                     and (headed or not set(fold(display[c]).split()) & PARTICLES)}
             fits = [c for c in others if find(c) in heads] if len(heads) == 1 else []
         if any(find(c) == find(key) for c in fits):
             continue  # "Kestrel Bank", already Kestrel Bank Plc's, is not also Kestrel Bank Ghana Ltd
@@ -239,6 +243,12 @@ def _named_as_place(key: str, candidates: list[Candidate]) -> bool:
         return True
     first = next((c for c in candidates if c.source != "repeat" and fold(c.text) == key and c.votes), None)
     return first is not None and first.votes[0][0] == "place"
+
+
+def _with_article(text: str, candidates: list[Candidate], key: str) -> bool:
+    """Whether the text writes the name after "the" each time it writes it: "the Inquirer"."""
+    starts = [c.start for c in candidates if fold(c.text) == key]
+    return bool(starts) and all(text[max(0, s - 4):s] in ("the ", "The ") for s in starts)
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:

@@ -13,7 +13,7 @@ from reader.entities.namekinds import KNOWN_TOWN, head_kind, knowledge_votes
 from reader.entities.names import looks_like_person
 from reader.entities.press import press_votes
 from reader.entities.repair import repair
-from reader.entities.spans import Candidate
+from reader.entities.spans import Candidate, clean
 from reader.entities.spellings import written_out
 from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
 
@@ -145,3 +145,11 @@ def test_a_one_word_outlet_opening_a_sentence_is_a_name():
     text = "Prices fell. Tempo, the news magazine, said several governments had lost data."
     start = text.index("Tempo")
     assert acceptable(text, start, start + 5, "Tempo", None)
+
+
+def test_a_two_word_nationality_and_a_score_are_no_names():
+    text = "The boats were found inside Sri Lankan waters. Cluj Wolves beat Vortans 3-1 on Sunday."
+    start = text.index("Sri Lankan")
+    assert not acceptable(text, start, start + 10, "Sri Lankan", "person")
+    found = [c.text for c in clean(text, text.index("Vortans"), text.index(" on Sunday"), "organisation")]
+    assert found == ["Vortans"]
