@@ -297,5 +297,6 @@ def test_a_region_written_short_in_a_dateline_is_the_region():
 
 def test_the_last_word_of_a_bodys_name_written_with_the_is_the_body():
     text = "The Velmoran Daily Courier reported the raid. According to the Courier, documents were found."
-    _, links, _ = analyse("", text, [span(text, "Velmoran Daily Courier", "ORG"), span(text, "Courier", "PERSON", 1)], [])
+    spans = [span(text, "Velmoran Daily Courier", "ORG"), span(text, "Courier", "PERSON", 1)]
+    _, links, _ = analyse("", text, spans, [])
     assert ("Velmoran Daily Courier", "Courier") in links
