@@ -300,3 +300,9 @@ def test_the_last_word_of_a_bodys_name_written_with_the_is_the_body():
     spans = [span(text, "Velmoran Daily Courier", "ORG"), span(text, "Courier", "PERSON", 1)]
     _, links, _ = analyse("", text, spans, [])
     assert ("Velmoran Daily Courier", "Courier") in links
+
+
+def test_a_world_heritage_site_is_the_bodys_designation_not_its_name():
+    text = "The old town, listed as a Velmora World Heritage site, drew visitors."
+    found = mentions(text, span(text, "Velmora World Heritage", "ORG"))
+    assert found == [("Velmora", "organisation")], found
