@@ -104,8 +104,17 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             union(key, matches.pop())
 
     first_seen: dict[str, int] = {}
+    # Per name, read once: the label of the first mention the model or a cue found (not one
+    # found again by name), and whether every mention comes after "the".
+    labelled: dict[str, str] = {}
+    after_the: dict[str, bool] = {}
     for candidate in sorted(candidates, key=lambda c: c.start):
-        first_seen.setdefault(fold(candidate.text), candidate.start)
+        key = fold(candidate.text)
+        first_seen.setdefault(key, candidate.start)
+        if candidate.source != "repeat" and candidate.votes:
+            labelled.setdefault(key, candidate.votes[0][0])
+        written_after = text[max(0, candidate.start - 4):candidate.start] in ("the ", "The ")
+        after_the[key] = after_the.get(key, True) and written_after
 
     def introduced(root: str) -> int:
         return min(first_seen[k] for k in display if find(k) == root)
@@ -142,7 +151,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
-        if _named_as_place(key, candidates) and not town_company(name, [display[c] for c in companies]):
+        if _named_as_place(key, labelled.get(key)) and not town_company(name, [display[c] for c in companies]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         others = companies
         if kind_of(key) == "person":
@@ -154,7 +163,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         fits = [c for c in others if c != key and shortens(name, display[c])]
         headed = fold(name) in ORG_WORDS
         if not fits and (headed or (" " not in name and (knowledge().frequency(name) < RARE_HEAD
-                                                         or _with_article(text, candidates, key)))):
+                                                         or after_the[key]))):
             # "the Assembly" after "the National Assembly": a body's head word alone, when one
             # body of the article has it; so is a word no English text uses ("the Khural" after
             # "the State Great Khural") or one the text writes with "the" ("the Inquirer", "the
@@ -231,24 +240,16 @@ def _model_says(candidates: list[Candidate], key: str, kind: str) -> bool:
     return bool(labels) and all(label == kind for label in labels)
 
 
-def _named_as_place(key: str, candidates: list[Candidate]) -> bool:
+def _named_as_place(key: str, label: str | None) -> bool:
     """A country, or a known place the model itself labelled one: not a company's short name,
     whatever company shares its first words. (A province's name often belongs to something else
-    too: "Meta" for Meta Platforms.) The label is read from the first name the model or a cue
-    found, not one found again by name ("Reform", of the Reform Party, is also a village in Alabama)."""
+    too: "Meta" for Meta Platforms.) The label is the first the model or a cue gave the name, not
+    one of a mention found again by name ("Reform", of the Reform Party, is also a village in
+    Alabama)."""
     place = knowledge().place(key)
     if place is None:
         return False
-    if place.region and place.population >= COUNTRY_SIZED:
-        return True
-    first = next((c for c in candidates if c.source != "repeat" and fold(c.text) == key and c.votes), None)
-    return first is not None and first.votes[0][0] == "place"
-
-
-def _with_article(text: str, candidates: list[Candidate], key: str) -> bool:
-    """Whether the text writes the name after "the" each time it writes it: "the Inquirer"."""
-    starts = [c.start for c in candidates if fold(c.text) == key]
-    return bool(starts) and all(text[max(0, s - 4):s] in ("the ", "The ") for s in starts)
+    return (place.region and place.population >= COUNTRY_SIZED) or label == "place"
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:
