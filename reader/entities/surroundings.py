@@ -85,6 +85,7 @@ _OF_COUNTRY = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w-]+(?: [A-ZÀ-ÖØ-Þ][\w-]+)?)[
 # "Morgan Stanley cut its price target", "Ledezma said his escape": the pronoun that follows.
 _ITS = re.compile(r"(?: (?!(?:and|or|of|with|to|for|by|from|than|as)\b)[a-z]+){0,3} (its|his|her)\b")
 PRONOUN = 1.2
+_OWNED_BY = re.compile(r",? (?:owned|controlled|operated|majority-owned|wholly owned) by\b")
 _REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
 #: How much each of those says.
 NOUN_CUE = 1.5
@@ -180,6 +181,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     rest = text[end:end + 12]
     if _REPORTED.match(rest):
         votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
+    if _OWNED_BY.match(text, end):
+        votes.append(("organisation", OWNED))  # "Kyivstar, owned by VEON": people are not owned
     if rest.startswith(", which"):
         votes.append(("organisation", NOT_A_PERSON))
     elif rest.startswith(", where"):

@@ -153,3 +153,11 @@ def test_a_two_word_nationality_and_a_score_are_no_names():
     assert not acceptable(text, start, start + 10, "Sri Lankan", "person")
     found = [c.text for c in clean(text, text.index("Vortans"), text.index(" on Sunday"), "organisation")]
     assert found == ["Vortans"]
+
+
+def test_a_paper_seen_by_a_one_word_name_and_a_name_owned_by_another_are_bodies():
+    text = "The ruling, seen by Marwen, said the officer had erred."
+    start = text.index("Marwen")
+    assert any(kind == "organisation" for kind, _ in press_votes(text, start, start + 6, "Marwen"))
+    text = "Velkostar, owned by Davrex, listed its shares in New York."
+    assert ("organisation", 1.2) in noun_votes(text, 0, len("Velkostar"))
