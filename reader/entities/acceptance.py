@@ -7,6 +7,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
+from .surroundings import described_after
 from .words import at_sentence_start, bare, demonym, next_word, previous_word, whole_word_starts
 
 #: Words that soften a title ("former President") but say nothing about who follows.
@@ -41,7 +42,7 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     if len(words) == 1 and at_sentence_start(text, start) and _used_lowercase(text, name):
         return False  # "Meanwhile, ...": an ordinary word that opens a sentence
     if len(words) == 1 and (kind in (None, "person") or (kind == "organisation" and _plural(name))) \
-            and _common_opener(text, start, name):
+            and _common_opener(text, start, name) and not described_after(text, end):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
     if len(words) == 1 and name.isupper() and spells_common_words(text, name):
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
@@ -51,8 +52,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "two Boeing 737 aircraft": the maker's name is a product's here, each time
     if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
         return False  # "Signal No. 5", "Gate No 3": a numbered label
-    if len(words) == 1 and demonym(name):
-        return False  # "Guatemalan", "Antarctic": a nationality or an adjective made from a place
+    if len(words) <= 2 and demonym(name):
+        return False  # "Guatemalan", "Antarctic", "Sri Lankan": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
         return False  # "Escape from house arrest": a heading's first word
     return True
@@ -126,7 +127,13 @@ def _used_lowercase(text: str, name: str) -> bool:
     return word != name and next(whole_word_starts(text, word), None) is not None
 
 
+#: How common (Zipf) the singular of a capitalised word ending in -s must be for the word to be
+#: taken for a plural: "household" (4.5) is, the "reuter" of Reuters (2.4) is no word.
+PLURAL_OF = 3.0
+
+
 def _plural(name: str) -> bool:
     """A common plural ("Households", "Customs"), which the model takes for a body at a sentence's
-    start; a company's one-word name ("Shell") is seldom one."""
-    return name.endswith("s") and not name.endswith("ss")
+    start; a company's one-word name ("Shell") is seldom one, nor is a name that only ends like
+    one ("Reuters reported ...": no "reuter" is an English word)."""
+    return name.endswith("s") and not name.endswith("ss") and knowledge().frequency(name[:-1].lower()) >= PLURAL_OF

@@ -52,17 +52,20 @@ _FOR_BEFORE = (
 )
 # Plural agreement, as British copy writes teams: "Barcelona, who travel to Seville".
 _PLURAL_VERB = r"(?:, who)? (?:travel|play|face|host|visit|welcome|meet)\b"
-# Who leads, heads or speaks for it: "who leads Forza Italia", "director of Milieudefensie".
+# Who leads, heads or speaks for it: "who leads Forza Italia", "director of Milieudefensie"; a
+# house where a party holds seats: "its majority in the Riigikogu".
 _LED_BEFORE = (
     r"\b(?:leads|heads|headed|founded|co-founded|chairs|chaired|runs|joined|director of|directors of|"
     r"head of|chief of|founder of|founders of|leader of|leaders of|member of|members of|spokesman for|"
-    r"spokeswoman for|spokesperson for|chief executive of|chairman of|chairwoman of|government of)"
+    r"spokeswoman for|spokesperson for|chief executive of|chairman of|chairwoman of|government of|"
+    r"(?:majority|minority|seats) in)"
 )
-# Whom someone speaks to for publication: "told Les Echos", "according to the Standard"; where
+# Whom someone speaks to for publication: "told Les Echos", "according to the Standard", or asks
+# or urges ("asked the Riigikogu for a vote": a body, no place); where
 # someone writes or posts: "wrote on Twitter", "posted on Instagram" (a platform, not a person).
 _TOLD_BEFORE = (
-    r"\b(?:told|according to|in an interview with|speaking to|said to|(?:said|wrote|writes|posted|posts|tweeted|"
-    r"published|shared) (?:it |this |a message |a video |a statement )?on)"
+    r"\b(?:told|asked|urged|according to|in an interview with|speaking to|said to|"
+    r"(?:said|wrote|writes|posted|posts|tweeted|published|shared) (?:it |this |a message |a video |a statement )?on)"
 )
 
 # What only a firm has or does, whatever its name looks like ("Morgan Stanley", "Roy Morgan"):

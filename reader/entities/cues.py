@@ -22,6 +22,7 @@ SITE_NAME = 1.5
 #: A side found so, before the words around it are weighed.
 TEAM_CUE = 1.0
 
+_DATELINE_REGION = re.compile(r", ([A-ZÀ-ÖØ-Þ][\w'’.-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}) [—–-] ")
 #: Capital-letter abbreviations that are not names.
 COMMON_ABBREVIATIONS = frozenset(
     "AM PM OK TV CEO CFO COO CTO GDP VAT MP MPS PHD DNA HIV AIDS USD EUR GBP JPY ID PS FAQ RIP LOL "
@@ -67,6 +68,10 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
     dateline = DATELINE.match(text)
     if dateline:
         offer(dateline.start(1), dateline.end(1), "place", 2.0, strong=True)
+        # "REGINA, Sask. —", "JAFFNA, Sri Lanka —": the region after the town's comma is a place.
+        region = _DATELINE_REGION.match(text, dateline.end(1))
+        if region is not None:
+            offer(region.start(1), region.end(1), "place", 2.0, strong=True)
     for start, end in _bracketed_long_names(text):
         offer(start, end, None)
     for start, end, kind, weight in press_cues(text):  # "told Dawn", "Fidesz MP", "the Greens"

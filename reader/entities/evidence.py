@@ -6,38 +6,20 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .bodies import body_votes
 from .companies import shortens, town_company
-from .coordination import coordinated, list_start, list_votes
+from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
-from .lexicon import ARTICLE_OPENERS, ORG_WORDS, PARTICLES, PLACE_PREPOSITIONS, PLACE_WORDS
-from .namekinds import HEAD_WORD, doubted_label, head_kind, knowledge_votes
-from .names import expands, is_acronym, looks_like_person, loosely_expands, middle_name_of, part_of_person
+from .lexicon import ORG_WORDS, PARTICLES, PLACE_WORDS
+from .names import expands, is_acronym, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
-from .press import outlet_votes, press_votes
-from .sites import site_votes
 from .spans import Candidate
-from .surroundings import (
-    APPOSITION,
-    NOUN_CUE,
-    OFFICE_HOLDER,
-    PLACE_NOUN_OF,
-    listed_kind,
-    noun_votes,
-    office_before,
-    person_clause,
-)
-from .whereabouts import place_votes
-from .words import bare, next_word, previous_word
+from .votes import context_votes
+from .words import bare, next_word
 
-#: How much each cue weighs against the model's own label (1.0 per mention).
+#: What a surname of a person the article names says, against the model's label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
-PLACE_OF = 2.5
-PERSON_SHAPE = 0.6
-PERSON_CLAUSE = 1.5
-PLACE_PREPOSITION = 0.6
-ACRONYM = 0.4
-ARTICLE_NAME = 1.0
+#: A word rarer than this (Zipf) ending a body's name stands for the body alone.
+RARE_HEAD = 1.5
 #: A region this populous is a country's size: never short for a company named after it.
 COUNTRY_SIZED = 100_000
 #: The folded long form of a state's name, and the name it is written short as.
@@ -48,7 +30,9 @@ _STATE_OF = re.compile(r"(?:[\w-]+ )*(?:republic|kingdom|federation|emirates|com
 class Group:
     """Names in one article taken to be one entity, and the evidence for its kind."""
 
-    names: set[str] = field(default_factory=set)
+    #: In the order the article first writes them: of two names as long, the one written first
+    #: stands for the group ("Chattogram, formerly known as Chittagong"), whatever the hash seed.
+    names: list[str] = field(default_factory=list)
     votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
@@ -60,44 +44,6 @@ class Group:
     @property
     def longest(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
-
-
-def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
-    votes = list(candidate.votes)
-    votes.extend(doubted_label(text, candidate))
-    name = candidate.text
-    head = head_kind(name)
-    if head:
-        votes.append((head, HEAD_WORD))
-    votes.extend(knowledge_votes(name))
-    votes.extend(noun_votes(text, candidate.start, candidate.end))
-    votes.extend(outlet_votes(text, candidate.start, candidate.end))
-    votes.extend(press_votes(text, candidate.start, candidate.end, name))
-    votes.extend(body_votes(text, candidate.start, candidate.end, name))
-    votes.extend(place_votes(text, candidate.start, candidate.end, name))
-    votes.extend(site_votes(text, candidate.start, name))
-    if looks_like_person(name) and head is None:
-        votes.append(("person", PERSON_SHAPE))
-    if is_acronym(name):
-        votes.append(("organisation", ACRONYM))
-    words = name.split()
-    if len(words) >= 2 and fold(words[0]) in ARTICLE_OPENERS and knowledge().place(fold(name)) is None:
-        votes.append(("organisation", ARTICLE_NAME))
-    after = text[candidate.end:candidate.end + 12]
-    if person_clause(after, name) or APPOSITION.match(text, candidate.end):
-        votes.append(("person", PERSON_CLAUSE))
-    # "families in Carrowbeg or Ballyvane": what stands before a list's first name is said of all of it.
-    lead = list_start(text, candidate.start)
-    if bare(previous_word(text, lead)) in PLACE_PREPOSITIONS and not is_acronym(name):
-        votes.append(("place", PLACE_PREPOSITION))
-    if PLACE_NOUN_OF.search(text, max(0, lead - 30), lead):
-        votes.append(("place", PLACE_OF))
-    listed = listed_kind(text, candidate.start)
-    if listed is not None:
-        votes.append((listed, NOUN_CUE))
-    if looks_like_person(name) and office_before(text, candidate.start):
-        votes.append(("person", OFFICE_HOLDER))
-    return votes
 
 
 def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, str]],
@@ -167,8 +113,17 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             union(key, matches.pop())
 
     first_seen: dict[str, int] = {}
+    # Per name, read once: the label of the first mention the model or a cue found (not one
+    # found again by name), and whether every mention comes after "the".
+    labelled: dict[str, str] = {}
+    after_the: dict[str, bool] = {}
     for candidate in sorted(candidates, key=lambda c: c.start):
-        first_seen.setdefault(fold(candidate.text), candidate.start)
+        key = fold(candidate.text)
+        first_seen.setdefault(key, candidate.start)
+        if candidate.source != "repeat" and candidate.votes:
+            labelled.setdefault(key, candidate.votes[0][0])
+        written_after = text[max(0, candidate.start - 4):candidate.start] in ("the ", "The ")
+        after_the[key] = after_the.get(key, True) and written_after
 
     def introduced(root: str) -> int:
         return min(first_seen[k] for k in display if find(k) == root)
@@ -205,7 +160,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     for key, name in display.items():
         if (is_acronym(name) and len(name) < 4 and name not in openers) or len(name.split()) > 2 or find(key) != key:
             continue
-        if _named_as_place(key, votes[key]) and not town_company(name, [display[c] for c in companies]):
+        if _named_as_place(key, labelled.get(key)) and not town_company(name, [display[c] for c in companies]):
             continue  # "Sri Lanka" beside "Sri Lanka Cricket", "Kendal" beside its Chamber of Trade
         others = companies
         if kind_of(key) == "person":
@@ -215,19 +170,26 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             if not others or any(part_of_person(name, display[p]) for p in persons):
                 continue
         fits = [c for c in others if c != key and shortens(name, display[c])]
-        if not fits and fold(name) in ORG_WORDS:
+        headed = fold(name) in ORG_WORDS
+        if not fits and (headed or (" " not in name and (knowledge().frequency(name) < RARE_HEAD
+                                                         or after_the[key]))):
             # "the Assembly" after "the National Assembly": a body's head word alone, when one
-            # body of the article has it.
-            heads = {find(c) for c in others if fold(display[c]).split()[-1] == key}
+            # body of the article has it; so is a word no English text uses ("the Khural" after
+            # "the State Great Khural") or one the text writes with "the" ("the Inquirer", "the
+            # Wolves"), when it ends the body's name, no "of" before it ("Bank of Georgia").
+            heads = {find(c) for c in others if fold(display[c]).split()[-1] == key
+                     and (headed or not set(fold(display[c]).split()) & PARTICLES)}
             fits = [c for c in others if find(c) in heads] if len(heads) == 1 else []
         if any(find(c) == find(key) for c in fits):
             continue  # "Kestrel Bank", already Kestrel Bank Plc's, is not also Kestrel Bank Ghana Ltd
         owners = {find(c) for c in fits}
         if len(owners) > 1:
-            # Of several, the one the story introduced first, as with surnames: "the Fed" is the
-            # Federal Reserve, not its Federal Open Market Committee; "Samsung" Samsung
-            # Electronics, not Samsung Display.
-            owners = {min(owners, key=introduced)}
+            # Of several, the one company written with its legal form (the company itself, not
+            # a brand: "Suncorp" is Suncorp Group Limited, not Suncorp Insurance); else the one
+            # the story introduced first, as with surnames: "the Fed" is the Federal Reserve, not
+            # its Federal Open Market Committee; "Samsung" Samsung Electronics, not Samsung Display.
+            legal = {find(c) for c in fits if company_name(display[c]) is not None}
+            owners = legal if len(legal) == 1 else {min(owners, key=introduced)}
         if len(owners) == 1:
             union(key, owners.pop())
 
@@ -266,7 +228,7 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     groups: dict[str, Group] = {}
     for key in display:
         group = groups.setdefault(find(key), Group())
-        group.names.add(display[key])
+        group.names.append(display[key])
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
@@ -287,14 +249,16 @@ def _model_says(candidates: list[Candidate], key: str, kind: str) -> bool:
     return bool(labels) and all(label == kind for label in labels)
 
 
-def _named_as_place(key: str, votes: list[tuple[str, float]]) -> bool:
+def _named_as_place(key: str, label: str | None) -> bool:
     """A country, or a known place the model itself labelled one: not a company's short name,
     whatever company shares its first words. (A province's name often belongs to something else
-    too: "Meta" for Meta Platforms.)"""
+    too: "Meta" for Meta Platforms.) The label is the first the model or a cue gave the name, not
+    one of a mention found again by name ("Reform", of the Reform Party, is also a village in
+    Alabama)."""
     place = knowledge().place(key)
     if place is None:
         return False
-    return (place.region and place.population >= COUNTRY_SIZED) or any(kind == "place" for kind, _ in votes[:1])
+    return (place.region and place.population >= COUNTRY_SIZED) or label == "place"
 
 
 def _tally(votes: list[tuple[str, float]]) -> str | None:

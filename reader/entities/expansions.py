@@ -121,10 +121,13 @@ def _word_starts(text: str, end: int) -> list[int]:
 # And "Rural Solidarity, known in Polish as Solidarność Rolników Indywidualnych", "the Federal
 # Motor Transport Authority, known by its German name, the Kraftfahrt-Bundesamt": a translation;
 # "Jaringan Advokasi Tambang, the Mining Advocacy Network known as Jatam": a translation in the
-# description too. "Teteu, whose full name is Matheus Carvalho da Rocha": a name in full.
+# description too. "Teteu, whose full name is Matheus Carvalho da Rocha": a name in full. "Pakistan
+# Mobile Communications Limited, which trades as Jazz", "Vodafone Ukraine, which is legally
+# registered as PrJSC VF Ukraine": a company's brand and its legal name.
 _KNOWN_AS = re.compile(
-    r", (?:who is |which is |the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[a-z-]+ ){1,3})?"
-    r"(?:(?:better |also |widely |locally |commonly |formerly |once |previously )?known "
+    r", (?:who is |which (?:is )?|the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[a-z-]+ ){1,3})?"
+    r"(?:(?:trades|trading|(?:legally |officially )?registered) as |"
+    r"(?:better |also |widely |locally |commonly |formerly |once |previously )?known "
     r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation|name),? |"
     r"(?:(?:to|in|among|throughout) (?:[\w-]+ ){1,4}?)?as )|whose (?:full |real |birth |legal )?name is )"
     r"[\"“]?((?:the )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*(?: (?:& )?[A-ZÀ-ÖØ-Þ][\w&+'’-]*){0,4})"

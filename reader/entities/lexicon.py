@@ -50,6 +50,7 @@ ORG_WORDS = frozenset(
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping ratings
     united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
+    conference nation
     """.split()
 )
 
@@ -89,7 +90,7 @@ PLACE_WORDS = frozenset(
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
     campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
-    salar paseo estadio
+    salar paseo estadio zone
     tanjung pulau gunung jalan kampung wadi jebel jabal chowk ras
     """.split()
 )

@@ -68,6 +68,8 @@ def knowledge_votes(name: str) -> tuple[tuple[str, float], ...]:
     known = knowledge()
     votes = []
     place = known.place(fold(name))
+    if place is not None and is_acronym(name) and not place.region and place.population < 100_000:
+        place = None  # "NATO" is also a village's name; a small town is seldom written in capitals
     if place is not None:
         if place.region:
             # A country (its population is known) more than a province, whose name often belongs

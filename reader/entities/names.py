@@ -218,6 +218,9 @@ def middle_name_of(short: str, full: str) -> bool:
             and knowledge().place(f[1]) is None)
 
 
+_ENGLISH_LINKS = frozenset("of for and on the".split())
+
+
 def looks_like_person(name: str) -> bool:
     """Shape only: two to five words, capitalised but for particles inside ("Jean-Marie Le Pen",
     "Noah van den Heuvel"), the first no particle or place opener, at most four capitalised."""
@@ -226,8 +229,8 @@ def looks_like_person(name: str) -> bool:
         return False
     inner = [p for p in parts[1:-1] if fold(p) in PARTICLES]
     named = [p for p in parts if p not in inner]
-    if len(named) > 4 or fold(parts[-1]) in PARTICLES:
-        return False
+    if len(named) > 4 or fold(parts[-1]) in PARTICLES or any(fold(p) in _ENGLISH_LINKS for p in inner):
+        return False  # (an English "of" or "and" joins a body's words: "Kenya Conference of Catholic Bishops")
     return all(p[:1].isupper() and p[1:2].islower() for p in named)
 
 

@@ -46,10 +46,11 @@ def _tails(*cues: str) -> tuple[str, ...]:
     return tuple(f" {cue}{the} " for cue in cues for the in ("", " the"))
 
 
-# Who a source speaks to or is quoted by: "told Reuters", "quoted by Velorna", "writing in Le Monde".
+# Who a source speaks to or is quoted by: "told Reuters", "quoted by Velorna", "writing in Le Monde";
+# who saw a paper not yet public: "the ruling, seen by Dawn", "a letter seen by Reuters".
 _SOURCE_BEFORE = _tails(
     "told", "quoted by", "cited by", "interviewed by", "in an interview with", "in an interview on", "writing in",
-    "wrote in", "speaking to",
+    "wrote in", "speaking to", "seen by", "obtained by",
 )
 # What an outlet is, right before its name: "the left-leaning daily Liberté", "the broadcaster
 # Kanal 9", "public broadcaster NHK", "the journal Terra", "the radio station Radio 101.5".

@@ -49,7 +49,19 @@ def repair(text: str, spans: list[RawSpan]) -> list[RawSpan]:
         if (with_form := _legal_tail(text, start, end)) is not None:
             end, label = with_form, "ORG"
         mended.append(RawSpan(start, end, label))
-    return _join_neighbours(text, mended)
+    return [_designation_off(text, s) for s in _join_neighbours(text, mended)]
+
+
+# "a Unesco World Heritage site": the designation a body gives a place, read by the model as the
+# end of the body's name.
+_DESIGNATION = re.compile(r" World Heritage(?= (?:site|sites|list|status|area)\b)")
+
+
+def _designation_off(text: str, span: RawSpan) -> RawSpan:
+    match = _DESIGNATION.match(text, span.end - len(" World Heritage"))
+    if match is None or match.end() != span.end or match.start() <= span.start:
+        return span
+    return RawSpan(span.start, match.start(), span.label)
 
 
 #: A given name, a nickname in quotes, a surname: "Sebastian "Baste" Duterte", "Ronald "Bato" dela Rosa".

@@ -39,7 +39,7 @@ FOLLOWING_ORG = frozenset(
 #: Lower-case nouns after a surname that say whose rule or time it was: "the Carmona dictatorship".
 FOLLOWING_PERSON = frozenset("dictatorship regime administration presidency era years".split())
 
-_MEASURE = re.compile(r"[\d.,:%]*\d[.,:%][\d.,:%]*")
+_MEASURE = re.compile(r"[\d.,:%]*\d[.,:%-][\d.,:%]*")
 #: How common (Zipf) a word before a person's name must be to be taken for a description of the
 #: person ("Socialist", "Green"), not a part of the name.
 GLUED_WORD = 3.5
@@ -297,7 +297,7 @@ def _namelike(word: str, last: bool = False) -> bool:
     if not core:
         return False
     if last and _MEASURE.fullmatch(core):
-        return False  # "McIntosh 0.3 seconds", "at 3:55.42": a measure, not "France 2" or "TF1"
+        return False  # "McIntosh 0.3 seconds", "at 3:55.42", "beat Sinners 3-1": a measure or a score, not "TF1"
     if core[0].isupper() or core[0].isdigit():
         return True
     if _ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):

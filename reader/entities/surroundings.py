@@ -41,9 +41,18 @@ NAMED_AFTER_NOUN = re.compile(
     r"\b(?:the|a|an|its|their) (?:[a-z-]+ )?(?:" + _nouns(ORG_NOUNS) + r") "
     r"([A-ZÀ-ÖØ-Þ][\w'’&+.-]*(?: (?:de |del |la |of )?[A-ZÀ-ÖØ-Þ][\w'’&+.-]*){0,3})"
 )
+#: A news site is an outlet ("Rappler, the news site, reported"); a site alone may be a place's.
+_NEWS_SITE = r"news (?:site|website)|wire service"
 _NOUN_AFTER = re.compile(
-    r", (?:a|an|the|its|their)? ?(?:[\w-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r")" + _PHRASE_END
+    r", (?:a|an|the|its|their|another)? ?(?:[\w'’-]+ ){0,3}?(" + _NEWS_SITE + "|" + _nouns(ORG_NOUNS | PLACE_NOUNS)
+    + r")" + _PHRASE_END
 )
+
+
+def described_after(text: str, end: int) -> bool:
+    """Whether an apposition right after ``end`` says what the name is: "Tempo, the news
+    magazine, said", "Postimees, the country's oldest daily": a name, though a word opens it."""
+    return _NOUN_AFTER.match(text, end) is not None
 # "Ubisoft's chief executive", "Jinotega's mayor": what the name has says what it is.
 _OWNS = re.compile(
     r"['’]s? (?:(chief executive|chief|ceo|chairman|chairwoman|board|shares|shareholders|stake|founder|"
@@ -76,6 +85,7 @@ _OF_COUNTRY = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w-]+(?: [A-ZÀ-ÖØ-Þ][\w-]+)?)[
 # "Morgan Stanley cut its price target", "Ledezma said his escape": the pronoun that follows.
 _ITS = re.compile(r"(?: (?!(?:and|or|of|with|to|for|by|from|than|as)\b)[a-z]+){0,3} (its|his|her)\b")
 PRONOUN = 1.2
+_OWNED_BY = re.compile(r",? (?:owned|controlled|operated|majority-owned|wholly owned) by\b")
 _REPORTED = re.compile(r" (?:reported|reports|wrote|published)\b")
 #: How much each of those says.
 NOUN_CUE = 1.5
@@ -125,8 +135,8 @@ def listed_kind(text: str, start: int) -> str | None:
 # missed, described by what it is.
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’&+-]*"
 DESCRIBED = re.compile(
-    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")"
-    + _PHRASE_END
+    rf"({_CAP}(?: {_CAP}){{0,3}}), (?:a|an|the|another) (?:[\w'’-]+ ){{0,3}}?(" + _NEWS_SITE + "|"
+    + _nouns(ORG_NOUNS | PLACE_NOUNS) + ")" + _PHRASE_END
 )
 
 
@@ -171,6 +181,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     rest = text[end:end + 12]
     if _REPORTED.match(rest):
         votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
+    if _OWNED_BY.match(text, end):
+        votes.append(("organisation", OWNED))  # "Kyivstar, owned by VEON": people are not owned
     if rest.startswith(", which"):
         votes.append(("organisation", NOT_A_PERSON))
     elif rest.startswith(", where"):

@@ -47,8 +47,8 @@ class GoldArticle:
 
 
 #: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never;
-#: "tune3" to "tune6" were written after the fitting, to check that the rules generalise, and
-#: "tune4" to "tune6" were then fitted to in turn; "tune7" and "tune8" are kept unseen.
+#: "tune3" to "tune7" were written after the fitting, to check that the rules generalise, and
+#: "tune4" to "tune7" were then fitted to in turn (tune7 first scored unseen); "tune8" is kept unseen.
 FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
            "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "tune6": GOLD / "news_tune6",
            "tune7": GOLD / "news_tune7", "tune8": GOLD / "news_tune8", "heldout": GOLD / "news_heldout"}

@@ -250,3 +250,59 @@ def test_a_legal_form_the_model_cut_off_after_a_full_stop_stays_with_the_company
     kinds = {m.text: m.kind for m in Extractor().extract("", text)}
     assert "Ltda" not in kinds, kinds
     assert any(name.startswith("Velmora Hermanos") and kind == "organisation" for name, kind in kinds.items()), kinds
+
+
+def test_of_two_names_as_long_the_one_written_first_stands_for_the_entity():
+    # Links and votes are stored: the same text must give the same ones, whatever the hash seed.
+    text = "Protests were held in Velmoran, the port city formerly known as Dastrowe, on Monday."
+    _, links, votes = analyse("", text, [span(text, "Velmoran", "GPE"), span(text, "Dastrowe", "GPE")], [])
+    assert links == [("Velmoran", "Dastrowe")]
+    assert {name for name, _, _ in votes} == {"Velmoran"}
+
+
+def test_a_company_that_trades_as_a_brand_is_the_brand():
+    text = "Velmora Mobile Communications Limited, which trades as Zinqo, lost its appeal. Zinqo said it would pay."
+    found = analyse("", text, [span(text, "Velmora Mobile Communications Limited", "ORG"),
+                               span(text, "Zinqo", "ORG", 1)], [])
+    assert ("Velmora Mobile Communications Limited", "Zinqo") in found[1]
+
+
+def test_a_rare_word_ending_a_bodys_name_is_that_body_alone():
+    text = "The minister told the State Great Korvaltu on Monday. The ruling party holds a majority in the Korvaltu."
+    _, links, _ = analyse("", text, [span(text, "State Great Korvaltu", "ORG"), span(text, "Korvaltu", "FAC", 1)], [])
+    assert ("State Great Korvaltu", "Korvaltu") in links
+
+
+def test_a_partys_first_word_alone_is_the_party_though_a_village_has_that_name():
+    # "Reform" is a village in Alabama; the model called the party's short name an organisation.
+    text = "Tonisson's Reform Party governs. Reform, which won in 2023, fell. A poll put Reform at 15 percent."
+    _, links, _ = analyse("", text, [span(text, "Reform Party", "ORG"), span(text, "Reform", "ORG", 2)], [])
+    assert ("Reform Party", "Reform") in links
+
+
+def test_a_short_name_of_two_bodies_is_the_one_written_with_its_legal_form():
+    text = ("Karvello, whose brands include Tamsy and Karvello Insurance, had 6,800 claims. Karvello Group "
+            "Limited has exceeded its allowance.")
+    _, links, _ = analyse("", text, [span(text, "Karvello", "ORG"), span(text, "Karvello Insurance", "ORG"),
+                                     span(text, "Karvello Group Limited", "ORG")], [])
+    assert ("Karvello Group Limited", "Karvello") in links
+    assert ("Karvello Insurance", "Karvello") not in links
+
+
+def test_a_region_written_short_in_a_dateline_is_the_region():
+    text = "REGINA, Sask. — The province said on Tuesday that rural Saskatchewan would get 150 towers."
+    _, links, _ = analyse("", text, [span(text, "Saskatchewan", "GPE")], [])
+    assert ("Saskatchewan", "Sask") in links or ("Sask", "Saskatchewan") in links
+
+
+def test_the_last_word_of_a_bodys_name_written_with_the_is_the_body():
+    text = "The Velmoran Daily Courier reported the raid. According to the Courier, documents were found."
+    spans = [span(text, "Velmoran Daily Courier", "ORG"), span(text, "Courier", "PERSON", 1)]
+    _, links, _ = analyse("", text, spans, [])
+    assert ("Velmoran Daily Courier", "Courier") in links
+
+
+def test_a_world_heritage_site_is_the_bodys_designation_not_its_name():
+    text = "The old town, listed as a Velmora World Heritage site, drew visitors."
+    found = mentions(text, span(text, "Velmora World Heritage", "ORG"))
+    assert found == [("Velmora", "organisation")], found

@@ -9,10 +9,11 @@ from reader.entities.abbreviations import abbreviated_regions
 from reader.entities.acceptance import acceptable
 from reader.entities.evidence import regnal_name
 from reader.entities.model import RawSpan
-from reader.entities.namekinds import head_kind
+from reader.entities.namekinds import KNOWN_TOWN, head_kind, knowledge_votes
+from reader.entities.names import looks_like_person
 from reader.entities.press import press_votes
 from reader.entities.repair import repair
-from reader.entities.spans import Candidate
+from reader.entities.spans import Candidate, clean
 from reader.entities.spellings import written_out
 from reader.entities.surroundings import PHRASE_CUE, noun_votes, office_before
 
@@ -123,3 +124,40 @@ def test_a_name_the_model_cut_at_a_particle_is_joined_again():
     text = "Fans in Mendoza de Argentina cheered."  # a region after the particle stays apart
     spans = [RawSpan(8, 15, "GPE"), RawSpan(19, 28, "GPE")]
     assert len(repair(text, spans)) == 2
+
+
+def test_a_bodys_name_joined_by_an_english_of_is_no_persons():
+    assert not looks_like_person("Kenya Conference of Catholic Bishops")
+    assert looks_like_person("Noah van den Heuvel")
+
+
+def test_an_acronym_is_no_small_town_of_that_name():
+    assert ("place", KNOWN_TOWN) not in knowledge_votes("NATO")  # also a village's name
+
+
+def test_a_one_word_outlet_opening_a_sentence_is_a_name():
+    text = "Prices fell. Reuters reported last month that talks had begun."
+    start = text.index("Reuters")
+    assert acceptable(text, start, start + 7, "Reuters", "organisation")
+    text = "Prices fell. Households said they would spend less."
+    start = text.index("Households")
+    assert not acceptable(text, start, start + 10, "Households", "organisation")
+    text = "Prices fell. Tempo, the news magazine, said several governments had lost data."
+    start = text.index("Tempo")
+    assert acceptable(text, start, start + 5, "Tempo", None)
+
+
+def test_a_two_word_nationality_and_a_score_are_no_names():
+    text = "The boats were found inside Sri Lankan waters. Cluj Wolves beat Vortans 3-1 on Sunday."
+    start = text.index("Sri Lankan")
+    assert not acceptable(text, start, start + 10, "Sri Lankan", "person")
+    found = [c.text for c in clean(text, text.index("Vortans"), text.index(" on Sunday"), "organisation")]
+    assert found == ["Vortans"]
+
+
+def test_a_paper_seen_by_a_one_word_name_and_a_name_owned_by_another_are_bodies():
+    text = "The ruling, seen by Marwen, said the officer had erred."
+    start = text.index("Marwen")
+    assert any(kind == "organisation" for kind, _ in press_votes(text, start, start + 6, "Marwen"))
+    text = "Velkostar, owned by Davrex, listed its shares in New York."
+    assert ("organisation", 1.2) in noun_votes(text, 0, len("Velkostar"))
