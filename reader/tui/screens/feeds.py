@@ -292,8 +292,10 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                        for c in probe.candidates]
 
             def chosen(index: int | None) -> None:
+                # A page may advertise a feed that is gone: it is checked as a URL typed in would
+                # be (and as the command line does), so a dead one is refused, not left as a row.
                 if index is not None:
-                    self._subscribe(probe.candidates[index].url, "")
+                    self._check_url(probe.candidates[index].url)
 
             self.app.push_screen(
                 Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen
