@@ -81,7 +81,8 @@ def article_commands(commands: SubParsers, wanted: Callable[[str], bool]) -> Non
             "`import annotations FILE` reads an annotation export",
             epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON, W3C Web Annotations, "
             "a Hypothesis export or Readwise CSV); "
-            "to import a folder named annotations, write ./annotations.",
+            "to import a folder named annotations, write ./annotations. "
+            "Exits 4 when some files were imported and others failed (each is named on stderr).",
         )
         importing.add_argument("paths", nargs="+", metavar="PATH")
         importing.add_argument("--outlet", metavar="NAME",
