@@ -14,7 +14,6 @@ from ...ingest.sanitize import clean_line
 from ...text import normalise_tag, tag_problem
 from .closing import close
 
-
 HINT = "enter saves · → accepts a suggestion · escape cancels"
 
 
