@@ -79,7 +79,7 @@ def _choose(probe: Probe, assume_yes: bool) -> tuple[str, str]:
 def remove(store: Store, args: Namespace) -> int:
     removal = store.remove_feed(args.feed)
     kept = f", {removal.kept} kept (starred, tagged or annotated)" if removal.kept else ""
-    print(f"unsubscribed from {clean_line(removal.feed.name)}: {removal.removed} articles removed{kept}")
+    print(f"unsubscribed from {clean_line(removal.feed.name)}: {counted(removal.removed, 'article')} removed{kept}")
     return 0
 
 

@@ -235,7 +235,7 @@ async def test_removing_a_feed_asks_first_and_keeps_starred_articles(start, home
         await settle(pilot)
         await settle(pilot)
         assert pilot.app.services.store.feeds() == []
-        assert any("1 articles removed; kept 1" in m for m in notifications(pilot.app))
+        assert any("1 article removed; kept 1" in m for m in notifications(pilot.app))
         await pilot.press("escape")
         for _ in range(40):
             await pilot.pause(0.05)
