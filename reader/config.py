@@ -77,7 +77,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
     values: dict[str, Any] = {}
     known = {f.name: f for f in fields(Settings) if f.name != "given"}
     for key, value in data.items():
-        line = _line_of_key(text, key)
+        line = line_of_key(text, key)
         if key not in known:
             problems.append(ConfigProblem(path, line, f"unknown setting {key!r} (ignored)"))
             continue
@@ -99,7 +99,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigProblem]]:
         if key == "keymap":
             value, bad = _clean_keymap(value)
             problems += [
-                ConfigProblem(path, _line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad
+                ConfigProblem(path, line_of_key(text, k), f"keymap entry {k!r} must be a string of keys") for k in bad
             ]
         values[key] = value
     return Settings(**values, given=frozenset(values)), problems
@@ -110,7 +110,8 @@ def _clean_keymap(keymap: dict[str, object]) -> tuple[dict[str, str], list[str]]
     return good, [k for k in keymap if k not in good]
 
 
-def _line_of_key(text: str, key: str) -> int | None:
+def line_of_key(text: str, key: str) -> int | None:
+    """The line of the config's text where ``key`` is set, to point the user at it."""
     pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None

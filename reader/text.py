@@ -44,3 +44,25 @@ def around(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
 def normalise_tag(tag: str) -> str:
     """Tags are single words, compared case-insensitively: "Venezuela " and "venezuela" are one."""
     return "-".join(tag.strip().lower().split())
+
+
+#: Characters a tag may not hold: the query language would need quotes to name it (`tag:a(b`),
+#: and feed imports split tags at commas.
+NOT_IN_TAGS = frozenset('()"“”,')
+TAG_RULE = (
+    "A tag is one lower-case word: capitals become lower case, spaces become '-', and quotes, "
+    "parentheses and commas are not allowed."
+)
+
+
+def tag_problem(given: str, text: str | None = None) -> str | None:
+    """Why ``given`` (as typed, a leading "#" allowed) cannot be added as a tag, or None if it can:
+    the one rule the command line and the app both apply. ``text`` is ``given`` already cleaned
+    of control characters, when the caller has done that."""
+    text = (given if text is None else text).strip().lstrip("#")
+    bad = sorted(NOT_IN_TAGS & set(text))
+    if bad:
+        return f"the tag {given!r} has {' '.join(repr(c) for c in bad)}. {TAG_RULE}"
+    if not normalise_tag(text):
+        return f"the tag {given!r} is empty. {TAG_RULE}"
+    return None

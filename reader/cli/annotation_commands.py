@@ -18,7 +18,7 @@ from ..ingest.sanitize import clean_line, clean_text
 from ..models import Article
 from ..store import Store
 from ..store.files import write_atomically
-from ..text import normalise_tag
+from ..text import counted, normalise_tag
 from .output import annotation_json, print_json
 
 EXPORTERS: dict[str, Callable[[list[Annotation], dict[str, Article]], str | bytes]] = {
@@ -134,8 +134,8 @@ def _export_files(annotations: list[Annotation], articles: dict[str, Article], a
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         write_atomically(folder / name, text.encode())
-    print(f"exported {len(annotations)} annotations of {len(files)} articles to {clean_line(args.out)}",
-          file=sys.stderr)
+    print(f"exported {counted(len(annotations), 'annotation')} of {counted(len(files), 'article')} "
+          f"to {clean_line(args.out)}", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..text import TAG_RULE
 from .arguments import ANNOTATION_FORMATS, completes, json_flag, positive
 
 if TYPE_CHECKING:
@@ -14,10 +15,6 @@ if TYPE_CHECKING:
 SELECTION_EPILOG = (
     "Instead of ids, --query, --view and --feed choose the articles (together: those all of them "
     "choose). On a terminal you are asked to confirm with the count; a script passes --yes."
-)
-TAG_RULE = (
-    "A tag is one lower-case word: capitals become lower case, spaces become '-', and quotes, "
-    "parentheses and commas are not allowed."
 )
 
 
@@ -84,7 +81,8 @@ def article_commands(commands: SubParsers, wanted: Callable[[str], bool]) -> Non
             "`import annotations FILE` reads an annotation export",
             epilog="`broadsheet import annotations FILE` imports annotations (broadsheet JSON, W3C Web Annotations, "
             "a Hypothesis export or Readwise CSV); "
-            "to import a folder named annotations, write ./annotations.",
+            "to import a folder named annotations, write ./annotations. "
+            "Exits 4 when some files were imported and others failed (each is named on stderr).",
         )
         importing.add_argument("paths", nargs="+", metavar="PATH")
         importing.add_argument("--outlet", metavar="NAME",

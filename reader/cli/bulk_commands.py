@@ -7,15 +7,10 @@ from argparse import Namespace
 
 from ..ingest.sanitize import clean_line
 from ..store import Store
-from ..text import counted, normalise_tag
-from .article_parser import TAG_RULE
+from ..text import TAG_RULE, counted, normalise_tag, tag_problem
 from .exits import UsageError
 from .output import print_json
 from .selection import chosen, target_ids
-
-#: Characters a tag may not hold: the query language would need quotes to name it (`tag:a(b`),
-#: and feed imports split tags at commas.
-NOT_IN_TAGS = set('()"“”,')
 
 
 def _set_read(store: Store, args: Namespace, read: bool) -> int:
@@ -96,11 +91,10 @@ def checked_tags(raw: list[str], *, adding: bool) -> list[str]:
     tags: list[str] = []
     for given in raw:
         text = clean_line(given).lstrip("#")
-        bad = sorted(NOT_IN_TAGS & set(text))
         tag = normalise_tag(text)
-        if not tag or (bad and adding):
-            what = f"has {' '.join(repr(c) for c in bad)}" if bad else "is empty"
-            raise UsageError(f"the tag {given!r} {what}. {TAG_RULE}")
+        problem = tag_problem(given, text) if adding or not tag else None
+        if problem:
+            raise UsageError(problem)
         if adding and tag != given:
             print(f"broadsheet: tag {given!r} is kept as {tag!r} ({TAG_RULE[:1].lower()}{TAG_RULE[1:-1]})",
                   file=sys.stderr)

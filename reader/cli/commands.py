@@ -10,6 +10,7 @@ from ..ingest.sanitize import clean_line
 from ..models import Article
 from ..store import Store
 from ..text import normalise_tag
+from . import exits
 from .output import NO_MARKS, annotation_block, annotation_json, article_json, article_row, body_lines, print_json
 from .selection import newest_first, selected_ids
 
@@ -130,4 +131,7 @@ def import_paths(store: Store, args: Namespace) -> int:
             f"imported {len(result.added)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged"
             + (f", {len(problems)} failed" if problems else "")
         )
-    return 1 if problems and not drafts else 0
+    if problems:
+        # A script must be able to tell that a file was left out, even when others went in.
+        return exits.FILES_FAILED if drafts else exits.ERROR
+    return exits.OK

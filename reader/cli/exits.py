@@ -13,6 +13,8 @@ ERROR = 1
 USAGE = 2
 #: `fetch` ran to the end, but one or more feeds failed (the others' articles are stored).
 FEEDS_FAILED = 3
+#: `import` stored the files it could read, but one or more failed (each is named on stderr).
+FILES_FAILED = 4
 #: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
 
@@ -22,6 +24,7 @@ TABLE = (
     (USAGE, "bad usage: an unknown command or option, a missing argument, or a change to many articles "
             "that needs --yes when there is no terminal to ask on"),
     (FEEDS_FAILED, "`fetch` finished but some feeds failed (their errors are on stderr and in `feeds list`)"),
+    (FILES_FAILED, "`import` stored the files it could read but some failed (each is named on stderr)"),
     (INTERRUPTED, "interrupted (Ctrl-C)"),
 )
 

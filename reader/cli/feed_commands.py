@@ -37,14 +37,17 @@ def add(store: Store, args: Namespace) -> int:
     found_title = ""
     if not args.no_check:
         probe = asyncio.run(probe_url(url))
+        advertised = ""
         if probe.kind == "page":
-            url, found_title = _choose(probe, args.yes)
-        elif probe.kind == "failed":
+            url, advertised = _choose(probe, args.yes)
+            # A page may advertise a feed that is gone: the one chosen is checked as well.
+            probe = asyncio.run(probe_url(url))
+        if probe.kind == "failed":
             if not args.force:
                 raise FeedCommandError(f"{url}: {probe.error} (--force subscribes anyway)")
             print(f"warning: {clean_line(probe.error)}; subscribed anyway", file=sys.stderr)
-        else:
-            url, found_title = probe.url, probe.title
+        elif probe.kind == "feed":
+            url, found_title = probe.url, advertised or probe.title
     # The name found is the feed's own, not the user's: the feed's later renames still show.
     feed, created = store.add_feed(url, title, args.tag or (), feed_title=found_title)
     if created:
@@ -76,7 +79,7 @@ def _choose(probe: Probe, assume_yes: bool) -> tuple[str, str]:
 def remove(store: Store, args: Namespace) -> int:
     removal = store.remove_feed(args.feed)
     kept = f", {removal.kept} kept (starred, tagged or annotated)" if removal.kept else ""
-    print(f"unsubscribed from {clean_line(removal.feed.name)}: {removal.removed} articles removed{kept}")
+    print(f"unsubscribed from {clean_line(removal.feed.name)}: {counted(removal.removed, 'article')} removed{kept}")
     return 0
 
 

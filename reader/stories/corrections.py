@@ -60,7 +60,7 @@ class StoryCorrection:
             return "merged two stories"
         if self.action == "split":
             return f"split {len(self.articles)} article{'s' * (len(self.articles) != 1)} into a new story"
-        return f"renamed a story {self.title!r}"
+        return f"renamed a story to {self.title!r}"
 
 
 class StoryCorrections:

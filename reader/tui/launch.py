@@ -30,9 +30,11 @@ def run_app(home=None, config=None) -> None:
     if store is None:
         print(f"broadsheet: {reason}", file=sys.stderr)
         sys.exit(1)
-    services = Services(store=store, settings=settings, config_problems=problems, read_only_reason=reason)
-
     from .app import BroadsheetApp
+    from .keymap_check import keymap_problems
+
+    problems += keymap_problems(settings, config_file(config))
+    services = Services(store=store, settings=settings, config_problems=problems, read_only_reason=reason)
 
     app = BroadsheetApp(services)
     try:

@@ -521,6 +521,7 @@ async def test_W_writes_the_article_note_which_survives_a_restart(start, home):
         await pilot.press("W")
         dialog = await editor(pilot)
         assert not dialog.query("#note-tags") and not dialog.query("#note-kind")  # no tags or kind for it
+        assert "tab moves" not in " ".join(str(label.render()) for label in dialog.query(".hint"))
         await type_text(pilot, "Read with the Breitbart piece.\nCompare dates.")
         await pilot.press("ctrl+s")
         await saved(pilot)

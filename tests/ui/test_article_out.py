@@ -49,6 +49,20 @@ async def test_a_digit_opens_that_link_and_U_lists_them_all(start, home, make_dr
         assert links == [LINKS[1], LINKS[2]]
 
 
+async def test_j_and_k_move_in_a_choice_list_as_the_arrows_do(start, home, make_draft):
+    with_links(home, make_draft)
+    links: list[str] = []
+    async with start() as pilot:
+        app = pilot.app
+        await opened(pilot, links)
+        await pilot.press("U")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.press("j", "j", "k", "enter")
+        await settle(pilot)
+        assert links == [LINKS[1]]
+
+
 async def test_ctrl_s_saves_the_article_as_markdown_where_the_user_says(start, home, make_draft, tmp_path):
     with_links(home, make_draft)
     async with start() as pilot:

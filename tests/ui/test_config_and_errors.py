@@ -194,3 +194,15 @@ def test_an_app_that_ended_on_an_error_exits_with_a_failure_status(tmp_path, mon
     with pytest.raises(SystemExit) as ended:
         launch.run_app(home=tmp_path / "library", config=tmp_path / "none.toml")
     assert ended.value.code == 1
+
+
+async def test_an_unknown_binding_id_in_the_keymap_is_reported_at_start(start, tmp_path):
+    from reader.tui.keymap_check import keymap_problems
+
+    path = write_config(tmp_path, '[keymap]\n"article.star" = "f"\n"no.such" = "x"\n')
+    settings, problems = load_settings(path)
+    problems += keymap_problems(settings, path)
+    assert [str(p) for p in problems] == [
+        f"{path}, line 3: keymap entry 'no.such' is not a binding id (the help, ?, lists them); ignored"]
+    async with start(settings=settings, config_problems=problems) as pilot:
+        assert any("'no.such' is not a binding id" in n for n in notifications(pilot.app, "warning"))

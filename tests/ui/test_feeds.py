@@ -183,6 +183,27 @@ async def test_adding_a_web_page_offers_the_feeds_it_advertises(start, home, fee
         assert [("subscribed already" in line) for line in lines] == [False, True], lines
 
 
+async def test_a_feed_a_page_advertises_that_answers_404_is_not_subscribed_to(start, home, feed_server):
+    feed_server.route("/globe.xml", body=rss("The Globe", GLOBE))
+    page = (
+        b"""<html><head><title>Site</title>
+        <link rel="alternate" type="application/rss+xml" title="Gone news" href="/gone.xml">
+        <link rel="alternate" type="application/rss+xml" title="Globe news" href="/globe.xml">"""
+        b"</head><body></body></html>"
+    )
+    page_url = feed_server.route("/index.html", body=page, headers={"Content-Type": "text/html"})
+    async with start() as pilot:
+        app = pilot.app
+        await ask_to_subscribe(pilot, page_url)
+        await pilot.press("enter")  # the first: the one that is gone
+        await until(pilot, lambda: "Subscribe anyway?" in screen_text(app))
+        assert "404" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        await drain(pilot)
+        assert app.services.store.feeds() == []
+
+
 async def test_a_url_that_is_not_a_web_address_is_refused(start, home):
     async with start() as pilot:
         await pilot.press("F", "a")
@@ -214,7 +235,7 @@ async def test_removing_a_feed_asks_first_and_keeps_starred_articles(start, home
         await settle(pilot)
         await settle(pilot)
         assert pilot.app.services.store.feeds() == []
-        assert any("1 articles removed; kept 1" in m for m in notifications(pilot.app))
+        assert any("1 article removed; kept 1" in m for m in notifications(pilot.app))
         await pilot.press("escape")
         for _ in range(40):
             await pilot.pause(0.05)

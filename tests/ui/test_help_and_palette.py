@@ -157,3 +157,27 @@ async def test_the_footer_follows_the_focused_pane_and_the_screen_on_top(library
         await pilot.press("q")  # back to the list
         await settle(pilot)
         assert "⏎ Open" in footer()
+
+
+async def test_the_help_tells_moving_by_a_sentence_from_selecting_one(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("enter", "question_mark")
+        await settle(pilot)
+        [visual] = [keys for heading, keys in app.screen.sections if heading.startswith("Visual mode")]
+        labels = [binding.description for binding in visual]
+        assert len(labels) == len(set(labels)), labels
+        said = {binding.id: binding.description for binding in visual}
+        assert said["visual.sentence"] == "Next sentence" and said["visual.select_sentence"] == "Select sentence"
+
+
+async def test_the_feeds_screen_lists_enter_in_its_help_and_x_in_its_footer(start):
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("F")
+        await settle(pilot)
+        assert "x Full text" in " ".join(screen_lines(app)[-1].split())
+        await pilot.press("question_mark")
+        await settle(pilot)
+        ids = {binding.id for _, keys in app.screen.sections for binding in keys}
+        assert "feeds.open" in ids

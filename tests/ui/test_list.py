@@ -135,7 +135,8 @@ async def test_n_and_p_open_the_next_and_previous_unread(start):
         assert any("Wrapped to the bottom" in n for n in notifications(app))
         await pilot.press("n")
         await settle(pilot)
-        assert any("No unread articles left here" in n for n in notifications(app))
+        # Every article is read now, not only those in this list: it says that.
+        assert "There are no unread articles: every article is read." in notifications(app)
         assert "0 unread" in app.screen.sub_title
 
 
@@ -252,3 +253,17 @@ async def test_at_80_columns_titles_keep_room_before_the_date_and_with_the_sideb
         await settle(pilot)
         row = row_line(app, "Exiled Caracas")  # twelve letters of the title still show
         assert "Breitba" in row and "Nov" not in row  # the outlet stays, the date goes
+
+
+async def test_n_with_nothing_unread_anywhere_says_so(start, home):
+    from reader.seeds import ensure_seeded
+
+    store = Store.open(home)
+    ensure_seeded(store)
+    store.mark_read([a.id for a in store.articles()], True)
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("n")
+        await settle(pilot)
+        assert "There are no unread articles: every article is read." in notifications(app)
+        assert not any("left here" in n or "No more" in n for n in notifications(app))

@@ -176,3 +176,23 @@ async def test_escape_cancels_the_tag_editor_without_changes(start, home):
         assert "#keep" in static_text(app, "#reader-header")
         assert "#more" not in static_text(app, "#reader-header")
     assert Store.open(home).state(target.id).tags == ("keep",)
+
+
+async def test_tag_editor_refuses_a_tag_the_command_line_refuses_and_keeps_the_typing(start, home):
+    async with start() as pilot:
+        app = pilot.app
+        target = highlighted(app)
+        await pilot.press("t")
+        await type_text(pilot, 'venezuela To-Read "exile"')
+        await pilot.press("enter")
+        await settle(pilot)
+        # Still open, with the words as typed and the command line's reason.
+        assert isinstance(app.screen, TagEditor)
+        assert app.screen.query_one("#tag-input", Input).value == 'venezuela To-Read "exile"'
+        assert "quotes, parentheses and commas are not allowed" in static_text(app, "#tag-hint")
+        field = app.screen.query_one("#tag-input", Input)
+        field.value = "venezuela To-Read exile"
+        await pilot.press("enter")
+        await drain(pilot)
+        assert not isinstance(app.screen, TagEditor)
+    assert Store.open(home).state(target.id).tags == ("exile", "to-read", "venezuela")

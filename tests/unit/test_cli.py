@@ -289,7 +289,7 @@ def test_an_edited_document_is_updated_in_place_keeping_its_marks(cli, seeded, d
 def test_import_reports_bad_paths_and_keeps_the_good_ones(cli, seeded, documents, tmp_path):
     missing = tmp_path / "nowhere.txt"
     result = cli("import", documents / "plain.txt", missing)
-    assert result.code == 0
+    assert result.code == 4, "a script can tell a file was left out"
     assert result.err == f"broadsheet: {missing}: no such file or folder\n"
     assert result.out == "imported 1 new, 0 updated, 0 unchanged, 1 failed\n"
     assert cli("stats", "--json").json()["articles"] == 6

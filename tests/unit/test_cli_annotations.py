@@ -129,7 +129,7 @@ def test_export_markdown_per_article_into_a_folder(cli, article, tmp_path):
     cli("annotate", article, "--quote", "escaped house arrest", "--tag", "follow up")
     folder = tmp_path / "notes"
     done = cli("export", "annotations", "--format", "md", "--per-article", "--out", folder)
-    assert done.code == 0 and "of 1 articles" in done.err
+    assert done.code == 0 and "exported 1 annotation of 1 article to" in done.err
     (page,) = folder.iterdir()
     assert page.name.endswith(f"-{article}.md") and page.name.startswith("exiled-caracas-mayor")
     text = page.read_text()

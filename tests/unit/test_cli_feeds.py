@@ -63,6 +63,15 @@ def test_add_of_a_web_page_takes_its_first_feed_with_yes(cli, feed_server):
     } == {"Front"}
 
 
+def test_add_of_a_web_page_refuses_the_feed_it_advertises_when_that_is_gone(cli, feed_server):
+    page = feed_server.route("/", headers={"Content-Type": "text/html"}, body=(
+        b'<html><head><link rel="alternate" type="application/rss+xml" title="Gone" href="/gone.xml">'
+        b"</head><body></body></html>"))
+
+    cli("feeds", "add", page, "--yes").assert_fails_with("HTTP 404", "--force")
+    assert feeds(cli) == {}
+
+
 def test_add_of_a_web_page_without_yes_and_no_terminal_asks_for_yes_and_subscribes_nothing(
     cli, feed_server, monkeypatch
 ):

@@ -155,7 +155,8 @@ class Storying:
                 undone = corrections.undo()
                 return f"Undid: {undone.describe()}." if undone else "There is no story correction to undo."
             assert correction is not None
-            return f"Story {corrections.add(correction).describe()}."
+            done = corrections.add(correction).describe()
+            return f"{done[:1].upper()}{done[1:]}."  # "Renamed a story to 'X'.", a sentence of its own
 
         self._writes.submit(apply, on_done=self._corrected, on_error=self._not_corrected)
 

@@ -86,6 +86,16 @@ class Confirm(ModalScreen[bool]):
         close(self, answer)
 
 
+class ChoiceList(OptionList):
+    """The options of a Choose: j and k move as the arrows do, like every list in the app; the
+    keys have ids, so the keymap reaches them."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="dialog.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="dialog.up"),
+    ]
+
+
 class Choose(ModalScreen[int | None]):
     """Pick one of several lines; returns its index, or None if cancelled."""
 
@@ -100,7 +110,7 @@ class Choose(ModalScreen[int | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.question, markup=False)
             # Text, not str: a choice may hold a web page's words, never to be read as markup.
-            yield OptionList(*(Option(Text(choice)) for choice in self.choices), id="choices")
+            yield ChoiceList(*(Option(Text(choice)) for choice in self.choices), id="choices")
             yield Label("enter chooses · escape cancels", classes="hint", markup=False)
 
     @on(OptionList.OptionSelected)

@@ -18,7 +18,7 @@ from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
 from ...models.entities import KINDS, Correction, Entity
 from ...store import StoreError
-from ...text import around
+from ...text import around, counted
 from ..focusing import focus_now
 from ..widgets.footer import KeysFooter
 from ..workers import run_in_thread
@@ -89,7 +89,8 @@ class EntityScreen(Screen[tuple | None]):
         text.append(f"  {KIND_NAMES.get(entity.kind, entity.kind)}", style="italic")
         if entity.hidden:
             text.append("  (hidden from the sidebar; h shows it)", style="dim")
-        text.append(f"\n{entity.mention_count:,} mentions in {len(entity.articles):,} articles\n", style="dim")
+        text.append(f"\n{counted(entity.mention_count, 'mention')} in {counted(len(entity.articles), 'article')}\n",
+                    style="dim")
         aliases = sorted(entity.aliases.items(), key=lambda item: -item[1])
         text.append("Also written: ", style="bold")
         text.append(", ".join(f"{clean_line(a)} ({n})" for a, n in aliases))
@@ -110,7 +111,8 @@ class EntityScreen(Screen[tuple | None]):
         rows.append((
             "",
             Text(
-                f"Articles ({len(articles)}) from {len(outlets)} outlets: {', '.join(outlets)}", style="bold underline"
+                f"Articles ({len(articles)}) from {counted(len(outlets), 'outlet')}: {', '.join(outlets)}",
+                style="bold underline",
             ),
         ))
         for article in articles:

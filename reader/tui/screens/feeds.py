@@ -20,6 +20,7 @@ from ...feeds.subscriptions import normalise_feed_url
 from ...ingest.sanitize import clean_line
 from ...models import FULL_TEXT_MODES, Feed
 from ...store import FeedCounts, StoreError
+from ...text import counted
 from ..messages import FeedRemoved, Notice
 from ..widgets.footer import KeysFooter
 from ..widgets.sync_account import SyncAccount
@@ -43,7 +44,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         Binding("d,delete", "remove_feed", "Remove", id="feeds.remove"),
         Binding("r", "refresh_feed", "Fetch", id="feeds.refresh"),
         Binding("e", "rename_feed", "Rename", id="feeds.rename"),
-        Binding("x", "full_text", "Full text", show=False, id="feeds.full_text",
+        Binding("x", "full_text", "Full text", id="feeds.full_text",
                 tooltip="When its items get their pages' whole text: ask (X on one), always, never"),
         Binding("escape,q", "close", "Back", id="feeds.close"),
         # The list keys of the article list, so moving around feels the same on every screen.
@@ -74,7 +75,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
+        table: DataTable[Text] = FeedTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
         table.add_columns("Status", "Feed", "Unread", "Articles", "Last fetch", "Tags")
         yield table
         yield Static(
@@ -232,7 +233,8 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         def done(removal) -> None:
             kept = f"; kept {removal.kept} starred, tagged or annotated" if removal.kept else ""
             self.notify(
-                f"Unsubscribed from {clean_line(feed.name)}: {removal.removed} articles removed{kept}.", markup=False
+                f"Unsubscribed from {clean_line(feed.name)}: {counted(removal.removed, 'article')} removed{kept}.",
+                markup=False,
             )
             self.post_message(FeedRemoved(feed.id))  # the app tells the main screen
             self.load_feeds()
@@ -292,8 +294,10 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                        for c in probe.candidates]
 
             def chosen(index: int | None) -> None:
+                # A page may advertise a feed that is gone: it is checked as a URL typed in would
+                # be (and as the command line does), so a dead one is refused, not left as a row.
                 if index is not None:
-                    self._subscribe(probe.candidates[index].url, "")
+                    self._check_url(probe.candidates[index].url)
 
             self.app.push_screen(
                 Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen
@@ -322,6 +326,13 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
             on_done=done,
             on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False),
         )
+
+
+class FeedTable(DataTable[Text]):
+    """The feeds, one a row. Its enter is the table's own (it selects the row, which opens the
+    feed), given the screen's id so that the help lists it and the keymap reaches it."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", show=False, id="feeds.open")]
 
 
 def _comparable(url: str) -> str:

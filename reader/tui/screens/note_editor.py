@@ -66,7 +66,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                 with RadioSet(id="note-kind"):
                     for kind in KINDS:
                         yield RadioButton(KIND_LABELS[kind], value=kind == self.kind, name=kind)
-            yield Label("ctrl+s saves · escape cancels · tab moves between fields", classes="hint", markup=False)
+            # Only a dialog with more than the note has fields to move between.
+            hint = "ctrl+s saves · escape cancels" + (" · tab moves between fields" if self.with_kind else "")
+            yield Label(hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:
         editor = self.query_one("#note-text", TextArea)

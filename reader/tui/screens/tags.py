@@ -11,8 +11,10 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from ...ingest.sanitize import clean_line
-from ...text import normalise_tag
+from ...text import normalise_tag, tag_problem
 from .closing import close
+
+HINT = "enter saves · → accepts a suggestion · escape cancels"
 
 
 class TagSuggester(Suggester):
@@ -52,12 +54,20 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
                 suggester=TagSuggester(self.known),
                 id="tag-input",
             )
-            yield Label("enter saves · → accepts a suggestion · escape cancels", classes="hint", markup=False)
+            yield Label(HINT, classes="hint", markup=False, id="tag-hint")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:
-        tags = tuple(dict.fromkeys(t for t in (normalise_tag(w.lstrip("#")) for w in event.value.split()) if t))
-        close(self, tags)
+        words = [clean_line(word) for word in event.value.split()]
+        # The command line's rule: a tag it would refuse could be saved here but never searched
+        # for, so the dialog stays open with what was typed, to be corrected.
+        problem = next((p for p in map(tag_problem, words) if p), None)
+        if problem:
+            hint = self.query_one("#tag-hint", Label)
+            hint.update(f"{problem[:1].upper()}{problem[1:]} · escape cancels")
+            hint.add_class("-error")
+            return
+        close(self, tuple(dict.fromkeys(normalise_tag(w.lstrip("#")) for w in words)))
 
     def action_cancel(self) -> None:
         close(self, None)

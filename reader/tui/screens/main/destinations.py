@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ...app import BroadsheetApp
     from . import MainScreen
 
+NONE_UNREAD = "There are no unread articles: every article is read."
 
 class Destinations:
     def __init__(self, app: BroadsheetApp, screen: MainScreen) -> None:
@@ -124,20 +125,27 @@ class Destinations:
         if screen.stories.active:
             found = screen.stories.next_unread(step)
             if found is None:
-                screen.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3,
-                              markup=False)
+                said = "No more unread articles " + ("below." if step > 0 else "above.")
+                screen.notify(said if self._any_unread() else NONE_UNREAD, timeout=3, markup=False)
             else:
                 screen.open_article(found)
             return
         here = screen.articles.cursor
         index = screen.listing.next_unread(here, step, wrap=True)
         if index is None:
-            screen.notify("No unread articles left here.", timeout=3, markup=False)
+            said = "No unread articles left here." if self._any_unread() else NONE_UNREAD
+            screen.notify(said, timeout=3, markup=False)
             return
         if (index - here) * step < 0:
             screen.notify("Wrapped to the " + ("top." if step > 0 else "bottom."), timeout=2, markup=False)
         screen.articles.set_cursor(index, announce=False)
         screen.open_article(screen.listing.rows[index])
+
+    def _any_unread(self) -> bool:
+        """Whether any article of the library is unread, not only of this view: "none below" is
+        misleading when there are none at all."""
+        listing = self._screen.listing
+        return any(not listing.is_read(article_id) for article_id in listing.articles)
 
     def article(self, article_id: str, passage: tuple[int, int] | None = None) -> None:
         """Open an article, and mark a passage of it once it shows."""

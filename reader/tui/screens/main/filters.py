@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....entities.library import EntityLibrary
+from ....text import counted
 from ...focusing import focus_now
 from ...widgets.search_box import SearchBox
 
@@ -72,7 +73,8 @@ class Filters:
         if not quiet:
             focus_now(screen.articles)
             more = " (more as the analysis goes on)" if self._app.analysis_status else ""
-            screen.notify(f"{len(ids):,} articles name {name}{more}; escape lists every article again.",
+            verb = "names" if len(ids) == 1 else "name"
+            screen.notify(f"{counted(len(ids), 'article')} {verb} {name}{more}; escape lists every article again.",
                           timeout=4, markup=False)
 
     def library_changed(self, library: EntityLibrary | None) -> None:
