@@ -238,7 +238,7 @@ class StoryList(ScrollView, can_focus=True):
             copy = " (copy)" if story.account(article.id).copy_of in story.article_ids else ""
             outlet_width = 16 if width >= 60 else 10
             star = "★" if listing.is_starred(article.id) else " "
-            left = f"   {'●' if unread else ' '}{star}{_fit(clean_line(article.outlet) or '—', outlet_width)} "
+            left = f"   {'●' if unread else ' '}{star} {_fit(clean_line(article.outlet) or '—', outlet_width)} "
             right = f"{copy} {date}" if date else copy
             title = _fit(clean_line(article.title), width - cell_len(left) - len(right))
             return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
@@ -253,10 +253,10 @@ class StoryList(ScrollView, can_focus=True):
                 counts = f" ×{accounts}" + (f" {unread_count}●" if unread_count else "")
             elif width < 90:
                 counts = f" {accounts} account{'s' * (accounts != 1)}" + (
-                    f" · {unread_count} new" if unread_count else "")
+                    f" · {unread_count} unread" if unread_count else "")
             else:
                 counts = f" {accounts} account{'s' * (accounts != 1)} · {outlets} outlet{'s' * (outlets != 1)}" + (
-                    f" · {unread_count} new" if unread_count else "")
+                    f" · {unread_count} unread" if unread_count else "")
         else:
             marker = "●" if unread_count else " "
             counts = f" {_fit(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""
