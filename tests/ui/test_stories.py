@@ -305,3 +305,22 @@ async def test_corrections_from_the_story_screen_and_undo(library):
         assert screen.comparison.groups["right"] == ("Breitbart",)
     store = Store.open(library)
     assert StoryDesk.open(store).library().shared()[0].title == "Ledezma escapes to Madrid"
+
+
+async def test_an_account_split_off_can_be_merged_back(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        screen = await open_story(pilot)
+        rows = screen.query_one("#story-rows", OptionList)
+        rows.highlighted = 3  # Breitbart's account
+        await pilot.press("x")
+        await until(pilot, lambda: len(screen.story.accounts) == 3, seconds=20)
+        await pilot.press("M")  # the story of one it became is near in time: offered
+        await settle(pilot)
+        choices = app.screen.query_one(OptionList)
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert any("(1 account)" in c for c in offered), offered
+        choices.highlighted = next(i for i, c in enumerate(offered) if "(1 account)" in c)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(screen.story.accounts) == 4, seconds=20)
+        assert "Breitbart" in screen.story.outlets
