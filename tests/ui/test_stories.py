@@ -324,3 +324,13 @@ async def test_an_account_split_off_can_be_merged_back(library):
         await pilot.press("enter")
         await until(pilot, lambda: len(screen.story.accounts) == 4, seconds=20)
         assert "Breitbart" in screen.story.outlets
+
+
+async def test_mark_all_read_in_the_list_by_story_asks_only_for_more_than_it_shows(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        await stories_loaded(pilot)
+        await pilot.press("L", "A")  # every article is on the screen, in two rows: no question
+        await settle(pilot)
+        assert app.screen is app.main and app.main.listing.unread_count == 0
+        assert any("Marked 5 articles read" in n for n in notifications(app))

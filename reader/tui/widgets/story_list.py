@@ -90,6 +90,13 @@ class StoryList(ScrollView, can_focus=True):
             self.expanded.add(story.id)
         self.rebuild(keep_article=article_id)
 
+    def articles_shown(self) -> int:
+        """How many listed articles the rows on the screen stand for."""
+        top = int(self.scroll_y)
+        listed = {a.id for a in self.listing.rows}  # a story's row may hold articles the view leaves out
+        shown = {i for row in self.rows[top:top + max(self.size.height, 1)] for i in row.ids if i in listed}
+        return len(shown)
+
     @property
     def highlighted(self) -> Row | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None

@@ -300,7 +300,11 @@ class MainScreen(Screen[None]):
             self.stories.open(self.target)
 
     def action_mark_all_read(self) -> None:
-        self.marking.mark_all_read(screenful=max(self.articles.size.height, 1))
+        stories = self.stories.list_widget
+        # The list by story shows a story's articles on one row: what it shows is the articles
+        # of its rows on the screen (the hidden list by article has no height to go by).
+        screenful = stories.articles_shown() if stories is not None else self.articles.size.height
+        self.marking.mark_all_read(screenful=max(screenful, 1))
 
     def action_show_changes(self) -> None:
         self.feed.toggle_changes(self.reader)
