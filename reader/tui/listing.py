@@ -176,15 +176,19 @@ class Listing:
             self._unread = sum(1 for article in self.rows if article.id not in read_ids)
         return self._unread
 
-    def describe(self) -> str:
-        """The view in a few words, for the header: "unread · sorted by outlet · “maduro”"."""
-        parts = ["unread only" if self.options.hide_read else "all articles"]
+    def describe(self, stories: bool = False) -> str:
+        """The view in a few words, for the header: "unread · sorted by outlet · “maduro”".
+        ``stories``: for the list by story, which is always newest first (no sort is named)."""
+        everything = "all stories" if stories else "all articles"
+        parts = ["unread only" if self.options.hide_read else everything]
         if self.options.source:
             # A feed's or an entity's name came from a server: one clean line in the header.
             parts.insert(0, f"feed: {clean_line(self.options.source_name or self.options.source)}")
         if self.options.article_ids is not None:
             parts.insert(0, clean_line(self.options.filter_name) or "filtered")
-        if self.options.sort == "oldest":
+        if stories:
+            pass
+        elif self.options.sort == "oldest":
             parts.append("oldest first")
         elif self.options.sort != "date":
             parts.append(f"by {self.options.sort}")

@@ -270,3 +270,16 @@ async def test_searching_an_entity_no_article_names_says_so_under_the_box(start)
         await searched(pilot)
         await until(pilot, lambda: not said.display)
         assert not said.display and sorted(titles(pilot.app)) == sorted([SEED_TITLES[2], SEED_TITLES[3]])
+
+
+async def test_the_entity_filter_header_follows_a_rename(start):
+    async with start(analyse_entities=True) as pilot:
+        sidebar = await open_caracas_chronicles(pilot)
+        await press_on(pilot, sidebar, "Mariano Rajoy", "enter")
+        assert "entity: Mariano Rajoy" in pilot.app.main.sub_title
+        await press_on(pilot, sidebar, "Mariano Rajoy", "i")
+        await pilot.press("r")
+        await settle(pilot)
+        await replace_text(pilot, "Mariano Rajóy")  # only an accent: the same articles
+        await pilot.press("enter")
+        await until(pilot, lambda: "entity: Mariano Rajóy" in pilot.app.main.sub_title, seconds=10)

@@ -28,6 +28,7 @@ from .conftest import (
     static_text,
     stories_loaded,
     titles,
+    until,
 )
 
 SEED_NEWS = SEED_TITLES[1:]  # the four news accounts; the encyclopedia entry is a story of its own
@@ -56,7 +57,7 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         stories = story_list(pilot.app)
         assert stories.display and not article_list(pilot.app).display and pilot.app.focused is stories
         assert [len(r.ids) for r in stories.rows] == [1, 4]  # the encyclopedia entry, the escape
-        assert "4 accounts · 4 new" in screen_text(pilot.app)
+        assert "4 accounts · 4 unread" in screen_text(pilot.app)
         stories.set_cursor(1)
         await pilot.press("right")  # shows the story's accounts, reading none
         assert not pilot.app.main.listing.is_read(stories.highlighted_article.id)
@@ -69,7 +70,7 @@ async def test_the_list_shows_stories_opens_them_and_remembers_it(library):
         await pilot.press("s")  # a star shows in the list by story as in the list by article
         await settle(pilot)
         line = stories.render_line(stories.cursor - int(stories.scroll_y)).text
-        assert "●★Venezuelanalysis" in line, line
+        assert "●★ Venezuelanalysis" in line, line  # the star in its column, as in the list by article
         await pilot.press("s")
         await settle(pilot)
         header = static_text(pilot.app, "#reader-header")
@@ -101,6 +102,37 @@ async def test_stories_another_process_placed_reach_the_app(library):
         while pilot.app.story_library.story_of(added) is None and time.monotonic() < deadline:
             await pilot.pause(0.05)
         assert pilot.app.story_library.story_of(added) is not None
+
+
+async def test_the_list_by_story_follows_articles_another_process_placed(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        await stories_loaded(pilot)
+        await pilot.press("L")
+        stories = story_list(app)
+        stories.set_cursor(1)  # the escape
+        assert "4 accounts · 4 unread" in screen_text(app)
+        assert "all stories" in app.main.sub_title and "all articles" not in app.main.sub_title
+        # A `broadsheet fetch`: its article stored, its detached placer placing it.
+        elsewhere = Store.open(library)
+        told = next(a for a in elsewhere.articles() if a.title == SEED_NEWS[0])
+        retold = draft(1, guid="placed-elsewhere", title=told.title, body=elsewhere.body(told), outlet="The Reprint",
+                       published=told.published)
+        elsewhere.add_articles([retold])
+        StoryDesk.open(elsewhere).update()
+        await until(pilot, lambda: "· 5 unread" in screen_text(app), seconds=30)
+        # The cursor stayed on the story's row, which now has the new account.
+        assert stories.highlighted.article is None and len(stories.highlighted.ids) == 5
+
+
+async def test_sorting_in_the_list_by_story_says_it_applies_to_the_list_by_article(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        await stories_loaded(pilot)
+        await pilot.press("L", "O")
+        await settle(pilot)
+        assert app.main.view.sort == "date" and "oldest first" not in app.main.sub_title
+        assert any("always newest first" in n for n in notifications(app))
 
 
 async def test_enter_in_the_list_by_story_reads_and_left_folds_the_story(library):
@@ -273,3 +305,32 @@ async def test_corrections_from_the_story_screen_and_undo(library):
         assert screen.comparison.groups["right"] == ("Breitbart",)
     store = Store.open(library)
     assert StoryDesk.open(store).library().shared()[0].title == "Ledezma escapes to Madrid"
+
+
+async def test_an_account_split_off_can_be_merged_back(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        screen = await open_story(pilot)
+        rows = screen.query_one("#story-rows", OptionList)
+        rows.highlighted = 3  # Breitbart's account
+        await pilot.press("x")
+        await until(pilot, lambda: len(screen.story.accounts) == 3, seconds=20)
+        await pilot.press("M")  # the story of one it became is near in time: offered
+        await settle(pilot)
+        choices = app.screen.query_one(OptionList)
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert any("(1 account)" in c for c in offered), offered
+        choices.highlighted = next(i for i, c in enumerate(offered) if "(1 account)" in c)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(screen.story.accounts) == 4, seconds=20)
+        assert "Breitbart" in screen.story.outlets
+
+
+async def test_mark_all_read_in_the_list_by_story_asks_only_for_more_than_it_shows(library):
+    async with running(library) as pilot:
+        app = pilot.app
+        await stories_loaded(pilot)
+        await pilot.press("L", "A")  # every article is on the screen, in two rows: no question
+        await settle(pilot)
+        assert app.screen is app.main and app.main.listing.unread_count == 0
+        assert any("Marked 5 articles read" in n for n in notifications(app))

@@ -93,14 +93,15 @@ class Storying:
         library: StoryLibrary | None = None
         try:
             desk = self._open()
-            changed = True
+            placed = False
             if self._writable():
                 report = desk.update(cancelled=self._stop.is_set, give_way=self._pause_for_user)
-                # Another process may have placed them (a fetch's detached placer, which this
-                # update waited for): then this one placed nothing, yet the stories changed.
-                version = desk.placed_version()
-                changed = bool(report.placed or report.updated or report.removed) or version != self._version
-                self._version = version
+                placed = bool(report.placed or report.updated or report.removed)
+            # Another process may have placed them (a fetch's detached placer, which this
+            # update waited for): then this one placed nothing, yet the stories changed.
+            version = desk.placed_version()
+            changed = placed or version != self._version
+            self._version = version
             if changed or not self._loaded_once:
                 # Loading the stories of a big library takes a moment of the GIL: not for nothing.
                 library = desk.library(lone=False)

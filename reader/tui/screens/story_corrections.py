@@ -13,6 +13,7 @@ from textual.screen import Screen
 from ...ingest.sanitize import clean_line
 from ...stories import Story, StoryCorrection, new_story_id
 from ...stories.comparison import outlet_name
+from ...text import counted
 from .dialogs import Choose, Prompt
 from .story_rows import Item
 
@@ -102,13 +103,15 @@ class StoryCorrector:
             return []
         this = self._story()
         apart = lambda s: abs((s.last - this.last).total_seconds())  # noqa: E731
-        close = [s for s in library.shared() if s.id != this.id and apart(s) < NEARBY_DAYS * 86400]
+        # Whatever their size: a story of one account (split off, say) can be merged back. The
+        # app's library holds those the corrections made, not every lone article.
+        close = [s for s in library.stories if s.id != this.id and apart(s) < NEARBY_DAYS * 86400]
         return sorted(close, key=apart)[:NEARBY_SHOWN]
 
     def _choose_story(self, question: str, then: Callable[[Story | None], None], new: bool) -> None:
         stories = self._nearby()
         choices = (["A new story of its own"] if new else []) + [
-            f"{s.last:%d %b %Y}  {clean_line(s.title)}  ({len(s.accounts)} accounts)" for s in stories]
+            f"{s.last:%d %b %Y}  {clean_line(s.title)}  ({counted(len(s.accounts), 'account')})" for s in stories]
         if not choices:
             self._tell("There is no other story near this one in time.")
             return

@@ -90,6 +90,13 @@ class StoryList(ScrollView, can_focus=True):
             self.expanded.add(story.id)
         self.rebuild(keep_article=article_id)
 
+    def articles_shown(self) -> int:
+        """How many listed articles the rows on the screen stand for."""
+        top = int(self.scroll_y)
+        listed = {a.id for a in self.listing.rows}  # a story's row may hold articles the view leaves out
+        shown = {i for row in self.rows[top:top + max(self.size.height, 1)] for i in row.ids if i in listed}
+        return len(shown)
+
     @property
     def highlighted(self) -> Row | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
@@ -238,7 +245,7 @@ class StoryList(ScrollView, can_focus=True):
             copy = " (copy)" if story.account(article.id).copy_of in story.article_ids else ""
             outlet_width = 16 if width >= 60 else 10
             star = "★" if listing.is_starred(article.id) else " "
-            left = f"   {'●' if unread else ' '}{star}{_fit(clean_line(article.outlet) or '—', outlet_width)} "
+            left = f"   {'●' if unread else ' '}{star} {_fit(clean_line(article.outlet) or '—', outlet_width)} "
             right = f"{copy} {date}" if date else copy
             title = _fit(clean_line(article.title), width - cell_len(left) - len(right))
             return Strip([Segment(left, base), Segment(title, base), Segment(right, base + meta_style)]
@@ -253,10 +260,10 @@ class StoryList(ScrollView, can_focus=True):
                 counts = f" ×{accounts}" + (f" {unread_count}●" if unread_count else "")
             elif width < 90:
                 counts = f" {accounts} account{'s' * (accounts != 1)}" + (
-                    f" · {unread_count} new" if unread_count else "")
+                    f" · {unread_count} unread" if unread_count else "")
             else:
                 counts = f" {accounts} account{'s' * (accounts != 1)} · {outlets} outlet{'s' * (outlets != 1)}" + (
-                    f" · {unread_count} new" if unread_count else "")
+                    f" · {unread_count} unread" if unread_count else "")
         else:
             marker = "●" if unread_count else " "
             counts = f" {_fit(clean_line(story.accounts[0].outlet), 14)}" if width >= 50 else ""

@@ -115,7 +115,7 @@ class MainScreen(Screen[None]):
 
     def update_header(self) -> None:
         app = self.broadsheet
-        parts = [self.listing.describe(), f"{self.listing.unread_count:,} unread"]
+        parts = [self.listing.describe(stories=self.stories.active), f"{self.listing.unread_count:,} unread"]
         if self.library_loading:
             parts.append("loading library…")
         if self.stories.opening:
@@ -300,7 +300,11 @@ class MainScreen(Screen[None]):
             self.stories.open(self.target)
 
     def action_mark_all_read(self) -> None:
-        self.marking.mark_all_read(screenful=max(self.articles.size.height, 1))
+        stories = self.stories.list_widget
+        # The list by story shows a story's articles on one row: what it shows is the articles
+        # of its rows on the screen (the hidden list by article has no height to go by).
+        screenful = stories.articles_shown() if stories is not None else self.articles.size.height
+        self.marking.mark_all_read(screenful=max(screenful, 1))
 
     def action_show_changes(self) -> None:
         self.feed.toggle_changes(self.reader)
@@ -332,6 +336,11 @@ class MainScreen(Screen[None]):
         """H hides or shows read articles; O goes on to the next sort order."""
         if verb == "hide_read":
             self.change_view(hide_read=not self.view.hide_read)
+            return
+        if self.stories.active:
+            # The list by story is newest first by its stories' latest accounts, whatever the sort.
+            self.notify("The list by story is always newest first; O sorts the list by article (L).",
+                        timeout=4, markup=False)
             return
         sort = SORT_ORDERS[(SORT_ORDERS.index(self.view.sort) + 1) % len(SORT_ORDERS)]
         self.change_view(sort=sort)

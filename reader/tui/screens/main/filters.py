@@ -66,10 +66,15 @@ class Filters:
         screen = self._screen
         # A key from the open article's provisional entities may not be the library's: the name finds it.
         ids = frozenset(library.articles_mentioning(key) or library.articles_mentioning(name))
-        if quiet and ids == screen.view.article_ids:
+        # Its name as the library has it now (renamed since, the header says the new name).
+        entity = library.get(key) or library.find(name)
+        if entity is not None:
+            key, name = entity.key, entity.name
+        label = f"entity: {name}"
+        if quiet and ids == screen.view.article_ids and label == screen.view.filter_name:
             return
         self.entity = (key, name)
-        screen.change_view(article_ids=ids, filter_name=f"entity: {name}")
+        screen.change_view(article_ids=ids, filter_name=label)
         if not quiet:
             focus_now(screen.articles)
             more = " (more as the analysis goes on)" if self._app.analysis_status else ""

@@ -143,6 +143,10 @@ class LibraryFeed:
 
     def start_polling(self) -> None:
         self._screen.set_interval(self._poll_seconds, self.check)
+        # A fetch's detached placer places its articles after the fetch's process has gone (and
+        # after this app may have looked): the stories are looked at again as the store is (a
+        # no-op costs a few file stats, in a worker; a reload only when the placings changed).
+        self._screen.set_interval(self._poll_seconds, self._screen.broadsheet.storying.update)
 
     def check(self) -> None:
         """Pick up what another process wrote (a cron fetch, a `broadsheet tag`)."""
@@ -274,6 +278,7 @@ class LibraryFeed:
             # A `broadsheet fetch` from cron brought them: analysed like the app's own fetch's.
             app.analysis.enqueue(fresh)
         self._articles.rows_changed(keep=keep)
+        self._screen.stories.list_changed()  # the list by story shows the new articles too
         self._screen.marks_changed()
 
     def add_arrivals(self, message: Arrived) -> None:
@@ -282,6 +287,7 @@ class LibraryFeed:
         self._listing.extend(message.articles)
         self._articles.rows_changed(keep=keep)
         screen = self._screen
+        screen.stories.list_changed()  # the list by story shows them too, its cursor kept
         edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id), None)
         if edited is not None and screen.current is not None and edited.content_hash != screen.current.content_hash:
             screen.show_article(edited, again=True)  # the outlet edited the open article: the new text

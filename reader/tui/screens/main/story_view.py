@@ -44,6 +44,7 @@ class StoryView:
             if current is not None and (index := screen.listing.index_of(current)) is not None:
                 screen.articles.set_cursor(index, announce=False)
             focus_now(screen.articles)
+        screen.update_header()  # "all stories" or "all articles"
         if save:
             self._app.save_session(list="stories" if self.active else "articles")
 
@@ -53,15 +54,15 @@ class StoryView:
 
     def library_changed(self, library: StoryLibrary | None) -> None:
         self._stories.library = library
-        if self.active:
-            current = self._screen.current
-            self._stories.rebuild(keep_article=current.id if current else None)
+        self.list_changed()
         self.article_shown(self._screen.current)
 
     def list_changed(self) -> None:
+        """Rows again, the cursor kept on the row it was on (new articles and placings land
+        around it)."""
         if self.active:
-            current = self._screen.current
-            self._stories.rebuild(keep_article=current.id if current else None)
+            here = self._stories.highlighted_article or self._screen.current
+            self._stories.rebuild(keep_article=here.id if here else None)
 
     def refresh(self) -> None:
         self._stories.refresh()
