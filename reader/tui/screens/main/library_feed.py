@@ -145,8 +145,8 @@ class LibraryFeed:
         self._screen.set_interval(self._poll_seconds, self.check)
         # A fetch's detached placer places its articles after the fetch's process has gone (and
         # after this app may have looked): the stories are looked at again as the store is (a
-        # no-op costs a few file stats, in a worker; a reload only when the placings changed).
-        self._screen.set_interval(self._poll_seconds, self._screen.broadsheet.storying.update)
+        # look is one read of the index's placed version, in a worker; an update only when it moved).
+        self._screen.set_interval(self._poll_seconds, self._screen.broadsheet.storying.check_placings)
 
     def check(self) -> None:
         """Pick up what another process wrote (a cron fetch, a `broadsheet tag`)."""
