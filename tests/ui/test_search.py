@@ -91,6 +91,24 @@ async def test_an_entity_search_shows_where_each_result_names_the_entity(library
             assert opening not in list_lines(app)[row]
 
 
+async def test_an_entity_search_marks_the_entitys_mentions_in_the_reader(library):
+    # entity: matches the article where it names the entity, by any spelling; > steps through
+    # those mentions as through a word search's matches.
+    async with running(library) as pilot:
+        app = pilot.app
+        await until(pilot, lambda: app.entity_library is not None)
+        await search(pilot, 'entity:"Mariano Rajoy"')
+        await pilot.press("enter")
+        article_list(app).set_cursor(titles(app).index(SEED_TITLES[3]))
+        await pilot.press("enter")
+        await settle(pilot)
+        marked = marked_in_reader(app)
+        assert marked and all("Rajoy" in word for word in marked), marked
+        await pilot.press("greater_than_sign")
+        assert notifications(app)[-1].startswith(f"Match 1 of {len(marked)}")
+        assert current_match(app) == marked[:1]
+
+
 async def test_stems_prefixes_and_phrases(start):
     async with start() as pilot:
         app = pilot.app

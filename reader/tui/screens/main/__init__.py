@@ -82,7 +82,7 @@ class MainScreen(Screen[None]):
                               relative_dates=services.settings.relative_dates, id="articles")
             yield StoryList(self.listing, date_format=services.settings.date_format, clock=services.clock,
                             relative_dates=services.settings.relative_dates, id="stories")
-            yield ReaderPane(id="reader")
+            yield ReaderPane(entities=lambda: self.broadsheet.entity_library, id="reader")
             yield EntitySidebar(lambda: [a.id for a in self.listing.rows], id="entities")
         yield KeysFooter()
 

@@ -4,6 +4,7 @@ drawn over it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -79,8 +80,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
     class ArticleNoteRequested(Message):
         """Write or edit the note on the whole open article."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, entities: Callable[[], EntityLibrary | None] = lambda: None, id: str | None = None) -> None:
         super().__init__(id=id)
+        #: The library-wide entities, for marking an entity: search's mentions (None until built).
+        self.entities = entities
         self.article_id = ""
         #: The open article's text (Body.text), which every offset refers to.
         self.body_text = ""

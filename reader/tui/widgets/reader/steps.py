@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....entities.library import EntityLibrary
-from ....search import SearchError, body_matches
+from ....search import SearchError, body_matches, parse
+from ....search.query import positive_entities
 
 if TYPE_CHECKING:
     from .pane import ReaderPane
@@ -36,14 +37,27 @@ class Steps:
         if not self.query or not self._pane.body_text:
             return
         try:
-            self._matches = list(body_matches(self.query, self._pane.body_text))
+            node = parse(self.query)
+            words = list(body_matches(node, self._pane.body_text))
         except SearchError:
             return
+        # An entity: term matches where the article names the entity (any of its spellings).
+        self._matches = sorted({*words, *self._mentions_named(positive_entities(node))})
         if self._matches:
             self._pane.highlight(self._matches, None)
 
+    def _mentions_named(self, names: list[str]) -> list[tuple[int, int]]:
+        library = self._pane.entities() if names else None
+        if library is None:
+            return []
+        found = [entity for entity in map(library.find, names) if entity is not None]
+        return [(m.start, m.end) for entity in found for m in library.mentions(self._pane.article_id, entity.key)
+                if m.part == "body"]
+
     def step_match(self, step: int) -> None:
         """> and <: the next or previous match of the search in the article."""
+        if not self._matches and self.query:
+            self.mark_query()  # the entity library may have come since the article was shown
         if not self._matches:
             self._pane.notify("No search matches in this article." if self.query else
                               "Search first (/): > and < step through its matches.", timeout=3, markup=False)
