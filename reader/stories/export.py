@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..ingest.sanitize import clean_line
+from ..text import counted
 from .comparison import Comparison, Passage, outlet_name
 from .library import Account, Story
 
@@ -81,7 +82,7 @@ def comparison_markdown(comparison: Comparison) -> str:
     text: Markdown's own characters in it are escaped."""
     story = comparison.story
     lines = [f"# {_md(story.title)}", "",
-             f"{len(story.originals)} accounts from {len(story.outlets)} outlets, "
+             f"{counted(len(story.originals), 'account')} from {counted(len(story.outlets), 'outlet')}, "
              f"{story.first:%d %B %Y} – {story.last:%d %B %Y} (story `{story.id}`)", "", "## Coverage", ""]
     for row in comparison.coverage:
         extra = []

@@ -143,3 +143,9 @@ def test_export_story_as_markdown_and_json(cli, home, tmp_path):
 
     assert orjson.loads(out.read_bytes())["id"] == seeds["id"]  # noqa: PLC0415
     cli("--home", home, "export", "story").assert_fails_with("which story")
+
+
+def test_a_story_of_one_account_says_so_in_the_singular(cli, home):
+    lone = next(s for s in cli("--home", home, "stories", "--all", "--json").json() if len(s["outlets"]) == 1)
+    markdown = cli("--home", home, "export", "story", lone["id"], "--format", "md").out
+    assert "\n1 account from 1 outlet, " in markdown

@@ -139,7 +139,7 @@ class StoryScreen(Screen[tuple | None]):
     def _summary(self, note: str = "") -> None:
         story = self.story
         text = Text(clean_line(story.title), style="bold")
-        text.append(f"\n{len(story.originals)} accounts from {len(story.outlets)} outlets, "
+        text.append(f"\n{counted(len(story.originals), 'account')} from {counted(len(story.outlets), 'outlet')}, "
                     f"{story.first:%d %b %Y} – {story.last:%d %b %Y} · story {story.id}"
                     + (" · corrected" if story.corrected else ""), style="dim")
         comparison = self.comparison
