@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import webbrowser
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from textual import events, on
@@ -159,6 +160,10 @@ class BroadsheetApp(App[None]):
         services.writer.start()
         for problem in services.config_problems:
             self.notify(str(problem), title="Config problem", severity="warning", timeout=15, markup=False)
+        if services.settings.keymap and (config_path := services.config_path) is not None:
+            # Knowing every binding id means importing every screen: a second of work, in a thread
+            # after the list is up, not before it.
+            run_in_thread(self, lambda: self._check_keymap(config_path), group="app.keymap")
         if services.store.migration_backup:
             self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}",
                         timeout=10, markup=False)
@@ -280,6 +285,12 @@ class BroadsheetApp(App[None]):
             self.notify(
                 f"Not saved: {message.error}", title="Library problem", severity="error", timeout=12, markup=False
             )
+
+    def _check_keymap(self, path: Path) -> None:
+        from .keymap_check import keymap_problems
+
+        for problem in keymap_problems(self.services.settings, path):
+            self.post_message(Notice(str(problem), title="Config problem", severity="warning", timeout=15))
 
     @on(Notice)
     def notice(self, message: Notice) -> None:

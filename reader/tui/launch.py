@@ -31,10 +31,9 @@ def run_app(home=None, config=None) -> None:
         print(f"broadsheet: {reason}", file=sys.stderr)
         sys.exit(1)
     from .app import BroadsheetApp
-    from .keymap_check import keymap_problems
 
-    problems += keymap_problems(settings, config_file(config))
-    services = Services(store=store, settings=settings, config_problems=problems, read_only_reason=reason)
+    services = Services(store=store, settings=settings, config_problems=problems, read_only_reason=reason,
+                        config_path=config_file(config))
 
     app = BroadsheetApp(services)
     try:

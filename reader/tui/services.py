@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from ..config import ConfigProblem, Settings
 from ..feeds.http import FetchLimits
@@ -25,6 +26,8 @@ class Services:
     store: Store
     settings: Settings
     config_problems: list[ConfigProblem] = field(default_factory=list)
+    #: The config file read: its [keymap] is checked against the app's binding ids after start.
+    config_path: Path | None = None
     #: Why the library could not be opened for writing ("" when it could). The app's
     #: ``read_only`` reactive starts from this and follows what happens later.
     read_only_reason: str = ""

@@ -206,3 +206,13 @@ async def test_an_unknown_binding_id_in_the_keymap_is_reported_at_start(start, t
         f"{path}, line 3: keymap entry 'no.such' is not a binding id (the help, ?, lists them); ignored"]
     async with start(settings=settings, config_problems=problems) as pilot:
         assert any("'no.such' is not a binding id" in n for n in notifications(pilot.app, "warning"))
+
+
+async def test_the_keymap_is_checked_after_start_from_the_config_file(start, tmp_path):
+    # The check imports every screen to know the binding ids: it runs once the app is up.
+    path = write_config(tmp_path, '[keymap]\n"no.such" = "x"\n')
+    settings, problems = load_settings(path)
+    assert problems == []
+    async with start(settings=settings, config_path=path) as pilot:
+        await until(pilot, lambda: any("line 2: keymap entry 'no.such' is not a binding id" in n
+                                       for n in notifications(pilot.app, "warning")))
