@@ -195,12 +195,18 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
 
     # "Karura" after "Karura Forest": a word no gazetteer knows, alone, for the one place it
     # names with a head noun ("Nairobi" stays apart from "Nairobi River").
-    sites = [k for k in display if len(display[k].split()) == 2 and bare(display[k].split()[1]) in PLACE_WORDS
-             and kind_of(k) == "place"]
+    # So is "Marapi" after "Mount Marapi", where the head comes first.
+    sites = {k: core for k in display if kind_of(k) == "place" and (core := site_core(display[k])) is not None}
+    same_site: dict[tuple[str, str], str] = {}
+    for key, core in sites.items():  # "the Rio Doce" and "the Doce River": one river, two languages
+        head = _HEAD_SYNONYMS.get(next(w for w in key.split() if w != core), "")
+        if head and (head, core) in same_site:
+            union(key, same_site[head, core])
+        same_site.setdefault((head, core), key)
     for key, name in display.items() if sites else ():
         if " " in name or find(key) != key:
             continue
-        owners = {find(k) for k in sites if k.split()[0] == key}
+        owners = {find(k) for k, core in sites.items() if core == key}
         place = knowledge().place(key)
         # ("Davao" is Davao City, but "Mexico" no Mexico City: a country or a region is more.)
         city = place is not None and not place.region and any(k == f"{key} city" for k in sites)
@@ -232,6 +238,28 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for kind, weight in votes[key]:
             group.votes[kind] += weight
     return {key: groups[find(key)] for key in display}
+
+
+#: Head words written before the name ("Mount Marapi", "Lake Toba", "Rio Doce").
+_HEAD_FIRST = frozenset(
+    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape".split()
+)
+#: The same head in other languages, for telling one site written two ways.
+_HEAD_SYNONYMS = {"rio": "river", "river": "river", "lago": "lake", "lac": "lake", "laguna": "lake", "lake": "lake",
+                  "monte": "mount", "mont": "mount", "mt": "mount", "gunung": "mount", "mount": "mount",
+                  "isla": "island", "pulau": "island", "island": "island"}
+
+
+def site_core(name: str) -> str | None:
+    """"Karura" of "Karura Forest", "Marapi" of "Mount Marapi": the folded word a two-word place
+    name has beside its head noun, or None."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    first, second = bare(words[0]), bare(words[1])
+    if second in PLACE_WORDS and first not in _HEAD_FIRST:
+        return fold(words[0])
+    return fold(words[1]) if first in _HEAD_FIRST else None
 
 
 def regnal_name(key: str, persons: list[str]) -> bool:

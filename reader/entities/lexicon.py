@@ -67,7 +67,7 @@ ORG_NOUNS = frozenset(
     alliance movement think-tank tank foundation trust fund council committee commission
     bar restaurant cafe shop store chain brand outlet broadsheet tabloid journal
     start-up carmaker automaker chipmaker supermarket contractor consultancy provider broker
-    orchestra band cooperative portal utility newsletter
+    orchestra band cooperative portal utility newsletter platform app marketplace
     """.split()
 )
 PLACE_NOUNS = frozenset(
@@ -90,7 +90,7 @@ PLACE_WORDS = frozenset(
     metro neighbourhood neighborhood capital regency expressway highway motorway freeway gate
     campus delta mine township market rainforest jungle basin shire lane volcano crater
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
-    salar paseo estadio zone
+    salar paseo estadio zone campo stadio foro parco
     tanjung pulau gunung jalan kampung wadi jebel jabal chowk ras
     """.split()
 )
@@ -116,13 +116,14 @@ DESCRIBING_SUFFIXES = frozenset(
 #: words.demonym: "Guatemalan", "Kenyan", "Congolese").
 IRREGULAR_DEMONYMS = frozenset(
     "dutch french swiss greek thai czech filipino basque welsh scots british english spanish congolese "
-    "portuguese lebanese saudi".split()
+    "portuguese lebanese saudi argentine".split()
 )
 
 #: Lower-case words allowed inside a name ("Bank of England", "Norte de Santander",
 #: "Azimio la Umoja", "Fatherland for All").
 PARTICLES = frozenset(
     "of for and on the de del la las los le du des di da do dos das van von der den bin al el y e"
+    " dello della delle degli dei"
     .split()
 )
 
@@ -172,6 +173,8 @@ ROLE_NOUNS = frozenset(
     chairwoman founder spokesman spokeswoman spokesperson director owner manager engineer
     executive driver runner tutor volunteer musician designer banker trader investor chef
     coach captain bowler batter goalkeeper midfielder defender boxer judge
+    head villager survivor vendor shopkeeper fisherman fishermen pensioner grandmother grandfather
+    lecturer pastor imam rabbi nun monk surgeon pilot journalist reporter editor
     """.split()
 )
 

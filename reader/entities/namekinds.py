@@ -44,8 +44,8 @@ def head_kind(name: str) -> str | None:
     kind = None
     for index, word in enumerate(words):
         low = bare(word)
-        if low in PARTICLES and index > 0:
-            break
+        if low in PARTICLES and index > 0 and low not in ("and", "y", "e"):
+            break  # (but "National Search and Rescue Agency" is headed by its last word)
         if low in ORG_WORDS:
             kind = "organisation"
         elif low in PLACE_WORDS:

@@ -31,9 +31,9 @@ def initials(name: str, with_particles: bool = False, whole: bool = False) -> st
     "USAID" spells the US Agency for International Development."""
     parts = re.split(r"[\s\-–]+", name)
     return "".join(
-        (p if whole and is_acronym(p) and p.isupper() else p[0]).upper() for p in parts
+        (p if whole and is_acronym(p) and p.isupper() else fold(p[0]) or p[0]).upper() for p in parts
         if p and p[0].isalpha() and (with_particles or fold(p) not in PARTICLES)
-    )
+    )  # (folded: "EDF" spells Électricité de France)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,7 +44,7 @@ def expands(acronym: str, full: str) -> bool:
     Assembly" the AN: the same initials in another order. Short ones match by chance
     too ("AN" for Asamblea Nacional); callers ask for a single candidate of the same kind.
     """
-    acr = "".join(c for c in acronym.upper() if c.isalpha())
+    acr = "".join(c for c in fold(acronym).upper() if c.isalpha())
     if len(full.split()) < 2:
         return False
     for letters in (initials(full), initials(full, with_particles=True), initials(full, whole=True)):
@@ -85,7 +85,7 @@ def loosely_expands(acronym: str, full: str) -> bool:
     with the head noun first as Spanish puts it, the acronym taking more letters of some words:
     "SEBIN" (Servicio Bolivariano de Inteligencia) for "Bolivarian Intelligence Service". Weaker
     than ``expands``: only for an article's one fitting name, of three words or more."""
-    acr = "".join(c for c in acronym.upper() if c.isalpha())
+    acr = "".join(c for c in fold(acronym).upper() if c.isalpha())
     letters = initials(full)
     if len(letters) < 3 or len(acr) > 2 * len(letters):
         return False

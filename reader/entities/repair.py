@@ -107,7 +107,7 @@ def _join_neighbours(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     return joined
 
 
-_PARTICLE_GAP = re.compile(r" (?:do|dos|da|das|de|del) ")
+_PARTICLE_GAP = re.compile(r" (?:do|dos|da|das|de|del|dello|della|delle|degli|dei) ")
 
 
 def _region(name: str) -> bool:

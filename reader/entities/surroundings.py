@@ -20,8 +20,8 @@ _OCCUPATION = r"[a-z]{3,}(?:ist|ologist)"
 #: ("a village in", "the state miner, said"). "the Chilean state miner" is no state.
 _PHRASE_END = (
     r"(?=[,.;:)]| (?:in|of|on|at|for|from|that|which|who|whose|with|near|based|and|to|since|where|by|off|"
-    r"along|outside|about|some|just|north|south|east|west)\b|$)"
-)
+    r"along|outside|about|some|just|north|south|east|west|run|owned|led|founded|behind|[a-z]{3,}ing)\b|$)"
+)  # (and a participle: "the law firm representing", "the fan platform run by")
 #: A role or an occupation as the head of an apposition: "Jacqueline Faría, an official...",
 #: "Vera Korolenko, a geophysicist whose...".
 ROLES = rf"(?:{_nouns(ROLE_NOUNS)})\b|{_OCCUPATION}{_PHRASE_END}"
@@ -30,6 +30,13 @@ APPOSITION = re.compile(rf", (?:a|an|the|his|her)? ?(?:[\w-]+ ){{0,2}}(?:{ROLES}
 # What a name is, said by the noun just before it ("the newspaper Le Monde", "pollster Ifop") or
 # in an apposition after it ("Ipsos, a polling firm,", "Senahú, a village in Alta Verapaz").
 _NOUN_BEFORE = re.compile(r"\b(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r") $")
+# "The national employers' federation, Gesamtmetall, said": the noun phrase, a comma, the name
+# and another comma; the name stands in apposition to the noun.
+_PHRASE_COMMA = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]|[Aa]n) (?:[\w'’-]+ ){0,3}?(" + _nouns(ORG_NOUNS | PLACE_NOUNS) + r"), $"
+)
+# "Axel Springer, which owns Bild and Politico": what is owned, bought or published is a business.
+_OWNED_THING = re.compile(r"\b(?:owns|bought|acquired|publishes|operates|sold|took over) (?:the )?$")
 # "the law firm Leigh Day", "its coalition partner Kendo": a noun phrase ending right before a
 # name, which then stands in apposition to it, says more than a given name opening the name.
 _PHRASE_BEFORE = re.compile(
@@ -157,6 +164,11 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     for match in (before, after):
         if match is not None:
             votes.append(("place" if match.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    phrase = _PHRASE_COMMA.search(text, max(0, start - 60), start)
+    if phrase is not None and text[end:end + 1] == ",":
+        votes.append(("place" if phrase.group(1) in PLACE_NOUNS else "organisation", NOUN_CUE))
+    if _OWNED_THING.search(text, max(0, start - 20), start):
+        votes.append(("organisation", OWNED))
     if _PHRASE_BEFORE.search(text, max(0, start - 40), start):
         votes.append(("organisation", PHRASE_CUE))
     within = _WITHIN.match(text, end)

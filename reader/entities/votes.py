@@ -3,6 +3,8 @@ gazetteer, the nouns and verbs around it; each cue weighted against the model's 
 
 from __future__ import annotations
 
+import re
+
 from .bodies import body_votes
 from .coordination import list_start
 from .knowledge import knowledge
@@ -33,6 +35,9 @@ PERSON_CLAUSE = 1.5
 PLACE_PREPOSITION = 0.6
 ACRONYM = 0.4
 ARTICLE_NAME = 1.0
+#: "Nurhayati, 52, who sold coconut water", "Ana Ruiz (34)": only people are given an age.
+_AGE = re.compile(r"(?:, (?:aged )?\d{1,3},| \(\d{1,3}\))(?!\d)")
+AGE = 2.0
 
 
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
@@ -57,6 +62,8 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     if len(words) >= 2 and fold(words[0]) in ARTICLE_OPENERS and knowledge().place(fold(name)) is None:
         votes.append(("organisation", ARTICLE_NAME))
     after = text[candidate.end:candidate.end + 12]
+    if _AGE.match(text, candidate.end):
+        votes.append(("person", AGE))
     if person_clause(after, name) or APPOSITION.match(text, candidate.end):
         votes.append(("person", PERSON_CLAUSE))
     # "families in Carrowbeg or Ballyvane": what stands before a list's first name is said of all of it.
