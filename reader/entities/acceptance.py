@@ -7,6 +7,7 @@ import re
 
 from .knowledge import knowledge
 from .lexicon import FUNCTION_WORDS, NON_ENTITY_HEADS, PARTICLES, PORTFOLIO_FOLLOWERS, TITLES
+from .normalise import fold
 from .surroundings import described_after
 from .words import at_sentence_start, bare, demonym, next_word, previous_word, whole_word_starts
 
@@ -52,11 +53,32 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
         return False  # "two Boeing 737 aircraft": the maker's name is a product's here, each time
     if words[-1] == "No" and re.match(r"\.? ?\d", text[end:end + 3]):
         return False  # "Signal No. 5", "Gate No 3": a numbered label
+    if len(words) == 1 and _spoken(text, name):
+        return False  # "campaigned in Hindi, Maithili and Bhojpuri", "the Hindi daily": a language
     if len(words) <= 2 and demonym(name):
         return False  # "Guatemalan", "Antarctic", "Sri Lankan": a nationality or an adjective made from a place
     if len(words) == 1 and _opens_heading(text, start) and not _used_midsentence(text, name):
         return False  # "Escape from house arrest": a heading's first word
     return True
+
+
+_LANGUAGE_NOUNS = r"(?:language|languages|speaking|speakers?|dialects?|translation|version|daily|press|media|service)"
+
+
+def _spoken(text: str, name: str) -> bool:
+    """A language's name used as one: after "in" or "speak", before "language" or "daily", or
+    listed with another language ("Hindi, Maithili and Bhojpuri")."""
+    known = knowledge()
+    if not known.language(fold(name)) or known.place(fold(name)) is not None:
+        return False
+    word = re.escape(name)
+    if re.search(rf"\b(?:in|speak|speaks|spoke|speaking|into) {word}\b|\b{word}[- ]{_LANGUAGE_NOUNS}\b", text):
+        return True
+    for match in re.finditer(rf"(\w+)(?:, | and | or ){word}\b|\b{word}(?:, | and | or )(\w+)", text):
+        other = match.group(1) or match.group(2)
+        if other[:1].isupper() and other != name and known.language(fold(other)):
+            return True
+    return False
 
 
 def _only_before_a_model(text: str, name: str) -> bool:

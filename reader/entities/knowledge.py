@@ -69,6 +69,7 @@ class Knowledge:
         self._given: frozenset[str] | None = None
         self._legal: dict[int, frozenset[tuple[str, ...]]] | None = None
         self._zipf: Callable[[str, str], float] | None = None
+        self._languages: frozenset[str] | None = None
 
     def place(self, folded: str) -> Place | None:
         """The place of this name, if the gazetteer has one."""
@@ -109,6 +110,14 @@ class Knowledge:
                 return (rest, " ".join(words[-size:])) if rest[:1].isupper() else None
         return None
 
+    def language(self, folded_word: str) -> bool:
+        """Whether the word names a living language (ISO 639-3): "hindi", "bhojpuri", "minangkabau"."""
+        languages = self._languages
+        if languages is None:
+            with self._lock:
+                languages = self._languages = self._languages or _languages()
+        return folded_word in languages
+
     def frequency(self, word: str) -> float:
         """How common the word is in English, on the Zipf scale (7: "the"; 3: once in a million
         words; 0: never seen)."""
@@ -130,6 +139,13 @@ class Knowledge:
 
 #: Languages, beside English, of the names the reader's news most often quotes untranslated.
 FOREIGN_LANGUAGES = ("fr", "es", "it", "pt", "de", "nl", "sv", "da", "fi", "pl", "sh", "tr", "id")
+
+
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(lang.name) for lang in pycountry.languages
+                     if getattr(lang, "type", "") == "L" and " " not in lang.name)
 
 
 def _places() -> dict[str, Place]:

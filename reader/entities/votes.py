@@ -38,6 +38,10 @@ ARTICLE_NAME = 1.0
 #: "Nurhayati, 52, who sold coconut water", "Ana Ruiz (34)": only people are given an age.
 _AGE = re.compile(r"(?:, (?:aged )?\d{1,3},| \(\d{1,3}\))(?!\d)")
 AGE = 2.0
+#: "SpaceX", "LinkedIn", "TikTok": a capital inside a word is a brand's; a surname has one only
+#: after a prefix ("McCarthy", "DeSantis", "LeBron", "O'Neill").
+_CAMEL = re.compile(r"(?!Mc|Mac|D[eiu]|L[ae]|Van|Von)[A-Z]?[a-z]+[A-Z]")
+CAMEL = 1.5
 
 
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
@@ -58,6 +62,8 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):
         votes.append(("organisation", ACRONYM))
+    elif " " not in name and _CAMEL.match(name):
+        votes.append(("organisation", CAMEL))
     words = name.split()
     if len(words) >= 2 and fold(words[0]) in ARTICLE_OPENERS and knowledge().place(fold(name)) is None:
         votes.append(("organisation", ARTICLE_NAME))
