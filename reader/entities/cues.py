@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from .bodies import team_cues
 from .furniture import DATELINE
 from .knowledge import knowledge
-from .lexicon import FUNCTION_WORDS, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
+from .lexicon import FUNCTION_WORDS, HEAD_FIRST, PARTICLES, PLACE_NOUNS, PLACE_WORDS, TITLES
 from .names import looks_like_person
 from .normalise import fold
 from .press import press_cues
@@ -87,7 +87,8 @@ def cue_candidates(text: str, taken: list[tuple[int, int]], weak: Iterable[tuple
             # A nationality word before a place noun stays one ("Venezuelan border state").
             offer(match.start(1), match.end(1), None, strong=not _DEMONYM.search(match.group(1)))
     for match in _PLACE_NAMED.finditer(text):  # "fell on Wall Street", "Frans Seda Airport in Maumere"
-        if bare(match.group().split()[-1]) in PLACE_WORDS and bare(match.group().split()[0]) not in FUNCTION_WORDS:
+        words = match.group().split()
+        if (bare(words[-1]) in PLACE_WORDS and bare(words[0]) not in FUNCTION_WORDS) or bare(words[0]) in HEAD_FIRST:
             offer(match.start(), match.end(), "place", 1.0, strong=True)
     for match in _PLACE_OF.finditer(text):
         offer(match.start(1), match.end(1), "place", 1.0, strong=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .companies import shortens, town_company
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
-from .lexicon import ORG_WORDS, PARTICLES, PLACE_WORDS
+from .lexicon import HEAD_FIRST, ORG_WORDS, PARTICLES, PLACE_WORDS
 from .names import expands, is_acronym, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
 from .spans import Candidate
@@ -18,6 +18,8 @@ from .words import bare, next_word
 
 #: What a surname of a person the article names says, against the model's label (1.0 per mention).
 SURNAME_OF_PERSON = 2.0
+#: A town this populous keeps its own name beside a mountain or lake named after it.
+SITE_TOWN = 20_000
 #: A word rarer than this (Zipf) ending a body's name stands for the body alone.
 RARE_HEAD = 1.5
 #: A region this populous is a country's size: never short for a company named after it.
@@ -210,7 +212,11 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         place = knowledge().place(key)
         # ("Davao" is Davao City, but "Mexico" no Mexico City: a country or a region is more.)
         city = place is not None and not place.region and any(k == f"{key} city" for k in sites)
-        if len(owners) != 1 or (place is not None and not city) or kind_of(key) == "organisation":
+        # A mountain or a lake written first keeps its name when a village shares it ("Marapi"),
+        # not a town's ("Lake Geneva" is no Geneva).
+        small = place is not None and not place.region and place.population < SITE_TOWN \
+            and any(fold(k.split()[0]) in HEAD_FIRST for k, core in sites.items() if core == key)
+        if len(owners) != 1 or (place is not None and not city and not small) or kind_of(key) == "organisation":
             continue  # ("Apple" keeps apart from "Apple Park")
         if not any(part_of_person(name, display[p]) for p in persons):
             union(key, owners.pop())
@@ -240,10 +246,6 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
     return {key: groups[find(key)] for key in display}
 
 
-#: Head words written before the name ("Mount Marapi", "Lake Toba", "Rio Doce").
-_HEAD_FIRST = frozenset(
-    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape".split()
-)
 #: The same head in other languages, for telling one site written two ways.
 _HEAD_SYNONYMS = {"rio": "river", "river": "river", "lago": "lake", "lac": "lake", "laguna": "lake", "lake": "lake",
                   "monte": "mount", "mont": "mount", "mt": "mount", "gunung": "mount", "mount": "mount",
@@ -257,9 +259,9 @@ def site_core(name: str) -> str | None:
     if len(words) != 2:
         return None
     first, second = bare(words[0]), bare(words[1])
-    if second in PLACE_WORDS and first not in _HEAD_FIRST:
+    if second in PLACE_WORDS and first not in HEAD_FIRST:
         return fold(words[0])
-    return fold(words[1]) if first in _HEAD_FIRST else None
+    return fold(words[1]) if first in HEAD_FIRST else None
 
 
 def regnal_name(key: str, persons: list[str]) -> bool:

@@ -95,6 +95,11 @@ PLACE_WORDS = frozenset(
     """.split()
 )
 
+#: Place heads written before the name ("Mount Marapi", "Lake Toba", "Rio Doce").
+HEAD_FIRST = frozenset(
+    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape".split()
+)
+
 #: Heads that name a building or site; split off an owner ("Ministry's Conventions Center").
 FACILITY_WORDS = frozenset(
     """

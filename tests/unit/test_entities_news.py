@@ -1,0 +1,81 @@
+"""Rules fitted on news beyond the seeds: a body named in its own language and in English, a word
+clipped from a long name, a mountain named head first, an age after a name, a language's name, a
+brand written in camel case. Model spans are given by hand, or left out, so that the rule is what
+is tested."""
+
+from __future__ import annotations
+
+from reader.entities.extract import analyse
+from reader.entities.model import RawSpan
+
+
+def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return RawSpan(start, start + len(name), label)
+
+
+def groups_of(text: str, *spans: RawSpan) -> list[set[str]]:
+    _, links, _ = analyse("", text, list(spans), [])
+    groups: dict[str, set[str]] = {}
+    for longest, name in links:
+        groups.setdefault(longest, {longest}).add(name)
+    return list(groups.values())
+
+
+def kinds_of(text: str, *spans: RawSpan) -> dict[str, str]:
+    mentions, _, _ = analyse("", text, list(spans), [])
+    return {m.text: m.kind for m in mentions}
+
+
+BANK = ("The Banco de Quelaria cut its main rate on Thursday. The Bank of Quelaria said inflation "
+        "had eased, and analysts expect Banquel to cut again in June.")
+
+
+def test_a_bodys_name_in_its_own_language_and_in_english_are_one_entity():
+    spans = [span(BANK, "Banco de Quelaria", "ORG"), span(BANK, "Bank of Quelaria", "ORG")]
+    assert any({"Banco de Quelaria", "Bank of Quelaria"} <= g for g in groups_of(BANK, *spans))
+
+
+def test_a_word_clipped_from_a_long_name_is_the_same_body():
+    spans = [span(BANK, "Banco de Quelaria", "ORG"), span(BANK, "Bank of Quelaria", "ORG"),
+             span(BANK, "Banquel", "ORG")]
+    assert any({"Banco de Quelaria", "Banquel"} <= g or {"Bank of Quelaria", "Banquel"} <= g
+               for g in groups_of(BANK, *spans))
+
+
+def test_a_word_that_merely_starts_like_a_name_is_not_clipped_from_it():
+    text = "The Banco de Quelaria cut its rate. Banderas, a trader, said he had expected it."
+    spans = [span(text, "Banco de Quelaria", "ORG"), span(text, "Banderas", "PERSON")]
+    assert not any("Banderas" in g for g in groups_of(text, *spans))
+
+
+def test_a_mountain_named_head_first_is_a_place_and_one_with_its_bare_name():
+    text = "Ash fell on villages below Mount Tervala on Sunday. Tervala has erupted twice this year."
+    assert kinds_of(text).get("Mount Tervala") == "place"
+    spans = [span(text, "Mount Tervala", "LOC"), span(text, "Tervala", "GPE", nth=1)]
+    assert any({"Mount Tervala", "Tervala"} <= g for g in groups_of(text, *spans))
+
+
+def test_an_age_after_a_name_says_a_person():
+    text = "Orsel Vantry, 54, said the shop had flooded twice. Vantry has lived there since 1990."
+    assert kinds_of(text, span(text, "Orsel Vantry", "ORG")).get("Orsel Vantry") == "person"
+
+
+def test_the_names_of_languages_spoken_are_no_entity():
+    text = "The candidates campaigned in Hindi, Maithili and Bhojpuri across the villages of the state."
+    kinds = kinds_of(text, span(text, "Hindi", "NORP"), span(text, "Maithili", "PERSON"),
+                     span(text, "Bhojpuri", "GPE"))
+    assert not {"Hindi", "Maithili", "Bhojpuri"} & set(kinds)
+
+
+def test_a_capital_inside_one_word_says_a_brand():
+    text = "The rocket was built by TervoSpace, which said the launch would go ahead on Friday."
+    assert kinds_of(text, span(text, "TervoSpace", "PERSON")).get("TervoSpace") == "organisation"
+
+
+def test_an_acronym_spells_a_name_whose_letters_carry_accents():
+    text = "Électricité de Quelaria will build the plant. EDQ said the first unit would run in 2036."
+    spans = [span(text, "Électricité de Quelaria", "ORG"), span(text, "EDQ", "ORG")]
+    assert any({"Électricité de Quelaria", "EDQ"} <= g for g in groups_of(text, *spans))
