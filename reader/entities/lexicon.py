@@ -121,7 +121,7 @@ DESCRIBING_SUFFIXES = frozenset(
 #: words.demonym: "Guatemalan", "Kenyan", "Congolese").
 IRREGULAR_DEMONYMS = frozenset(
     "dutch french swiss greek thai czech filipino basque welsh scots british english spanish congolese "
-    "portuguese lebanese saudi argentine".split()
+    "portuguese lebanese saudi argentine hellenic".split()
 )
 
 #: Lower-case words allowed inside a name ("Bank of England", "Norte de Santander",

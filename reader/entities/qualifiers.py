@@ -66,6 +66,16 @@ def _qualified(key: str, places: _Places) -> tuple[str, str] | None:
     return None
 
 
+#: Demonyms not made from their country's name by a suffix: "French Senate" is France's.
+_IRREGULAR = {
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "greek": "greece", "hellenic": "greece",
+    "thai": "thailand", "czech": "czechia", "filipino": "philippines", "philippine": "philippines",
+    "welsh": "wales", "scottish": "scotland", "british": "uk", "spanish": "spain", "portuguese": "portugal",
+    "lebanese": "lebanon", "saudi": "saudi arabia", "argentine": "argentina", "turkish": "turkey",
+    "danish": "denmark", "swedish": "sweden", "polish": "poland", "finnish": "finland", "irish": "ireland",
+}
+
+
 class _Places:
     """One-word place names, found from themselves or from a demonym ("venezuelan", "kenyan")."""
 
@@ -76,6 +86,8 @@ class _Places:
     def of(self, word: str) -> str | None:
         if word in self.names:
             return word
+        if (country := _IRREGULAR.get(word)) in self.names:
+            return country
         for cut in range(max(4, len(word) - 3), len(word)):
             place = self.stems.get(word[:cut])
             if place and place != word and len(word) - len(place) <= 2:

@@ -89,6 +89,11 @@ def _nicknamed(text: str, spans: list[RawSpan]) -> list[RawSpan]:
 def _join_neighbours(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     joined: list[RawSpan] = []
     for span in spans:
+        if joined and joined[-1].label == "NORP" and text[joined[-1].end:span.start] == " " \
+                and _region(text[joined[-1].start:span.end]):
+            # "French" "Guiana", "South" "Sudan": a demonym opening a country's or region's name.
+            joined[-1] = RawSpan(joined[-1].start, span.end, "GPE")
+            continue
         if joined and span.label != "NORP" and joined[-1].label != "NORP":
             last = joined[-1]
             gap = text[last.end:span.start]

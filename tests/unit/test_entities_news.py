@@ -79,3 +79,37 @@ def test_an_acronym_spells_a_name_whose_letters_carry_accents():
     text = "Électricité de Quelaria will build the plant. EDQ said the first unit would run in 2036."
     spans = [span(text, "Électricité de Quelaria", "ORG"), span(text, "EDQ", "ORG")]
     assert any({"Électricité de Quelaria", "EDQ"} <= g for g in groups_of(text, *spans))
+
+
+def test_a_region_news_writes_in_english_is_a_place_the_gazetteer_knows():
+    from reader.entities.knowledge import knowledge
+
+    for name in ("sicily", "bavaria", "west sumatra", "andalusia"):
+        place = knowledge().place(name)
+        assert place is not None and place.region, name
+    # A region whose name is a common word or a given name is not taken for one.
+    assert knowledge().place("capital") is None or not knowledge().place("capital").region
+
+
+def test_an_island_the_model_took_for_an_organisation_is_a_place():
+    text = "Evia is the second-largest island in Greece after Crete, and the fire was its worst."
+    assert kinds_of(text, span(text, "Evia", "GPE"), span(text, "Greece", "GPE"),
+                    span(text, "Crete", "ORG")).get("Crete") == "place"
+
+
+def test_a_demonym_opening_a_territorys_name_is_part_of_it():
+    text = "KOUROU, French Guiana — A rocket lifted off on Tuesday evening from the coast."
+    kinds = kinds_of(text, span(text, "French", "NORP"), span(text, "Guiana", "PERSON"))
+    assert kinds.get("French Guiana") == "place"
+    assert "Guiana" not in kinds
+
+
+def test_a_body_named_with_an_irregular_demonym_is_one_with_its_bare_name():
+    from reader.entities import Extractor, canonicalise
+
+    text = ("ATHENS — Fires burned across Greece on Sunday, the Hellenic Fire Service said. Stavros "
+            "Marinakis, the head of the Fire Service, said 400 firefighters had been deployed.")
+    entities = canonicalise(list(Extractor().extract_many([("a", "", text)])))
+    homes = {occ.alias: e.key for e in entities for occ in e.occurrences}
+    assert homes.get("Hellenic Fire Service") is not None
+    assert homes.get("Hellenic Fire Service") == homes.get("Fire Service")
