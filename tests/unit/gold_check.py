@@ -96,6 +96,10 @@ ALLOW = {
     "music_korea_kpop_photocard_fine": "K-pop Everybody Korean Wave Hallyu",
     "energy_czech_dukovany_nuclear_contract": "French Industry Trade Czech Korean Soviet-designed",
     "fintech_nigeria_cbn_onboarding_ban": "Innovation BVN POS Alhaji Consumer",
+    # news_tune9
+    "agriculture_ghana_cocoa_farmgate_price": "Ivorian Together Finance Twi Now Swiss Ghanaian Supporters",
+    "court_vietnam_property_developer_fraud": "My Eleven English-language Outside Now Economists Vietnamese",
+    "energy_denmark_offshore_wind_auction": "Danish Energy Steel Shares Swedish Speaking",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
