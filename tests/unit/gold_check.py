@@ -100,6 +100,10 @@ ALLOW = {
     "agriculture_ghana_cocoa_farmgate_price": "Ivorian Together Finance Twi Now Swiss Ghanaian Supporters",
     "court_vietnam_property_developer_fraud": "My Eleven English-language Outside Now Economists Vietnamese",
     "energy_denmark_offshore_wind_auction": "Danish Energy Steel Shares Swedish Speaking",
+    "privacy_ireland_dpc_ryanair_fine": "Irish German People Consumer Speaking Tánaiste European",
+    "rail_morocco_high_speed_marrakech": "Transport French Moroccan Spanish Financing Amazigh Economists Football "
+                                         "Islamic",
+    "dairy_new_zealand_fonterra_result": "NZ Net French Dutch Agriculture Workers",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
