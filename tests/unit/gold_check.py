@@ -104,6 +104,9 @@ ALLOW = {
     "rail_morocco_high_speed_marrakech": "Transport French Moroccan Spanish Financing Amazigh Economists Football "
                                          "Islamic",
     "dairy_new_zealand_fonterra_result": "NZ Net French Dutch Agriculture Workers",
+    "cricket_pakistan_psl_final_lahore": "Chasing Tonight Urdu English Attendance Outside Tomorrow",
+    "disaster_austria_tyrol_avalanche": "Avalanche Germans Dutch Swede German",
+    "labour_belgium_antwerp_port_strike": "Trucks Employment Nobody Flemish Danish Strikes Economists Belgian",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
