@@ -107,6 +107,9 @@ ALLOW = {
     "cricket_pakistan_psl_final_lahore": "Chasing Tonight Urdu English Attendance Outside Tomorrow",
     "disaster_austria_tyrol_avalanche": "Avalanche Germans Dutch Swede German",
     "labour_belgium_antwerp_port_strike": "Trucks Employment Nobody Flemish Danish Strikes Economists Belgian",
+    "volcano_iceland_reykjanes_grindavik": "Lava Icelandic Flights Geologists",
+    "mining_zambia_konkola_copper_restart": "Indian Financing Demand English Chinese",
+    "environment_uruguay_pulp_mill_river": "Finnish Environmental Chilean",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
