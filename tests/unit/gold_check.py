@@ -110,6 +110,9 @@ ALLOW = {
     "volcano_iceland_reykjanes_grindavik": "Lava Icelandic Flights Geologists",
     "mining_zambia_konkola_copper_restart": "Indian Financing Demand English Chinese",
     "environment_uruguay_pulp_mill_river": "Finnish Environmental Chilean",
+    "football_argentina_superclasico": "Argentine Uruguayan Visiting English",
+    "energy_tanzania_lng_agreement": "LNG Norwegian Investors Tanzanians Swahili",
+    "shipping_panama_canal_drought": "Spanish Shipping German Exports Environment Scientists El Niño Ports",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
