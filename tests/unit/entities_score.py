@@ -47,11 +47,13 @@ class GoldArticle:
 
 
 #: Sets of news articles beside the seeds: "tune" the rules may be fitted to, "heldout" never;
-#: "tune3" to "tune7" were written after the fitting, to check that the rules generalise, and
-#: "tune4" to "tune7" were then fitted to in turn (tune7 first scored unseen); "tune8" is kept unseen.
+#: "tune3" to "tune9" were written after the fitting, to check that the rules generalise, and
+#: "tune4" to "tune8" were then fitted to in turn (tune7 and tune8 first scored unseen); "tune9" is
+#: kept unseen.
 FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GOLD / "news_tune3",
            "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "tune6": GOLD / "news_tune6",
-           "tune7": GOLD / "news_tune7", "tune8": GOLD / "news_tune8", "heldout": GOLD / "news_heldout"}
+           "tune7": GOLD / "news_tune7", "tune8": GOLD / "news_tune8", "tune9": GOLD / "news_tune9",
+           "heldout": GOLD / "news_heldout"}
 
 
 def load_gold(group: str) -> list[GoldArticle]:

@@ -96,6 +96,23 @@ ALLOW = {
     "music_korea_kpop_photocard_fine": "K-pop Everybody Korean Wave Hallyu",
     "energy_czech_dukovany_nuclear_contract": "French Industry Trade Czech Korean Soviet-designed",
     "fintech_nigeria_cbn_onboarding_ban": "Innovation BVN POS Alhaji Consumer",
+    # news_tune9
+    "agriculture_ghana_cocoa_farmgate_price": "Ivorian Together Finance Twi Now Swiss Ghanaian Supporters",
+    "court_vietnam_property_developer_fraud": "My Eleven English-language Outside Now Economists Vietnamese",
+    "energy_denmark_offshore_wind_auction": "Danish Energy Steel Shares Swedish Speaking",
+    "privacy_ireland_dpc_ryanair_fine": "Irish German People Consumer Speaking Tánaiste European",
+    "rail_morocco_high_speed_marrakech": "Transport French Moroccan Spanish Financing Amazigh Economists Football "
+                                         "Islamic",
+    "dairy_new_zealand_fonterra_result": "NZ Net French Dutch Agriculture Workers",
+    "cricket_pakistan_psl_final_lahore": "Chasing Tonight Urdu English Attendance Outside Tomorrow",
+    "disaster_austria_tyrol_avalanche": "Avalanche Germans Dutch Swede German",
+    "labour_belgium_antwerp_port_strike": "Trucks Employment Nobody Flemish Danish Strikes Economists Belgian",
+    "volcano_iceland_reykjanes_grindavik": "Lava Icelandic Flights Geologists",
+    "mining_zambia_konkola_copper_restart": "Indian Financing Demand English Chinese",
+    "environment_uruguay_pulp_mill_river": "Finnish Environmental Chilean",
+    "football_argentina_superclasico": "Argentine Uruguayan Visiting English",
+    "energy_tanzania_lng_agreement": "LNG Norwegian Investors Tanzanians Swahili",
+    "shipping_panama_canal_drought": "Spanish Shipping German Exports Environment Scientists El Niño Ports",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
