@@ -20,6 +20,7 @@ COMMON_OPENER = 3.5
 _MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b")
 #: One to five lower-case words ending where a bracketed acronym begins.
 _LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][\w-]* ){1,5})\Z")
+_LOWER_WORDS_END = re.compile(r"((?:[a-z][\w-]* ){0,4}[a-z][\w-]*)\Z")
 _LAST_BREAK = re.compile(r"[^\w\- ][\w\- ]*\Z")
 _JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 
@@ -45,6 +46,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     if len(words) == 1 and (kind in (None, "person") or (kind == "organisation" and _plural(name))) \
             and _common_opener(text, start, name) and not described_after(text, end):
         return False  # "Turnout was low": a common English word, capitalised only to open a sentence
+    if len(words) == 1 and name.removesuffix("s") in _ROLE_ACRONYMS:
+        return False  # "a French MEP", "two MPs", "the CEO": a role, written short
     if len(words) == 1 and name.isupper() and spells_common_words(text, name):
         return False  # "respiratory syncytial virus (RSV)": short for a thing, not a name
     if len(words) == 1 and name.isupper() and re.fullmatch(r"[A-Z]?\d+[A-Z]?", previous_word(text, start)):
@@ -62,6 +65,7 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     return True
 
 
+_ROLE_ACRONYMS = frozenset("MEP MP MLA MSP MHA CEO CFO COO CTO".split())
 _LANGUAGE_NOUNS = r"(?:language|languages|speaking|speakers?|dialects?|translation|version|daily|press|media|service)"
 
 
@@ -98,15 +102,18 @@ def _common_opener(text: str, start: int, name: str) -> bool:
 
 def spells_common_words(text: str, acronym: str) -> bool:
     """Whether the text brings in an acronym after words written in lower case, each opening with
-    one of its letters: a thing's or a substance's short form ("a glass fibre (GF) hull")."""
-    bracketed = f"({acronym})"
-    index, match = text.find(bracketed), None
-    while index >= 0 and (match := _LOWER_WORDS_BEFORE.search(text, _words_from(text, index), index)) is None:
-        index = text.find(bracketed, index + 1)
-    if match is None:
-        return False
-    initials = "".join(w[0] for w in match.group(1).split()).upper()
-    return initials.endswith(acronym[:1]) or acronym[0] in initials
+    one of its letters: a thing's or a substance's short form ("a glass fibre (GF) hull", "a bank
+    verification number, or BVN")."""
+    for introduced, before in ((f"({acronym})", _LOWER_WORDS_BEFORE), (f", or {acronym}", _LOWER_WORDS_END)):
+        index = text.find(introduced)
+        while index >= 0:
+            match = before.search(text, _words_from(text, index), index)
+            if match is not None:
+                initials = "".join(w[0] for w in match.group(1).split()).upper()
+                if initials.endswith(acronym[:1]) or acronym[0] in initials:
+                    return True
+            index = text.find(introduced, index + 1)
+    return False
 
 
 def _words_from(text: str, end: int) -> int:

@@ -50,7 +50,7 @@ ORG_WORDS = frozenset(
     publishers games gaming bancorp financial finance brands foods beverages logistics shipping ratings
     united athletic rovers wanderers sporting racing air hospital
     band orchestra choir railway railways railroad engineering construction events services solutions
-    conference nation
+    conference nation business sport sports
     """.split()
 )
 
@@ -95,9 +95,11 @@ PLACE_WORDS = frozenset(
     """.split()
 )
 
-#: Place heads written before the name ("Mount Marapi", "Lake Toba", "Rio Doce").
+#: Place heads written before the name ("Mount Marapi", "Lake Toba", "Rio Doce"), and the sites
+#: of Romance languages ("Stadio Olimpico", "Foro Italico", "Estadio Azteca").
 HEAD_FIRST = frozenset(
-    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape".split()
+    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape"
+    " stadio estadio estadi foro campo parco parque piazza".split()
 )
 
 #: Heads that name a building or site; split off an owner ("Ministry's Conventions Center").

@@ -32,11 +32,12 @@ OUTLET_HEADS = frozenset(
     "times post herald journal tribune gazette gazeta daily chronicle chronicles telegraph observer "
     "courier zeitung online news".split()
 )
-#: Words for a newspaper in other languages, which open its name as often as they close it
+#: Words for a newspaper or for news in other languages, which open its name as often as they close it
 #: ("Diario Austral", "Morgen Dagbladet", "Het Avondblad"), any of them, in a name of two words or more.
 PAPER_WORDS = frozenset(
     "diario diaris jornal gazzetta gazete corriere dagblad dagbladet nieuwsblad avondblad tageblatt "
-    "tagblatt avisen folha periodico".split()
+    "tagblatt avisen folha periodico noviny zpravy novosti nachrichten noticias notizie nieuws vijesti "
+    "wiadomosci".split()
 )
 _LOOSE_HEADS = frozenset("star sun mail standard globe express mirror sport sports tv radio".split())
 

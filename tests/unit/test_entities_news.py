@@ -113,3 +113,26 @@ def test_a_body_named_with_an_irregular_demonym_is_one_with_its_bare_name():
     homes = {occ.alias: e.key for e in entities for occ in e.occurrences}
     assert homes.get("Hellenic Fire Service") is not None
     assert homes.get("Hellenic Fire Service") == homes.get("Fire Service")
+
+
+def test_a_site_named_head_first_in_a_romance_language_is_a_place():
+    text = '"Today the Foro Tervano was louder than the Stadio Quelino," the champion said.'
+    kinds = kinds_of(text)
+    assert kinds.get("Foro Tervano") == "place" and kinds.get("Stadio Quelino") == "place"
+
+
+def test_an_outlet_named_for_business_sport_or_news_is_an_organisation_when_the_model_says_person():
+    for name in ("Tervo Business", "Quela Sport Italia", "Vantry Zprávy"):
+        text = f"{name} said the sale was the largest this year, citing two people close to the deal."
+        assert kinds_of(text, span(text, name, "PERSON")).get(name) == "organisation", name
+
+
+def test_a_term_brought_in_as_lower_case_words_or_its_acronym_is_no_name():
+    text = ("Accounts were opened without a verified bank verification number, or BVN, the regulator "
+            "said. Customers must now link a BVN to every account.")
+    assert "BVN" not in kinds_of(text, span(text, "BVN", "ORG", nth=1))
+
+
+def test_a_role_written_as_an_acronym_is_no_name():
+    text = "Claire Vantry, a French MEP from the liberal group, said two MPs had written to the CEO."
+    assert not {"MEP", "MPs", "CEO"} & set(kinds_of(text, span(text, "Claire Vantry", "PERSON")))
