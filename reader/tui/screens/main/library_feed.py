@@ -241,7 +241,7 @@ class LibraryFeed:
             self._screen.stories.restore(message.session)
             self._screen.session.restore(message.session)
             self._screen.annotator.warm()
-        self._screen.update_header()
+        self._screen.header_line.update()
 
     def received(self, message: Received) -> None:
         """What the screen's handler hands on: the library read, changed elsewhere or grown, an
@@ -291,7 +291,7 @@ class LibraryFeed:
         edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id), None)
         if edited is not None and screen.current is not None and edited.content_hash != screen.current.content_hash:
             screen.show_article(edited, again=True)  # the outlet edited the open article: the new text
-        screen.update_header()
+        screen.header_line.update()
 
     def _first_start(self) -> None:
         """A new library: open on the newest news, not on a reference entry, and say what the
