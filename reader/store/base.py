@@ -1,4 +1,4 @@
-"""What the Store's method groups (feed_methods, entity_methods, annotation_methods, changes, removal)
+"""What the Store's method groups (feed_methods, mark_methods, entity_methods, annotation_methods, changes, removal)
 use of the Store itself, declared once so that each group reads, and type-checks, alone."""
 
 from __future__ import annotations

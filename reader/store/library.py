@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from ..models import Article, ArticleDraft, Body, Revision, utc_now
+from ..models import Article, ArticleDraft, Body, Revision
 from .bodies import BodyPacks
-from .docs import article_from_doc, content_hash, doc_from_draft, replaced_by_full_text, serialise_body
+from .docs import article_from_doc, replaced_by_full_text
 from .errors import AmbiguousArticle, CorruptFile, StoreError, UnknownArticle
 from .files import write_atomically
 from .held_months import HeldMonths
 from .id_list import IdList, read_id_list, write_id_list
-from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, new_id, signature, unindex
-from .storage import FileSignature, KeyedTinyDB, open_tinydb
-
-
-def shard_of(moment: datetime) -> str:
-    return moment.strftime("%Y-%m")
-
-
-#: Document fields that many articles share (a feed's id, its outlet and site, its authors,
-#: the kind): parsing makes one string per article of each, interning makes one in all.
-SHARED_FIELDS = ("source", "outlet", "outlet_url", "author", "kind", "first_seen")
+from .library_index import LibraryIndex, ids_by_source, index_doc, is_index, signature, unindex
+from .merging import merge_drafts
+from .months import MonthShards
+from .storage import FileSignature
 
 
 class Library:
@@ -44,10 +35,8 @@ class Library:
         self.meta_folder = folder / "meta"
         self.bodies = BodyPacks(folder / "bodies")
         self.read_only = read_only
-        self._shards: dict[str, KeyedTinyDB] = {}
-        #: Per shard, the parsed documents last made compact (by identity: a re-read replaces them).
-        self._compacted: dict[str, int] = {}
         self.held = HeldMonths()
+        self.months = MonthShards(self.meta_folder, self.held, read_only)
         self._index: LibraryIndex | None = None
         self._index_signature: FileSignature | None = None
 
@@ -61,47 +50,11 @@ class Library:
 
     def shard_names(self) -> list[str]:
         """Shard names, newest first."""
-        return sorted((p.stem for p in self.meta_folder.glob("*.json")), reverse=True)
-
-    def _shard(self, name: str) -> KeyedTinyDB:
-        db = self._shards.get(name)
-        if db is None:
-            db = self._shards[name] = open_tinydb(self.meta_folder / f"{name}.json", self.read_only)
-        return db
-
-    def _raw_shard(self, name: str) -> dict[str, dict[str, Any]]:
-        docs = self._shard(name).table("articles").raw()
-        if self._compacted.get(name) != id(docs):
-            # A month stays parsed in memory (every month, but in the app: see HeldMonths): the
-            # values its documents repeat are held once, and a GUID that is the link shares its string.
-            for doc in docs.values():
-                for key in SHARED_FIELDS:
-                    value = doc.get(key)
-                    if type(value) is str:
-                        doc[key] = sys.intern(value)
-                if doc.get("guid") == doc.get("url"):
-                    doc["guid"] = doc["url"]
-            self._compacted[name] = id(docs)
-            if self.held.limit is not None:  # parsed now, it may soon be let go: its hashes stay
-                self.held.keep_hashes(name, self._shard(name).storage.parsed_signature, _hashes_of(docs))
-        self._release(name)
-        return docs
-
-    def _release(self, used: str) -> None:
-        """Let go of the months used longest ago, past ``held.limit`` (see HeldMonths)."""
-        for month in self.held.used(used):
-            self._shards[month].storage.forget()
-            self._compacted.pop(month, None)
+        return self.months.names()
 
     def hashes(self, name: str) -> dict[str, str]:
-        """A month's content hashes by article id, newest first (callers must not mutate it),
-        kept apart from its documents, so that asking for them never holds a month parsed."""
-        storage = self._shard(name).storage
-        found = self.held.hashes(name, storage.signature())
-        if found is None:
-            found = _hashes_of(self._raw_shard(name))
-            self.held.keep_hashes(name, storage.parsed_signature, found)
-        return found
+        """A month's content hashes by article id, newest first (callers must not mutate it)."""
+        return self.months.hashes(name)
 
     def shards_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The month of each of these ids that is stored: from the index when it is in memory,
@@ -120,16 +73,13 @@ class Library:
 
     def shard_docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A month's documents as stored, by id; callers must not mutate them."""
-        return self._raw_shard(name)
+        return self.months.docs(name)
 
     def shard_articles(self, name: str) -> list[Article]:
-        return [article_from_doc(i, name, doc) for i, doc in self._raw_shard(name).items()]
+        return [article_from_doc(i, name, doc) for i, doc in self.months.docs(name).items()]
 
     def forget_caches(self) -> None:
-        for db in self._shards.values():
-            db.storage.forget()
-        self._compacted.clear()
-        self.held.forget()
+        self.months.forget()
         self._index = None
 
     # The index ---------------------------------------------------------------------------
@@ -186,7 +136,7 @@ class Library:
     def rebuild_index(self, write: bool = True) -> LibraryIndex:
         index: LibraryIndex = {"ids": {}, "keys": {}, "links": {}, "shards": self.shard_signatures()}
         for name in self.shard_names():
-            for article_id, doc in self._raw_shard(name).items():
+            for article_id, doc in self.months.docs(name).items():
                 index_doc(index, article_id, name, doc)
         if write:
             self._write_index(index)
@@ -236,7 +186,7 @@ class Library:
     def get(self, article_id: str) -> Article:
         id_list = self._id_list()
         shard = id_list.shard_of(article_id) if id_list is not None else self.index()["ids"].get(article_id)
-        doc = self._raw_shard(shard).get(article_id) if shard else None
+        doc = self.months.docs(shard).get(article_id) if shard else None
         if not shard or doc is None:
             raise UnknownArticle(article_id)
         return article_from_doc(article_id, shard, doc)
@@ -249,7 +199,7 @@ class Library:
             per_month.setdefault(shard, []).append(article_id)
         found: dict[str, Article] = {}
         for shard, ids in per_month.items():
-            docs = self._raw_shard(shard)
+            docs = self.months.docs(shard)
             found.update((i, article_from_doc(i, shard, docs[i])) for i in ids if i in docs)
         return found
 
@@ -278,7 +228,7 @@ class Library:
 
     def revisions(self, article: Article) -> list[Revision]:
         """Earlier versions of an article, oldest first, with when each was replaced."""
-        doc = self._raw_shard(article.shard)[article.id]
+        doc = self.months.docs(article.shard)[article.id]
         return [
             Revision(rev["replaced"], rev.get("title", ""), self.bodies.read(article.shard, tuple(rev["body"])),
                      replaced_by_full_text(rev, doc))
@@ -296,94 +246,23 @@ class Library:
         """
         index = self._index = self._up_to_date(self.index())
         try:
-            return self._add(index, drafts)
+            added, updated, unchanged = merge_drafts(index, drafts, self.months, self.bodies)
+            if added or updated:
+                index["shards"] = self.shard_signatures()
+                self._write_index(index)
+            return added, updated, unchanged
         except BaseException:
             # Ids are reserved in the cached index as the batch goes: a batch that fails
             # part-way (disk full...) must not leave ids behind that point at nothing.
             self._index = None
             raise
 
-    def _add(self, index: LibraryIndex, drafts: Iterable[ArticleDraft]) -> tuple[list[str], list[str], list[str]]:
-        # A feed may repeat a GUID within one fetch: the later copy wins, stored once.
-        drafts = {f"{d.source}|{d.guid}": d for d in drafts}.values()
-        now = utc_now()
-        added: list[str] = []
-        updated: list[str] = []
-        unchanged: list[str] = []
-        # Each body is serialised once, for its hash and for its pack.
-        per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict[str, Any] | None, bytes]]] = {}
-        old: dict[str, Any] | None  # the stored document of an article being updated
-        sources: dict[str, str] = {}  # the source of each article added in this batch
-        for draft in drafts:
-            key = f"{draft.source}|{draft.guid}"
-            existing = index["keys"].get(key)
-            same_link = index["links"].get(draft.url) if existing is None and draft.url else None
-            if same_link is not None and self._source_of(index, same_link, sources) != draft.source:
-                # The same story from another source: shown once, under its first copy. Two
-                # items of one feed are not (a podcast's episodes may all link its home page).
-                unchanged.append(same_link)
-                continue
-            serialised = serialise_body(draft.body)
-            digest = content_hash(draft.title, serialised)
-            if existing:
-                shard = index["ids"][existing]
-                old = self._raw_shard(shard)[existing]
-                # An article showing its page's full text still matches the feed's item it came from.
-                if old["hash"] == digest or old.get("full_text", {}).get("feed_hash") == digest:
-                    unchanged.append(existing)
-                    continue
-                per_shard.setdefault(shard, []).append((existing, draft, digest, old, serialised))
-                updated.append(existing)
-            else:
-                article_id = new_id(key, index["ids"])
-                shard = shard_of(draft.published or now)
-                # Reserve the id now so two drafts in one batch cannot take the same one.
-                index["ids"][article_id] = shard
-                index["keys"][key] = article_id
-                sources[article_id] = draft.source
-                if draft.url:
-                    index["links"].setdefault(draft.url, article_id)
-                per_shard.setdefault(shard, []).append((article_id, draft, digest, None, serialised))
-                added.append(article_id)
-        for shard, items in per_shard.items():
-            refs = self.bodies.append(shard, [item[4] for item in items])
-            docs: dict[str, dict[str, Any]] = {}
-            for (article_id, draft, digest, old, _), ref in zip(items, refs, strict=True):
-                doc = doc_from_draft(draft, digest, ref, now)
-                if old is not None:
-                    doc["first_seen"] = old["first_seen"]
-                    if draft.published is None:
-                        # An undated edit keeps its place in the list rather than jumping to "now".
-                        doc["published"] = old["published"]
-                    doc["revisions"] = old.get("revisions", []) + [
-                        {"body": old["body"], "hash": old["hash"], "title": old["title"], "replaced": now.isoformat()}
-                    ]
-                docs[article_id] = doc
-                index_doc(index, article_id, shard, doc)
-            self._write_docs(shard, docs)
-        if added or updated:
-            index["shards"] = self.shard_signatures()
-            self._write_index(index)
-        return added, updated, unchanged
-
-    def _source_of(self, index: LibraryIndex, article_id: str, batch: dict[str, str]) -> str | None:
-        if article_id in batch:
-            return batch[article_id]
-        shard = index["ids"].get(article_id)
-        doc = self._raw_shard(shard).get(article_id) if shard else None
-        return doc.get("source") if doc else None
-
     def put_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
         """Rewrite documents of articles already stored (the caller holds the store lock)."""
-        self._write_docs(shard, docs)
+        self.months.write(shard, docs)
         index = self.index()
         index["shards"] = self.shard_signatures()
         self._write_index(index)
-
-    def _write_docs(self, shard: str, docs: dict[str, dict[str, Any]]) -> None:
-        self.meta_folder.mkdir(parents=True, exist_ok=True)
-        self._shard(shard).table("articles").put_many(docs)
-        self._release(shard)  # the write left the month parsed
 
     def remove(self, article_ids: Iterable[str]) -> int:
         """Delete articles' metadata (the caller holds the store lock); returns how many went.
@@ -400,9 +279,9 @@ class Library:
         removed: dict[str, dict[str, Any]] = {}
         try:
             for shard, ids in per_shard.items():
-                docs = self._raw_shard(shard)
+                docs = self.months.docs(shard)
                 removed.update({i: docs[i] for i in ids if i in docs})
-                self._shard(shard).table("articles").delete_many(ids)
+                self.months.delete(shard, ids)
             if removed:
                 unindex(index, removed)
                 index["shards"] = self.shard_signatures()
@@ -416,12 +295,7 @@ class Library:
         return ids_by_source(self.index())
 
     def size_on_disk(self) -> int:
-        meta = sum(p.stat().st_size for p in self.meta_folder.glob("*.json"))
+        meta = self.months.size_on_disk()
         index = sum(p.stat().st_size for p in (self.index_path, self.id_list_path) if p.exists())
         return meta + index + self.bodies.size_on_disk()
 
-
-def _hashes_of(docs: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Each document's content hash by id, newest first (the order the analysis takes them in)."""
-    newest = sorted(((doc["published"], article_id, doc["hash"]) for article_id, doc in docs.items()), reverse=True)
-    return {article_id: digest for _, article_id, digest in newest}

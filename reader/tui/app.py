@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import webbrowser
 from collections.abc import Iterable
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -15,10 +12,9 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..entities.library import EntityLibrary
-from ..ingest.sanitize import clean_line
 from ..paths import styles_dir
 from ..stories import StoryLibrary
-from ..text import counted
+from .app_keys import APP_COMMANDS, FIND_ENTITY, THEME
 from .background.analysis import Analysis
 from .background.fetching import Fetching
 from .background.full_text import FullTextWork
@@ -26,16 +22,18 @@ from .background.indexing import Indexing
 from .background.storying import Storying
 from .background.syncing import Syncing, SyncStatus, show_synced
 from .collecting import CHECK_SECONDS, IdleCollector
-from .commands import Command, bindings, palette_entries
+from .commands import bindings, palette_entries
 from .compositing import repaint_only_what_changed
 from .heap import limit_arenas
 from .key_order import KeyOrder
+from .links import open_link
 from .messages import FeedRemoved, Notice, StoreFailed
+from .reports import AnalysisReport, FetchReport, FullTextReport, IndexReport, Reports, StoryReport
 from .screens.help import HelpScreen, help_sections
 from .screens.main import MainScreen
 from .screens.main.keys import COMMANDS as MAIN_COMMANDS
-from .screens.story import StoryScreen
 from .services import Services
+from .startup import check_keymap, initial_theme, startup_notices
 from .strips import keep_strips_acyclic
 from .workers import run_in_thread
 from .writer import Writes
@@ -43,27 +41,9 @@ from .writer import Writes
 STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss",
           "stories.tcss")
 
-#: The keys that work on every screen; their palette entries act on the main screen.
-APP_COMMANDS = (
-    Command("app.help", "question_mark", "help", "Help", "Help",
-            "List the keys of this screen, the focused pane's first", show=True),
-    Command("app.refresh_all", "R", "refresh_all", "Fetch all", "Fetch all feeds", "Fetch every feed now",
-            category="feed", show=True),
-    Command("app.feeds", "F", "show_feeds", "Feeds", "Manage feeds", "List, add, remove and open feeds",
-            category="feed", show=True),
-    Command("app.views", "V", "show_views", "Views", "Saved views",
-            "List, open, add, rename and delete saved views", category="view", show=True),
-    Command("app.annotations", "M", "show_annotations", "Annotations", "All annotations",
-            "Every highlight and note, newest first, filtered as you type", category="annotation", show=True),
-    Command("app.sync", "Y", "sync_now", "Sync", "Sync now",
-            "Send and take read, star, tag and note changes with the sync account's server", category="sync"),
-    Command("app.quit", "ctrl+q", "quit", "Quit", "Quit", "Save where you are and leave broadsheet", priority=True),
-)
 #: Months of metadata the store keeps parsed in the app: the newest, where fetches and the
 #: analysis work, and the one the open article is in.
 HELD_MONTHS = 3
-FIND_ENTITY = ("entity: Find an entity", "Show a person, organisation or place by any of its names")
-THEME = ("app: Change theme", "Choose the colours (remembered for the next start)")
 
 
 class BroadsheetApp(App[None]):
@@ -117,6 +97,7 @@ class BroadsheetApp(App[None]):
                                clock=services.clock, writable=lambda: not self.read_only,
                                pulled=lambda: show_synced(self.main, self.indexing))
         self.main = MainScreen()
+        self.reports = Reports(self)
         self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
                              ready=self._screen_ready)
 
@@ -155,20 +136,15 @@ class BroadsheetApp(App[None]):
         services = self.services
         if services.settings.keymap:
             self.set_keymap(services.settings.keymap)
-        self.theme = self._initial_theme()
+        self.theme = initial_theme(services, self.available_themes)
         self.theme_changed_signal.subscribe(self, lambda theme: self.save_session(theme=theme.name))
         services.writer.start()
-        for problem in services.config_problems:
-            self.notify(str(problem), title="Config problem", severity="warning", timeout=15, markup=False)
+        for notice in startup_notices(services, self.read_only):
+            self.notice(notice)
         if services.settings.keymap and (config_path := services.config_path) is not None:
             # Knowing every binding id means importing every screen: a second of work, in a thread
             # after the list is up, not before it.
-            run_in_thread(self, lambda: self._check_keymap(config_path), group="app.keymap")
-        if services.store.migration_backup:
-            self.notify(f"The library was upgraded; the old version is kept in {services.store.migration_backup}",
-                        timeout=10, markup=False)
-        if self.read_only:
-            self.notify(self.read_only, title="Read-only", severity="error", timeout=15, markup=False)
+            run_in_thread(self, lambda: check_keymap(services, config_path, self.post_message), group="app.keymap")
         if services.refresh_seconds:
             self.set_interval(services.refresh_seconds, lambda: self.fetching.fetch(quiet=True), name="auto-refresh")
         self.analysis.start()
@@ -178,16 +154,6 @@ class BroadsheetApp(App[None]):
 
     def on_unmount(self) -> None:
         self.collector.stop()
-
-    def _initial_theme(self) -> str:
-        try:
-            remembered = self.services.store.session().get("theme")
-        except Exception:  # noqa: BLE001 - an unreadable session must not stop the app
-            remembered = None
-        for theme in (remembered, self.services.settings.theme):
-            if theme and theme in self.available_themes:
-                return theme
-        return "textual-dark"
 
     def check_writable(self, screen: Screen) -> bool:
         if self.read_only:
@@ -200,15 +166,7 @@ class BroadsheetApp(App[None]):
             self.writes.submit(lambda store: store.save_session(**values))
 
     def open_link(self, screen: Screen, url: str) -> None:
-        url = clean_line(url)
-        if urlsplit(url).scheme.lower() not in ("http", "https"):
-            screen.notify("This article has no web link to open." if not url else
-                          f"Not opening {url}: only http and https links are opened.", severity="warning", markup=False)
-            return
-        screen.notify(f"Opening {url}", timeout=4, markup=False)
-        # webbrowser runs the browser with an argument list, never through a shell.
-        run_in_thread(self, lambda: webbrowser.open(url) or self.post_message(
-            Notice(f"No web browser found. The link is: {url}", severity="warning", timeout=10)), group="app.browser")
+        open_link(self, screen, url)
 
     # Keys ---------------------------------------------------------------------------------------
 
@@ -286,12 +244,6 @@ class BroadsheetApp(App[None]):
                 f"Not saved: {message.error}", title="Library problem", severity="error", timeout=12, markup=False
             )
 
-    def _check_keymap(self, path: Path) -> None:
-        from .keymap_check import keymap_problems
-
-        for problem in keymap_problems(self.services.settings, path):
-            self.post_message(Notice(str(problem), title="Config problem", severity="warning", timeout=15))
-
     @on(Notice)
     def notice(self, message: Notice) -> None:
         self.notify(message.text, title=message.title, severity=message.severity,  # type: ignore[arg-type]
@@ -308,111 +260,39 @@ class BroadsheetApp(App[None]):
         self.main.feed.feed_removed(message.feed_id)
 
     @on(Fetching.Started)
-    def fetch_started(self, message: Fetching.Started) -> None:
-        self.fetch_status = f"fetching 0/{message.total} feeds"
-
     @on(Fetching.Progressed)
-    def fetched_one(self, message: Fetching.Progressed) -> None:
-        self.fetch_status = f"fetching {message.done}/{message.total} feeds"
-        self.feeds_version += 1
-        arrived = list(message.outcome.added + message.outcome.updated)
-        if arrived:
-            # New and edited articles are analysed in the background, never holding up a fetch.
-            self.analysis.enqueue(arrived)
-            self.main.feed.arrived(message.articles)
-            self.full_text.arrived(message.outcome)
-
     @on(Fetching.Finished)
-    def fetch_finished(self, message: Fetching.Finished) -> None:
-        self.fetch_status = ""
-        self.feeds_version += 1
-        self.indexing.update()  # new and changed articles become searchable
-        self.storying.update()  # and are placed in their stories
-        report = message.report
-        if message.error is not None:
-            self.notify(f"The fetch stopped: {message.error}", severity="error", timeout=10, markup=False)
-        elif report is not None and (not message.quiet or report.added):
-            failed = len(report.failed)
-            summary = (f"Fetched {counted(len(report.outcomes), 'feed')}: {len(report.added):,} new, "
-                       f"{len(report.updated):,} changed")
-            if failed:
-                summary += f", {failed} failed (F shows why)"
-            self.notify(summary + ".", severity="warning" if failed else "information", timeout=6, markup=False)
+    def fetch_reported(self, message: FetchReport) -> None:
+        self.reports.fetching(message)
 
     @on(FullTextWork.Done)
-    def full_text_done(self, message: FullTextWork.Done) -> None:
-        self.full_text.done(message)
-
     @on(FullTextWork.Saved)
-    def page_saved(self, message: FullTextWork.Saved) -> None:
-        self.full_text.saved(message)
+    def full_text_reported(self, message: FullTextReport) -> None:
+        self.reports.full_text(message)
 
     @on(Analysis.Analysed)
-    def analysed(self, message: Analysis.Analysed) -> None:
-        current = self.main.current
-        if current is not None and current.id in message.article_ids:
-            self.analysis.build_for_article(current.id)
-        self.analysis.analysed(message.article_ids)
-
     @on(Analysis.Progressed)
-    def analysis_progressed(self, message: Analysis.Progressed) -> None:
-        self.analysis_status = f"analysing {message.done:,}/{message.total:,}" if message.done < message.total else ""
-        self.analysis.progressed(message.done, message.total)
-
     @on(Analysis.Problem)
-    def analysis_problem(self, message: Analysis.Problem) -> None:
-        self.analysis_note = message.text
-        self.notify(message.text, title="Entities", severity="warning", timeout=10, markup=False)
-
     @on(Analysis.LibraryBuilt)
-    def entities_built(self, message: Analysis.LibraryBuilt) -> None:
-        if message.library is not None:
-            self.entity_library = message.library
-        self.analysis.built(message)
-
     @on(Analysis.ArticleBuilt)
-    def article_entities_built(self, message: Analysis.ArticleBuilt) -> None:
-        self.main.sidebar.show_provisional(message.article_id, message.library)
+    def analysis_reported(self, message: AnalysisReport) -> None:
+        self.reports.analysis(message)
 
     @on(Indexing.Opened)
-    def index_opened(self, message: Indexing.Opened) -> None:
-        self.indexing.opened(message.searcher)
-        self.main.index_ready()
-
     @on(Indexing.Progressed)
-    def index_progressed(self, message: Indexing.Progressed) -> None:
-        self.index_status = message.status
+    @on(Indexing.Synced)
+    def index_reported(self, message: IndexReport) -> None:
+        self.reports.indexing(message)
 
     @on(Storying.Loaded)
-    def stories_loaded(self, message: Storying.Loaded) -> None:
-        if message.library is not None:
-            self.story_library = message.library
-        self.storying.loaded()
-
     @on(Storying.Compared)
-    def story_compared(self, message: Storying.Compared) -> None:
-        if isinstance(self.screen, StoryScreen):
-            self.screen.compared(message.comparison, message.error)
-
     @on(Storying.Progressed)
-    def story_progressed(self, message: Storying.Progressed) -> None:
-        if isinstance(self.screen, StoryScreen):
-            self.screen.progressed(message.done, message.total)
-
     @on(Storying.Corrected)
-    def story_corrected(self, message: Storying.Corrected) -> None:
-        if message.error:
-            self.notify(f"Not saved: {message.error}", title="Stories", severity="error", timeout=10, markup=False)
-        else:
-            self.notify(message.done, timeout=4, markup=False)
+    def story_reported(self, message: StoryReport) -> None:
+        self.reports.storying(message)
 
     @on(Syncing.Started)
     @on(Syncing.Finished)
     @on(Syncing.Looked)
     def sync_reported(self, message: Syncing.Started | Syncing.Finished | Syncing.Looked) -> None:
         self.sync_state = self.syncing.reported(message, self.sync_state)
-
-    @on(Indexing.Synced)
-    def index_synced(self) -> None:
-        self.index_status = ""
-        self.indexing.synced()

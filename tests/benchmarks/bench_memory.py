@@ -67,7 +67,7 @@ def holdings(app) -> dict[str, tuple[float, int]]:
         "entity library (app.entity_library)": app.entity_library,
         "  analysis' own library and queue": (app.analysis._library, app.analysis._arrived),
         "story library (app.story_library)": app.story_library,
-        "store: months of metadata parsed": [db.storage._cache for db in store.library._shards.values()],
+        "store: months of metadata parsed": [db.storage._cache for db in store.library.months.opened.values()],
         "store: library index": store.library._index,
         "store: content hashes": store.library.held,
         "store: entity results parsed": store.entity_files,

@@ -30,7 +30,7 @@ def test_few_months_held_give_the_same_articles_and_results(home, make_draft):
     assert sorted(store.save_entity_results(items)) == sorted(ids)
     assert store.entity_results(shuffled).keys() == set(ids)
     assert store.analysed_ids() == set(ids) and store.unanalysed_ids() == []
-    assert len([db for db in store.library._shards.values() if db.storage.parsed_signature]) <= 2
+    assert len([db for db in store.library.months.opened.values() if db.storage.parsed_signature]) <= 2
     assert store.library._index is None, "the id list told each id's month"
 
 

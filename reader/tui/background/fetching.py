@@ -11,6 +11,7 @@ from ...feeds.refresh import FeedOutcome, RefreshReport
 from ...feeds.runner import FeedRunner
 from ...models import Article, Feed
 from ...store import Store, StoreError
+from ...text import counted
 from ..messages import Notice
 from ..workers import run_in_thread
 
@@ -96,3 +97,13 @@ class Fetching:
 
     def close(self) -> None:
         self._runner.close()
+
+
+def fetch_summary(report: RefreshReport) -> Notice:
+    """What a finished fetch says: how many feeds, new and changed articles, and failures."""
+    failed = len(report.failed)
+    summary = (f"Fetched {counted(len(report.outcomes), 'feed')}: {len(report.added):,} new, "
+               f"{len(report.updated):,} changed")
+    if failed:
+        summary += f", {failed} failed (F shows why)"
+    return Notice(summary + ".", severity="warning" if failed else "information", timeout=6)

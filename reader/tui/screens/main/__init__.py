@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header
 
-from ....config import SORT_ORDERS
 from ....entities.library import EntityLibrary
-from ....fulltext.saving import page_address_problem
 from ....models import Article, Body
 from ...commands import bindings
 from ...focusing import focus_now
@@ -27,11 +24,11 @@ from ...widgets.footer import KeysFooter
 from ...widgets.reader.pane import ReaderPane
 from ...widgets.search_box import SearchBox
 from ...widgets.story_list import StoryList
-from ..dialogs import Prompt
 from .annotating import Annotator
 from .article_out import ArticleOut
 from .destinations import Destinations
 from .filters import Filters
+from .header import HeaderLine
 from .keys import COMMANDS
 from .library_feed import LibraryFeed
 from .marking import Marking
@@ -47,8 +44,6 @@ class MainScreen(Screen[None]):
     BINDINGS = bindings(COMMANDS)
     #: From 140 columns the list is given more of the width than the reader (styles/main.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
-    #: A search that ran before the index opened, to run again when it has: (text, view name).
-    waiting_search: tuple[str, str] | None = None
 
     # ``var``, not ``reactive``: a reactive repaints the whole screen when it changes (every cursor
     # move), where the watchers below redraw only the parts that show it.
@@ -93,7 +88,7 @@ class MainScreen(Screen[None]):
         self.sidebar, self.search_box = self.query_one(EntitySidebar), self.query_one(SearchBox)
         self.feed = LibraryFeed(services.store, self, self.listing, self.articles, poll_seconds=services.poll_seconds)
         self.annotator = Annotator(app, self, self.reader)
-        self.feed.with_body, self.feed.extra_loaded = self.annotator.read, self._body_extra
+        self.feed.with_body, self.feed.extra_loaded = self.annotator.read, self.annotator.extra_loaded
         self.marking = Marking(app, self, self.listing, changed=self.marks_changed, failed=self.feed.write_failed,
                                edits=self.annotator.edits)
         self.stories = StoryView(app, self, self.query_one(StoryList))
@@ -101,30 +96,16 @@ class MainScreen(Screen[None]):
         self.go = Destinations(app, self)
         self.filters = Filters(app, self)
         self.session = SessionMemory(app, self)
-
         self.out = ArticleOut(app, self)
+        self.header_line = HeaderLine(app, self)
         self.view = ViewOptions(sort=services.settings.sort, hide_read=services.settings.hide_read)
         focus_now(self.articles)
-        for status in ("fetch_status", "index_status", "analysis_status", "sync_state", "read_only"):
-            self.watch(app, status, lambda _: self.update_header(), init=False)
+        self.header_line.follow()
         self.watch(app, "entity_library", self._entities_changed)
         self.watch(app, "story_library", self.stories.library_changed)
         self.watch(app, "analysis_note", lambda note: setattr(
             self.sidebar, "note", f"Simpler extractor in use: {note}" if note else ""))
         self.feed.load()
-
-    def update_header(self) -> None:
-        app = self.broadsheet
-        parts = [self.listing.describe(stories=self.stories.active), f"{self.listing.unread_count:,} unread"]
-        if self.library_loading:
-            parts.append("loading library…")
-        if self.stories.opening:
-            parts.append("opening the story…")
-        parts += [status for status in (app.fetch_status, app.analysis_status, app.index_status,
-                                        app.sync_state.header) if status]
-        if app.read_only:
-            parts.append("READ-ONLY")
-        self.sub_title = " · ".join(parts)
 
     # The state flowing down ---------------------------------------------------------------------
 
@@ -149,7 +130,7 @@ class MainScreen(Screen[None]):
         self.articles.rows_changed(keep=keep)
         self.stories.list_changed()
         self.sidebar.list_changed()
-        self.update_header()
+        self.header_line.update()
 
     def watch_active_query(self, query: str) -> None:
         self.reader.set_query(query)
@@ -175,18 +156,14 @@ class MainScreen(Screen[None]):
     @property
     def target(self) -> Article | None:
         """What the article keys act on: the open article in the reader, else the list's cursor."""
-        if self.focused is self.reader and self.current is not None:
-            return self.current
-        if (stories := self.stories.list_widget) is not None:
-            return stories.highlighted_article or self.current
-        return self.articles.highlighted or self.current
+        return self.panes.target(self.current)
 
     def marks_changed(self) -> None:
         self.articles.refresh()
         self.stories.refresh()
         if self.current is not None:
             self.reader.show_state(self.current, self.listing.state(self.current.id))
-        self.update_header()
+        self.header_line.update()
 
     # What the parts report ------------------------------------------------------------------------
 
@@ -210,13 +187,6 @@ class MainScreen(Screen[None]):
     def _annotations_loaded(self, message: Annotator.Loaded) -> None:
         self.annotator.loaded(message)
 
-    def _body_extra(self, message: Message) -> None:
-        """The open article's annotations, read with its body."""
-        if isinstance(message, Annotator.Loaded):
-            self.annotator.loaded(message)
-        else:
-            self.post_message(message)
-
     @on(ReaderPane.AnnotateRequested)
     @on(ReaderPane.EditRequested)
     @on(ReaderPane.DeleteRequested)
@@ -231,27 +201,16 @@ class MainScreen(Screen[None]):
             self.annotator.article_note(self.current.id)
 
     @on(SearchBox.Answered)
-    def _answered(self, message: SearchBox.Answered) -> None:
-        self.filters.answered(message)
-
     @on(SearchBox.Cleared)
-    def clear_search(self) -> None:
-        self.filters.clear_search()
-
     @on(SearchBox.Unindexed)
-    def _unindexed(self, message: SearchBox.Unindexed) -> None:
-        self.change_view(query=message.text)  # until the index opens, words in titles and outlets narrow the list
-        self.waiting_search = (message.text, message.view_name)
+    @on(SearchBox.Submitted)
+    def _searched(self, message: SearchBox.Answered | SearchBox.Cleared | SearchBox.Unindexed
+                  | SearchBox.Submitted) -> None:
+        self.filters.searched(message)
 
     def index_ready(self) -> None:
-        """The index is open: a search typed (or restored) before it runs now, in full."""
-        waiting, self.waiting_search = self.waiting_search, None
-        if waiting is not None and self.view.query == waiting[0]:
-            self.search_box.run(*waiting)
-
-    @on(SearchBox.Submitted)
-    def _search_submitted(self) -> None:
-        focus_now(self.articles)
+        if self.is_mounted:  # the index may open before this screen has: no search waits then
+            self.filters.index_ready()
 
     @on(EntitySidebar.Chosen)
     def _entity_chosen(self, message: EntitySidebar.Chosen) -> None:
@@ -294,17 +253,10 @@ class MainScreen(Screen[None]):
 
     def action_story(self, verb: str) -> None:
         """L lists by story, T compares the target's story."""
-        if verb == "list":
-            self.stories.toggle()
-        else:
-            self.stories.open(self.target)
+        {"list": self.stories.toggle, "open": lambda: self.stories.open(self.target)}[verb]()
 
     def action_mark_all_read(self) -> None:
-        stories = self.stories.list_widget
-        # The list by story shows a story's articles on one row: what it shows is the articles
-        # of its rows on the screen (the hidden list by article has no height to go by).
-        screenful = stories.articles_shown() if stories is not None else self.articles.size.height
-        self.marking.mark_all_read(screenful=max(screenful, 1))
+        self.marking.mark_all_read(screenful=self.panes.screenful())
 
     def action_show_changes(self) -> None:
         self.feed.toggle_changes(self.reader)
@@ -313,12 +265,7 @@ class MainScreen(Screen[None]):
         self.broadsheet.full_text.fetch(self.target)
 
     def action_save_page(self) -> None:
-        self.app.push_screen(Prompt("Save a web page as an article", placeholder="https://…",
-                                    check=page_address_problem), self._save_page)
-
-    def _save_page(self, url: str | None) -> None:
-        if url:
-            self.broadsheet.full_text.save(url)
+        self.go.save_page()
 
     def action_refresh_feed(self) -> None:
         self.feed.fetch_listed(self.target)
@@ -334,18 +281,7 @@ class MainScreen(Screen[None]):
 
     def action_list(self, verb: str) -> None:
         """H hides or shows read articles; O goes on to the next sort order."""
-        if verb == "hide_read":
-            self.change_view(hide_read=not self.view.hide_read)
-            return
-        if self.stories.active:
-            # The list by story is newest first by its stories' latest accounts, whatever the sort.
-            self.notify("The list by story is always newest first; O sorts the list by article (L).",
-                        timeout=4, markup=False)
-            return
-        sort = SORT_ORDERS[(SORT_ORDERS.index(self.view.sort) + 1) % len(SORT_ORDERS)]
-        self.change_view(sort=sort)
-        named = {"date": "date, newest first", "oldest": "date, oldest first"}
-        self.notify(f"Sorted by {named.get(sort, sort)}.", timeout=2, markup=False)
+        {"hide_read": self.filters.toggle_hide_read, "sort": self.filters.next_sort}[verb]()
 
     def action_pane(self, verb: str, step: int = 1) -> None:
         """e, E, z, tab and shift+tab change the layout: focus, the sidebar, zoom."""

@@ -58,6 +58,13 @@ class Annotator:
             return Notice(f"Your highlights cannot be read: {error}", severity="error")
         return self.Loaded(article_id, annotations)
 
+    def extra_loaded(self, message: Message) -> None:
+        """What ``read`` gave with the body: the open article's annotations, or a notice to pass on."""
+        if isinstance(message, Annotator.Loaded):
+            self.loaded(message)
+        else:
+            self._screen.post_message(message)
+
     def warm(self) -> None:
         """Read every annotation now, in the background, so the annotations screen opens at once."""
         def read() -> None:

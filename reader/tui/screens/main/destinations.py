@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ....fulltext.saving import page_address_problem
 from ....ingest.sanitize import clean_line
 from ....search.annotation_filter import Passages
 from ....stories import Story
@@ -184,7 +185,7 @@ class Destinations:
         if screen.listing.index_of(article_id) is None:
             # Hidden by a search, an entity's or a feed's list, or by hiding read articles:
             # go back to every article.
-            screen.clear_search()
+            screen.filters.clear_search()
             screen.change_view(article_ids=None, ranked=None, filter_name="", source="", source_name="",
                                hide_read=False)
         screen.annotator.select_after_load = annotation_id
@@ -194,3 +195,12 @@ class Destinations:
         self.article(article_id)
         if already_open:
             screen.annotator.load(article_id)
+
+    def save_page(self) -> None:
+        """Ask for a web page's address, then save the page as an article."""
+        def save(url: str | None) -> None:
+            if url:
+                self._app.full_text.save(url)
+
+        self._app.push_screen(Prompt("Save a web page as an article", placeholder="https://…",
+                                     check=page_address_problem), save)

@@ -1,10 +1,12 @@
-"""What narrows the main screen's list: a search's results (or a saved view's), and the articles
-naming an entity, which follow the analysis as it finds more of them."""
+"""What narrows and orders the main screen's list: a search's results (or a saved view's), the
+articles naming an entity (which follow the analysis as it finds more of them), the sort, and
+whether read articles show."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ....config import SORT_ORDERS
 from ....entities.library import EntityLibrary
 from ....text import counted
 from ...focusing import focus_now
@@ -23,6 +25,8 @@ class Filters:
         self.entity: tuple[str, str] | None = None
         #: The saved view the list shows ("" for none, or a search typed).
         self.view_name = ""
+        #: A search that ran before the index opened, to run again when it has: (text, view name).
+        self.waiting_search: tuple[str, str] | None = None
 
     # A search ---------------------------------------------------------------------------------------
 
@@ -39,6 +43,27 @@ class Filters:
             screen.articles.set_cursor(message.ids.index(keep))  # the search the last session left
         elif message.ids:
             screen.articles.set_cursor(0)  # a new search starts at its best match
+
+    def searched(self, message: SearchBox.Answered | SearchBox.Cleared | SearchBox.Unindexed
+                 | SearchBox.Submitted) -> None:
+        """What the search box reports: results, a search cleared, one the index is not open for
+        yet, or the user done typing."""
+        screen = self._screen
+        if isinstance(message, SearchBox.Answered):
+            self.answered(message)
+        elif isinstance(message, SearchBox.Cleared):
+            self.clear_search()
+        elif isinstance(message, SearchBox.Unindexed):
+            screen.change_view(query=message.text)  # until the index opens, words in titles and outlets narrow the list
+            self.waiting_search = (message.text, message.view_name)
+        else:
+            focus_now(screen.articles)
+
+    def index_ready(self) -> None:
+        """The index is open: a search typed (or restored) before it runs now, in full."""
+        waiting, self.waiting_search = self.waiting_search, None
+        if waiting is not None and self._screen.view.query == waiting[0]:
+            self._screen.search_box.run(*waiting)
 
     def clear_search(self) -> None:
         screen = self._screen
@@ -57,6 +82,23 @@ class Filters:
         screen.active_query = ""
         screen.articles.snippets = {}
         screen.change_view(article_ids=None, ranked=None, filter_name="")
+
+    # The order, and read articles ------------------------------------------------------------------
+
+    def toggle_hide_read(self) -> None:
+        self._screen.change_view(hide_read=not self._screen.view.hide_read)
+
+    def next_sort(self) -> None:
+        screen = self._screen
+        if screen.stories.active:
+            # The list by story is newest first by its stories' latest accounts, whatever the sort.
+            screen.notify("The list by story is always newest first; O sorts the list by article (L).",
+                          timeout=4, markup=False)
+            return
+        sort = SORT_ORDERS[(SORT_ORDERS.index(screen.view.sort) + 1) % len(SORT_ORDERS)]
+        screen.change_view(sort=sort)
+        named = {"date": "date, newest first", "oldest": "date, oldest first"}
+        screen.notify(f"Sorted by {named.get(sort, sort)}.", timeout=2, markup=False)
 
     # An entity --------------------------------------------------------------------------------------
 

@@ -4,21 +4,21 @@ articles a fetch stored, and article bodies. Reads run in workers that only post
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.message import Message
 
-from ....config import SORT_ORDERS
 from ....models import Article, Body, Marks, Revision
-from ....seeds import SEED_SOURCE, ensure_seeded
+from ....seeds import ensure_seeded
 from ....store import Store, StoreError
 from ...listing import Listing
 from ...messages import Notice, StoreFailed
 from ...widgets.article_list import ArticleList
 from ...widgets.reader.pane import ReaderPane
 from ...workers import run_in_thread
+from .into_list import IntoList
 
 if TYPE_CHECKING:
     from . import MainScreen
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
 ARRIVALS_PAUSE = 0.25
 
 T = TypeVar("T")
-
-
-#: Kinds of article that are background, not news: not where a new library opens.
-REFERENCE_KINDS = ("encyclopedia", "reference")
-WELCOME = ("Welcome to broadsheet. The sample: four outlets' accounts of one event (Antonio Ledezma's escape to "
-           "Spain, November 2017) and an encyclopedia entry. L groups them by story, T compares how each outlet "
-           "told it, ? lists the keys.")
 
 
 class LibraryFeed:
@@ -91,7 +84,7 @@ class LibraryFeed:
         self._articles = articles
         self._poll_seconds = poll_seconds
         self._arrived: list[Article] | None = None
-        self._article_to_restore: str | None = None
+        self.into_list = IntoList(screen, listing, articles, all_loaded=self.start_polling)
         #: Read in the body's worker after the body, and handed to ``extra_loaded`` with it.
         self.with_body: Callable[[str], Message] | None = None
         self.extra_loaded: Callable[[Message], None] | None = None
@@ -212,36 +205,7 @@ class LibraryFeed:
             return
         self._screen.post_message(self.ChangesLoaded(article, revisions, body))
 
-    # Into the list --------------------------------------------------------------------------------
-
-    def loaded(self, message: Loaded) -> None:
-        listing, articles = self._listing, self._articles
-        listing.set_states(message.read_ids, message.marks)
-        if not listing.articles:
-            self._restore_view(message.session)
-            # The article left open may be in any month: look for it in every batch.
-            self._article_to_restore = message.session.get("article")
-        listing.extend(message.articles)
-        if (message.final and "article" not in message.session and not self._article_to_restore
-                and self._screen.broadsheet.services.welcome):
-            self._first_start()
-        articles.rows_changed(keep=self._article_to_restore or articles.highlighted_id)
-        if listing.index_of(self._article_to_restore) is not None or message.final:
-            self._article_to_restore = None
-        if message.final:
-            self._screen.library_loading = False
-            # The articles and their rows live as long as the app: full collections skip them.
-            self._screen.broadsheet.collector.settled()
-            self.start_polling()
-            articles.empty_message = "No articles here. Press / to change the filter, H to show read articles."
-            articles.refresh()
-            self._screen.broadsheet.indexing.update()  # the seeds may have just been added
-            self._screen.broadsheet.storying.update()  # and put in their stories
-            self._screen.broadsheet.syncing.start()  # marks taken from the server land on the loaded list
-            self._screen.stories.restore(message.session)
-            self._screen.session.restore(message.session)
-            self._screen.annotator.warm()
-        self._screen.update_header()
+    # Into the list (see into_list.py) --------------------------------------------------------------------------------
 
     def received(self, message: Received) -> None:
         """What the screen's handler hands on: the library read, changed elsewhere or grown, an
@@ -249,11 +213,11 @@ class LibraryFeed:
         screen = self._screen
         current = screen.current
         if isinstance(message, self.Loaded):
-            self.loaded(message)
+            self.into_list.loaded(message)
         elif isinstance(message, self.Changed):
-            self.changed(message)
+            self.into_list.changed(message)
         elif isinstance(message, self.Arrived):
-            self.add_arrivals(message)
+            self.into_list.add_arrivals(message)
         elif isinstance(message, self.BodyLoaded):
             if current is not None and current.id == message.article_id:
                 if message.body is None:
@@ -263,53 +227,6 @@ class LibraryFeed:
                     self.extra_loaded(message.extra)
         elif current is not None and current.id == message.article.id:
             screen.reader.show_changes(message.article, message.revisions, message.body)
-
-    def changed(self, message: Changed) -> None:
-        keep = self._articles.highlighted_id
-        self._listing.set_states(message.read_ids, message.marks)
-        if message.articles is not None:
-            known = self._listing.articles
-            fresh = [a.id for a in message.articles
-                     if a.id not in known or known[a.id].content_hash != a.content_hash]
-            self._listing.replace(message.articles)
-            app = self._screen.broadsheet
-            app.indexing.update()
-            app.storying.update()
-            # A `broadsheet fetch` from cron brought them: analysed like the app's own fetch's.
-            app.analysis.enqueue(fresh)
-        self._articles.rows_changed(keep=keep)
-        self._screen.stories.list_changed()  # the list by story shows the new articles too
-        self._screen.marks_changed()
-
-    def add_arrivals(self, message: Arrived) -> None:
-        # The cursor stays on the article it was on, wherever the new rows land.
-        keep = self._articles.highlighted_id
-        self._listing.extend(message.articles)
-        self._articles.rows_changed(keep=keep)
-        screen = self._screen
-        screen.stories.list_changed()  # the list by story shows them too, its cursor kept
-        edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id), None)
-        if edited is not None and screen.current is not None and edited.content_hash != screen.current.content_hash:
-            screen.show_article(edited, again=True)  # the outlet edited the open article: the new text
-        screen.update_header()
-
-    def _first_start(self) -> None:
-        """A new library: open on the newest news, not on a reference entry, and say what the
-        sample articles are for."""
-        news = [a for a in self._listing.rows if not any(w in a.kind for w in REFERENCE_KINDS)]
-        if news:
-            self._article_to_restore = news[0].id
-        if any(a.source == SEED_SOURCE for a in self._listing.articles.values()):
-            self._screen.notify(WELCOME, timeout=15, markup=False)
-
-    def _restore_view(self, session: dict) -> None:
-        """Start where the user left: the sort and hide-read of the last session, unless the
-        config file sets them (then they are the user's standing choice)."""
-        view = self._screen.view
-        given = self._screen.broadsheet.services.settings.given
-        sort = view.sort if "sort" in given else session.get("sort", view.sort)
-        hide_read = view.hide_read if "hide_read" in given else bool(session.get("hide_read", view.hide_read))
-        self._screen.view = replace(view, sort=sort if sort in SORT_ORDERS else view.sort, hide_read=hide_read)
 
     def toggle_changes(self, reader: ReaderPane) -> None:
         """D: what the outlet changed in the open article (or what its full text added to the

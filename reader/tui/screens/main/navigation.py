@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ....models import Article
 from ...focusing import focus_now
 from ...widgets.article_list import ArticleList
 from ...widgets.entity_sidebar import EntitySidebar
 from ...widgets.reader.pane import ReaderPane
+from ...widgets.story_list import StoryList
 
 if TYPE_CHECKING:
     from . import MainScreen
@@ -22,7 +24,7 @@ NARROW = 120
 
 class Panes:
     def __init__(self, screen: Screen, articles: ArticleList, reader: ReaderPane, sidebar: EntitySidebar,
-                 stories: Callable[[], Widget | None]) -> None:
+                 stories: Callable[[], StoryList | None]) -> None:
         self._screen = screen
         self._article_list = articles
         #: The story list when the list shows stories, else None.
@@ -31,6 +33,22 @@ class Panes:
         self._sidebar = sidebar
         #: The user's explicit choice for the sidebar; None follows the terminal's width.
         self.sidebar_choice: bool | None = None
+
+    def target(self, current: Article | None) -> Article | None:
+        """What the article keys act on: ``current`` when the reader has the focus, else the list's cursor."""
+        if self._screen.focused is self._reader and current is not None:
+            return current
+        if (stories := self._stories()) is not None:
+            return stories.highlighted_article or current
+        return self._article_list.highlighted or current
+
+    def screenful(self) -> int:
+        """How many articles the list shows at once (at least one)."""
+        stories = self._stories()
+        # The list by story shows a story's articles on one row: what it shows is the articles
+        # of its rows on the screen (the hidden list by article has no height to go by).
+        screenful = stories.articles_shown() if stories is not None else self._article_list.size.height
+        return max(screenful, 1)
 
     @property
     def _articles(self) -> Widget:
@@ -78,7 +96,7 @@ class Panes:
         if screen.focused is screen.search_box.input:
             screen.search_box.close()
             if screen.active_query or screen.view.query:
-                screen.clear_search()
+                screen.filters.clear_search()
         elif self.zoomed:
             self.unzoom()
         elif screen.focused is not self._articles:

@@ -44,7 +44,7 @@ class StoryView:
             if current is not None and (index := screen.listing.index_of(current)) is not None:
                 screen.articles.set_cursor(index, announce=False)
             focus_now(screen.articles)
-        screen.update_header()  # "all stories" or "all articles"
+        screen.header_line.update()  # "all stories" or "all articles"
         if save:
             self._app.save_session(list="stories" if self.active else "articles")
 
@@ -106,12 +106,12 @@ class StoryView:
         # at once, and the screen is built once that is painted, so the key never seems lost.
         # Not a notification: one would outstay the wait, over the screen that follows.
         self.opening = True
-        self._screen.update_header()
+        self._screen.header_line.update()
         self._screen.call_after_refresh(self._push, story)
 
     def _push(self, story: Story) -> None:
         self.opening = False
-        self._screen.update_header()
+        self._screen.header_line.update()
         self._screen.go.story(story)
 
     def next_unread(self, step: int) -> Article | None:

@@ -135,7 +135,7 @@ class HighlightKeys:
 
     def highlight(self, with_note: bool) -> None:
         pane = self._pane
-        chosen = pane.caret.selection(pane.body_text) or pane.mouse_selection()
+        chosen = pane.caret.selection(pane.body_text) or pane.positions.mouse_selection()
         current = pane.highlights.current
         if chosen is not None and current is not None and current.orphaned and not with_note:
             pane.post_message(pane.ReattachRequested(current.id, *chosen))

@@ -12,10 +12,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Collapsible, Static
 
-from ....annotations import passages
 from ....annotations.model import Annotation
 from ....entities.library import EntityLibrary
 from ....models import Article, ArticleState, Body, Revision
@@ -23,16 +21,15 @@ from ..settled import SettledStatic
 from .body_render import RenderedBody, render_body
 from .body_text import BodyText
 from .caret import CARET_ACTIONS, CARET_BINDINGS, HIGHLIGHT_BINDINGS, Caret
+from .comments import Comments
+from .heading import Heading
 from .highlights import HighlightKeys, Highlights
 from .layout import BodyLayout
 from .marks import MarkLayers
+from .positions import Positions
 from .steps import Steps
-from .texts import article_header, changes_text, comments_text
-
-#: Seconds the previous article's text stays while the next one's is read, before "Loading…"
-#: replaces it. A body is read in a few milliseconds: drawing a placeholder first would lay
-#: out and paint the pane twice for every article passed on the way down the list.
-LOADING_DELAY = 0.15
+from .texts import changes_text
+from .visual import VisualMode
 
 
 class ReaderPane(VerticalScroll, can_focus=True):
@@ -96,14 +93,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.body_layout = BodyLayout()
         self._rendered: RenderedBody | None = None
         self.steps = Steps(self)
-        #: (article id, "Also told by ..."): the story line of the header, set by the screen.
-        self.told_by = ("", "")
-        self._shown: tuple[Article, ArticleState] | None = None
+        self.positions = Positions(self)
+        self.visual_mode = VisualMode(self)
+        self.heading = Heading(self)
+        self.comments = Comments(self)
         #: The body drawn, kept to draw it again when the width changes (quotes wrap with it).
         self._body: Body | None = None
-        #: The header last drawn: the header is asked for several times per article.
-        self._header: Text | None = None
-        self._loading: Timer | None = None
         #: What #reader-body holds when it shows the article's text: (rendered, layers), else None.
         self._drawn: tuple[RenderedBody, tuple] | None = None
 
@@ -123,6 +118,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         for hidden in ("#reader-comments", "#article-note", "#highlight-note"):
             self.query_one(hidden).display = False
+
+    @property
+    def rendered(self) -> RenderedBody | None:
+        """The open article's text as drawn, with the map between its cells and Body.text."""
+        return self._rendered
 
     # What tests and the screen read of visual mode.
     @property
@@ -166,81 +166,52 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.highlights.clear()
             self.steps.forget_mentions()
         self.article_id = article.id
-        self._stop_loading()
+        self.heading.stop_waiting()
         if body is None:
-            # The header waits with the text (for the body, or for "Loading…"), so the pane is
-            # laid out once per article and not for the header and again for the text.
             self._body = None
             self._rendered, self.body_text = None, ""
-            self._shown = (article, state)
-            self._loading = self.set_timer(LOADING_DELAY, self._show_loading)
+            self.heading.wait(article, state)
             return
         self.show_state(article, state)
-        comments = self.query_one("#reader-comments", Collapsible)
         self._body = body
         self._rendered, self.body_text = render_body(body, self._quote_width()), body.text
         self.steps.mark_query()
         self.redraw()
-        comments.display = bool(body.comments)
-        if body.comments:
-            comments.title = f"Reader comments ({len(body.comments)}) — c shows or folds them"
-            comments.collapsed = True
-            self.query_one("#reader-comments-text", Static).update(comments_text(body))
+        self.comments.show(body)
         self.scroll_home(animate=False)
 
-    def _show_loading(self) -> None:
-        """The body is still being read: say so rather than leave the last article's text."""
-        self._loading = None
-        if self._shown is not None:
-            self.show_state(*self._shown)
-        if self._rendered is None and not self.showing_changes:
-            self._drawn = None
-            self.query_one("#reader-body", Static).update(Text("Loading…", style="dim"))
-            self.query_one("#reader-comments", Collapsible).display = False
-
-    def _stop_loading(self) -> None:
-        if self._loading is not None:
-            self._loading.stop()
-            self._loading = None
+    def body_cleared(self) -> None:
+        """#reader-body is about to show something other than the article's text."""
+        self._drawn = None
 
     def show_state(self, article: Article, state: ArticleState) -> None:
         """Refresh the header only (read, star, tags changed)."""
-        self._shown = (article, state)
-        if self._loading is not None:
-            return  # drawn with the text, shortly
-        told = self.told_by[1] if self.told_by[0] == article.id else ""
-        header = article_header(article, state, told)
-        if header != self._header:
-            self._header = header
-            self.query_one("#reader-header", Static).update(header)
+        self.heading.show(article, state)
 
     def set_told_by(self, article_id: str, note: str) -> None:
         """The line naming the other outlets that told the article's story ("" for none)."""
-        self.told_by = (article_id, note)
-        if self._shown is not None and self._shown[0].id == article_id:
-            self.show_state(*self._shown)
+        self.heading.set_told_by(article_id, note)
 
     def show_changes(self, article: Article, revisions: list[Revision], body: Body) -> None:
         self.showing_changes = True
-        self._stop_loading()
-        if self._shown is not None:
-            self.show_state(*self._shown)  # were it still waiting for the body
+        self.heading.stop_waiting()
+        if self.heading.shown is not None:
+            self.show_state(*self.heading.shown)  # were it still waiting for the body
         self.leave_visual()
         self._drawn = None
         self.query_one("#reader-body", Static).update(changes_text(article, revisions, body))
-        self.query_one("#reader-comments").display = False
+        self.comments.hide()
         self.scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
         self._body = None
         self._rendered, self.body_text = None, ""
-        self._stop_loading()
+        self.heading.stop_waiting()
         self.leave_visual()
-        self._header = Text(message, style="dim")
-        self.query_one("#reader-header", Static).update(self._header)
+        self.heading.show_message(message)
         self._drawn = None
         self.query_one("#reader-body", Static).update("")
-        self.query_one("#reader-comments").display = False
+        self.comments.hide()
 
     def _quote_width(self) -> int | None:
         """The cells a line of the body has (a cell kept for a scrollbar that may come and go);
@@ -274,15 +245,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         return current is None or self.scroll_to_offset(ranges[current][0])
 
     def action_toggle_comments(self) -> None:
-        comments = self.query_one("#reader-comments", Collapsible)
-        if comments.display:
-            comments.collapsed = not comments.collapsed
-            if not comments.collapsed:
-                self.scroll_to_widget(comments, top=True, animate=False)
-        else:  # the key is always in the footer: say why it did nothing
-            said = ("Open an article first (enter)." if self._rendered is None
-                    else "This article has no reader comments.")
-            self.notify(said, timeout=3, markup=False)
+        self.comments.toggle()
 
     # Search matches and an entity's mentions, stepped through by > < and m.
     def set_query(self, query: str) -> None:
@@ -294,85 +257,37 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def step_mentions(self, library: EntityLibrary, key: str, name: str) -> None:
         self.steps.step_mentions(library, key, name)
 
-    # Positions on screen ---------------------------------------------------------------------------
-
+    # Positions on screen (see positions.py).
     def line_starts(self) -> list[int]:
-        return self.body_layout.line_starts(self._rendered, self.query_one("#reader-body", Static).content_region.width)
+        return self.positions.line_starts()
 
     def scroll_to_offset(self, offset: int, *, only_if_hidden: bool = False, at_top: bool = False) -> bool:
-        """Scroll so the Body.text offset is in view (a third of the way down, or on the top
-        line); False if the offset is not drawn."""
-        drawn = self._rendered.position(offset) if self._rendered is not None else None
-        if drawn is None:
-            return False
-        line = self.body_layout.line_of(drawn, self.line_starts())
-        y = self.query_one("#reader-body", Static).virtual_region.y + line
-        if only_if_hidden and self.scroll_y <= y < self.scroll_y + self.size.height - 1:
-            return True
-        self.scroll_to(y=max(0, y - (0 if at_top else self.size.height // 3)), animate=False)
-        return True
+        return self.positions.scroll_to_offset(offset, only_if_hidden=only_if_hidden, at_top=at_top)
 
     def offset_at_top(self) -> int:
-        """The Body.text offset of the first line of the body in view."""
-        if self._rendered is None:
-            return 0
-        body = self.query_one("#reader-body", Static)
-        line = max(int(self.scroll_y) - body.virtual_region.y, 0)
-        starts = self.line_starts()
-        return self._rendered.body_offset(starts[min(line, len(starts) - 1)])
+        return self.positions.offset_at_top()
 
-    def mouse_selection(self) -> tuple[int, int] | None:
-        """The passage selected with the mouse in the article's text, as Body.text offsets."""
-        selection = self.screen.selections.get(self.query_one("#reader-body", Static))
-        if selection is None or self._rendered is None or self.showing_changes:
-            return None
-        low, high = self._rendered.cells_to_range(selection.start, selection.end)
-        start, end = passages.trimmed(self.body_text, low, high)
-        return (start, end) if end > start else None
-
-    # Visual mode -----------------------------------------------------------------------------------
-
+    # Visual mode (see visual.py).
     def enter_visual(self) -> bool:
-        if not self.body_text or self.showing_changes:
-            return False
-        self.caret.enter(self.body_text, self.offset_at_top(), at_paragraph=True)
-        self._caret_moved(scroll=False)
-        self.refresh_bindings()
-        return True
+        return self.visual_mode.enter()
 
     def leave_visual(self) -> None:
-        if not self.caret.visual:
-            return
-        self.caret.leave()
-        self.mark_layers.selection, self.mark_layers.caret = None, None
-        self.redraw()
-        self.refresh_bindings()
-
-    def _caret_moved(self, scroll: bool = True) -> None:
-        self.mark_layers.selection, self.mark_layers.caret = self.caret.drawn()
-        self.redraw()
-        if scroll:
-            self.scroll_to_offset(self.caret.at, only_if_hidden=True)
+        self.visual_mode.leave()
 
     def action_leave_visual_mode(self) -> None:
-        self.leave_visual()
+        self.visual_mode.leave()
 
     def action_caret(self, unit: str, step: int) -> None:
-        self.caret.move(self.body_text, unit, step)
-        self._caret_moved()
+        self.visual_mode.move(unit, step)
 
     def action_caret_line(self, step: int) -> None:
-        if self._rendered is not None:
-            self.caret.move_line(self.body_text, self._rendered, self.line_starts(), self.body_layout.line_of, step)
-            self._caret_moved()
+        self.visual_mode.move_line(step)
 
     def action_select_unit(self, unit: str) -> None:
-        self.caret.select_unit(self.body_text, unit)
-        self._caret_moved()
+        self.visual_mode.select_unit(unit)
 
     def action_restart_selection(self) -> None:
-        self.caret.restart()
-        self._caret_moved(scroll=False)
+        self.visual_mode.restart()
 
     # The highlight keys, kept with the highlights they act on.
     def action_visual_mode(self) -> None:

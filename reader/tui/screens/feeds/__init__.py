@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -14,26 +13,23 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ...feeds.errors import FeedError
-from ...feeds.probe import Probe, probe_url
-from ...feeds.subscriptions import normalise_feed_url
-from ...ingest.sanitize import clean_line
-from ...models import FULL_TEXT_MODES, Feed
-from ...store import FeedCounts, StoreError
-from ...text import counted
-from ..messages import FeedRemoved, Notice
-from ..widgets.footer import KeysFooter
-from ..widgets.sync_account import SyncAccount
-from ..workers import run_in_thread
-from .closing import close
-from .dialogs import Choose, Confirm, Prompt
+from ....feeds.probe import Probe
+from ....ingest.sanitize import clean_line
+from ....models import FULL_TEXT_MODES, Feed
+from ....store import FeedCounts, StoreError
+from ....text import counted
+from ...messages import FeedRemoved, Notice
+from ...widgets.footer import KeysFooter
+from ...widgets.sync_account import SyncAccount
+from ...workers import run_in_thread
+from ..closing import close
+from ..dialogs import Confirm, Prompt
+from .rows import COLUMNS, FULL_TEXT_HELP, feed_detail, feed_row
+from .subscribing import Subscribing
 
 if TYPE_CHECKING:
-    from ..app import BroadsheetApp
+    from ...app import BroadsheetApp
 
-_FULL_TEXT_HELP = {"ask": "X fetches an article's whole text", "always": "every new item's page is fetched",
-                   "never": "only the feed's text"}
-_STATUS_STYLES = {"ok": "green", "warn": "yellow", "failed": "bold red", "gone": "dim red", "new": "yellow"}
 
 class FeedsScreen(Screen[tuple[str, str] | None]):
     """Dismissed with (feed id, name) to list that feed's articles, or None."""
@@ -76,7 +72,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         table: DataTable[Text] = FeedTable(cursor_type="row", zebra_stripes=True, id="feeds-table")
-        table.add_columns("Status", "Feed", "Unread", "Articles", "Last fetch", "Tags")
+        table.add_columns(*COLUMNS)
         yield table
         yield Static(
             Text(
@@ -90,6 +86,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.title = "broadsheet — feeds"
+        self.subscribing = Subscribing(self.broadsheet, self)
         self.query_one("#feeds-empty").display = False
         self.watch(self.app, "feeds_version", lambda _: self._reload_soon(), init=False)
         self.watch(self.app, "fetch_status", self._show_status)
@@ -133,17 +130,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         self.feeds = message.feeds
         table.clear()
         for feed in self.feeds:
-            counts = message.counts.get(feed.id) or FeedCounts()
-            when = f"{feed.last_fetch.astimezone():%d %b %H:%M}" if feed.last_fetch else "never"
-            table.add_row(
-                Text(feed.health, style=_STATUS_STYLES.get(feed.health, "")),
-                Text(clean_line(feed.name)[:60]),
-                Text(f"{counts.unread:,}", style="bold" if counts.unread else "dim"),
-                Text(f"{counts.articles:,}"),
-                Text(when),
-                Text(clean_line(" ".join(f"#{t}" for t in feed.tags))),
-                key=feed.id,
-            )
+            table.add_row(*feed_row(feed, message.counts.get(feed.id) or FeedCounts()), key=feed.id)
         if selected is not None:
             index = next((i for i, f in enumerate(self.feeds) if f.id == selected.id), 0)
             table.move_cursor(row=index, animate=False)
@@ -160,24 +147,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
-        feed = self._selected()
-        detail = Text()
-        if feed is not None:
-            detail.append(clean_line(feed.url) + "\n", style="underline")
-            if feed.site_url:
-                detail.append(f"site: {clean_line(feed.site_url)}\n", style="dim")
-            if feed.error:
-                detail.append(f"last error: {clean_line(feed.error)}\n", style="red")
-            elif feed.warning:
-                detail.append(f"warning: {clean_line(feed.warning)}\n", style="yellow")
-            if feed.status == "gone":
-                detail.append("The server says this feed is gone for good; it is no longer fetched.\n", style="italic")
-            if feed.full_text != "ask":  # the default goes unsaid, as on every feed until changed
-                detail.append(f"full text: {feed.full_text} ({_FULL_TEXT_HELP[feed.full_text]}; x changes it)\n",
-                              style="dim")
-            if feed.last_success:
-                detail.append(f"last new content: {feed.last_success.astimezone():%d %b %Y %H:%M}", style="dim")
-        self.query_one("#feed-detail", Static).update(detail)
+        self.query_one("#feed-detail", Static).update(feed_detail(self._selected()))
 
     @on(DataTable.RowSelected)
     def action_open_feed(self) -> None:
@@ -205,7 +175,7 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
         mode = FULL_TEXT_MODES[(FULL_TEXT_MODES.index(feed.full_text) + 1) % len(FULL_TEXT_MODES)]
 
         def done(changed: Feed) -> None:
-            self.notify(f"{clean_line(changed.name)}: full text {mode} — {_FULL_TEXT_HELP[mode]}.", timeout=4,
+            self.notify(f"{clean_line(changed.name)}: full text {mode} — {FULL_TEXT_HELP[mode]}.", timeout=4,
                         markup=False)
             self.load_feeds()
 
@@ -259,73 +229,14 @@ class FeedsScreen(Screen[tuple[str, str] | None]):
                                     hint="enter renames · its new articles show under this name · escape cancels",
                                     value=clean_line(feed.name)), named)
 
-    # Adding ------------------------------------------------------------------------------------
+    # Adding (see subscribing.py) ----------------------------------------------------------------
 
     def action_add_feed(self) -> None:
-        if not self.broadsheet.check_writable(self):
-            return
-        prompt = Prompt("Subscribe to a feed", placeholder="https://… — a feed, or a web page that advertises one")
-        self.app.push_screen(prompt, self._check_url)
-
-    def _check_url(self, text: str | None) -> None:
-        if not text:
-            return
-        try:
-            url = normalise_feed_url(text)
-        except (FeedError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify(f"Checking {url}…", timeout=3, markup=False)
-        self.probe(url)
-
-    def probe(self, url: str) -> None:
-        run_in_thread(self, lambda: self.post_message(self.Probed(asyncio.run(probe_url(url)))), group="feeds.probe",
-                      exclusive=True)
+        self.subscribing.start()
 
     @on(Probed)
     def probed(self, message: Probed) -> None:
-        probe = message.probe
-        if probe.kind == "feed":
-            self._subscribe(probe.url, "")
-        elif probe.kind == "page":
-            subscribed = {_comparable(f.url) for f in self.feeds}
-            choices = [f"{clean_line(c.title) or '(untitled)'} — {clean_line(c.url)}"
-                       + ("  (subscribed already)" if _comparable(c.url) in subscribed else "")
-                       for c in probe.candidates]
-
-            def chosen(index: int | None) -> None:
-                # A page may advertise a feed that is gone: it is checked as a URL typed in would
-                # be (and as the command line does), so a dead one is refused, not left as a row.
-                if index is not None:
-                    self._check_url(probe.candidates[index].url)
-
-            self.app.push_screen(
-                Choose(f"{clean_line(probe.url)} is a web page. Subscribe to which of its feeds?", choices), chosen
-            )
-        else:
-            question = f"{clean_line(probe.url)}: {clean_line(probe.error)}.\n\nSubscribe anyway?"
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._subscribe(probe.url, "")
-
-            self.app.push_screen(Confirm(question, yes="Subscribe", no="Cancel"), answered)
-
-    def _subscribe(self, url: str, title: str) -> None:
-        def done(result) -> None:
-            feed, created = result
-            if created:
-                self.notify(f"Subscribed to {clean_line(feed.name)}; fetching it now.", markup=False)
-                self.broadsheet.refresh_feeds([feed.id])
-            else:
-                self.notify(f"Already subscribed to {clean_line(feed.name)}.", markup=False)
-            self.load_feeds()
-
-        self.broadsheet.writes.submit(
-            lambda store: store.add_feed(url, title),
-            on_done=done,
-            on_error=lambda e: self.notify(f"Not subscribed: {e}", severity="error", markup=False),
-        )
+        self.subscribing.probed(message.probe)
 
 
 class FeedTable(DataTable[Text]):
@@ -334,8 +245,3 @@ class FeedTable(DataTable[Text]):
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", show=False, id="feeds.open")]
 
-
-def _comparable(url: str) -> str:
-    """A feed's address as two spellings of it compare: no scheme, "www." or trailing slash."""
-    rest = url.strip().split("://", 1)[-1].lower()
-    return rest.removeprefix("www.").rstrip("/")
