@@ -45,8 +45,12 @@ ALTERNATE_WORD = 3.0
 #: Legal terms that are also common words or places in news ("UK", "EU", "PC", "OK", "AS", "AT").
 _NOT_LEGAL = frozenset("uk eu pc ok as at et ad bt ca da ba bm ee ec ep ei ok og ou sd ss ud xt xk ks ps pp".split())
 #: Legal forms cleanco lacks: a Thai public company ("Siam Cement Group PCL"), an Indonesian
-#: listed one ("PT Vale Indonesia Tbk").
-_MORE_LEGAL = frozenset((("pcl",), ("tbk",)))
+#: listed one ("PT Vale Indonesia Tbk"), an Irish designated activity company ("Ryanair DAC"),
+#: Icelandic ones ("HS Orka hf.", "Arion ehf."), a Vietnamese or Russian joint-stock company.
+_MORE_LEGAL = frozenset((("pcl",), ("tbk",), ("dac",), ("hf",), ("ehf",), ("ohf",), ("jsc",), ("pjsc",),
+                         ("joint", "stock", "company"), ("joint", "stock", "commercial", "bank")))
+#: Short legal forms as written, unlike a name's word of two letters ("Ag", "Sa"): "Co." and "hf.".
+_SMALL_LEGAL = frozenset(("Co", "hf"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +110,8 @@ class Knowledge:
             tail = tuple(fold(w).strip(".,") for w in words[-size:])
             if tail in legal.get(size, ()):
                 rest = re.sub(r"(?:,|\s+(?:&|and))+$", "", " ".join(words[:-size]))
-                if size == 1 and len(tail[0]) <= 2 and tail[0] != "co" and not words[-1].strip(".").isupper():
+                last = words[-1].strip(".,")
+                if size == 1 and len(tail[0]) <= 2 and last not in _SMALL_LEGAL and not last.isupper():
                     return None  # "Ag" or "Sa" in a name: only capitals are the legal form (but "Co.")
                 return (rest, " ".join(words[-size:])) if rest[:1].isupper() else None
         return None

@@ -41,6 +41,8 @@ def head_kind(name: str) -> str | None:
     words = name.split()
     if len(words) == 2 and bare(words[1]) == "house" and _housed(words[0]):
         return "place"
+    if len(words) >= 2 and words[0] == "Río":
+        return "place"  # Spanish's river, always one (but English's "Rio Tinto" is a company too)
     kind = None
     for index, word in enumerate(words):
         low = bare(word)

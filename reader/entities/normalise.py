@@ -17,6 +17,12 @@ _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 _LINK_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+# Letters Unicode does not decompose into a base letter and an accent, written in English news
+# as these: "Søren Kjærgaard" is "Soren Kjaergaard", "Phạm Văn Đức" is "Pham Van Duc", and
+# "Veðurstofa", "Łódź", "Þórshöfn" lose nothing a reader would miss.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D",
+                          "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h",
+                          "Ħ": "H"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ def prepare(text: str, *, join_lines: bool = False) -> Prepared:
 @lru_cache(maxsize=1 << 16)  # the same few thousand names are folded over and over
 def fold(name: str) -> str:
     """The form two spellings of one name share: no accents, no case, plain punctuation."""
-    name = name.translate(_APOSTROPHES).translate(_DASHES)
+    name = name.translate(_APOSTROPHES).translate(_DASHES).translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = re.sub(r"[.]", "", stripped)

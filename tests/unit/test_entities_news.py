@@ -136,3 +136,28 @@ def test_a_term_brought_in_as_lower_case_words_or_its_acronym_is_no_name():
 def test_a_role_written_as_an_acronym_is_no_name():
     text = "Claire Vantry, a French MEP from the liberal group, said two MPs had written to the CEO."
     assert not {"MEP", "MPs", "CEO"} & set(kinds_of(text, span(text, "Claire Vantry", "PERSON")))
+
+
+def test_a_name_with_letters_that_do_not_decompose_is_one_with_its_english_spelling():
+    from reader.entities import Extractor, canonicalise
+
+    text = ("COPENHAGEN — Søren Kjærgaard, who heads the Vestry Energy Council, said the auction was "
+            "a success. Kjaergaard said bids had come from six countries.")
+    entities = canonicalise(list(Extractor().extract_many([("a", "", text)])))
+    homes = {occ.alias: e.key for e in entities for occ in e.occurrences}
+    assert homes.get("Søren Kjærgaard") is not None
+    assert homes.get("Søren Kjærgaard") == homes.get("Kjaergaard")
+
+
+def test_irish_icelandic_and_joint_stock_legal_forms_end_a_companys_name():
+    from reader.entities.knowledge import knowledge
+
+    assert knowledge().legal_form("Tervo Air DAC") == ("Tervo Air", "DAC")
+    assert knowledge().legal_form("Vestra Orka hf.") == ("Vestra Orka", "hf.")
+    assert knowledge().legal_form("Quela Land Joint Stock Company") == ("Quela Land", "Joint Stock Company")
+    assert knowledge().legal_form("Quela Hf") is None  # a word of a name, not the legal form
+
+
+def test_a_spanish_river_is_a_place_whatever_the_model_says():
+    text = "The government plans to build a dam on the Río Quelano to create a second reservoir."
+    assert kinds_of(text, span(text, "Río Quelano", "PERSON")).get("Río Quelano") == "place"
