@@ -183,3 +183,21 @@ def test_on_the_seeds_a_tweet_is_its_writers_and_a_scare_quote_is_no_quote(seeds
     tweet = next(q for q in comparison.quotes if q.text.startswith("I spoke on the phone with Mayor Antonio Ledezma"))
     assert tweet.speaker == "Luis Almagro"
     assert "legally" not in {q.text for q in comparison.quotes}
+
+
+def _quote_with(comparison, outlet: str, words: str):
+    return next(q for q in comparison.quotes if q.outlet == outlet and words in q.text)
+
+
+def test_on_the_seeds_the_vampire_quote_is_maduros(seeds) -> None:
+    # "Venezuelan President Nicolas Maduro, for his part, said Friday that Ledezma had fled ...
+    # “They can keep their vampire over there ...,” he said": he is Maduro, not Ledezma.
+    _, comparison = seeds
+    assert _quote_with(comparison, "Venezuelanalysis", "keep their vampire").speaker == "Nicolás Maduro"
+
+
+def test_on_the_seeds_contributing_from_exile_is_ledezmas(seeds) -> None:
+    # "Antonio Ledezma arrived in Madrid ... He flew to Spain via Colombia, saying that he ...
+    # would soon start travelling the globe to “contribute from exile ...”".
+    _, comparison = seeds
+    assert _quote_with(comparison, "Caracas Chronicles", "contribute from exile").speaker == "Antonio Ledezma"
