@@ -4,6 +4,7 @@ the name it stands for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -15,6 +16,7 @@ from .comparison_types import Label, Passage, Quote
 from .quotes import QuoteFound
 from .reading import Reading
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? (?=[A-Z])")
 #: Kinds that get labels and speak.
 LABELLED = ("person", "organisation")
 
@@ -112,16 +114,23 @@ def _speaker(quote: QuoteFound, mentions: list[tuple[Mention, Entity]], entities
         kinds = ("person",) if pronoun in ("he", "she") else ("organisation", "person")
         # Whom the quote itself names is talked about, not talking: "“I spoke with Ledezma,” he wrote".
         spoken_of = {e.key for m, e in mentions if m.part == quote.part and quote.start <= m.start < quote.end}
+        same_part = [(m, e) for m, e in mentions if m.part == quote.part]
         for kind in kinds:
             for start, end in quote.antecedents:
                 entity = _entity_at(mentions, quote.part, start, end) or entities.find(text[start:end])
-                if entity is not None and entity.kind == kind and _agrees(entity, pronoun) \
+                if entity is not None and entity.kind == kind and _agrees(entity, pronoun, same_part, text) \
                         and entity.key not in spoken_of:
                     return entity.name, entity.key
         return None, None
     start, end = quote.head
     if start < 0:
         return None, None
+    if not quote.named:
+        # A role ("the minister said"): the name the article gave that role, if one is an entity.
+        for a_start, a_end in quote.antecedents:
+            entity = _entity_at(mentions, quote.part, a_start, a_end)
+            if entity is not None and entity.kind in LABELLED:
+                return entity.name, entity.key
     entity = _entity_at(mentions, quote.part, start, end)
     if entity is None and quote.named:
         entity = entities.find(text[start:end])
@@ -160,11 +169,22 @@ def _entity_at(mentions: list[tuple[Mention, Entity]], part: str, start: int, en
     return best[1] if best else None
 
 
-def _agrees(entity: Entity, pronoun: str) -> bool:
+def _agrees(entity: Entity, pronoun: str, mentions: list[tuple[Mention, Entity]], text: str) -> bool:
     if pronoun not in ("he", "she") or entity.kind != "person":
         return True
-    gender = _gender(entity.name.split()[0])
+    gender = _honorific(entity, mentions, text) or _gender(entity.name.split()[0])
     return gender == "" or gender == ("male" if pronoun == "he" else "female")
+
+
+def _honorific(entity: Entity, mentions: list[tuple[Mention, Entity]], text: str) -> str:
+    """"male" or "female" when the article calls the person Mr or Ms somewhere ("Ms Robin
+    Doyle"): surer than a first name that is given to either."""
+    for mention, other in mentions:
+        if other.key == entity.key and mention.end <= len(text):
+            found = _HONORIFIC.search(text[max(0, mention.start - 6):mention.end])
+            if found is not None:
+                return "male" if found.group(1) == "Mr" else "female"
+    return ""
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .speakers import SPEECH, Speaker, find_speaker, outside, paragraph_of, speaker_words, subject_of
+from .antecedents import outside
+from .speakers import SPEECH, Speaker, find_speaker, paragraph_of, speaker_words, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from .describing import chain_start, descriptions, in_chain
 from .quotes import QuoteFound, attribute_quotes, find_quoted, reported_speech
+from .referring import refer
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 #: Bump when what a reading finds changes: cached readings of another version are read again.
-VERSION = 11
+VERSION = 12
 
 #: The dependency labels of words that describe the name they stand before.
 _ALIAS = re.compile(r"\A\s*,?\s*(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed|dubbed)\s+(?:as\s+)?"
@@ -89,8 +90,8 @@ def read_docs(title: Doc, body: Doc) -> Reading:
         quoted = find_quoted(doc.text)
         inside = [(q.start, q.end) for q in quoted]
         labels.extend(_labels(doc, part, inside))
-        quotes.extend(attribute_quotes(doc, part, quoted))
-        quotes.extend(reported_speech(doc, part, inside))
+        quotes.extend(refer(doc, attribute_quotes(doc, part, quoted), inside))
+        quotes.extend(refer(doc, reported_speech(doc, part, inside), inside))
     return Reading(tuple(labels), tuple(sorted(quotes, key=lambda q: (q.part != "title", q.start))))
 
 

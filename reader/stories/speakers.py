@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .antecedents import antecedents, outside
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -87,12 +89,9 @@ def paragraph_of(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-def outside(token: Token, inside: list[tuple[int, int]]) -> bool:
-    return not any(s <= token.idx < e for s, e in inside)
-
-
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it is coordinated with ("smiled and said"); for
+    """The verb's subject, or that of the verb it is coordinated with ("smiled and said") or
+    whose participle it is ("rejected the results, saying"); for
     "who" or "which" opening a relative clause, the noun the clause tells of ("Rajoy, who
     vowed...")."""
     seen = 0
@@ -103,6 +102,11 @@ def subject_of(verb: Token) -> Token | None:
                     return verb.head
                 return _named_beside(child)
         if verb.dep_ == "conj":
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            # "Aranyi rejected the results, saying ...": who says is who rejected.
             verb = verb.head
             seen += 1
             continue
@@ -138,7 +142,7 @@ def _according(sentences: Any, inside: list[tuple[int, int]]) -> Token | None:
                     if to.lower_ == "to":
                         for obj in to.children:
                             if obj.dep_ == "pobj":
-                                return obj
+                                return _named_beside(obj)
     return None
 
 
@@ -158,59 +162,10 @@ def speaker_words(token: Token, inside: list[tuple[int, int]], said: tuple[int, 
             break
     span: Span = doc[start:end + 1]
     pronoun = token.pos_ == "PRON" and token.lower_ in PRONOUNS
-    named = token.pos_ == "PROPN"
+    named = token.pos_ == "PROPN" and not token.is_lower  # the parser takes "the minister" for a name at times
     first = token.i
     while named and first > start and doc[first - 1].pos_ == "PROPN":
         first -= 1
     head = (doc[first].idx, token.idx + len(token.text))
-    antecedents = _antecedents(token, inside, said) if pronoun else ()
-    return Speaker(span.text, span.start_char, span.end_char, pronoun, head, named, antecedents)
-
-
-def _antecedents(pronoun: Token, inside: list[tuple[int, int]], said: tuple[int, int] | None
-                 ) -> tuple[tuple[int, int], ...]:
-    """Names a pronoun may stand for: the proper-noun subjects of its own and the three
-    sentences before (nearest first), then every other name in them, nearest first; none
-    inside a quote. Whom the words spoken name is talked about, not talking ("“I spoke with
-    Ledezma,” he wrote"): that name is no antecedent, and when it is the nearest subject, the
-    other names of its sentence come first (the one Ledezma spoke with)."""
-    doc = pronoun.doc
-    sentence = pronoun.sent
-    sentences = [sentence]
-    while len(sentences) < 4 and sentences[-1].start > 0:
-        sentences.append(doc[sentences[-1].start - 1].sent)
-    named = _names_within(doc, said) if said is not None else set()
-    first: list[tuple[int, int]] = []
-    subjects: list[tuple[int, int]] = []
-    others: list[tuple[int, int]] = []
-    for sent in sentences:
-        sent_subjects: list[tuple[int, int]] = []
-        sent_others: list[tuple[int, int]] = []
-        for token in reversed(list(sent)):
-            if token.i >= pronoun.i or token.pos_ != "PROPN" or not outside(token, inside):
-                continue
-            if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN" and token.head.i > token.i:
-                continue  # within a longer name: the name's last word stands for it
-            start = token.i
-            while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound",
-                                                                                                    "flat"):
-                start -= 1
-            chain = (doc[start].idx, token.idx + len(token.text))
-            (sent_subjects if token.dep_ in ("nsubj", "nsubjpass") else sent_others).append(chain)
-        if not subjects and not first and sent_subjects and named \
-                and all(_last_word(doc.text, chain) in named for chain in sent_subjects):
-            first = sent_others
-        subjects.extend(sent_subjects)
-        others.extend(sent_others)
-    found = [chain for chain in dict.fromkeys([*first, *subjects, *others]) if _last_word(doc.text, chain) not in named]
-    return tuple(found)[:6]
-
-
-def _names_within(doc: Doc, span: tuple[int, int]) -> set[str]:
-    """The proper nouns between two offsets, folded to lower case."""
-    start, end = span
-    return {t.lower_ for t in doc if start <= t.idx < end and t.pos_ == "PROPN"}
-
-
-def _last_word(text: str, chain: tuple[int, int]) -> str:
-    return text[chain[0]:chain[1]].split()[-1].lower()
+    found = antecedents(token, inside, said) if pronoun else ()
+    return Speaker(span.text, span.start_char, span.end_char, pronoun, head, named, found)
