@@ -2,8 +2,10 @@
 
 Anchors follow the W3C Web Annotation selectors, as Hypothesis uses them: the exact quote,
 some context either side, and the character range. Re-attaching tries, in order: the old
-position, the quote elsewhere (the occurrence whose context matches best, then nearest),
-an approximate match for a quote edited inside, and else reports the annotation orphaned.
+position, the quote's one occurrence if it has only one (a summary replaced by the full text
+changes the context on both sides), the quote elsewhere (the occurrence whose context matches
+best, then nearest), an approximate match for a quote edited inside, and else reports the
+annotation orphaned.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from .fuzzy import MAX_OCCURRENCES, approximate, loose_pattern, occurrences
 from .model import AnnotationError
 
 EXACT, MOVED, FUZZY, ORPHANED = "exact", "moved", "fuzzy", "orphaned"
+#: A quote of more words than this that occurs once in the new text is taken there whatever its
+#: context. Shorter ones ("Prime Minister", "in Spain") are left to the context: once their passage
+#: is deleted, the one other place they occur is another passage (on the generated edit set, one- and
+#: two-word quotes taken this way attach 16 deletions wrongly; three words and more, none).
+UNIQUE_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,10 @@ def reattach(text: str, old: Selector) -> Placement:
         return Placement(EXACT, select(text, old.start, old.end))
     # Exact occurrences first (str.find is cheap); else, give or take spacing and quote marks.
     exact = {(at, at + len(quote)) for at in occurrences(text, quote)}
+    unique = _unique(text, exact, old) if size > UNIQUE_WORDS else None
+    if unique is not None:
+        start, end = unique
+        return Placement(EXACT if at_old and start == old.start else MOVED, select(text, start, end))
     fitting = [span for span in sorted(exact) if fits(*span)] or [
         span for span in _loose_occurrences(text, old) if span not in exact and fits(*span)
     ]
@@ -118,6 +129,24 @@ def reattach(text: str, old: Selector) -> Placement:
     if found is not None:
         return Placement(FUZZY, select(text, *found))
     return Placement(ORPHANED, old)
+
+
+def _unique(text: str, exact: set[tuple[int, int]], old: Selector) -> tuple[int, int] | None:
+    """The one place the quote occurs, as whole words where it began and ended on a word's edge.
+
+    When the full text replaces a summary, or an update rewrites the paragraph, the words either
+    side change and no context agrees; a passage of several words that occurs once is still it.
+    """
+    whole = [span for span in exact if _on_edges(text, *span, old)]
+    return whole[0] if len(whole) == 1 and len(exact) == 1 else None
+
+
+def _on_edges(text: str, start: int, end: int, old: Selector) -> bool:
+    """Whether ``text[start:end]`` starts and ends at a word's edge where the old quote did."""
+    quote = old.quote
+    if quote[:1].isalnum() and not old.prefix[-1:].isalnum() and text[start - 1 : start].isalnum():
+        return False
+    return not (quote[-1:].isalnum() and not old.suffix[:1].isalnum() and text[end : end + 1].isalnum())
 
 
 def _score(text: str, span: tuple[int, int], old: Selector) -> float:

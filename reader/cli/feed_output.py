@@ -24,7 +24,9 @@ def feed_json(feed: Feed, counts: FeedCounts | None) -> dict[str, object]:
         "tags": list(feed.tags),
         "last_fetch": feed.last_fetch.isoformat() if feed.last_fetch else None,
         "last_success": feed.last_success.isoformat() if feed.last_success else None,
-        "status": feed.status,
+        # As the text listing says it: "warn" for a feed read with a warning, not "ok".
+        "status": feed.health,
+        "fetch_status": feed.status,
         "error": feed.error,
         "warning": feed.warning,
         "articles": counts.articles,

@@ -26,8 +26,8 @@ JSON_SHAPES = (
     ("import", "{added [id], updated [id], unchanged [id], errors [message]}"),
     ("import annotations FILE", "{format, imported, updated, already_here, orphaned, skipped [{entry, reason}]} "
      "(counts, but skipped: each entry left out and why)"),
-    ("feeds list", "[{id, title, url, site_url, tags, last_fetch, last_success, status, error, warning, "
-                   "articles, unread, full_text}]"),
+    ("feeds list", "[{id, title, url, site_url, tags, last_fetch, last_success, status, fetch_status, error, "
+                   "warning, articles, unread, full_text}]"),
     ("fetch", "{feeds [{id, url, title, state, added [id], updated [id], error, warnings, seconds}], "
               "elapsed, added, updated, failed} (added, updated and failed are counts)"),
     ("fulltext ID", "{id, ok, words_before, words_after, revisions} or, when the page gave no text, "

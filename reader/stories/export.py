@@ -120,6 +120,12 @@ def comparison_markdown(comparison: Comparison) -> str:
             lines.append(f"- {_md(label.entity)} — **{_md(outlet_name(label.outlet))}**: “{_md(label.phrase)}” "
                          f"({label.kind}, `{label.passage.article_id}`)")
     if comparison.quotes:
+        # The same table as the story screen's "Who speaks": each outlet's sources, direct quotes only.
+        lines += ["", "## Who speaks", "", "| outlet | speaker | direct quotes | words |", "| --- | --- | --- | --- |"]
+        for outlet in story.outlets:
+            for speaker, quotes, words in comparison.speakers(outlet):
+                lines.append(f"| {_md(outlet_name(outlet))} | {_md(speaker) if speaker else 'unnamed'} "
+                             f"| {quotes} | {words} |")
         lines += ["", "## Quotes", ""]
         for q in comparison.quotes:
             who = q.speaker or (f"unnamed ({q.speaker_words})" if q.speaker_words else "unattributed")

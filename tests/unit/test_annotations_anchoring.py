@@ -199,3 +199,36 @@ def test_the_generated_edit_set_has_no_wrong_attachment_and_orphans_every_deleti
     assert outcomes["deleted-orphaned"] > 200
     # Measured 1,584 of 1,601 (98.9%); other seeds give 98.2-99.0%.
     assert outcomes["span"] / present >= 0.975
+
+
+# The words either side changed ------------------------------------------------------------------
+
+TEASER = "Divers say the timber piles beneath the pier are beyond saving."
+FULL = (
+    "The harbour authority confirmed on Tuesday that the old grain pier will close for good in March.\n\n"
+    "Engineers found that the timber piles beneath the pier had rotted far faster than a survey had predicted."
+)
+
+
+@pytest.mark.parametrize("quote", ["the timber piles beneath the pier", "timber piles beneath"])
+def test_a_quote_found_once_follows_it_though_both_sides_changed(quote):
+    # A feed's teaser replaced by the full text: nothing around the highlight is as it was.
+    placement = reattach(FULL, selector_of(TEASER, quote))
+    assert placement.how == "moved"
+    assert FULL[placement.selector.start : placement.selector.end] == quote
+    assert "Engineers found that" in placement.selector.prefix
+
+
+def test_a_quote_found_more_than_once_with_new_context_on_both_sides_is_still_orphaned():
+    # Which of the two it was, nothing tells: a highlight on the wrong one is worse than none.
+    twice = FULL + "\n\nInspectors checked the timber piles beneath the pier in May."
+    assert reattach(twice, selector_of(TEASER, "the timber piles beneath the pier")).orphaned
+
+
+def test_a_unique_occurrence_must_be_whole_words():
+    # "pier will" occurs once, but "the pier" in "Shipier willingly" is no place for "pier will" either.
+    text = "Nobody at the Shipier willingly spoke.\n\nA survey had predicted it."
+    old = selector_of("He said the old pier will close soon, and the pier staff agreed.", "old pier will close")
+    assert reattach(text, old).orphaned
+    inside = selector_of(TEASER, "piles beneath the")
+    assert reattach("Stockpiles beneath thereafter were sold.", inside).orphaned

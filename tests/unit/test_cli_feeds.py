@@ -13,8 +13,8 @@ PAGE = (
     b"</head><body><p>News.</p></body></html>"
 )
 FEED_FIELDS = {
-    "id", "title", "url", "site_url", "tags", "last_fetch", "last_success", "status", "error", "warning", "articles",
-    "unread", "full_text",
+    "id", "title", "url", "site_url", "tags", "last_fetch", "last_success", "status", "fetch_status", "error",
+    "warning", "articles", "unread", "full_text",
 }
 
 
@@ -166,7 +166,7 @@ def test_a_feed_cut_off_is_refused_or_read_in_part_with_a_warning(cli, feed_serv
     assert cli("feeds", "add", after_one).code == 0
     assert cli("fetch").code == 0
     feed = feeds(cli)[after_one]
-    assert (feed["status"], feed["articles"]) == ("ok", 1) and "not well-formed" in feed["warning"]
+    assert (feed["status"], feed["articles"]) == ("warn", 1) and "not well-formed" in feed["warning"]
     lines = cli("feeds", "list").out.splitlines()
     assert lines[0].startswith(f"{feed['id']}  warn")
     assert lines[2].strip().startswith("warning: feed is not well-formed")

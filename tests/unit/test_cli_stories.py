@@ -136,6 +136,10 @@ def test_export_story_as_markdown_and_json(cli, home, tmp_path):
     seeds = next(s for s in cli("--home", home, "stories", "--json").json() if set(s["outlets"]) == SEED_OUTLETS)
     markdown = cli("--home", home, "export", "story", seeds["id"], "--format", "md").out
     assert markdown.startswith("# ") and "## Who is named" in markdown and "| Antonio Ledezma (person) |" in markdown
+    # The quotes comparison: who each outlet lets speak, as the story screen shows it.
+    speaks = markdown.split("## Who speaks\n", 1)[1].split("\n## ", 1)[0]
+    assert "| outlet | speaker | direct quotes | words |" in speaks
+    assert speaks.count("\n| ") >= 3 and markdown.index("## Who speaks") < markdown.index("## Quotes")
     out = tmp_path / "story.json"
     done = cli("--home", home, "export", "story", seeds["id"], "--format", "json", "--out", out)
     assert done.code == 0 and out.exists()

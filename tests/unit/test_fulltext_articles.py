@@ -79,6 +79,24 @@ async def test_a_highlight_on_the_summary_moves_onto_the_full_text(store, feed_s
     assert text[moved.start:moved.end] == quote
 
 
+async def test_a_highlight_on_a_teaser_reworded_around_it_follows_onto_the_full_text(store, feed_server):
+    # The feed's teaser says it in its own words; only the highlighted phrase is the page's.
+    teaser = "Divers report that the timber piles beneath the pier are beyond saving."
+    link = feed_server.route("/news/teaser", body=article_page(), headers=HTML)
+    item = Item("t", title="Pier", text=teaser, link=link)
+    feed_url = feed_server.route("/feed.xml", body=rss("Harbour Gazette", item))
+    feed, _ = store.add_feed(feed_url)
+    (article_id,) = (await refresh_feeds(store, [feed], FEEDS)).added
+    quote = "the timber piles beneath the pier"
+    start = store.body(article_id).text.index(quote)
+    store.add_annotation(article_id, start, start + len(quote), note="rot")
+    await full_text(store, article_id, LOCAL)
+    (moved,) = store.annotations(article_id)
+    text = store.body(article_id).text
+    assert not moved.orphaned and moved.note == "rot"
+    assert text[moved.start:moved.end] == quote and text[:moved.start].endswith("Engineers found that ")
+
+
 async def test_a_failure_changes_nothing(store, feed_server):
     (article_id,) = await summary_feed(store, feed_server, page=paywalled_page())
     before = store.article(article_id)
