@@ -31,7 +31,7 @@ def test_around_keeps_the_spacing_of_the_text_and_cuts_at_words():
 def test_the_entity_screen_context_reads_as_the_article_does():
     from types import SimpleNamespace
 
-    from reader.tui.screens.entity import _context
+    from reader.tui.screens.entity_rows import _context
 
     text = "Police said Ledezma's arrest, in Caracas, was (they said) lawful."
     line = _context(text, text.index("Ledezma"), text.index("Ledezma") + 7, SimpleNamespace(outlet="Wire")).plain

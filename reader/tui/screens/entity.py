@@ -17,19 +17,17 @@ from textual.widgets.option_list import Option
 from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
 from ...models.entities import KINDS, Correction, Entity
-from ...store import StoreError
-from ...text import around, counted
+from ...text import counted
 from ..focusing import focus_now
 from ..widgets.footer import KeysFooter
 from ..workers import run_in_thread
 from .closing import close
 from .dialogs import Choose, Prompt
+from .entity_rows import EntityRows, entity_rows
 
 if TYPE_CHECKING:
     from ..app import BroadsheetApp
 
-#: Characters of text shown on each side of a mention.
-CONTEXT = 60
 KIND_NAMES = {"person": "person", "organisation": "organisation", "place": "place"}
 
 
@@ -62,7 +60,7 @@ class EntityScreen(Screen[tuple | None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="entity-summary")
-        yield OptionList(id="entity-rows")
+        yield EntityRows(id="entity-rows")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -100,58 +98,11 @@ class EntityScreen(Screen[tuple | None]):
         run_in_thread(self, lambda: self._load_rows(entity, library), group="entity.rows", exclusive=True)
 
     def _load_rows(self, entity: Entity, library: EntityLibrary) -> None:
-        store = self.broadsheet.services.store
-        rows: list[tuple[str, Text]] = []
-        try:
-            articles = list(store.articles_by_id(entity.articles).values())
-        except StoreError:
-            articles = []
-        articles.sort(key=lambda a: a.published, reverse=True)
-        outlets = sorted({clean_line(a.outlet) for a in articles if a.outlet})
-        rows.append((
-            "",
-            Text(
-                f"Articles ({len(articles)}) from {counted(len(outlets), 'outlet')}: {', '.join(outlets)}",
-                style="bold underline",
-            ),
-        ))
-        for article in articles:
-            rows.append((
-                f"article|{article.id}",
-                Text.assemble(
-                    (f"{article.published:%d %b %Y}  ", "dim"),
-                    (clean_line(article.outlet)[:18].ljust(18), "dim"),
-                    "  ",
-                    clean_line(article.title),
-                ),
-            ))
-        companions = library.cooccurring(entity.key, limit=8)
-        if companions:
-            rows.append(("", Text("Often named with", style="bold underline")))
-            for other, together in companions:
-                rows.append((
-                    f"entity|{other.key}",
-                    Text.assemble(
-                        clean_line(other.name), (f"  {other.kind}, in {together} of the same articles", "dim")
-                    ),
-                ))
-        rows.append(("", Text("Every mention", style="bold underline")))
-        for article in articles:
-            try:
-                body = store.body(article)
-            except StoreError:
-                continue
-            for mention in library.mentions(article.id, entity.key):
-                source = article.title if mention.part == "title" else body.text
-                rows.append((
-                    f"mention|{article.id}|{mention.start}|{mention.end}|{mention.part}",
-                    _context(source, mention.start, mention.end, article),
-                ))
-        self.post_message(self.Loaded(rows))
+        self.post_message(self.Loaded(entity_rows(self.broadsheet.services.store, entity, library)))
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
-        options = self.query_one(OptionList)
+        options = self.query_one(EntityRows)
         highlighted = options.highlighted
         options.clear_options()
         options.add_options([
@@ -159,6 +110,8 @@ class EntityScreen(Screen[tuple | None]):
         ])
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
+        else:  # the cursor shows from the start, on the first row that can be chosen
+            options.action_first()
         focus_now(options)
 
     @on(OptionList.OptionSelected)
@@ -272,14 +225,3 @@ class EntityScreen(Screen[tuple | None]):
 
         self.broadsheet.writes.submit(lambda store: store.remove_last_entity_correction(), on_done=done)
 
-
-def _context(text: str, start: int, end: int, article) -> Text:
-    """A line of text around a mention, the mention in bold, with where it is from."""
-    before, passage, after = around(text, start, end, CONTEXT)
-    return Text.assemble(
-        (f"{clean_line(article.outlet)[:14]:<14} ", "dim"),
-        # Each piece cleaned alone: clean_line would drop the space at a piece's edge.
-        (clean_line(before) + (" " if before[-1:].isspace() else ""), ""),
-        (clean_line(passage), "bold reverse"),
-        ((" " if after[:1].isspace() else "") + clean_line(after), ""),
-    )

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ...entities.library import EntityLibrary
 from ...ingest.sanitize import clean_line
+from ..commands import cursor_bindings
 from ..workers import run_in_thread
 
 #: Kinds in the order the sidebar lists them.
@@ -42,8 +43,7 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     scope, from every row of the list, counted in a worker); sends what the user chose as messages."""
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False, id="entities.down"),
-        Binding("k,up", "move(-1)", "Up", show=False, id="entities.up"),
+        *cursor_bindings("entities"),
         Binding("enter", "choose", "List its articles", id="entities.filter"),
         Binding("m", "mentions", "Mentions", id="entities.mentions"),
         Binding("i", "inspect", "Details", id="entities.inspect"),
@@ -182,12 +182,6 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     def on_resize(self) -> None:
         self._draw(force=True)
 
-    def on_focus(self) -> None:
-        self._draw(force=True)
-
-    def on_blur(self) -> None:
-        self._draw(force=True)
-
     def rows(self) -> list[EntityMention]:
         """The entities in the order they are drawn (grouped by kind)."""
         entities = self.entities or ()
@@ -200,6 +194,9 @@ class EntitySidebar(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self._draw(force=True)  # what was set before its content existed
+        # The cursor shows only while focused. Not on_focus/on_blur: those run before the
+        # widget's own handler has set ``has_focus``, so they drew the state just left.
+        self.watch(self, "has_focus", lambda _: self._draw(force=True), init=False)
 
     def _draw(self, force: bool = False) -> None:
         try:
@@ -253,10 +250,28 @@ class EntitySidebar(VerticalScroll, can_focus=True):
         if self.has_focus:
             self.scroll_to(y=max(0, cursor_line - self.size.height // 2), animate=False)
 
-    def action_move(self, step: int) -> None:
+    def _move(self, step: int) -> None:
         rows = self.rows()
         if rows:
             self.cursor = max(0, min(self.cursor + step, len(rows) - 1))
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_cursor_first(self) -> None:
+        self._move(-len(self.rows()))
+
+    def action_cursor_last(self) -> None:
+        self._move(len(self.rows()))
+
+    def action_page_down(self) -> None:
+        self._move(max(self.size.height - 2, 1))
+
+    def action_page_up(self) -> None:
+        self._move(-max(self.size.height - 2, 1))
 
     def action_choose(self) -> None:
         if (entity := self.selected) is not None:
