@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from ..ingest.sanitize import clean_line
+from ..models.packed import packed
 from ..text import fold
 from .discover import looks_like_html
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
@@ -140,4 +142,7 @@ def parse_job(job: ParseJob) -> ParseOutcome:
         return ParseOutcome(None, str(error) or "not a usable feed")
     except Exception as error:  # a bug of ours: still an answer, not a dead worker or batch
         return ParseOutcome(None, f"could not read the feed ({type(error).__name__})")
-    return ParseOutcome(feed)
+    # Packed here, in the parser process: its answer is then a few bytes per body to unpickle,
+    # and the process storing the fetch writes them as they are (no serialising, no zlib).
+    drafts = tuple(replace(d, body=packed(d.body, d.title)) for d in feed.drafts)
+    return ParseOutcome(replace(feed, drafts=drafts))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .packed import PackedBody
 
 #: Block kinds a body is made of; the reader pane draws each one differently.
 BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "preformatted", "image", "rule")
@@ -99,7 +102,8 @@ class ArticleDraft:
     #: Identity within the source (a feed GUID, a seed's file name, a file's path).
     guid: str
     title: str
-    body: Body
+    #: Packed already when the draft comes from a fetch's parser processes (see PackedBody).
+    body: Body | PackedBody
     outlet: str = ""
     outlet_url: str = ""
     author: str = ""
@@ -110,6 +114,11 @@ class ArticleDraft:
     #: The feed's own date string when it could not be read or was not believable (published
     #: is None then), kept so the reason can be shown; "" otherwise.
     published_raw: str = ""
+
+    def __reduce__(self) -> tuple[type[ArticleDraft], tuple[Any, ...]]:
+        # Positional, as Block: a fetch's drafts cross from its parser processes by pickle.
+        return (ArticleDraft, (self.source, self.guid, self.title, self.body, self.outlet, self.outlet_url,
+                               self.author, self.url, self.published, self.kind, self.published_raw))
 
 
 @dataclass(frozen=True, slots=True)

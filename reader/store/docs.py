@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, cast
 
-import orjson
+from ..models import Article, ArticleDraft, parse_datetime
+from ..models.packed import content_hash, serialise_body
 
-from ..models import Article, ArticleDraft, Body, parse_datetime
-
-
-def serialise_body(body: Body) -> bytes:
-    """A body as stored in its pack (before compression), and as its content hash reads it."""
-    return orjson.dumps(body.to_json())
-
-
-def content_hash(title: str, serialised_body: bytes) -> str:
-    digest = hashlib.sha256(title.encode())
-    digest.update(serialised_body)
-    return digest.hexdigest()[:16]
+__all__ = ["article_from_doc", "content_hash", "doc_from_draft", "replaced_by_full_text", "serialise_body"]
 
 
 #: The articles of one fetch share when they were first seen: one datetime for them all.
@@ -58,7 +47,9 @@ def article_from_doc(article_id: str, shard: str, doc: dict[str, Any], published
     )
 
 
-def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime) -> dict[str, Any]:
+def doc_from_draft(
+    draft: ArticleDraft, digest: str, ref: tuple[int, int], now: datetime, comments: int
+) -> dict[str, Any]:
     return {
         "source": draft.source,
         "guid": draft.guid,
@@ -72,7 +63,7 @@ def doc_from_draft(draft: ArticleDraft, digest: str, ref: tuple[int, int], now: 
         "kind": draft.kind,
         "hash": digest,
         "body": list(ref),
-        "comments": len(draft.body.comments),
+        "comments": comments,
         # A date the feed gave but we could not trust (unreadable, before 1970, in the
         # future): kept as it came, while "published" falls back to when we first saw it.
         **({"published_raw": draft.published_raw} if getattr(draft, "published_raw", "") else {}),

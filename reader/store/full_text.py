@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..models import Article, Body, utc_now
-from .docs import article_from_doc, content_hash, serialise_body
+from ..models.packed import PackedBody
+from .docs import article_from_doc
 
 if TYPE_CHECKING:
     from .base import StoreBase
@@ -37,11 +38,11 @@ class FullTextMethods(StoreBase):
             # The feed's reader comments stay with the article; the page's text replaces its text.
             kept = library.body(article_from_doc(article_id, shard, old))
             body = replace(body, comments=kept.comments)
-            serialised = serialise_body(body)
-            digest = content_hash(old["title"], serialised)
+            packed = PackedBody.pack(body, old["title"])
+            digest = packed.digest
             if digest == old["hash"]:
                 return article_from_doc(article_id, shard, old)
-            (ref,) = library.bodies.append(shard, [serialised])
+            (ref,) = library.bodies.append(shard, [packed.record])
             now = utc_now().isoformat()
             feed_hash = old.get("full_text", {}).get("feed_hash", old["hash"])
             doc: dict[str, Any] = {

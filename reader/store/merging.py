@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import ArticleDraft, utc_now
+from ..models.packed import PackedBody, packed
 from .bodies import BodyPacks
-from .docs import content_hash, doc_from_draft, serialise_body
+from .docs import doc_from_draft
 from .library_index import LibraryIndex, index_doc, new_id
 from .months import MonthShards, shard_of
 
@@ -23,8 +24,8 @@ def merge_drafts(
     added: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
-    # Each body is serialised once, for its hash and for its pack.
-    per_shard: dict[str, list[tuple[str, ArticleDraft, str, dict[str, Any] | None, bytes]]] = {}
+    # Each body is packed once, for its hash and for its pack (drafts from a fetch come packed).
+    per_shard: dict[str, list[tuple[str, ArticleDraft, dict[str, Any] | None, PackedBody]]] = {}
     old: dict[str, Any] | None  # the stored document of an article being updated
     sources: dict[str, str] = {}  # the source of each article added in this batch
     for draft in drafts:
@@ -36,8 +37,8 @@ def merge_drafts(
             # items of one feed are not (a podcast's episodes may all link its home page).
             unchanged.append(same_link)
             continue
-        serialised = serialise_body(draft.body)
-        digest = content_hash(draft.title, serialised)
+        body = packed(draft.body, draft.title)
+        digest = body.digest
         if existing:
             shard = index["ids"][existing]
             old = months.docs(shard)[existing]
@@ -45,7 +46,7 @@ def merge_drafts(
             if old["hash"] == digest or old.get("full_text", {}).get("feed_hash") == digest:
                 unchanged.append(existing)
                 continue
-            per_shard.setdefault(shard, []).append((existing, draft, digest, old, serialised))
+            per_shard.setdefault(shard, []).append((existing, draft, old, body))
             updated.append(existing)
         else:
             article_id = new_id(key, index["ids"])
@@ -56,13 +57,13 @@ def merge_drafts(
             sources[article_id] = draft.source
             if draft.url:
                 index["links"].setdefault(draft.url, article_id)
-            per_shard.setdefault(shard, []).append((article_id, draft, digest, None, serialised))
+            per_shard.setdefault(shard, []).append((article_id, draft, None, body))
             added.append(article_id)
     for shard, items in per_shard.items():
-        refs = bodies.append(shard, [item[4] for item in items])
+        refs = bodies.append(shard, [item[3].record for item in items])
         docs: dict[str, dict[str, Any]] = {}
-        for (article_id, draft, digest, old, _), ref in zip(items, refs, strict=True):
-            doc = doc_from_draft(draft, digest, ref, now)
+        for (article_id, draft, old, body), ref in zip(items, refs, strict=True):
+            doc = doc_from_draft(draft, body.digest, ref, now, body.comments)
             if old is not None:
                 doc["first_seen"] = old["first_seen"]
                 if draft.published is None:

@@ -17,6 +17,7 @@ from itertools import islice
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
+from ..models.packed import unpacked
 from ..spawning import quiet_child, real_stderr
 from .terms import headline_terms, names, sketch
 
@@ -52,7 +53,7 @@ def read_drafts(feed: ParsedFeed) -> dict[bytes, Read]:
     """The readings of a parsed feed's articles, made while the fetch goes on: placing them
     afterwards then needs only to group. An article the store keeps
     otherwise than drafted (a full text fetched since, say) is read again when placed."""
-    texts = [(draft.title, draft.body.text) for draft in feed.drafts]
+    texts = [(draft.title, unpacked(draft.body).text) for draft in feed.drafts]
     return {text_key(*text): read for text, read in zip(texts, read_texts(texts), strict=True)}
 
 
