@@ -108,6 +108,12 @@ async def test_m_highlights_the_mentions_and_steps_through_them(start):
         await pilot.press("m")
         assert notifications(pilot.app)[-1] == "Mariano Rajoy: mention 2 of 2 (m: next)"
         assert marked_words(pilot.app) == ["Rajoy"]
+        await pilot.press("m", "m")
+        await pilot.pause()
+        # One toast says where m landed: each step's replaces the last, none piles over the text.
+        shown = [toast.message for toast in pilot.app._notifications]
+        assert shown.count("Mariano Rajoy: mention 2 of 2 (m: next)") == 1
+        assert not [message for message in shown if message.startswith("Mariano Rajoy: mention 1")]
 
 
 async def test_the_list_scope_counts_entities_across_the_list(start):

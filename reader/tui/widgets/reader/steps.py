@@ -23,6 +23,18 @@ class Steps:
         #: The entity (article id, key) whose mentions m steps through, and where it is.
         self._mentions_of: tuple[str, str] | None = None
         self._mention_index = -1
+        #: The last "mention 3 of 7" shown: the next step replaces it rather than piling on it.
+        self._said = ""
+
+    def _say(self, message: str, timeout: float) -> None:
+        """Show where a step landed, in place of the step's toast before it: holding m or > would
+        otherwise stack a column of toasts over the text being read. (Textual 8.2 has no public
+        call to withdraw one toast; the version is pinned, and this is the call its own timer uses.)"""
+        app = self._pane.app
+        for shown in [n for n in app._notifications if n.message == self._said]:
+            app._unnotify(shown, refresh=False)
+        self._said = message
+        app.notify(message, timeout=timeout, markup=False)
 
     def forget_mentions(self) -> None:
         self._mentions_of = None
@@ -59,13 +71,12 @@ class Steps:
         if not self._matches and self.query:
             self.mark_query()  # the entity library may have come since the article was shown
         if not self._matches:
-            self._pane.notify("No search matches in this article." if self.query else
-                              "Search first (/): > and < step through its matches.", timeout=3, markup=False)
+            self._say("No search matches in this article." if self.query else
+                      "Search first (/): > and < step through its matches.", timeout=3)
             return
         self._match_index = (self._match_index + step) % len(self._matches)
         self._pane.highlight(self._matches, self._match_index)
-        self._pane.notify(f"Match {self._match_index + 1} of {len(self._matches)} (> next, < previous)",
-                          timeout=2, markup=False)
+        self._say(f"Match {self._match_index + 1} of {len(self._matches)} (> next, < previous)", timeout=2)
 
     def step_mentions(self, library: EntityLibrary, key: str, name: str, step: int = 1) -> None:
         """Mark an entity's mentions in the article and move to the next one."""
@@ -75,12 +86,10 @@ class Steps:
             key = found.key
         ranges = [(m.start, m.end) for m in library.mentions(self._pane.article_id, key) if m.part == "body"]
         if not ranges:
-            self._pane.notify(f"{name} is named only in the headline.", timeout=3, markup=False)
+            self._say(f"{name} is named only in the headline.", timeout=3)
             return
         if self._mentions_of != (self._pane.article_id, key):
             self._mentions_of, self._mention_index = (self._pane.article_id, key), -1
         self._mention_index = (self._mention_index + step) % len(ranges)
         self._pane.highlight(ranges, self._mention_index)
-        self._pane.notify(
-            f"{name}: mention {self._mention_index + 1} of {len(ranges)} (m: next)", timeout=2, markup=False
-        )
+        self._say(f"{name}: mention {self._mention_index + 1} of {len(ranges)} (m: next)", timeout=2)
