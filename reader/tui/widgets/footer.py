@@ -14,6 +14,8 @@ from textual.widgets import Footer
 
 #: Terminals narrower than this get the footer's compact look: a cell less around each key.
 COMPACT_BELOW = 100
+#: Terminals narrower than this get only the keys that fit.
+FIT_BELOW = 120
 #: The action of the key that lists every key of the screen: kept when others are left out.
 HELP_ACTION = "help"
 
@@ -85,6 +87,9 @@ class KeysFooter(Footer):
         width = self.size.width or self.app.size.width
         self._laid_out_for = width
         self.compact = width < COMPACT_BELOW
+        if width >= FIT_BELOW:
+            yield from shown  # wide terminals keep the footer they always had
+            return
         room = width - sum(key_width(cast(FooterKey, w), False) + 2 for w in others if hasattr(w, "key_display"))
         kept = {id(key) for key in fitting(keys, room, self.compact)}
         yield from (w for w in shown if not _is_key(w) or id(w) in kept)
