@@ -19,11 +19,13 @@ def short_date(moment: datetime, now: datetime, date_format: str, relative: bool
         return moment.strftime("%Y-%m-%d")
 
 
-#: Lists narrower than this (80 columns, or less) write the year in two digits, and below
-#: NARROWEST (80 with the sidebar open) show no date: a full one left the title three letters.
+#: Lists narrower than this (80 columns, or less) write a short date, and below NARROWEST show
+#: none: a full one left the title three letters.
 NARROW, NARROWEST = 44, 34
-#: The compact form's format, whatever the configured one.
-COMPACT_FORMAT = "%d %b %y"
+#: The compact form's formats, whatever the configured one: the day this year; for older
+#: articles only the year, since a list sorted by date needs no more to place a row (the
+#: reader's header has the full date). Six cells at most, like "45 min".
+COMPACT_FORMAT, COMPACT_YEAR_FORMAT = "%d %b", "%Y"
 
 
 def list_date(moment: datetime, now: datetime, date_format: str, relative: bool, width: int) -> str:
@@ -32,6 +34,8 @@ def list_date(moment: datetime, now: datetime, date_format: str, relative: bool,
     of articles or stories writes its dates so."""
     if width < NARROWEST:
         return ""
-    wide = width >= NARROW
-    text = short_date(moment, now, date_format if wide else COMPACT_FORMAT, relative)
-    return f"{text:>{11 if wide else 9}}"
+    if width >= NARROW:
+        return f"{short_date(moment, now, date_format, relative):>11}"
+    this_year = moment.astimezone().year == now.astimezone().year
+    text = short_date(moment, now, COMPACT_FORMAT if this_year else COMPACT_YEAR_FORMAT, relative)
+    return f"{text:>6}"

@@ -53,6 +53,13 @@ class TestMainScreen:
     def test_seeds_at_160x48(self, snap_compare, first_start_app):
         assert snap_compare(first_start_app, terminal_size=(160, 48), run_before=after())
 
+    def test_sidebar_at_80x24_beside_the_reader(self, snap_compare, seeded_app):
+        # Too narrow for three panes: the sidebar takes the list's place, the text stays readable.
+        assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=after("j", "enter", "E"))
+
+    def test_article_open_at_100x30(self, snap_compare, seeded_app):
+        assert snap_compare(seeded_app, terminal_size=(100, 30), run_before=after("j", "enter"))
+
     def test_article_open(self, snap_compare, seeded_app):
         assert snap_compare(seeded_app, terminal_size=(160, 48), run_before=after("j", "enter"))
 

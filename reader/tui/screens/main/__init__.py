@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import var
@@ -42,8 +42,9 @@ if TYPE_CHECKING:
 
 class MainScreen(Screen[None]):
     BINDINGS = bindings(COMMANDS)
-    #: From 140 columns the list is given more of the width than the reader (styles/main.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    #: From 140 columns the list is given more of the width than the reader; below 120 the
+    #: sidebar takes the list's place when open (styles/main.tcss, navigation.NARROW).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (140, "-wide")]
 
     # ``var``, not ``reactive``: a reactive repaints the whole screen when it changes (every cursor
     # move), where the watchers below redraw only the parts that show it.
@@ -227,6 +228,9 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.panes.resized(self.size.width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.panes.focused(event.widget)
 
     def _entities_changed(self, library: EntityLibrary | None) -> None:
         self.sidebar.library_changed(library)

@@ -59,6 +59,11 @@ class Panes:
     def zoomed(self) -> bool:
         return self._screen.has_class("-zoomed")
 
+    @property
+    def _narrow(self) -> bool:
+        """Too narrow for three panes: the open sidebar takes the list's place (styles/main.tcss)."""
+        return self._screen.size.width < NARROW
+
     def focus_entities(self) -> None:
         if not self._sidebar.display:
             self.toggle_sidebar()
@@ -66,7 +71,21 @@ class Panes:
 
     def toggle_sidebar(self) -> None:
         self.sidebar_choice = not self._sidebar.display
-        self._sidebar.display = self.sidebar_choice
+        self._show_sidebar(self.sidebar_choice)
+
+    def _show_sidebar(self, shown: bool) -> None:
+        self._sidebar.display = shown
+        self._screen.set_class(shown, "-sidebar")
+        if shown and self._narrow and self._screen.focused is self._articles:
+            # The list folds away under the sidebar: the keys go on to the article beside it.
+            focus_now(self._reader)
+
+    def focused(self, widget: Widget | None) -> None:
+        """A pane got the focus: the list, folded under the sidebar in a narrow terminal, comes
+        back in the sidebar's place (escape from the reader, L, an entity chosen...)."""
+        if widget is self._articles and self._narrow and self._sidebar.display:
+            self.sidebar_choice = None
+            self._show_sidebar(False)
 
     def toggle_zoom(self) -> None:
         zoomed = not self.zoomed
@@ -87,7 +106,9 @@ class Panes:
 
     def resized(self, width: int) -> None:
         if self.sidebar_choice is None:
-            self._sidebar.display = width >= NARROW
+            self._show_sidebar(width >= NARROW)
+        elif self._sidebar.display:
+            self.focused(self._screen.focused)  # narrowed with the list in use: it stays in view
 
     def go_back(self, screen: MainScreen) -> bool:
         """Step back one level: close the search box, unzoom, return to the list, then from a
