@@ -70,8 +70,11 @@ class Extractor:
         # Title-case headlines mislead the model ("Ledezma Lands", "Flees"): those are only
         # searched for names the body already has.
         title_texts = [t.text if t.text and not is_title_case(t.text) else "" for t, _ in prepared]
-        body_spans = model.spans([b.text for _, b in prepared])
-        title_spans = model.spans(title_texts)
+        # One pass over bodies and titles together: the worker sends one article at a time, and
+        # a second call paid the pipeline's overhead again for a line of text.
+        both = model.spans([text for (_, b), title in zip(prepared, title_texts, strict=True)
+                            for text in (b.text, title)])
+        body_spans, title_spans = both[0::2], both[1::2]
         batches = zip(items, prepared, body_spans, title_spans, strict=True)
         for (article_id, title, text), (tp, bp), spans, tspans in batches:
             mentions, links, votes = analyse(title, text, spans, tspans, tp, bp)

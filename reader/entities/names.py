@@ -109,17 +109,24 @@ NAME_SUFFIXES = frozenset("jr junior sr senior ii iii iv".split())
 
 
 def surnames(name: str) -> list[str]:
+    """The words a person is called by alone (see :func:`_surnames`)."""
+    return list(_surnames(name))
+
+
+# Cached: the pairwise loops of group_names ask for the same names' surnames over and over.
+@lru_cache(maxsize=1 << 16)
+def _surnames(name: str) -> tuple[str, ...]:
     """The words a person is called by alone: the last (before a "Jr"); in a Spanish name of four
     parts, or of three whose middle one is no given name, the paternal surname before it
     ("Antonio José Ledezma Díaz" -> Díaz, Ledezma; "Joaquín Guzmán Loera" -> Loera, Guzmán); a
     word before a particle ("François Villeroy de Galhau" -> Galhau, Villeroy); the first word
     alone of a name written family name first ("Park Ji-hoon" -> Park)."""
     if _FAMILY_NAME_FIRST.fullmatch(name):
-        return [fold(name.split()[0])]
+        return (fold(name.split()[0]),)
     words = [w for w in fold(name).split() if w.strip(".") not in NAME_SUFFIXES]
     parts = tuple(w for w in words if w not in PARTICLES)
     if len(parts) < 2:
-        return []
+        return ()
     found = [parts[-1]]
     if len(parts) >= 4 or (len(parts) == 3 and not _given(parts[1])):
         # Spanish names carry the father's surname first, and it is the one used alone: "Joaquín
@@ -128,7 +135,7 @@ def surnames(name: str) -> list[str]:
     for index in range(2, len(words)):
         if words[index] in PARTICLES and words[index - 1] not in PARTICLES and words[index - 1] not in found:
             found.append(words[index - 1])
-    return found
+    return tuple(found)
 
 
 #: A short family name, then a given name of two short syllables joined by a hyphen: "Park
@@ -187,12 +194,11 @@ def part_of_person(short: str, full: str) -> bool:
     Berrizbeitía": the first name agrees and every other word appears later in the full name,
     in order. A lone word must be one of the full name's surnames.
     """
-    s = tuple(w for w in name_words(short) if w.strip(".") not in NAME_SUFFIXES)
-    f = tuple(w for w in name_words(full) if w.strip(".") not in NAME_SUFFIXES)
+    s, f = _person_words(short), _person_words(full)
     if not s or len(s) >= len(f):
         return False
     if len(s) == 1:
-        return any(near(s[0], x) for x in surnames(full))
+        return any(near(s[0], x) for x in _surnames(full))
     if s == f[-len(s):]:
         return True  # a surname of several words: "Poupart-Lafarge", "Ramírez Ochoa", "Lujan Grisham"
     if not near(s[0], f[0]):
@@ -205,6 +211,12 @@ def part_of_person(short: str, full: str) -> bool:
             return False
         position += 1
     return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _person_words(name: str) -> tuple[str, ...]:
+    """A person's name's words as :func:`part_of_person` compares them: no particles, no "Jr"."""
+    return tuple(w for w in name_words(name) if w.strip(".") not in NAME_SUFFIXES)
 
 
 def middle_name_of(short: str, full: str) -> bool:
