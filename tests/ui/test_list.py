@@ -244,15 +244,26 @@ async def test_the_rows_take_a_new_theme_s_colours_and_the_cursor_its_focus(star
         assert styles(0) != focused_cursor
 
 
-async def test_at_80_columns_titles_keep_room_before_the_date_and_with_the_sidebar_open(start):
+async def test_at_80_columns_titles_keep_room_before_the_date_and_the_sidebar_takes_the_lists_place(start):
+    from reader.tui.widgets.entity_sidebar import EntitySidebar
+
     async with start(size=(80, 24)) as pilot:
         app = pilot.app
         row = row_line(app, "Exiled Caracas")
-        assert "21 Nov 17" in row and "Breitba" in row  # the year in two digits
+        # An older article's year alone, so the title keeps twenty letters and the outlet shows.
+        assert "Exiled Caracas Mayor:" in row and "Breitba" in row and row.rstrip("▕ ").endswith("2017")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        width = reader.size.width
         await pilot.press("E")
         await settle(pilot)
-        row = row_line(app, "Exiled Caracas")  # twelve letters of the title still show
-        assert "Breitba" in row and "Nov" not in row  # the outlet stays, the date goes
+        # Three panes do not fit: the sidebar takes the list's place, the article keeps its room.
+        assert app.screen.query_one(EntitySidebar).display and not article_list(app).display
+        assert reader.size.width >= width and app.focused is not article_list(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert article_list(app).display and app.focused is article_list(app)  # the list comes back
 
 
 async def test_n_with_nothing_unread_anywhere_says_so(start, home):

@@ -56,6 +56,9 @@ class Filters:
         elif isinstance(message, SearchBox.Unindexed):
             screen.change_view(query=message.text)  # until the index opens, words in titles and outlets narrow the list
             self.waiting_search = (message.text, message.view_name)
+            if screen.broadsheet.indexing.searcher is not None:
+                # The index opened while this message was on its way: nothing else will run it.
+                self.index_ready()
         else:
             focus_now(screen.articles)
 
