@@ -11,10 +11,15 @@ import re
 _WORD = re.compile(r"\w[\w'’-]*|[^\w\s]")
 #: A sentence ends at . ! ? (or …), after any closing quotes and brackets, before a space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-#: Abbreviations whose full stop does not end a sentence ("Mr. Ledezma", "U.S. officials").
+#: Abbreviations whose full stop does not end a sentence ("Mr. Ledezma", "U.S. officials",
+#: "Friday, Nov. 17"), the months as news agencies shorten them among them.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen sen rep gov col lt sgt prof rev vs etc no fig e.g i.e u.s u.k u.n a.m p.m".split()
+    "mr mrs ms dr st jr sr gen sen rep gov col lt sgt prof rev vs etc no fig e.g i.e u.s u.k u.n a.m p.m "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft capt cmdr maj adm supt insp dept approx".split()
 )
+#: What follows a full stop that cannot open a sentence: a small letter or a figure ("Nov. 17",
+#: "the Acme Co. board").
+_NO_OPENING = re.compile(r"\s+[\"'“‘(]*[a-z0-9]")
 _BLANK = "\n\n"
 
 
@@ -48,8 +53,11 @@ def _sentence_ends(paragraph: str) -> list[int]:
     ends = []
     for match in _SENTENCE_END.finditer(paragraph):
         word = paragraph[: match.start()].rsplit(None, 1)[-1].lower() if paragraph[: match.start()].strip() else ""
-        if match.group().startswith(".") and word.strip("(\"'“‘") in _ABBREVIATIONS:
-            continue
+        if match.group().startswith("."):
+            bare = word.strip("(\"'“‘")
+            initial = len(bare) == 1 and bare.isalpha()  # "J. R. Smith", "Harry S. Truman"
+            if bare in _ABBREVIATIONS or initial or _NO_OPENING.match(paragraph, match.end()):
+                continue
         ends.append(match.end())
     return ends
 
