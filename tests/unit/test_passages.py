@@ -12,7 +12,7 @@ def sentence_at(text: str, needle: str) -> str:
 def test_a_shortened_month_a_figure_or_a_small_letter_after_the_stop_keeps_the_sentence_whole():
     text = ("Ledezma boarded a plane in Bogota on Friday, Nov. 17, 2017, bound for Madrid. He was met "
             "by his wife.")
-    assert sentence_at(text, "Bogota") == "Ledezma boarded a plane in Bogota on Friday, Nov. 17, 2017, bound for Madrid."
+    assert sentence_at(text, "Bogota") == text[: text.index(" He was met")]
     text = "The Acme Co. board met on Monday. It voted to sell."
     assert sentence_at(text, "board") == "The Acme Co. board met on Monday."
 
