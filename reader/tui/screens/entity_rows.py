@@ -12,6 +12,7 @@ from ...ingest.sanitize import clean_line
 from ...models.entities import Entity
 from ...store import Store, StoreError
 from ...text import around, counted
+from ..commands import cursor_bindings
 
 #: Characters of text shown on each side of a mention.
 CONTEXT = 60
@@ -23,14 +24,16 @@ class EntityRows(OptionList):
     footer: it is what this screen is for."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="entity.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="entity.up"),
-        Binding("g,home", "first", "First", show=False, id="entity.first"),
-        Binding("G,end", "last", "Last", show=False, id="entity.last"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="entity.page_down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="entity.page_up"),
+        *cursor_bindings("entity"),
         Binding("enter", "select", "Open", id="entity.open"),
     ]
+
+    # The shared keys name these actions; an OptionList calls them first and last.
+    def action_cursor_first(self) -> None:
+        self.action_first()
+
+    def action_cursor_last(self) -> None:
+        self.action_last()
 
 
 def entity_rows(store: Store, entity: Entity, library: EntityLibrary) -> list[tuple[str, Text]]:
