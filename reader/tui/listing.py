@@ -48,6 +48,11 @@ class Listing:
         self._positions: dict[str, int] | None = None
         #: Unread rows, kept as marks change: the header asks for it on every status change.
         self._unread: int | None = None
+        #: Changes shown but maybe not yet in a read of the store, by article: the number of the
+        #: write that saves each (see SerialWriter.finished) and the change. A read begun before
+        #: that write was over would otherwise undo on screen what the user just did.
+        self._pending_read: dict[str, tuple[int, bool]] = {}
+        self._pending_marks: dict[str, tuple[int, Marks]] = {}
 
     # Content ---------------------------------------------------------------------------------
 
@@ -61,10 +66,31 @@ class Listing:
             self.articles[article.id] = article
         self.rebuild()
 
-    def set_states(self, read_ids: set[str], marks: dict[str, Marks]) -> None:
+    def set_states(self, read_ids: set[str], marks: dict[str, Marks], writes_seen: int | None = None) -> None:
+        """Take the states a read of the store found. ``writes_seen``: how many of the app's writes
+        were over when that read began; changes whose write came later are kept over what it read."""
+        if writes_seen is not None:
+            self._pending_read = {a: p for a, p in self._pending_read.items() if p[0] > writes_seen}
+            self._pending_marks = {a: p for a, p in self._pending_marks.items() if p[0] > writes_seen}
+        for article_id, (_, read) in self._pending_read.items():
+            (read_ids.add if read else read_ids.discard)(article_id)
+        for article_id, (_, mark) in self._pending_marks.items():
+            if mark.starred or mark.tags:
+                marks[article_id] = mark
+            else:
+                marks.pop(article_id, None)
         self.read_ids = read_ids
         self.marks = marks
         self._unread = None
+
+    def hold_read(self, article_ids: Iterable[str], read: bool, write: int) -> None:
+        """Keep a read-state change the ``write``-th write saves over reads of the store begun before it."""
+        for article_id in article_ids:
+            self._pending_read[article_id] = (write, read)
+
+    def hold_mark(self, article_id: str, write: int) -> None:
+        """Keep the article's marks as shown now over reads of the store begun before ``write``."""
+        self._pending_marks[article_id] = (write, self.marks.get(article_id, NO_MARKS))
 
     def is_read(self, article_id: str) -> bool:
         return article_id in self.read_ids

@@ -35,14 +35,23 @@ class SerialWriter:
     def __init__(self) -> None:
         self._jobs: queue.Queue[WriteJob | None] = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._numbering = threading.Lock()
+        #: Jobs handed in, and jobs over (applied or failed). Jobs run in the order handed in, so
+        #: job number n is over once ``finished`` reaches n: a read of the store begun then sees it.
+        self.submitted = 0
+        self.finished = 0
 
     def start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="broadsheet-writer", daemon=True)
             self._thread.start()
 
-    def submit(self, job: WriteJob) -> None:
-        self._jobs.put(job)
+    def submit(self, job: WriteJob) -> int:
+        """Queue ``job``; its number, for comparing with ``finished``."""
+        with self._numbering:
+            self.submitted += 1
+            self._jobs.put(job)
+            return self.submitted
 
     def drain(self, timeout: float = 10.0) -> bool:
         """Wait until every submitted write is done; False if it took longer than ``timeout``."""
@@ -64,9 +73,11 @@ class SerialWriter:
             try:
                 result = job.apply()
             except Exception as error:  # noqa: BLE001 - every failure is reported to the user
+                self.finished += 1
                 if job.failed:
                     job.failed(error)
                 continue
+            self.finished += 1
             if job.done:
                 job.done(result)
 
@@ -96,7 +107,8 @@ class Writes:
         apply: Callable[[Store], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
+    ) -> int:
+        """Queue a write; its number, which ``finished`` reaches once it is over."""
         store, app = self._store, self._app
 
         # post_message is safe from any thread, and does nothing once the app has closed.
@@ -106,4 +118,9 @@ class Writes:
         def failed(error: Exception) -> None:
             app.post_message(Writes.Failed(on_error, error))
 
-        self._writer.submit(WriteJob(apply=lambda: apply(store), done=done, failed=failed))
+        return self._writer.submit(WriteJob(apply=lambda: apply(store), done=done, failed=failed))
+
+    @property
+    def finished(self) -> int:
+        """How many writes are over: a read of the store begun now sees every one of them."""
+        return self._writer.finished

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import UTC, datetime
 
 from reader.store import Store
@@ -116,6 +117,28 @@ async def test_marks_made_by_another_process_show_up(start, home):
         # The article being read shows its new state, and the cursor did not move.
         assert highlighted(app).id == before.id
         assert "read" == static_text(app, "#reader-header").splitlines()[-1].split()[0]
+
+
+async def test_a_check_of_the_store_begun_before_a_mark_was_saved_does_not_undo_it(start, home):
+    # The app's writes queue behind one another; a poll can read the store while the user's
+    # mark waits its turn, and what that read found must not take the mark back off the screen.
+    async with start() as pilot:
+        app = pilot.app
+        await pilot.press("j")
+        await settle(pilot)
+        mine = highlighted(app)
+        theirs = article_list(app).listing.rows[3]
+        held = threading.Event()
+        app.writes.submit(lambda store: held.wait(10))  # the writer busy with an earlier write
+        await pilot.press("N")  # read, shown at once, its write queued
+        assert article_list(app).listing.is_read(mine.id)
+        await asyncio.to_thread(Store.open(home).mark_read, [theirs.id])  # another process
+        app.main.feed.check()
+        await wait_for(pilot, lambda: article_list(app).listing.is_read(theirs.id))
+        assert article_list(app).listing.is_read(mine.id)
+        held.set()
+        await drain(pilot)
+        assert mine.id in Store.open(home).states()[0] and article_list(app).listing.is_read(mine.id)
 
 
 async def test_articles_added_by_another_process_show_up_and_the_cursor_stays(start, home, make_draft):

@@ -47,3 +47,22 @@ def test_the_unread_count_follows_reads_states_and_views():
     assert listing.unread_count == 3 == counted(listing)
     listing.set_states(set(), {})
     assert listing.unread_count == 4 == counted(listing)
+
+
+def test_a_read_of_the_store_begun_before_a_write_does_not_undo_it_on_screen():
+    listing = Listing()
+    listing.replace(article(n) for n in range(3))
+    listing.set_states(set(), {}, writes_seen=0)
+    listing.note_read(["a1"], True)
+    listing.hold_read(["a1"], True, write=1)
+    listing.note_mark("a2", True, ("war",))
+    listing.hold_mark("a2", write=2)
+    # A poll that read the store before either write was over: what the user did stays shown.
+    listing.set_states(set(), {}, writes_seen=0)
+    assert listing.is_read("a1") and listing.is_starred("a2") and listing.tags("a2") == ("war",)
+    # One begun after the first write: the read state is the store's now (another process unread
+    # it since); the star, whose write was still queued, stays.
+    listing.set_states(set(), {}, writes_seen=1)
+    assert not listing.is_read("a1") and listing.is_starred("a2")
+    listing.set_states({"a0"}, {}, writes_seen=2)
+    assert listing.read_ids == {"a0"} and not listing.is_starred("a2")

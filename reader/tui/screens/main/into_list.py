@@ -36,7 +36,7 @@ class IntoList:
 
     def loaded(self, message: LibraryFeed.Loaded) -> None:
         listing, articles = self._listing, self._articles
-        listing.set_states(message.read_ids, message.marks)
+        listing.set_states(message.read_ids, message.marks, message.writes_seen)
         if not listing.articles:
             self._restore_view(message.session)
             # The article left open may be in any month: look for it in every batch.
@@ -65,7 +65,7 @@ class IntoList:
 
     def changed(self, message: LibraryFeed.Changed) -> None:
         keep = self._articles.highlighted_id
-        self._listing.set_states(message.read_ids, message.marks)
+        self._listing.set_states(message.read_ids, message.marks, message.writes_seen)
         if message.articles is not None:
             known = self._listing.articles
             fresh = [a.id for a in message.articles

@@ -43,6 +43,8 @@ class LibraryFeed:
         marks: dict[str, Marks]
         final: bool
         session: dict
+        #: How many of the app's writes were over when the states were read (Listing.set_states).
+        writes_seen: int = 0
 
     @dataclass
     class Changed(Message):
@@ -51,6 +53,7 @@ class LibraryFeed:
         articles: list[Article] | None
         read_ids: set[str]
         marks: dict[str, Marks]
+        writes_seen: int = 0
 
     @dataclass
     class Arrived(Message):
@@ -114,15 +117,16 @@ class LibraryFeed:
         # still lists the others.
         no_states: tuple[set[str], dict[str, Marks]] = (set(), {})
         session: dict = self._part(store.session, {})
+        seen = self._screen.broadsheet.writes.finished
         read_ids, marks = self._part(store.states, no_states)
         months: list[str] = self._part(store.months, [])
         none: list[Article] = []
         first = self._part(lambda: store.articles_of_month(months[0]), none) if months else none
-        post(self.Loaded(first, read_ids, marks, final=False, session=session))
+        post(self.Loaded(first, read_ids, marks, final=False, session=session, writes_seen=seen))
         rest: list[Article] = []
         for month in months[1:]:
             rest.extend(self._part(partial(store.articles_of_month, month), none))
-        post(self.Loaded(rest, read_ids, marks, final=True, session=session))
+        post(self.Loaded(rest, read_ids, marks, final=True, session=session, writes_seen=seen))
 
     def _part(self, read: Callable[[], T], fallback: T) -> T:
         """Run one read; on a store error, report it, go read-only, and use ``fallback``."""
@@ -161,12 +165,13 @@ class LibraryFeed:
             if not store.changed_elsewhere():
                 return
             count_before = len(self._listing.articles)
+            seen = self._screen.broadsheet.writes.finished
             read_ids, marks = store.states()
             articles = store.articles() if store.article_count() != count_before else None
         except StoreError as error:
             self._screen.post_message(StoreFailed(str(error)))
             return
-        self._screen.post_message(self.Changed(articles, read_ids, marks))
+        self._screen.post_message(self.Changed(articles, read_ids, marks, writes_seen=seen))
 
     # Arrivals, bodies, revisions --------------------------------------------------------------------
 

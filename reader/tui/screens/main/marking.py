@@ -39,7 +39,8 @@ class Marking:
             return
         self._listing.note_read(article_ids, read)
         self._changed()
-        self._app.writes.submit(lambda store: store.mark_read(article_ids, read), on_error=self._failed)
+        write = self._app.writes.submit(lambda store: store.mark_read(article_ids, read), on_error=self._failed)
+        self._listing.hold_read(article_ids, read, write)
 
     def toggle_read(self, article: Article) -> None:
         self.set_read([article.id], not self._listing.is_read(article.id))
@@ -108,4 +109,4 @@ class Marking:
                 shown = " ".join("#" + t for t in state.tags) or "none"
                 self._screen.notify(f"Tags saved: {shown}", timeout=3, markup=False)
 
-        self._app.writes.submit(apply, on_done=done, on_error=self._failed)
+        self._listing.hold_mark(article.id, self._app.writes.submit(apply, on_done=done, on_error=self._failed))
