@@ -113,6 +113,15 @@ ALLOW = {
     "football_argentina_superclasico": "Argentine Uruguayan Visiting English",
     "energy_tanzania_lng_agreement": "LNG Norwegian Investors Tanzanians Swahili",
     "shipping_panama_canal_drought": "Spanish Shipping German Exports Environment Scientists El Niño Ports",
+    # news_tune10
+    "business_scotland_islay_distillery_takeover": "Scottish Italian Hebridean Nothing Scotch Islanders Gaelic",
+    "energy_paraguay_itaipu_tariff": "Paraguayan Paraguayans Brazilian Business Data Opposition Guaraní",
+    "labour_cambodia_garment_minimum_wage": "Garments Everything Chinese International Cambodian Protests "
+                                            "Khmer-language Khmer New Year",
+    "court_slovakia_constitutional_penal_code": "Slovak Hungarian Nobody",
+    "disaster_fiji_cyclone_vanua_levu": "Cyclone Mahina Category Communications International Ratu Winston "
+                                        "Hindi C-130 Taukei Indo-Fijian",
+    "health_rwanda_drone_medicine_delivery": "French Now Marburg Rwandan Kinyarwanda",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
