@@ -122,6 +122,11 @@ ALLOW = {
     "disaster_fiji_cyclone_vanua_levu": "Cyclone Mahina Category Communications International Ratu Winston "
                                         "Hindi C-130 Taukei Indo-Fijian",
     "health_rwanda_drone_medicine_delivery": "French Now Marburg Rwandan Kinyarwanda",
+    "basketball_lithuania_zalgiris_euroleague": "Tonight Basketball Lithuanian Polish-Lithuanian Baltic Tickets "
+                                                "Public",
+    "election_costa_rica_presidential_runoff": "Ticos Costa Ricans Nicaraguan",
+    "energy_namibia_green_hydrogen_luderitz": "German Everybody Afrikaans Environmental Chinese German-language "
+                                              "English Oshiwambo",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
