@@ -127,6 +127,9 @@ ALLOW = {
     "election_costa_rica_presidential_runoff": "Ticos Costa Ricans Nicaraguan",
     "energy_namibia_green_hydrogen_luderitz": "German Everybody Afrikaans Environmental Chinese German-language "
                                               "English Oshiwambo",
+    "aquaculture_faroe_salmon_tax": "Faroese Danish Higher Norwegian",
+    "tourism_albania_vlora_coast_resort": "Ionian My Albanian Emirati-funded",
+    "economy_dominican_republic_rate_cut": "Dominican Dominicans Arrivals Cheap Thousands Haitian",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
