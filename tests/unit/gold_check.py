@@ -130,6 +130,8 @@ ALLOW = {
     "aquaculture_faroe_salmon_tax": "Faroese Danish Higher Norwegian",
     "tourism_albania_vlora_coast_resort": "Ionian My Albanian Emirati-funded",
     "economy_dominican_republic_rate_cut": "Dominican Dominicans Arrivals Cheap Thousands Haitian",
+    "agriculture_madagascar_vanilla_price": "Bourbon US German Malagasy French",
+    "hockey_latvia_riga_final": "Latvian Half Tonight Russian-led Canadian Public",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
