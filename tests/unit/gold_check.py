@@ -132,6 +132,8 @@ ALLOW = {
     "economy_dominican_republic_rate_cut": "Dominican Dominicans Arrivals Cheap Thousands Haitian",
     "agriculture_madagascar_vanilla_price": "Bourbon US German Malagasy French",
     "hockey_latvia_riga_final": "Latvian Half Tonight Russian-led Canadian Public",
+    "disaster_greenland_landslide_tsunami": "Landslide Danish Danes Everything Inuit Relations Scientists "
+                                            "Greenlandic",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
