@@ -14,7 +14,16 @@ from ..text import fold
 from .discover import looks_like_html
 from .entries import FeedContext, build_drafts, plural_entries, text_line, web_url
 from .jsonfeed import JsonFeed, read_json_feed
-from .parsed import MAX_ENTRIES, MAX_FEED_BYTES, MAX_TITLE_CHARS, FeedParseError, ParsedFeed, ParseJob, ParseOutcome
+from .parsed import (
+    MAX_ENTRIES,
+    MAX_FEED_BYTES,
+    MAX_TITLE_CHARS,
+    FeedParseError,
+    ParsedFeed,
+    ParseJob,
+    ParseOutcome,
+    malformed_warning,
+)
 from .xmlfeed import XmlFeed, read_xml_feed
 
 __all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
@@ -30,13 +39,17 @@ def parse_feed(
     headers: Mapping[str, str] | None = None,
     outlet: str = "",
     now: datetime | None = None,
+    known_items: int = 0,
+    whole_problem: str | None = None,
 ) -> ParsedFeed:
     """Read an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.0/1.1 document into drafts.
 
     ``url`` is the final URL the bytes came from (relative links resolve against it);
     ``headers`` the response headers (only Content-Type and Content-Language are used);
     ``outlet`` names the drafts' outlet, the feed's own title when empty; ``now`` is the
-    reference for refusing dates in the future (naive means UTC). Raises FeedParseError, with
+    reference for refusing dates in the future (naive means UTC). When ``content`` is only the
+    document's new items, ``known_items`` counts those left out and ``whole_problem`` says why the
+    whole document is broken (its own check: the part given may well be fine). Raises FeedParseError, with
     a message fit to show the user, when the bytes are not a usable feed, and for nothing else.
     """
     if not isinstance(content, (bytes, bytearray, memoryview)):
@@ -53,7 +66,7 @@ def parse_feed(
     now = now or datetime.now(UTC)
     now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     try:
-        return _parse(content, feed_id, url, headers, outlet, now)
+        return _parse(content, feed_id, url, headers, outlet, now, known_items, whole_problem)
     except FeedParseError:
         raise
     except Exception as error:  # feedparser and friends on hostile input: any failure is the feed's
@@ -62,7 +75,8 @@ def parse_feed(
 
 
 def _parse(
-    content: bytes, feed_id: str, url: str, headers: dict[str, str], outlet: str, now: datetime
+    content: bytes, feed_id: str, url: str, headers: dict[str, str], outlet: str, now: datetime,
+    known_items: int = 0, whole_problem: str | None = None,
 ) -> ParsedFeed:
     content_type = headers.get("content-type", "").lower()
     leading = _LEADING_SPACE.match(content)
@@ -97,9 +111,15 @@ def _parse(
         now=now
     )
     drafts, skipped = build_drafts(feed.entries, context)
-    if isinstance(feed, XmlFeed) and feed.problem and not drafts:
+    problem = feed.problem if isinstance(feed, XmlFeed) else ""
+    if problem and not drafts and not known_items:
         # Cut off or broken before its first whole item: not an empty feed, a failed one.
-        raise FeedParseError(f"feed is broken ({feed.problem}); no item could be read")
+        raise FeedParseError(f"feed is broken ({problem}); no item could be read")
+    if whole_problem is not None:
+        problem = whole_problem  # the whole document's, with its own line numbers
+    if problem:
+        # First: bad input loses nothing, but the user must know the feed is broken.
+        warnings.insert(0, malformed_warning(problem, known_items + len(drafts)))
     warnings.extend(skipped)
     if feed.total > MAX_ENTRIES:
         warnings.append(f"{plural_entries(feed.total - MAX_ENTRIES)} beyond the first {MAX_ENTRIES} dropped")
@@ -136,7 +156,8 @@ def parse_job(job: ParseJob) -> ParseOutcome:
     """parse_feed for a process pool: never raises, so one bad feed cannot break a batch."""
     try:
         feed = parse_feed(
-            job.content, feed_id=job.feed_id, url=job.url, headers=job.headers, outlet=job.outlet, now=job.now
+            job.content, feed_id=job.feed_id, url=job.url, headers=job.headers, outlet=job.outlet, now=job.now,
+            known_items=job.known_items, whole_problem=job.whole_problem,
         )
     except FeedParseError as error:
         return ParseOutcome(None, str(error) or "not a usable feed")

@@ -23,6 +23,15 @@ MAX_ID_CHARS = 1_024
 MAX_CONTENT_CHARS = 1_000_000
 
 
+def malformed_warning(problem: str, items_read: int) -> str:
+    """What the user is told of a feed that is not well-formed XML, read in part."""
+    return f"the feed is malformed: {problem}, {items_read} item{'' if items_read == 1 else 's'} read"
+
+
+#: How every such warning begins, so a later fetch can replace it.
+MALFORMED = "the feed is malformed: "
+
+
 class FeedParseError(BroadsheetError):
     """A readable reason the bytes are not a usable feed."""
 
@@ -51,6 +60,10 @@ class ParseJob:
     headers: Mapping[str, str] | None = None
     outlet: str = ""
     now: datetime | None = None
+    #: When ``content`` holds only the document's new items: how many items it left out (read
+    #: before), and why the whole document is not well-formed ("" when it is).
+    known_items: int = 0
+    whole_problem: str | None = None
 
 
 @dataclass(frozen=True)

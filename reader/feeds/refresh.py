@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -19,7 +19,7 @@ from ..models import Feed, utc_now
 from ..store import FeedUpdate, Store
 from .http import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult, fetch_many
 from .items import split_items
-from .parsed import ParseJob
+from .parsed import MALFORMED, ParseJob, malformed_warning
 from .pool import ParserPool
 
 
@@ -161,16 +161,24 @@ class _Run:
         changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
         content: bytes | None  # None when no item is new
         content = result.content
+        known_items, whole_problem = 0, None
         items = split_items(content)
         if items is not None:
             changes["item_digests"] = list(items.digests)
             content = items.without(self.known[feed.id])
+            # The parser sees only the new items (or nothing): whether the document is broken
+            # is asked of the whole of it, so a broken item stored before still warns.
+            whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
             if content is None:
+                changes["warning"] = _rewarned(feed.warning, whole_problem, len(items.items))
                 outcome = FeedOutcome(feed, "unchanged", elapsed=result.elapsed)
                 await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
                 return
+            known_items = len(items.items) - sum(digest not in self.known[feed.id] for digest in items.digests)
         user_title = self.user_titles[feed.id]
-        parsed = await self.pool.parse(_job(feed, result, content, now, user_title))
+        job = replace(_job(feed, result, content, now, user_title), known_items=known_items,
+                      whole_problem=whole_problem)
+        parsed = await self.pool.parse(job)
         if parsed.error:
             changes = {"last_fetch": now.isoformat(), "status": "failed", "error": parsed.error, "error_kind": "parse"}
             outcome = FeedOutcome(feed, "failed", error=parsed.error, elapsed=result.elapsed)
@@ -256,6 +264,20 @@ class _Run:
         self.report.outcomes.append(outcome)
         if self.progress is not None:
             self.progress(outcome, len(self.report.outcomes), len(self.feeds))
+
+
+def _document_problem(content: bytes, headers: Mapping[str, str]) -> str:
+    # Imported here: a fetch whose feeds all answer 304 never loads feedparser.
+    from .wellformed import document_problem
+
+    return document_problem(content, headers)
+
+
+def _rewarned(warning: str, problem: str, items_read: int) -> str:
+    """The feed's last warning with what it said of the document's well-formedness brought up to
+    date: nothing was parsed, so the rest (items skipped when they were read) still stands."""
+    kept = [part for part in warning.split("; ") if part and not part.startswith(MALFORMED)]
+    return "; ".join(([malformed_warning(problem, items_read)] if problem else []) + kept)
 
 
 def _job(feed: Feed, result: FetchResult, content: bytes, now: datetime, user_title: str) -> ParseJob:

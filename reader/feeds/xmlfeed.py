@@ -75,7 +75,6 @@ def read_with_feedparser(content: bytes, *, url: str, lowered: Mapping[str, str]
     if not version and not entries:
         raise FeedParseError(f"not a feed: {problem or 'no RSS or Atom elements found'}")
     feed = result.get("feed") or {}
-    warnings = (f"feed is not well-formed ({problem}); read what could be read",) if problem else ()
     atom = version.startswith("atom")
     return XmlFeed(
         title=_get(feed, "title"),
@@ -84,7 +83,6 @@ def read_with_feedparser(content: bytes, *, url: str, lowered: Mapping[str, str]
         version=version,
         entries=tuple(_raw_entry(entry, url, atom) for entry in entries[:MAX_ENTRIES]),
         total=len(entries),
-        warnings=warnings,
         problem=problem,
     )
 

@@ -166,10 +166,10 @@ def test_a_feed_cut_off_is_refused_or_read_in_part_with_a_warning(cli, feed_serv
     assert cli("feeds", "add", after_one).code == 0
     assert cli("fetch").code == 0
     feed = feeds(cli)[after_one]
-    assert (feed["status"], feed["articles"]) == ("warn", 1) and "not well-formed" in feed["warning"]
+    assert (feed["status"], feed["articles"]) == ("warn", 1) and "the feed is malformed: " in feed["warning"]
     lines = cli("feeds", "list").out.splitlines()
     assert lines[0].startswith(f"{feed['id']}  warn")
-    assert lines[2].strip().startswith("warning: feed is not well-formed")
+    assert lines[2].strip().startswith("warning: the feed is malformed: ")
     # Once the feed is whole again, the warning goes.
     feed_server.route("/after.xml", body=whole.encode())
     assert cli("fetch").code == 0

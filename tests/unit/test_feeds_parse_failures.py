@@ -86,7 +86,8 @@ def test_malformed_xml_with_entries_is_read_leniently_with_a_warning() -> None:
     )
     feed = parse(doc)
     assert [d.title for d in feed.drafts] == ["Fish & chips", "Two"]
-    assert len(feed.warnings) == 1 and feed.warnings[0].startswith("feed is not well-formed (")
+    assert len(feed.warnings) == 1 and feed.warnings[0].startswith("the feed is malformed: ")
+    assert feed.warnings[0].endswith(", 2 items read")
 
 
 def test_bytes_that_name_a_file_are_parsed_as_bytes_not_opened(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ class AnnotationsScreen(Screen[tuple[str, str] | None]):
         # Short enough for 80 columns, every key on it.
         yield Static(Text.assemble((" enter", "bold"), " to the passage  ", ("/", "bold"), " filter  ",
                                    ("a", "bold"), " edit note  ", ("d", "bold"), " delete  ", ("u", "bold"),
-                                   " undo  ", ("esc", "bold"), " back  ", ("?", "bold"), " help"),
+                                   " undo  ", ("esc", "bold"), " back  ", ("?", "bold"), " Help"),
                      id="annotations-keys")
 
     def on_mount(self) -> None:

@@ -14,8 +14,6 @@ from textual.widgets import Footer
 
 #: Terminals narrower than this get the footer's compact look: a cell less around each key.
 COMPACT_BELOW = 100
-#: Terminals narrower than this get only the keys that fit.
-FIT_BELOW = 120
 #: The action of the key that lists every key of the screen: kept when others are left out.
 HELP_ACTION = "help"
 
@@ -61,8 +59,8 @@ def fitting(keys: list[FooterKey], width: int, compact: bool) -> list[FooterKey]
 
 
 class KeysFooter(Footer):
-    """Textual's footer lays out every key of the screen in one line, and in a narrow terminal
-    the ones past its width were cut off, the last in two ("L S"), and ? with them. Here only
+    """Textual's footer lays out every key of the screen in one line, and the ones past its
+    width were cut off, the last in two ("L S"), and ? with them. Here only
     the keys that fit are shown, whole, and ? always is.
 
     Textual's footer also rebuilds all its keys each time its screen says the bindings changed,
@@ -87,9 +85,8 @@ class KeysFooter(Footer):
         width = self.size.width or self.app.size.width
         self._laid_out_for = width
         self.compact = width < COMPACT_BELOW
-        if width >= FIT_BELOW:
-            yield from shown  # wide terminals keep the footer they always had
-            return
+        # At every width, not only narrow ones: the reader's keys overflow 160 columns too, and
+        # ? went past the edge with the last of them.
         room = width - sum(key_width(cast(FooterKey, w), False) + 2 for w in others if hasattr(w, "key_display"))
         kept = {id(key) for key in fitting(keys, room, self.compact)}
         yield from (w for w in shown if not _is_key(w) or id(w) in kept)
