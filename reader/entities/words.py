@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .knowledge import knowledge
 from .lexicon import IRREGULAR_DEMONYMS, TITLES
@@ -70,6 +71,10 @@ def at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n—–"
 
 
+# Asked of every candidate's words (about a hundred times an article), and each answer costs up to
+# a dozen gazetteer lookups; the answer depends on the word alone, and a worker meets the same
+# words article after article.
+@lru_cache(maxsize=16_384)
 def demonym(word: str) -> bool:
     """"Guatemalan", "Philippine", "Antarctic": a word made from a place's name, or a nationality."""
     low = bare(word)
