@@ -19,6 +19,7 @@ from ..models import ArticleDraft, Body
 from ..text import counted
 from .dates import choose_published
 from .parsed import MAX_AUTHOR_CHARS, MAX_CONTENT_CHARS, MAX_ID_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS
+from .settled import settled
 
 KIND = "feed item"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
@@ -137,6 +138,8 @@ def build_draft(
 
 def web_url(link: str, base: str) -> str:
     """link made absolute against base, if it is http(s); "" for anything else."""
+    if len(link) <= MAX_URL_CHARS and settled(base, link):
+        return link  # plain ASCII, absolute, http(s): nothing to clean, join or check
     link = clean_line(link)
     if not link or len(link) > MAX_URL_CHARS:
         return ""

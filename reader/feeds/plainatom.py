@@ -21,6 +21,7 @@ from .plainparts import (
     raw_entry,
     text_of,
 )
+from .settled import settled
 
 _ATOM_ENTRY = frozenset({f"{ATOM}{name}" for name in
                          ("title", "link", "id", "updated", "published", "author", "summary", "content", "category")})
@@ -48,8 +49,8 @@ def _atom_link(element: Element, base: str) -> str | None:
     rel = element.get("rel", "alternate").lower()
     kind = element.get("type", "application/atom+xml" if rel == "self" else "text/html").lower()
     if rel == "alternate" and _Mixin.map_content_type(kind) in HTML:
-        href: str = _urljoin(base, element.get("href", ""))
-        return href
+        href: str = element.get("href", "")
+        return href if settled(base, href) else _urljoin(base, href)
     return None
 
 

@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Block, Body
 from .links import LinkTable
-from .sanitize import clean_line, clean_text
+from .sanitize import clean_line, clean_text, is_plain_line
 
 # Dropped with everything inside: code, chrome, forms and embeds are never article text.
 _DROPPED = frozenset(
@@ -23,6 +23,13 @@ _BREAKING = frozenset(
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = frozenset({"ul", "ol", "menu"})
+#: Elements whose end is handled (leave): the others are not visited again on the way out.
+_LEAVING = _BREAKING | _LISTS | frozenset(_HEADINGS) | {"li", "blockquote", "a"}
+#: Breaking elements that need nothing from their attributes but whether they hide: the
+#: common ones, entered on a short path.
+_PLAIN = (_BREAKING | frozenset(_HEADINGS)) - {"tr"}
+#: Words without which no element of a fragment can be hidden (see _hidden).
+_HIDING = ("hidden", "style")
 
 # <br> is held as NUL until the paragraph's whitespace is collapsed: the parser never hands us a
 # NUL from the page itself (HTML parsing drops or replaces them).
@@ -54,8 +61,12 @@ def parse_html(html: str, *, base_url: str = "") -> tuple[str, Body]:
 def html_to_body(html: str, base_url: str = "") -> Body:
     """Read an HTML fragment, such as a feed entry's content, that carries no title."""
     tree = LexborHTMLParser(html)
+    # Attribute names are never decoded from character references, so markup without these
+    # words (in any case) has no hidden attribute, aria-hidden or style to read.
+    lowered = html.lower()
+    may_hide = any(word in lowered for word in _HIDING)
     # selectolax types root as optional, but parsing always makes an <html> element.
-    return _Walker(LinkTable(base_url)).run(tree.body or tree.root)  # type: ignore[arg-type]
+    return _Walker(LinkTable(base_url)).run(tree.body or tree.root, may_hide)  # type: ignore[arg-type]
 
 
 def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
@@ -128,37 +139,51 @@ class _Walker:
         self.lists: list[list[bool | int]] = []
         self.row_start = 0
 
-    def run(self, root: LexborNode) -> Body:
+    def run(self, root: LexborNode, may_hide: bool = True) -> Body:
+        """``may_hide`` False says the markup holds no "hidden" or "style" anywhere, so no
+        element can be hidden and the check is skipped (it costs a dict per element)."""
+        self.may_hide = may_hide
         stack: list[tuple[LexborNode, bool]] = [(root, False)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, leaving = stack.pop()
+            node, leaving = pop()
             if leaving:
                 self.leave(node)
                 continue
-            if self.enter(node):
-                stack.append((node, True))
+            tag = node.tag
+            if tag == "-text":  # most nodes: handled here, without a call
+                text = node.text_content or ""
+                # Whitespace before any text (the newlines between blocks) would only be
+                # collapsed away: leaving it out spares a flush that makes nothing.
+                if self.buffer or not text.isspace():
+                    self.buffer.append(text)
+                continue
+            if self.enter(node, tag):
+                # Only the containers whose end does something are visited again on the way out.
+                if tag in _LEAVING:
+                    push((node, True))
                 # Sibling links are much cheaper than node.iter() in selectolax.
-                children = []
-                child = node.first_child
+                child = node.last_child
                 while child is not None:
-                    children.append((child, False))
-                    child = child.next
-                children.reverse()
-                stack.extend(children)
+                    push((child, False))
+                    child = child.prev
         self.flush()
         return Body(blocks=tuple(self.blocks), links=self.links.links)
 
-    def enter(self, node: LexborNode) -> bool:
-        """Handle an opening node; True when its children should be walked."""
-        tag = node.tag
-        if tag == "-text":
-            self.buffer.append(node.text_content or "")
-            return False
+    def enter(self, node: LexborNode, tag: str | None) -> bool:
+        """Handle an opening element (or comment, or other non-text node); True when its
+        children should be walked."""
         # Comments are "-comment"; processing instructions ("<?php ... ?>") have no tag at all.
         if tag is None or tag in _DROPPED or tag.startswith("-"):
             return False
+        if tag in _PLAIN:
+            if self.may_hide and _hidden(node.attributes):
+                return False
+            if self.buffer:
+                self.flush()
+            return True
         attributes = node.attributes
-        if _hidden(attributes):
+        if self.may_hide and _hidden(attributes):
             return False
         if tag == "math":
             # A formula: its written-out form (alttext, or the TeX the page gives), else its
@@ -248,16 +273,18 @@ class _Walker:
         """Turn the running text into a block of the kind its innermost container asks for."""
         if not self.buffer:
             return
-        # split() collapses every kind of whitespace run, NBSP included, at C speed.
-        text = " ".join("".join(self.buffer).split())
-        if _BREAK in text:
-            text = _AROUND_BREAKS.sub("\n", text)
+        text = "".join(self.buffer)
+        if not is_plain_line(text):
+            # split() collapses every kind of whitespace run, NBSP included, at C speed.
+            text = " ".join(text.split())
+            if _BREAK in text:
+                text = _AROUND_BREAKS.sub("\n", text)
+            text = clean_text(text).strip()
         self.buffer = []
         self.row_start = 0
         for entry in self.context:
             if entry[0] == "a":
                 entry[2] = 0  # a link spanning blocks is cited after the text left in it
-        text = clean_text(text).strip()
         if not text:
             return
         for entry in reversed(self.context):

@@ -33,9 +33,13 @@ _NEWLINES = re.compile(r"\r\n?")
 
 # One pass that finds nothing in almost all real text lets clean_text return it untouched: each
 # regex pass costs about as much as this whole check, and most text needs none of them.
-_SUSPECT = re.compile(
-    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff{_COMBINING}]"
+_SUSPECT_CHARS = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff{_COMBINING}"
+_SUSPECT = re.compile(f"[{_SUSPECT_CHARS}]")
+#: Every character str.split() and str.isspace() take for whitespace, but the plain space.
+OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_NOT_PLAIN = re.compile(f"[{OTHER_SPACES}{_SUSPECT_CHARS}]")
 
 # Invisible in a one-line field, where they only serve to disguise a title or name: zero-width
 # spaces and joiners, directional marks, word joiner and invisible operators, BOM, soft hyphen,
@@ -62,6 +66,13 @@ def clean_text(s: str) -> str:
     s = _CONTROLS.sub("", s)
     s = _SURROGATES.sub("\ufffd", s)
     return _COMBINING_RUN.sub(r"\1", s)
+
+
+def is_plain_line(s: str) -> bool:
+    """True when s is already what clean_text and collapsing its whitespace would make of it:
+    words parted by single spaces, no space at either end, nothing clean_text removes. One
+    scan, where collapsing and cleaning cost several (most running text passes)."""
+    return (_NOT_PLAIN.search(s) is None and "  " not in s and s[:1] != " " and s[-1:] != " ")
 
 
 def clean_line(s: str) -> str:

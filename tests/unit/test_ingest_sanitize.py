@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ingest.sanitize import clean_line, clean_text
+from reader.ingest.sanitize import clean_line, clean_text, is_plain_line
 
 TEXT_CASES = [
     # (what a page could smuggle in, what the reader pane may show)
@@ -65,3 +65,18 @@ def test_unterminated_osc_does_not_swallow_the_next_lines() -> None:
 def test_plain_text_is_returned_unchanged() -> None:
     text = "An ordinary paragraph.\n\nAnd “another” one — with ‘quotes’."
     assert clean_text(text) == text
+
+
+def test_text_passed_as_plain_is_what_cleaning_and_collapsing_would_make() -> None:
+    # The HTML reader keeps text that is_plain_line passes as it is: it must be exactly what
+    # cleaning and collapsing whitespace give, for every hostile or unusual character.
+    samples = [case for case, _ in TEXT_CASES] + [case for case, _ in LINE_CASES]
+    samples += ["plain words here", " lead", "trail ", "two  spaces", "", "x"]
+    samples += [f"a{chr(c)}b" for c in range(0x110000) if chr(c).isspace() or c < 0xA0 or 0x2000 <= c < 0x2070]
+    samples += ["e\u0301\u0301\u0301\u0301", "bidi \u202e here", "lone \ud800 surrogate"]
+    for sample in samples:
+        if is_plain_line(sample):
+            assert " ".join(clean_text(sample).split()) == sample, repr(sample)
+    assert is_plain_line("An ordinary paragraph, with “quotes” — and a dash.")
+    assert not any(is_plain_line(f"a{chr(c)}b") for c in range(0x110000) if chr(c).isspace() and c != 0x20)
+    assert not is_plain_line("copy \x1b]52;c;ZXZp\x07me")
