@@ -173,3 +173,14 @@ def test_a_towns_name_before_a_plural_noun_or_central_is_its_team_not_a_person()
     kinds = kinds_of(CLUBS, *spans)
     assert kinds["Faisalabad Hawks"] == "organisation"
     assert kinds["Córdoba Central"] == "organisation"
+
+
+CITED = ("The council approved the budget on Tuesday. Hoang Loc reported that the vote was close. "
+         "Kvöldfrétt said the mayor would appeal.")
+
+
+def test_a_name_cited_once_bare_as_reporting_is_an_outlet():
+    spans = [span(CITED, "Hoang Loc", "PERSON"), span(CITED, "Kvöldfrétt", "PERSON")]
+    kinds = kinds_of(CITED, *spans)
+    assert kinds["Hoang Loc"] == "organisation"
+    assert kinds["Kvöldfrétt"] == "organisation"
