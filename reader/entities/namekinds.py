@@ -43,6 +43,8 @@ def head_kind(name: str) -> str | None:
         return "place"
     if len(words) >= 2 and words[0] == "Río":
         return "place"  # Spanish's river, always one (but English's "Rio Tinto" is a company too)
+    if len(words) == 2 and _club(words[0], words[1]):
+        return "organisation"
     kind = None
     for index, word in enumerate(words):
         low = bare(word)
@@ -53,6 +55,29 @@ def head_kind(name: str) -> str | None:
         elif low in PLACE_WORDS:
             kind = "place"
     return kind
+
+
+#: A word this common (Zipf) is a noun English uses, not a surname that happens to end in "s".
+CLUB_NOUN = 3.0
+#: Plural heads a place takes ("Niagara Falls", "Golan Heights"): no team's.
+_PLACE_PLURALS = frozenset("falls heights springs sands flats gardens docks plains lakes rapids woods fields".split())
+
+
+def _club(first: str, second: str) -> bool:
+    """"Karachi Kings", "Glasgow Rangers", "Rosario Central": a town's name and a plural noun, or
+    "Central", names the town's team; a person's name does not open with a town that is no given
+    name (and the names checked: few people's surname is a plural noun after a town's name)."""
+    known = knowledge()
+    town = fold(first)
+    if not first[:1].isupper() or known.place(town) is None or known.place(fold(f"{first} {second}")) is not None:
+        return False
+    low = bare(second)
+    if low == "central":
+        return True
+    if not low.endswith("s") or low in _PLACE_PLURALS or low in PLACE_WORDS or known.given_name(town):
+        return False
+    singular = low[:-2] if low.endswith(("ses", "xes", "ches", "shes")) else low[:-1]
+    return known.frequency(singular) >= CLUB_NOUN
 
 
 def _housed(word: str) -> bool:

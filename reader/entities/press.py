@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from .countries import is_nation
 from .knowledge import knowledge
 from .normalise import fold
-from .words import at_sentence_start, demonym
+from .words import at_sentence_start, demonym, is_title, previous_word, whole_word_starts
 
 # A name: capitalised words, with the linking words of foreign titles inside ("Corriere della
 # Sera", "Le Monde", "Daily and Sunday") and a figure after a word ("Radio 101.5").
@@ -101,6 +102,8 @@ TITLE = 1.5
 CUE = 1.0
 #: A name ending in a paper's head word ("Marlow Evening Herald").
 HEAD = 2.5
+#: A name cited once, whom the article never names again nor titles: an outlet more than a person.
+CITED_ONCE = 1.0
 #: A word this common (Zipf) alone before "MP" or "leader" is the party's adjective ("Liberal
 #: MP", "Green leader"), which news does not write as a name.
 COMMON_WORD = 3.5
@@ -147,6 +150,11 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
         votes.append(("organisation", HEAD))
     if cue == "medium" or follows == "source" or (cue == "source" and not _place(name)):
         votes.append(("organisation", SOURCE))
+    # ("The Republicans said", "researchers at Wits said": a plural is a party or a short name.)
+    said_once = follows == "said" and " " not in name and not name.endswith("s")
+    # (At a sentence's start: "residents of Tellmoor said" is said of a place's people.)
+    if (follows == "source" or said_once) and at_sentence_start(text, start) and _cited_once(text, start, name):
+        votes.append(("organisation", CITED_ONCE))
     if (cue == "party" or follows == "party") and not _place(name) and not _adjective(name) \
             and not name.endswith(("'s", "’s")):  # ("Ferro's party": what a person leads)
         votes.append(("organisation", PARTY))
@@ -157,6 +165,17 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
         if not _place(name) and not _place(f"The {name}"):
             votes.append(("organisation", TITLE))
     return votes
+
+
+def _cited_once(text: str, start: int, name: str) -> bool:
+    """"Thanh Niên reported", "Vísir said": news gives a person it quotes a title or a second
+    mention by surname; a paper or a broadcaster it cites once is named once, bare. (A single word
+    that is a given name, "Maria said", is a person's all the same.)"""
+    words = name.split()
+    if is_title(previous_word(text, start)) or (len(words) == 1 and knowledge().given_name(fold(name))):
+        return False
+    return not any(len(word) > 2 and len(list(islice(whole_word_starts(text, word), 2))) > 1
+                   for word in words)
 
 
 def _place(name: str) -> bool:

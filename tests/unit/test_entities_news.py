@@ -161,3 +161,26 @@ def test_irish_icelandic_and_joint_stock_legal_forms_end_a_companys_name():
 def test_a_spanish_river_is_a_place_whatever_the_model_says():
     text = "The government plans to build a dam on the Río Quelano to create a second reservoir."
     assert kinds_of(text, span(text, "Río Quelano", "PERSON")).get("Río Quelano") == "place"
+
+
+CLUBS = ("Faisalabad Hawks and Córdoba Central were both knocked out in the play-offs. Faisalabad "
+         "Hawks, who finished top of the group stage, lost to a side they had beaten twice.")
+
+
+def test_a_towns_name_before_a_plural_noun_or_central_is_its_team_not_a_person():
+    spans = [span(CLUBS, "Faisalabad Hawks", "PERSON"), span(CLUBS, "Córdoba Central", "PERSON"),
+             span(CLUBS, "Faisalabad Hawks", "PERSON", 1)]
+    kinds = kinds_of(CLUBS, *spans)
+    assert kinds["Faisalabad Hawks"] == "organisation"
+    assert kinds["Córdoba Central"] == "organisation"
+
+
+CITED = ("The council approved the budget on Tuesday. Hoang Loc reported that the vote was close. "
+         "Kvöldfrétt said the mayor would appeal.")
+
+
+def test_a_name_cited_once_bare_as_reporting_is_an_outlet():
+    spans = [span(CITED, "Hoang Loc", "PERSON"), span(CITED, "Kvöldfrétt", "PERSON")]
+    kinds = kinds_of(CITED, *spans)
+    assert kinds["Hoang Loc"] == "organisation"
+    assert kinds["Kvöldfrétt"] == "organisation"

@@ -82,12 +82,12 @@ NEWS_FLOORS = {
     "tune6": {"typed": 0.885, "merge": 0.91, "merge_strict": 0.82},
     "tune7": {"typed": 0.905, "merge": 0.92, "merge_strict": 0.84},
     # tune8 was first scored unseen (typed 0.869, merge 0.914, merge_strict 0.757), then tuned on
-    # (0.927, 0.968, 0.802); tune9 in turn (unseen 0.854, 0.864, 0.788; tuned 0.867, 0.902,
+    # (0.927, 0.968, 0.802); tune9 in turn (unseen 0.854, 0.864, 0.788; tuned 0.890, 0.902,
     # 0.814); tune10 was first scored unseen at typed 0.850, merge 0.793, merge_strict 0.657
     # (person 0.736, organisation 0.834, place 0.891), the floors below kept from that score.
     # The next set written stays unseen until its first score is kept here.
     "tune8": {"typed": 0.905, "merge": 0.945, "merge_strict": 0.78},
-    "tune9": {"typed": 0.845, "merge": 0.88, "merge_strict": 0.79},
+    "tune9": {"typed": 0.87, "merge": 0.88, "merge_strict": 0.79},
     "tune10": {"typed": 0.845, "merge": 0.785, "merge_strict": 0.65},
 }
 
