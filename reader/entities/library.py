@@ -148,6 +148,10 @@ class EntityLibrary:
         cursor move, so never copied)."""
         return self._results.keys()
 
+    def result(self, article_id: str) -> StoredEntities | None:
+        """The article's result the library was made from (to tell a result saved since)."""
+        return self._results.get(article_id)
+
     def get(self, key: str) -> Entity | None:
         return self._by_key.get(key)
 

@@ -18,17 +18,27 @@ else:
 class EntityMethods(StoreBase):
     """Mixed into Store; uses its lock (``writing``), mutex and parts."""
 
-    def entity_results(self, article_ids: Iterable[str] | None = None) -> dict[str, StoredEntities]:
-        """Saved results of the given articles (default: all), leaving out any made from an
-        older version of the article."""
+    def entity_results(self, article_ids: Iterable[str] | None = None, *,
+                       months: Iterable[str] | None = None) -> dict[str, StoredEntities]:
+        """Saved results of the given articles (default: all, or all of ``months``), leaving
+        out any made from an older version of the article."""
         found: dict[str, StoredEntities] = {}
+        wanted = None if months is None else set(months)
         for month, hashes in self._current_hashes(article_ids):
+            if wanted is not None and month not in wanted:
+                continue
             with self._mutex:
                 parsed = self.entity_files.parsed(month, _parse)
             for article_id, (made_from, stored) in parsed.items():
                 if hashes.get(article_id) == made_from:
                     found[article_id] = stored
         return found
+
+    def entity_signatures(self) -> dict[str, object]:
+        """Each month's results file and its identity: a month whose identity moved was written
+        (by this process or another), which is how a running app finds what `broadsheet
+        analyse` saved without reading every result again."""
+        return {month: self.entity_files.signature(month) for month in self.library.shard_names()}
 
     def analysed_ids(self, article_ids: Iterable[str] | None = None) -> set[str]:
         """Which of the articles (default: all) have results for their current content."""
@@ -63,13 +73,16 @@ class EntityMethods(StoreBase):
         """Store (article, its entities, its lead's end) results: one write per month touched.
 
         Each is recorded against the content hash of the article as it was analysed; an
-        article removed meanwhile is skipped. Returns the ids saved.
+        article removed meanwhile is skipped, and so is one edited meanwhile: its old text's
+        result must not replace one of the new text (another process may have written it).
+        Returns the ids saved.
         """
         with self.writing():
             shards = self.library.shards_of(article.id for article, _, _ in items)
             per_month: dict[str, dict[str, dict[str, Any]]] = {}
             for article, entities, lead_end in items:
-                if shards.get(article.id) != article.shard:
+                if (shards.get(article.id) != article.shard
+                        or self.library.hashes(article.shard).get(article.id) != article.content_hash):
                     continue
                 per_month.setdefault(article.shard, {})[article.id] = {
                     "hash": article.content_hash,

@@ -57,6 +57,10 @@ class EntityResults:
             self._damaged(month)
             return {}
 
+    def signature(self, month: str) -> FileSignature | None:
+        """The month's file's identity (None when it has none yet)."""
+        return self._db(month).storage.signature()
+
     def hashes(self, month: str) -> dict[str, str]:
         """article id -> the content hash its record was made from."""
         return {i: r["hash"] for i, r in self.raw(month).items() if is_record(r)}

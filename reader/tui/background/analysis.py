@@ -54,6 +54,9 @@ class Analysis:
         seconds: float
         #: Built from every result (else a batch taken in).
         full: bool = True
+        #: The results files' identities as the work read them (None: not read), for the next look
+        #: at what another process saved.
+        signatures: dict[str, object] | None = None
 
     @dataclass
     class ArticleBuilt(Message):
@@ -77,6 +80,10 @@ class Analysis:
         self._busy = False  # a build or an intake running, or pausing after one
         self._build_after = 0.0  # when the next full build may start (time.monotonic)
         self._timed = False  # a timer is set for then
+        #: Another process wrote to the store: look for entity results it saved.
+        self._look_wanted = False
+        #: Each month's results file as the last full build or look read it.
+        self._signatures: dict[str, object] = {}
 
     def start(self) -> None:
         self.rebuild()
@@ -140,6 +147,12 @@ class Analysis:
             self._build_wanted = True
         self._next()
 
+    def changed_elsewhere(self) -> None:
+        """Another process wrote to the store (``broadsheet analyse`` perhaps): the results it
+        saved are taken into the library, and its corrections make a full build."""
+        self._look_wanted = True
+        self._next()
+
     def progressed(self, done: int, total: int) -> None:
         """When the analysis has gone idle, a full build catches up on what the batches left."""
         if done >= total and self._batches:
@@ -152,13 +165,18 @@ class Analysis:
         wait = self._build_after - time.monotonic()
         if self._library is None or (self._build_wanted and wait <= 0):
             self._busy, self._build_wanted, self._batches = True, False, 0
-            self._arrived.clear()  # the build reads every result
+            self._look_wanted = False  # the build reads every result
+            self._arrived.clear()
             run_in_thread(self._app, self._build_library, group="entities.library")
         elif self._arrived:
             library, ids = self._library, list(self._arrived)
             self._arrived.clear()
             self._busy = True
             run_in_thread(self._app, lambda: self._take_in(library, ids), group="entities.library")
+        elif self._look_wanted:
+            library, signatures = self._library, dict(self._signatures)  # a library: built above if none
+            self._look_wanted, self._busy = False, True
+            run_in_thread(self._app, lambda: self._look(library, signatures), group="entities.library")
         elif self._build_wanted and not self._timed:
             self._timed = True
             self._app.set_timer(wait, self._timer_over)
@@ -169,12 +187,36 @@ class Analysis:
 
     def _build_library(self) -> None:
         started = time.perf_counter()
+        signatures = None
         try:
+            # Before the results: a file written while they are read is looked at again.
+            signatures = self._store.entity_signatures()
             library = EntityLibrary.build(self._store.entity_results(), self._store.entity_corrections())
         except StoreError as error:
             library = None
             self._app.post_message(Notice(f"Entities cannot be read: {error}", severity="error"))
-        self._app.post_message(self.LibraryBuilt(library, time.perf_counter() - started, full=True))
+        self._app.post_message(self.LibraryBuilt(library, time.perf_counter() - started, full=True,
+                                                 signatures=signatures))
+
+    def _look(self, library: EntityLibrary, seen: dict[str, object]) -> None:
+        """Take in the results another process saved: only the months whose file moved are
+        read, and only the results that differ from the library's are taken in. Our own saves
+        move the files too; they were taken in already, so they compare equal."""
+        started = time.perf_counter()
+        try:
+            signatures = self._store.entity_signatures()
+            if library.corrections != tuple(self._store.entity_corrections()):
+                self._build_library()  # a correction made elsewhere: every rule again
+                return
+            months = [month for month, signature in signatures.items() if seen.get(month) != signature]
+            results = self._store.entity_results(months=months) if months else {}
+            new = {i: stored for i, stored in results.items() if library.result(i) != stored}
+            grown = library.taking_in(new) if new else None
+        except StoreError as error:
+            grown, signatures = None, None
+            self._app.post_message(Notice(f"Entities cannot be read: {error}", severity="error"))
+        self._app.post_message(self.LibraryBuilt(grown, time.perf_counter() - started, full=False,
+                                                 signatures=signatures))
 
     def _take_in(self, library: EntityLibrary, article_ids: list[str]) -> None:
         started = time.perf_counter()
@@ -191,6 +233,8 @@ class Analysis:
         process from staying busy; after a full build only the next full build waits."""
         if message.library is not None:
             self._library = message.library
+        if message.signatures is not None:
+            self._signatures = message.signatures
         pause = REBUILD_PAUSE * message.seconds if message.seconds >= 0.05 else 0.0
         if message.full:
             self._build_after = time.monotonic() + pause

@@ -71,11 +71,18 @@ class IntoList:
             fresh = [a.id for a in message.articles
                      if a.id not in known or known[a.id].content_hash != a.content_hash]
             self._listing.replace(message.articles)
+            screen = self._screen
+            edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id
+                           and a.content_hash != screen.current.content_hash), None)
+            if edited is not None:
+                screen.show_article(edited, again=True)  # edited elsewhere while open: the new text
             app = self._screen.broadsheet
             app.indexing.update()
             app.storying.update()
             # A `broadsheet fetch` from cron brought them: analysed like the app's own fetch's.
             app.analysis.enqueue(fresh)
+        # `broadsheet analyse` from a shell: its results reach the entity views.
+        self._screen.broadsheet.analysis.changed_elsewhere()
         self._articles.rows_changed(keep=keep)
         self._screen.stories.list_changed()  # the list by story shows the new articles too
         self._screen.marks_changed()

@@ -87,6 +87,9 @@ class LibraryFeed:
         self._articles = articles
         self._poll_seconds = poll_seconds
         self._arrived: list[Article] | None = None
+        #: Each month's metadata file as last read: an edit elsewhere (an import replacing an
+        #: article, a cron fetch of an outlet's correction) moves it without changing the count.
+        self._months_seen: dict[str, list[int]] | None = None
         self.into_list = IntoList(screen, listing, articles, all_loaded=self.start_polling)
         #: Read in the body's worker after the body, and handed to ``extra_loaded`` with it.
         self.with_body: Callable[[str], Message] | None = None
@@ -117,6 +120,8 @@ class LibraryFeed:
         # still lists the others.
         no_states: tuple[set[str], dict[str, Marks]] = (set(), {})
         session: dict = self._part(store.session, {})
+        no_months: dict[str, list[int]] = {}
+        self._months_seen = self._part(store.month_signatures, no_months)
         seen = self._screen.broadsheet.writes.finished
         read_ids, marks = self._part(store.states, no_states)
         months: list[str] = self._part(store.months, [])
@@ -167,7 +172,10 @@ class LibraryFeed:
             count_before = len(self._listing.articles)
             seen = self._screen.broadsheet.writes.finished
             read_ids, marks = store.states()
-            articles = store.articles() if store.article_count() != count_before else None
+            months = store.month_signatures()
+            edited = self._months_seen is not None and months != self._months_seen
+            self._months_seen = months
+            articles = store.articles() if edited or store.article_count() != count_before else None
         except StoreError as error:
             self._screen.post_message(StoreFailed(str(error)))
             return
