@@ -168,25 +168,30 @@ def _passage(annotation: Annotation, body: Body | None) -> list[str]:
     if spans is None:
         return _paragraph(annotation.quote, "> ")
     lines: list[str] = []
-    previous, base = "", 1
+    open_levels: list[int] = []
+    previous = ""
     for block, start, text in spans:
         if block.kind == "list_item":
-            # Nested as deep as the first item quoted, not the article: four spaces more per
-            # level nests under any marker, and the first item is never indented into code.
-            level = max(block.level, 1)
-            base = min(base, level) if previous == "list_item" else level
+            # Nested under the items quoted before it, one step at a time: four spaces more per
+            # step nests under any marker, and the first item is never indented into code.
+            open_levels = open_levels if previous == "list_item" else []
+            while open_levels and open_levels[-1] >= block.level:
+                open_levels.pop()
+            indent = "    " * len(open_levels)
+            open_levels.append(block.level)
             number = _ITEM_NUMBER.match(block.text)
             marker = number.group() if number else "- "
             text = text[max(0, len(number.group()) - start):] if number else text
             if not text.strip():  # only the number was highlighted
                 continue
-            indent = "    " * (level - base)
             part = _paragraph(text)
             lines += [] if previous == "list_item" else [""]
             lines += [indent + marker + part[0], *(indent + " " * len(marker) + line for line in part[1:])]
         else:
             lines += ["", *_paragraph(text, "> " if block.kind == "quote" else "")]
         previous = block.kind
+    if not lines:  # nothing but an item's number was highlighted
+        return _paragraph(annotation.quote, "> ")
     return [f"> {line}" if line else ">" for line in lines[1:]]
 
 
