@@ -4,13 +4,14 @@ one file per article with front matter (Obsidian, Logseq and the like read its f
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import quote as percent_encode
 
 import orjson
 
 from ..collector import collection_paused
 from ..ingest.sanitize import clean_line, clean_text
-from ..models import Article, utc_now
+from ..models import Article, Block, Body, utc_now
 from .export import by_article
 from .model import Annotation
 
@@ -24,6 +25,8 @@ _ANY_SYNTAX = re.compile(r"[\\`*_\[\]<>|~\n]")
 # so a tag is never cut short nor able to start other syntax.
 _NOT_IN_TAG = re.compile(r"[^\w/]*[^\w/-][^\w/]*")
 _NOT_IN_NAME = re.compile(r"[^a-z0-9]+")
+# The number an ordered list item's text starts with: the ingesters write it into the text.
+_ITEM_NUMBER = re.compile(r"\d{1,9}\. ")
 
 
 def escape_markdown(text: str) -> str:
@@ -69,29 +72,35 @@ def _link(url: str) -> str:
     return f"[{escape_markdown(clean_line(url))}](<{safe}>)"
 
 
-def to_markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:
+def to_markdown(annotations: list[Annotation], articles: dict[str, Article],
+                bodies: Mapping[str, Body] | None = None) -> str:
+    """One document, grouped by article. With the articles' ``bodies``, a passage keeps the form of
+    the blocks it spans (list items, quotes); without, each passage is a plain paragraph."""
     # Tens of thousands of small strings and no cycles: collector passes over the caller's
     # large heap (a whole library's metadata) would cost more than the export itself.
     with collection_paused():
-        return _markdown(annotations, articles)
+        return _markdown(annotations, articles, bodies or {})
 
 
-def _markdown(annotations: list[Annotation], articles: dict[str, Article]) -> str:
+def _markdown(annotations: list[Annotation], articles: dict[str, Article], bodies: Mapping[str, Body]) -> str:
     count = f"{len(annotations)} annotation{'s' * (len(annotations) != 1)}"
     out = ["# Annotations", "", f"{count}, exported {utc_now():%Y-%m-%d %H:%M} UTC by broadsheet.", ""]
     for article_id, group in by_article(annotations, articles):
         article = articles.get(article_id)
         out += [f"## {_title(article, article_id)}", "", *_details(article)]
         for annotation in group:
-            out += _markdown_annotation(annotation)
+            out += _markdown_annotation(annotation, bodies.get(article_id))
     return "\n".join(out).rstrip() + "\n"
 
 
-def to_markdown_files(annotations: list[Annotation], articles: dict[str, Article]) -> dict[str, str]:
+def to_markdown_files(annotations: list[Annotation], articles: dict[str, Article],
+                      bodies: Mapping[str, Body] | None = None) -> dict[str, str]:
     """One Markdown file per article, by file name: front matter (title, url, outlet, published,
-    tags), the title, a link back to the article, then its notes. Names stay the same from one
-    export to the next, so exporting again replaces the files rather than adding copies."""
+    tags), the title, a link back to the article, then its notes (``bodies`` as for to_markdown).
+    Names stay the same from one export to the next, so exporting again replaces the files
+    rather than adding copies."""
     files = {}
+    bodies = bodies or {}
     with collection_paused():
         for article_id, group in by_article(annotations, articles):
             article = articles.get(article_id)
@@ -108,7 +117,7 @@ def to_markdown_files(annotations: list[Annotation], articles: dict[str, Article
             lines += [f"tags: {orjson.dumps(tags).decode()}"] if tags else []
             lines += ["---", "", f"# {_title(article, article_id)}", "", *_details(article)]
             for annotation in group:
-                lines += _markdown_annotation(annotation)
+                lines += _markdown_annotation(annotation, bodies.get(article_id))
             files[_file_name(article, article_id)] = "\n".join(lines).rstrip() + "\n"
     return files
 
@@ -130,13 +139,13 @@ def _details(article: Article | None) -> list[str]:
     return [" · ".join(d for d in details if d), ""]
 
 
-def _markdown_annotation(annotation: Annotation) -> list[str]:
+def _markdown_annotation(annotation: Annotation, body: Body | None) -> list[str]:
     if annotation.is_article_note:
         out = ["**Note on the article:**", "", *_paragraph(annotation.note), ""]
     else:
         label = {"question": "**Question:**", "disagree": "**Disagree:**"}.get(annotation.kind)
         out = [label, ""] if label else []
-        out += _paragraph(annotation.quote, "> ") + [""]
+        out += _passage(annotation, body) + [""]
         if annotation.original:
             out += _paragraph("was: " + annotation.original, "> ") + [""]
         if annotation.note:
@@ -149,3 +158,53 @@ def _markdown_annotation(annotation: Annotation) -> list[str]:
     if marks:
         out += [" · ".join(marks), ""]
     return out
+
+
+def _passage(annotation: Annotation, body: Body | None) -> list[str]:
+    """The highlighted passage as a blockquote in which each block it spans keeps its own form:
+    a list item its bullet or number, a quote its "> ". The text itself is escaped all the same,
+    so only the article's structure, never its words, makes Markdown syntax."""
+    spans = _spans(annotation, body) if body is not None and not annotation.orphaned else None
+    if spans is None:
+        return _paragraph(annotation.quote, "> ")
+    lines: list[str] = []
+    open_levels: list[int] = []
+    previous = ""
+    for block, start, text in spans:
+        if block.kind == "list_item":
+            # Nested under the items quoted before it, one step at a time: four spaces more per
+            # step nests under any marker, and the first item is never indented into code.
+            open_levels = open_levels if previous == "list_item" else []
+            while open_levels and open_levels[-1] >= block.level:
+                open_levels.pop()
+            indent = "    " * len(open_levels)
+            open_levels.append(block.level)
+            number = _ITEM_NUMBER.match(block.text)
+            marker = number.group() if number else "- "
+            text = text[max(0, len(number.group()) - start):] if number else text
+            if not text.strip():  # only the number was highlighted
+                continue
+            part = _paragraph(text)
+            lines += [] if previous == "list_item" else [""]
+            lines += [indent + marker + part[0], *(indent + " " * len(marker) + line for line in part[1:])]
+        else:
+            lines += ["", *_paragraph(text, "> " if block.kind == "quote" else "")]
+        previous = block.kind
+    if not lines:  # nothing but an item's number was highlighted
+        return _paragraph(annotation.quote, "> ")
+    return [f"> {line}" if line else ">" for line in lines[1:]]
+
+
+def _spans(annotation: Annotation, body: Body) -> list[tuple[Block, int, str]] | None:
+    """Each block the passage covers, with where in the block the passage starts and its text
+    there; None when the body no longer holds the quote where the annotation says."""
+    spans, offset = [], 0
+    for block in body.blocks:
+        if offset >= annotation.end:
+            break
+        start, end = max(annotation.start - offset, 0), min(annotation.end - offset, len(block.text))
+        if start < end and block.text[start:end].strip():
+            spans.append((block, start, block.text[start:end]))
+        offset += len(block.text) + 2  # Body.text joins the blocks with a blank line
+    quoted = "\n\n".join(text for _, _, text in spans)
+    return spans if spans and quoted.strip() == annotation.quote.strip() else None

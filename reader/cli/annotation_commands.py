@@ -15,8 +15,9 @@ from ..annotations.markdown import to_markdown, to_markdown_files
 from ..annotations.model import Annotation, AnnotationError
 from ..errors import BroadsheetError
 from ..ingest.sanitize import clean_line, clean_text
-from ..models import Article
+from ..models import Article, Body
 from ..store import Store
+from ..store.errors import CorruptFile
 from ..store.files import write_atomically
 from ..text import counted, normalise_tag
 from .output import annotation_json, print_json
@@ -111,8 +112,11 @@ def export(store: Store, args: Namespace) -> int:
     annotations = store.annotations()
     articles = store.annotated_articles(a.article for a in annotations)
     if args.per_article:
-        return _export_files(annotations, articles, args)
-    document = EXPORTERS[args.format](annotations, articles)
+        return _export_files(store, annotations, articles, args)
+    if args.format == "md":
+        document: str | bytes = to_markdown(annotations, articles, passage_bodies(store, annotations, articles))
+    else:
+        document = EXPORTERS[args.format](annotations, articles)
     data = document.encode() if isinstance(document, str) else document
     if args.out and args.out != "-":
         write_atomically(Path(args.out), data)
@@ -122,7 +126,21 @@ def export(store: Store, args: Namespace) -> int:
     return 0
 
 
-def _export_files(annotations: list[Annotation], articles: dict[str, Article], args: Namespace) -> int:
+def passage_bodies(store: Store, annotations: list[Annotation], articles: dict[str, Article]) -> dict[str, Body]:
+    """The bodies of the articles with a passage in place, for Markdown to give each passage the
+    form of the blocks it spans. A damaged body leaves its passages as plain paragraphs rather than
+    stopping the export."""
+    bodies = {}
+    for article_id in {a.article for a in annotations if a.quote and not a.orphaned}:
+        if (article := articles.get(article_id)) is not None:
+            try:
+                bodies[article_id] = store.body(article)
+            except CorruptFile:
+                continue
+    return bodies
+
+
+def _export_files(store: Store, annotations: list[Annotation], articles: dict[str, Article], args: Namespace) -> int:
     if args.format != "md" or not args.out or args.out == "-":
         print("broadsheet: --per-article writes Markdown files into a folder: "
               "`export annotations --format md --per-article --out DIR`", file=sys.stderr)
@@ -130,7 +148,7 @@ def _export_files(annotations: list[Annotation], articles: dict[str, Article], a
     folder = Path(args.out)
     if folder.exists() and not folder.is_dir():
         raise BroadsheetError(f"{clean_line(args.out)} is a file, not a folder for --per-article")
-    files = to_markdown_files(annotations, articles)
+    files = to_markdown_files(annotations, articles, passage_bodies(store, annotations, articles))
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         write_atomically(folder / name, text.encode())

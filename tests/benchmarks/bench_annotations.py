@@ -17,8 +17,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reader.annotations.export import to_json, to_markdown, to_w3c
+from reader.annotations.export import to_json, to_w3c
+from reader.annotations.markdown import to_markdown
 from reader.annotations.model import KINDS
+from reader.cli.annotation_commands import passage_bodies
 from reader.store import Store
 from tests.benchmarks.generate import cached_library, copy_library
 from tests.benchmarks.measure import Figure, library_arguments, median, p95, profile_calls, report, timed
@@ -109,7 +111,10 @@ def bench_export(home: Path) -> list[Figure]:
         def export(write=write):
             store = Store.open(home)
             annotations = store.annotations()
-            return write(annotations, store.annotated_articles(a.article for a in annotations))
+            articles = store.annotated_articles(a.article for a in annotations)
+            if write is to_markdown:  # as `export annotations` does: passages take their blocks' form
+                return to_markdown(annotations, articles, passage_bodies(store, annotations, articles))
+            return write(annotations, articles)
 
         times = [timed(export) for _ in range(3)]
         size = len(export())

@@ -8,6 +8,8 @@ import pytest
 from reader.annotations.export import to_json, to_w3c
 from reader.annotations.imports import BadImport, parse_export
 from reader.annotations.markdown import escape_markdown, to_markdown, to_markdown_files
+from reader.cli.annotation_commands import passage_bodies
+from reader.models import Block, Body
 from reader.store import Store
 
 FORMATS = {"json": to_json, "w3c": to_w3c}
@@ -197,3 +199,58 @@ def test_markdown_per_article_files_have_front_matter_and_stable_names(tmp_path,
     assert 'tags: ["check","policy"]\n---\n\n# Article number 1\n' in first
     assert "> Paragraph two" in first and "#check #policy" in first
     assert files == to_markdown_files(annotations, store.annotated_articles(a.article for a in annotations))
+
+
+def test_markdown_passages_keep_their_list_items_and_quotes_and_the_text_stays_escaped(tmp_path, make_draft):
+    blocks = (
+        Block("paragraph", "The minister listed her aims:"),
+        Block("list_item", "1. Lower rates.", 1),
+        Block("list_item", "2. Fewer rules.", 1),
+        Block("list_item", "Cheaper *bread*.", 2),
+        Block("quote", "We will not fail.\nNot this time."),
+        Block("paragraph", "- not a list, but a dash"),
+        Block("paragraph", "# not a heading either"),
+    )
+    store = Store.open(tmp_path / "lib")
+    (article_id,) = store.add_articles([make_draft(1, body=Body(blocks=blocks))]).added
+    text = store.body(article_id).text
+    for first, last in (("aims:", "bread*."), ("We will", "this time."), ("- not a list", "either")):
+        store.add_annotation(article_id, text.index(first), text.index(last) + len(last), text=text)
+    annotations = store.annotations()
+    articles = store.annotated_articles([article_id])
+    files = to_markdown_files(annotations, articles, passage_bodies(store, annotations, articles))
+    day = f"{annotations[0].created:%Y-%m-%d}"
+    published = f"{articles[article_id].published:%Y-%m-%d}"
+    assert files[f"article-number-1-{article_id}.md"] == "\n".join([
+        "---",
+        'title: "Article number 1"',
+        'url: "https://example.com/articles/1"',
+        'outlet: "The Example Times"',
+        f'published: "{published}"',
+        f'broadsheet_id: "{article_id}"',
+        "---",
+        "",
+        "# Article number 1",
+        "",
+        f"The Example Times · {published} · [https://example.com/articles/1](<https://example.com/articles/1>)",
+        "",
+        "> aims:",
+        ">",
+        "> 1. Lower rates.",
+        "> 2. Fewer rules.",
+        ">     - Cheaper \\*bread\\*.",
+        "",
+        day,
+        "",
+        "> > We will not fail.\\",
+        "> > Not this time.",
+        "",
+        day,
+        "",
+        "> \\- not a list, but a dash",
+        ">",
+        "> \\# not a heading either",
+        "",
+        day,
+        "",
+    ])

@@ -83,6 +83,17 @@ def test_export_markdown_to_stdout(cli, article):
     )
 
 
+def test_export_markdown_keeps_a_highlighted_list_item_a_list_item(cli, tmp_path):
+    notes = tmp_path / "aims.md"
+    notes.write_text("# The aims\n\nShe listed them:\n\n- lower rates\n- fewer rules\n")
+    assert cli("import", notes).code == 0
+    article = next(a["id"] for a in cli("list", "--json").json() if a["title"] == "The aims")
+    cli("annotate", article, "--quote", "fewer rules")
+    cli("export", "annotations", "--per-article", "--out", tmp_path / "notes")
+    (page,) = (tmp_path / "notes").iterdir()
+    assert "\n\n> - fewer rules\n\n" in page.read_text()
+
+
 def test_importing_a_bad_file_fails_in_one_line_and_changes_nothing(cli, article, tmp_path):
     cli("annotate", article, "--quote", "escaped house arrest")
     bad = tmp_path / "bad.json"
