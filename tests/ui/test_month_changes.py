@@ -50,3 +50,21 @@ async def test_an_edit_elsewhere_rereads_only_its_month_and_the_cursor_stays(hom
                 assert listing.articles[article_id] is article
         assert edited_id in queued  # its new text is analysed, as a fetch's would be
         assert highlighted(app).id == before.id
+
+
+async def test_a_month_whose_file_vanished_leaves_the_list(home, make_draft):
+    async with running(home) as pilot:  # the first run adds the sample articles
+        pass
+    Store.open(home).add_articles([make_draft(1, published=published(10, 20)),
+                                   make_draft(2, published=published(9, 20))])
+    async with running(home) as pilot:
+        app = pilot.app
+        listing = article_list(app).listing
+        assert "Article number 2" in titles(app)
+        october = next(a for a in listing.articles.values() if a.title == "Article number 1")
+        other = Store.open(home)
+        (other.library.meta_folder / "2026-09.json").unlink()  # deleted by hand
+        await asyncio.to_thread(other.mark_read, [october.id])  # and a write that the app notices
+        await wait_for(pilot, lambda: listing.is_read(october.id))
+        assert "Article number 2" not in titles(app) and "Article number 1" in titles(app)
+        assert listing.articles[october.id] is october
