@@ -61,6 +61,20 @@ class Listing:
         self._folded_titles = {}
         self.rebuild()
 
+    def replace_months(self, months: Iterable[str], articles: Iterable[Article]) -> None:
+        """Put ``articles`` in place of every listed article of ``months`` (by ``Article.shard``):
+        those gone from a month leave the list, and the other months' articles stay as they are
+        (the same objects), so a change to one month costs a read of that month only."""
+        months = set(months)
+        kept = {i: a for i, a in self.articles.items() if a.shard not in months}
+        for article_id in self.articles.keys() - kept.keys():
+            self._folded_titles.pop(article_id, None)  # a title may have been edited
+        for article in articles:
+            kept[article.id] = article
+            self._folded_titles.pop(article.id, None)
+        self.articles = kept
+        self.rebuild()
+
     def extend(self, articles: Iterable[Article]) -> None:
         for article in articles:
             self.articles[article.id] = article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from reader.models import Article
@@ -66,3 +67,23 @@ def test_a_read_of_the_store_begun_before_a_write_does_not_undo_it_on_screen():
     assert not listing.is_read("a1") and listing.is_starred("a2")
     listing.set_states({"a0"}, {}, writes_seen=2)
     assert listing.read_ids == {"a0"} and not listing.is_starred("a2")
+
+
+def test_replacing_months_swaps_only_their_articles():
+    listing = Listing()
+    january = [replace(article(n), shard="2026-01") for n in range(3)]
+    february = [replace(article(n), shard="2026-02") for n in range(3, 6)]
+    march = [replace(article(9), shard="2026-03")]
+    listing.replace(january + february + march)
+    listing.set_options(ViewOptions(query="title"))  # the folded titles are cached
+    edited = replace(february[0], title="Corrected headline", content_hash="new")
+    added = replace(article(7), shard="2026-02")
+    # February re-read: one article edited, one gone, one new; March's month file vanished.
+    listing.replace_months({"2026-02", "2026-03"}, [edited, february[2], added])
+    assert set(listing.articles) == {"a0", "a1", "a2", "a3", "a5", "a7"}
+    assert listing.articles["a3"].title == "Corrected headline"
+    assert all(listing.articles[a.id] is a for a in january)  # untouched months: the same objects
+    assert [a.id for a in listing.rows] == ["a7", "a5", "a2", "a1", "a0"]  # the edit fails "title" now
+    assert listing.index_of("a4") is None and listing.index_of("a9") is None
+    listing.replace_months({"2026-04"}, [replace(article(20), shard="2026-04")])  # a new month
+    assert listing.rows[0].id == "a20" and len(listing.articles) == 7

@@ -66,11 +66,11 @@ class IntoList:
     def changed(self, message: LibraryFeed.Changed) -> None:
         keep = self._articles.highlighted_id
         self._listing.set_states(message.read_ids, message.marks, message.writes_seen)
-        if message.articles is not None:
+        if message.months:
             known = self._listing.articles
             fresh = [a.id for a in message.articles
                      if a.id not in known or known[a.id].content_hash != a.content_hash]
-            self._listing.replace(message.articles)
+            self._listing.replace_months(message.months, message.articles)
             screen = self._screen
             edited = next((a for a in message.articles if screen.current is not None and a.id == screen.current.id
                            and a.content_hash != screen.current.content_hash), None)

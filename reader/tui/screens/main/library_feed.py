@@ -48,9 +48,11 @@ class LibraryFeed:
 
     @dataclass
     class Changed(Message):
-        """Another process wrote to the store; ``articles`` is None when only marks changed."""
+        """Another process wrote to the store: ``articles`` are those of ``months`` now (the months
+        whose metadata file moved or vanished), to put in place of those months' listed articles."""
 
-        articles: list[Article] | None
+        articles: list[Article]
+        months: set[str]
         read_ids: set[str]
         marks: dict[str, Marks]
         writes_seen: int = 0
@@ -169,17 +171,30 @@ class LibraryFeed:
         try:
             if not store.changed_elsewhere():
                 return
-            count_before = len(self._listing.articles)
             seen = self._screen.broadsheet.writes.finished
             read_ids, marks = store.states()
+            # Signatures before contents: a month rewritten between the two is read new and
+            # looked at again next time, never read old and taken as seen.
             months = store.month_signatures()
-            edited = self._months_seen is not None and months != self._months_seen
-            self._months_seen = months
-            articles = store.articles() if edited or store.article_count() != count_before else None
         except StoreError as error:
             self._screen.post_message(StoreFailed(str(error)))
             return
-        self._screen.post_message(self.Changed(articles, read_ids, marks, writes_seen=seen))
+        before = self._months_seen or {}
+        moved = {m for m in months.keys() | before.keys() if months.get(m) != before.get(m)}
+        articles: list[Article] = []
+        for month in sorted(moved & months.keys(), reverse=True):
+            try:
+                articles.extend(store.articles_of_month(month))
+            except StoreError as error:
+                # The month keeps its listed articles and is tried again after the next change.
+                self._screen.post_message(StoreFailed(str(error)))
+                moved.discard(month)
+                if month in before:
+                    months[month] = before[month]
+                else:
+                    del months[month]
+        self._months_seen = months
+        self._screen.post_message(self.Changed(articles, moved, read_ids, marks, writes_seen=seen))
 
     # Arrivals, bodies, revisions --------------------------------------------------------------------
 
