@@ -28,37 +28,34 @@ async def test_the_main_screen_keeps_help_in_its_footer_in_the_list_and_the_read
         assert "? Help" in footer(app), footer(app)
 
 
+async def help_kept_on(pilot, screen_type) -> None:
+    """The screen the last keys opened is ``screen_type`` and its footer keeps "? Help"."""
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, screen_type)
+    assert "? Help" in footer(pilot.app), footer(pilot.app)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 async def test_the_feeds_and_annotations_screens_keep_help_in_their_footer(start, width):
     async with start(size=(width, 24)) as pilot:
-        app = pilot.app
         await pilot.press("F")
-        await settle(pilot)
-        assert isinstance(app.screen, FeedsScreen)
-        assert "? Help" in footer(app), footer(app)
+        await help_kept_on(pilot, FeedsScreen)
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("M")
-        await settle(pilot)
-        assert isinstance(app.screen, AnnotationsScreen)
-        assert "? Help" in footer(app), footer(app)
+        await help_kept_on(pilot, AnnotationsScreen)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 async def test_the_story_and_entity_screens_keep_help_in_their_footer(library, start, width):
     async with start(size=(width, 24)) as pilot:
-        app = pilot.app
         await stories_loaded(pilot)
         await pilot.press("j", "enter", "T")
         await compared(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, StoryScreen)
-        assert "? Help" in footer(app), footer(app)
+        await help_kept_on(pilot, StoryScreen)
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, EntityScreen)
-        assert "? Help" in footer(app), footer(app)
+        await help_kept_on(pilot, EntityScreen)
