@@ -23,6 +23,14 @@ _DEMONYM_ENDINGS = (
 _NATIONAL = re.compile(r"(?:wo)?m[ae]n$")
 EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: A word of initials, each with its dot: "S.A.", "N.V.", "U.S.", whose last dot is its own, not
+#: the sentence's, so "Centrais Elétricas Brasileiras S.A." keeps the spelling the company uses.
+_DOTTED = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")
+
+
+def dotted_abbreviation(text: str, end: int) -> bool:
+    """Whether the dot just before ``end`` closes a word of initials ("S.A.", "N.V.")."""
+    return end > 0 and text[end - 1] == "." and _DOTTED.search(text, max(0, end - 16), end) is not None
 
 
 def whole_word_starts(text: str, word: str) -> Iterator[int]:

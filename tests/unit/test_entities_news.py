@@ -184,3 +184,22 @@ def test_a_name_cited_once_bare_as_reporting_is_an_outlet():
     kinds = kinds_of(CITED, *spans)
     assert kinds["Hoang Loc"] == "organisation"
     assert kinds["Kvöldfrétt"] == "organisation"
+
+
+def test_a_legal_form_with_dots_keeps_them_and_a_description_after_it_links_the_brand():
+    text = ("Tariffs rose for Quelarian Power Systems S.A., the Quelarian company known as Quelpower. "
+            "Quelpower said demand had fallen.")
+    spans = [span(text, "Quelarian Power Systems S.A", "ORG"), span(text, "Quelpower", "ORG")]
+    assert "Quelarian Power Systems S.A." in kinds_of(text, *spans)
+    assert any({"Quelarian Power Systems S.A.", "Quelpower"} <= g for g in groups_of(text, *spans))
+
+
+def test_a_legal_form_after_a_comma_ends_the_name_before_it():
+    text = ("Banco Agrario Quelario, S.A., the largest private bank, cut its rates. Dunmore & Company, "
+            "Inc., the spice trader, said prices would rise.")
+    spans = [span(text, "Banco Agrario Quelario", "ORG"), span(text, "Dunmore & Company", "ORG"),
+             span(text, "Inc", "ORG")]
+    kinds = kinds_of(text, *spans)
+    assert kinds.get("Banco Agrario Quelario, S.A.") == "organisation"
+    assert kinds.get("Dunmore & Company, Inc") == "organisation"
+    assert "Inc" not in kinds and "Banco Agrario Quelario" not in kinds
