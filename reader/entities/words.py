@@ -13,10 +13,11 @@ from .normalise import fold
 
 _TOKEN = re.compile(r"\S+")
 #: Suffixes that make a nationality of a place, and what the place's name ends with instead:
-#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
+#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n,
+#: Greenland-ic.
 _DEMONYM_ENDINGS = (
     ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
-    ("ish", ("", "y", "land", "en", "and")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")),
+    ("ish", ("", "y", "land", "en", "and")), ("i", ("", "istan")), ("ic", ("ica", "y", "")), ("e", ("es", "")),
     ("n", ("",)), ("er", ("",)),  # Queensland-er
 )
 #: A nationality's man or woman: "Frenchman", "Englishwomen", "Irishman".
@@ -90,6 +91,8 @@ def demonym(word: str) -> bool:
         return True
     if (man := _NATIONAL.search(low)) and man.start() > 3 and demonym(low[:man.start()]):
         return True
+    if low.endswith("ns") and len(low) > 5 and demonym(low[:-1]):
+        return True  # the people: "Kenyans", "Guatemalans"
     known = knowledge()
     # Kazakh (Kazakhstan), Afghan (Afghanistan): before the place test, as "Kazakh" names a town too
     if len(low) > 3 and any((p := known.place(low + s)) is not None and p.region for s in ("stan", "istan")):

@@ -203,3 +203,12 @@ def test_a_legal_form_after_a_comma_ends_the_name_before_it():
     assert kinds.get("Banco Agrario Quelario, S.A.") == "organisation"
     assert kinds.get("Dunmore & Company, Inc") == "organisation"
     assert "Inc" not in kinds and "Banco Agrario Quelario" not in kinds
+
+
+def test_a_peoples_adjective_plural_or_language_is_no_entity():
+    text = ("Buyers want Malagasy cloves again. KNR, the Greenlandic public broadcaster, said Kenyans "
+            "had bought most of the harvest. Growers, who call the island Nosy Tara in Gaelic, agreed.")
+    spans = [span(text, "Malagasy", "PERSON"), span(text, "Greenlandic", "PERSON"), span(text, "Kenyans", "ORG"),
+             span(text, "Gaelic", "GPE")]
+    kinds = kinds_of(text, *spans)
+    assert not {"Malagasy", "Greenlandic", "Kenyans", "Gaelic"} & set(kinds)
