@@ -22,7 +22,7 @@ from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
-from .spellings import clipped, translated, written_out
+from .spellings import clipped, head_words, translated, written_out
 from .words import demonym, is_title, previous_word
 
 FALLBACK = "fallback"
@@ -100,6 +100,7 @@ def analyse(
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body) + translated(body)
+    links += head_words(body)
     links += clipped(body, links)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)

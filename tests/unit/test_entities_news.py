@@ -212,3 +212,13 @@ def test_a_peoples_adjective_plural_or_language_is_no_entity():
              span(text, "Gaelic", "GPE")]
     kinds = kinds_of(text, *spans)
     assert not {"Malagasy", "Greenlandic", "Kenyans", "Gaelic"} & set(kinds)
+
+
+def test_a_party_named_before_a_dashed_acronym_and_a_town_before_its_particles_go_by_their_first_word():
+    text = ("The ruling party, Quelvar–PD, condemned the verdict. A spokesman for Quelvar said it would appeal. "
+            "Factories around Santiago de los Caballeros closed early, and traders in Santiago stayed home.")
+    spans = [span(text, "Quelvar–PD", "ORG"), span(text, "Quelvar", "ORG", 1),
+             span(text, "Santiago de los Caballeros", "GPE"), span(text, "Santiago", "GPE", 1)]
+    groups = groups_of(text, *spans)
+    assert any({"Quelvar–PD", "Quelvar"} <= g for g in groups)
+    assert any({"Santiago de los Caballeros", "Santiago"} <= g for g in groups)
