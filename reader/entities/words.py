@@ -97,6 +97,8 @@ def demonym(word: str) -> bool:
     # Kazakh (Kazakhstan), Afghan (Afghanistan): before the place test, as "Kazakh" names a town too
     if len(low) > 3 and any((p := known.place(low + s)) is not None and p.region for s in ("stan", "istan")):
         return True
+    if _peoples_plural(low):
+        return True
     if known.place(low) is not None:
         return False
     for suffix, endings in _DEMONYM_ENDINGS:
@@ -110,3 +112,20 @@ def demonym(word: str) -> bool:
                 return True
     return False
 
+
+
+#: A village named like a people's plural ("Danes", a village in Romania) is outnumbered in news.
+_VILLAGE = 100_000
+
+
+def _peoples_plural(low: str) -> bool:
+    """"Danes", "Swedes", "Finns", "Poles", "Scots": a plural whose singular, with "-ish", is the
+    people's language or adjective (Dan-ish, Swed-ish, Finn-ish, Pol-ish, Scott-ish)."""
+    if not low.endswith("s") or len(low) < 5 or " " in low:
+        return False
+    place = knowledge().place(low)
+    if place is not None and (place.region or place.population >= _VILLAGE):
+        return False
+    stem = low[:-1].removesuffix("e")
+    known = knowledge()
+    return any(known.language(s + "ish") or fold(s + "ish") in IRREGULAR_DEMONYMS for s in (stem, stem + stem[-1]))

@@ -222,3 +222,10 @@ def test_a_party_named_before_a_dashed_acronym_and_a_town_before_its_particles_g
     groups = groups_of(text, *spans)
     assert any({"Quelvar–PD", "Quelvar"} <= g for g in groups)
     assert any({"Santiago de los Caballeros", "Santiago"} <= g for g in groups)
+
+
+def test_a_peoples_plural_named_like_its_language_is_no_entity():
+    text = "The harbour at Tarnvik, which Danes still call Tarnhavn, froze early. Swedes crossed on foot."
+    spans = [span(text, "Danes", "ORG"), span(text, "Swedes", "NORP"), span(text, "Tarnvik", "GPE")]
+    kinds = kinds_of(text, *spans)
+    assert "Danes" not in kinds and "Swedes" not in kinds
