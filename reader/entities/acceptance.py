@@ -65,6 +65,8 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     return True
 
 
+#: How a language named for its people ends: Malagas-y, Dan-ish, Javan-ese, Icelandic.
+_NATIONAL_ENDINGS = ("y", "ish", "ese", "ic", "an", "i")
 _ROLE_ACRONYMS = frozenset("MEP MP MLA MSP MHA CEO CFO COO CTO".split())
 _LANGUAGE_NOUNS = r"(?:language|languages|speaking|speakers?|dialects?|translation|version|daily|press|media|service)"
 
@@ -78,6 +80,8 @@ def _spoken(text: str, name: str) -> bool:
     word = re.escape(name)
     if re.search(rf"\b(?:in|speak|speaks|spoke|speaking|into) {word}\b|\b{word}[- ]{_LANGUAGE_NOUNS}\b", text):
         return True
+    if fold(name).endswith(_NATIONAL_ENDINGS) and re.search(rf"\b{word} [a-z]{{3,}}", text):
+        return True  # "Malagasy vanilla": a people's language named as their adjective
     for match in re.finditer(rf"(\w+)(?:, | and | or ){word}\b|\b{word}(?:, | and | or )(\w+)", text):
         other = match.group(1) or match.group(2)
         if other[:1].isupper() and other != name and known.language(fold(other)):

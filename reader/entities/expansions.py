@@ -17,6 +17,7 @@ from .lexicon import FUNCTION_WORDS, ORG_WORDS, PARTICLES
 from .names import expands, initials, is_acronym
 from .normalise import fold
 from .spans import Candidate
+from .words import dotted_abbreviation
 
 _BRACKET = re.compile(r" \(([A-ZÀ-ÖØ-Þ][\w&-]{1,9})\)")
 _WORD = re.compile(r"\S+")
@@ -101,7 +102,9 @@ def _word_starts(text: str, end: int) -> list[int]:
             break
         token = word.group()
         core = token.rstrip(",")
-        if token.endswith((".", ";", ":", "!", "?")) or (token.endswith(",") and position == 0):
+        # ("S.A." ends a company's name, not a sentence.)
+        if (token.endswith((";", ":", "!", "?")) or (token.endswith(".") and not dotted_abbreviation(token, len(token)))
+                or (token.endswith(",") and position == 0)):
             break
         if core[:1].isupper():
             starts.append(word.start())
@@ -124,8 +127,10 @@ def _word_starts(text: str, end: int) -> list[int]:
 # description too. "Teteu, whose full name is Matheus Carvalho da Rocha": a name in full. "Pakistan
 # Mobile Communications Limited, which trades as Jazz", "Vodafone Ukraine, which is legally
 # registered as PrJSC VF Ukraine": a company's brand and its legal name.
+# "Centrais Elétricas Brasileiras S.A., the Brazilian company known as Eletrobras": a description
+# that opens with a nationality.
 _KNOWN_AS = re.compile(
-    r", (?:who is |which (?:is )?|the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[a-z-]+ ){1,3})?"
+    r", (?:who is |which (?:is )?|the (?P<also>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){2,5})|the (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){1,3})?"
     r"(?:(?:trades|trading|(?:legally |officially )?registered) as |"
     r"(?:better |also |widely |locally |commonly |formerly |once |previously )?known "
     r"(?:by its (?:[A-Z][\w-]+ )?(?:acronym|initials|abbreviation|name),? |"

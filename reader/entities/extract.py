@@ -16,12 +16,13 @@ from .fallback import rule_candidates
 from .foreign import in_sentence_case
 from .furniture import furniture, inside
 from .knowledge import knowledge
+from .legalforms import with_their_companies
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
-from .spellings import clipped, translated, written_out
+from .spellings import clipped, head_words, translated, written_out
 from .words import demonym, is_title, previous_word
 
 FALLBACK = "fallback"
@@ -99,6 +100,7 @@ def analyse(
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body) + translated(body)
+    links += head_words(body)
     links += clipped(body, links)
     extra = [c for c in extra if not inside(aside, c.start, c.end)]
     body = _without_overlaps(body + extra)
@@ -164,7 +166,7 @@ def _candidates(text: str, spans: list[RawSpan] | None) -> list[Candidate]:
     found = _spelled_out(text, in_sentence_case(text, _without_overlaps(found)))
     names = [(s.start, s.end) for s in spans if s.label != "NORP"]
     nationalities = [(s.start, s.end) for s in spans if s.label == "NORP"]
-    found = _with_their_companies(text, found + cue_candidates(text, names, nationalities))
+    found = with_their_companies(text, found + cue_candidates(text, names, nationalities))
     return _without_overlaps(_with_their_regions(text, _without_overlaps(found)))
 
 
@@ -186,32 +188,6 @@ def _spelled_out(text: str, found: list[Candidate]) -> list[Candidate]:
 #: How many people a town named by two names joined with "of" or "and" must have to be taken
 #: whole: "Port of Spain" (49,000); few pairs of names spell a town that big by chance.
 JOINED_TOWN = 20_000
-_NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
-
-
-def _with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
-    """"Equinor ASA" when the model saw only "ASA": a legal form alone belongs to the capitalised
-    word before it, and is no name without one; right after a name the model cut it from ("Cía.
-    Ltda."), it ends that name, whatever its case."""
-    kept: list[Candidate] = []
-    for c in found:
-        if " " in c.text or knowledge().legal_form(f"X {c.text}") is None:
-            kept.append(c)
-            continue
-        if kept and re.fullmatch(r"\.? ", text[kept[-1].end:c.start]):  # "Frutas del Pacífico Cía. Ltda."
-            last = kept.pop()
-            kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
-                                  last.source))
-            continue
-        if not c.text.isupper():
-            kept.append(c)
-            continue
-        before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
-        if before is not None:
-            kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
-    return kept
-
-
 def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
     """"the ACLU of Montana", "Planned Parenthood of Idaho": a body the model saw, then "of" and a
     state or country that ends the phrase, is the body's branch there: one name, which the model

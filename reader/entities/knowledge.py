@@ -150,8 +150,10 @@ FOREIGN_LANGUAGES = ("fr", "es", "it", "pt", "de", "nl", "sv", "da", "fi", "pl",
 def _languages() -> frozenset[str]:
     import pycountry
 
-    return frozenset(fold(lang.name) for lang in pycountry.languages
-                     if getattr(lang, "type", "") == "L" and " " not in lang.name)
+    # The head of an inverted name too: "Gaelic" of "Gaelic, Scottish" (Scottish Gaelic).
+    living = [lang for lang in pycountry.languages if getattr(lang, "type", "") == "L"]
+    heads = (getattr(lang, "inverted_name", "").split(",")[0] for lang in living)
+    return frozenset(fold(name) for name in (*(lang.name for lang in living), *heads) if name and " " not in name)
 
 
 def _places() -> dict[str, Place]:

@@ -22,7 +22,17 @@ from .lexicon import (
 )
 from .normalise import fold
 from .pieces import pieces, whole_words
-from .words import EDGE, POSSESSIVE, at_sentence_start, bare, demonym, is_title, previous_word, tokens
+from .words import (
+    EDGE,
+    POSSESSIVE,
+    at_sentence_start,
+    bare,
+    demonym,
+    dotted_abbreviation,
+    is_title,
+    previous_word,
+    tokens,
+)
 
 #: Lower-case heads after a name that say it is a place or an organisation ("Aldao bridge").
 FOLLOWING_PLACE = PLACE_WORDS - {"capital", "metro"}
@@ -185,7 +195,7 @@ def _trim(text: str, start: int, end: int, kind: str | None, source: str, weight
     s, e = spans[0][0], spans[-1][1]
     while s < e and text[s] in EDGE:
         s += 1
-    while e > s and text[e - 1] in EDGE + ".":
+    while e > s and text[e - 1] in EDGE + "." and not dotted_abbreviation(text, e):
         e -= 1
     name = text[s:e]
     possessive = POSSESSIVE.search(name)

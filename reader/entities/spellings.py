@@ -1,10 +1,13 @@
 """One name in two spellings: German umlauts written out ("Müller", "Mueller"), as wire copy and
 keyboards without them do; a body's name in its own language and in English ("Banco de México",
-"Bank of Mexico"); a word clipped from a long name ("Banxico")."""
+"Bank of Mexico"); a word clipped from a long name ("Banxico"); a name by its first word ("Smer")."""
 
 from __future__ import annotations
 
+import re
+
 from .knowledge import knowledge
+from .lexicon import PARTICLES
 from .normalise import fold
 from .spans import Candidate
 
@@ -91,3 +94,29 @@ def _clips(word: str, words: list[str]) -> bool:
         if len(rest) >= 3 and rest != last and (last.startswith(rest) or last.endswith(rest)):
             return True
     return False
+
+
+#: A name whose second half is an acronym after a dash: "Smer–SD", "Fidesz-KDNP".
+_DASHED_ACRONYM = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’]+)[-–—]([A-Z]{1,5})")
+
+
+def head_words(candidates: list[Candidate]) -> list[tuple[str, str]]:
+    """(name, the word it opens with) where the article calls it by that word alone: a party by
+    its first half before a dashed acronym ("Smer" for Smer–SD, the acronym naming the wing it
+    joined), and a town by the word before its particles ("Santiago" for Santiago de los
+    Caballeros), when the gazetteer knows the whole as a town."""
+    alone = {fold(c.text): c.text for c in candidates if " " not in c.text}
+    links = []
+    for name in {c.text for c in candidates}:
+        if (dashed := _DASHED_ACRONYM.fullmatch(name)) is not None:
+            head = dashed.group(1)
+        else:
+            words = name.split()
+            place = knowledge().place(fold(name)) if len(words) >= 3 else None
+            # Not a region's: "Davao del Sur" is the province, "Davao" the city; nor two joined.
+            if place is None or place.region or fold(words[1]) not in PARTICLES - {"and", "y", "e"}:
+                continue
+            head = words[0]
+        if (short := alone.get(fold(head))) is not None and short != name:
+            links.append((name, short))
+    return links

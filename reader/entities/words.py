@@ -13,16 +13,25 @@ from .normalise import fold
 
 _TOKEN = re.compile(r"\S+")
 #: Suffixes that make a nationality of a place, and what the place's name ends with instead:
-#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n.
+#: Guatemal-an (Guatemala), Philippin-e (Philippines), Antarctic (Antarctica), Kenya-n,
+#: Greenland-ic.
 _DEMONYM_ENDINGS = (
     ("ian", ("ia", "y", "")), ("ean", ("ea", "")), ("an", ("a", "")), ("ese", ("", "a", "e")),
-    ("ish", ("", "y", "land", "en", "and")), ("i", ("", "istan")), ("ic", ("ica", "y")), ("e", ("es", "")),
+    ("ish", ("", "y", "land", "en", "and")), ("i", ("", "istan")), ("ic", ("ica", "y", "")), ("e", ("es", "")),
     ("n", ("",)), ("er", ("",)),  # Queensland-er
 )
 #: A nationality's man or woman: "Frenchman", "Englishwomen", "Irishman".
 _NATIONAL = re.compile(r"(?:wo)?m[ae]n$")
 EDGE = "\"'“”‘’«»()[]{},;:!?…*-–—|/"
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: A word of initials, each with its dot: "S.A.", "N.V.", "U.S.", whose last dot is its own, not
+#: the sentence's, so "Centrais Elétricas Brasileiras S.A." keeps the spelling the company uses.
+_DOTTED = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")
+
+
+def dotted_abbreviation(text: str, end: int) -> bool:
+    """Whether the dot just before ``end`` closes a word of initials ("S.A.", "N.V.")."""
+    return end > 0 and text[end - 1] == "." and _DOTTED.search(text, max(0, end - 16), end) is not None
 
 
 def whole_word_starts(text: str, word: str) -> Iterator[int]:
@@ -82,9 +91,13 @@ def demonym(word: str) -> bool:
         return True
     if (man := _NATIONAL.search(low)) and man.start() > 3 and demonym(low[:man.start()]):
         return True
+    if low.endswith("ns") and len(low) > 5 and demonym(low[:-1]):
+        return True  # the people: "Kenyans", "Guatemalans"
     known = knowledge()
     # Kazakh (Kazakhstan), Afghan (Afghanistan): before the place test, as "Kazakh" names a town too
     if len(low) > 3 and any((p := known.place(low + s)) is not None and p.region for s in ("stan", "istan")):
+        return True
+    if _peoples_plural(low):
         return True
     if known.place(low) is not None:
         return False
@@ -99,3 +112,20 @@ def demonym(word: str) -> bool:
                 return True
     return False
 
+
+
+#: A village named like a people's plural ("Danes", a village in Romania) is outnumbered in news.
+_VILLAGE = 100_000
+
+
+def _peoples_plural(low: str) -> bool:
+    """"Danes", "Swedes", "Finns", "Poles", "Scots": a plural whose singular, with "-ish", is the
+    people's language or adjective (Dan-ish, Swed-ish, Finn-ish, Pol-ish, Scott-ish)."""
+    if not low.endswith("s") or len(low) < 5 or " " in low:
+        return False
+    place = knowledge().place(low)
+    if place is not None and (place.region or place.population >= _VILLAGE):
+        return False
+    stem = low[:-1].removesuffix("e")
+    known = knowledge()
+    return any(known.language(s + "ish") or fold(s + "ish") in IRREGULAR_DEMONYMS for s in (stem, stem + stem[-1]))

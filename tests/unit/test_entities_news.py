@@ -184,3 +184,48 @@ def test_a_name_cited_once_bare_as_reporting_is_an_outlet():
     kinds = kinds_of(CITED, *spans)
     assert kinds["Hoang Loc"] == "organisation"
     assert kinds["Kvöldfrétt"] == "organisation"
+
+
+def test_a_legal_form_with_dots_keeps_them_and_a_description_after_it_links_the_brand():
+    text = ("Tariffs rose for Quelarian Power Systems S.A., the Quelarian company known as Quelpower. "
+            "Quelpower said demand had fallen.")
+    spans = [span(text, "Quelarian Power Systems S.A", "ORG"), span(text, "Quelpower", "ORG")]
+    assert "Quelarian Power Systems S.A." in kinds_of(text, *spans)
+    assert any({"Quelarian Power Systems S.A.", "Quelpower"} <= g for g in groups_of(text, *spans))
+
+
+def test_a_legal_form_after_a_comma_ends_the_name_before_it():
+    text = ("Banco Agrario Quelario, S.A., the largest private bank, cut its rates. Dunmore & Company, "
+            "Inc., the spice trader, said prices would rise.")
+    spans = [span(text, "Banco Agrario Quelario", "ORG"), span(text, "Dunmore & Company", "ORG"),
+             span(text, "Inc", "ORG")]
+    kinds = kinds_of(text, *spans)
+    assert kinds.get("Banco Agrario Quelario, S.A.") == "organisation"
+    assert kinds.get("Dunmore & Company, Inc") == "organisation"
+    assert "Inc" not in kinds and "Banco Agrario Quelario" not in kinds
+
+
+def test_a_peoples_adjective_plural_or_language_is_no_entity():
+    text = ("Buyers want Malagasy cloves again. KNR, the Greenlandic public broadcaster, said Kenyans "
+            "had bought most of the harvest. Growers, who call the island Nosy Tara in Gaelic, agreed.")
+    spans = [span(text, "Malagasy", "PERSON"), span(text, "Greenlandic", "PERSON"), span(text, "Kenyans", "ORG"),
+             span(text, "Gaelic", "GPE")]
+    kinds = kinds_of(text, *spans)
+    assert not {"Malagasy", "Greenlandic", "Kenyans", "Gaelic"} & set(kinds)
+
+
+def test_a_party_named_before_a_dashed_acronym_and_a_town_before_its_particles_go_by_their_first_word():
+    text = ("The ruling party, Quelvar–PD, condemned the verdict. A spokesman for Quelvar said it would appeal. "
+            "Factories around Santiago de los Caballeros closed early, and traders in Santiago stayed home.")
+    spans = [span(text, "Quelvar–PD", "ORG"), span(text, "Quelvar", "ORG", 1),
+             span(text, "Santiago de los Caballeros", "GPE"), span(text, "Santiago", "GPE", 1)]
+    groups = groups_of(text, *spans)
+    assert any({"Quelvar–PD", "Quelvar"} <= g for g in groups)
+    assert any({"Santiago de los Caballeros", "Santiago"} <= g for g in groups)
+
+
+def test_a_peoples_plural_named_like_its_language_is_no_entity():
+    text = "The harbour at Tarnvik, which Danes still call Tarnhavn, froze early. Swedes crossed on foot."
+    spans = [span(text, "Danes", "ORG"), span(text, "Swedes", "NORP"), span(text, "Tarnvik", "GPE")]
+    kinds = kinds_of(text, *spans)
+    assert "Danes" not in kinds and "Swedes" not in kinds

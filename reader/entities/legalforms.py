@@ -1,0 +1,58 @@
+"""A company's legal form, where the model left it out of the name or took it for a name alone:
+"Equinor" + "ASA", "Frutas del Pacífico Cía." + "Ltda.", "Banco Popular Dominicano, S.A."."""
+
+from __future__ import annotations
+
+import re
+
+from .knowledge import knowledge
+from .spans import Candidate
+from .words import dotted_abbreviation
+
+_NAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*) $")
+#: The word after a name and a comma that may be its legal form: "Inc.", "S.A.", "Ltd".
+_AFTER_COMMA = re.compile(r", ([A-ZÀ-ÖØ-Þ][\w.]*)")
+
+
+def with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"Equinor ASA" when the model saw only "ASA": a legal form alone belongs to the capitalised
+    word before it, and is no name without one; right after a name the model cut it from ("Cía.
+    Ltda."), it ends that name, whatever its case; after a comma, see below."""
+    kept: list[Candidate] = []
+    for c in found:
+        if " " in c.text or not _legal(c.text):
+            kept.append(c)
+            continue
+        if kept and re.fullmatch(r"\.? ", text[kept[-1].end:c.start]):  # "Frutas del Pacífico Cía. Ltda."
+            last = kept.pop()
+            kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
+                                  last.source))
+            continue
+        if not c.text.isupper():
+            kept.append(c)
+            continue
+        before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if before is not None:
+            kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
+    return [_with_form_after_comma(text, c) for c in kept]
+
+
+def _with_form_after_comma(text: str, c: Candidate) -> Candidate:
+    """"Banco Popular Dominicano, S.A.": a legal form after a comma is the end of the name before
+    it, which the model saw without it. Not two capitals alone ("Kwame Mensah, AG" is the
+    attorney general) unless dotted; the form's dot only when it closes initials ("S.A."), as the
+    span cleaner keeps it, so every spelling folds to one name."""
+    match = _AFTER_COMMA.match(text, c.end)
+    if match is None or " " not in c.text:
+        return c
+    word = match.group(1).rstrip(".")
+    if not _legal(word) or (len(word) <= 2 and word.isupper()):
+        return c
+    end = match.start(1) + len(word)
+    if dotted_abbreviation(text, end + 1):
+        end += 1
+    return Candidate(c.start, end, text[c.start:end], (*c.votes, ("organisation", 2.0)), c.source)
+
+
+def _legal(word: str) -> bool:
+    return knowledge().legal_form(f"X {word}") is not None
