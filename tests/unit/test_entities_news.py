@@ -184,3 +184,14 @@ def test_a_name_cited_once_bare_as_reporting_is_an_outlet():
     kinds = kinds_of(CITED, *spans)
     assert kinds["Hoang Loc"] == "organisation"
     assert kinds["Kvöldfrétt"] == "organisation"
+
+
+LOCHS = ("The distillery stands on the shore of Loch Varrach, and its barley is shipped up the "
+         "Skelvik Fjord each spring.")
+
+
+def test_a_loch_or_a_fjord_is_a_place_whatever_the_model_says():
+    spans = [span(LOCHS, "Loch Varrach", "PERSON"), span(LOCHS, "Skelvik Fjord", "ORG")]
+    kinds = kinds_of(LOCHS, *spans)
+    assert kinds["Loch Varrach"] == "place"
+    assert kinds["Skelvik Fjord"] == "place"
