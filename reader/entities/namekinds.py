@@ -141,12 +141,18 @@ def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         # often a firm, a station or a group named like one.
         first = fold(name.split()[0]).split(" ")[0]
         if label == "person" and len(candidate.votes) == 1 and not known.given_name(first):
-            return [("organisation", UNKNOWN_GIVEN)]
+            # After "in", "at", "near" as for one word below: "at Agua Clara", "In Sefwi Wiawso"
+            # (but "monitors from Mirador Electoral": people come from a body as from a town).
+            at = _after_preposition(text, candidate.start) and bare(previous_word(text, candidate.start)) != "from"
+            return [("place" if at else "organisation", UNKNOWN_GIVEN)]
         return []
     if label == "place" and known.place(fold(name)) is None:
         return [("organisation", UNKNOWN_PLACE)]
     if label == "person" and not known.given_name(fold(name)):
         # After "in", "at", "near": an unknown village more likely than a firm.
-        after_preposition = bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS
-        return [("place" if after_preposition else "organisation", UNKNOWN_PERSON)]
+        return [("place" if _after_preposition(text, candidate.start) else "organisation", UNKNOWN_PERSON)]
     return []
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return bare(previous_word(text, start)) in PLACE_PREPOSITIONS

@@ -195,3 +195,11 @@ def test_a_loch_or_a_fjord_is_a_place_whatever_the_model_says():
     kinds = kinds_of(LOCHS, *spans)
     assert kinds["Loch Varrach"] == "place"
     assert kinds["Skelvik Fjord"] == "place"
+
+
+FERRY = "The ferry company will open a second terminal at Nueva Gerona next year, the ministry said."
+
+
+def test_a_town_the_gazetteer_knows_opened_by_no_given_name_is_no_person():
+    kinds = kinds_of(FERRY, span(FERRY, "Nueva Gerona", "PERSON"))
+    assert kinds["Nueva Gerona"] == "place"
