@@ -203,3 +203,14 @@ FERRY = "The ferry company will open a second terminal at Nueva Gerona next year
 def test_a_town_the_gazetteer_knows_opened_by_no_given_name_is_no_person():
     kinds = kinds_of(FERRY, span(FERRY, "Nueva Gerona", "PERSON"))
     assert kinds["Nueva Gerona"] == "place"
+
+
+NAMED_AFTER = ("The plant will rise near the railway town of Keetmanshoop, named after the merchant Johann "
+               "Keetmanshoop. Residents of Keetmanshoop fear the water will run short.")
+
+
+def test_a_town_named_after_a_person_in_the_article_stays_a_town():
+    spans = [span(NAMED_AFTER, "Keetmanshoop", "PERSON"), span(NAMED_AFTER, "Johann Keetmanshoop", "PERSON"),
+             span(NAMED_AFTER, "Keetmanshoop", "PERSON", 2)]
+    assert kinds_of(NAMED_AFTER, *spans)["Keetmanshoop"] == "place"
+    assert {"Johann Keetmanshoop", "Keetmanshoop"} not in groups_of(NAMED_AFTER, *spans)
