@@ -214,3 +214,13 @@ def test_a_town_named_after_a_person_in_the_article_stays_a_town():
              span(NAMED_AFTER, "Keetmanshoop", "PERSON", 2)]
     assert kinds_of(NAMED_AFTER, *spans)["Keetmanshoop"] == "place"
     assert {"Johann Keetmanshoop", "Keetmanshoop"} not in groups_of(NAMED_AFTER, *spans)
+
+
+PLACED = ("Drone flights began last month over Ruvano, in the east. Kessendi, the town beside the "
+          "lake, will follow in June.")
+
+
+def test_a_name_set_in_a_part_of_the_country_or_described_as_a_town_beside_something_is_a_place():
+    kinds = kinds_of(PLACED, span(PLACED, "Ruvano", "ORG"), span(PLACED, "Kessendi", "PERSON"))
+    assert kinds["Ruvano"] == "place"
+    assert kinds["Kessendi"] == "place"
