@@ -10,6 +10,7 @@ from .companies import shortens, town_company
 from .coordination import coordinated, list_votes
 from .knowledge import company_name, knowledge
 from .lexicon import HEAD_FIRST, ORG_WORDS, PARTICLES, PLACE_WORDS
+from .namekinds import said_as_place
 from .names import expands, is_acronym, loosely_expands, middle_name_of, part_of_person
 from .normalise import fold
 from .spans import Candidate
@@ -136,6 +137,8 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
             continue
         owners = {find(p) for p in persons if p != key and part_of_person(name, display[p])} \
             or {find(p) for p in persons if p != key and middle_name_of(name, display[p])}
+        if owners and said_as_place(name, votes[key], candidates):
+            continue  # "the port town of Lüderitz", named after Adolf Lüderitz, is the town
         if owners:
             count = sum(1 for c in candidates if fold(c.text) == key)
             votes[key].extend([("person", SURNAME_OF_PERSON)] * count)

@@ -92,13 +92,14 @@ PLACE_WORDS = frozenset(
     cerro sierra monte mont volcan puerto isla lago laguna bahia calle avenida palazzo piazza rue lac
     salar paseo estadio zone campo stadio foro parco
     tanjung pulau gunung jalan kampung wadi jebel jabal chowk ras
+    fjord fiord loch lough glacier archipelago atoll lagoon
     """.split()
 )
 
 #: Place heads written before the name ("Mount Marapi", "Lake Toba", "Rio Doce"), and the sites
 #: of Romance languages ("Stadio Olimpico", "Foro Italico", "Estadio Azteca").
 HEAD_FIRST = frozenset(
-    "mount mt lake cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape"
+    "mount mt lake loch lough cerro monte mont volcan isla lago laguna gunung pulau jebel jabal rio cape"
     " stadio estadio estadi foro campo parco parque piazza".split()
 )
 

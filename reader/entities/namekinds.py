@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from .knowledge import knowledge
@@ -141,12 +142,39 @@ def doubted_label(text: str, candidate: Candidate) -> list[tuple[str, float]]:
         # often a firm, a station or a group named like one.
         first = fold(name.split()[0]).split(" ")[0]
         if label == "person" and len(candidate.votes) == 1 and not known.given_name(first):
-            return [("organisation", UNKNOWN_GIVEN)]
+            # After "in", "at", "near" as for one word below: "at Agua Clara", "In Sefwi Wiawso"
+            # (but "monitors from Mirador Electoral": people come from a body as from a town).
+            at = _after_preposition(text, candidate.start) and bare(previous_word(text, candidate.start)) != "from"
+            return [("place" if at else "organisation", UNKNOWN_GIVEN)]
         return []
     if label == "place" and known.place(fold(name)) is None:
         return [("organisation", UNKNOWN_PLACE)]
     if label == "person" and not known.given_name(fold(name)):
         # After "in", "at", "near": an unknown village more likely than a firm.
-        after_preposition = bare(previous_word(text, candidate.start)) in PLACE_PREPOSITIONS
-        return [("place" if after_preposition else "organisation", UNKNOWN_PERSON)]
+        return [("place" if _after_preposition(text, candidate.start) else "organisation", UNKNOWN_PERSON)]
     return []
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return bare(previous_word(text, start)) in PLACE_PREPOSITIONS
+
+
+#: What the words around a lone word must say of a place, at least, to keep it from a person of
+#: that surname: as much as "the town of", more than twice what they say of anything else.
+TOWN_CONTEXT = 2.5
+
+
+def said_as_place(name: str, votes: list[tuple[str, float]], candidates: list[Candidate]) -> bool:
+    """Whether a lone word a person's name ends with is a town of that name: the gazetteer knows it,
+    and the words written around its mentions, without the model's labels or the gazetteer's
+    votes, say place much more than anything else (a surname that is also a town or a country,
+    "Borges himself", "Jordan said", stays the person's)."""
+    if " " in name or knowledge().place(fold(name)) is None:
+        return False
+    tally: dict[str, float] = defaultdict(float)
+    for kind, weight in votes:
+        tally[kind] += weight
+    mentions = [c for c in candidates if fold(c.text) == fold(name)]
+    for kind, weight in [*knowledge_votes(name) * len(mentions), *(v for c in mentions for v in c.votes)]:
+        tally[kind] -= weight
+    return tally["place"] >= TOWN_CONTEXT and tally["place"] > 2 * (tally["person"] + tally["organisation"])

@@ -20,7 +20,8 @@ _OCCUPATION = r"[a-z]{3,}(?:ist|ologist)"
 #: ("a village in", "the state miner, said"). "the Chilean state miner" is no state.
 _PHRASE_END = (
     r"(?=[,.;:)]| (?:in|of|on|at|for|from|that|which|who|whose|with|near|based|and|to|since|where|by|off|"
-    r"along|outside|about|some|just|north|south|east|west|run|owned|led|founded|behind|[a-z]{3,}ing)\b|$)"
+    r"along|outside|about|some|just|north|south|east|west|run|owned|led|founded|behind|beside|opposite|"
+    r"below|above|across|between|[a-z]{3,}ing)\b|$)"
 )  # (and a participle: "the law firm representing", "the fan platform run by")
 #: A role or an occupation as the head of an apposition: "Jacqueline Faría, an official...",
 #: "Vera Korolenko, a geophysicist whose...".
@@ -72,6 +73,12 @@ _PLACES_AFTER = re.compile(
     r"(?:rivers|lakes|islands|provinces|states|towns|cities|villages|districts|regions|valleys|departments)\b"
 )
 WITHIN_REGION = 2.0
+# Where in a country a name lies, set off after it: "Kayonza, in the east", "Sefwi Wiawso, in the
+# Western North Region" (a person is placed with "of" or "from", seldom so).
+_IN_AREA = re.compile(
+    r", in the (?:(?:far )?(?:north|south)?-?(?:east|west|north|south)(?:ern)?(?:[,.;]| of\b)|"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){1,3}(?:Region|Province|District|County|State|Department|Governorate|Prefecture)\b)"
+)
 # "analysts at Jefferies", "researchers from Sinovac": people at an organisation.
 _STAFF_AT = re.compile(
     r"\b(?:analysts?|economists?|strategists?|researchers?|scientists?|executives?|lawyers?|bankers?|"
@@ -174,6 +181,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     within = _WITHIN.match(text, end)
     if within is not None and (region := knowledge().place(fold(within.group(1)))) is not None and region.region:
         votes.append(("place", WITHIN_REGION))  # "Villanueva, Honduras", "Mauna Kea, Hawaii"
+    if _IN_AREA.match(text, end):
+        votes.append(("place", WITHIN_REGION))  # "Kayonza, in the east", "Sefwi Wiawso, in the Western North Region"
     if _PLACES_AFTER.match(text, end):
         votes.append(("place", NOUN_CUE))  # "the Surma and Kushiyara rivers"
     owns = _OWNS.match(text, end)

@@ -44,6 +44,13 @@ _CAMEL = re.compile(r"(?!Mc|Mac|D[eiu]|L[ae]|Van|Von)[A-Z]?[a-z]+[A-Z]")
 CAMEL = 1.5
 
 
+def _known_place_unnamed(name: str) -> bool:
+    """"Agua Clara", "Viti Levu": a place the gazetteer knows by the whole name, opened by no given
+    name, has a person's shape only as any two capitalised words have."""
+    known = knowledge()
+    return known.place(fold(name)) is not None and not known.given_name(fold(name.split()[0]))
+
+
 def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes = list(candidate.votes)
     votes.extend(doubted_label(text, candidate))
@@ -58,7 +65,7 @@ def context_votes(text: str, candidate: Candidate) -> list[tuple[str, float]]:
     votes.extend(body_votes(text, candidate.start, candidate.end, name))
     votes.extend(place_votes(text, candidate.start, candidate.end, name))
     votes.extend(site_votes(text, candidate.start, name))
-    if looks_like_person(name) and head is None:
+    if looks_like_person(name) and head is None and not _known_place_unnamed(name):
         votes.append(("person", PERSON_SHAPE))
     if is_acronym(name):
         votes.append(("organisation", ACRONYM))

@@ -229,3 +229,43 @@ def test_a_peoples_plural_named_like_its_language_is_no_entity():
     spans = [span(text, "Danes", "ORG"), span(text, "Swedes", "NORP"), span(text, "Tarnvik", "GPE")]
     kinds = kinds_of(text, *spans)
     assert "Danes" not in kinds and "Swedes" not in kinds
+
+
+LOCHS = ("The distillery stands on the shore of Loch Varrach, and its barley is shipped up the "
+         "Skelvik Fjord each spring.")
+
+
+def test_a_loch_or_a_fjord_is_a_place_whatever_the_model_says():
+    spans = [span(LOCHS, "Loch Varrach", "PERSON"), span(LOCHS, "Skelvik Fjord", "ORG")]
+    kinds = kinds_of(LOCHS, *spans)
+    assert kinds["Loch Varrach"] == "place"
+    assert kinds["Skelvik Fjord"] == "place"
+
+
+FERRY = "The ferry company will open a second terminal at Nueva Gerona next year, the ministry said."
+
+
+def test_a_town_the_gazetteer_knows_opened_by_no_given_name_is_no_person():
+    kinds = kinds_of(FERRY, span(FERRY, "Nueva Gerona", "PERSON"))
+    assert kinds["Nueva Gerona"] == "place"
+
+
+NAMED_AFTER = ("The plant will rise near the railway town of Keetmanshoop, named after the merchant Johann "
+               "Keetmanshoop. Residents of Keetmanshoop fear the water will run short.")
+
+
+def test_a_town_named_after_a_person_in_the_article_stays_a_town():
+    spans = [span(NAMED_AFTER, "Keetmanshoop", "PERSON"), span(NAMED_AFTER, "Johann Keetmanshoop", "PERSON"),
+             span(NAMED_AFTER, "Keetmanshoop", "PERSON", 2)]
+    assert kinds_of(NAMED_AFTER, *spans)["Keetmanshoop"] == "place"
+    assert {"Johann Keetmanshoop", "Keetmanshoop"} not in groups_of(NAMED_AFTER, *spans)
+
+
+PLACED = ("Drone flights began last month over Ruvano, in the east. Kessendi, the town beside the "
+          "lake, will follow in June.")
+
+
+def test_a_name_set_in_a_part_of_the_country_or_described_as_a_town_beside_something_is_a_place():
+    kinds = kinds_of(PLACED, span(PLACED, "Ruvano", "ORG"), span(PLACED, "Kessendi", "PERSON"))
+    assert kinds["Ruvano"] == "place"
+    assert kinds["Kessendi"] == "place"
