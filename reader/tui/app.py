@@ -44,6 +44,8 @@ STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss
 #: Months of metadata the store keeps parsed in the app: the newest, where fetches and the
 #: analysis work, and the one the open article is in.
 HELD_MONTHS = 3
+#: Seconds after mounting by which analysis and indexing start even if no list was shown.
+BACKGROUND_AT_THE_LATEST = 3.0
 
 
 class BroadsheetApp(App[None]):
@@ -97,6 +99,7 @@ class BroadsheetApp(App[None]):
                                clock=services.clock, writable=lambda: not self.read_only,
                                pulled=lambda: show_synced(self.main, self.indexing))
         self.main = MainScreen()
+        self._background_started = False
         self.reports = Reports(self)
         self.keys = KeyOrder(self._send_key, lambda seconds, check: self.set_interval(seconds, check),
                              ready=self._screen_ready)
@@ -147,13 +150,25 @@ class BroadsheetApp(App[None]):
             run_in_thread(self, lambda: check_keymap(services, config_path, self.post_message), group="app.keymap")
         if services.refresh_seconds:
             self.set_interval(services.refresh_seconds, lambda: self.fetching.fetch(quiet=True), name="auto-refresh")
-        self.analysis.start()
-        self.indexing.start()
+        # Analysis and search read every month; begun now, their threads would hold the GIL
+        # while the list's first month is read and painted. The screen starts them once it
+        # has shown that month (the timer is for a start that never lists one).
+        self.set_timer(BACKGROUND_AT_THE_LATEST, self.start_background)
         self.collector.start()
         self.set_interval(CHECK_SECONDS, self.collector.check, name="idle-collector")
 
     def on_unmount(self) -> None:
         self.collector.stop()
+
+    def start_background(self) -> None:
+        """Start entity analysis and search indexing (once): after the list first shows."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self.analysis.start()
+        self.indexing.start()
+        if (article := self.main.current) is not None:
+            self.analysis.prioritise(article)  # opened (or restored) before the analyser was there
 
     def check_writable(self, screen: Screen) -> bool:
         if self.read_only:

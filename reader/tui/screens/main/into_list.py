@@ -42,6 +42,8 @@ class IntoList:
             # The article left open may be in any month: look for it in every batch.
             self._article_to_restore = message.session.get("article")
         listing.extend(message.articles)
+        # The first part of the list is up: the background work may now take its share.
+        self._screen.call_after_refresh(self._screen.broadsheet.start_background)
         if (message.final and "article" not in message.session and not self._article_to_restore
                 and self._screen.broadsheet.services.welcome):
             self._first_start()
