@@ -15,7 +15,10 @@ def lazy_names(package: str, homes: Mapping[str, str], namespace: dict[str, Any]
         home = homes.get(name)
         if home is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{package}.{home}"), name)
+        # A home starting with dots is relative to the package ("..models.entities").
+        module = importlib.import_module(home, package) if home.startswith(".") else \
+            importlib.import_module(f"{package}.{home}")
+        value = getattr(module, name)
         namespace[name] = value
         return value
 

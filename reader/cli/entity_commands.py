@@ -31,7 +31,7 @@ class EntityCommandError(BroadsheetError):
 def analyse(store: Store, args: Namespace) -> int:
     from ..entities import Extractor
     from ..entities.analyser import analyse_now
-    from ..entities.extract import FALLBACK
+    from ..entities.model import FALLBACK
 
     extractor = Extractor(load=None) if args.no_model else Extractor()
     name = extractor.name  # loads the model now, before anything is counted

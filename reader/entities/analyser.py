@@ -13,8 +13,8 @@ from ..models import Article
 from ..models.entities import ArticleEntities
 from ..store import Store, StoreError
 from .crew import Hand, Roster, Staffing
-from .extract import FALLBACK
 from .jobs import Jobs
+from .model import FALLBACK
 from .worker import Outcome, WorkerProcess, analyse_now
 
 __all__ = ["EntityAnalyser", "analyse_now"]

@@ -17,15 +17,13 @@ from .foreign import in_sentence_case
 from .furniture import furniture, inside
 from .knowledge import knowledge
 from .legalforms import with_their_companies
-from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
+from .model import FALLBACK, LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
 from .spellings import clipped, head_words, translated, written_out
 from .words import demonym, is_title, previous_word
-
-FALLBACK = "fallback"
 
 
 class Extractor:

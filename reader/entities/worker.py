@@ -12,14 +12,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Article, Body
 from ..models.entities import ArticleEntities
 from ..spawning import quiet_child, real_stderr
 from ..store import Store, StoreError, UnknownArticle
-from .extract import FALLBACK, Extractor
+from .model import FALLBACK
 from .prominence import lead_end
+
+# The rules, their word lists and gazetteers load in the worker process, not in the app that
+# starts it.
+if TYPE_CHECKING:
+    from .extract import Extractor
 
 #: Threads the numeric libraries may use: one, so extraction never takes every core from the UI.
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
@@ -103,6 +108,8 @@ def run(conn: Connection, home: str, use_model: bool) -> None:
     _quiet()
     # Only bodies are read here, and reading needs no lock; the app's process does the writing.
     store = Store(Path(home), read_only=True)
+    from .extract import Extractor
+
     extractor = Extractor() if use_model else Extractor(load=None)
     conn.send(("ready", extractor.name, extractor.note))
     jobs: deque[Article] = deque()
@@ -159,6 +166,8 @@ def analyse_now(
 
     Results are written at most every ``batch_seconds`` and when the run ends, however it ends.
     """
+    from .extract import Extractor
+
     extractor = extractor or (Extractor() if use_model else Extractor(load=None))
     if article_ids is None:
         name = extractor.name

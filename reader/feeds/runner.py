@@ -10,12 +10,17 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..models import Feed
 from ..store import Store
-from .http import DEFAULT_LIMITS, FetchLimits
+from .http_types import DEFAULT_LIMITS, FetchLimits
 from .pool import ParserPool
-from .refresh import FeedOutcome, RefreshReport, refresh_feeds
+
+# HTTP (httpx) and the fetch itself load on the fetch thread, at the first run: the app that
+# makes a runner at its start has its list up before anything is fetched.
+if TYPE_CHECKING:
+    from .refresh import FeedOutcome, RefreshReport
 
 
 class FeedRunner:
@@ -59,6 +64,8 @@ class FeedRunner:
     ) -> None:
         loop = asyncio.new_event_loop()
         try:
+            from .refresh import refresh_feeds
+
             task = loop.create_task(
                 refresh_feeds(self.store, feeds, self.limits, progress=on_progress, pool=self._pool)
             )

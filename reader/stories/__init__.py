@@ -17,17 +17,17 @@ from ..lazy import lazy_names
 if TYPE_CHECKING:
     from .corrections import StoryCorrection, StoryCorrections, new_story_id
     from .errors import BadCorrection, NoSuchStory, StoryError, StoryIndexBusy, StoryIndexDamaged
-    from .grouping import Link
     from .index import StoryIndex, index_path
     from .library import Account, Story, StoryLibrary, public_id
     from .placing import PlaceReport, rebuild, sync
+    from .records import Link
 
 #: Each public name and the module that defines it.
 _HOMES = {
     "StoryCorrection": "corrections", "StoryCorrections": "corrections", "new_story_id": "corrections",
     "BadCorrection": "errors", "NoSuchStory": "errors", "StoryError": "errors", "StoryIndexBusy": "errors",
     "StoryIndexDamaged": "errors",
-    "Link": "grouping",
+    "Link": "records",
     "StoryIndex": "index", "index_path": "index",
     "Account": "library", "Story": "library", "StoryLibrary": "library", "public_id": "library",
     "PlaceReport": "placing", "rebuild": "placing", "sync": "placing",

@@ -17,7 +17,7 @@ from ..models.entities import Entity, Mention
 from ..text import fold
 from .attribution import labels_in, quotes_in
 from .comparison_types import Comparison, Coverage, Label, Named, Omission, Passage, Quote
-from .library import Story
+from .library import Story, outlet_name
 from .reading import Reading
 from .wording import distinctive
 
@@ -26,10 +26,6 @@ __all__ = ["Comparison", "Coverage", "Label", "Named", "Omission", "Passage", "Q
 #: An entity is an omission of an account when at least this share of the story's other
 #: outlets (and at least two of them) name it.
 OMISSION_SHARE = 0.6
-
-
-def outlet_name(outlet: str) -> str:
-    return outlet or "(no outlet)"
 
 
 def compare(

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import numpy as np
 
 from .candidates import MemberIndex
+from .records import Link
 from .vectors import Features, Vectors
 
 #: An article may join a story whose newest account is at most this far from it, and whose
@@ -70,19 +71,6 @@ _LEAST = min(LINK, FOLLOW_UP, CLOSE_LINK)
 #: A name in more articles than this (and this share of the library) is in the news every day
 #: ("Trump", "London"): sharing it says nothing about the event.
 EVERYDAY_NAME, EVERYDAY_SHARE = 20, 0.01
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Why an article is in its story: the account it is nearest to, and how near."""
-
-    article_id: str
-    nearest: str
-    score: float
-    core: float
-    shared_terms: tuple[str, ...] = ()
-    shared_names: tuple[str, ...] = ()
-    hours: float = 0.0
 
 
 @dataclass

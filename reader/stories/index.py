@@ -16,8 +16,7 @@ import orjson
 
 from ..derived import DerivedFile
 from .errors import StoryError, StoryIndexBusy, StoryIndexDamaged
-from .grouping import Link
-from .vectors import Features
+from .records import Features, Link
 
 FILE = Path("stories") / "index.sqlite3"
 

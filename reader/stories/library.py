@@ -9,13 +9,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..collector import collection_paused
 from .corrections import StoryCorrection, apply_corrections
 from .errors import NoSuchStory
-from .grouping import Link
 from .index import Placed, StoryIndex, StoryRow, read_link
+
+if TYPE_CHECKING:
+    from .records import Link
 
 
 def public_id(anchor: str) -> str:
@@ -41,6 +43,11 @@ class Account(NamedTuple):
     def link(self) -> Link | None:
         """Why it is in the story (None for the story's first account, or one the user moved in)."""
         return read_link(self.link_data)
+
+
+def outlet_name(outlet: str) -> str:
+    """An outlet as the screens name it."""
+    return outlet or "(no outlet)"
 
 
 @dataclass(frozen=True)

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from itertools import repeat
 
 import numpy as np
 
+from .records import Features
+
 #: Names count this many times a word.
 NAME_WEIGHT = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    """What an article is compared by."""
-
-    article_id: str
-    published: datetime
-    outlet: str
-    #: Stems of the title and lede (the rest of the text at a fraction), with their weights.
-    terms: Mapping[str, float]
-    #: Folded names in the title and lede.
-    names: frozenset[str]
 
 
 class Vectors:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -11,9 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..entities.library import EntityLibrary
 from ..paths import styles_dir
-from ..stories import StoryLibrary
 from .app_keys import APP_COMMANDS, FIND_ENTITY, THEME
 from .background.analysis import Analysis
 from .background.fetching import Fetching
@@ -38,6 +38,10 @@ from .strips import keep_strips_acyclic
 from .workers import run_in_thread
 from .writer import Writes
 
+if TYPE_CHECKING:  # the values arrive from workers; their modules load there, after the list
+    from ..entities.library import EntityLibrary
+    from ..stories import StoryLibrary
+
 STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss", "annotations.tcss",
           "stories.tcss")
 
@@ -46,6 +50,21 @@ STYLES = ("base.tcss", "main.tcss", "dialogs.tcss", "feeds.tcss", "entities.tcss
 HELD_MONTHS = 3
 #: Seconds after mounting by which analysis and indexing start even if no list was shown.
 BACKGROUND_AT_THE_LATEST = 3.0
+
+
+#: Modules the app does not import to show the list, loaded once it shows (see warm_imports).
+LOADED_AFTER_THE_LIST = (
+    "reader.feeds.refresh", "reader.fulltext.background", "reader.fulltext", "reader.stories.desk",
+    "reader.stories.comparison", "reader.sync.service", "reader.tui.screens.feeds", "reader.tui.screens.story",
+    "reader.tui.screens.entity", "reader.tui.screens.annotations", "reader.tui.screens.views",
+)
+
+
+def warm_imports() -> None:
+    """Import what the first fetch, page or screen opened needs, so that the key that opens one
+    does not wait a tenth of a second or more for its modules on the UI thread."""
+    for name in LOADED_AFTER_THE_LIST:
+        importlib.import_module(name)
 
 
 class BroadsheetApp(App[None]):
@@ -169,6 +188,8 @@ class BroadsheetApp(App[None]):
         self.indexing.start()
         if (article := self.main.current) is not None:
             self.analysis.prioritise(article)  # opened (or restored) before the analyser was there
+        # What the first fetch, page or screen would load on the UI thread, loaded in a thread now.
+        run_in_thread(self, warm_imports, group="app.warm")
 
     def check_writable(self, screen: Screen) -> bool:
         if self.read_only:

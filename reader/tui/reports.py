@@ -10,7 +10,6 @@ from .background.full_text import FullTextWork
 from .background.indexing import Indexing
 from .background.storying import Storying
 from .messages import Notice
-from .screens.story import StoryScreen
 
 if TYPE_CHECKING:
     from .app import BroadsheetApp
@@ -103,9 +102,13 @@ class Reports:
                     app.story_library = message.library
                 app.storying.loaded()
             case Storying.Compared():
+                from .screens.story import StoryScreen  # loaded already: it asked for the comparison
+
                 if isinstance(app.screen, StoryScreen):
                     app.screen.compared(message.comparison, message.error)
             case Storying.Progressed():
+                from .screens.story import StoryScreen
+
                 if isinstance(app.screen, StoryScreen):
                     app.screen.progressed(message.done, message.total)
             case Storying.Corrected():

@@ -6,15 +6,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import ConfigProblem, Settings
-from ..feeds.http import FetchLimits
+from ..feeds.http_types import FetchLimits
 from ..feeds.runner import FeedRunner
 from ..store import Store
-from ..sync.provider import SyncProvider
-from ..sync.service import provider_for
 from ..sync.state import Account
 from .writer import SerialWriter
+
+if TYPE_CHECKING:
+    from ..sync.provider import SyncProvider
+
+
+def connect_to_server(account: Account, password: str) -> SyncProvider:
+    """The sync account's client; its HTTP code loads with the first sync, not with the app."""
+    from ..sync.service import provider_for
+
+    return provider_for(account, password)
 
 
 def _utc_now() -> datetime:
@@ -41,7 +50,7 @@ class Services:
     #: Seconds between automatic syncs; None takes the config's sync_minutes (0: only on Y).
     sync_seconds: float | None = None
     #: Connects to the sync account's server with its password; tests give an in-process fake.
-    sync_connect: Callable[[Account, str], SyncProvider] = field(default=provider_for)
+    sync_connect: Callable[[Account, str], SyncProvider] = field(default=connect_to_server)
     #: Whether the app analyses articles for entities in the background, and with the
     #: spaCy model (False: the simpler rule-based extractor; tests use it for speed).
     analyse_entities: bool = True

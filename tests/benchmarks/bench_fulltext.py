@@ -72,7 +72,7 @@ async def bench_background(items: int, latency: float, pause: float) -> dict:
         async with app.run_test(size=(160, 48)) as pilot:
             await pilot.pause(1.0)
             work = app.full_text
-            work._runner = FullTextRunner(store, work._limits, done=work._finished, pause=pause)
+            work._started = FullTextRunner(store, work._limits, done=work._finished, pause=pause)
             idle: list[float] = []
             for n in range(20):  # the same keys with nothing in the background, to compare with
                 before = time.perf_counter()

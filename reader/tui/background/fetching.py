@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.message import Message
 
-from ...feeds.refresh import FeedOutcome, RefreshReport
-from ...feeds.runner import FeedRunner
 from ...models import Article, Feed
 from ...store import Store, StoreError
 from ...text import counted
 from ..messages import Notice
 from ..workers import run_in_thread
+
+if TYPE_CHECKING:  # HTTP and the parsers load on the fetch thread, with the first fetch
+    from ...feeds.refresh import FeedOutcome, RefreshReport
+    from ...feeds.runner import FeedRunner
 
 
 class Fetching:

@@ -10,15 +10,17 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ...feeds.refresh import FeedOutcome
-from ...fulltext import FullTextError, Upgrade, page_limits, save_page
-from ...fulltext import Saved as SavedPage
-from ...fulltext.background import FullTextRunner
 from ...ingest.sanitize import clean_line
 from ...models import Article
 from ..workers import run_in_thread
 
+# The page fetcher and reader (httpx, trafilatura) load with the first page asked for.
 if TYPE_CHECKING:
+    from ...feeds.http_types import FetchLimits
+    from ...feeds.refresh import FeedOutcome
+    from ...fulltext import FullTextError, Upgrade
+    from ...fulltext import Saved as SavedPage
+    from ...fulltext.background import FullTextRunner
     from ..app import BroadsheetApp
 
 
@@ -40,15 +42,28 @@ class FullTextWork:
 
     def __init__(self, app: BroadsheetApp) -> None:
         self._app = app
-        services = app.services
-        self._limits = page_limits(services.settings)
-        self._runner = FullTextRunner(services.store, self._limits, done=self._finished)
+        self._started: FullTextRunner | None = None
         #: Articles the user asked for with X: only they are announced (a feed's 50 are not).
         self._asked: set[str] = set()
 
     @property
+    def _limits(self) -> FetchLimits:
+        from ...fulltext import page_limits
+
+        return page_limits(self._app.services.settings)
+
+    @property
+    def _runner(self) -> FullTextRunner:
+        """Started with the first page asked for (on the UI thread, as before)."""
+        if self._started is None:
+            from ...fulltext.background import FullTextRunner
+
+            self._started = FullTextRunner(self._app.services.store, self._limits, done=self._finished)
+        return self._started
+
+    @property
     def busy(self) -> int:
-        return self._runner.busy
+        return self._started.busy if self._started is not None else 0
 
     def fetch(self, article: Article | None) -> None:
         """X: the whole text of ``article``, from its page."""
@@ -105,9 +120,13 @@ class FullTextWork:
         app.notify(f"Saving {clean_line(url)}…", timeout=3, markup=False)
         store = app.services.store
 
+        limits = self._limits
+
         def work() -> None:
+            from ...fulltext import FullTextError, save_page
+
             try:
-                saved = asyncio.run(save_page(store, url, tags, self._limits))
+                saved = asyncio.run(save_page(store, url, tags, limits))
             except FullTextError as error:
                 app.post_message(self.Saved(None, url, error.message))
                 return
@@ -130,4 +149,5 @@ class FullTextWork:
             self.stored(article)
 
     def close(self) -> None:
-        self._runner.close()
+        if self._started is not None:
+            self._started.close()

@@ -7,22 +7,27 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.message import Message
 
-from ...entities.library import EntityLibrary
 from ...entities.model import ModelUnavailable
 from ...store import Store
-from ...stories import Story, StoryCorrection, StoryCorrections, StoryError, StoryLibrary
-from ...stories.comparison import Comparison
-from ...stories.desk import StoryDesk
-from ...stories.outlets import OutletGroups
-from ...stories.parsing import ParseProcess
+from ...stories.errors import StoryError
 from ..activity import GiveWay, giving_way
 from ..messages import Notice
 from ..workers import run_in_thread
 from ..writer import Writes
+
+# The grouping, the comparison and the parser's process (NumPy and more) load in the workers
+# that first use them, after the list is up, not with the app.
+if TYPE_CHECKING:
+    from ...entities.library import EntityLibrary
+    from ...stories import Story, StoryCorrection, StoryLibrary
+    from ...stories.comparison import Comparison
+    from ...stories.desk import StoryDesk
+    from ...stories.parsing import ParseProcess
 
 
 class Storying:
@@ -68,7 +73,7 @@ class Storying:
         self._stop = threading.Event()
         #: Called between articles placed: waits while the user is moving (see activity.py).
         self._pause_for_user = giving_way(give_way, self._stop.is_set)
-        self._parser = ParseProcess()
+        self._parser: ParseProcess | None = None  # started by the first comparison
         self._loaded_once = False
         #: The story index's placed_version at the last update.
         self._version = ""
@@ -76,6 +81,8 @@ class Storying:
     def _open(self) -> StoryDesk:
         with self._lock:
             if self._desk is None:
+                from ...stories.desk import StoryDesk
+
                 self._desk = StoryDesk.open(self._store)
                 if self._desk.index.notice:
                     self._app.post_message(Notice(self._desk.index.notice, title="Stories", severity="warning"))
@@ -155,7 +162,7 @@ class Storying:
 
             try:
                 desk = self._open()
-                comparison = desk.compare(story, entities, progress=progress, reader=self._parser.read)
+                comparison = desk.compare(story, entities, progress=progress, reader=self._parse_process().read)
             except ModelUnavailable as error:
                 post(self.Compared(story.id, None, f"the parser is unavailable: {error.reason}"))
             except StoryError as error:
@@ -172,6 +179,8 @@ class Storying:
         """Make a correction (or undo the last) through the app's writer, in order with the
         user's other writes; Corrected comes back, and the stories are loaded again."""
         def apply(store: Store) -> str:
+            from ...stories.corrections import StoryCorrections
+
             corrections = StoryCorrections(store)
             if undo:
                 undone = corrections.undo()
@@ -184,6 +193,8 @@ class Storying:
 
     def set_group(self, outlet: str, group: str) -> None:
         def apply(store: Store) -> str:
+            from ...stories.outlets import OutletGroups
+
             OutletGroups(store).set(outlet, group)
             return f"{outlet} is in the group {group!r}." if group else f"{outlet} is in no group."
 
@@ -196,6 +207,17 @@ class Storying:
     def _not_corrected(self, error: Exception) -> None:
         self._app.post_message(self.Corrected("", str(error)))
 
+    def _parse_process(self) -> ParseProcess:
+        with self._lock:
+            if self._parser is None:
+                from ...stories.parsing import ParseProcess
+
+                self._parser = ParseProcess()
+            return self._parser
+
     def stop(self) -> None:
         self._stop.set()
-        self._parser.close()
+        with self._lock:
+            parser = self._parser
+        if parser is not None:
+            parser.close()

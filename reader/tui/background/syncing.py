@@ -14,15 +14,15 @@ from textual.message import Message
 from ...ingest.sanitize import clean_line
 from ...store import Store, StoreError
 from ...sync import state as saved
-from ...sync.engine import SyncReport
 from ...sync.errors import NotSetUp, SyncError
-from ...sync.provider import SyncProvider
-from ...sync.service import PASSWORD_VARIABLE, password_for, sync_now
 from ...text import counted
 from ..messages import Notice
 from ..workers import run_in_thread
 
+# The sync clients (and httpx) load on the sync's thread, with the first sync.
 if TYPE_CHECKING:
+    from ...sync.engine import SyncReport
+    from ...sync.provider import SyncProvider
     from ..screens.main import MainScreen
     from .indexing import Indexing
 
@@ -140,6 +140,8 @@ class Syncing:
         if status.account is None:
             post(self.Finished(status, None, asked, reason))
             return
+        from ...sync.service import password_for, sync_now
+
         try:
             password = password_for(status.account, None)
         except SyncError:
@@ -199,6 +201,8 @@ def _parsed(when: str) -> datetime | None:
 
 
 def _no_password(account: saved.Account) -> str:
+    from ...sync.service import PASSWORD_VARIABLE
+
     return (f"no password for {account.user} at {account.url}. Start broadsheet with ${PASSWORD_VARIABLE} set, "
             "or keep the password in the keyring: `broadsheet sync add` again where a keyring is available")
 

@@ -17,8 +17,6 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...ingest.sanitize import clean_line
-from ...stories import Story, StoryLibrary
-from ...stories.comparison import Comparison
 from ...text import counted
 from ..focusing import focus_now
 from ..widgets.footer import KeysFooter
@@ -30,6 +28,8 @@ from .story_rows import SECTIONS, Item, rows
 
 if TYPE_CHECKING:
     from ...entities.library import EntityLibrary
+    from ...stories import Story, StoryLibrary
+    from ...stories.comparison import Comparison
     from ..app import BroadsheetApp
 
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from ...ingest.sanitize import clean_line
 from ...stories import Story, StoryCorrection, new_story_id
-from ...stories.comparison import outlet_name
+from ...stories.library import outlet_name
 from ...text import counted
 from .dialogs import Choose, Prompt
 from .story_rows import Item

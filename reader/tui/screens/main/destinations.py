@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....fulltext.saving import page_address_problem
 from ....ingest.sanitize import clean_line
-from ....search.annotation_filter import Passages
-from ....stories import Story
 from ...focusing import focus_now
 from ...widgets.story_list import StoryList
-from ..annotations import AnnotationsScreen
 from ..dialogs import Prompt
-from ..entity import EntityScreen
-from ..feeds import FeedsScreen
-from ..story import StoryScreen
-from ..views import ViewsScreen
 
+# Each screen loads when first opened, not with the app: together they import the feed parser,
+# the page fetcher and the story comparison, a good part of a second before the list could show.
 if TYPE_CHECKING:
+    from ....search.annotation_filter import Passages
+    from ....stories import Story
     from ...app import BroadsheetApp
     from . import MainScreen
 
@@ -32,6 +28,8 @@ class Destinations:
         self._pending_passage: tuple[str, int, int] | None = None
 
     def feeds(self) -> None:
+        from ..feeds import FeedsScreen
+
         if isinstance(self._app.screen, FeedsScreen):
             return
 
@@ -44,6 +42,8 @@ class Destinations:
         self._app.push_screen(FeedsScreen(), chosen)
 
     def views(self) -> None:
+        from ..views import ViewsScreen
+
         if isinstance(self._app.screen, ViewsScreen):
             return
 
@@ -55,6 +55,8 @@ class Destinations:
         self._app.push_screen(ViewsScreen(self._screen.active_query), chosen)
 
     def annotations(self) -> None:
+        from ..annotations import AnnotationsScreen
+
         if isinstance(self._app.screen, AnnotationsScreen):
             return
 
@@ -72,6 +74,8 @@ class Destinations:
         self._app.push_screen(screen, chosen)
 
     def entity(self, key: str) -> None:
+        from ..entity import EntityScreen
+
         """The entity's own screen; what is chosen there is shown here."""
         def chosen(choice: tuple | None) -> None:
             if choice is None:
@@ -87,6 +91,8 @@ class Destinations:
         self._app.push_screen(EntityScreen(key), chosen)
 
     def story(self, story: Story) -> None:
+        from ..story import StoryScreen
+
         """A story's comparison; a passage or account chosen there opens here."""
         def chosen(choice: tuple | None) -> None:
             if choice is None:
@@ -197,6 +203,8 @@ class Destinations:
             screen.annotator.load(article_id)
 
     def save_page(self) -> None:
+        from ....fulltext.saving import page_address_problem
+
         """Ask for a web page's address, then save the page as an article."""
         def save(url: str | None) -> None:
             if url:

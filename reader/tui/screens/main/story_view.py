@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ....models import Article
 from ....stories import Story, StoryLibrary
-from ....stories.comparison import outlet_name
+from ....stories.library import outlet_name
 from ...focusing import focus_now
 from ...widgets.story_list import StoryList
 
