@@ -134,6 +134,11 @@ ALLOW = {
     "hockey_latvia_riga_final": "Latvian Half Tonight Russian-led Canadian Public",
     "disaster_greenland_landslide_tsunami": "Landslide Danish Danes Everything Inuit Relations Scientists "
                                             "Greenlandic",
+    # news_tune11
+    "mining_uzbekistan_almalyk_tunnel_collapse": "Uzbek Rescuers Eleven Relatives Nobody Middle Labour Soviet-era "
+                                                 "Water Russian-speaking Central South Korean",
+    "telecoms_cote_divoire_customer_data_breach": "PIN SIM French Ivorian West Dioula Older",
+    "markets_oman_shipping_listing": "Today Omani Omanis Sheikh Demand Sultanate Liquidity",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
