@@ -139,6 +139,9 @@ ALLOW = {
                                                  "Water Russian-speaking Central South Korean",
     "telecoms_cote_divoire_customer_data_breach": "PIN SIM French Ivorian West Dioula Older",
     "markets_oman_shipping_listing": "Today Omani Omanis Sheikh Demand Sultanate Liquidity",
+    "trade_armenia_brandy_import_ban": "Armenian Russian Russian-led Vineyards Russians Nobody Trucks Soviet-era",
+    "rail_bulgaria_train_drivers_strike": "Bulgarian Stations Freight Rail",
+    "election_surrey_bc_mayoral_race": "English Punjabi Sikh Traffic",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
