@@ -142,6 +142,9 @@ ALLOW = {
     "trade_armenia_brandy_import_ban": "Armenian Russian Russian-led Vineyards Russians Nobody Trucks Soviet-era",
     "rail_bulgaria_train_drivers_strike": "Bulgarian Stations Freight Rail",
     "election_surrey_bc_mayoral_race": "English Punjabi Sikh Traffic",
+    "science_western_australia_radio_telescope": "Outback Astronomers Christmas Wajarri Yamaji Now Dutch Turning "
+                                                 "Researchers",
+    "water_arizona_groundwater_alfalfa_leases": "Saudi-owned Saudi Once Public",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
