@@ -145,6 +145,8 @@ ALLOW = {
     "science_western_australia_radio_telescope": "Outback Astronomers Christmas Wajarri Yamaji Now Dutch Turning "
                                                  "Researchers",
     "water_arizona_groundwater_alfalfa_leases": "Saudi-owned Saudi Once Public",
+    "pharma_japan_generic_drug_recall": "Japanese Swiss Shares",
+    "surfing_el_salvador_punta_roca_final": "Salvadoran Peruvian Brazilian Today Surfers",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
