@@ -147,6 +147,10 @@ ALLOW = {
     "water_arizona_groundwater_alfalfa_leases": "Saudi-owned Saudi Once Public",
     "pharma_japan_generic_drug_recall": "Japanese Swiss Shares",
     "surfing_el_salvador_punta_roca_final": "Salvadoran Peruvian Brazilian Today Surfers",
+    "festival_benin_vodun_days_ouidah": "Drummers Zangbeto Vodun Today Afro-Brazilian DNA Dah Tourism Celebrations "
+                                        "World Heritage Boat Fon Yoruba French CFA",
+    "energy_malaysia_sarawak_gas_distribution": "Datuk Tengku Malaysian Much LNG Indonesian Sarawakian Investors "
+                                                "Shares Premier",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
