@@ -151,6 +151,8 @@ ALLOW = {
                                         "World Heritage Boat Fon Yoruba French CFA",
     "energy_malaysia_sarawak_gas_distribution": "Datuk Tengku Malaysian Much LNG Indonesian Sarawakian Investors "
                                                 "Shares Premier",
+    "skijumping_slovenia_planica_record": "Alpine Slovenians Slovenian Fans",
+    "energy_timor_leste_greater_sunrise_pipeline": "Japanese LNG Vietnamese Tetum Portuguese Australian",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
