@@ -153,6 +153,7 @@ ALLOW = {
                                                 "Shares Premier",
     "skijumping_slovenia_planica_record": "Alpine Slovenians Slovenian Fans",
     "energy_timor_leste_greater_sunrise_pipeline": "Japanese LNG Vietnamese Tetum Portuguese Australian",
+    "economy_guyana_oil_budget": "Guyanese Salaries Neighbours Tourism Venezuelan",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
