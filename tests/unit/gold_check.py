@@ -134,6 +134,26 @@ ALLOW = {
     "hockey_latvia_riga_final": "Latvian Half Tonight Russian-led Canadian Public",
     "disaster_greenland_landslide_tsunami": "Landslide Danish Danes Everything Inuit Relations Scientists "
                                             "Greenlandic",
+    # news_tune11
+    "mining_uzbekistan_almalyk_tunnel_collapse": "Uzbek Rescuers Eleven Relatives Nobody Middle Labour Soviet-era "
+                                                 "Water Russian-speaking Central South Korean",
+    "telecoms_cote_divoire_customer_data_breach": "PIN SIM French Ivorian West Dioula Older",
+    "markets_oman_shipping_listing": "Today Omani Omanis Sheikh Demand Sultanate Liquidity",
+    "trade_armenia_brandy_import_ban": "Armenian Russian Russian-led Vineyards Russians Nobody Trucks Soviet-era",
+    "rail_bulgaria_train_drivers_strike": "Bulgarian Stations Freight Rail",
+    "election_surrey_bc_mayoral_race": "English Punjabi Sikh Traffic",
+    "science_western_australia_radio_telescope": "Outback Astronomers Christmas Wajarri Yamaji Now Dutch Turning "
+                                                 "Researchers",
+    "water_arizona_groundwater_alfalfa_leases": "Saudi-owned Saudi Once Public",
+    "pharma_japan_generic_drug_recall": "Japanese Swiss Shares",
+    "surfing_el_salvador_punta_roca_final": "Salvadoran Peruvian Brazilian Today Surfers",
+    "festival_benin_vodun_days_ouidah": "Drummers Zangbeto Vodun Today Afro-Brazilian DNA Dah Tourism Celebrations "
+                                        "World Heritage Boat Fon Yoruba French CFA",
+    "energy_malaysia_sarawak_gas_distribution": "Datuk Tengku Malaysian Much LNG Indonesian Sarawakian Investors "
+                                                "Shares Premier",
+    "skijumping_slovenia_planica_record": "Alpine Slovenians Slovenian Fans",
+    "energy_timor_leste_greater_sunrise_pipeline": "Japanese LNG Vietnamese Tetum Portuguese Australian",
+    "economy_guyana_oil_budget": "Guyanese Salaries Neighbours Tourism Venezuelan",
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
