@@ -163,9 +163,15 @@ class _Run:
         content = result.content
         known_items, whole_problem = 0, None
         items = split_items(content)
-        if items is not None:
+        known = self.known[feed.id]
+        if items is not None and known.isdisjoint(items.digests):
+            # Nothing of it is stored yet (a first fetch): the parser is given the document as it
+            # came and finds for itself whether it is well-formed, with the whole document's line
+            # numbers. Checking it here too would read every byte once more in this process.
             changes["item_digests"] = list(items.digests)
-            content = items.without(self.known[feed.id])
+        elif items is not None:
+            changes["item_digests"] = list(items.digests)
+            content = items.without(known)
             # The parser sees only the new items (or nothing): whether the document is broken
             # is asked of the whole of it, so a broken item stored before still warns.
             whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
@@ -174,7 +180,7 @@ class _Run:
                 outcome = FeedOutcome(feed, "unchanged", elapsed=result.elapsed)
                 await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
                 return
-            known_items = len(items.items) - sum(digest not in self.known[feed.id] for digest in items.digests)
+            known_items = len(items.items) - sum(digest not in known for digest in items.digests)
         user_title = self.user_titles[feed.id]
         job = replace(_job(feed, result, content, now, user_title), known_items=known_items,
                       whole_problem=whole_problem)
