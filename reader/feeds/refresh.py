@@ -161,7 +161,7 @@ class _Run:
         changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
         content: bytes | None  # None when no item is new
         content = result.content
-        known_items, whole_problem = 0, None
+        known_items = 0
         items = split_items(content)
         known = self.known[feed.id]
         if items is not None and known.isdisjoint(items.digests):
@@ -173,9 +173,11 @@ class _Run:
             changes["item_digests"] = list(items.digests)
             content = items.without(known)
             # The parser sees only the new items (or nothing): whether the document is broken
-            # is asked of the whole of it, so a broken item stored before still warns.
-            whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
+            # is asked of the whole of it, so a broken item stored before still warns. With
+            # items to parse, the job takes the whole along and it is checked where the job
+            # runs (a parser process, beside the others), not in this one.
             if content is None:
+                whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
                 changes["warning"] = _rewarned(feed.warning, whole_problem, len(items.items))
                 outcome = FeedOutcome(feed, "unchanged", elapsed=result.elapsed)
                 await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
@@ -183,7 +185,7 @@ class _Run:
             known_items = len(items.items) - sum(digest not in known for digest in items.digests)
         user_title = self.user_titles[feed.id]
         job = replace(_job(feed, result, content, now, user_title), known_items=known_items,
-                      whole_problem=whole_problem)
+                      whole=result.content if known_items else None)
         parsed = await self.pool.parse(job)
         if parsed.error:
             changes = {"last_fetch": now.isoformat(), "status": "failed", "error": parsed.error, "error_kind": "parse"}
