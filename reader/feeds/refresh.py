@@ -64,6 +64,11 @@ Progress = Callable[[FeedOutcome, int, int], None]
 
 #: Seconds between two writes of parsed feeds, for them to pile up into one write.
 LINGER = 0.5
+#: Each write rewrites the months it touches and the index, so on a big first fetch the writes
+#: grow with what is stored: the pause after one is this many times as long as it took (up to
+#: MAX_LINGER), which keeps writing to about a quarter of the run rather than a growing share.
+LINGER_PER_WRITE = 3.0
+MAX_LINGER = 2.0
 #: Feeds downloaded but not yet parsed, at most. Downloads outrun the parsers on a big first
 #: fetch: unbounded, the whole of 2,000 feeds' responses (450 MB) waited in memory for them.
 BACKLOG = 64
@@ -205,19 +210,19 @@ class _Run:
     async def write_loop(self) -> None:
         """Store parsed feeds in few, large writes; status-only changes wait for the last one.
 
-        Each write rewrites the month's metadata and the index, so parsed feeds are let
-        pile up for LINGER seconds between writes. A feed that brought no articles (a 304,
-        a failure) is reported at once but written with the next batch of articles, or at
-        the end: a 304 costs no write of its own.
+        Each write rewrites the month's metadata and the index, so parsed feeds are let pile
+        up between writes (LINGER seconds, longer after a long write). A feed that brought no
+        articles (a 304, a failure) is reported at once but written with the next batch of
+        articles, or at the end: a 304 costs no write of its own.
         """
         status_only: list[FeedUpdate] = []
-        last_write = -LINGER
+        last_write, pause = -LINGER, LINGER
         done = False
         while not done:
             first = await self.queue.get()
             batch = [first]
             if first is not None and first[0].drafts:
-                await self._gather(batch, last_write + LINGER)
+                await self._gather(batch, last_write + pause)
             while not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             if None in batch:
@@ -229,9 +234,11 @@ class _Run:
                     status_only.append(update)
                     self._report(outcome)
             if with_articles or (done and status_only):
+                started = time.monotonic()
                 await self._write(with_articles, status_only)
                 status_only = []
                 last_write = time.monotonic()
+                pause = linger_after(last_write - started)
 
     async def _gather(self, batch: list[tuple[FeedUpdate, FeedOutcome] | None], until: float) -> None:
         """Add what arrives to ``batch`` until the time ``until``, or the end of the run."""
@@ -272,6 +279,11 @@ class _Run:
         self.report.outcomes.append(outcome)
         if self.progress is not None:
             self.progress(outcome, len(self.report.outcomes), len(self.feeds))
+
+
+def linger_after(took: float) -> float:
+    """Seconds to let parsed feeds pile up after a write that took ``took`` seconds."""
+    return min(MAX_LINGER, max(LINGER, LINGER_PER_WRITE * took))
 
 
 def _document_problem(content: bytes, headers: Mapping[str, str]) -> str:
