@@ -60,16 +60,6 @@ def place_new(store: Store, known: dict[bytes, Read] | None = None) -> None:
         print(f"broadsheet: stories not updated: {clean_line(str(error))}", file=sys.stderr)
 
 
-def place_later(store: Store) -> None:
-    """After a fetch: put the new articles in their stories in a detached process, so the fetch
-    need not wait (every story command places what is left, and waits for that process,
-    before it reads); in-process when no process can be started."""
-    from ..stories.detached import place_detached
-
-    if place_detached(store.home) is None:
-        place_new(store)
-
-
 def list_stories(store: Store, args: Namespace) -> int:
     desk = StoryDesk.open(store)
     if args.rebuild:

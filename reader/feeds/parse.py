@@ -24,6 +24,7 @@ from .parsed import (
     ParseOutcome,
     malformed_warning,
 )
+from .wellformed import document_problem
 from .xmlfeed import XmlFeed, read_xml_feed
 
 __all__ = ["FeedParseError", "ParseJob", "ParseOutcome", "ParsedFeed", "parse_feed", "parse_job"]
@@ -155,9 +156,12 @@ _DOMAIN_WORDS = frozenset({"com", "org", "net", "feeds", "feed", "rss", "news", 
 def parse_job(job: ParseJob) -> ParseOutcome:
     """parse_feed for a process pool: never raises, so one bad feed cannot break a batch."""
     try:
+        whole_problem = job.whole_problem
+        if job.whole is not None:
+            whole_problem = document_problem(job.whole, job.headers or {})
         feed = parse_feed(
             job.content, feed_id=job.feed_id, url=job.url, headers=job.headers, outlet=job.outlet, now=job.now,
-            known_items=job.known_items, whole_problem=job.whole_problem,
+            known_items=job.known_items, whole_problem=whole_problem,
         )
     except FeedParseError as error:
         return ParseOutcome(None, str(error) or "not a usable feed")

@@ -64,6 +64,9 @@ class ParseJob:
     #: before), and why the whole document is not well-formed ("" when it is).
     known_items: int = 0
     whole_problem: str | None = None
+    #: Or, instead of ``whole_problem``, the whole document itself, to be checked where the job
+    #: runs (see wellformed.py): in a parser process, that costs the fetch's own process nothing.
+    whole: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,11 @@ Progress = Callable[[FeedOutcome, int, int], None]
 
 #: Seconds between two writes of parsed feeds, for them to pile up into one write.
 LINGER = 0.5
+#: Each write rewrites the months it touches and the index, so on a big first fetch the writes
+#: grow with what is stored: the pause after one is this many times as long as it took (up to
+#: MAX_LINGER), which keeps writing to about a quarter of the run rather than a growing share.
+LINGER_PER_WRITE = 3.0
+MAX_LINGER = 2.0
 #: Feeds downloaded but not yet parsed, at most. Downloads outrun the parsers on a big first
 #: fetch: unbounded, the whole of 2,000 feeds' responses (450 MB) waited in memory for them.
 BACKLOG = 64
@@ -161,23 +166,31 @@ class _Run:
         changes |= {"last_success": now.isoformat(), "etag": result.etag, "last_modified": result.last_modified}
         content: bytes | None  # None when no item is new
         content = result.content
-        known_items, whole_problem = 0, None
+        known_items = 0
         items = split_items(content)
-        if items is not None:
+        known = self.known[feed.id]
+        if items is not None and known.isdisjoint(items.digests):
+            # Nothing of it is stored yet (a first fetch): the parser is given the document as it
+            # came and finds for itself whether it is well-formed, with the whole document's line
+            # numbers. Checking it here too would read every byte once more in this process.
             changes["item_digests"] = list(items.digests)
-            content = items.without(self.known[feed.id])
+        elif items is not None:
+            changes["item_digests"] = list(items.digests)
+            content = items.without(known)
             # The parser sees only the new items (or nothing): whether the document is broken
-            # is asked of the whole of it, so a broken item stored before still warns.
-            whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
+            # is asked of the whole of it, so a broken item stored before still warns. With
+            # items to parse, the job takes the whole along and it is checked where the job
+            # runs (a parser process, beside the others), not in this one.
             if content is None:
+                whole_problem = await asyncio.to_thread(_document_problem, result.content, result.headers)
                 changes["warning"] = _rewarned(feed.warning, whole_problem, len(items.items))
                 outcome = FeedOutcome(feed, "unchanged", elapsed=result.elapsed)
                 await self.queue.put((FeedUpdate(feed.id, (), changes), outcome))
                 return
-            known_items = len(items.items) - sum(digest not in self.known[feed.id] for digest in items.digests)
+            known_items = len(items.items) - sum(digest not in known for digest in items.digests)
         user_title = self.user_titles[feed.id]
         job = replace(_job(feed, result, content, now, user_title), known_items=known_items,
-                      whole_problem=whole_problem)
+                      whole=result.content if known_items else None)
         parsed = await self.pool.parse(job)
         if parsed.error:
             changes = {"last_fetch": now.isoformat(), "status": "failed", "error": parsed.error, "error_kind": "parse"}
@@ -197,19 +210,19 @@ class _Run:
     async def write_loop(self) -> None:
         """Store parsed feeds in few, large writes; status-only changes wait for the last one.
 
-        Each write rewrites the month's metadata and the index, so parsed feeds are let
-        pile up for LINGER seconds between writes. A feed that brought no articles (a 304,
-        a failure) is reported at once but written with the next batch of articles, or at
-        the end: a 304 costs no write of its own.
+        Each write rewrites the month's metadata and the index, so parsed feeds are let pile
+        up between writes (LINGER seconds, longer after a long write). A feed that brought no
+        articles (a 304, a failure) is reported at once but written with the next batch of
+        articles, or at the end: a 304 costs no write of its own.
         """
         status_only: list[FeedUpdate] = []
-        last_write = -LINGER
+        last_write, pause = -LINGER, LINGER
         done = False
         while not done:
             first = await self.queue.get()
             batch = [first]
             if first is not None and first[0].drafts:
-                await self._gather(batch, last_write + LINGER)
+                await self._gather(batch, last_write + pause)
             while not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             if None in batch:
@@ -221,9 +234,11 @@ class _Run:
                     status_only.append(update)
                     self._report(outcome)
             if with_articles or (done and status_only):
+                started = time.monotonic()
                 await self._write(with_articles, status_only)
                 status_only = []
                 last_write = time.monotonic()
+                pause = linger_after(last_write - started)
 
     async def _gather(self, batch: list[tuple[FeedUpdate, FeedOutcome] | None], until: float) -> None:
         """Add what arrives to ``batch`` until the time ``until``, or the end of the run."""
@@ -264,6 +279,11 @@ class _Run:
         self.report.outcomes.append(outcome)
         if self.progress is not None:
             self.progress(outcome, len(self.report.outcomes), len(self.feeds))
+
+
+def linger_after(took: float) -> float:
+    """Seconds to let parsed feeds pile up after a write that took ``took`` seconds."""
+    return min(MAX_LINGER, max(LINGER, LINGER_PER_WRITE * took))
 
 
 def _document_problem(content: bytes, headers: Mapping[str, str]) -> str:

@@ -80,3 +80,43 @@ def test_a_feed_broken_around_items_already_stored_warns_and_keeps_them(cli, fee
     feed_server.route("/tail.xml", body=whole)
     assert cli("fetch").code == 0
     assert (feeds(cli)[url]["status"], feeds(cli)[url]["warning"]) == ("ok", "")
+
+
+def test_a_first_fetch_of_a_broken_document_warns_where_the_whole_of_it_breaks(cli, feed_server, monkeypatch):
+    from reader.feeds import refresh
+    from reader.feeds.wellformed import document_problem
+
+    body = _with_bad_entity(rss("First Daily", "f1", "f2", "f3"), "f2")
+    # Nothing of it is stored yet: the parser reads the document as it came, so the fetch's own
+    # process need not check it apart (that check read every byte again).
+    checks = []
+    monkeypatch.setattr(refresh, "_document_problem", lambda *args: checks.append(args) or "")
+    url = feed_server.route("/first.xml", body=body)
+    assert cli("feeds", "add", url, "--no-check").code == 0
+    assert cli("fetch").code == 0
+    feed = feeds(cli)[url]
+    assert feed["status"] == "warn" and feed["articles"] >= 1
+    # The line counted in the document as served, as a later fetch's check of it counts it.
+    problem = document_problem(body, {"content-type": "application/rss+xml"})
+    assert problem.startswith("undefined entity at line ")
+    assert feed["warning"].startswith(f"the feed is malformed: {problem}, ")
+    assert checks == []
+
+
+def test_new_items_beside_a_broken_stored_one_are_checked_where_they_are_parsed(cli, feed_server, monkeypatch):
+    from reader.feeds import refresh
+
+    url = feed_server.route("/later.xml", body=_with_bad_entity(rss("Later Daily", "l1", "l2"), "l2"))
+    assert cli("feeds", "add", url, "--no-check").code == 0
+    assert cli("fetch").code == 0
+    # A new item: the job that parses it takes the whole document along and checks it there,
+    # in a parser process on a big fetch, so the fetch's own process reads nothing twice.
+    checks = []
+    monkeypatch.setattr(refresh, "_document_problem", lambda *args: checks.append(args) or "")
+    feed_server.route("/later.xml", body=_with_bad_entity(rss("Later Daily", "l0", "l1", "l2"), "l2"))
+    assert cli("fetch").code == 0
+    feed = feeds(cli)[url]
+    assert (feed["status"], feed["articles"]) == ("warn", 3)
+    assert feed["warning"].startswith("the feed is malformed: undefined entity at line ")
+    assert "3 items read" in feed["warning"]
+    assert checks == []

@@ -415,3 +415,14 @@ async def test_a_first_fetch_starts_the_parsers_before_the_first_answer_and_a_30
             pool.close()
     assert [o.state for o in first.outcomes + again.outcomes] == ["updated", "not modified"]
     assert seen == [True, False] and not pools[1].running
+
+
+def test_the_longer_a_write_took_the_longer_feeds_pile_up_for_the_next_one():
+    from reader.feeds.refresh import LINGER, MAX_LINGER, linger_after
+
+    # Quick writes (a few feeds): the usual pause, so articles show soon.
+    assert linger_after(0.01) == LINGER
+    # A write that rewrote a big month: the next waits three times as long, so that writing,
+    # which grows with what the fetch stored, stays a quarter of the run.
+    assert linger_after(0.4) == pytest.approx(1.2)
+    assert linger_after(30.0) == MAX_LINGER
