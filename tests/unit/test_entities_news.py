@@ -269,3 +269,12 @@ def test_a_name_set_in_a_part_of_the_country_or_described_as_a_town_beside_somet
     kinds = kinds_of(PLACED, span(PLACED, "Ruvano", "ORG"), span(PLACED, "Kessendi", "PERSON"))
     assert kinds["Ruvano"] == "place"
     assert kinds["Kessendi"] == "place"
+
+
+FOUR_NAMES = ("The tariff deal was signed by Marta Quelbez Ruiz Dorado, the energy minister. Quelbez said "
+              "the price would hold until June.")
+
+
+def test_the_second_of_four_names_alone_is_the_fathers_surname_of_that_person():
+    spans = [span(FOUR_NAMES, "Marta Quelbez Ruiz Dorado", "PERSON"), span(FOUR_NAMES, "Quelbez", "PERSON", 1)]
+    assert any({"Marta Quelbez Ruiz Dorado", "Quelbez"} <= g for g in groups_of(FOUR_NAMES, *spans))
