@@ -19,6 +19,7 @@ from .knowledge import knowledge
 from .legalforms import with_their_companies
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
+from .othernames import other_names
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
@@ -99,6 +100,8 @@ def analyse(
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
+    also, called = other_names(bp.text, body)
+    links, extra = links + also, extra + called
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body) + translated(body)
     links += head_words(body)
     links += clipped(body, links)

@@ -278,3 +278,19 @@ FOUR_NAMES = ("The tariff deal was signed by Marta Quelbez Ruiz Dorado, the ener
 def test_the_second_of_four_names_alone_is_the_fathers_surname_of_that_person():
     spans = [span(FOUR_NAMES, "Marta Quelbez Ruiz Dorado", "PERSON"), span(FOUR_NAMES, "Quelbez", "PERSON", 1)]
     assert any({"Marta Quelbez Ruiz Dorado", "Quelbez"} <= g for g in groups_of(FOUR_NAMES, *spans))
+
+
+AS_KNOWN = ("The Norvel Energy Agency opened the auction on Monday. Energistovna, as the agency is known "
+            "in Norvelish, did not name the bidders.")
+WHICH_CALL = ("Rescuers flew the evacuees to Ostravik, the regional hub, which Norvels still call Kessund. "
+              "The hospital there was full.")
+
+
+def test_a_name_followed_by_as_the_agency_is_known_is_that_agencys_other_name():
+    spans = [span(AS_KNOWN, "Norvel Energy Agency", "ORG")]
+    assert any({"Norvel Energy Agency", "Energistovna"} <= g for g in groups_of(AS_KNOWN, *spans))
+
+
+def test_the_name_a_people_call_a_place_by_is_that_places_other_name():
+    spans = [span(WHICH_CALL, "Ostravik", "GPE"), span(WHICH_CALL, "Kessund", "GPE")]
+    assert any({"Ostravik", "Kessund"} <= g for g in groups_of(WHICH_CALL, *spans))
