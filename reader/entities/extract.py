@@ -15,6 +15,7 @@ from .expansions import declared_links, known_as, listing_names, spelled_out, wi
 from .fallback import rule_candidates
 from .foreign import in_sentence_case
 from .furniture import furniture, inside
+from .headlines import shortened_in_body
 from .knowledge import knowledge
 from .legalforms import with_their_companies
 from .model import LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
@@ -135,7 +136,8 @@ def analyse(
             start, end = prepared.to_original(candidate.start, candidate.end)
             mentions.append(Mention(candidate.text, kind, start, end, part))
     unique = {id(g): g for g in groups.values() if g.kind}.values()
-    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest})
+    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest}
+                   | set(shortened_in_body(title_groups, groups)))
     votes = sorted((g.longest, kind, round(w, 2)) for g in unique for kind, w in g.votes.items() if w > 0)
     return mentions, pairs, votes
 

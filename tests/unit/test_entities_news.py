@@ -294,3 +294,11 @@ def test_a_name_followed_by_as_the_agency_is_known_is_that_agencys_other_name():
 def test_the_name_a_people_call_a_place_by_is_that_places_other_name():
     spans = [span(WHICH_CALL, "Ostravik", "GPE"), span(WHICH_CALL, "Kessund", "GPE")]
     assert any({"Ostravik", "Kessund"} <= g for g in groups_of(WHICH_CALL, *spans))
+
+
+def test_a_club_named_in_full_only_in_the_headline_is_the_one_the_body_shortens():
+    title = "Torvik Kessund win the league title"
+    text = "KESSUND — The title went north on Saturday. Torvik scored twice, and Torvik fans sang all night."
+    body = [span(text, "Torvik", "ORG"), span(text, "Torvik", "ORG", 1)]
+    _, links, _ = analyse(title, text, body, [span(title, "Torvik Kessund", "ORG")])
+    assert ("Torvik Kessund", "Torvik") in links
