@@ -21,6 +21,11 @@ _WHICH_CALL = re.compile(
     rf", (?:[a-z][^,.;:]{{0,40}}, )?which (?:the )?[A-Z][a-z]+s (?:[a-z]+ ){{0,3}}?call ({_NAME})"
 )
 
+# "Greenland, whose people are mostly Inuit, is a self-governing ... Its people call it Kalaallit
+# Nunaat.": the name that opens the sentence before, called so by its own people.
+_CALL_IT = re.compile(rf"(?:^|(?<=[.!?] ))(?:Its|Their) (?:own )?(?:people|residents|inhabitants|citizens) "
+                      rf"(?:still |often |usually )?call it ({_NAME})", re.MULTILINE)
+
 
 def other_names(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str, str]], list[Candidate]]:
     """Pairs of one thing's two names, and the other name as a candidate where none was found."""
@@ -43,6 +48,14 @@ def other_names(text: str, candidates: list[Candidate]) -> tuple[list[tuple[str,
             links.append((before[-1].text, other(*match.span(1)).text))
     for match in _WHICH_CALL.finditer(text):
         named = next((c for c in ordered if c.end == match.start()), None)
+        if named is not None:
+            links.append((named.text, other(*match.span(1)).text))
+    for match in _CALL_IT.finditer(text):
+        prior = text[:match.start()].rstrip()
+        opening = max(prior.rfind(". ", 0, len(prior) - 1), prior.rfind("\n")) + 1
+        while opening < len(prior) and prior[opening] == " ":
+            opening += 1
+        named = by_start.get(opening)
         if named is not None:
             links.append((named.text, other(*match.span(1)).text))
     return links, extra

@@ -302,3 +302,11 @@ def test_a_club_named_in_full_only_in_the_headline_is_the_one_the_body_shortens(
     body = [span(text, "Torvik", "ORG"), span(text, "Torvik", "ORG", 1)]
     _, links, _ = analyse(title, text, body, [span(title, "Torvik Kessund", "ORG")])
     assert ("Torvik Kessund", "Torvik") in links
+
+
+CALL_IT = "Norvalia, whose people are mostly herders, is a self-governing island. Its people call it Kessamaa."
+
+
+def test_the_name_its_own_people_call_a_place_is_that_places_other_name():
+    spans = [span(CALL_IT, "Norvalia", "GPE")]
+    assert any({"Norvalia", "Kessamaa"} <= g for g in groups_of(CALL_IT, *spans))
