@@ -15,10 +15,12 @@ from .expansions import declared_links, known_as, listing_names, spelled_out, wi
 from .fallback import rule_candidates
 from .foreign import in_sentence_case
 from .furniture import furniture, inside
+from .headlines import shortened_in_body
 from .knowledge import knowledge
 from .legalforms import with_their_companies
 from .model import FALLBACK, LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
 from .normalise import Prepared, fold, is_title_case, prepare
+from .othernames import other_names
 from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
@@ -97,6 +99,8 @@ def analyse(
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)
     links, extra = declared_links(bp.text, body)
+    also, called = other_names(bp.text, body)
+    links, extra = links + also, extra + called
     links += nicknames_in(body) + abbreviated_regions(bp.text, body) + written_out(body) + translated(body)
     links += head_words(body)
     links += clipped(body, links)
@@ -130,7 +134,8 @@ def analyse(
             start, end = prepared.to_original(candidate.start, candidate.end)
             mentions.append(Mention(candidate.text, kind, start, end, part))
     unique = {id(g): g for g in groups.values() if g.kind}.values()
-    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest})
+    pairs = sorted({(g.longest, name) for g in unique for name in g.names if name != g.longest}
+                   | set(shortened_in_body(title_groups, groups)))
     votes = sorted((g.longest, kind, round(w, 2)) for g in unique for kind, w in g.votes.items() if w > 0)
     return mentions, pairs, votes
 

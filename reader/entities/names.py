@@ -222,11 +222,13 @@ def _person_words(name: str) -> tuple[str, ...]:
 def middle_name_of(short: str, full: str) -> bool:
     """"Alonso" for Diego Alonso Pereyra: the middle one of three names, a given name or a surname,
     which the article may call the person by when no one else's name has it as a surname. Never
-    an initial ("Ingrid G. Gustafson"), nor a place's name ("George Washington Carver")."""
+    an initial ("Ingrid G. Gustafson"), nor a place's name ("George Washington Carver").
+    Of four names, the second: a father's surname before a mother's of two words ("Giménez"
+    for Carla Giménez Ruiz Díaz, "Valdez" for Héctor Valdez Albizu de León)."""
     from .knowledge import knowledge  # the data loads on first use, not at import
 
     s, f = name_words(short), name_words(full)
-    return (len(s) == 1 and len(f) == 3 and s[0] == f[1] and len(f[1]) >= 3 and "." not in f[1]
+    return (len(s) == 1 and len(f) in (3, 4) and s[0] == f[1] and len(f[1]) >= 3 and "." not in f[1]
             and knowledge().place(f[1]) is None)
 
 

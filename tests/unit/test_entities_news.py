@@ -269,3 +269,44 @@ def test_a_name_set_in_a_part_of_the_country_or_described_as_a_town_beside_somet
     kinds = kinds_of(PLACED, span(PLACED, "Ruvano", "ORG"), span(PLACED, "Kessendi", "PERSON"))
     assert kinds["Ruvano"] == "place"
     assert kinds["Kessendi"] == "place"
+
+
+FOUR_NAMES = ("The tariff deal was signed by Marta Quelbez Ruiz Dorado, the energy minister. Quelbez said "
+              "the price would hold until June.")
+
+
+def test_the_second_of_four_names_alone_is_the_fathers_surname_of_that_person():
+    spans = [span(FOUR_NAMES, "Marta Quelbez Ruiz Dorado", "PERSON"), span(FOUR_NAMES, "Quelbez", "PERSON", 1)]
+    assert any({"Marta Quelbez Ruiz Dorado", "Quelbez"} <= g for g in groups_of(FOUR_NAMES, *spans))
+
+
+AS_KNOWN = ("The Norvel Energy Agency opened the auction on Monday. Energistovna, as the agency is known "
+            "in Norvelish, did not name the bidders.")
+WHICH_CALL = ("Rescuers flew the evacuees to Ostravik, the regional hub, which Norvels still call Kessund. "
+              "The hospital there was full.")
+
+
+def test_a_name_followed_by_as_the_agency_is_known_is_that_agencys_other_name():
+    spans = [span(AS_KNOWN, "Norvel Energy Agency", "ORG")]
+    assert any({"Norvel Energy Agency", "Energistovna"} <= g for g in groups_of(AS_KNOWN, *spans))
+
+
+def test_the_name_a_people_call_a_place_by_is_that_places_other_name():
+    spans = [span(WHICH_CALL, "Ostravik", "GPE"), span(WHICH_CALL, "Kessund", "GPE")]
+    assert any({"Ostravik", "Kessund"} <= g for g in groups_of(WHICH_CALL, *spans))
+
+
+def test_a_club_named_in_full_only_in_the_headline_is_the_one_the_body_shortens():
+    title = "Torvik Kessund win the league title"
+    text = "KESSUND — The title went north on Saturday. Torvik scored twice, and Torvik fans sang all night."
+    body = [span(text, "Torvik", "ORG"), span(text, "Torvik", "ORG", 1)]
+    _, links, _ = analyse(title, text, body, [span(title, "Torvik Kessund", "ORG")])
+    assert ("Torvik Kessund", "Torvik") in links
+
+
+CALL_IT = "Norvalia, whose people are mostly herders, is a self-governing island. Its people call it Kessamaa."
+
+
+def test_the_name_its_own_people_call_a_place_is_that_places_other_name():
+    spans = [span(CALL_IT, "Norvalia", "GPE")]
+    assert any({"Norvalia", "Kessamaa"} <= g for g in groups_of(CALL_IT, *spans))

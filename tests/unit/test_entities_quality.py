@@ -87,7 +87,9 @@ NEWS_FLOORS = {
     # (person 0.736, organisation 0.834, place 0.891), the floors below kept from that score.
     # The next set written stays unseen until its first score is kept here.
     "tune8": {"typed": 0.905, "merge": 0.945, "merge_strict": 0.78},
-    "tune9": {"typed": 0.87, "merge": 0.88, "merge_strict": 0.79},
+    # (tune9 rose again, to 0.900, 0.922, 0.841, with the rules for a name's other name given
+    # after it: "Energistyrelsen, as the agency is known".)
+    "tune9": {"typed": 0.87, "merge": 0.90, "merge_strict": 0.82},
     "tune10": {"typed": 0.845, "merge": 0.785, "merge_strict": 0.65},
 }
 
