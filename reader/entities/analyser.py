@@ -137,7 +137,7 @@ class EntityAnalyser:
             self.enqueue(queued)
             self._report_store_problems()
             self._progress()
-            self._spawn()
+            self._spawn_crew()
             while not self._stopping.is_set():
                 self._staff()
                 for hand in list(self._hands):
@@ -153,6 +153,12 @@ class EntityAnalyser:
             self._shut_down()
             self.running = False
 
+    def _spawn_crew(self) -> None:
+        """The first worker, and a second beside it when a long queue waits on an idle machine."""
+        self._spawn()
+        if self._roster.staffing.wants_two_at_once(self._jobs.waiting()):
+            self._spawn()
+
     def _spawn(self) -> None:
         self._hands.append(Hand(WorkerProcess(self._store.home, self._use_model)))
         self._roster.started()
@@ -160,7 +166,7 @@ class EntityAnalyser:
     def _staff(self) -> None:
         if not self._hands:
             if self._jobs.waiting():
-                self._spawn()
+                self._spawn_crew()
             return
         busy = bool(self._jobs.waiting() or self._unsaved or any(hand.in_flight for hand in self._hands))
         change = self._roster.change(self._hands, self._jobs.waiting(), busy)

@@ -54,6 +54,12 @@ class Staffing:
         # machine is served before them.
         return 0 < hands < self.most and queued >= self.queue_per_extra * hands and self.spare(hands) >= 0.5
 
+    def wants_two_at_once(self, queued: int) -> bool:
+        """Whether to start two workers together, with no first one yet: the load average has
+        none of ours in it then, so it tells at once what the others ask for, and waiting
+        ``settle_seconds`` to learn it would leave a free core idle through a long queue's start."""
+        return self.most >= 2 and queued >= self.queue_per_extra * 2 and self.spare(0) >= 1.5
+
     def wants_fewer(self, hands: int) -> bool:
         # Others want most of the core the extra worker took: give it back. (Apart from the
         # threshold to add one, so that a worker is not started and ended by turns.)

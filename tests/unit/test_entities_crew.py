@@ -35,7 +35,7 @@ class Machine:
 
 
 def run(store: Store, machine: Machine, events: Events, **rules) -> EntityAnalyser:
-    staffing = Staffing(most=2, spare=machine, queue_per_extra=5, settle_seconds=0.0, **rules)
+    staffing = Staffing(**{"most": 2, "spare": machine, "queue_per_extra": 5, "settle_seconds": 0.0, **rules})
     holder: list[EntityAnalyser] = []
     callbacks = events.callbacks()
     analysed = callbacks["on_analysed"]
@@ -77,6 +77,34 @@ def test_a_long_queue_on_an_idle_machine_gets_a_second_worker(home):
     assert machine.most_seen == 2 and len(machine.seen) == 2
     assert_each_analysed_once(store, events, ids)
     assert events.problems == []
+
+
+def test_a_long_queue_on_an_idle_machine_starts_two_workers_at_once(home):
+    # Never settled, so only a start with two can show two: the load average has none of
+    # ours in it before the first starts, and a long wait would leave a free core idle.
+    store = Store.open(home)
+    ids = many_articles(store, 60)
+    events, machine = Events(), Machine(spare=2.0)
+    analyser = run(store, machine, events, settle_seconds=3600.0)
+    try:
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
+    finally:
+        analyser.stop()
+    assert machine.most_seen == 2
+    assert_each_analysed_once(store, events, ids)
+
+
+def test_a_machine_with_one_core_to_spare_starts_one_worker(home):
+    store = Store.open(home)
+    ids = many_articles(store, 60)
+    events, machine = Events(), Machine(spare=1.0)
+    analyser = run(store, machine, events, settle_seconds=3600.0)
+    try:
+        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
+    finally:
+        analyser.stop()
+    assert machine.most_seen == 1
+    assert_each_analysed_once(store, events, ids)
 
 
 def test_a_busy_machine_keeps_one_worker(home):
