@@ -113,7 +113,6 @@ def demonym(word: str) -> bool:
     return False
 
 
-
 #: A village named like a people's plural ("Danes", a village in Romania) is outnumbered in news.
 _VILLAGE = 100_000
 

@@ -23,10 +23,7 @@ class EntityMethods(StoreBase):
         """Saved results of the given articles (default: all, or all of ``months``), leaving
         out any made from an older version of the article."""
         found: dict[str, StoredEntities] = {}
-        wanted = None if months is None else set(months)
-        for month, hashes in self._current_hashes(article_ids):
-            if wanted is not None and month not in wanted:
-                continue
+        for month, hashes in self._current_hashes(article_ids, months):
             with self._mutex:
                 parsed = self.entity_files.parsed(month, _parse)
             for article_id, (made_from, stored) in parsed.items():
@@ -128,10 +125,15 @@ class EntityMethods(StoreBase):
         for month, ids in per_month.items():
             self.entity_files.remove(month, ids)
 
-    def _current_hashes(self, article_ids: Iterable[str] | None) -> Iterator[tuple[str, dict[str, str]]]:
-        """(month, {article id: current content hash}) for the articles asked about, a month at a time."""
+    def _current_hashes(self, article_ids: Iterable[str] | None,
+                        months: Iterable[str] | None = None) -> Iterator[tuple[str, dict[str, str]]]:
+        """(month, {article id: current content hash}) for the articles asked about (default: all),
+        of ``months`` only when given, a month at a time: no other month is read."""
+        wanted = None if months is None else set(months)
         if article_ids is None:
             for month in self.library.shard_names():
+                if wanted is not None and month not in wanted:
+                    continue
                 with self._mutex:
                     hashes = self.library.hashes(month)
                 yield month, hashes
@@ -139,6 +141,8 @@ class EntityMethods(StoreBase):
         per_month: dict[str, dict[str, str]] = {}
         with self._mutex:
             for article_id, shard in self.library.shards_of(article_ids).items():
+                if wanted is not None and shard not in wanted:
+                    continue
                 current = self.library.hashes(shard).get(article_id)
                 if current is not None:
                     per_month.setdefault(shard, {})[article_id] = current

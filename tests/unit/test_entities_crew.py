@@ -65,59 +65,41 @@ def assert_each_analysed_once(store: Store, events: Events, ids: list[str]) -> N
     assert set(reported) == set(ids) and store.unanalysed_ids() == []
 
 
-def test_a_long_queue_on_an_idle_machine_gets_a_second_worker(home):
+def analyse_a_long_queue(home, spare: float, **rules) -> Machine:
+    """Sixty articles analysed to the end on a machine with ``spare`` cores; each exactly once."""
     store = Store.open(home)
     ids = many_articles(store, 60)
-    events, machine = Events(), Machine(spare=1.0)
-    analyser = run(store, machine, events)
+    events, machine = Events(), Machine(spare=spare)
+    analyser = run(store, machine, events, **rules)
     try:
         assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
     finally:
         analyser.stop()
-    assert machine.most_seen == 2 and len(machine.seen) == 2
     assert_each_analysed_once(store, events, ids)
     assert events.problems == []
+    return machine
+
+
+def test_a_long_queue_on_an_idle_machine_gets_a_second_worker(home):
+    machine = analyse_a_long_queue(home, spare=1.0)
+    assert machine.most_seen == 2 and len(machine.seen) == 2
 
 
 def test_a_long_queue_on_an_idle_machine_starts_two_workers_at_once(home):
     # Never settled, so only a start with two can show two: the load average has none of
     # ours in it before the first starts, and a long wait would leave a free core idle.
-    store = Store.open(home)
-    ids = many_articles(store, 60)
-    events, machine = Events(), Machine(spare=2.0)
-    analyser = run(store, machine, events, settle_seconds=3600.0)
-    try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
-    finally:
-        analyser.stop()
+    machine = analyse_a_long_queue(home, spare=2.0, settle_seconds=3600.0)
     assert machine.most_seen == 2
-    assert_each_analysed_once(store, events, ids)
 
 
 def test_a_machine_with_one_core_to_spare_starts_one_worker(home):
-    store = Store.open(home)
-    ids = many_articles(store, 60)
-    events, machine = Events(), Machine(spare=1.0)
-    analyser = run(store, machine, events, settle_seconds=3600.0)
-    try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
-    finally:
-        analyser.stop()
+    machine = analyse_a_long_queue(home, spare=1.0, settle_seconds=3600.0)
     assert machine.most_seen == 1
-    assert_each_analysed_once(store, events, ids)
 
 
 def test_a_busy_machine_keeps_one_worker(home):
-    store = Store.open(home)
-    ids = many_articles(store, 60)
-    events, machine = Events(), Machine(spare=0.0)
-    analyser = run(store, machine, events)
-    try:
-        assert events.wait_for(lambda: set(events.ids()) == set(ids), 240), events.problems
-    finally:
-        analyser.stop()
+    machine = analyse_a_long_queue(home, spare=0.0)
     assert machine.most_seen == 1
-    assert_each_analysed_once(store, events, ids)
 
 
 def test_the_second_worker_is_given_back_when_others_want_the_machine(home):

@@ -74,9 +74,9 @@ class Destinations:
         self._app.push_screen(screen, chosen)
 
     def entity(self, key: str) -> None:
+        """The entity's own screen; what is chosen there is shown here."""
         from ..entity import EntityScreen
 
-        """The entity's own screen; what is chosen there is shown here."""
         def chosen(choice: tuple | None) -> None:
             if choice is None:
                 return
@@ -91,9 +91,9 @@ class Destinations:
         self._app.push_screen(EntityScreen(key), chosen)
 
     def story(self, story: Story) -> None:
+        """A story's comparison; a passage or account chosen there opens here."""
         from ..story import StoryScreen
 
-        """A story's comparison; a passage or account chosen there opens here."""
         def chosen(choice: tuple | None) -> None:
             if choice is None:
                 return
@@ -203,9 +203,9 @@ class Destinations:
             screen.annotator.load(article_id)
 
     def save_page(self) -> None:
+        """Ask for a web page's address, then save the page as an article."""
         from ....fulltext.saving import page_address_problem
 
-        """Ask for a web page's address, then save the page as an article."""
         def save(url: str | None) -> None:
             if url:
                 self._app.full_text.save(url)
