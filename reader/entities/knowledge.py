@@ -73,7 +73,7 @@ class Knowledge:
         self._places: dict[str, Place] | None = None
         self._given: frozenset[str] | None = None
         self._legal: dict[int, frozenset[tuple[str, ...]]] | None = None
-        self._zipf: Callable[[str, str], float] | None = None
+        self._zipf: Callable[[str], float] | None = None
         self._languages: frozenset[str] | None = None
 
     def place(self, folded: str) -> Place | None:
@@ -131,7 +131,7 @@ class Knowledge:
         if zipf is None:
             with self._lock:
                 zipf = self._zipf = self._zipf or _word_frequency()
-        return zipf(word.lower(), "en")
+        return zipf(word.lower())
 
     def foreign_frequency(self, word: str) -> float:
         """How common the word is in the most common of the languages news names are often
@@ -235,10 +235,10 @@ def _legal_terms() -> dict[int, frozenset[tuple[str, ...]]]:
     return {size: frozenset(terms) for size, terms in by_size.items()}
 
 
-def _word_frequency() -> Callable[[str, str], float]:
-    from wordfreq import zipf_frequency
+def _word_frequency() -> Callable[[str], float]:
+    from .frequencies import EnglishFrequencies
 
-    return zipf_frequency
+    return EnglishFrequencies().zipf
 
 
 _shared: Knowledge | None = None

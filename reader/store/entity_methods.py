@@ -59,8 +59,8 @@ class EntityMethods(StoreBase):
         for month in self.library.shard_names():
             with self._mutex:
                 hashes = self.library.hashes(month)
-                records = self.entity_files.raw(month)
-                found += [i for i, digest in hashes.items() if _wanted(records.get(i), digest, extractor)]
+                made = self.entity_files.summary(month)
+                found += [i for i, digest in hashes.items() if _wanted(made.get(i), digest, extractor)]
             # Months are whole: once one is read and we have enough, no older one is newer.
             if limit is not None and len(found) >= limit:
                 break
@@ -149,10 +149,11 @@ class EntityMethods(StoreBase):
         yield from per_month.items()
 
 
-def _wanted(record: object, current_hash: str, extractor: str | None) -> bool:
-    if not isinstance(record, dict) or not isinstance(record.get("data"), dict) or record.get("hash") != current_hash:
+def _wanted(made: tuple[str, str] | None, current_hash: str, extractor: str | None) -> bool:
+    """Whether an article needs analysing, given (hash, extractor) of its saved result, if any."""
+    if made is None or made[0] != current_hash:
         return True
-    return extractor is not None and record["data"].get("extractor") != extractor
+    return extractor is not None and made[1] != extractor
 
 
 def _parse(record: dict[str, Any]) -> StoredEntities:

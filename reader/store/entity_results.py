@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import orjson
 
@@ -25,15 +26,25 @@ class EntityResults:
     Each record is article id -> {"hash", "lead_end", "data"}. This is derived data: a file
     that cannot be read counts as nothing analysed for its month, is reported once, and the
     next write to that month replaces it.
+
+    A month's records as parsed from JSON weigh about six times its file, and the app only ever
+    needs them as value types: so what is kept is the parsed results and, for the questions
+    asked of every month (what is analysed, from which content), a summary. The JSON itself
+    is kept only for the months written most recently, which the next batch of results is most
+    likely to write again (analysis goes month by month).
     """
+
+    #: How many recently written months keep their JSON, to save re-reading it for the next write.
+    KEPT_FOR_WRITING = 2
 
     def __init__(self, folder: Path, read_only: bool = False) -> None:
         self.folder = folder
         self.read_only = read_only
         self._dbs: dict[str, KeyedTinyDB] = {}
-        # month -> (file signature, {article id: (record, hash, parsed)}): a month rewritten by
-        # a batch parses only the records that batch wrote.
-        self._parsed: dict[str, tuple[FileSignature | None, dict[str, tuple[dict[str, Any], str, StoredEntities]]]] = {}
+        self._parsed: dict[str, _Parsed] = {}
+        # month -> (file signature, {article id: (content hash, extractor)})
+        self._summaries: dict[str, tuple[FileSignature, dict[str, tuple[str, str]]]] = {}
+        self._written: list[str] = []  # the months whose JSON is kept, most recently written last
         self._problems: list[str] = []
         self._reported: set[str] = set()
 
@@ -61,55 +72,94 @@ class EntityResults:
         """The month's file's identity (None when it has none yet)."""
         return self._db(month).storage.signature()
 
+    def summary(self, month: str) -> dict[str, tuple[str, str]]:
+        """article id -> (the content hash its record was made from, the extractor that made it)."""
+        signature = self.signature(month)
+        if signature is None:
+            return {}
+        cached = self._summaries.get(month)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        records = self.raw(month)
+        summary = {i: (r["hash"], str(r["data"].get("extractor", ""))) for i, r in records.items() if is_record(r)}
+        self._summaries[month] = (self._db(month).storage.parsed_signature or signature, summary)
+        self._release(month)
+        return summary
+
     def hashes(self, month: str) -> dict[str, str]:
         """article id -> the content hash its record was made from."""
-        return {i: r["hash"] for i, r in self.raw(month).items() if is_record(r)}
+        return {i: made_from for i, (made_from, _) in self.summary(month).items()}
 
     def parsed(
         self, month: str, parse: Callable[[dict[str, Any]], StoredEntities]
     ) -> dict[str, tuple[str, StoredEntities]]:
         """article id -> (hash, parse(record)), parsing only records not seen before."""
-        signature = self._db(month).storage.signature()
-        cached_signature, cached = self._parsed.get(month, (None, {}))
-        if signature is None or signature != cached_signature:
-            fresh: dict[str, tuple[dict[str, Any], str, StoredEntities]] = {}
-            for article_id, record in self.raw(month).items():
-                old = cached.get(article_id)
-                # Our own writes keep the records they did not replace, so those are reused.
-                if old is not None and old[0] is record:
-                    fresh[article_id] = old
-                elif is_record(record):
+        signature = self.signature(month)
+        if signature is None:
+            return {}
+        cached = self._parsed.get(month)
+        if cached is None or cached.signature != signature:
+            cached = self._parsed[month] = _Parsed(signature, {}, None)
+        if cached.stale is None or cached.stale:
+            records = self.raw(month)
+            read = self._db(month).storage.parsed_signature
+            if read != cached.signature:  # written by another process since we looked: all of it
+                cached = self._parsed[month] = _Parsed(read or signature, {}, None)
+            for article_id in records if cached.stale is None else cached.stale:
+                record = records.get(article_id)
+                cached.entries.pop(article_id, None)
+                if is_record(record):
                     try:
-                        fresh[article_id] = (record, record["hash"], parse(record))
+                        cached.entries[article_id] = (record["hash"], parse(record))
                     except (KeyError, TypeError, ValueError):
-                        continue  # one malformed record is one article to analyse again
-            self._parsed[month] = (signature, fresh)
-            cached = fresh
-        return {article_id: (h, value) for article_id, (_, h, value) in cached.items()}
+                        pass  # one malformed record is one article to analyse again
+            cached.stale = set()
+            self._release(month)
+        return dict(cached.entries)
 
     def put(self, month: str, records: dict[str, dict[str, Any]]) -> None:
         """Add or replace records; the caller holds the store lock."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.raw(month)  # notes a damaged file, which the write below replaces
-        self._outdate(month)
+        before = self.signature(month)
         try:
             self._table(month).put_many(records)
         except CorruptFile:
             write_atomically(self.path(month), orjson.dumps({RESULTS_TABLE: records}))
             self._db(month).storage.forget()
+            before = None
+        self._wrote(month, before, records)
 
     def remove(self, month: str, article_ids: list[str]) -> None:
         """Drop records; the caller holds the store lock."""
         if not self.path(month).exists() or not any(i in self.raw(month) for i in article_ids):
             return
-        self._outdate(month)
+        before = self.signature(month)
         self._table(month).delete_many(article_ids)
+        self._wrote(month, before, article_ids)
 
-    def _outdate(self, month: str) -> None:
-        # Two writes within one clock tick can leave the same file signature: after our own
-        # write the month is checked record by record, whatever the signature says.
-        if month in self._parsed:
-            self._parsed[month] = (None, self._parsed[month][1])
+    def _wrote(self, month: str, before: FileSignature | None, article_ids: Iterable[str]) -> None:
+        """After our own write: only the records it touched need parsing again, if the parsed
+        month was the file as it was just before the write; otherwise all of them."""
+        cached = self._parsed.get(month)
+        after = self.signature(month)
+        if cached is not None:
+            if before is not None and after is not None and cached.signature == before and cached.stale is not None:
+                cached.signature = after
+                cached.stale.update(article_ids)
+            else:
+                del self._parsed[month]
+        self._summaries.pop(month, None)
+        if month in self._written:
+            self._written.remove(month)
+        self._written.append(month)
+        while len(self._written) > self.KEPT_FOR_WRITING:
+            self._db(self._written.pop(0)).storage.forget()
+
+    def _release(self, month: str) -> None:
+        """Let go of a month's JSON once what is kept of it has been taken out."""
+        if month not in self._written:
+            self._db(month).storage.forget()
 
     def take_problems(self) -> list[str]:
         """Damaged files not reported yet; each is reported once per store."""
@@ -117,10 +167,12 @@ class EntityResults:
         return problems
 
     def forget_caches(self) -> None:
+        """Another process wrote: every month is read again when next asked for."""
         for db in self._dbs.values():
             db.storage.forget()
-        for month in list(self._parsed):
-            self._outdate(month)
+        self._parsed.clear()
+        self._summaries.clear()
+        self._written.clear()
 
     def _damaged(self, month: str) -> None:
         path = self.path(month)
@@ -132,7 +184,17 @@ class EntityResults:
         )
 
 
-def is_record(record: object) -> bool:
+@dataclass(slots=True)
+class _Parsed:
+    """One month's parsed results, as of the file with ``signature``, except the ``stale``
+    records our own writes have replaced since (None: none parsed yet, all to read)."""
+
+    signature: FileSignature
+    entries: dict[str, tuple[str, StoredEntities]]
+    stale: set[str] | None
+
+
+def is_record(record: object) -> TypeGuard[dict[str, Any]]:
     return isinstance(record, dict) and isinstance(record.get("hash"), str) and isinstance(record.get("data"), dict)
 
 

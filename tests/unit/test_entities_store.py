@@ -192,3 +192,29 @@ def test_a_read_only_store_reads_results_but_refuses_to_write(filled, home):
         save(reader, ids, "Grace Hopper")
     with pytest.raises(ReadOnlyStore):
         reader.add_entity_correction(Correction("hide", "Lovelace"))
+
+
+def test_a_result_saved_again_replaces_the_old_one_and_leaves_the_rest(filled):
+    store, ids = filled
+    save(store, ids, "Ada Lovelace")
+    assert store.entity_results()[ids[1]].article.mentions[0].text == "Ada Lovelace"
+    save(store, ids[:1], "Grace Hopper", extractor="newer")
+    results = store.entity_results()
+    assert results[ids[0]].article.mentions[0].text == "Grace Hopper"
+    assert {results[i].article.mentions[0].text for i in ids[1:]} == {"Ada Lovelace"}
+    assert store.unanalysed_ids(extractor="newer") == ids[1:]
+
+
+def test_results_another_process_wrote_in_between_are_kept_by_our_next_write(filled):
+    store, ids = filled
+    same_month = [i for i in ids if store.article(i).shard == store.article(ids[0]).shard]
+    assert len(same_month) >= 2
+    first, second = same_month[:2]
+    save(store, [first], "Ada Lovelace")
+    assert set(store.entity_results()) == {first}
+    save(Store.open(store.home), [second], "Grace Hopper")
+    save(store, [first], "Mary Somerville")
+    results = store.entity_results()
+    assert results[first].article.mentions[0].text == "Mary Somerville"
+    assert results[second].article.mentions[0].text == "Grace Hopper"
+    assert store.analysed_ids() == {first, second}
