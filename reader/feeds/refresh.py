@@ -11,56 +11,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from ..models import Feed, utc_now
 from ..store import FeedUpdate, Store
 from .http import DEFAULT_LIMITS, FetchLimits, FetchRequest, FetchResult, fetch_many
 from .items import split_items
+from .outcomes import FeedOutcome, Progress, RefreshReport
 from .parsed import MALFORMED, ParseJob, malformed_warning
 from .pool import ParserPool
 
+__all__ = ["FeedOutcome", "Progress", "RefreshReport", "linger_after", "refresh_feeds"]
 
-@dataclass(frozen=True, slots=True)
-class FeedOutcome:
-    """How one feed's fetch went, for the progress line and the CLI's report."""
-
-    feed: Feed
-    #: "updated" (new or changed items), "unchanged", "not modified" (304), "failed", "gone".
-    state: str
-    added: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    error: str = ""
-    warnings: tuple[str, ...] = ()
-    elapsed: float = 0.0
-
-    @property
-    def failed(self) -> bool:
-        return self.state in ("failed", "gone")
-
-
-@dataclass(slots=True)
-class RefreshReport:
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-    elapsed: float = 0.0
-    cancelled: bool = False
-
-    @property
-    def added(self) -> list[str]:
-        return [i for o in self.outcomes for i in o.added]
-
-    @property
-    def updated(self) -> list[str]:
-        return [i for o in self.outcomes for i in o.updated]
-
-    @property
-    def failed(self) -> list[FeedOutcome]:
-        return [o for o in self.outcomes if o.failed]
-
-
-Progress = Callable[[FeedOutcome, int, int], None]
 
 #: Seconds between two writes of parsed feeds, for them to pile up into one write.
 LINGER = 0.5
