@@ -16,8 +16,9 @@ from itertools import islice
 
 from .countries import is_nation
 from .knowledge import knowledge
+from .lexicon import PLACE_PREPOSITIONS
 from .normalise import fold
-from .words import at_sentence_start, demonym, is_title, previous_word, whole_word_starts
+from .words import at_sentence_start, bare, demonym, is_title, previous_word, whole_word_starts
 
 # A name: capitalised words, with the linking words of foreign titles inside ("Corriere della
 # Sera", "Le Monde", "Daily and Sunday") and a figure after a word ("Radio 101.5").
@@ -83,6 +84,7 @@ _AFTER_PARTY = (
     r"(?:won|took|held|gained|lost) the (?:seat|election|vote))\b"
 )
 _SAID = r" (?:said|says|wrote|added)\b"
+_VERB = re.compile(r" (?:reported|reports|said|says|wrote|added)\b")
 _AFTER = re.compile(rf"(?P<source>{_AFTER_SOURCE})|(?P<party>{_AFTER_PARTY})|(?P<said>{_SAID})")
 # A party named as the plural of its members: "the Greens", "the Nationals", "the Socialists".
 _PLURAL_PARTY = re.compile(
@@ -145,6 +147,9 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
             cue = "party"
     after = _AFTER.match(text, end)
     follows = after.lastgroup if after is not None else None
+    if follows in ("source", "said") and after is not None and _VERB.match(after.group()) \
+            and bare(previous_word(text, start)) in PLACE_PREPOSITIONS:
+        follows = None  # "Pharmacies in Kyushu reported": the verb is the people's, not the place's
     paper = any(fold(word) in PAPER_WORDS for word in words)
     if len(words) >= 2 and (head in OUTLET_HEADS or paper or (head in _LOOSE_HEADS and (cue or follows))):
         votes.append(("organisation", HEAD))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .knowledge import knowledge
-from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
 from .normalise import fold
+from .words import bare, previous_word
 
 
 def _nouns(words: frozenset[str]) -> str:
@@ -200,7 +201,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     if pronoun is not None:
         votes.append(("organisation" if pronoun.group(1) == "its" else "person", PRONOUN))
     rest = text[end:end + 12]
-    if _REPORTED.match(rest):
+    # (Not "pharmacies in Kyushu reported": the verb is the people's in the place.)
+    if _REPORTED.match(rest) and bare(previous_word(text, start)) not in PLACE_PREPOSITIONS:
         votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
     if _OWNED_BY.match(text, end):
         votes.append(("organisation", OWNED))  # "Kyivstar, owned by VEON": people are not owned

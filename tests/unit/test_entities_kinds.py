@@ -1,0 +1,46 @@
+"""What the words around a name say of its kind, against a model that is unsure: the people of
+a list of places, a verb that belongs to the people in a place. Invented names; model spans
+given by hand, so that the rule is what is tested."""
+
+from __future__ import annotations
+
+from reader.entities.extract import analyse
+from reader.entities.model import RawSpan
+
+
+def span(text: str, name: str, label: str, nth: int = 0) -> RawSpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return RawSpan(start, start + len(name), label)
+
+
+def kinds(text: str, *spans: RawSpan) -> dict[str, str]:
+    found, _, _ = analyse("", text, list(spans), [])
+    return {m.text: m.kind for m in found}
+
+
+def test_the_residents_of_a_list_of_names_live_in_places_whatever_the_model_said():
+    text = "Parking is a worry too. Residents of Tamsbury and Orlowick say the new towers came first."
+    assert kinds(text, span(text, "Tamsbury and Orlowick", "ORG")) == {"Tamsbury": "place", "Orlowick": "place"}
+
+
+def test_what_people_in_a_place_reported_is_no_outlet_s_report():
+    text = "The recall began on Monday. Pharmacies in Velmoraku reported calls from worried customers."
+    assert kinds(text, span(text, "Velmoraku", "GPE")) == {"Velmoraku": "place"}
+
+
+def test_a_name_headed_by_a_place_s_noun_is_faced_as_a_place_not_played_as_a_side():
+    text = "The road ends at a memorial arch facing the Gulf of Tamsavar."
+    assert kinds(text, span(text, "Gulf of Tamsavar", "LOC")) == {"Gulf of Tamsavar": "place"}
+
+
+def test_a_country_or_a_city_the_model_took_for_a_nationality_is_the_place_after_from_or_in():
+    text = "Visitors from Togo crossed the border by road. Its plant in Iizuka was shut."
+    found = kinds(text, span(text, "Togo", "NORP"), span(text, "Iizuka", "NORP"))
+    assert found == {"Togo": "place", "Iizuka": "place"}
+
+
+def test_a_region_s_name_the_model_took_for_a_nationality_stays_unnamed_before_a_noun():
+    text = "Smugglers moved the cargo along the Balkan route."
+    assert kinds(text, span(text, "Balkan", "NORP")) == {}
