@@ -4,6 +4,7 @@ given by hand, so that the rule is what is tested."""
 
 from __future__ import annotations
 
+from reader.entities import ArticleEntities, Mention, canonicalise
 from reader.entities.extract import analyse
 from reader.entities.model import RawSpan
 
@@ -44,3 +45,24 @@ def test_a_country_or_a_city_the_model_took_for_a_nationality_is_the_place_after
 def test_a_region_s_name_the_model_took_for_a_nationality_stays_unnamed_before_a_noun():
     text = "Smugglers moved the cargo along the Balkan route."
     assert kinds(text, span(text, "Balkan", "NORP")) == {}
+
+
+def test_a_legal_form_the_model_left_after_a_name_ends_that_company_s_name():
+    text = "The sponsor is the insurer Velmarica Zavod d.d., which paid for the new stand."
+    assert kinds(text, span(text, "Velmarica Zavod", "PERSON")) == {"Velmarica Zavod d.d.": "organisation"}
+
+
+def test_co_ltd_after_a_comma_is_one_company_not_a_company_and_a_ltd():
+    text = "Tamsawa Holdings Co., Ltd. said it would recall the pills."
+    found = kinds(text, span(text, "Tamsawa Holdings Co.", "ORG"), span(text, "Ltd.", "ORG"))
+    assert found == {"Tamsawa Holdings Co., Ltd": "organisation"}
+
+
+def test_one_company_written_with_two_legal_forms_in_two_articles_is_one_entity():
+    def article(article_id: str, name: str) -> ArticleEntities:
+        return ArticleEntities(article_id, (Mention(name, "organisation", 0, len(name)),), "test")
+
+    entities = canonicalise([article("a", "Tamsawa Motor Co."), article("b", "Tamsawa Motor Co., Ltd")])
+    assert len(entities) == 1
+    # A one-word name before the forms is shared by strangers: Velmar & Co. is no Velmar KGaA.
+    assert len(canonicalise([article("a", "Velmar & Co."), article("b", "Velmar KGaA")])) == 2
