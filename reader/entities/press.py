@@ -113,10 +113,20 @@ COMMON_WORD = 3.5
 KNOWN_WORD = 1.5
 
 
+# A word shaped as no person's name is, before what a source does: "24ur showed", "15min
+# reported", "bTV showed", "TV5Monde broadcast": a station's or a site's name (not an ordinal).
+_ODD_SOURCE = re.compile(
+    r"(?<![\w.’'-])(\d+(?!st\b|nd\b|rd\b|th\b)[a-zA-Z]{2,}\w*|[a-z]{1,2}[A-Z]{2,}\w*|[A-Z]{2,}\d+[A-Z]?[a-z]\w*)"
+    r"(?= (?:said|says|reported|reports|showed|shows|broadcast|aired|wrote|published)\b)"
+)
+
+
 def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, kind, weight) of outlets and parties the words around them name."""
     for match in _PLURAL_PARTY.finditer(text):
         yield match.start(), match.end(), "organisation", PARTY
+    for match in _ODD_SOURCE.finditer(text):
+        yield match.start(), match.end(), "organisation", SOURCE
     for match in _RUN.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
@@ -213,7 +223,8 @@ _WORK_BY = re.compile(
 # in Nature", "quoted by Dawn".
 _PRINTED_IN = re.compile(
     r"\b(?:front page|front pages|pages|columns|website|editor|editors|reporters?|correspondents?) of (?:the )?$"
-    r"|\b(?:published|printed|aired|broadcast|quoted|cited|reported) (?:in|by|on) (?:the )?$"
+    # (Not "reported in", "aired in": what happens in a place is reported and aired there too.)
+    r"|\b(?:published|printed|quoted|cited) (?:in|by|on) (?:the )?$|\b(?:aired|broadcast|reported) (?:by|on) (?:the )?$"
 )
 # "said on France Inter radio", "Antenna 3 television": a broadcaster or a paper before its medium.
 _MEDIUM_AFTER = re.compile(r" (?:radio|television|tv|newspaper|daily|weekly|magazine|broadcaster|channel)\b")

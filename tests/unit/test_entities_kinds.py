@@ -66,3 +66,21 @@ def test_one_company_written_with_two_legal_forms_in_two_articles_is_one_entity(
     assert len(entities) == 1
     # A one-word name before the forms is shared by strangers: Velmar & Co. is no Velmar KGaA.
     assert len(canonicalise([article("a", "Velmar & Co."), article("b", "Velmar KGaA")])) == 2
+
+
+def test_outlets_shaped_as_no_person_is_named_are_found_when_cited():
+    text = ("Queues grew all day. nKV showed lines of cars at the border. 31ek reported that hundreds "
+            "came. Velmoria.com said the council would help. RT7Vista broadcast the ceremony.")
+    found = kinds(text)
+    assert found == {"nKV": "organisation", "31ek": "organisation", "Velmoria.com": "organisation",
+                     "RT7Vista": "organisation"}
+
+
+def test_figures_and_addresses_stay_unnamed():
+    text = "The bus left at 5pm, drove 30km and stopped at 6pm. Details are on www.example.com today."
+    assert kinds(text) == {}
+
+
+def test_what_is_reported_in_a_region_is_no_outlet_s_report():
+    text = "It was one of the biggest breaches reported in Southern Velmoria this year."
+    assert kinds(text, span(text, "Southern Velmoria", "GPE")) == {"Southern Velmoria": "place"}
