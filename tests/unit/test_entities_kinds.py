@@ -84,3 +84,10 @@ def test_figures_and_addresses_stay_unnamed():
 def test_what_is_reported_in_a_region_is_no_outlet_s_report():
     text = "It was one of the biggest breaches reported in Southern Velmoria this year."
     assert kinds(text, span(text, "Southern Velmoria", "GPE")) == {"Southern Velmoria": "place"}
+
+
+def test_a_ministry_named_by_a_list_in_british_spelling_is_one_name():
+    text = "Prices are set by the Ministry of Urbanisation, Housing and Transport, officials said."
+    found = kinds(text, span(text, "Ministry of Urbanisation", "ORG"), span(text, "Housing", "ORG"),
+                  span(text, "Transport", "ORG"))
+    assert found == {"Ministry of Urbanisation, Housing and Transport": "organisation"}
