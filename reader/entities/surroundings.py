@@ -112,6 +112,8 @@ NOT_A_PERSON = 0.8
 PLACE_NOUN_OF = re.compile(
     r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
     r"district|township|barangay|neighbourhood|neighborhood|port)s?|cities|market|north|south|east|west) of $"
+    # A point of the compass of a river or a range: "west of the Essequibo", "south of the Andes".
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))? of the $"
 )
 
 # "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,

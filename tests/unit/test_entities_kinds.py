@@ -91,3 +91,9 @@ def test_a_ministry_named_by_a_list_in_british_spelling_is_one_name():
     found = kinds(text, span(text, "Ministry of Urbanisation", "ORG"), span(text, "Housing", "ORG"),
                   span(text, "Transport", "ORG"))
     assert found == {"Ministry of Urbanisation, Housing and Transport": "organisation"}
+
+
+def test_a_name_a_point_of_the_compass_is_of_is_a_place():
+    text = "Tamsavar claims the land west of the Orlovaqui, which the court will rule on."
+    found = kinds(text, span(text, "Tamsavar", "GPE"), span(text, "Orlovaqui", "ORG"))
+    assert found["Orlovaqui"] == "place"
