@@ -111,7 +111,8 @@ NOT_A_PERSON = 0.8
 # one or many, and "of".
 PLACE_NOUN_OF = re.compile(
     r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
-    r"district|township|barangay|neighbourhood|neighborhood|port)s?|cities|market|north|south|east|west) of $"
+    r"district|township|barangay|neighbourhood|neighborhood|port|kingdom|empire|sultanate|emirate)s?|"
+    r"cities|market|north|south|east|west) of $"
     # A point of the compass of a river or a range: "west of the Essequibo", "south of the Andes".
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))? of the $"
 )

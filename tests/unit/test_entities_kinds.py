@@ -97,3 +97,8 @@ def test_a_name_a_point_of_the_compass_is_of_is_a_place():
     text = "Tamsavar claims the land west of the Orlovaqui, which the court will rule on."
     found = kinds(text, span(text, "Tamsavar", "GPE"), span(text, "Orlovaqui", "ORG"))
     assert found["Orlovaqui"] == "place"
+
+
+def test_a_realm_of_the_past_the_model_missed_is_a_place():
+    text = "Abomey was the seat of the old kingdom of Tamsavoria, where the royal palaces stand."
+    assert kinds(text, span(text, "Abomey", "GPE"))["Tamsavoria"] == "place"
