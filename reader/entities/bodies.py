@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from .countries import is_nation
 from .knowledge import knowledge
 from .lexicon import ORG_NOUNS
+from .namekinds import head_kind
 from .names import looks_like_person
 from .normalise import fold
 from .words import POSSESSIVE, at_sentence_start, demonym
@@ -115,8 +116,10 @@ def body_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, fl
         cue = next(k for k in ("team", "match", "led", "told", "firm") if before.group(k))  # type: ignore[union-attr]
     after = _AFTER.match(text, end)
     follows = after.lastgroup if after is not None else None
-    if cue == "team" or follows == "team" or (follows == "plural" and not name.endswith("s")) \
-            or (_RESULT_BEFORE.search(text, max(0, start - 4), start) and _RESULT_AFTER.match(text, end)):
+    sided = cue == "team" or follows == "team" or (follows == "plural" and not name.endswith("s")) \
+        or (_RESULT_BEFORE.search(text, max(0, start - 4), start) and _RESULT_AFTER.match(text, end))
+    # (A name headed by a place's noun is faced as a place: "an arch facing the Gulf of Tamsa".)
+    if sided and head_kind(name) != "place":
         votes.append(("organisation", TEAM))
     if cue == "match" and not looks_like_person(name):
         votes.append(("organisation", BODY))

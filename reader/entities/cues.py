@@ -40,6 +40,8 @@ _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic)$")
 # "the city of Cúcuta", "the north of Punjab", "the market of La Hoyada".
 _PLACE_OF = re.compile(
     rf"\b(?:city|town|village|state|province|region|district|municipality|capital|island|market|port|"
+    # (A realm of the past is still a place: "the old kingdom of Dahomey".)
+    rf"kingdom|empire|sultanate|emirate|"
     rf"north|south|east|west|centre|center|outskirts|suburbs|shores) of "
     rf"({_CAP}(?: (?:de|del|la|los|las) {_CAP}| {_CAP})*)"
 )

@@ -257,12 +257,17 @@ def listing_names(text: str) -> Iterator[tuple[int, int]]:
 COMMON_WORD = 3.0
 
 
+_BRITISH = re.compile(r"is(?=(?:ation|ations|e|es|ed|ing)$)")
+
+
 def _common_word(word: str) -> bool:
     """A word of English prose: "Water", "Strategic", "Rail" (though a town is called that too);
     not "Russia" or "Ana"."""
     known = knowledge()
     folded = fold(word)
-    frequency, place = known.frequency(folded), known.place(folded)
+    # (A British spelling is rarer in the word counts than the American: "Industrialisation".)
+    american = _BRITISH.sub(lambda m: m.group().replace("s", "z"), folded)
+    frequency, place = max(known.frequency(folded), known.frequency(american)), known.place(folded)
     if frequency < COMMON_WORD or (place is not None and place.region):
         return False
     return frequency >= COMMON_WORD + 1 or (place is None and not known.given_name(folded))

@@ -25,6 +25,7 @@ from .recall import find_again, search_names
 from .repair import NICKNAMED, repair
 from .spans import Candidate, clean
 from .spellings import clipped, head_words, translated, written_out
+from .whereabouts import places_for_nationalities
 from .words import demonym, is_title, previous_word
 
 
@@ -95,6 +96,7 @@ def analyse(
     tp = tp or prepare(title, join_lines=True)
     bp = bp or prepare(text)
     body_spans = _titled_people(bp.text, body_spans)
+    body_spans = places_for_nationalities(bp.text, body_spans) if body_spans is not None else None
     aside = furniture(bp.text)
     body = _split_pairs([c for c in _candidates(bp.text, body_spans) if not inside(aside, c.start, c.end)])
     body = without_country(bp.text, tp.text, body)

@@ -51,6 +51,8 @@ _MORE_LEGAL = frozenset((("pcl",), ("tbk",), ("dac",), ("hf",), ("ehf",), ("ohf"
                          ("joint", "stock", "company"), ("joint", "stock", "commercial", "bank")))
 #: Short legal forms as written, unlike a name's word of two letters ("Ag", "Sa"): "Co." and "hf.".
 _SMALL_LEGAL = frozenset(("Co", "hf"))
+#: A form written letter by letter with dots is one, whatever its case: Slovenia's "d.d.".
+_DOTTED = re.compile(r"[a-zA-Z](?:\.[a-zA-Z])+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,9 @@ class Knowledge:
             if tail in legal.get(size, ()):
                 rest = re.sub(r"(?:,|\s+(?:&|and))+$", "", " ".join(words[:-size]))
                 last = words[-1].strip(".,")
-                if size == 1 and len(tail[0]) <= 2 and last not in _SMALL_LEGAL and not last.isupper():
-                    return None  # "Ag" or "Sa" in a name: only capitals are the legal form (but "Co.")
+                if size == 1 and len(tail[0]) <= 2 and last not in _SMALL_LEGAL and not last.isupper() \
+                        and not _DOTTED.fullmatch(last):
+                    return None  # "Ag" or "Sa" in a name: only capitals are the legal form (but "Co.", "d.d.")
                 return (rest, " ".join(words[-size:])) if rest[:1].isupper() else None
         return None
 

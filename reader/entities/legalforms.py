@@ -23,7 +23,8 @@ def with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if " " in c.text or not _legal(c.text):
             kept.append(c)
             continue
-        if kept and re.fullmatch(r"\.? ", text[kept[-1].end:c.start]):  # "Frutas del Pacífico Cía. Ltda."
+        # "Frutas del Pacífico Cía. Ltda.", "Sawai Holdings Co., Ltd." (the model's span cut at the comma)
+        if kept and re.fullmatch(r"\.?,? ", text[kept[-1].end:c.start]):
             last = kept.pop()
             kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
                                   last.source))
@@ -34,7 +35,29 @@ def with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         before = _NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
         if before is not None:
             kept.append(Candidate(before.start(1), c.end, text[before.start(1):c.end], c.votes, c.source))
-    return [_with_form_after_comma(text, c) for c in kept]
+    return [_with_form_after(text, _with_form_after_comma(text, c)) for c in kept]
+
+
+#: A legal form written after a name, which the model left out: "Velmar d.d.", "Tamsa Sdn Bhd".
+_FORM_AFTER = re.compile(r" ((?:[a-zA-Z]\.){2,}[a-zA-Z]?|[A-Z][a-zA-Z]{1,3}\b\.?(?: [A-Z][a-z]{2}\b)?)")
+
+
+def _with_form_after(text: str, c: Candidate) -> Candidate:
+    """"Zavarovalnica Triglav d.d.": the legal form right after a name ends it, when the forms
+    cleanco knows end the whole. Not two capitals undotted ("Kwame Mensah AG" may be the attorney
+    general); a closing dot stays only where it closes initials, as the span cleaner keeps it."""
+    match = _FORM_AFTER.match(text, c.end)
+    if match is None:
+        return c
+    form = match.group(1)
+    if len(form) == 2 and form.isupper():
+        return c
+    found = knowledge().legal_form(f"{c.text} {form}")
+    if found is None or found[1] != form:
+        return c
+    dotted = re.fullmatch(r"(?:[a-zA-Z]\.){2,}", form) is not None
+    end = match.end(1) - (form.endswith(".") and not dotted)
+    return Candidate(c.start, end, text[c.start:end], (*c.votes, ("organisation", 2.0)), c.source)
 
 
 def _with_form_after_comma(text: str, c: Candidate) -> Candidate:

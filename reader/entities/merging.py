@@ -106,10 +106,16 @@ def _learn_names(forms: Forms) -> None:
 def _merge_legal_forms(forms: Forms) -> None:
     """"Microsoft Corp" is Microsoft, "Honda Motor Co., Ltd." Honda Motor: a company's legal form
     says what it is, not which one, once the name without it is in the library too."""
+    # ("Nissan Motor Co." and "Nissan Motor Co., Ltd" are one company though no article writes
+    # "Nissan Motor" alone: names with one base of two words or more are one; a one-word base
+    # is shared by strangers, "Merck & Co." and "Merck KGaA".)
+    bases: dict[str, str] = {}
     for key in list(forms.kinds):
         base = company_name(forms.shown(key))
         if base is not None and fold(base) in forms.kinds:
             forms.union(key, fold(base))
+        elif base is not None and " " in base.strip():
+            forms.union(key, bases.setdefault(fold(base), key))
 
 
 def _merge_countries(forms: Forms) -> None:

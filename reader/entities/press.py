@@ -16,8 +16,9 @@ from itertools import islice
 
 from .countries import is_nation
 from .knowledge import knowledge
+from .lexicon import PLACE_PREPOSITIONS
 from .normalise import fold
-from .words import at_sentence_start, demonym, is_title, previous_word, whole_word_starts
+from .words import at_sentence_start, bare, demonym, is_title, previous_word, whole_word_starts
 
 # A name: capitalised words, with the linking words of foreign titles inside ("Corriere della
 # Sera", "Le Monde", "Daily and Sunday") and a figure after a word ("Radio 101.5").
@@ -83,6 +84,7 @@ _AFTER_PARTY = (
     r"(?:won|took|held|gained|lost) the (?:seat|election|vote))\b"
 )
 _SAID = r" (?:said|says|wrote|added)\b"
+_VERB = re.compile(r" (?:reported|reports|said|says|wrote|added)\b")
 _AFTER = re.compile(rf"(?P<source>{_AFTER_SOURCE})|(?P<party>{_AFTER_PARTY})|(?P<said>{_SAID})")
 # A party named as the plural of its members: "the Greens", "the Nationals", "the Socialists".
 _PLURAL_PARTY = re.compile(
@@ -111,10 +113,20 @@ COMMON_WORD = 3.5
 KNOWN_WORD = 1.5
 
 
+# A word shaped as no person's name is, before what a source does: "24ur showed", "15min
+# reported", "bTV showed", "TV5Monde broadcast": a station's or a site's name (not an ordinal).
+_ODD_SOURCE = re.compile(
+    r"(?<![\w.’'-])(\d+(?!st\b|nd\b|rd\b|th\b)[a-zA-Z]{2,}\w*|[a-z]{1,2}[A-Z]{2,}\w*|[A-Z]{2,}\d+[A-Z]?[a-z]\w*)"
+    r"(?= (?:said|says|reported|reports|showed|shows|broadcast|aired|wrote|published)\b)"
+)
+
+
 def press_cues(text: str) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, kind, weight) of outlets and parties the words around them name."""
     for match in _PLURAL_PARTY.finditer(text):
         yield match.start(), match.end(), "organisation", PARTY
+    for match in _ODD_SOURCE.finditer(text):
+        yield match.start(), match.end(), "organisation", SOURCE
     for match in _RUN.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
@@ -145,6 +157,9 @@ def press_votes(text: str, start: int, end: int, name: str) -> list[tuple[str, f
             cue = "party"
     after = _AFTER.match(text, end)
     follows = after.lastgroup if after is not None else None
+    if follows in ("source", "said") and after is not None and _VERB.match(after.group()) \
+            and bare(previous_word(text, start)) in PLACE_PREPOSITIONS:
+        follows = None  # "Pharmacies in Kyushu reported": the verb is the people's, not the place's
     paper = any(fold(word) in PAPER_WORDS for word in words)
     if len(words) >= 2 and (head in OUTLET_HEADS or paper or (head in _LOOSE_HEADS and (cue or follows))):
         votes.append(("organisation", HEAD))
@@ -208,7 +223,8 @@ _WORK_BY = re.compile(
 # in Nature", "quoted by Dawn".
 _PRINTED_IN = re.compile(
     r"\b(?:front page|front pages|pages|columns|website|editor|editors|reporters?|correspondents?) of (?:the )?$"
-    r"|\b(?:published|printed|aired|broadcast|quoted|cited|reported) (?:in|by|on) (?:the )?$"
+    # (Not "reported in", "aired in": what happens in a place is reported and aired there too.)
+    r"|\b(?:published|printed|quoted|cited) (?:in|by|on) (?:the )?$|\b(?:aired|broadcast|reported) (?:by|on) (?:the )?$"
 )
 # "said on France Inter radio", "Antenna 3 television": a broadcaster or a paper before its medium.
 _MEDIUM_AFTER = re.compile(r" (?:radio|television|tv|newspaper|daily|weekly|magazine|broadcaster|channel)\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .acceptance import MODIFIERS, acceptable
+from .acceptance import MODIFIERS, SMALL_FIRST, acceptable
 from .knowledge import knowledge
 from .lexicon import (
     DETERMINERS,
@@ -308,8 +308,8 @@ def _namelike(word: str, last: bool = False) -> bool:
         return False
     if last and _MEASURE.fullmatch(core):
         return False  # "McIntosh 0.3 seconds", "at 3:55.42", "beat Sinners 3-1": a measure or a score, not "TF1"
-    if core[0].isupper() or core[0].isdigit():
-        return True
+    if core[0].isupper() or core[0].isdigit() or SMALL_FIRST.fullmatch(core):
+        return True  # ("bTV": a broadcaster's small first letter)
     if _ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):
         return True  # "Abdel Fattah al-Sisi", "Nadia el-Shazly"
     return not last and bare(core) in PARTICLES

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .knowledge import knowledge
-from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, ROLE_NOUNS, TITLES
+from .lexicon import ORG_NOUNS, PERSON_FOLLOWERS, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES
 from .names import looks_like_person
 from .normalise import fold
+from .words import bare, previous_word
 
 
 def _nouns(words: frozenset[str]) -> str:
@@ -110,7 +111,10 @@ NOT_A_PERSON = 0.8
 # one or many, and "of".
 PLACE_NOUN_OF = re.compile(
     r"\b(?:(?:city|town|village|state|province|region|municipality|capital|island|settlement|suburb|"
-    r"district|township|barangay|neighbourhood|neighborhood|port)s?|cities|market|north|south|east|west) of $"
+    r"district|township|barangay|neighbourhood|neighborhood|port|kingdom|empire|sultanate|emirate)s?|"
+    r"cities|market|north|south|east|west) of $"
+    # A point of the compass of a river or a range: "west of the Essequibo", "south of the Andes".
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))? of the $"
 )
 
 # "Its chairman, Saripuddin Kasim", "his spokesman, Gboyega Akosile", "Velmar's chief executive,
@@ -200,7 +204,8 @@ def noun_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     if pronoun is not None:
         votes.append(("organisation" if pronoun.group(1) == "its" else "person", PRONOUN))
     rest = text[end:end + 12]
-    if _REPORTED.match(rest):
+    # (Not "pharmacies in Kyushu reported": the verb is the people's in the place.)
+    if _REPORTED.match(rest) and bare(previous_word(text, start)) not in PLACE_PREPOSITIONS:
         votes.append(("organisation", NOT_A_PERSON))  # "Bloomberg reported", "Le Monde wrote"
     if _OWNED_BY.match(text, end):
         votes.append(("organisation", OWNED))  # "Kyivstar, owned by VEON": people are not owned
