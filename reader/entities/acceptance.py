@@ -22,13 +22,17 @@ _MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b")
 _LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][\w-]* ){1,5})\Z")
 _LOWER_WORDS_END = re.compile(r"((?:[a-z][\w-]* ){0,4}[a-z][\w-]*)\Z")
 _LAST_BREAK = re.compile(r"[^\w\- ][\w\- ]*\Z")
+#: The Arabic article written low and hyphenated to the capitalised word it opens: "al-Sisi".
+ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[A-ZÀ-ÖØ-Þ]")
 _JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 
 
 def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> bool:
     if len(name) < 2 or not any(c.isupper() for c in name) or _JUNK.search(name):
         return False
-    if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES):
+    # (A surname may open low: "Dr al-Zadjali said", after "Maryam al-Zadjali".)
+    if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES
+            or ARTICLE_PREFIX.match(name)):
         return False
     if not any(c.isalpha() for c in name):
         return False

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from .countries import country_code
-from .knowledge import company_name
+from .knowledge import shorter_forms
 from .names import (
     NEAR_LENGTH,
     expands,
@@ -105,11 +105,13 @@ def _learn_names(forms: Forms) -> None:
 
 def _merge_legal_forms(forms: Forms) -> None:
     """"Microsoft Corp" is Microsoft, "Honda Motor Co., Ltd." Honda Motor: a company's legal form
-    says what it is, not which one, once the name without it is in the library too."""
+    says what it is, not which one, once the name without it is in the library too; so does the
+    last of two forms ("Nissan Motor Co." and "Nissan Motor Co., Ltd"). Only forms dropped from the
+    end: "Merck & Co." and "Merck KGaA" share a name and are two companies."""
     for key in list(forms.kinds):
-        base = company_name(forms.shown(key))
-        if base is not None and fold(base) in forms.kinds:
-            forms.union(key, fold(base))
+        for base in shorter_forms(forms.shown(key)):
+            if fold(base) in forms.kinds:
+                forms.union(key, fold(base))
 
 
 def _merge_countries(forms: Forms) -> None:
