@@ -64,3 +64,17 @@ def test_a_surname_opening_with_al_after_a_title_is_the_person():
     assert ("person", "Samira al-Qudwani", {"Samira al-Qudwani", "al-Qudwani"}) in found
 
 
+
+
+def test_a_person_the_model_took_for_a_body_keeps_apart_from_the_country_after_of():
+    text = "Tobias Quenholt of Norway came third. Quenholt said the wind had turned."
+    found = entities((text, [span(text, "Tobias Quenholt", "ORG"), span(text, "Norway", "GPE"),
+                             span(text, "Quenholt", "PERSON", 1)]))
+    assert aliases_of(found, "Tobias Quenholt") == {"Tobias Quenholt", "Quenholt"}
+    assert ("place", "Norway", {"Norway"}) in found
+
+
+def test_a_body_of_a_country_is_still_one_name():
+    text = "The Planned Parenthood of Montana sued the state."
+    found = entities((text, [span(text, "Planned Parenthood", "ORG"), span(text, "Montana", "GPE")]))
+    assert aliases_of(found, "Planned Parenthood of Montana") == {"Planned Parenthood of Montana"}
