@@ -78,3 +78,17 @@ def test_a_body_of_a_country_is_still_one_name():
     text = "The Planned Parenthood of Montana sued the state."
     found = entities((text, [span(text, "Planned Parenthood", "ORG"), span(text, "Montana", "GPE")]))
     assert aliases_of(found, "Planned Parenthood of Montana") == {"Planned Parenthood of Montana"}
+
+
+def test_a_romance_body_is_called_by_the_word_after_its_head():
+    text = "The Partido Renovación Andina lost the runoff. Renovación had governed for a decade."
+    found = entities((text, [span(text, "Partido Renovación Andina", "ORG"), span(text, "Renovación", "ORG", 1)]))
+    assert aliases_of(found, "Renovación") == {"Partido Renovación Andina", "Renovación"}
+
+
+def test_the_word_after_a_head_two_bodies_share_goes_to_the_one_with_a_legal_form():
+    text = ("Banco Quetzal Andino, S.A. raised its rates. Its parent, Grupo Quetzal, agreed. "
+            "Analysts said Quetzal would pay more.")
+    found = entities((text, [span(text, "Banco Quetzal Andino", "ORG"), span(text, "Grupo Quetzal", "ORG"),
+                             span(text, "Quetzal", "ORG", 2)]))
+    assert aliases_of(found, "Quetzal") == {"Banco Quetzal Andino, S.A.", "Quetzal"}
