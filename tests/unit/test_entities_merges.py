@@ -92,3 +92,9 @@ def test_the_word_after_a_head_two_bodies_share_goes_to_the_one_with_a_legal_for
     found = entities((text, [span(text, "Banco Quetzal Andino", "ORG"), span(text, "Grupo Quetzal", "ORG"),
                              span(text, "Quetzal", "ORG", 2)]))
     assert aliases_of(found, "Quetzal") == {"Banco Quetzal Andino, S.A.", "Quetzal"}
+
+
+def test_a_given_name_opening_with_a_capital_beyond_latin_1_is_found_with_the_surname():
+    text = "LUBNA — Žarko Vesnović won on Sunday. It was Vesnović's first win. \"Žarko was the best,\" a rival said."
+    found = entities((text, [span(text, "Vesnović", "PERSON", 1), span(text, "Žarko", "PERSON", 1)]))
+    assert aliases_of(found, "Vesnović") == {"Žarko Vesnović", "Vesnović", "Žarko"}
