@@ -72,6 +72,7 @@ def merge_all(forms: Forms) -> None:
     """Every library-wide rule, in the order that lets each build on the last."""
     _merge_legal_forms(forms)
     _merge_countries(forms)
+    _merge_albanian_forms(forms)
     _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
@@ -126,6 +127,18 @@ def _merge_countries(forms: Forms) -> None:
             forms.union(key, first[code])
         else:
             first[code] = key
+
+
+def _merge_albanian_forms(forms: Forms) -> None:
+    """"Tiranë" and "Tirana", "Vlorë" and "Vlora": an Albanian place's name, and the same name in
+    the definite form that Albanian (and so much English copy) uses; a final "ë" is Albanian's
+    alone. Only between places, as the library takes them."""
+    for key in list(forms.kinds):
+        if not key.endswith("e") or not any(s.endswith("ë") for s in forms.spellings[key]):
+            continue
+        other = key[:-1] + "a"
+        if other in forms.kinds and forms.kind(key) == forms.kind(other) == "place":
+            forms.union(key, other)
 
 
 def _people(forms: Forms) -> list[str]:

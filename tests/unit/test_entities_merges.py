@@ -98,3 +98,17 @@ def test_a_given_name_opening_with_a_capital_beyond_latin_1_is_found_with_the_su
     text = "LUBNA — Žarko Vesnović won on Sunday. It was Vesnović's first win. \"Žarko was the best,\" a rival said."
     found = entities((text, [span(text, "Vesnović", "PERSON", 1), span(text, "Žarko", "PERSON", 1)]))
     assert aliases_of(found, "Vesnović") == {"Žarko Vesnović", "Vesnović", "Žarko"}
+
+
+def test_an_albanian_place_and_its_definite_form_are_one_place():
+    one = "Flights to Korçë resumed on Monday."
+    two = "The road from Korça to the coast was closed."
+    found = entities((one, [span(one, "Korçë", "GPE")]), (two, [span(two, "Korça", "GPE")]))
+    assert aliases_of(found, "Korçë") == {"Korçë", "Korça"}
+
+
+def test_a_name_ending_in_e_and_another_in_a_stay_two_without_the_albanian_letter():
+    one = "Flights to Brene resumed on Monday."
+    two = "The road from Brena to the coast was closed."
+    found = entities((one, [span(one, "Brene", "GPE")]), (two, [span(two, "Brena", "GPE")]))
+    assert aliases_of(found, "Brene") == {"Brene"}
