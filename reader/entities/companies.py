@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .countries import country_code
 from .knowledge import company_name, knowledge
 from .lexicon import ORG_WORDS
 from .names import short_company
@@ -46,7 +47,18 @@ def shortens(short: str, full: str) -> bool:
         forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
                or clipped(short, form) for form in forms) or _without_kind(short, base or full) \
-        or _opening_words(short, base)
+        or _opening_words(short, base) or _country_unit(short, base or full)
+
+
+def _country_unit(short: str, full: str) -> bool:
+    """"Orange CI" for Orange Côte d'Ivoire S.A.: a group's unit in a country, the country written
+    as its ISO code."""
+    words = short.split()
+    if len(words) < 2 or len(words[-1]) != 2 or not words[-1].isupper():
+        return False
+    head = fold(" ".join(words[:-1]))
+    whole = fold(full)
+    return whole.startswith(head + " ") and country_code(whole[len(head) + 1:]) == words[-1]
 
 
 def _opening_words(short: str, base: str | None) -> bool:

@@ -112,3 +112,15 @@ def test_a_name_ending_in_e_and_another_in_a_stay_two_without_the_albanian_lette
     two = "The road from Brena to the coast was closed."
     found = entities((one, [span(one, "Brene", "GPE")]), (two, [span(two, "Brena", "GPE")]))
     assert aliases_of(found, "Brene") == {"Brene"}
+
+
+def test_a_groups_unit_with_its_country_written_as_a_code_is_that_unit():
+    text = "Hackers stole data from Telvora Côte d'Ivoire S.A. last week. The head of Telvora CI apologised."
+    found = entities((text, [span(text, "Telvora Côte d'Ivoire S.A.", "ORG"), span(text, "Telvora CI", "ORG")]))
+    assert aliases_of(found, "Telvora CI") == {"Telvora Côte d'Ivoire S.A.", "Telvora CI"}
+
+
+def test_two_capitals_after_a_companys_name_that_are_not_its_countrys_code_stay_apart():
+    text = "Hackers stole data from Telvora Côte d'Ivoire S.A. last week. Telvora GH said it was safe."
+    found = entities((text, [span(text, "Telvora Côte d'Ivoire S.A.", "ORG"), span(text, "Telvora GH", "ORG")]))
+    assert aliases_of(found, "Telvora GH") == {"Telvora GH"}
