@@ -124,3 +124,9 @@ def test_two_capitals_after_a_companys_name_that_are_not_its_countrys_code_stay_
     text = "Hackers stole data from Telvora Côte d'Ivoire S.A. last week. Telvora GH said it was safe."
     found = entities((text, [span(text, "Telvora Côte d'Ivoire S.A.", "ORG"), span(text, "Telvora GH", "ORG")]))
     assert aliases_of(found, "Telvora GH") == {"Telvora GH"}
+
+
+def test_an_exchanges_letters_end_in_x():
+    text = "Shares rose on the Korvath Stock Exchange. The KSX index gained 2 percent."
+    found = entities((text, [span(text, "Korvath Stock Exchange", "ORG"), span(text, "KSX", "ORG")]))
+    assert aliases_of(found, "KSX") == {"Korvath Stock Exchange", "KSX"}
