@@ -22,6 +22,8 @@ _MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)[A-Z]?\d{2,}[A-Za-z-]*\b")
 _LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][\w-]* ){1,5})\Z")
 _LOWER_WORDS_END = re.compile(r"((?:[a-z][\w-]* ){0,4}[a-z][\w-]*)\Z")
 _LAST_BREAK = re.compile(r"[^\w\- ][\w\- ]*\Z")
+#: The Arabic article written low and hyphenated to the capitalised word it opens: "al-Sisi".
+ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[A-ZÀ-ÖØ-Þ]")
 _JUNK = re.compile(r"[@#\\=<>]|(?<!\w)/|/(?!\w)|/\w*/|https?:|www\.|\.(?:com|org|net|png|jpg)\b", re.I)
 #: A site named as its publisher names itself, capitalised and bare, is a name: "Sportacentrs.com
 #: said" (an address in the copy has "www." or a path, or no capital).
@@ -43,9 +45,10 @@ def acceptable(text: str, start: int, end: int, name: str, kind: str | None) -> 
     if len(name) < 2 or (not any(c.isupper() for c in name) and not _cited_source(text, end, name)) \
             or (_JUNK.search(name) and not _SITE.fullmatch(name)):
         return False
-    # (A broadcaster's "bTV" or "eNCA" opens with a small letter, as no other name does.)
+    # (A broadcaster's "bTV" or "eNCA" opens with a small letter, as no other name does; a
+    # surname may open low too: "Dr al-Zadjali said", after "Maryam al-Zadjali".)
     if not (name[0].isupper() or name[0].isdigit() or bare(name.split()[0]) in PARTICLES
-            or SMALL_FIRST.fullmatch(name)):
+            or SMALL_FIRST.fullmatch(name) or ARTICLE_PREFIX.match(name)):
         return False
     if not any(c.isalpha() for c in name):
         return False

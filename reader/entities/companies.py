@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .countries import country_code
 from .knowledge import company_name, knowledge
 from .lexicon import ORG_WORDS
 from .names import short_company
@@ -35,6 +36,8 @@ def shortens(short: str, full: str) -> bool:
         forms.append(words[1:])  # "Couche-Tard" for Alimentation Couche-Tard Inc
     if len(words) >= 2 and fold(words[0]) in ARABIC_ARTICLES:
         forms.append(words[1:])  # "Ahly" for Al Ahly
+    if len(words) >= 3 and fold(words[0]) in ROMANCE_HEADS and " " not in short:
+        forms.append(words[1:2])  # "Popular" for Banco Popular Dominicano, "Liberación" for its party
     if base is not None and len(words) == 2 and known.given_name(fold(words[0])):
         forms.append(words[1:])  # "Disney" for Walt Disney Co: a founder's surname
     while len(words) >= 2 and (p := known.place(fold(words[-1]))) is not None and p.region:
@@ -44,7 +47,18 @@ def shortens(short: str, full: str) -> bool:
         forms.append(words[2:])  # "Oxford" for the University of Oxford, where it is the university
     return any(short_company(short, " ".join(form), CORPORATE, legal) or fold(short) == fold(" ".join(form))
                or clipped(short, form) for form in forms) or _without_kind(short, base or full) \
-        or _opening_words(short, base)
+        or _opening_words(short, base) or _country_unit(short, base or full)
+
+
+def _country_unit(short: str, full: str) -> bool:
+    """"Orange CI" for Orange Côte d'Ivoire S.A.: a group's unit in a country, the country written
+    as its ISO code."""
+    words = short.split()
+    if len(words) < 2 or len(words[-1]) != 2 or not words[-1].isupper():
+        return False
+    head = fold(" ".join(words[:-1]))
+    whole = fold(full)
+    return whole.startswith(head + " ") and country_code(whole[len(head) + 1:]) == words[-1]
 
 
 def _opening_words(short: str, base: str | None) -> bool:
@@ -78,6 +92,13 @@ def _without_kind(short: str, full: str) -> bool:
     kept = [w for w in fold(full).split() if w not in CORPORATE]
     return len(words) >= 2 and words == kept and len(kept) < len(fold(full).split())
 
+
+#: What kind of body a Spanish, Portuguese, French or Italian name says first, the word after it
+#: being the one its people call it by: "Banco Popular Dominicano" is "Popular", the "Partido
+#: Liberación Nacional" "Liberación".
+ROMANCE_HEADS = frozenset(
+    "banco banca banque partido parti partito grupo gruppo groupe frente movimiento movimento".split()
+)
 
 #: The Arabic article opening a club's or a company's name, which news drops: "Al Ahly", "Ahly".
 ARABIC_ARTICLES = frozenset(("al", "el"))

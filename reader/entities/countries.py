@@ -20,6 +20,7 @@ NEWS_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
     "CG": ("Congo-Brazzaville",),
     "CI": ("Ivory Coast",),
+    "TL": ("East Timor",),
     "CZ": ("Czech Republic",),
     "MM": ("Burma",),
     "SZ": ("Swaziland",),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .companies import shortens, town_company
 from .coordination import coordinated, list_votes
-from .knowledge import company_name, knowledge
+from .knowledge import company_name, knowledge, shorter_forms
 from .lexicon import HEAD_FIRST, ORG_WORDS, PARTICLES, PLACE_WORDS
 from .namekinds import said_as_place
 from .names import expands, is_acronym, loosely_expands, middle_name_of, part_of_person
@@ -89,9 +89,9 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         if fold(a) in display and fold(b) in display:
             union(fold(a), fold(b))
     for key, name in display.items():
-        base = company_name(name)
-        if base is not None and fold(base) in display:
-            union(key, fold(base))
+        for base in shorter_forms(name):
+            if fold(base) in display:
+                union(key, fold(base))
     def tally_of(key: str) -> dict[str, float]:
         if not tallies:
             for k in display:

@@ -19,6 +19,7 @@ from .headlines import shortened_in_body
 from .knowledge import knowledge
 from .legalforms import with_their_companies
 from .model import FALLBACK, LABEL_KINDS, Model, ModelUnavailable, RawSpan, shared_model
+from .names import looks_like_person
 from .normalise import Prepared, fold, is_title_case, prepare
 from .othernames import other_names
 from .recall import find_again, search_names
@@ -206,9 +207,16 @@ def _with_their_regions(text: str, found: list[Candidate]) -> list[Candidate]:
                 or text[second.end:second.end + 2].strip()[:1].isupper():
             continue
         place = knowledge().place(fold(second.text))
-        if place is not None and place.region and knowledge().place(fold(first.text)) is None:
+        if place is not None and place.region and knowledge().place(fold(first.text)) is None \
+                and not _given_and_family_name(first.text):
             joined.append(Candidate(first.start, second.end, text[first.start:second.end], first.votes, first.source))
     return found + joined
+
+
+def _given_and_family_name(name: str) -> bool:
+    """"Halvor Sandvik of Norway", whom the model took for a body: a known given name and a
+    surname are a person, and the country after "of" where the person is from."""
+    return looks_like_person(name) and knowledge().given_name(fold(name.split()[0]))
 
 
 def _one_place(text: str, first: Candidate, second: Candidate) -> Candidate | None:

@@ -265,3 +265,14 @@ def company_name(name: str) -> str | None:
     while (found := known.legal_form(base or name)) is not None:
         base = found[0]
     return base
+
+
+@lru_cache(maxsize=1 << 16)
+def shorter_forms(name: str) -> tuple[str, ...]:
+    """The name with its legal forms dropped from the end one by one, the shortest last:
+    "Honda Motor Co., Ltd." -> ("Honda Motor Co.", "Honda Motor")."""
+    known = knowledge()
+    found: list[str] = []
+    while (form := known.legal_form(found[-1] if found else name)) is not None:
+        found.append(form[0])
+    return tuple(found)

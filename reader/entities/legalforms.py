@@ -23,8 +23,10 @@ def with_their_companies(text: str, found: list[Candidate]) -> list[Candidate]:
         if " " in c.text or not _legal(c.text):
             kept.append(c)
             continue
-        # "Frutas del Pacífico Cía. Ltda.", "Sawai Holdings Co., Ltd." (the model's span cut at the comma)
-        if kept and re.fullmatch(r"\.?,? ", text[kept[-1].end:c.start]):
+        gap = text[kept[-1].end:c.start] if kept else ""
+        # "Frutas del Pacífico Cía. Ltda.", and "Osaka Gas Co., Ltd.": two forms, the first cut off
+        # at its comma by the span cleaner (never a name and a form: "Kwame Mensah, AG").
+        if kept and (re.fullmatch(r"\.? ", gap) or (re.fullmatch(r"\.?, ", gap) and _legal(kept[-1].text.split()[-1]))):
             last = kept.pop()
             kept.append(Candidate(last.start, c.end, text[last.start:c.end], (*last.votes, ("organisation", 2.0)),
                                   last.source))

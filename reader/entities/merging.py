@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from .countries import country_code
-from .knowledge import company_name
+from .knowledge import shorter_forms
 from .names import (
     NEAR_LENGTH,
     expands,
@@ -72,6 +72,7 @@ def merge_all(forms: Forms) -> None:
     """Every library-wide rule, in the order that lets each build on the last."""
     _merge_legal_forms(forms)
     _merge_countries(forms)
+    _merge_albanian_forms(forms)
     _learn_names(forms)
     _merge_people(forms)
     _merge_spellings(forms)
@@ -105,17 +106,19 @@ def _learn_names(forms: Forms) -> None:
 
 def _merge_legal_forms(forms: Forms) -> None:
     """"Microsoft Corp" is Microsoft, "Honda Motor Co., Ltd." Honda Motor: a company's legal form
-    says what it is, not which one, once the name without it is in the library too."""
-    # ("Nissan Motor Co." and "Nissan Motor Co., Ltd" are one company though no article writes
-    # "Nissan Motor" alone: names with one base of two words or more are one; a one-word base
-    # is shared by strangers, "Merck & Co." and "Merck KGaA".)
+    says what it is, not which one, once the name without it is in the library too; so does the
+    last of two forms ("Nissan Motor Co." and "Nissan Motor Co., Ltd"). Only forms dropped from the
+    end: "Merck & Co." and "Merck KGaA" share a name and are two companies."""
+    # (Names with one base of two words or more are one company even when no article writes the
+    # base alone; a one-word base is shared by strangers.)
     bases: dict[str, str] = {}
     for key in list(forms.kinds):
-        base = company_name(forms.shown(key))
-        if base is not None and fold(base) in forms.kinds:
-            forms.union(key, fold(base))
-        elif base is not None and " " in base.strip():
-            forms.union(key, bases.setdefault(fold(base), key))
+        shorter = shorter_forms(forms.shown(key))
+        for base in shorter:
+            if fold(base) in forms.kinds:
+                forms.union(key, fold(base))
+        if shorter and " " in shorter[-1].strip() and fold(shorter[-1]) not in forms.kinds:
+            forms.union(key, bases.setdefault(fold(shorter[-1]), key))
 
 
 def _merge_countries(forms: Forms) -> None:
@@ -130,6 +133,18 @@ def _merge_countries(forms: Forms) -> None:
             forms.union(key, first[code])
         else:
             first[code] = key
+
+
+def _merge_albanian_forms(forms: Forms) -> None:
+    """"Tiranë" and "Tirana", "Vlorë" and "Vlora": an Albanian place's name, and the same name in
+    the definite form that Albanian (and so much English copy) uses; a final "ë" is Albanian's
+    alone. Only between places, as the library takes them."""
+    for key in list(forms.kinds):
+        if not key.endswith("e") or not any(s.endswith("ë") for s in forms.spellings[key]):
+            continue
+        other = key[:-1] + "a"
+        if other in forms.kinds and forms.kind(key) == forms.kind(other) == "place":
+            forms.union(key, other)
 
 
 def _people(forms: Forms) -> list[str]:

@@ -54,6 +54,10 @@ def expands(acronym: str, full: str) -> bool:
             return True
     if _with_legal_form(acr, full):
         return True
+    # "TSX" for the Toronto Stock Exchange, "ASX" for the Australian Securities Exchange: an
+    # exchange's letters end in X.
+    if acr.endswith("X") and fold(full).split()[-1] == "exchange" and initials(full)[:-1] + "X" == acr:
+        return True
     # "DPS" for the Texas Department of Public Safety: the state whose body it is, left out.
     first, _, rest = full.partition(" ")
     return (len(rest.split()) >= 3 and first.isalpha() and rest[:1].isupper() and _region(first)

@@ -141,8 +141,9 @@ def _written_as_a_word(name: str) -> bool:
 
 def _given_name_before(text: str, start: int) -> int | None:
     """Where a given name right before ``start`` begins, if there is one."""
-    match = re.search(r"([A-ZÀ-ÖØ-Þ][\w'’-]+) $", text[max(0, start - 30):start])
-    if match is None:
+    # (Any capital: "Žiga Kovačič", "Łukasz Nowak" open with letters beyond Latin-1.)
+    match = re.search(r"([^\W\d_][\w'’-]+) $", text[max(0, start - 30):start])
+    if match is None or not match.group(1)[0].isupper():
         return None
     word = match.group(1)
     known = knowledge()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .acceptance import MODIFIERS, SMALL_FIRST, acceptable
+from .acceptance import ARTICLE_PREFIX, MODIFIERS, SMALL_FIRST, acceptable
 from .knowledge import knowledge
 from .lexicon import (
     DETERMINERS,
@@ -295,8 +295,6 @@ def _person_tail(text: str, spans: list[tuple[int, int]]) -> bool:
 LOWER_LEGAL_FORMS = frozenset("plc ltd llc inc corp".split())
 
 
-#: The Arabic article written low and hyphenated to the capitalised word it opens.
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[A-ZÀ-ÖØ-Þ]")
 #: A Romance particle elided before the capitalised word it joins: "Côte d'Ivoire", "Fratelli
 #: d'Italia", "Val d'Aosta", "Cortina d'Ampezzo".
 _ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|dall|all|sull|nell|degl)['’][A-ZÀ-ÖØ-Þ]")
@@ -310,6 +308,6 @@ def _namelike(word: str, last: bool = False) -> bool:
         return False  # "McIntosh 0.3 seconds", "at 3:55.42", "beat Sinners 3-1": a measure or a score, not "TF1"
     if core[0].isupper() or core[0].isdigit() or SMALL_FIRST.fullmatch(core):
         return True  # ("bTV": a broadcaster's small first letter)
-    if _ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):
+    if ARTICLE_PREFIX.match(core) or _ELIDED_PARTICLE.match(core):
         return True  # "Abdel Fattah al-Sisi", "Nadia el-Shazly"
     return not last and bare(core) in PARTICLES
