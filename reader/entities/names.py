@@ -241,6 +241,7 @@ def middle_name_of(short: str, full: str) -> bool:
 _ENGLISH_LINKS = frozenset("of for and on the".split())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each mention twice, by the cues and the votes
 def looks_like_person(name: str) -> bool:
     """Shape only: two to five words, capitalised but for particles inside ("Jean-Marie Le Pen",
     "Noah van den Heuvel"), the first no particle or place opener, at most four capitalised."""

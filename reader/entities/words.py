@@ -56,6 +56,7 @@ def bare(token: str) -> str:
     return POSSESSIVE.sub("", fold(token.strip(EDGE)))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each word of every span, in several rules
 def is_title(word: str) -> bool:
     """A title or office, also hyphenated: "President", "Secretary-General", "Vice-President"."""
     low = bare(word)
