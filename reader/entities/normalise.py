@@ -74,6 +74,8 @@ def prepare(text: str, *, join_lines: bool = False) -> Prepared:
 @lru_cache(maxsize=1 << 16)  # the same few thousand names are folded over and over
 def fold(name: str) -> str:
     """The form two spellings of one name share: no accents, no case, plain punctuation."""
+    if name.isascii():  # most names: the steps below that change ASCII, without the Unicode ones
+        return " ".join(name.replace("`", "'").replace(".", "").casefold().replace("-", " ").split())
     name = name.translate(_APOSTROPHES).translate(_DASHES).translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
