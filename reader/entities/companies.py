@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .countries import country_code
 from .knowledge import company_name, knowledge
 from .lexicon import ORG_WORDS
@@ -17,6 +19,8 @@ CORPORATE = ORG_WORDS | frozenset(("international", "global", "worldwide", "uk",
 RARE_FIRST_WORD = 3.0
 
 
+# Cached: group_names compares every pair of an article's names, and again for each grouping.
+@lru_cache(maxsize=1 << 16)
 def shortens(short: str, full: str) -> bool:
     """Whether ``short`` is how this article shortens the organisation ``full``: without its legal
     form ("Country Garden" for Country Garden Holdings Co Ltd), without the country that opens it

@@ -92,8 +92,12 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
         for base in shorter_forms(name):
             if fold(base) in display:
                 union(key, fold(base))
+    # Each group's leading kind, asked of every pair of names: kept until the tallies are made anew.
+    kinds: dict[str, str | None] = {}
+
     def tally_of(key: str) -> dict[str, float]:
         if not tallies:
+            kinds.clear()
             for k in display:
                 tally = tallies.setdefault(find(k), defaultdict(float))
                 for kind, weight in votes[k]:
@@ -102,7 +106,10 @@ def group_names(text: str, candidates: list[Candidate], links: list[tuple[str, s
 
     def kind_of(key: str) -> str | None:
         tally = tally_of(key)
-        return max(tally, key=tally.__getitem__) if tally else None
+        root = find(key)
+        if root not in kinds:
+            kinds[root] = max(tally, key=tally.__getitem__) if tally else None
+        return kinds[root]
 
     # ("BT" beside "BT Group plc" is the group, whatever else its letters spell: "Big Tech".)
     openers = {name.split()[0] for name in display.values() if " " in name}

@@ -5,7 +5,7 @@ asks, the app's own included (its entity library checks how distinctive a short 
 Here the same frequency buckets sit in two arrays sorted by each word's hash, about 3 MB, and
 a lookup answers what ``wordfreq.zipf_frequency(word, "en")`` answers: the same tokens, the
 same way of combining them, the same rounding (tests/unit/test_entity_frequencies.py checks
-every word of the list against it).
+every word of the list against it). Knowledge remembers each word's answer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_right
-from functools import lru_cache
 
 
 class EnglishFrequencies:
@@ -35,7 +34,6 @@ class EnglishFrequencies:
         # Plain arrays, not NumPy's: one lookup of a Python int in them is quicker.
         self._hashes = array("q", keys[order].tobytes())
         self._buckets = array("H", indexes[order].tobytes())
-        self.zipf = lru_cache(maxsize=1 << 15)(self._zipf)
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -47,7 +45,7 @@ class EnglishFrequencies:
             return None
         return 10 ** (-self._buckets[at] / 100)  # wordfreq's cB_to_freq of the bucket
 
-    def _zipf(self, word: str) -> float:
+    def zipf(self, word: str) -> float:
         """wordfreq's ``zipf_frequency(word, "en")``: 0.0 for a word it has never seen."""
         from wordfreq import digit_freq, lossy_tokenize, smash_numbers
 

@@ -66,6 +66,10 @@ class Place:
     alternate: bool = False
 
 
+#: Words whose frequency is remembered: the names of a few thousand articles.
+_FREQUENCIES_KEPT = 1 << 16
+
+
 class Knowledge:
     """Each data set loads on its first lookup: the app's process, which only merges names,
     needs the legal forms of companies and never pays for the gazetteer."""
@@ -77,6 +81,9 @@ class Knowledge:
         self._legal: dict[int, frozenset[tuple[str, ...]]] | None = None
         self._zipf: Callable[[str], float] | None = None
         self._languages: frozenset[str] | None = None
+        # wordfreq's own cache still tokenises each word it is asked for; the rules ask for the
+        # same few thousand words of names in every article.
+        self._frequencies: dict[str, float] = {}
 
     def place(self, folded: str) -> Place | None:
         """The place of this name, if the gazetteer has one."""
@@ -130,11 +137,16 @@ class Knowledge:
     def frequency(self, word: str) -> float:
         """How common the word is in English, on the Zipf scale (7: "the"; 3: once in a million
         words; 0: never seen)."""
-        zipf = self._zipf
-        if zipf is None:
-            with self._lock:
-                zipf = self._zipf = self._zipf or _word_frequency()
-        return zipf(word.lower())
+        found = self._frequencies.get(word)
+        if found is None:
+            zipf = self._zipf
+            if zipf is None:
+                with self._lock:
+                    zipf = self._zipf = self._zipf or _word_frequency()
+            if len(self._frequencies) >= _FREQUENCIES_KEPT:  # a worker runs for days
+                self._frequencies.clear()
+            found = self._frequencies[word] = zipf(word.lower())
+        return found
 
     def foreign_frequency(self, word: str) -> float:
         """How common the word is in the most common of the languages news names are often
@@ -251,6 +263,8 @@ _shared_lock = threading.Lock()
 def knowledge() -> Knowledge:
     """The process-wide Knowledge (loaded on first use)."""
     global _shared
+    if _shared is not None:  # asked for thousands of times an article: no lock once it is made
+        return _shared
     with _shared_lock:
         if _shared is None:
             _shared = Knowledge()

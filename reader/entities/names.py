@@ -84,6 +84,8 @@ def _region(word: str) -> bool:
     return place is not None and place.region
 
 
+# Cached: group_names compares every pair of an article's names, and again for each grouping.
+@lru_cache(maxsize=1 << 16)
 def loosely_expands(acronym: str, full: str) -> bool:
     """Whether the initials of ``full`` run through ``acronym`` in order, in English word order or
     with the head noun first as Spanish puts it, the acronym taking more letters of some words:
@@ -191,6 +193,8 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return (len(a) == 1 or any(x == y for x, y in pairs)) and all(near(x, y) for x, y in pairs)
 
 
+# Cached: group_names compares every pair of an article's names, and again for each grouping.
+@lru_cache(maxsize=1 << 16)
 def part_of_person(short: str, full: str) -> bool:
     """Whether ``short`` is a shorter way of writing the person ``full``.
 
@@ -223,6 +227,8 @@ def _person_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name_words(name) if w.strip(".") not in NAME_SUFFIXES)
 
 
+# Cached: group_names compares every pair of an article's names, and again for each grouping.
+@lru_cache(maxsize=1 << 16)
 def middle_name_of(short: str, full: str) -> bool:
     """"Alonso" for Diego Alonso Pereyra: the middle one of three names, a given name or a surname,
     which the article may call the person by when no one else's name has it as a surname. Never
@@ -239,6 +245,7 @@ def middle_name_of(short: str, full: str) -> bool:
 _ENGLISH_LINKS = frozenset("of for and on the".split())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each mention twice, by the cues and the votes
 def looks_like_person(name: str) -> bool:
     """Shape only: two to five words, capitalised but for particles inside ("Jean-Marie Le Pen",
     "Noah van den Heuvel"), the first no particle or place opener, at most four capitalised."""

@@ -230,13 +230,19 @@ _PRINTED_IN = re.compile(
 _MEDIUM_AFTER = re.compile(r" (?:radio|television|tv|newspaper|daily|weekly|magazine|broadcaster|channel)\b")
 #: Each of these weighs as much as a noun that says what the name is.
 OUTLET = 2.0
+#: How the text before the name ends where _WORK_BY or _PRINTED_IN match ("$" also matches before
+#: a last line break).
+_CUE_ENDS = ("by ", "for ", "from ", "in ", "the ", "and ", "or ", "of ", "on ")
 
 
 def outlet_votes(text: str, start: int, end: int) -> list[tuple[str, float]]:
     """An organisation's vote when the words around the name say it publishes or broadcasts."""
     window = max(0, start - 80)
-    cued = bool(_WORK_BY.search(text, window, start) or _MEDIUM_AFTER.match(text, end))
-    if not cued and _PRINTED_IN.search(text, window, start):
+    # Both patterns before the name end in one of these words: looked for only then (tried at
+    # each of 80 places, they took a twentieth of the rules' time).
+    after_cue = text[max(0, start - 6):start].removesuffix("\n").endswith(_CUE_ENDS)
+    cued = bool((after_cue and _WORK_BY.search(text, window, start)) or _MEDIUM_AFTER.match(text, end))
+    if not cued and after_cue and _PRINTED_IN.search(text, window, start):
         place = knowledge().place(fold(text[start:end]))
         cued = place is None  # "published in Britain" is a place
     return [("organisation", OUTLET)] if cued else []

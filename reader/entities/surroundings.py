@@ -139,9 +139,15 @@ _LISTED = re.compile(
     r"(?:" + _LIST_CAP + r"(?:, | and |, and ))*$"
 )
 
+#: How the text right before a name in such a list ends ("$" also matches before a last line break).
+_LIST_GAPS = (", ", " and ", "such as ", "including ", "like ", "notably ", " of ")
+
 
 def listed_kind(text: str, start: int) -> str | None:
     """The kind the plural noun before a list says of each name in it."""
+    before = text[max(0, start - 12):start]
+    if not before.removesuffix("\n").endswith(_LIST_GAPS):
+        return None  # (the pattern's test at each of 150 places took a twentieth of the rules' time)
     match = _LISTED.search(text, max(0, start - 150), start)
     if match is None:
         return None

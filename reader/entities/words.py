@@ -50,11 +50,13 @@ def whole_word_starts(text: str, word: str) -> Iterator[int]:
         index = text.find(word, index + 1)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words around every candidate, for each rule
 def bare(token: str) -> str:
     """A token folded and stripped of edge punctuation and a possessive, for word tests."""
     return POSSESSIVE.sub("", fold(token.strip(EDGE)))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each word of every span, in several rules
 def is_title(word: str) -> bool:
     """A title or office, also hyphenated: "President", "Secretary-General", "Vice-President"."""
     low = bare(word)
@@ -65,13 +67,17 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
 def previous_word(text: str, start: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, start - 40):start])
+    match = _LAST_WORD.search(text[max(0, start - 40):start])
     return match.group(1) if match else ""
 
 
 def next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*(\S+)", text[end:end + 40])
+    match = _FIRST_WORD.match(text[end:end + 40])
     return match.group(1) if match else ""
 
 
