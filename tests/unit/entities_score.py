@@ -54,6 +54,7 @@ FOLDERS = {"tune": GOLD / "news_tune", "tune2": GOLD / "news_tune2", "tune3": GO
            "tune4": GOLD / "news_tune4", "tune5": GOLD / "news_tune5", "tune6": GOLD / "news_tune6",
            "tune7": GOLD / "news_tune7", "tune8": GOLD / "news_tune8", "tune9": GOLD / "news_tune9",
            "tune10": GOLD / "news_tune10", "tune11": GOLD / "news_tune11",
+           "tune12": GOLD / "news_tune12",
            "heldout": GOLD / "news_heldout"}
 
 

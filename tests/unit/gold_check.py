@@ -154,6 +154,14 @@ ALLOW = {
     "skijumping_slovenia_planica_record": "Alpine Slovenians Slovenian Fans",
     "energy_timor_leste_greater_sunrise_pipeline": "Japanese LNG Vietnamese Tetum Portuguese Australian",
     "economy_guyana_oil_budget": "Guyanese Salaries Neighbours Tourism Venezuelan",
+    # news_tune12
+    "rail_laos_china_railway_freight": "Chinese Thai Durian Shippers",
+    "water_jordan_zaatari_camp_wells": "Refugees Families Jordanians Syrians Pumps",
+    "environment_tasmania_macquarie_harbour_salmon": "Tasmanian Maugean Below Canadian Brazilian Families Tourists "
+                                                     "Premier Sen Norwegian",
+    "mining_botswana_diamond_output_cut": "Unemployment Batswana Shops",
+    "banking_angola_kwanza_devaluation": "Prices Production Much Payments Importers Bread Shares Angolans",
+    # END news_tune12
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
