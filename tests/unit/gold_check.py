@@ -161,6 +161,10 @@ ALLOW = {
                                                      "Premier Sen Norwegian",
     "mining_botswana_diamond_output_cut": "Unemployment Batswana Shops",
     "banking_angola_kwanza_devaluation": "Prices Production Much Payments Importers Bread Shares Angolans",
+    "wine_moldova_exports_eu_shift": "Moldovan Russian Soviet-era Tourists Signs Grapes Polish",
+    "ports_malta_freeport_expansion": "French Turkish Maltese Fishermen",
+    "energy_bhutan_hydropower_bitcoin_mining": "Dasho Turbines Austrian Indian",
+    "housing_maldives_ras_male_reclamation": "Dredgers Dutch Rents Environmental Divers Waves Loans Tourism",
     # END news_tune12
 }
 
