@@ -165,6 +165,10 @@ ALLOW = {
     "ports_malta_freeport_expansion": "French Turkish Maltese Fishermen",
     "energy_bhutan_hydropower_bitcoin_mining": "Dasho Turbines Austrian Indian",
     "housing_maldives_ras_male_reclamation": "Dredgers Dutch Rents Environmental Divers Waves Loans Tourism",
+    "disaster_png_porgera_highway_landslide": "Landslide Rescuers Trucks Villagers Tok Pisin Prices Australian "
+                                              "Swedish Chinese",
+    "fisheries_newfoundland_snow_crab_price": "Snow Hundreds Newfoundlanders",
+    "tourism_belize_cruise_pier_reef": "World Heritage Corals Maya Kriol",
     # END news_tune12
 }
 
