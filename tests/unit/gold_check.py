@@ -169,6 +169,9 @@ ALLOW = {
                                               "Swedish Chinese",
     "fisheries_newfoundland_snow_crab_price": "Snow Hundreds Newfoundlanders",
     "tourism_belize_cruise_pier_reef": "World Heritage Corals Maya Kriol",
+    "dam_tajikistan_rogun_financing": "Winters Tajik Italian Concrete Russian Villagers Neighbours",
+    "steel_wales_port_talbot_furnace": "British Indian Half Prof Chinese",
+    "power_puerto_rico_island_blackout": "Almost Spanish Sen Puerto Ricans English Lights",
     # END news_tune12
 }
 
