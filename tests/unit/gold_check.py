@@ -154,6 +154,25 @@ ALLOW = {
     "skijumping_slovenia_planica_record": "Alpine Slovenians Slovenian Fans",
     "energy_timor_leste_greater_sunrise_pipeline": "Japanese LNG Vietnamese Tetum Portuguese Australian",
     "economy_guyana_oil_budget": "Guyanese Salaries Neighbours Tourism Venezuelan",
+    # news_tune12
+    "rail_laos_china_railway_freight": "Chinese Thai Durian Shippers",
+    "water_jordan_zaatari_camp_wells": "Refugees Families Jordanians Syrians Pumps",
+    "environment_tasmania_macquarie_harbour_salmon": "Tasmanian Maugean Below Canadian Brazilian Families Tourists "
+                                                     "Premier Sen Norwegian",
+    "mining_botswana_diamond_output_cut": "Unemployment Batswana Shops",
+    "banking_angola_kwanza_devaluation": "Prices Production Much Payments Importers Bread Shares Angolans",
+    "wine_moldova_exports_eu_shift": "Moldovan Russian Soviet-era Tourists Signs Grapes Polish",
+    "ports_malta_freeport_expansion": "French Turkish Maltese Fishermen",
+    "energy_bhutan_hydropower_bitcoin_mining": "Dasho Turbines Austrian Indian",
+    "housing_maldives_ras_male_reclamation": "Dredgers Dutch Rents Environmental Divers Waves Loans Tourism",
+    "disaster_png_porgera_highway_landslide": "Landslide Rescuers Trucks Villagers Tok Pisin Prices Australian "
+                                              "Swedish Chinese",
+    "fisheries_newfoundland_snow_crab_price": "Snow Hundreds Newfoundlanders",
+    "tourism_belize_cruise_pier_reef": "World Heritage Corals Maya Kriol",
+    "dam_tajikistan_rogun_financing": "Winters Tajik Italian Concrete Russian Villagers Neighbours",
+    "steel_wales_port_talbot_furnace": "British Indian Half Prof Chinese",
+    "power_puerto_rico_island_blackout": "Almost Spanish Sen Puerto Ricans English Lights",
+    # END news_tune12
 }
 
 TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž0-9][\w'’./&-]*")
