@@ -80,10 +80,13 @@ class EntityResults:
         cached = self._summaries.get(month)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        records = self.raw(month)
+        summary = self._summarise(month, self.raw(month), signature)
+        self._release(month)
+        return summary
+
+    def _summarise(self, month: str, records: dict[str, Any], signature: FileSignature) -> dict[str, tuple[str, str]]:
         summary = {i: (r["hash"], str(r["data"].get("extractor", ""))) for i, r in records.items() if is_record(r)}
         self._summaries[month] = (self._db(month).storage.parsed_signature or signature, summary)
-        self._release(month)
         return summary
 
     def hashes(self, month: str) -> dict[str, str]:
@@ -114,6 +117,9 @@ class EntityResults:
                     except (KeyError, TypeError, ValueError):
                         pass  # one malformed record is one article to analyse again
             cached.stale = set()
+            # The JSON is let go of next: what the other questions of the month need is taken now.
+            if self._summaries.get(month, (None,))[0] != cached.signature:
+                self._summarise(month, records, cached.signature)
             self._release(month)
         return dict(cached.entries)
 
