@@ -99,22 +99,30 @@ class EntitySidebar(VerticalScroll, can_focus=True):
         self._article_id = ""
         #: The library the list scope last counted with: a cursor move changes nothing there.
         self._counted_for: EntityLibrary | None = None
+        #: (article id, its own result's library) until the whole library has that article: a
+        #: library built from results read before the article's was saved must not blank it.
+        self._provisional: tuple[str, EntityLibrary] | None = None
 
     # What the screen tells it -------------------------------------------------------------------
 
     def show_article(self, article_id: str, title: str) -> None:
+        if self._provisional is not None and self._provisional[0] != article_id:
+            self._provisional = None
         self._article_id = article_id
         self.article_title = title
         self.fill()
 
     def library_changed(self, library: EntityLibrary | None) -> None:
         self.library = library
+        if self._provisional is not None and library is not None and self._provisional[0] in library.article_ids:
+            self._provisional = None
         self.fill()
 
     def show_provisional(self, article_id: str, library: EntityLibrary) -> None:
         """The open article's entities from its own result, while the whole library catches up."""
         known = self.library
         if article_id == self._article_id and (known is None or article_id not in known.article_ids):
+            self._provisional = (article_id, library)
             self.fill(library)
 
     def list_changed(self) -> None:
@@ -125,6 +133,10 @@ class EntitySidebar(VerticalScroll, can_focus=True):
     def fill(self, library: EntityLibrary | None = None) -> None:
         """The open article's entities, most prominent first (in list scope: the list's)."""
         library = library or self.library
+        provisional = self._provisional
+        if (provisional is not None and provisional[0] == self._article_id
+                and (library is None or self._article_id not in library.article_ids)):
+            library = provisional[1] if self.scope == "article" else library
         if self.scope == "list":
             if library is not self._counted_for:
                 self._count_list()
