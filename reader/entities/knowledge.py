@@ -274,11 +274,8 @@ def knowledge() -> Knowledge:
 @lru_cache(maxsize=1 << 16)
 def company_name(name: str) -> str | None:
     """The name without its legal forms, if it has any: "Honda Motor Co., Ltd." -> "Honda Motor"."""
-    known = knowledge()
-    base = None
-    while (found := known.legal_form(base or name)) is not None:
-        base = found[0]
-    return base
+    forms = shorter_forms(name)
+    return forms[-1] if forms else None
 
 
 @lru_cache(maxsize=1 << 16)
